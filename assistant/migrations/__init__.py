@@ -1,0 +1,1 @@
+"""Numbered schema migrations; see assistant/store.py for the numbering scheme."""

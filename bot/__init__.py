@@ -1,0 +1,1 @@
+"""Composition root: configuration, the `docbot` CLI, the Telegram Application and scheduled jobs."""

@@ -1,0 +1,51 @@
+"""The `docbot` command line. Each sub-command lives in its own module under bot/commands/ and
+exposes ``register(subparsers)``; this file only discovers them and dispatches.
+
+Exit codes: 0 success (including "not found" answers), 2 usage errors, 1 unexpected failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+
+from bot import commands
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: a Chinese message and exit code 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"用法错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="docbot", description="党建文件助手：对党建政策文件提问、查条目、管理走访台账。")
+    parser.add_argument("-v", "--verbose", action="store_true", help="输出调试日志")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    for mod in sorted(m.name for m in pkgutil.iter_modules(commands.__path__)):
+        importlib.import_module(f"bot.commands.{mod}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    # Chinese output on any terminal, even one with a C locale.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

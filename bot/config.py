@@ -1,0 +1,68 @@
+"""Settings from the environment (and an optional config file), read once at start-up.
+
+Only bot/ reads the environment; everything below receives these values as arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import BUNDLED_DIR
+
+DEFAULT_EMBEDDING_MODEL = "BAAI/bge-small-zh-v1.5"
+
+
+def _ids(value: str) -> frozenset[int]:
+    out = set()
+    for part in value.replace(";", ",").split(","):
+        part = part.strip()
+        if part.lstrip("-").isdigit():
+            out.add(int(part))
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = BUNDLED_DIR
+    data_dir: Path = Path("data")
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    telegram_token: str = ""
+    telegram_api_base_url: str = ""
+    admins: frozenset[int] = field(default_factory=frozenset)
+    timezone: str = "Asia/Shanghai"
+    webhook_url: str = ""
+    webhook_listen: str = "0.0.0.0"  # noqa: S104 - the container's webhook must accept outside traffic
+    webhook_port: int = 8443
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "docbot.sqlite3"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Environment first; DOCBOT_CONFIG may name a TOML file whose keys are the variable names."""
+    env = dict(os.environ if env is None else env)
+    cfg_path = env.get("DOCBOT_CONFIG")
+    if cfg_path and Path(cfg_path).is_file():
+        with open(cfg_path, "rb") as fh:
+            for k, v in tomllib.load(fh).items():
+                env.setdefault(k.upper(), str(v))
+    return Settings(
+        corpus_dir=Path(env.get("DOCBOT_CORPUS_DIR") or BUNDLED_DIR),
+        data_dir=Path(env.get("DOCBOT_DATA_DIR") or "data"),
+        embedding_model=env.get("DOCBOT_EMBEDDING_MODEL") or DEFAULT_EMBEDDING_MODEL,
+        telegram_token=env.get("TELEGRAM_BOT_TOKEN", ""),
+        telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", ""),
+        admins=_ids(env.get("DOCBOT_ADMINS", "")),
+        timezone=env.get("DOCBOT_TIMEZONE") or "Asia/Shanghai",
+        webhook_url=env.get("DOCBOT_WEBHOOK_URL", ""),
+        webhook_listen=env.get("DOCBOT_WEBHOOK_LISTEN") or "0.0.0.0",  # noqa: S104
+        webhook_port=int(env.get("DOCBOT_WEBHOOK_PORT") or 8443),
+    )

@@ -1,0 +1,161 @@
+"""The structured model of a policy document: what the parser produces and everything above reads.
+
+Plain frozen dataclasses so they can be cached, compared in tests and passed across threads.
+Text fields hold *clean* text (markup such as ``**`` or ``<p>`` removed, page-break joins done);
+the parser keeps line numbers so a citation can always be traced back to the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAIN_PART = "正文"
+
+
+@dataclass(frozen=True)
+class SubAttribution:
+    """"其中…由区委宣传部负责": a unit responsible for one named part of an item."""
+
+    unit: str
+    scope: str
+
+
+@dataclass(frozen=True)
+class Units:
+    """Who is responsible for an item, split by role, in document order.
+
+    lead: 牵头 / 牵头负责 / the first unit where the document says the first listed leads.
+    cooperate: 配合.
+    shared: "A、B按职责分工负责" (and "A、B负责" without a stated lead).
+    coordinate: "组织协调" and similar roles that are neither lead nor support.
+    """
+
+    lead: tuple[str, ...] = ()
+    cooperate: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()
+    coordinate: tuple[str, ...] = ()
+    sub: tuple[SubAttribution, ...] = ()
+    raw: str = ""  # the responsibility text as written (markup stripped)
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for u in (*self.lead, *self.shared, *self.coordinate, *self.cooperate, *(s.unit for s in self.sub)):
+            seen.setdefault(u, None)
+        return tuple(seen)
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.cooperate or self.shared or self.coordinate or self.sub)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading: 一、… / （一）… / (一)… / 附件1."""
+
+    label: str  # "一" / "（一）" / "附件1"
+    title: str  # heading text without its label
+    level: int  # 0 = attachment/part, 1 = 一、, 2 = （一）
+    part: str = MAIN_PART  # "正文" or "附件1", "附件2"…
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered work item: "17. …", "17．…", "1.全面…"."""
+
+    number: int
+    heading: str  # the first sentence, e.g. "加强政治能力建设。"
+    text: str  # full text of the item, joined across page breaks, units parenthesis included
+    units: Units = field(default_factory=Units)
+    section: str = ""  # nearest heading path, e.g. "一、把党的政治建设摆在首位 / （一）打造绝对忠诚政治机关"
+    part: str = MAIN_PART
+    line_start: int = 0
+    line_end: int = 0
+
+    @property
+    def body(self) -> str:
+        """The item text without the trailing responsibility parenthesis."""
+        if self.units.raw:
+            idx = self.text.rfind(self.units.raw)
+            if idx > 0:
+                return self.text[:idx].rstrip("（(").rstrip()
+        return self.text
+
+    @property
+    def locator(self) -> str:
+        return f"第{self.number}项" if self.part == MAIN_PART else f"{self.part} 第{self.number}项"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row with its own copy of the header names (so a row never loses its header)."""
+
+    number: int  # 1-based position among the table's data rows
+    cells: tuple[tuple[str, str], ...]  # (header, value) pairs in column order; empty cells kept as ""
+    line: int = 0
+
+    def get(self, header: str, default: str = "") -> str:
+        for h, v in self.cells:
+            if h == header:
+                return v
+        return default
+
+    @property
+    def text(self) -> str:
+        return "；".join(f"{h}：{v}" for h, v in self.cells if v)
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str  # caption or the nearest heading above it
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+    part: str = MAIN_PART
+    section: str = ""
+    line: int = 0
+
+    def locator(self, row: Row) -> str:
+        return f"{self.part} 第{row.number}行"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text that is not part of a numbered item (preambles, news paragraphs, requirements)."""
+
+    text: str
+    section: str = ""
+    part: str = MAIN_PART
+    line_start: int = 0
+    line_end: int = 0
+    number: int = 0  # 1-based position within its part, for citations ("正文 第3段")
+
+    @property
+    def locator(self) -> str:
+        where = self.section.split(" / ")[-1] if self.section else self.part
+        return f"{where} 第{self.number}段" if self.number else where
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str  # corpus file name, e.g. "yuexiu-2018-party-political-life-work-points.txt"
+    title: str
+    short_name: str  # the name people use: "越秀工作要点"
+    aliases: tuple[str, ...] = ()
+    issuer: str = ""
+    doc_number: str = ""  # 文号: 越办〔2018〕2号
+    date: str = ""  # as written: "2018年6月27日" / "二〇二〇年六月五日"
+    attachments: tuple[str, ...] = ()  # attachment titles, in order
+    sections: tuple[Section, ...] = ()
+    items: tuple[Item, ...] = ()
+    tables: tuple[Table, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def main_items(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if i.part == MAIN_PART)
+
+    def item(self, number: int, part: str = MAIN_PART) -> Item | None:
+        for it in self.items:
+            if it.number == number and it.part == part:
+                return it
+        return None

@@ -1,0 +1,1 @@
+"""Telegram adapters: parse an update, call one core function, render the reply."""
