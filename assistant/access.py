@@ -1,0 +1,60 @@
+"""Who may use the assistant, and in which role. Closed by default.
+
+Admins named in the configuration (DOCBOT_ADMINS) are always admins; everyone else needs an admin's
+/allow. Roles gate record-keeping: member < secretary / leader < admin.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlite_utils
+
+from assistant.store import audit
+
+ROLES = ("member", "secretary", "leader", "admin")
+ROLE_NAMES = {"member": "成员", "secretary": "秘书", "leader": "区领导", "admin": "管理员"}
+
+
+def role_of(db: sqlite_utils.Database, telegram_id: int, admins: frozenset[int] = frozenset()) -> str | None:
+    """The user's role, or None when they are not allowed in."""
+    if telegram_id in admins:
+        return "admin"
+    row = next(db["users"].rows_where("telegram_id = ?", [telegram_id]), None)
+    if not row or not row["allowed"]:
+        return None
+    return row["role"]
+
+
+def allow(db, telegram_id: int, *, at: datetime, actor: str, role: str = "member", name: str = "") -> None:
+    with db.atomic():
+        existing = next(db["users"].rows_where("telegram_id = ?", [telegram_id]), None)
+        record = {"telegram_id": telegram_id, "allowed": 1, "added_at": at.isoformat(), "added_by": actor,
+                  "role": (existing or {}).get("role") or role}
+        if name:
+            record["name"] = name
+        db["users"].upsert(record, pk="telegram_id")
+        audit(db, at=at, actor=actor, action="allow", details={"telegram_id": telegram_id})
+
+
+def deny(db, telegram_id: int, *, at: datetime, actor: str) -> bool:
+    with db.atomic():
+        if not db["users"].count_where("telegram_id = ?", [telegram_id]):
+            return False
+        db["users"].update(telegram_id, {"allowed": 0})
+        audit(db, at=at, actor=actor, action="deny", details={"telegram_id": telegram_id})
+        return True
+
+
+def set_role(db, telegram_id: int, role: str, *, at: datetime, actor: str) -> None:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    with db.atomic():
+        db["users"].upsert({"telegram_id": telegram_id, "role": role, "allowed": 1,
+                            "added_at": at.isoformat(), "added_by": actor}, pk="telegram_id")
+        audit(db, at=at, actor=actor, action="set_role", details={"telegram_id": telegram_id, "role": role})
+
+
+def has_role(role: str | None, *needed: str) -> bool:
+    """Admins pass every check; otherwise the role must be one of ``needed``."""
+    return role == "admin" or (role is not None and role in needed)
