@@ -9,7 +9,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+from assistant.contacts import ContactIndex
+from assistant.units_index import UnitIndex
 
 if TYPE_CHECKING:
     from corpus.library import Corpus
@@ -30,3 +34,13 @@ class Knowledge:
                 if self._searcher is None:
                     self._searcher = self.searcher_factory()
         return self._searcher
+
+    @cached_property
+    def units(self) -> UnitIndex:
+        """Unit → duties across the corpus, compared through the alias file."""
+        aliases = getattr(self.corpus, "units", None)
+        return UnitIndex(self.corpus.documents, aliases.canonical if aliases else (lambda s: s))
+
+    @cached_property
+    def contacts(self) -> ContactIndex:
+        return ContactIndex(self.corpus.documents)

@@ -1,0 +1,131 @@
+"""The one entry point for questions, shared by the CLI, the terminal chat and Telegram.
+
+Order: reject bad input with a clear reply → structured intents (exact, from parsed structure) →
+free-text search (when a searcher is configured) → an honest "not found" with examples.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from assistant.answers import Answer, Choice
+from assistant.docnames import norm, resolve_document
+from assistant.intents import Parsed, parse_question
+from assistant.knowledge import Knowledge
+from assistant.structured import (
+    answer_item,
+    answer_leader,
+    answer_point,
+    answer_unit,
+    item_block,
+    item_citation,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 500
+EXAMPLES = (
+    "越秀工作要点第17项谁牵头？",
+    "监督条例方案第30项的牵头单位和配合单位",
+    "区信访局要配合哪些工作？",
+    "东湖新村社区由哪位区领导挂点？",
+    "苏佩联系哪个社区？",
+    "民主生活会一年开几次？",
+)
+HELP_TEXT = "可以这样问：\n" + "\n".join(f"· {e}" for e in EXAMPLES)
+_MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _invalid(question: str, text: str) -> Answer:
+    return Answer(question, "invalid", False, text)
+
+
+def validate(question: str) -> Answer | None:
+    """A reply for input that is not a question at all; None when the question can be answered."""
+    q = question.strip()
+    if not q:
+        return _invalid(question, "请输入问题。" + HELP_TEXT)
+    if len(q) > MAX_QUESTION_CHARS:
+        return _invalid(question, f"问题太长了（{len(q)}字）。请控制在{MAX_QUESTION_CHARS}字以内，一次问一件事。\n" + HELP_TEXT)
+    if not _MEANINGFUL.search(q):
+        return _invalid(question, "没有看懂这个问题。" + HELP_TEXT)
+    return None
+
+
+def not_found(question: str, intent: str = "free") -> Answer:
+    return Answer(question, intent, False, "文件中没有找到相关内容。\n" + HELP_TEXT)
+
+
+def docs_answer(question: str, knowledge: Knowledge) -> Answer:
+    lines = [f"共收录{len(knowledge.corpus.documents)}份文件："]
+    for d in knowledge.corpus.documents:
+        count = f"{len(d.main_items)}项" if d.main_items else "无编号条目"
+        extra = f"，{len(d.tables)}个表格" if d.tables else ""
+        number = f"（{d.doc_number}）" if d.doc_number else ""
+        lines.append(f"· {d.short_name}：{d.title}{number}，{count}{extra}")
+    return Answer(question, "docs", True, "\n".join(lines))
+
+
+def _parse_more(question: str) -> tuple[str, int] | None:
+    try:
+        from assistant.search_answer import parse_more
+    except ImportError:
+        return None
+    return parse_more(question)
+
+
+def _free(question: str, parsed: Parsed | None, knowledge: Knowledge, offset: int) -> Answer:
+    searcher = knowledge.searcher
+    if searcher is None:
+        return not_found(question)
+    from assistant.search_answer import answer_free  # search is optional and heavy: import on demand
+
+    return answer_free(question, searcher, offset=offset)
+
+
+def ask(question: str, knowledge: Knowledge, *, offset: int = 0) -> Answer:
+    """Answer one question. Never raises for any user input."""
+    bad = validate(question)
+    if bad:
+        return bad
+    question = question.strip()
+    k = knowledge
+    if question.startswith("更多"):  # a "更多结果" follow-up produced by a previous search answer
+        more = _parse_more(question)
+        if more:
+            return _free(more[0], None, k, more[1])
+    parsed = parse_question(question, k.units, k.contacts, k.corpus.documents)
+    if parsed.kind == "help":
+        return Answer(question, "help", True, "我是党建文件助手，回答收录文件中的问题并注明出处。\n" + HELP_TEXT)
+    if parsed.kind == "docs":
+        return docs_answer(question, k)
+    if parsed.kind == "item":
+        return answer_item(question, parsed, k.corpus.documents)
+    if parsed.kind == "leader_points":
+        return answer_leader(question, parsed, k.contacts)
+    if parsed.kind == "point_leaders":
+        return answer_point(question, parsed, k.contacts)
+    if parsed.kind == "unit_items":
+        return answer_unit(question, parsed, k.units)
+    return _free(question, parsed, k, offset)
+
+
+def item_text(knowledge: Knowledge, document_name: str, number: int) -> Answer:
+    """The full text of item ``number`` of the named document (`docbot item`, /item, the 原文 button)."""
+    question = f"{document_name} 第{number}项"
+    docs = resolve_document(document_name, knowledge.corpus.documents) if norm(document_name) else []
+    if not docs:
+        names = "、".join(d.short_name for d in knowledge.corpus.documents)
+        return Answer(question, "item_text", False, f"没有找到文件“{document_name}”。可用的文件：{names}")
+    if len(docs) > 1:
+        names = "、".join(d.short_name for d in docs)
+        return Answer(question, "item_text", False, f"“{document_name}”可能指：{names}，请写得更具体些。",
+                      choices=tuple(Choice(d.short_name, f"{d.short_name}第{number}项原文") for d in docs))
+    doc = docs[0]
+    item = doc.item(number) if number > 0 else None
+    if item is None:
+        total = len(doc.main_items)
+        return Answer(question, "item_text", False, f"《{doc.short_name}》没有第{number}项（共{total}项）。")
+    text = item_block(doc, item, "text", label_document=True) + f"\n\n来源：{doc.short_name} {item.locator}"
+    return Answer(question, "item_text", True, text, (item_citation(doc, item),))

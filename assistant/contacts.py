@@ -1,0 +1,106 @@
+"""Leader ↔ contact-point tables (越秀工作要点 附件1 and any table of the same shape).
+
+A table qualifies when one header names people (领导/姓名/负责人/联系人) and the others name places or
+organisations; found by its headers, never by file name. Cells listing several points
+("第七中学、东风东路小学") are split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from assistant.docnames import norm
+from corpus.model import Document, Row, Table
+
+_PERSON_HEADER = re.compile(r"领导|姓名|负责人|联系人")
+_SKIP_HEADER = re.compile(r"^(?:序号|编号|备注|说明)$")
+_SPLIT = re.compile(r"[、，,；;/]")
+# Header words that say nothing about the kind of point ("社区党建联系点" → "社区").
+_HEADER_NOISE = re.compile(r"党建联系点|党组织联系点|联系点|党组织|“|”|\"")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    document: Document
+    table: Table
+    row: Row
+    leader: str
+    points: tuple[tuple[str, str], ...]  # (header, point) pairs, one point each
+
+    @property
+    def locator(self) -> str:
+        return self.table.locator(self.row)
+
+
+def _header_keywords(header: str) -> set[str]:
+    h = norm(header)
+    core = _HEADER_NOISE.sub("", h)
+    words = {h, core}
+    if core.endswith("道"):  # 街道 → 街
+        words.add(core[:-1])
+    if "两新" in core:
+        words |= {"两新", "企业", "非公", "社会组织"}
+    if core == "学校":
+        words |= {"中学", "小学", "幼儿园", "学校"}
+    return {w for w in words if len(w) >= 2 or w == "街"}
+
+
+def _point_variants(point: str) -> set[str]:
+    p = norm(point)
+    out = {p}
+    if p.endswith("街"):
+        out.add(p + "道")
+    if p.endswith("街道"):
+        out.add(p[:-1])
+    return out
+
+
+class ContactIndex:
+    def __init__(self, documents: tuple[Document, ...]):
+        self.assignments: list[Assignment] = []
+        for doc in documents:
+            for table in doc.tables:
+                person = next((h for h in table.headers if _PERSON_HEADER.search(h)), None)
+                if person is None:
+                    continue
+                for row in table.rows:
+                    leader = row.get(person).strip()
+                    if not leader:
+                        continue
+                    points = tuple(
+                        (h, p.strip())
+                        for h, v in row.cells
+                        if h != person and not _SKIP_HEADER.match(h)
+                        for p in _SPLIT.split(v)
+                        if p.strip()
+                    )
+                    self.assignments.append(Assignment(doc, table, row, leader, points))
+        self.headers = sorted({h for a in self.assignments for h, _ in a.points})
+        self._leaders = sorted({a.leader for a in self.assignments}, key=len, reverse=True)
+        self._point_index: dict[str, set[str]] = defaultdict(set)  # variant → point names
+        for a in self.assignments:
+            for _, p in a.points:
+                for v in _point_variants(p):
+                    self._point_index[v].add(p)
+        self._point_variants = sorted(self._point_index, key=len, reverse=True)
+
+    def leaders_in(self, q: str) -> tuple[str, ...]:
+        return tuple(name for name in self._leaders if norm(name) in q)
+
+    def points_in(self, q: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for v in self._point_variants:
+            if len(v) >= 2 and v in q and not any(v in norm(f) for f in found):
+                found.extend(sorted(self._point_index[v]))
+        return tuple(dict.fromkeys(found))
+
+    def columns_in(self, q: str) -> tuple[str, ...]:
+        return tuple(h for h in self.headers if any(w in q for w in _header_keywords(h)))
+
+    def of_leader(self, name: str) -> list[Assignment]:
+        return [a for a in self.assignments if a.leader == name]
+
+    def of_point(self, point: str) -> list[Assignment]:
+        return [a for a in self.assignments if any(p == point for _, p in a.points)]

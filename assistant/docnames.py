@@ -1,0 +1,80 @@
+"""Which document a question names: by short name, alias, or any recognisable part of its title.
+
+Users write "越秀工作要点", "监督条例方案", "洛阳", "海珠城管", "2018年工作要点"… The bundled names
+come from corpus/documents/names.toml; a document without an entry is still found through its title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus.model import Document
+
+# Title fragments too generic to identify a document on their own.
+_GENERIC = {
+    "工作方案", "实施方案", "实施意见", "工作要点", "行动计划", "三年行动", "三年行动计划", "党的建设",
+    "加强和规范", "党内政治生活", "基层组织建设", "关于加强", "中共广州市", "广州市越秀区",
+}
+_MIN_TITLE_OVERLAP = 4
+
+
+def norm(text: str) -> str:
+    """Matching form: NFKC (full-width → half-width), no whitespace, no markup, no quotes/brackets."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"<[^>]{0,20}>|\*\*", "", text)
+    return re.sub(r"[\s《》〈〉“”\"'‘’「」]", "", text)
+
+
+@dataclass(frozen=True)
+class DocMatch:
+    document: Document
+    span: str  # the matched text (in normalised form), so callers can remove it from the question
+    strength: int  # longer / more specific matches rank first
+
+
+def _longest_common_substring(a: str, b: str) -> str:
+    best = ""
+    # Questions and titles are short (< 100 chars): the quadratic scan is microseconds.
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatch]:
+    """Documents the question names, best first. Empty when it names none."""
+    q = norm(question)
+    matches: list[DocMatch] = []
+    for doc in documents:
+        names = [doc.short_name, *doc.aliases, doc.doc_number]
+        best = max((norm(n) for n in names if n and norm(n) in q), key=len, default="")
+        # A name people use always beats a fragment of a title.
+        strength = 1000 + len(best) if best else 0
+        if not best and doc.title:
+            overlap = _longest_common_substring(q, norm(doc.title))
+            if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in _GENERIC:
+                best, strength = overlap, len(overlap)
+        if best:
+            matches.append(DocMatch(doc, best, strength))
+    if not matches:
+        return []
+    matches.sort(key=lambda m: -m.strength)
+    top = matches[0].strength
+    # An alias contained in a longer one ("工作要点" in "越秀工作要点") must not add a second document:
+    # keep only the matches as specific as the best one.
+    return [m for m in matches if m.strength == top]
+
+
+def resolve_document(name: str, documents: Sequence[Document]) -> list[Document]:
+    """For `docbot item <document> <n>` and /item: the documents a bare name refers to."""
+    n = norm(name)
+    exact = [d for d in documents if n in {norm(x) for x in (d.short_name, *d.aliases, d.source, d.doc_number) if x}]
+    if exact:
+        return exact
+    return [m.document for m in find_documents(name, documents)]

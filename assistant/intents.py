@@ -1,0 +1,106 @@
+"""Understanding structured questions: which item, which document, which role, which unit or leader.
+
+Pure functions over the question text and the parsed corpus. Anything not recognised here is a free
+question for search. Recognition is deliberately literal: a structured answer must be exact, so when
+a question is not clearly structured it goes to search rather than to a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.contacts import ContactIndex
+from assistant.docnames import DocMatch, find_documents, norm
+from assistant.units_index import UnitIndex
+from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+
+_NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
+# "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
+_ITEM_STRONG = re.compile(rf"第{_NUM}(?:项|条|点|款)")
+_ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
+_ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
+
+_LEAD = re.compile(r"牵头|主责|主办|带头单位")
+_COOP = re.compile(r"配合|协助|协办|支持单位")
+_RESP = re.compile(r"负责|责任|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
+_TEXT = re.compile(r"原文|全文|内容|具体|讲(?:的)?(?:是)?什么|说(?:的)?(?:是)?什么|写(?:的)?什么|要求|是什么|什么意思")
+_LIST = re.compile(r"(?:哪些|哪几|什么)(?:工作|任务|事|项|条|内容)?|几项|多少项|几件|多少件|有哪|清单")
+_NOT_LIST = re.compile(r"占多少|多少分|几次|多久|几天|什么时候|何时|多长")
+_WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
+_CONTACT = re.compile(r"挂点|联系|督导|挂钩|包干")
+_DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")
+_HELP = re.compile(r"^(?:帮助|help|/help|你(?:能|会)(?:做|干)?什么|怎么用|使用说明)[?？!！。]*$", re.I)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    kind: str  # item | unit_items | leader_points | point_leaders | docs | help | free
+    text: str  # normalised question
+    number: int | None = None
+    role: str = ""  # lead | cooperate | responsible | text ; for unit_items: lead | cooperate | all
+    documents: tuple[DocMatch, ...] = ()
+    units: tuple[str, ...] = ()  # canonical unit names
+    leaders: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+    columns: tuple[str, ...] = field(default_factory=tuple)  # table headers the question asks about
+
+
+def item_number(q: str) -> int | None:
+    for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI):
+        m = rx.search(q)
+        if m:
+            return chinese_to_int(m.group(1))
+    return None
+
+
+def item_role(q: str) -> str:
+    lead, coop = bool(_LEAD.search(q)), bool(_COOP.search(q))
+    if lead and coop:
+        return "responsible"
+    if lead:
+        return "lead"
+    if coop:
+        return "cooperate"
+    if _RESP.search(q):
+        return "responsible"
+    return "text"
+
+
+def unit_role(q: str) -> str:
+    lead, coop = bool(_LEAD.search(q)), bool(_COOP.search(q))
+    if lead and not coop:
+        return "lead"
+    if coop and not lead:
+        return "cooperate"
+    return "all"
+
+
+def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, documents) -> Parsed:
+    q = norm(question)
+    if _HELP.match(q):
+        return Parsed("help", q)
+    docs = tuple(find_documents(q, documents))
+    # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
+    rest = q
+    for d in docs:
+        rest = rest.replace(d.span, " ")
+
+    number = item_number(rest)
+    if number is not None:
+        return Parsed("item", q, number=number, role=item_role(rest), documents=docs)
+
+    leaders = contacts.leaders_in(rest)
+    if leaders:
+        return Parsed("leader_points", q, leaders=leaders, columns=contacts.columns_in(rest), documents=docs)
+    points = contacts.points_in(rest)
+    if points and (_WHO.search(rest) or _CONTACT.search(rest)):
+        return Parsed("point_leaders", q, points=points, documents=docs)
+
+    found_units = units.units_in(rest)
+    if found_units and _LIST.search(rest) and not _NOT_LIST.search(rest):
+        return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs)
+
+    if _DOCS.search(q):
+        return Parsed("docs", q)
+    return Parsed("free", q, documents=docs)

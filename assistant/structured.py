@@ -1,0 +1,181 @@
+"""Exact answers from parsed structure: item responsibilities and texts, unit duties, leader contacts.
+
+Each function returns an Answer whose text a user reads as is, always ending with its sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from assistant.answers import Answer, Choice, Citation
+from assistant.contacts import Assignment, ContactIndex
+from assistant.intents import Parsed
+from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
+from corpus.model import Document, Item
+
+MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
+
+
+def item_citation(doc: Document, item: Item) -> Citation:
+    return Citation(document=doc.short_name, source=doc.source, locator=item.locator, text=item.text, score=1.0)
+
+
+def _heading(item: Item) -> str:
+    return item.heading.rstrip("。；;，,")
+
+
+def _units_lines(item: Item) -> list[str]:
+    u = item.units
+    lines = []
+    if u.lead:
+        lines.append("牵头：" + "、".join(u.lead))
+    if u.shared:
+        lines.append("按职责分工负责：" + "、".join(u.shared))
+    if u.coordinate:
+        lines.append("组织协调：" + "、".join(u.coordinate))
+    if u.cooperate:
+        lines.append("配合：" + "、".join(u.cooperate))
+    for s in u.sub:
+        lines.append(f"其中{s.scope}：由{s.unit}负责")
+    return lines
+
+
+def _role_summary(item: Item, role: str) -> str:
+    """The one-line direct answer to "谁牵头" / "谁配合" before the full grouping."""
+    u = item.units
+    if role == "lead":
+        if u.lead:
+            return "牵头单位：" + "、".join(u.lead)
+        if u.shared:
+            return "没有单独的牵头单位，由" + "、".join(u.shared) + "按职责分工负责"
+        if u.coordinate:
+            return "由" + "、".join(u.coordinate) + "组织协调"
+    if role == "cooperate":
+        return ("配合单位：" + "、".join(u.cooperate)) if u.cooperate else "该项未列配合单位"
+    return ""
+
+
+def item_block(doc: Document, item: Item, role: str, *, label_document: bool) -> str:
+    head = f"{doc.short_name} {item.locator}" if label_document else item.locator
+    lines = [f"{head}「{_heading(item)}」"]
+    if role == "text":
+        if item.section:
+            lines.append(f"（所属：{item.section}）")
+        lines.append(item.text)
+        if item.units:
+            lines.append("责任分工：" + "；".join(_units_lines(item)))
+        return "\n".join(lines)
+    if not item.units:
+        lines.append("文件未写明该项的责任单位。")
+        return "\n".join(lines)
+    summary = _role_summary(item, role)
+    if summary:
+        lines.append(summary)
+    lines.extend(line for line in _units_lines(item) if line != summary)
+    return "\n".join(lines)
+
+
+def _sources(citations: list[Citation]) -> str:
+    seen = dict.fromkeys(f"{c.document} {c.locator}" for c in citations)
+    return "来源：" + "；".join(seen)
+
+
+def answer_item(question: str, p: Parsed, documents: tuple[Document, ...]) -> Answer:
+    intent = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}.get(p.role, "item_text")
+    named = [m.document for m in p.documents]
+    candidates = named or list(documents)
+    n = p.number or 0
+    if n <= 0:
+        return Answer(question, intent, False, "项号应从1开始，例如：越秀工作要点第17项谁牵头？")
+    hits = [(d, d.item(n)) for d in candidates if d.item(n) is not None]
+    if not hits:
+        if named:
+            d = named[0]
+            total = len(d.main_items)
+            msg = (f"《{d.short_name}》没有第{n}项（共{total}项）。" if total
+                   else f"《{d.short_name}》没有编号条目，可以直接提问内容。")
+        else:
+            msg = f"没有哪份文件有第{n}项。各文件的条目数可用 /docs 查看。"
+        return Answer(question, intent, False, msg)
+    several = len(hits) > 1
+    blocks, cites = [], []
+    for d, item in hits:
+        blocks.append(item_block(d, item, p.role, label_document=True))
+        cites.append(item_citation(d, item))
+    intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
+    text = intro + "\n\n".join(blocks) + "\n\n" + _sources(cites)
+    choices = ()
+    if several:
+        suffix = {"lead": "谁牵头", "cooperate": "谁配合", "responsible": "由谁负责"}.get(p.role, "原文")
+        choices = tuple(Choice(d.short_name, f"{d.short_name}第{n}项{suffix}") for d, _ in hits)
+    return Answer(question, intent, True, text, tuple(cites), choices)
+
+
+def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
+    named = {m.document.source for m in p.documents}
+    blocks, cites = [], []
+    for key in p.units:
+        duties = [d for d in units.duties_of(key)
+                  if (not named or d.document.source in named)
+                  and (p.role == "all" or d.role == p.role or (p.role == "lead" and d.role == "sub"))]
+        role_word = {"lead": "牵头", "cooperate": "配合"}.get(p.role, "承担")
+        if not duties:
+            blocks.append(f"文件中没有{key}{role_word}的条目。")
+            continue
+        by_doc: dict[str, list[Duty]] = defaultdict(list)
+        for d in duties:
+            by_doc[d.document.short_name].append(d)
+        lines = [f"{key}{role_word}的工作共{len(duties)}项："]
+        for short, ds in by_doc.items():
+            lines.append(f"【{short}】")
+            for d in ds[:MAX_LISTED]:
+                scope = f"（{d.scope}）" if d.scope else ""
+                lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {ROLE_LABELS[d.role]}{scope}")
+                cites.append(item_citation(d.document, d.item))
+            if len(ds) > MAX_LISTED:
+                lines.append(f"……另有{len(ds) - MAX_LISTED}项")
+        blocks.append("\n".join(lines))
+    found = bool(cites)
+    text = "\n\n".join(blocks) + (("\n\n" + _sources(cites)) if found else "")
+    intent = {"lead": "unit_lead", "cooperate": "unit_cooperate"}.get(p.role, "unit_items")
+    return Answer(question, intent, found, text, tuple(cites))
+
+
+def _row_citation(a: Assignment) -> Citation:
+    return Citation(a.document.short_name, a.document.source, a.locator, a.row.text, 1.0)
+
+
+def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
+    blocks, cites = [], []
+    for name in p.leaders:
+        for a in contacts.of_leader(name):
+            grouped: dict[str, list[str]] = defaultdict(list)
+            for h, pt in a.points:
+                grouped[h].append(pt)
+            wanted = [h for h in p.columns if h in grouped] or list(grouped)
+            lines = [f"{name}挂点联系督导（{a.document.short_name} {a.locator}）："]
+            lines += [f"· {h}：{'、'.join(grouped[h])}" for h in wanted]
+            missing = [h for h in p.columns if h not in grouped]
+            lines += [f"· {h}：表中该栏为空" for h in missing]
+            if wanted != list(grouped):
+                others = "；".join(f"{h}：{'、'.join(v)}" for h, v in grouped.items() if h not in wanted)
+                lines.append(f"其他挂点：{others}")
+            blocks.append("\n".join(lines))
+            cites.append(_row_citation(a))
+    text = "\n\n".join(blocks) + "\n\n" + _sources(cites)
+    return Answer(question, "leader_points", bool(cites), text, tuple(cites))
+
+
+def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
+    blocks, cites = [], []
+    for point in p.points:
+        rows = contacts.of_point(point)
+        if not rows:
+            continue
+        column = next(h for h, pt in rows[0].points if pt == point)
+        names = "、".join(f"{a.leader}（{a.locator}）" for a in rows)
+        count = f"{len(rows)}位区领导" if len(rows) > 1 else "区领导"
+        blocks.append(f"{point}（{column}）由{count}挂点联系督导：{names}")
+        cites += [_row_citation(a) for a in rows]
+    text = "\n".join(blocks) + "\n\n" + _sources(cites)
+    return Answer(question, "point_leaders", bool(cites), text, tuple(cites))

@@ -1,0 +1,92 @@
+"""Which items each unit leads, co-operates on or shares, across the whole corpus.
+
+Built once from the parsed items; unit names are compared through the editable alias file
+(corpus/unit_aliases.txt) so 区委办 finds 区委办公室, while distinct units stay distinct.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from assistant.docnames import norm
+from corpus.model import Document, Item
+
+ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "cooperate": "配合",
+               "sub": "分项负责"}
+
+
+@dataclass(frozen=True)
+class Duty:
+    document: Document
+    item: Item
+    role: str  # lead | shared | coordinate | cooperate | sub
+    unit: str  # as written in the document
+    scope: str = ""  # for "sub": the part of the item this unit is responsible for
+
+
+def _short_forms(name: str) -> list[str]:
+    """"区委组织部" → "组织部", "区纪委" → "纪委": how people shorten district unit names."""
+    out = []
+    if name.startswith("区委") and len(name) - 2 >= 3:
+        out.append(name[2:])
+    elif name.startswith("区") and not name.startswith("区委") and len(name) - 1 >= 2:
+        out.append(name[1:])
+    return out
+
+
+class UnitIndex:
+    def __init__(self, documents: tuple[Document, ...], canonical=lambda s: s):
+        self._canonical = canonical
+        self.duties: dict[str, list[Duty]] = defaultdict(list)
+        for doc in documents:
+            for item in doc.items:
+                u = item.units
+                for role in ("lead", "shared", "coordinate", "cooperate"):
+                    for name in getattr(u, role):
+                        self.duties[self.key(name)].append(Duty(doc, item, role, name))
+                for sub in u.sub:
+                    self.duties[self.key(sub.unit)].append(Duty(doc, item, "sub", sub.unit, sub.scope))
+        # variant (normalised) → canonical key; ambiguous short forms are dropped.
+        variants: dict[str, set[str]] = defaultdict(set)
+        for key, duties in self.duties.items():
+            for name in {key, *(d.unit for d in duties)}:
+                variants[norm(name)].add(key)
+                for short in _short_forms(norm(name)):
+                    variants[short].add(key)
+        for alias, key in self._alias_pairs():
+            if key in self.duties:
+                variants[norm(alias)].add(key)
+        self._variants = {v: next(iter(keys)) for v, keys in variants.items() if len(keys) == 1 and v}
+        self._by_length = sorted(self._variants, key=len, reverse=True)
+
+    def key(self, name: str) -> str:
+        return self._canonical(name)
+
+    def _alias_pairs(self) -> list[tuple[str, str]]:
+        groups = getattr(self._canonical, "__self__", None)
+        pairs = []
+        for group in getattr(groups, "groups", ()) or ():
+            canonical = self.key(group[0])
+            pairs.extend((name, canonical) for name in group)
+        return pairs
+
+    def units_in(self, q: str) -> tuple[str, ...]:
+        """Canonical units named in q; the longest match wins where names overlap (区纪委监委 ⊃ 区纪委)."""
+        taken = [False] * len(q)
+        found: list[tuple[int, str]] = []
+        for v in self._by_length:
+            start = q.find(v)
+            while start >= 0:
+                if not any(taken[start:start + len(v)]):
+                    for i in range(start, start + len(v)):
+                        taken[i] = True
+                    found.append((start, self._variants[v]))
+                start = q.find(v, start + 1)
+        seen: dict[str, None] = {}
+        for _, key in sorted(found):
+            seen.setdefault(key, None)
+        return tuple(seen)
+
+    def duties_of(self, unit_key: str) -> list[Duty]:
+        return self.duties.get(unit_key, [])

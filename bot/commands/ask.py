@@ -1,0 +1,40 @@
+"""`docbot ask`: one question (or one per stdin line with `-`), human or JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from assistant.ask import ask
+from bot.config import load_settings
+from bot.services import build_knowledge
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ask", help="提问并输出答案（带出处）",
+                       description="提问并输出答案。问题为 - 时从标准输入逐行读取，每行一个问题。")
+    p.add_argument("question", help="问题；- 表示从标准输入逐行读取")
+    p.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
+    p.set_defaults(func=run)
+
+
+def _emit(answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+    else:
+        print(answer.text, flush=True)
+
+
+def run(args) -> int:
+    knowledge = build_knowledge(load_settings())
+    if args.question == "-":
+        for line in sys.stdin:
+            question = line.rstrip("\r\n")
+            if not question.strip() and not args.json:
+                continue
+            _emit(ask(question, knowledge), args.json)
+            if not args.json:
+                print()
+        return 0
+    _emit(ask(args.question, knowledge), args.json)
+    return 0

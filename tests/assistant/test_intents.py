@@ -1,0 +1,85 @@
+"""Pure question-understanding functions, on phrasings users actually write."""
+
+import pytest
+
+from assistant.docnames import find_documents, norm
+from assistant.intents import item_number, item_role, unit_role
+from corpus.model import Document
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("第17项谁牵头？", 17),
+        ("越秀工作要点第十七条由谁负责", 17),
+        ("工作要点第十五项谁牵头", 15),
+        ("17项谁牵头", 17),
+        ("2018年工作要点第18项由哪个部门牵头", 18),
+        ("第 3 项的原文", 3),
+        ("第二十五项", 25),
+        ("第0项", 0),
+        ("第999项谁牵头", 999),
+        ("第3谁牵头", 3),
+        ("民主生活会一年开几次", None),
+        ("每年至少开展第一次", None),
+        ("2018年12月10日前报送", None),
+    ],
+)
+def test_item_number(question, number):
+    assert item_number(norm(question)) == number
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("第3项谁牵头", "lead"),
+        ("第18项由哪个部门牵头，哪些单位配合", "responsible"),
+        ("第12项谁牵头谁配合", "responsible"),
+        ("第30项的牵头单位和配合单位", "responsible"),
+        ("第26项由谁负责", "responsible"),
+        ("第7项哪些单位配合", "cooperate"),
+        ("第17项的原文", "text"),
+        ("第17项讲的是什么", "text"),
+        ("第17项", "text"),
+    ],
+)
+def test_item_role(question, role):
+    assert item_role(norm(question)) == role
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [("区委组织部牵头哪些工作", "lead"), ("区审计局要配合哪些事", "cooperate"), ("区委政法委参与了哪些工作", "all")],
+)
+def test_unit_role(question, role):
+    assert unit_role(norm(question)) == role
+
+
+def _doc(source, title, short, aliases=()):
+    return Document(source=source, title=title, short_name=short, aliases=tuple(aliases))
+
+
+DOCS = (
+    _doc("a.txt", "2018年越秀区加强和规范党内政治生活工作要点", "越秀工作要点", ["工作要点", "越秀要点"]),
+    _doc("b.md", "广州市越秀区关于深入贯彻落实《中国共产党党内监督条例》的工作方案", "党内监督工作方案", ["监督条例方案"]),
+    _doc("c.txt", "中共洛阳市委关于加强和改进全市机关党的建设的实施意见", "洛阳机关党建意见", ["洛阳"]),
+    _doc("d.txt", "某某县推进清廉机关建设三年计划", "某某县清廉机关计划"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sources"),
+    [
+        ("越秀工作要点第26项由谁负责", ["a.txt"]),
+        ("工作要点第十五项谁牵头", ["a.txt"]),
+        ("监督条例方案第30项的牵头单位", ["b.md"]),
+        ("党内监督工作方案第12项谁牵头", ["b.md"]),
+        ("洛阳第6项讲什么", ["c.txt"]),
+        ("中国共产党党内监督条例的工作方案第3项", ["b.md"]),  # a recognisable part of the title
+        ("清廉机关建设第2项谁牵头", ["d.txt"]),  # a document without configured names
+        ("第17项谁牵头", []),
+        ("工作方案第3项", []),  # too generic to name one document
+    ],
+)
+def test_find_documents(question, sources):
+    assert [m.document.source for m in find_documents(question, DOCS)] == sources
