@@ -108,6 +108,10 @@ def ask(question: str, knowledge: Knowledge, *, offset: int = 0) -> Answer:
         return answer_point(question, parsed, k.contacts)
     if parsed.kind == "unit_items":
         return answer_unit(question, parsed, k.units)
+    if parsed.kind == "unknown_entity":
+        name = parsed.leaders[0]
+        return Answer(question, "unknown_entity", False,
+                      f"文件中没有找到“{name}”（既不是挂点区领导，也不是责任单位）。请检查名称是否写全、写对。\n" + HELP_TEXT)
     return _free(question, parsed, k, offset)
 
 

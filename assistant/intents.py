@@ -30,12 +30,17 @@ _NOT_LIST = re.compile(r"占多少|多少分|几次|多久|几天|什么时候|�
 _WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(r"挂点|联系|督导|挂钩|包干")
 _DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")
+# "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
+# unknown — say so rather than searching for something vaguely similar.
+_PERSON_ASK = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:同志)?(?:挂点|联系|督导|负责联系)(?:哪|什么|了哪)")
+_UNIT_ASK = re.compile(r"^((?:区|市|县)[\u4e00-\u9fff]{1,10}?(?:局|委|办|部|院|会|处|科|所|中心))"
+                       r"(?:要|需要|应|应该|都|还)?(?:负责|牵头|配合|参与|承担)")
 _HELP = re.compile(r"^(?:帮助|help|/help|你(?:能|会)(?:做|干)?什么|怎么用|使用说明)[?？!！。]*$", re.I)
 
 
 @dataclass(frozen=True)
 class Parsed:
-    kind: str  # item | unit_items | leader_points | point_leaders | docs | help | free
+    kind: str  # item | unit_items | leader_points | point_leaders | docs | help | unknown_entity | free
     text: str  # normalised question
     number: int | None = None
     role: str = ""  # lead | cooperate | responsible | text ; for unit_items: lead | cooperate | all
@@ -103,4 +108,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
 
     if _DOCS.search(q):
         return Parsed("docs", q)
+    unknown = _PERSON_ASK.match(rest) or (_UNIT_ASK.match(rest) if _LIST.search(rest) else None)
+    if unknown:
+        return Parsed("unknown_entity", q, leaders=(unknown.group(1),))
     return Parsed("free", q, documents=docs)
