@@ -1,0 +1,75 @@
+"""The `docbot` CLI as a user runs it: real processes, real corpus."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def docbot(*args, stdin=None, env=None):
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_ask_json_schema():
+    r = docbot("ask", "--json", "越秀工作要点第17项谁牵头？")
+    assert r.returncode == 0, r.stderr
+    obj = json.loads(r.stdout)
+    assert set(obj) == {"question", "intent", "found", "answer", "citations"}
+    assert obj["found"] is True and obj["intent"] == "lead"
+    c = obj["citations"][0]
+    assert set(c) == {"document", "source", "locator", "text", "score"}
+    assert c["document"] == "越秀工作要点" and c["locator"] == "第17项"
+    assert c["source"] == "yuexiu-2018-party-political-life-work-points.txt"
+    assert "区民政局" in c["text"]
+
+
+def test_ask_json_stdin_one_object_per_line_in_order():
+    questions = ["第3项谁牵头", "", "苏佩联系哪个社区", "😀", "区审计局要配合哪些事"]
+    r = docbot("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert [json.loads(x)["question"] for x in lines] == questions
+    assert [json.loads(x)["found"] for x in lines] == [True, False, True, False, True]
+
+
+def test_ask_human_cites_source():
+    r = docbot("ask", "东湖新村社区由哪位区领导挂点")
+    assert r.returncode == 0
+    assert "黄仰辉" in r.stdout and "胡仲华" in r.stdout and "来源：越秀工作要点 附件1" in r.stdout
+
+
+def test_structured_answer_never_imports_heavy_libraries():
+    code = ("import sys; from bot.cli import main; main(['ask', '--json', '第17项谁牵头']);"
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'jieba', 'faiss', 'telegram') if m in sys.modules];"
+            "print('HEAVY', heavy)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+def test_docs_lists_documents_with_counts():
+    r = docbot("docs", "--json")
+    rows = {d["short_name"]: d for d in json.loads(r.stdout)}
+    assert rows["越秀工作要点"]["items"] == 37
+    assert rows["党内监督工作方案"]["items"] == 35
+    assert rows["洛阳机关党建意见"]["items"] == 60
+    assert rows["海珠城管三年行动"]["items"] == 22
+
+
+def test_item_command():
+    r = docbot("item", "洛阳", "十四")
+    assert r.returncode == 0 and "中心组成员每年撰写学习体会不少于2篇" in r.stdout
+
+
+@pytest.mark.parametrize("args", [["ask"], ["item", "洛阳"], ["item", "洛阳", "abc"], ["nonsense"]])
+def test_usage_errors_exit_2(args):
+    r = docbot(*args)
+    assert r.returncode == 2
+    assert "用法错误" in (r.stderr + r.stdout)
+
+
+def test_chat_with_piped_stdin():
+    r = docbot("chat", stdin="第3项谁牵头\n\n退出\n")
+    assert r.returncode == 0 and "区委组织部" in r.stdout
