@@ -1,0 +1,103 @@
+"""Building the two indexes from per-document caches: only changed documents are re-tokenised or
+re-embedded; the global parts (BM25 statistics, the FAISS index) are re-assembled from the caches.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import Document
+from index import persist
+from index.embedder import Coverage, Embedder, coverage
+from index.faiss_store import HNSW_MIN, DenseStore
+from index.lexical import LexicalIndex
+from index.passages import Passage
+from index.tokenize import JiebaWords, char_ngrams, domain_terms
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DocPart:
+    """One document's passages and their content hash."""
+
+    document: Document
+    passages: list[Passage]
+    hash: str
+
+    @property
+    def source(self) -> str:
+        return self.document.source
+
+
+def _progress(iterable, enabled: bool, desc: str, total: int):
+    if not enabled:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, total=total, unit="份")
+
+
+def corpus_terms(docs: Sequence[Document]) -> set[str]:
+    units = [u for d in docs for it in d.items for u in it.units.all]
+    texts = [it.text for d in docs for it in d.items] + [p.text for d in docs for p in d.paragraphs]
+    return domain_terms(units, texts)
+
+
+def build_lexical(parts: Sequence[DocPart], root: Path, *, progress: bool = False) -> LexicalIndex:
+    """Tokens from cached jieba words where the document is unchanged; BM25 rebuilt over all."""
+    jieba_words: JiebaWords | None = None
+    tokens: list[list[str]] = []
+    for part in _progress(parts, progress, "分词", len(parts)):
+        words = persist.load_words(root, part.source, part.hash, len(part.passages))
+        if words is None:
+            if jieba_words is None:  # the domain dictionary covers the whole corpus
+                jieba_words = JiebaWords(corpus_terms([p.document for p in parts]), root / "jieba")
+            log.info("分词：%s（%d 段）", part.source, len(part.passages))
+            words = [jieba_words.words(p.index_text) for p in part.passages]
+            persist.save_words(root, part.source, part.hash, words)
+        tokens.extend(char_ngrams(p.index_text) + w for p, w in zip(part.passages, words, strict=True))
+    return LexicalIndex.build(tokens)
+
+
+def passage_vectors(
+    embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False
+) -> np.ndarray:
+    """All passage vectors in passage order; only documents without cached vectors are encoded."""
+    blocks = []
+    for part in _progress(parts, progress, "向量", len(parts)):
+        vecs = persist.load_vectors(root, embedder.model_id, part.source, part.hash, len(part.passages))
+        if vecs is None:
+            log.info("编码：%s（%d 段）", part.source, len(part.passages))
+            vecs = embedder.encode([p.index_text for p in part.passages]) if part.passages else None
+            if vecs is None:
+                continue
+            persist.save_vectors(root, embedder.model_id, part.source, part.hash, vecs)
+        blocks.append(vecs)
+    return np.concatenate(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
+
+
+def check_coverage(embedder: Embedder, passages: Sequence[Passage]) -> Coverage:
+    return coverage(embedder, [p.index_text for p in passages])
+
+
+def dense_store(vectors: np.ndarray, root: Path, model_id: str, corpus_hash: str, manifest: dict) -> DenseStore:
+    """FAISS over the vectors; HNSW-sized indexes are persisted (their build takes seconds)."""
+    path = persist.vectors_dir(root, model_id) / "faiss.index"
+    entry = manifest.setdefault("dense", {}).setdefault(model_id, {})
+    if len(vectors) >= HNSW_MIN:
+        if entry.get("faiss_corpus_hash") == corpus_hash and path.exists():
+            try:
+                return DenseStore.load(path, len(vectors))
+            except (RuntimeError, ValueError) as exc:
+                log.warning("FAISS 索引损坏，将重建：%s (%s)", path, exc)
+        store = DenseStore.build(vectors)
+        store.save(path)
+        entry["faiss_corpus_hash"] = corpus_hash
+        return store
+    return DenseStore.build(vectors)

@@ -1,0 +1,109 @@
+"""Dense embeddings: the Embedder port and its sentence-transformers adapter.
+
+``sentence_transformers`` (and with it torch, 5–9 s) is imported only inside ``load_embedder``, which
+the searcher calls from a background thread or an explicit build — never on the structured or
+lexical path. ``coverage`` decides whether a model may take part in answers at all: an English
+model turns most of this corpus into [UNK] and, fused blindly, halves hit@3.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MAX_UNK_SHARE = 0.05  # above this share of [UNK] tokens a model does not "cover" the corpus
+MAX_TRUNCATED_SHARE = 0.25  # above this share of truncated passages dense vectors miss too much
+
+
+class Embedder(Protocol):
+    model_id: str
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        ...
+
+    def unk_share(self, texts: list[str]) -> tuple[float, float]:
+        """(share of unknown tokens, share of texts longer than the model's window)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Coverage:
+    unk_share: float
+    truncated_share: float
+
+    @property
+    def usable(self) -> bool:
+        return self.unk_share <= MAX_UNK_SHARE and self.truncated_share <= MAX_TRUNCATED_SHARE
+
+    def describe(self) -> str:
+        return f"[UNK] {self.unk_share:.0%}, truncated {self.truncated_share:.0%}"
+
+
+def coverage(embedder: Embedder, texts: list[str], sample: int = 400) -> Coverage:
+    step = max(1, len(texts) // sample)
+    unk, trunc = embedder.unk_share(texts[::step])
+    return Coverage(unk, trunc)
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model, model_id: str):
+        self._model = model
+        self.model_id = model_id
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vecs = self._model.encode(
+            texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def unk_share(self, texts: list[str]) -> tuple[float, float]:
+        tok = self._model.tokenizer
+        if not texts:
+            return 0.0, 0.0
+        ids = tok(texts, add_special_tokens=False)["input_ids"]
+        unk_id = tok.unk_token_id
+        total = sum(len(x) for x in ids) or 1
+        unk = sum(1 for x in ids for t in x if t == unk_id) if unk_id is not None else 0
+        window = int(getattr(self._model, "max_seq_length", 0) or 512) - 2
+        trunc = sum(1 for x in ids if len(x) > window)
+        return unk / total, trunc / len(ids)
+
+
+def model_id_of(name: str) -> str:
+    """A stable id for the manifest: the hub name, or the resolved local path."""
+    p = Path(name).expanduser()
+    return str(p.resolve()) if p.exists() else name
+
+
+def load_embedder(name: str) -> SentenceTransformerEmbedder:
+    """Load a sentence-transformers model by hub name or local path (imports torch).
+
+    Raises whatever the library raises when the model cannot be found or downloaded; the caller
+    turns that into one warning and carries on lexically.
+    """
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(name, device="cpu")
+    return SentenceTransformerEmbedder(model, model_id_of(name))
+
+
+def ensure_loadable(name: str) -> None:
+    """Fail fast, before torch is imported, when a hub model is neither cached nor downloadable.
+
+    With HF_HUB_OFFLINE=1 a model that is not in the local cache cannot load; saying so here
+    avoids a 5–9 s torch import that would only end in the same error.
+    """
+    if Path(name).expanduser().exists():
+        return
+    from huggingface_hub import constants, try_to_load_from_cache
+
+    cached = try_to_load_from_cache(name, "config.json")
+    if not isinstance(cached, str) and constants.HF_HUB_OFFLINE:
+        raise FileNotFoundError(f"{name} 不在本地缓存中，且处于离线模式（HF_HUB_OFFLINE=1）")

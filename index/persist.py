@@ -1,0 +1,147 @@
+"""The on-disk index: a manifest plus per-document caches, so a change rebuilds only what changed.
+
+Layout under the index directory (``Settings.index_dir``, i.e. data/index)::
+
+    manifest.json                 format, per-document passage hashes, corpus hash, library versions,
+                                  and per embedding model: its coverage verdict and vectors' hashes
+    words/<doc>-<hash>.json       jieba words of each passage of one document (the slow part)
+    bm25/                         the bm25s index over all passages (rebuilt in milliseconds)
+    dense/<model>/<doc>-<hash>.npy  passage vectors of one document for one model
+    dense/<model>/faiss.index     only for HNSW-sized corpora (flat indexes are rebuilt at load)
+    jieba/                        jieba's dictionary cache
+
+Every read is defensive: a missing, truncated or mismatched file returns None and the caller
+rebuilds it; nothing here raises on bad data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from index.passages import PASSAGE_FORMAT
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = 1
+MANIFEST = "manifest.json"
+
+
+def library_versions(*names: str) -> dict[str, str]:
+    out = {}
+    for n in names:
+        try:
+            out[n] = metadata.version(n)
+        except metadata.PackageNotFoundError:
+            out[n] = "missing"
+    return out
+
+
+def corpus_hash(doc_hashes: dict[str, str]) -> str:
+    blob = json.dumps(sorted(doc_hashes.items()), ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def slug(name: str) -> str:
+    """A file-system-safe, collision-resistant name for a document or model id."""
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", name)[-60:].strip("_") or "x"
+    return f"{base}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_manifest(root: Path) -> dict:
+    try:
+        m = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("索引清单损坏，将重建：%s (%s)", root / MANIFEST, exc)
+        return {}
+    if not isinstance(m, dict) or m.get("format") != INDEX_FORMAT or m.get("passage_format") != PASSAGE_FORMAT:
+        return {}
+    return m
+
+
+def write_manifest(root: Path, manifest: dict) -> None:
+    manifest = {**manifest, "format": INDEX_FORMAT, "passage_format": PASSAGE_FORMAT}
+    _atomic_write(root / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+
+
+def _doc_file(folder: Path, source: str, doc_hash: str, ext: str) -> Path:
+    return folder / f"{slug(source)}-{doc_hash}.{ext}"
+
+
+def _prune(folder: Path, source: str, keep: Path) -> None:
+    """Drop the files of older versions of this document."""
+    for old in folder.glob(f"{slug(source)}-*"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
+def load_words(root: Path, source: str, doc_hash: str, n: int) -> list[list[str]] | None:
+    path = _doc_file(root / "words", source, doc_hash, "json")
+    try:
+        words = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.warning("分词缓存损坏，将重建：%s (%s)", path, exc)
+        return None
+    if not (isinstance(words, list) and len(words) == n and all(isinstance(w, list) for w in words)):
+        log.warning("分词缓存与文件不符，将重建：%s", path)
+        return None
+    return words
+
+
+def save_words(root: Path, source: str, doc_hash: str, words: list[list[str]]) -> None:
+    path = _doc_file(root / "words", source, doc_hash, "json")
+    _atomic_write(path, json.dumps(words, ensure_ascii=False).encode())
+    _prune(path.parent, source, path)
+
+
+def vectors_dir(root: Path, model_id: str) -> Path:
+    return root / "dense" / slug(model_id)
+
+
+def load_vectors(root: Path, model_id: str, source: str, doc_hash: str, n: int) -> np.ndarray | None:
+    path = _doc_file(vectors_dir(root, model_id), source, doc_hash, "npy")
+    try:
+        vecs = np.load(path, allow_pickle=False)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError) as exc:
+        log.warning("向量缓存损坏，将重建：%s (%s)", path, exc)
+        return None
+    if vecs.ndim != 2 or vecs.shape[0] != n or not np.isfinite(vecs).all():
+        log.warning("向量缓存与文件不符，将重建：%s", path)
+        return None
+    return vecs.astype(np.float32, copy=False)
+
+
+def save_vectors(root: Path, model_id: str, source: str, doc_hash: str, vecs: np.ndarray) -> None:
+    path = _doc_file(vectors_dir(root, model_id), source, doc_hash, "npy")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy")
+    with os.fdopen(fd, "wb") as fh:
+        np.save(fh, np.asarray(vecs, dtype=np.float32), allow_pickle=False)
+    os.replace(tmp, path)
+    _prune(path.parent, source, path)

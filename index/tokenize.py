@@ -1,0 +1,125 @@
+"""Tokens for BM25: character unigrams + bigrams, plus jieba words (prefixed ``w:``).
+
+Measured on these documents (docs/retrieval.md): character uni+bigrams are the strongest single
+tokenisation; jieba words add whole-term matches (三会一课, 区委组织部) on top. Jieba is needed only
+to *build* the index: a query's words are found by matching its substrings against the index's own
+word vocabulary, which is what jieba's search mode would return for any word that can score at all,
+and it keeps jieba's ~1 s dictionary load off the cold query path.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+WORD_PREFIX = "w:"
+MAX_WORD = 8  # longest vocabulary word looked for in a query
+
+_MARKUP = re.compile(r"<[^>]{0,40}>|\*\*|__|[#`>|]")
+_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9]+")
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
+
+# Question words and fillers that say what is asked, not what it is about. Longest first.
+QUESTION_WORDS = sorted(
+    """
+    请问 请告诉我 告诉我 帮我查 帮我 我想知道 想知道 一下 是否 要不要 需不需要 有没有 能不能 可不可以 是不是
+    怎么样 怎么办 怎么 怎样 如何 为什么 为何 什么样 什么时候 什么 啥 哪些 哪个 哪位 哪里 哪儿 哪 谁
+    多久 多长时间 多少 几 吗 呢 吧 呀 么 的话 一般
+    """.split(),
+    key=len,
+    reverse=True,
+)
+_QW = re.compile("|".join(map(re.escape, QUESTION_WORDS)))
+_KEEP_AFTER_JI = re.compile(r"几(?=[天次篇年月人个])")  # "几天" keeps the unit "天"
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width → half-width), markup removed, lower case."""
+    return _MARKUP.sub(" ", unicodedata.normalize("NFKC", text)).lower()
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Unigrams and bigrams inside runs of CJK characters, letters and digits."""
+    out: list[str] = []
+    for run in _RUN.findall(normalize(text)):
+        out.extend(run)
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def strip_question_words(query: str) -> str:
+    """Remove question words so "民主生活会一年开几次" searches for 民主生活会 / 一年 / 开."""
+    q = normalize(query)
+    q = _KEEP_AFTER_JI.sub(" ", q)
+    stripped = _QW.sub(" ", q)
+    # A query made only of question words keeps them rather than becoming empty.
+    return stripped if _RUN.search(stripped) else q
+
+
+def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
+    """Index-vocabulary words (length ≥ 2) occurring in the query, as ``w:`` tokens."""
+    out: list[str] = []
+    for run in _RUN.findall(normalize(query)):
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + MAX_WORD) + 1):
+                w = run[i:j]
+                if w in vocab:
+                    out.append(WORD_PREFIX + w)
+    return out
+
+
+def query_tokens(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
+    q = strip_question_words(query)
+    return char_ngrams(q) + query_words(q, vocab)
+
+
+def domain_terms(unit_names: Iterable[str], texts: Iterable[str]) -> set[str]:
+    """The corpus's own vocabulary for jieba: unit names and quoted terms such as “三会一课”."""
+    terms = {normalize(u).strip() for u in unit_names if 2 <= len(u) <= 20}
+    for t in texts:
+        terms.update(normalize(m).strip() for m in _QUOTED.findall(t))
+    return {t for t in terms if _RUN.fullmatch(t)}
+
+
+class JiebaWords:
+    """jieba search-mode segmentation with the domain dictionary; loaded on first use only."""
+
+    def __init__(self, terms: Iterable[str] = (), cache_dir: Path | None = None):
+        self._terms = sorted(set(terms))
+        self._cache_dir = cache_dir
+        self._tok = None
+        self._lock = threading.Lock()
+
+    def _tokenizer(self):
+        with self._lock:
+            if self._tok is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tok = jieba.Tokenizer()
+                if self._cache_dir is not None:  # keep jieba's dictionary cache with our data
+                    self._cache_dir.mkdir(parents=True, exist_ok=True)
+                    tok.tmp_dir = str(self._cache_dir)
+                for t in self._terms:
+                    tok.add_word(t, freq=20000)
+                self._tok = tok
+            return self._tok
+
+    def words(self, text: str) -> list[str]:
+        tok = self._tokenizer()
+        out = []
+        for run in _RUN.findall(normalize(text)):
+            out.extend(WORD_PREFIX + w for w in tok.lcut_for_search(run, HMM=False) if len(w) >= 2)
+        return out
+
+
+def passage_tokens(text: str, jieba_words: JiebaWords | None) -> list[str]:
+    tokens = char_ngrams(text)
+    if jieba_words is not None:
+        tokens += jieba_words.words(text)
+    return tokens
