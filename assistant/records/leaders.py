@@ -1,0 +1,139 @@
+"""District leaders and their contact points: found in the parsed corpus (the 附件1 contact-point table,
+detected by its columns, never by file name), seeded into the store, editable by admins (/assign).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from assistant.store import audit
+from corpus.model import Table
+
+# Column header → contact-point kind. Order matters: "社区党建联系点" must not read as 部门.
+_COLUMN_KINDS = (("两新", "org"), ("社区", "community"), ("学校", "school"), ("街道", "street"),
+                 ("部门", "department"))
+_LEADER_COLUMN = re.compile(r"领导|干部|姓名")
+_SPLIT = re.compile(r"[、，,;；/\n]+")  # 第七中学、东风东路小学 → two schools; （…） stays whole
+
+
+@dataclass(frozen=True)
+class Point:
+    id: int
+    leader_id: int
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Leader:
+    id: int
+    name: str
+    points: tuple[Point, ...]
+    telegram_id: int | None = None
+
+
+def column_kind(header: str) -> str | None:
+    for word, kind in _COLUMN_KINDS:
+        if word in header:
+            return kind
+    return None
+
+
+def is_contact_table(table: Table) -> bool:
+    """A table with a leader column and at least three contact-point columns."""
+    has_leader = any(_LEADER_COLUMN.search(h) for h in table.headers)
+    return has_leader and len({column_kind(h) for h in table.headers} - {None}) >= 3
+
+
+def assignments_from_table(table: Table) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """[(leader name, row citation, [(kind, point name), …])] for each row with a leader name."""
+    leader_col = next(h for h in table.headers if _LEADER_COLUMN.search(h))
+    out = []
+    for row in table.rows:
+        name = re.sub(r"\s+", "", row.get(leader_col))
+        if not name:
+            continue
+        points = []
+        for header, value in row.cells:
+            kind = column_kind(header) if header != leader_col else None
+            if kind:
+                points += [(kind, p.strip()) for p in _SPLIT.split(value) if p.strip()]
+        out.append((name, f"{table.part} 第{row.number}行", points))
+    return out
+
+
+def contact_tables(documents: Iterable) -> list[tuple[str, Table]]:
+    """(document short name, table) for every contact-point table in the corpus documents."""
+    return [(doc.short_name, t) for doc in documents for t in doc.tables if is_contact_table(t)]
+
+
+def seed(db: sqlite_utils.Database, tables: list[tuple[str, Table]], *, now: datetime,
+         actor: str = "system") -> int:
+    """Insert leaders and points from the tables; existing leaders (maybe edited by /assign) are kept."""
+    added = 0
+    with db.atomic():
+        for document, table in tables:
+            for name, where, points in assignments_from_table(table):
+                if db["leaders"].count_where("name = ?", [name]):
+                    continue
+                leader_id = db["leaders"].insert({"name": name, "source": f"{document} {where}"}).last_pk
+                for kind, point in points:
+                    db["contact_points"].insert({"leader_id": leader_id, "kind": kind, "name": point},
+                                                ignore=True)
+                added += 1
+        if added:
+            audit(db, at=now, actor=actor, action="seed_leaders", details={"leaders": added})
+    return added
+
+
+def load_leaders(db: sqlite_utils.Database) -> list[Leader]:
+    points: dict[int, list[Point]] = {}
+    for r in db.query("select id, leader_id, kind, name from contact_points where active = 1 order by id"):
+        points.setdefault(r["leader_id"], []).append(Point(r["id"], r["leader_id"], r["kind"], r["name"]))
+    bound = {r["leader_id"]: r["telegram_id"] for r in
+             db.query("select leader_id, telegram_id from leader_bindings where confirmed = 1")}
+    return [Leader(r["id"], r["name"], tuple(points.get(r["id"], ())), bound.get(r["id"]))
+            for r in db.query("select id, name from leaders where active = 1 order by id")]
+
+
+def leader_by_name(db: sqlite_utils.Database, name: str) -> Leader | None:
+    return next((lead for lead in load_leaders(db) if lead.name == name.strip()), None)
+
+
+def assign(db: sqlite_utils.Database, leader: str, kind: str, point: str, *, now: datetime, actor: str,
+           remove: bool = False) -> str:
+    """Add (or remove) one contact point of a leader; creates the leader when new. Returns a Chinese reply."""
+    from assistant.records.rules import KIND_NAMES
+
+    leader, point = leader.strip(), point.strip()
+    if kind not in KIND_NAMES or not leader or not point or len(leader) > 20 or len(point) > 60:
+        return "用法：/assign 姓名 类型 联系点（类型：街道、部门、社区、两新、学校；删除时在前面加“删除”）"
+    with db.atomic():
+        row = next(db["leaders"].rows_where("name = ?", [leader]), None)
+        if row is None:
+            if remove:
+                return f"没有名为“{leader}”的区领导。"
+            leader_id = db["leaders"].insert({"name": leader, "source": f"{actor} 添加"}).last_pk
+        else:
+            leader_id = row["id"]
+        if remove:
+            n = db.execute("update contact_points set active = 0 where leader_id = ? and kind = ? and name = ?",
+                           [leader_id, kind, point]).rowcount
+            if not n:
+                return f"{leader}没有{KIND_NAMES[kind]}联系点“{point}”。"
+        else:
+            db.execute("insert into contact_points (leader_id, kind, name, active) values (?, ?, ?, 1) "
+                       "on conflict(leader_id, kind, name) do update set active = 1", [leader_id, kind, point])
+        audit(db, at=now, actor=actor, action="unassign" if remove else "assign",
+              details={"leader": leader, "kind": kind, "point": point})
+    verb = "已删除" if remove else "已添加"
+    return f"{verb}：{leader} 的{KIND_NAMES[kind]}联系点“{point}”。"
+
+
+KIND_ALIASES = {"街道": "street", "街": "street", "部门": "department", "社区": "community",
+                "两新": "org", "“两新”组织": "org", "两新组织": "org", "学校": "school"}

@@ -1,0 +1,208 @@
+"""Visit notes as secretaries write them, parsed into a record — or into questions when a field is
+missing or ambiguous. Pure: (text, leaders, today, rules) → ParsedNote. Nothing is guessed silently.
+
+"走访记录：王焕清 11月5日到东山街督导，召开座谈会，查阅三会一课记录，发现组织生活记录不规范，要求一个月内整改"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from assistant.records.dates import add_months, find_dates
+from assistant.records.leaders import Leader, Point
+from assistant.records.points import point_variants
+from assistant.records.rules import KIND_NAMES, Rules
+
+MAX_NOTE = 2000
+_NOTE_START = re.compile(r"^\s*[【\[]?\s*(走访记录|督导记录|联系督导记录|联系督导|调研记录|走访|督导)")
+_NAME_AFTER_HEAD = re.compile(r"^\s*\S{0,8}?记录\s*[：:]\s*([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=[\s\d今昨前上本于在到去赴，,])")
+_METHODS = [
+    ("座谈会", re.compile(r"(?:召开|组织)?[^，。；,]{0,6}座谈会?")),
+    ("个别访谈", re.compile(r"个别(?:访谈|谈话)[^，。；,]{0,8}|访谈[^，。；,]{0,8}")),
+    ("查阅资料", re.compile(r"查阅[^，。；,]{0,20}")),
+    ("听取汇报", re.compile(r"听取[^，。；,]{0,12}汇报")),
+    ("实地检查", re.compile(r"实地(?:检查|查看|调研)|现场(?:检查|查看|查阅)[^，。；,]{0,12}")),
+    ("民主评议", re.compile(r"民主评议[^，。；,]{0,8}")),
+]
+_FINDING = re.compile(r"(?:发现|存在)([^。；]*?)(?=[，,]?\s*(?:要求|责令|限期|请|需|应)|[。；]|$)")
+_NUM = r"(\d+|[一两二三四五六七八九十半]+)"
+_MONTHS = re.compile(_NUM + r"个?月内")
+_DAYS = re.compile(_NUM + r"[天日]内")
+_CLUE = re.compile(r"线索")
+_DEADLINE_AFTER = re.compile(r"^\s*(?:之?前|以前|前)")  # "11月30日前整改"
+_DEADLINE_BEFORE = re.compile(r"(?:整改期限|期限|截止|限于|于)\s*[为是：:]?\s*$")
+_CN_SMALL = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@dataclass
+class RectificationDraft:
+    requirement: str
+    due: str  # YYYY-MM-DD
+    rule: str  # rule key or "explicit"
+    citation: str
+
+
+@dataclass
+class ParsedNote:
+    original: str
+    looks_like_note: bool
+    leader: str = ""
+    leader_id: int | None = None
+    points: list[dict] = field(default_factory=list)  # {"id", "kind", "name"}
+    visit_date: str = ""
+    methods: list[str] = field(default_factory=list)
+    findings: str = ""
+    rectification: RectificationDraft | None = None
+    questions: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.questions
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> ParsedNote:
+        rect = d.get("rectification")
+        return cls(**{**d, "rectification": RectificationDraft(**rect) if rect else None})
+
+
+def _small(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s == "半":
+        return 0
+    from corpus.numerals import chinese_to_int
+    return chinese_to_int(s) or _CN_SMALL.get(s, 0)
+
+
+def _find_leaders(text: str, leaders: list[Leader]) -> list[Leader]:
+    found = [lead for lead in leaders if lead.name and lead.name in text]
+    # 陈晓丹 contains no other name, but 陈灏 could be a prefix of a longer one: keep the longest.
+    return [a for a in found if not any(a is not b and a.name in b.name for b in found)]
+
+
+def _find_points(text: str, points: list[Point]) -> list[Point]:
+    spans: list[tuple[int, int, Point]] = []
+    for p in points:
+        for v in point_variants(p.name):
+            i = text.find(v)
+            if i >= 0:
+                spans.append((i, i + len(v), p))
+                break
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Point] = []
+    for s, e, p in spans:
+        if any(s < te and ts < e for ts, te in taken) and p.name not in {q.name for q in out}:
+            continue
+        taken.append((s, e))
+        if p not in out:
+            out.append(p)
+    return out
+
+
+def _rectification(text: str, notice: date | None, deadline_spans: list, rules: Rules) -> RectificationDraft | None:
+    if "整改" not in text and not _CLUE.search(text):
+        return None
+    clause = next((c for c in re.split(r"[，,。；;]", text) if "整改" in c or "线索" in c), "").strip()
+    if notice is None:
+        return RectificationDraft(clause, "", "", "")
+    for dm in deadline_spans:
+        if dm.value:
+            return RectificationDraft(clause, dm.value.isoformat(), "explicit", f"记录中写明“{dm.text}前”")
+    key = "clue_feedback" if _CLUE.search(text) else "rectification_notice"
+    rule = rules[key]
+    if m := _MONTHS.search(clause) or _MONTHS.search(text):
+        n = _small(m.group(1))
+        due = add_months(notice, n) if n else notice + timedelta(days=15)
+        cite = rule.citation if n == rule.value else f"记录中写明“{m.group(0)}”（通知之日起按日历月计算）"
+        return RectificationDraft(clause, due.isoformat(), key if n == rule.value else "explicit", cite)
+    if m := _DAYS.search(clause):
+        due = notice + timedelta(days=_small(m.group(1)))
+        return RectificationDraft(clause, due.isoformat(), "explicit", f"记录中写明“{m.group(0)}”")
+    return RectificationDraft(clause, add_months(notice, rule.value).isoformat(), key, rule.citation)
+
+
+def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | None = None) -> ParsedNote:
+    rules = rules or Rules()
+    text = (text or "").strip()
+    note = ParsedNote(original=text, looks_like_note=bool(_NOTE_START.match(text)))
+    if not text:
+        note.questions.append("内容为空，请发送走访记录全文。")
+        return note
+    if len(text) > MAX_NOTE:
+        note.questions.append(f"记录过长（{len(text)} 字），请控制在 {MAX_NOTE} 字以内。")
+        return note
+    found = _find_leaders(text, leaders)
+    all_points = [p for lead in leaders for p in lead.points]
+    mentioned = _find_points(text, all_points)
+    note.looks_like_note = note.looks_like_note or bool(found and mentioned)
+    if len(found) > 1:
+        note.questions.append("记录中提到多位区领导（" + "、".join(f.name for f in found) + "），请每位领导分开记录。")
+    elif not found:
+        m = _NAME_AFTER_HEAD.match(text)
+        who = f"“{m.group(1)}”不在区领导联系点名单中。" if m else "未识别到区领导姓名。"
+        note.questions.append(who + "请写明是哪位区领导走访（须是联系点名单中的区领导）。")
+    else:
+        lead = found[0]
+        note.leader, note.leader_id = lead.name, lead.id
+        own = _find_points(text, list(lead.points))
+        own_names = {p.name for p in own}
+        others = [p for p in mentioned if p.name not in own_names]
+        note.points = [{"id": p.id, "kind": p.kind, "name": p.name} for p in own]
+        if others:
+            names = "、".join(dict.fromkeys(p.name for p in others))
+            listing = "、".join(p.name for p in lead.points)
+            note.questions.append(f"“{names}”不是{lead.name}的联系点（其联系点：{listing}），请核对。")
+        elif not own:
+            listing = "、".join(f"{p.name}（{KIND_NAMES[p.kind]}）" for p in lead.points) or "无"
+            note.questions.append(f"未识别到走访的联系点，{lead.name}的联系点有：{listing}。")
+    dates = find_dates(text, today, past=True)
+    deadlines = []
+    for dm in dates:
+        after = text[dm.end:dm.end + 8]
+        if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(text[max(0, dm.start - 6):dm.start]):
+            deadlines.append(dm)
+    visit = [d for d in dates if d not in deadlines]
+    notice = None
+    if not visit:
+        note.questions.append("未识别到走访日期，请写明日期（如 11月5日、昨天、上周五）。")
+    elif any(d.error for d in visit):
+        note.questions.extend(d.error for d in visit if d.error)
+    elif len({d.value for d in visit}) > 1:
+        note.questions.append("记录中有多个日期（" + "、".join(d.text for d in visit) + "），请只写走访日期。")
+    else:
+        notice = visit[0].value
+        note.visit_date = notice.isoformat()
+    future_deadlines = [d for d in find_dates(text, notice or today, past=False)
+                        if any(d.start == x.start for x in deadlines)]
+    for d in future_deadlines:
+        if d.error:
+            note.questions.append(d.error)
+        elif notice and d.value and d.value < notice:
+            note.questions.append(f"整改期限“{d.text}”早于走访日期，请核对。")
+    note.methods = list(dict.fromkeys(m.group(0).strip() for _, p in _METHODS for m in p.finditer(text)))
+    note.findings = "；".join(m.group(1).strip(" ，,") for m in _FINDING.finditer(text) if m.group(1).strip())
+    note.rectification = _rectification(text, notice, future_deadlines, rules)
+    return note
+
+
+def render(note: ParsedNote) -> str:
+    """The parsed record as the secretary sees it before 确认."""
+    kinds = "、".join(f"{p['name']}（{KIND_NAMES.get(p['kind'], p['kind'])}）" for p in note.points)
+    lines = ["📝 走访记录（待确认）", f"区领导：{note.leader or '？'}", f"联系点：{kinds or '？'}",
+             f"走访日期：{note.visit_date or '？'}", f"方式：{'、'.join(note.methods) or '（未写明）'}",
+             f"发现问题：{note.findings or '（无）'}"]
+    if r := note.rectification:
+        lines.append(f"整改要求：{r.requirement or '（见原文）'}")
+        if r.due:
+            lines.append(f"整改期限：{r.due}（依据：{r.citation}）")
+    if note.questions:
+        lines.append("")
+        lines.append("请补充或更正：")
+        lines += [f"• {q}" for q in note.questions]
+    return "\n".join(lines)

@@ -1,0 +1,37 @@
+"""Getting the records store ready: leaders seeded from the corpus contact-point tables (once, when
+the store has none), rules read from the corpus text. Shared by the CLI and the bot's start-up."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from assistant.records.leaders import contact_tables, seed
+from assistant.records.rules import Rules, load_rules
+
+log = logging.getLogger(__name__)
+
+
+def ensure_leaders(db: sqlite_utils.Database, documents: Iterable | None, corpus_dir: Path, *,
+                   now: datetime) -> int:
+    """Seed leaders from the parsed corpus when the store has none. → number added."""
+    if db["leaders"].count:
+        return 0
+    if documents is None:
+        try:
+            from corpus.library import load_corpus
+        except ImportError:  # parser not installed in this build: leaders come from /assign only
+            log.warning("corpus parser unavailable; leaders not seeded")
+            return 0
+        documents = load_corpus(corpus_dir).documents
+    return seed(db, contact_tables(documents), now=now)
+
+
+def prepare(db: sqlite_utils.Database, corpus_dir: str | Path, *, now: datetime,
+            documents: Iterable | None = None) -> Rules:
+    ensure_leaders(db, documents, Path(corpus_dir), now=now)
+    return load_rules(corpus_dir)

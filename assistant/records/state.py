@@ -1,0 +1,63 @@
+"""The bridge between the store and the pure reminder function: load a ReminderState, record a sent
+reminder's key (in the same transaction as its audit entry), compute what is due right now."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlite_utils
+
+from assistant.records.reminders import RectState, Reminder, ReminderState, Schedule, due
+from assistant.records.rules import Rules
+from assistant.records.visits import last_visits, leader_states
+from assistant.store import audit
+
+
+def open_rect_states(db: sqlite_utils.Database, rules: Rules) -> list[RectState]:
+    sql = ("select r.id, r.unit, r.issue, r.due, r.rule, r.citation, r.logged_by, "
+           "coalesce(l.name, '') as leader, b.telegram_id as leader_tid, coalesce(u.name, '') as sec_name "
+           "from rectifications r left join leaders l on l.id = r.leader_id "
+           "left join leader_bindings b on b.leader_id = r.leader_id and b.confirmed = 1 "
+           "left join users u on u.telegram_id = r.logged_by where r.status = 'open' order by r.id")
+    out, seen = [], set()
+    for r in db.query(sql):
+        if r["id"] in seen:  # a leader bound to two accounts: the first one gets it
+            continue
+        seen.add(r["id"])
+        source = r["citation"] if r["rule"] == "explicit" else rules[r["rule"]].source
+        out.append(RectState(r["id"], r["unit"], r["issue"], date.fromisoformat(r["due"]),
+                             r["leader"] or "（未指定区领导）", r["leader_tid"], r["logged_by"],
+                             r["sec_name"] or "秘书", source))
+    return out
+
+
+def load_state(db: sqlite_utils.Database, rules: Rules, schedule: Schedule | None = None) -> ReminderState:
+    sent = {r["key"] for r in db.query("select key from sent_reminders")}
+    return ReminderState(leader_states(db), last_visits(db), open_rect_states(db, rules), sent, rules,
+                         schedule or Schedule())
+
+
+def due_now(db: sqlite_utils.Database, now: datetime, rules: Rules, schedule: Schedule | None = None,
+            *, include_unbound: bool = False) -> list[Reminder]:
+    return due(load_state(db, rules, schedule), now, include_unbound=include_unbound)
+
+
+def claim(db: sqlite_utils.Database, reminder: Reminder, *, now: datetime) -> bool:
+    """Store the key before sending; False when another run already claimed it (so it is not resent).
+
+    At-most-once: a crash between claim and delivery loses that one message rather than risking a
+    duplicate; `release` undoes the claim when sending failed with a clear error.
+    """
+    with db.atomic():
+        cur = db.execute("insert or ignore into sent_reminders (key, kind, telegram_id, sent_at, text) "
+                         "values (?, ?, ?, ?, ?)",
+                         [reminder.key, reminder.kind, reminder.telegram_id, now.isoformat(), reminder.text])
+        if cur.rowcount:
+            audit(db, at=now, actor="reminders", action="reminder_sent",
+                  details={"key": reminder.key, "to": reminder.telegram_id})
+        return bool(cur.rowcount)
+
+
+def release(db: sqlite_utils.Database, key: str) -> None:
+    with db.atomic():
+        db.execute("delete from sent_reminders where key = ?", [key])
