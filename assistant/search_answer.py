@@ -1,0 +1,114 @@
+"""Answers to free questions from search: the most relevant sentence of the best passage, quoted and
+highlighted with its citation, 1–2 further sources, and a "更多" follow-up for the next results.
+
+Relevance gate: a hit is shown only when enough of the question's (IDF-weighted) characters occur
+in it (``MIN_COVERAGE``) or, with a Chinese-capable dense model, its cosine is high
+(``MIN_COSINE``). Below that the answer is "文件中没有找到相关内容" — never a random passage.
+Thresholds were calibrated on the dev set (docs/retrieval.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answers import Answer, Citation
+from index.passages import sentences
+from index.tokenize import char_ngrams, strip_question_words
+
+PAGE = 3  # passages per answer: the quoted one + up to two further sources
+MIN_COVERAGE = 0.4  # best hit: dev positives ≥ 0.50, dev negatives ≤ 0.18 (Hit.coverage)
+MIN_COVERAGE_MORE = 0.35  # further sources may match a little less
+MIN_COSINE = 0.62  # dense-only evidence (uncalibrated here: no Chinese model offline)
+SHORT_SENTENCE = 18  # a key sentence shorter than this is quoted with the next one
+NOT_FOUND = "文件中没有找到相关内容。"
+MORE_PREFIX = "更多"
+_MORE = re.compile(r"^\s*更多\s*(?:[（(]\s*从第\s*(\d{1,4})\s*条起\s*[）)])?\s*[：:]\s*(.+?)\s*$", re.S)
+
+
+def more_question(question: str, offset: int) -> str:
+    """The follow-up that yields results from ``offset`` on: "更多（从第4条起）：<question>"."""
+    return f"{MORE_PREFIX}（从第{offset + 1}条起）：{question}"
+
+
+def parse_more(text: str) -> tuple[str, int] | None:
+    """(question, offset) of a "更多" follow-up, or None. "更多：问题" alone means the second page."""
+    m = _MORE.match(text or "")
+    if not m or not m.group(2).strip():
+        return None
+    offset = int(m.group(1)) - 1 if m.group(1) else PAGE
+    return m.group(2).strip(), max(0, offset)
+
+
+def _relevant(hit, min_coverage: float) -> bool:
+    return hit.coverage >= min_coverage or (hit.cosine is not None and hit.cosine >= MIN_COSINE)
+
+
+def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
+    """Index of the sentence that holds most of the question's weight, and the sentences."""
+    sents = sentences(text) or [text]
+    q = set(char_ngrams(strip_question_words(question)))
+    best, best_score = 0, -1.0
+    for i, s in enumerate(sents):
+        score = sum(weight(t) for t in q & set(char_ngrams(s)))
+        if score > best_score:
+            best, best_score = i, score
+    return best, sents
+
+
+def quote(question: str, hit, weight) -> str:
+    """The key sentence in 【】 (Telegram renders it bold), with the next one when it is short."""
+    text = hit.focus or hit.passage.text
+    i, sents = key_sentence(question, text, weight)
+    key = sents[i]
+    if len(key) < SHORT_SENTENCE and i + 1 < len(sents):
+        key += sents[i + 1]
+    before = "…" if i > 0 else ""
+    after = "…" if i + (2 if len(sents[i]) < SHORT_SENTENCE else 1) < len(sents) else ""
+    return f"{before}【{key}】{after}"
+
+
+def where(hit) -> str:
+    return f"{hit.passage.document} {hit.passage.locator}"
+
+
+def _citation(hit) -> Citation:
+    p = hit.passage
+    return Citation(document=p.document, source=p.source, locator=p.locator, text=p.text,
+                    score=round(float(hit.score), 4))
+
+
+def not_found(question: str, documents: list[str], intent: str = "search", text: str = NOT_FOUND) -> Answer:
+    docs = "、".join(documents)
+    tips = [
+        "· 某文件第几项谁牵头，如“越秀工作要点第17项谁牵头？”",
+        "· 某单位负责或配合哪些工作，如“区信访局要配合哪些工作？”",
+        "· 文件中的具体规定，如“民主生活会一年开几次？”",
+    ]
+    body = f"{text}\n可以这样问：\n" + "\n".join(tips)
+    if docs:
+        body += f"\n目前收录的文件：{docs}。"
+    return Answer(question, intent, False, body)
+
+
+def answer_free(question: str, searcher, *, offset: int = 0) -> Answer:
+    """Search answer for a free question; ``offset`` > 0 pages through further results ("更多")."""
+    question = question.strip()
+    offset = max(0, offset)
+    hits = searcher.search(question, k=offset + PAGE + 1)
+    if not hits or not _relevant(hits[0], MIN_COVERAGE):
+        return not_found(question, searcher.documents)
+    page = [h for h in hits[offset : offset + PAGE] if _relevant(h, MIN_COVERAGE_MORE)]
+    if not page:
+        return Answer(question, "search", False, "没有更多相关内容了。")
+    best, further = page[0], page[1:]
+    label = "" if offset == 0 else f"（第{offset + 1}条起）"
+    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", quote(question, best, searcher.term_weight),
+             f"来源：{where(best)}"]
+    if further:
+        lines.append("另见：" + "；".join(where(h) for h in further))
+    nxt = offset + PAGE
+    more = None
+    if len(hits) > nxt and _relevant(hits[nxt], MIN_COVERAGE_MORE):
+        more = more_question(question, nxt)
+        lines.append(f"查看更多结果，请发送：{more}")
+    return Answer(question, "search", True, "\n".join(lines), tuple(_citation(h) for h in page), more=more)
