@@ -58,3 +58,34 @@ def set_role(db, telegram_id: int, role: str, *, at: datetime, actor: str) -> No
 def has_role(role: str | None, *needed: str) -> bool:
     """Admins pass every check; otherwise the role must be one of ``needed``."""
     return role == "admin" or (role is not None and role in needed)
+
+
+def note_stranger(db, telegram_id: int, *, at: datetime, name: str = "", username: str = "") -> bool:
+    """Keep a refused user on record; True the first time we see them (so admins are told once)."""
+    with db.atomic():
+        if db["users"].count_where("telegram_id = ?", [telegram_id]):
+            return False
+        db["users"].insert({"telegram_id": telegram_id, "name": name, "username": username, "allowed": 0,
+                            "role": "member", "added_at": at.isoformat(), "added_by": ""})
+        audit(db, at=at, actor=str(telegram_id), action="refused", details={"telegram_id": telegram_id})
+        return True
+
+
+def admin_ids(db, admins: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Configured admins plus users given the admin role."""
+    rows = db["users"].rows_where("role = 'admin' AND allowed = 1", select="telegram_id")
+    return admins | {r["telegram_id"] for r in rows}
+
+
+def chat_is_open(db, chat_id: int) -> bool:
+    row = next(db["chats"].rows_where("chat_id = ?", [chat_id]), None)
+    return bool(row and row["open_qa"])
+
+
+def set_chat_open(db, chat_id: int, is_open: bool, *, at: datetime, actor: str) -> None:
+    """Switch a chat to open question-answering (anyone in it may ask) or back to members only."""
+    with db.atomic():
+        db["chats"].upsert({"chat_id": chat_id, "open_qa": int(is_open), "changed_at": at.isoformat(),
+                            "changed_by": actor}, pk="chat_id")
+        audit(db, at=at, actor=actor, action="open_chat" if is_open else "close_chat",
+              details={"chat_id": chat_id})

@@ -1,0 +1,143 @@
+"""The Telegram composition root: services, handlers, request stack, error handling, start-up.
+
+Handler modules plug in through HANDLER_MODULES: each defines ``register(application)`` and may define
+``COMMANDS`` (``[(command, 中文描述), …]`` for setMyCommands) and ``async on_startup(application)``
+(run in post_init, e.g. to re-arm jobs). Optional modules that are not importable are skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import ModuleType
+from urllib.parse import urlparse
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, TypeHandler
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.config import Settings
+from bot.retrying_request import RetryingRequest
+from handlers.callbacks import register_fallback
+from handlers.context import CONTEXT_TYPES, DocbotContext, Services
+from handlers.gate import gate
+
+log = logging.getLogger(__name__)
+
+HANDLER_MODULES = ["handlers.basic", "handlers.ask", "handlers.admin", "handlers.upload", "handlers.records"]
+OPTIONAL_MODULES = {"handlers.records"}
+ERROR_REPLY = "出错了，请稍后再试"
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Network and throughput knobs; tests and the benchmark shorten or widen them."""
+
+    concurrency: int = 16  # updates handled at once; 16-32 is the sweet spot (see docs/telegram.md)
+    read_timeout: float = 10.0  # sends are not retried after a read timeout, so be patient
+    attempts: int = 4  # tries per send on 5xx / connection errors
+    backoff: float = 0.5  # seconds, doubled per retry
+    max_retries_429: int = 3  # AIORateLimiter retries after RetryAfter
+    overall_max_rate: float = 30  # Telegram's limit: ~30 messages/s per bot
+    group_max_rate: float = 20  # per group per minute
+    bootstrap_retries: int = 5  # start-up survives a briefly unavailable API
+
+
+def build_services(settings: Settings) -> Services:
+    """Open the store and load the corpus (blocking: called before the event loop runs)."""
+    from assistant.ask import ask, item_text
+    from assistant.store import open_db
+    from bot.services import build_knowledge
+
+    return Services(db=open_db(settings.db_path), knowledge=build_knowledge(settings), ask=ask,
+                    item_text=item_text, clock=lambda: datetime.now(UTC), admins=settings.admins,
+                    corpus_dir=settings.corpus_dir, data_dir=settings.data_dir,
+                    reload_knowledge=lambda: build_knowledge(settings))
+
+
+def handler_modules() -> list[ModuleType]:
+    modules = []
+    for name in HANDLER_MODULES:
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as err:
+            if name not in OPTIONAL_MODULES or err.name != name:
+                raise
+            log.info("optional handler module %s not installed", name)
+    return modules
+
+
+def file_url(base_url: str) -> str | None:
+    """Local Bot API servers serve files next to the methods: …/bot → …/file/bot."""
+    return base_url[: -len("/bot")] + "/file/bot" if base_url.rstrip("/").endswith("/bot") else None
+
+
+def build_application(settings: Settings, services: Services, tuning: Tuning = Tuning(), *,
+                      request: BaseRequest | None = None,
+                      get_updates_request: BaseRequest | None = None) -> Application:
+    builder = Application.builder().token(settings.telegram_token).context_types(CONTEXT_TYPES)
+    if settings.telegram_api_base_url:
+        base = settings.telegram_api_base_url.rstrip("/")
+        builder.base_url(base)
+        if file_url(base):
+            builder.base_file_url(file_url(base))
+    builder.request(request or RetryingRequest(
+        connection_pool_size=tuning.concurrency + 4, read_timeout=tuning.read_timeout,
+        attempts=tuning.attempts, backoff=tuning.backoff))
+    builder.get_updates_request(get_updates_request or HTTPXRequest(read_timeout=tuning.read_timeout))
+    builder.rate_limiter(AIORateLimiter(overall_max_rate=tuning.overall_max_rate,
+                                        group_max_rate=tuning.group_max_rate,
+                                        max_retries=tuning.max_retries_429))
+    builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
+    application = builder.build()
+    application.bot_data["services"] = services
+    application.add_handler(TypeHandler(Update, gate), group=-10)
+    modules = handler_modules()
+    for module in modules:
+        module.register(application)
+    register_fallback(application)
+    application.add_error_handler(on_error)
+    application.bot_data["commands"] = [c for m in modules for c in getattr(m, "COMMANDS", [])]
+    application.bot_data["startup"] = [m.on_startup for m in modules if hasattr(m, "on_startup")]
+    return application
+
+
+async def post_init(application: Application) -> None:
+    """Register the commands with Telegram and run the modules' start-up hooks."""
+    commands = [BotCommand(name, description) for name, description in application.bot_data["commands"]]
+    try:
+        await application.bot.set_my_commands(commands)
+    except TelegramError:  # a missing command menu must not keep the bot from answering
+        log.warning("setMyCommands failed", exc_info=True)
+    for hook in application.bot_data["startup"]:
+        await hook(application)
+
+
+async def post_shutdown(application: Application) -> None:
+    services: Services = application.bot_data["services"]
+    services.db_executor.shutdown(wait=True)
+
+
+async def on_error(update: object, context: DocbotContext) -> None:
+    """Log every failure with its update, and tell the user instead of going silent."""
+    shown = update.to_dict() if isinstance(update, Update) else repr(update)
+    log.error("error while handling update %s", shown, exc_info=context.error)
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if chat is None:
+        return
+    try:
+        await context.bot.send_message(chat.id, ERROR_REPLY)
+    except TelegramError:
+        log.warning("could not send the error reply to chat %s", chat.id, exc_info=True)
+
+
+def webhook_options(settings: Settings) -> dict:
+    """run_webhook arguments: listen on the public URL's path, verify Telegram's secret header."""
+    secret = hashlib.sha256(settings.telegram_token.encode()).hexdigest()[:32]
+    return {"listen": settings.webhook_listen, "port": settings.webhook_port,
+            "url_path": urlparse(settings.webhook_url).path.lstrip("/"),
+            "webhook_url": settings.webhook_url, "secret_token": secret}

@@ -1,0 +1,73 @@
+"""Questions: /ask, plain text (private chats, mentions, replies to the bot), /item and the
+原文 / 更多结果 / choice buttons."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from corpus.numerals import chinese_to_int
+from handlers.callbacks import resolve
+from handlers.context import DocbotContext
+from handlers.gate import ADDRESSED, strip_mention
+from handlers.render import send_answer, send_text
+
+COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看条目原文，例如 /item 工作要点 17")]
+MAX_QUESTION = 500  # longer text is cut: no question needs more, and the core stays fast
+
+
+async def _ask(update: Update, context: DocbotContext, question: str) -> None:
+    question = question.strip()
+    if not question:
+        await send_text(update, "请输入问题，例如：越秀工作要点第17项谁牵头？发送 /help 查看更多示例。")
+        return
+    await send_answer(update, context, await context.services.answer(question[:MAX_QUESTION]))
+
+
+async def ask_command(update: Update, context: DocbotContext) -> None:
+    await _ask(update, context, " ".join(context.args or []))
+
+
+async def plain_text(update: Update, context: DocbotContext) -> None:
+    await _ask(update, context, strip_mention(update.message))
+
+
+def parse_item_args(args: list[str]) -> tuple[str, int] | None:
+    """"工作要点 17" / "工作要点 第十七项" → ("工作要点", 17)."""
+    if len(args) < 2:
+        return None
+    raw = args[-1].removeprefix("第").removesuffix("项").removesuffix("条")
+    number = int(raw) if raw.isdigit() else chinese_to_int(raw)
+    return (" ".join(args[:-1]), number) if number and number > 0 else None
+
+
+async def item_command(update: Update, context: DocbotContext) -> None:
+    parsed = parse_item_args(context.args or [])
+    if parsed is None:
+        await send_text(update, "用法：/item 文件简称 条目号，例如 /item 工作要点 17。发送 /docs 查看文件简称。")
+        return
+    services = context.services
+    answer = await services.run(services.item_text, services.knowledge, *parsed)
+    await send_answer(update, context, answer)
+
+
+async def item_button(update: Update, context: DocbotContext) -> None:
+    payload = await resolve(update, context)
+    if payload is not None:
+        services = context.services
+        await send_answer(update, context, await services.run(services.item_text, services.knowledge, *payload))
+
+
+async def ask_button(update: Update, context: DocbotContext) -> None:
+    question = await resolve(update, context)
+    if question is not None:
+        await _ask(update, context, question)
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("ask", ask_command))
+    application.add_handler(CommandHandler("item", item_command))
+    application.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & ADDRESSED, plain_text))
+    application.add_handler(CallbackQueryHandler(item_button, pattern=r"^item:"))
+    application.add_handler(CallbackQueryHandler(ask_button, pattern=r"^ask:"))

@@ -1,0 +1,72 @@
+"""What handlers receive: the services (composed in bot/app.py) through a typed CallbackContext.
+
+The services live in ``application.bot_data["services"]`` and are reached as ``context.services``;
+no module holds them globally, so tests build as many applications as they like.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from assistant.answers import Answer
+from assistant.knowledge import Knowledge
+from handlers.tokens import CallbackTokens
+
+
+@dataclass
+class Services:
+    db: sqlite_utils.Database
+    knowledge: Knowledge
+    ask: Callable[[str, Knowledge], Answer]  # assistant.ask.ask
+    item_text: Callable[[Knowledge, str, int], Answer]  # assistant.ask.item_text
+    clock: Callable[[], datetime]
+    admins: frozenset[int] = frozenset()
+    corpus_dir: Path = Path("corpus")
+    data_dir: Path = Path("data")
+    reload_knowledge: Callable[[], Knowledge] | None = None  # blocking; rebuilds after an upload
+    tokens: CallbackTokens = field(default_factory=CallbackTokens)
+    # One thread owns the SQLite connection: writes never interleave and never block the event loop.
+    db_executor: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="docbot-db"))
+
+    async def in_db(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """Run ``fn(self.db, *args, **kwargs)`` on the database thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.db_executor, functools.partial(fn, self.db, *args, **kwargs))
+
+    async def run(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+        """Run blocking core work in a worker thread."""
+        return await asyncio.to_thread(fn, *args)
+
+    async def answer(self, question: str) -> Answer:
+        """Ask the core in a worker thread (free-text search may load an index or a model)."""
+        return await asyncio.to_thread(self.ask, question, self.knowledge)
+
+    async def refresh_knowledge(self) -> None:
+        if self.reload_knowledge is not None:
+            self.knowledge = await asyncio.to_thread(self.reload_knowledge)
+
+
+class DocbotContext(CallbackContext[ExtBot, dict, dict, dict]):
+    """CallbackContext with the services and the caller's role (set by handlers.gate)."""
+
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None):
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        self.role: str | None = None
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data["services"]
+
+
+CONTEXT_TYPES = ContextTypes(context=DocbotContext)

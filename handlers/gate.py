@@ -1,0 +1,95 @@
+"""Who gets an answer: group etiquette and access control, checked before any other handler.
+
+In groups the bot reacts only to commands (for it), mentions of it and replies to its messages;
+everything else is ignored. Closed by default: a user without a role is refused and told their id,
+and admins are notified once with an "允许" button — unless an admin opened the chat for questions.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, filters
+
+from assistant import access
+from handlers.context import DocbotContext
+from handlers.render import send_text
+
+log = logging.getLogger(__name__)
+
+
+class _Addressed(filters.MessageFilter):
+    """Private chats; in groups: our commands, mentions of us, replies to our messages."""
+
+    def filter(self, message: Message) -> bool:
+        if message.chat.type == "private":
+            return True
+        bot = message.get_bot()
+        name = "@" + (bot.username or "").lower()
+        reply = message.reply_to_message
+        if reply and reply.from_user and reply.from_user.id == bot.id:
+            return True
+        kinds = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.BOT_COMMAND]
+        found = {**message.parse_entities(kinds), **message.parse_caption_entities(kinds)}
+        for entity, text in found.items():
+            if entity.type == MessageEntity.MENTION and text.lower() == name:
+                return True
+            if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot.id:
+                return True
+            if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+                return "@" not in text or text.lower().endswith(name)
+        return False
+
+
+ADDRESSED = _Addressed(name="addressed")
+
+
+def strip_mention(message: Message) -> str:
+    """The message text without the bot's @mention."""
+    text = message.text or ""
+    name = "@" + (message.get_bot().username or "")
+    return text.replace(name, " ").strip() if len(name) > 1 else text.strip()
+
+
+def refusal(user_id: int) -> str:
+    return (f"抱歉，您还没有使用本助手的权限。\n您的用户 ID：{user_id}\n"
+            f"请把这个 ID 发给管理员，管理员发送 /allow {user_id} 即可为您开通。")
+
+
+async def gate(update: Update, context: DocbotContext) -> None:
+    """Group -10 TypeHandler: sets context.role, or refuses and stops further handling."""
+    if update.callback_query is None:
+        if update.message is None or not ADDRESSED.check_update(update):
+            return  # not for us: no handler will answer it either
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    services = context.services
+    context.role = await services.in_db(access.role_of, user.id, services.admins)
+    if context.role is not None:
+        return
+    if chat.type != "private" and await services.in_db(access.chat_is_open, chat.id):
+        return  # an open chat: anyone may ask; role-gated commands still check context.role
+    if update.callback_query:
+        await update.callback_query.answer("您还没有使用权限。")
+    await send_text(update, refusal(user.id))
+    first = await services.in_db(access.note_stranger, user.id, at=services.clock(),
+                                 name=user.full_name, username=user.username or "")
+    if first:
+        await _notify_admins(context, user.id, user.full_name, user.username)
+    raise ApplicationHandlerStop
+
+
+async def _notify_admins(context: DocbotContext, user_id: int, name: str, username: str | None) -> None:
+    services = context.services
+    who = name + (f"（@{username}）" if username else "")
+    text = f"有新用户申请使用助手：{who}，用户 ID：{user_id}。\n点“允许”为其开通，或发送 /allow {user_id}。"
+    for admin in await services.in_db(access.admin_ids, services.admins):
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton(
+            "允许", callback_data=services.tokens.issue("allow", admin, user_id))]])
+        try:
+            await context.bot.send_message(admin, text, reply_markup=markup)
+        except TelegramError:  # one unreachable admin (never started the bot) must not stop the rest
+            log.warning("could not notify admin %s", admin, exc_info=True)

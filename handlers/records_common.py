@@ -1,0 +1,65 @@
+"""What the records handlers share: the records runtime (rules, schedule) kept in bot_data, the local
+clock, and role checks. Built once per application, lazily, so tests can build as many as they like."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.ext import Application
+
+from assistant import access
+from assistant.records.reminders import Schedule
+from assistant.records.rules import Rules
+from handlers.context import DocbotContext
+from handlers.render import send_text
+
+KEY = "records"
+
+
+@dataclass
+class RecordsRuntime:
+    rules: Rules
+    schedule: Schedule
+
+
+def _prepare(db, services, now: datetime) -> Rules:
+    from assistant.records.setup import prepare
+
+    corpus = getattr(services.knowledge, "corpus", None)
+    return prepare(db, services.corpus_dir, now=now, documents=getattr(corpus, "documents", None))
+
+
+async def runtime_of(application: Application) -> RecordsRuntime:
+    """Rules from the corpus text; leaders seeded from the parsed contact-point table on first use.
+
+    The schedule comes from bot_data["records_schedule"] when the composition root sets one
+    (e.g. from DOCBOT_TIMEZONE); otherwise 09:00 Asia/Shanghai.
+    """
+    rt = application.bot_data.get(KEY)
+    if rt is None:
+        services = application.bot_data["services"]
+        rules = await services.in_db(_prepare, services, services.clock())
+        rt = RecordsRuntime(rules, application.bot_data.get("records_schedule") or Schedule())
+        application.bot_data[KEY] = rt
+    return rt
+
+
+def local_now(context: DocbotContext, rt: RecordsRuntime) -> datetime:
+    return context.services.clock().astimezone(ZoneInfo(rt.schedule.timezone))
+
+
+async def require(update: Update, context: DocbotContext, *roles: str, what: str = "这个操作") -> bool:
+    """Admins always pass; otherwise the caller's role must be one of ``roles``."""
+    if access.has_role(context.role, *roles):
+        return True
+    names = "、".join(access.ROLE_NAMES[r] for r in (*roles, "admin"))
+    await send_text(update, f"抱歉，只有{names}可以{what}。")
+    return False
+
+
+def actor_of(update: Update) -> tuple[int, str]:
+    user = update.effective_user
+    return user.id, str(user.id)

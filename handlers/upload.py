@@ -1,0 +1,100 @@
+"""Admins add documents by sending a file (preview, then 确认) and remove them with /remove."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from assistant import access, uploads
+from handlers.callbacks import resolve
+from handlers.context import DocbotContext
+from handlers.render import send_text
+
+COMMANDS = [("remove", "管理员：从文件库删除文件")]
+
+
+def _buttons(context: DocbotContext, chat_id: int, action: str, payload, label: str) -> InlineKeyboardMarkup:
+    tokens = context.services.tokens
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=tokens.issue(action, chat_id, payload)),
+                                  InlineKeyboardButton("取消", callback_data=tokens.issue("cancel", chat_id, True))]])
+
+
+async def _admin_only(update: Update, context: DocbotContext) -> bool:
+    if access.has_role(context.role, "admin"):
+        return True
+    await send_text(update, "只有管理员可以管理文件库。")
+    return False
+
+
+async def on_document(update: Update, context: DocbotContext) -> None:
+    document, services = update.message.document, context.services
+    if not await _admin_only(update, context):
+        return
+    if (document.file_size or 0) > uploads.MAX_BYTES:  # refuse before downloading it
+        await send_text(update, f"文件太大，上限为 {uploads.MAX_BYTES // 1024 // 1024} MB。")
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    try:
+        found = await services.run(uploads.preview, document.file_name or "upload", data, services.corpus_dir)
+    except uploads.UploadError as err:
+        await send_text(update, f"无法加入文件库：{err}")
+        return
+    markup = _buttons(context, update.effective_chat.id, "upload", found, "确认")
+    await send_text(update, f"识别结果：\n{found.summary()}\n\n确认加入文件库吗？", markup)
+
+
+async def confirm_upload(update: Update, context: DocbotContext) -> None:
+    found, services = await resolve(update, context), context.services
+    if found is None or not await _admin_only(update, context):
+        return
+    services.tokens.discard(update.callback_query.data)
+    try:
+        await services.in_db(uploads.add, services.corpus_dir, found, at=services.clock(),
+                             actor=str(update.effective_user.id))
+    except uploads.UploadError as err:
+        await send_text(update, str(err))
+        return
+    await services.refresh_knowledge()
+    await send_text(update, f"已加入文件库：{found.short_name}（{found.file_name}）。发送 /docs 查看。")
+
+
+async def remove_command(update: Update, context: DocbotContext) -> None:
+    name, services = " ".join(context.args or []), context.services
+    if not await _admin_only(update, context):
+        return
+    try:
+        doc = uploads.find_document(services.knowledge.corpus, services.corpus_dir, name)
+    except uploads.UploadError as err:
+        await send_text(update, str(err) if name else "用法：/remove 文件简称或文件名")
+        return
+    markup = _buttons(context, update.effective_chat.id, "remove", doc.source, "确认删除")
+    await send_text(update, f"确定从文件库删除“{doc.short_name}”（{doc.source}）吗？", markup)
+
+
+async def confirm_remove(update: Update, context: DocbotContext) -> None:
+    source, services = await resolve(update, context), context.services
+    if source is None or not await _admin_only(update, context):
+        return
+    services.tokens.discard(update.callback_query.data)
+    try:
+        await services.in_db(uploads.remove, services.corpus_dir, source, at=services.clock(),
+                             actor=str(update.effective_user.id))
+    except uploads.UploadError as err:
+        await send_text(update, str(err))
+        return
+    await services.refresh_knowledge()
+    await send_text(update, f"已从文件库删除 {source}。")
+
+
+async def cancel(update: Update, context: DocbotContext) -> None:
+    if await resolve(update, context) is not None:
+        context.services.tokens.discard(update.callback_query.data)
+        await send_text(update, "已取消，文件库没有变化。")
+
+
+def register(application: Application) -> None:
+    application.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, on_document))
+    application.add_handler(CommandHandler("remove", remove_command))
+    application.add_handler(CallbackQueryHandler(confirm_upload, pattern=r"^upload:"))
+    application.add_handler(CallbackQueryHandler(confirm_remove, pattern=r"^remove:"))
+    application.add_handler(CallbackQueryHandler(cancel, pattern=r"^cancel:"))

@@ -1,0 +1,113 @@
+"""Building and driving the bot in tests, over the fake Bot API (HTTP or offline).
+
+Use from any test package: in its conftest.py, ``from tests.support.telegram_harness import *  # noqa``
+to get the fixtures ``fake_api`` (FakeBotApi serving on 127.0.0.1) and ``offline_api`` (not serving;
+pair it with ``OfflineRequest``). Then::
+
+    app = make_app(settings_for(fake_api, tmp_path, admins={1}), make_services(tmp_path, knowledge))
+    async with polling(app) as errors:        # real HTTP stack, long polling against fake_api
+        fake_api.push(fake_api.text("第17项谁牵头", user=1))
+        [reply] = await fake_api.wait_for("sendMessage", chat_id=1)
+    assert not errors                          # exceptions that reached the error handler
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from assistant.store import open_db
+from bot.app import Tuning, build_application
+from bot.config import Settings
+from handlers.context import Services
+from tests.support.fake_bot_api import TOKEN, FakeBotApi, OfflineRequest
+
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+# Fast faults, no throttling: tests measure behaviour, not Telegram's flood limits.
+TEST_TUNING = Tuning(concurrency=8, read_timeout=1.0, backoff=0.01, overall_max_rate=0, group_max_rate=0,
+                     bootstrap_retries=0)
+FIXED_NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def settings_for(api: FakeBotApi | None, tmp_path: Path, admins: set[int] = frozenset(), **kw) -> Settings:
+    return Settings(telegram_token=TOKEN, telegram_api_base_url=api.base_url if api and api._server else "",
+                    admins=frozenset(admins), data_dir=tmp_path / "data", corpus_dir=tmp_path / "corpus", **kw)
+
+
+def make_services(settings: Settings, knowledge, *, ask=None, item_text=None, reload=None) -> Services:
+    """Real SQLite file, real core (assistant.ask) unless replaced."""
+    if ask is None or item_text is None:
+        from assistant import ask as core
+
+        ask, item_text = ask or core.ask, item_text or core.item_text
+    return Services(db=open_db(settings.db_path), knowledge=knowledge, ask=ask, item_text=item_text,
+                    clock=lambda: FIXED_NOW, admins=settings.admins, corpus_dir=settings.corpus_dir,
+                    data_dir=settings.data_dir, reload_knowledge=reload)
+
+
+def make_app(settings: Settings, services: Services, api: FakeBotApi | None = None,
+             tuning: Tuning = TEST_TUNING) -> Application:
+    """With ``api`` given and not serving: offline requests; otherwise the real HTTP stack."""
+    if api is not None and api._server is None:
+        offline = OfflineRequest(api)
+        return build_application(settings, services, tuning, request=offline, get_updates_request=offline)
+    return build_application(settings, services, tuning)
+
+
+def _recorder(app: Application) -> list[BaseException]:
+    errors: list[BaseException] = []
+
+    async def record(update, context):
+        errors.append(context.error)
+
+    app.add_error_handler(record)
+    return errors
+
+
+@contextlib.asynccontextmanager
+async def polling(app: Application) -> AsyncIterator[list[BaseException]]:
+    """Run the application with long polling (as run_polling would, minus signals); yields the errors."""
+    errors = _recorder(app)
+    await app.initialize()
+    await app.post_init(app)
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await app.start()
+    try:
+        yield errors
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        await app.post_shutdown(app)
+
+
+@contextlib.asynccontextmanager
+async def offline(app: Application) -> AsyncIterator[list[BaseException]]:
+    """Initialized application for ``process(app, update)``; yields the errors."""
+    errors = _recorder(app)
+    async with app:
+        yield errors
+    await app.post_shutdown(app)
+
+
+async def process(app: Application, update: dict) -> None:
+    """Handle one update now (offline); concurrent-update tasks are awaited too."""
+    await app.process_update(Update.de_json(update, app.bot))
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi() as api:
+        yield api
+
+
+@pytest.fixture
+def offline_api() -> FakeBotApi:
+    return FakeBotApi()
