@@ -35,3 +35,12 @@ def prepare(db: sqlite_utils.Database, corpus_dir: str | Path, *, now: datetime,
             documents: Iterable | None = None) -> Rules:
     ensure_leaders(db, documents, Path(corpus_dir), now=now)
     return load_rules(corpus_dir)
+
+
+def open_records(db_path: str | Path, corpus_dir: str | Path, *, now: datetime,
+                 documents: Iterable | None = None) -> tuple[sqlite_utils.Database, Rules]:
+    """The store (migrated, leaders seeded) and the rules: what every records entry point needs."""
+    from assistant.store import open_db
+
+    db = open_db(db_path)
+    return db, prepare(db, corpus_dir, now=now, documents=documents)

@@ -1,0 +1,174 @@
+"""Records queries over the same core as the bot: `docbot due`, `rectifications`, `reminders`, `visits`,
+`export`, `backup`. Data from DOCBOT_DATA_DIR, rules and leaders from DOCBOT_CORPUS_DIR."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings, load_settings
+
+
+def usage_error(message: str) -> int:
+    print(f"用法错误：{message}", file=sys.stderr, flush=True)
+    return 2
+
+
+def parse_at(value: str | None, settings: Settings) -> datetime:
+    """--at 2026-10-09 / 2026-10-09T09:00 / '2026-10-09 09:00' (local time); now when absent."""
+    tz = ZoneInfo(settings.timezone)
+    if not value:
+        return datetime.now(tz)
+    try:
+        got = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"时间“{value}”格式应为 2026-10-09 或 2026-10-09T09:00") from None
+    return got if got.tzinfo else got.replace(tzinfo=tz)
+
+
+def open_store(settings: Settings, now: datetime):
+    from assistant.records.setup import open_records
+
+    return open_records(settings.db_path, settings.corpus_dir, now=now)
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=1))
+
+
+def register(sub) -> None:
+    p = sub.add_parser("due", help="某位区领导待走访的联系点和整改期限", description="列出区领导本月、本季度待联系督导的联系点及未完成的整改。")
+    p.add_argument("--leader", required=True, help="区领导姓名，例如 王焕清")
+    p.add_argument("--at", help="按哪一天计算（默认今天），例如 2026-11-22")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run_due)
+    p = sub.add_parser("rectifications", help="整改事项及期限", description="列出整改事项：单位、问题、通知日期、期限、依据、状态。")
+    p.add_argument("--status", choices=["open", "done"], help="只看未完成（open）或已完成（done）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run_rectifications)
+    p = sub.add_parser("reminders", help="某一时刻应发出的提醒（不发送）", description="计算在给定时刻应发出、尚未发出的提醒；只显示，不发送。")
+    p.add_argument("--at", help="时刻（本地时间），例如 2026-10-09T09:00；默认现在")
+    p.add_argument("--bound-only", action="store_true", help="只列出已绑定 Telegram 的区领导")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run_reminders)
+    p = sub.add_parser("visits", help="走访记录", description="列出走访记录，可按区领导和月份筛选。")
+    p.add_argument("--leader", help="区领导姓名")
+    p.add_argument("--month", help="月份，例如 2026-11")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run_visits)
+    p = sub.add_parser("export", help="导出某月台账（xlsx 或 csv）", description="导出某月走访台账和整改台账；文件后缀决定格式（.xlsx 或 .csv）。")
+    p.add_argument("--month", required=True, help="月份，例如 2026-11")
+    p.add_argument("--out", required=True, help="输出文件，例如 台账.xlsx 或 台账.csv")
+    p.set_defaults(func=run_export)
+    p = sub.add_parser("backup", help="备份数据库", description="用 SQLite 在线备份接口复制数据库（运行中也可安全备份）。")
+    p.add_argument("--out", help="备份文件（默认 数据目录/backups/docbot-时间.sqlite3）")
+    p.set_defaults(func=run_backup)
+
+
+def run_due(args) -> int:
+    from assistant.records.visits import due_for, render_due
+
+    settings = load_settings()
+    try:
+        now = parse_at(args.at, settings)
+    except ValueError as e:
+        return usage_error(str(e))
+    db, rules = open_store(settings, now)
+    got = due_for(db, args.leader, now.date(), rules)
+    if got is None:
+        print(f"联系点名单中没有区领导“{args.leader}”。", file=sys.stderr)
+        return 1
+    _print_json(got) if args.json else print(render_due(got, now.date()))
+    return 0
+
+
+def run_rectifications(args) -> int:
+    from assistant.records.rectifications import STATUS_NAMES, list_rectifications
+
+    settings = load_settings()
+    db, rules = open_store(settings, parse_at(None, settings))
+    rows = list_rectifications(db, status=args.status, rules=rules)
+    if args.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            print(f"第{r['id']}号 {r['unit']}：{r['issue']}｜通知 {r['notice_date']}｜期限 {r['due']}｜"
+                  f"{STATUS_NAMES.get(r['status'], r['status'])}｜依据：{r['rule']}")
+        if not rows:
+            print("没有整改事项。")
+    return 0
+
+
+def run_reminders(args) -> int:
+    from assistant.records.reminders import Schedule
+    from assistant.records.state import due_now
+
+    settings = load_settings()
+    try:
+        now = parse_at(args.at, settings)
+    except ValueError as e:
+        return usage_error(str(e))
+    db, rules = open_store(settings, now)
+    found = due_now(db, now, rules, Schedule(timezone=settings.timezone), include_unbound=not args.bound_only)
+    if args.json:
+        _print_json([r.to_json() for r in found])
+    else:
+        for r in found:
+            print(f"→ {r.recipient_name}（{r.telegram_id or '未绑定'}）[{r.kind}] {r.key}\n{r.text}\n")
+        if not found:
+            print("此时没有待发出的提醒。")
+    return 0
+
+
+def run_visits(args) -> int:
+    from assistant.records.visits import list_visits, render_visits
+
+    settings = load_settings()
+    db, _ = open_store(settings, parse_at(None, settings))
+    try:
+        rows = list_visits(db, leader=args.leader, month=args.month)
+    except ValueError as e:
+        return usage_error(str(e))
+    _print_json(rows) if args.json else print(render_visits(rows, limit=10_000))
+    return 0
+
+
+def run_export(args) -> int:
+    from assistant.records.ledger import to_csv, to_xlsx
+
+    settings = load_settings()
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        return usage_error("--out 的后缀须为 .xlsx 或 .csv")
+    db, _ = open_store(settings, parse_at(None, settings))
+    try:
+        data = (to_csv if out.suffix.lower() == ".csv" else to_xlsx)(db, args.month)
+    except ValueError as e:
+        return usage_error(str(e))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"已导出 {args.month} 台账：{out}（{len(data)} 字节）")
+    return 0
+
+
+def run_backup(args) -> int:
+    import sqlite3
+
+    settings = load_settings()
+    now = parse_at(None, settings)
+    db, _ = open_store(settings, now)
+    out = Path(args.out) if args.out else settings.data_dir / "backups" / f"docbot-{now:%Y%m%d-%H%M%S}.sqlite3"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(out))
+    with target:
+        db.conn.backup(target)
+    target.close()
+    print(f"已备份到 {out}（{out.stat().st_size} 字节）")
+    return 0
+
+
+def today_in(settings: Settings) -> date:
+    return parse_at(None, settings).date()

@@ -1,0 +1,172 @@
+"""Records commands: /rectify, /done, /overdue, /due, /visits, /bind, /assign, /export.
+Each parses its arguments, calls one core function on the database thread and replies in Chinese."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from assistant import access
+from assistant.records import bindings, ledger, rectifications, visits
+from assistant.records.leaders import KIND_ALIASES, assign
+from handlers.callbacks import resolve
+from handlers.context import DocbotContext
+from handlers.records_common import actor_of, local_now, require, runtime_of
+from handlers.render import send_text
+
+log = logging.getLogger(__name__)
+COMMANDS = [("due", "我的待走访联系点和整改期限"), ("visits", "走访记录：/visits [姓名] [月份]"),
+            ("rectify", "秘书：登记整改"), ("done", "秘书：办结整改 /done 编号 说明"),
+            ("overdue", "逾期未完成的整改"), ("bind", "区领导绑定账号：/bind 姓名"),
+            ("assign", "管理员：调整区领导联系点"), ("export", "导出台账：/export 2026-11")]
+
+
+def _args(context: DocbotContext) -> list[str]:
+    return [a for a in (context.args or []) if a.strip()]
+
+
+async def rectify_command(update: Update, context: DocbotContext) -> None:
+    if not await require(update, context, "secretary", what="登记整改"):
+        return
+    rt = await runtime_of(context.application)
+    now, (uid, actor) = local_now(context, rt), actor_of(update)
+    _, reply = await context.services.in_db(rectifications.rectify_from_text, " ".join(_args(context)),
+                                            today=now.date(), now=now, actor=actor, actor_id=uid, rules=rt.rules)
+    await send_text(update, reply)
+
+
+async def done_command(update: Update, context: DocbotContext) -> None:
+    if not await require(update, context, "secretary", what="办结整改"):
+        return
+    args = _args(context)
+    if not args or not args[0].isdigit() or len(args[0]) > 9:
+        await send_text(update, "用法：/done 整改编号 办结说明，例如 /done 3 已完善三会一课记录")
+        return
+    rt = await runtime_of(context.application)
+    now, (_, actor) = local_now(context, rt), actor_of(update)
+    reply = await context.services.in_db(rectifications.close, int(args[0]), " ".join(args[1:]), now=now, actor=actor)
+    await send_text(update, reply)
+
+
+async def overdue_command(update: Update, context: DocbotContext) -> None:
+    if not await require(update, context, "secretary", "leader", what="查看逾期整改"):
+        return
+    rt = await runtime_of(context.application)
+    today = local_now(context, rt).date()
+    rows = await context.services.in_db(rectifications.overdue, today)
+    if not rows:
+        await send_text(update, f"截至{today}，没有逾期未完成的整改。")
+        return
+    lines = [f"逾期未完成的整改（截至{today}）："]
+    lines += [f"• 第{r['id']}号 {r['unit']}：{r['issue']}，期限 {r['due']}，区领导 {r['leader'] or '未指定'}"
+              for r in rows]
+    await send_text(update, "\n".join(lines))
+
+
+async def due_command(update: Update, context: DocbotContext) -> None:
+    rt = await runtime_of(context.application)
+    today = local_now(context, rt).date()
+    uid, _ = actor_of(update)
+    name = " ".join(_args(context)) or await context.services.in_db(bindings.leader_of, uid)
+    if not name:
+        await send_text(update, "您还没有绑定区领导身份。区领导请发送 /bind 姓名；秘书可发送 /due 姓名 查看某位领导。")
+        return
+    if name != await context.services.in_db(bindings.leader_of, uid) and not access.has_role(
+            context.role, "secretary"):
+        await send_text(update, "只能查看本人的待办；秘书和管理员可以查看其他区领导。")
+        return
+    got = await context.services.in_db(visits.due_for, name, today, rt.rules)
+    await send_text(update, visits.render_due(got, today) if got else f"联系点名单中没有区领导“{name[:20]}”。")
+
+
+async def visits_command(update: Update, context: DocbotContext) -> None:
+    if not await require(update, context, "secretary", "leader", what="查看走访记录"):
+        return
+    args, name, month = _args(context), None, None
+    for a in args:
+        if a[:1].isdigit():
+            month = a
+        else:
+            name = a
+    try:
+        rows = await context.services.in_db(visits.list_visits, name, month)
+    except ValueError:
+        await send_text(update, "用法：/visits [姓名] [月份]，例如 /visits 王焕清 2026-11")
+        return
+    await send_text(update, visits.render_visits(rows))
+
+
+async def bind_command(update: Update, context: DocbotContext) -> None:
+    args, services = _args(context), context.services
+    rt = await runtime_of(context.application)
+    now, (uid, actor) = local_now(context, rt), actor_of(update)
+    if len(args) == 2 and args[0].isdigit() and access.has_role(context.role, "admin"):
+        _, reply = await services.in_db(bindings.confirm, int(args[0]), now=now, actor=actor, name=args[1])
+        await send_text(update, reply)
+        return
+    if len(args) != 1:
+        await send_text(update, "用法：/bind 姓名（区领导本人申请，管理员确认）；管理员可用 /bind 用户ID 姓名 直接绑定。")
+        return
+    ok, reply = await services.in_db(bindings.request, uid, args[0], now=now)
+    await send_text(update, reply)
+    if ok:
+        text = f"用户 {update.effective_user.full_name}（ID {uid}）申请绑定为区领导：{args[0]}。"
+        for admin in await services.in_db(access.admin_ids, services.admins):
+            markup = InlineKeyboardMarkup([[InlineKeyboardButton(
+                "确认绑定", callback_data=services.tokens.issue("bind_ok", admin, uid))]])
+            try:
+                await context.bot.send_message(admin, text, reply_markup=markup)
+            except TelegramError:
+                log.warning("could not notify admin %s", admin, exc_info=True)
+
+
+async def bind_button(update: Update, context: DocbotContext) -> None:
+    user_id = await resolve(update, context)
+    if user_id is None or not await require(update, context, what="确认绑定"):
+        return
+    rt = await runtime_of(context.application)
+    _, reply = await context.services.in_db(bindings.confirm, user_id, now=local_now(context, rt),
+                                            actor=actor_of(update)[1])
+    await send_text(update, reply)
+
+
+async def assign_command(update: Update, context: DocbotContext) -> None:
+    if not await require(update, context, what="调整联系点"):
+        return
+    args = _args(context)
+    remove = bool(args) and args[0] in ("删除", "移除")
+    args = args[1:] if remove else args
+    rt = await runtime_of(context.application)
+    kind = KIND_ALIASES.get(args[1], "") if len(args) >= 3 else ""
+    reply = await context.services.in_db(
+        assign, args[0] if args else "", kind, " ".join(args[2:]), now=local_now(context, rt),
+        actor=actor_of(update)[1], remove=remove)
+    await send_text(update, reply)
+
+
+async def export_command(update: Update, context: DocbotContext) -> None:
+    if not await require(update, context, "secretary", what="导出台账"):
+        return
+    rt = await runtime_of(context.application)
+    args = _args(context)
+    month = args[0] if args else f"{local_now(context, rt):%Y-%m}"
+    as_csv = len(args) > 1 and args[1].lower() == "csv"
+    try:
+        data = await context.services.in_db(ledger.to_csv if as_csv else ledger.to_xlsx, month)
+    except ValueError:
+        await send_text(update, "用法：/export 2026-11 [csv]")
+        return
+    name = f"台账-{month}.{'csv' if as_csv else 'xlsx'}"
+    await update.effective_chat.send_document(io.BytesIO(data), filename=name, caption=f"{month} 走访及整改台账")
+
+
+def register(application: Application) -> None:
+    for name, fn in (("rectify", rectify_command), ("done", done_command), ("overdue", overdue_command),
+                     ("due", due_command), ("visits", visits_command), ("bind", bind_command),
+                     ("assign", assign_command), ("export", export_command)):
+        application.add_handler(CommandHandler(name, fn))
+    application.add_handler(CallbackQueryHandler(bind_button, pattern=r"^bind_ok:"))
