@@ -1,0 +1,107 @@
+"""The document header: title, issuer, 文号 and date, found by shape rather than position.
+
+A 印发 notice ("关于印发《X》的通知" + addressee + signature + date) often wraps the document itself;
+the main title is then the last complete title before the body starts. Title fragments broken over
+lines ("2018 年越秀区加强和规范党内" / "政治生活工作要点") are joined until they end with a genre word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.headings import Line, is_title_like, title_complete
+from corpus.text import join_cjk_spaces
+
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_DATE = re.compile(
+    r"^[（(]?\s*(?P<d>(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*[）)]?$"
+)
+_NOTICE = re.compile(r"关于(?:印发|转发|下发)?\s*《(?P<t>.+)》\s*的?通知$")
+_ISSUER_END = re.compile(r"(?:委员会|委|办公室|办|政府|党组|局|领导小组|部|厅|院|中心|机关|工委|总支|支部)$")
+_STRUCTURAL = {"table", "part", "attach_list", "h1", "h2", "item"}
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+    date: str = ""
+    consumed: frozenset[int] = frozenset()  # line numbers that belong to the header, not the body
+
+
+def _is_paragraph(text: str) -> bool:
+    return not is_title_like(text, limit=80) and not text.endswith(("：", ":"))
+
+
+def extract_header(lines: list[Line]) -> Header:
+    zone: list[Line] = []
+    for ln in lines:
+        if ln.kind in _STRUCTURAL:
+            break
+        if ln.kind != "blank":
+            zone.append(ln)
+    number_idx = next((i for i, ln in enumerate(zone[:12]) if DOC_NUMBER.fullmatch(ln.text.strip())), None)
+    date_idx = next((i for i, ln in enumerate(zone[:40]) if _DATE.match(ln.text.strip())), None)
+    # The header ends at the first running-text paragraph after the date (or at the first one at all).
+    stop = len(zone)
+    for i, ln in enumerate(zone):
+        if (date_idx is None or i > date_idx) and _is_paragraph(ln.text):
+            stop = i
+            break
+    excluded: set[int] = set()
+    consumed: set[int] = set()
+    doc_number = date = issuer = ""
+    if number_idx is not None:
+        doc_number = re.sub(r"\s+", "", zone[number_idx].text)
+        excluded.update(range(number_idx + 1))
+        consumed.update(zone[i].no for i in range(number_idx + 1))
+        letterhead = next((ln.text for ln in zone[:number_idx] if is_title_like(ln.text)), "")
+        issuer = re.sub(r"\s*文件$", "", join_cjk_spaces(letterhead))
+    if date_idx is not None and date_idx < stop:
+        date = re.sub(r"\s+", "", _DATE.match(zone[date_idx].text.strip()).group("d"))
+        excluded.add(date_idx)
+        consumed.add(zone[date_idx].no)
+        if date_idx > 0 and date_idx - 1 not in excluded:
+            sig = zone[date_idx - 1].text
+            if is_title_like(sig, 40) and not title_complete(sig) and "关于" not in sig:
+                issuer = join_cjk_spaces(sig)
+                excluded.add(date_idx - 1)
+                consumed.add(zone[date_idx - 1].no)
+    titles: list[tuple[str, list[int]]] = []
+    group: list[int] = []
+    for i in range(stop):
+        ln = zone[i]
+        text = ln.text.strip()
+        if i in excluded or not is_title_like(text, 80):
+            if text.endswith(("：", ":")) and i not in excluded:
+                consumed.add(ln.no)  # addressee line
+            group = []
+            continue
+        group.append(i)
+        if len(group) > 3:
+            group = group[-3:]
+        joined = join_cjk_spaces("".join(zone[j].text for j in group))
+        if title_complete(joined):
+            titles.append((joined, [zone[j].no for j in group]))
+            group = []
+    title = ""
+    if titles:
+        title = titles[-1][0]
+        for _, nos in titles:
+            consumed.update(nos)
+        m = _NOTICE.search(title)
+        if m and len(titles) == 1:
+            title = join_cjk_spaces(m.group("t"))
+    elif zone:
+        first = zone[0]
+        if is_title_like(first.text, 80):
+            title = join_cjk_spaces(first.text)
+            consumed.add(first.no)
+    if not issuer and "关于" in title:
+        head = title.split("关于", 1)[0]
+        if _ISSUER_END.search(head):
+            issuer = head
+    return Header(title=title, issuer=issuer, doc_number=doc_number, date=date, consumed=frozenset(consumed))

@@ -1,0 +1,93 @@
+"""What one (cleaned) line is: a part heading, a section heading, a numbered item, a table row…
+
+Pure regexes over single lines; the parser (corpus/parse.py) decides what the sequence means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.text import has_sentence_punct, join_cjk_spaces
+from corpus.units import UNITS_LINE, is_units_parenthesis
+
+_CN = CHINESE_NUMERAL_CHARS
+PART = re.compile(rf"^附\s*件\s*(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})?\s*[:：]?$")
+ATTACH_LIST = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[:：]\s*(?P<rest>.*)$")
+H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[、.．]\s*(?P<title>.+)$")
+H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
+ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
+LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
+PIPE_ROW = re.compile(r"^\|.*\|$")
+PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+# A document genre word ending a title ("…工作要点", "…实施方案（2018—2020年）").
+GENRE_END = re.compile(
+    r"(?:意见|方案|要点|通知|计划|办法|规定|条例|决定|报告|细则|清单|规划|纲要|措施|规则|制度|决议|"
+    r"通报|批复|公告|通告|情况表|一览表|安排|任务|准则|指引|指南)"
+    r"(?:\s*[（(][^（）()]{0,20}[）)])?$"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based line number in the file
+    kind: str  # blank / table / part / attach_list / h1 / h2 / item / units / paren_units / text
+    text: str  # cleaned text (cells joined by tabs for table rows)
+    number: int = 0  # part / section / item number
+    rest: str = ""  # the text after the label
+
+
+def part_name(number: str | None) -> str:
+    if not number:
+        return "附件"
+    n = int(number) if number.isdigit() else chinese_to_int(number)
+    return f"附件{n}" if n else "附件"
+
+
+def classify(no: int, text: str) -> Line:
+    if not text.strip():
+        return Line(no, "blank", "")
+    if "\t" in text or PIPE_ROW.match(text):
+        return Line(no, "table", text)
+    if m := PART.match(text):
+        return Line(no, "part", text, rest=part_name(m.group("n")))
+    if m := ATTACH_LIST.match(text):
+        return Line(no, "attach_list", text, rest=m.group("rest").strip())
+    if m := H1.match(text):
+        n = chinese_to_int(m.group("n"))
+        if n:
+            return Line(no, "h1", text, n, m.group("title").strip())
+    if m := H2.match(text):
+        n = chinese_to_int(m.group("n"))
+        if n:
+            return Line(no, "h2", text, n, m.group("title").strip())
+    if m := ITEM.match(text):
+        return Line(no, "item", text, int(m.group("n")), m.group("rest").strip())
+    if UNITS_LINE.match(text):
+        return Line(no, "units", text)
+    if text.startswith(("（", "(")) and is_units_parenthesis(text):
+        return Line(no, "paren_units", text)
+    return Line(no, "text", text)
+
+
+def is_title_like(text: str, limit: int = 60) -> bool:
+    """Short, unpunctuated text: a title or a title fragment, not running text."""
+    t = text.strip()
+    return bool(t) and len(t) <= limit and not has_sentence_punct(t) and not t.endswith(("：", ":"))
+
+
+def is_heading_like(text: str) -> bool:
+    """An unnumbered heading as used in news articles ("重点解读", "探索实名推荐 倒查“带病提拔”")."""
+    t = text.strip()
+    if not t or len(t) > 30 or t.startswith(("（", "(", "“", "《", "——", "-")):
+        return False
+    if "/" in t or t.endswith("摄"):
+        return False
+    if t.endswith(("：", ":")):
+        return len(t) <= 12 and not has_sentence_punct(t[:-1])
+    return not has_sentence_punct(t) and not any(c in t for c in "：:")
+
+
+def title_complete(text: str) -> bool:
+    return bool(GENRE_END.search(join_cjk_spaces(text)))

@@ -1,0 +1,103 @@
+"""The corpus: every document in a directory, parsed, with the names people use for it.
+
+``load_corpus()`` runs on every CLI call, so it only reads and parses text (a few ms per document);
+search indexes are built elsewhere. A file that fails to load is logged and skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import corpus
+from corpus import loaders
+from corpus.aliases import UnitAliases, load_unit_aliases
+from corpus.model import Document
+from corpus.parse import parse_document
+from corpus.text import normalize_for_match
+
+log = logging.getLogger(__name__)
+
+NAMES_FILE = "names.toml"
+ALIASES_FILE = "unit_aliases.txt"
+
+# Words that make a title long without telling documents apart.
+_TITLE_NOISE = (
+    re.compile(r"^中共"),
+    re.compile(r"关于(?:印发|转发|下发)?"),
+    re.compile(r"的?通知$"),
+    re.compile(r"[《》〈〉“”\"]"),
+    re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$"),  # （2018—2020年）
+    re.compile(r"^(?:广州市|广东省|河南省)"),
+)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    documents: tuple[Document, ...] = ()
+    units: UnitAliases = field(default_factory=UnitAliases)
+
+    def document(self, source: str) -> Document | None:
+        """By file name; also accepts a short name or alias (exact, width/space-insensitive)."""
+        for doc in self.documents:
+            if doc.source == source:
+                return doc
+        key = normalize_for_match(source)
+        for doc in self.documents:
+            names = (doc.short_name, doc.title, *doc.aliases)
+            if any(normalize_for_match(n) == key for n in names if n):
+                return doc
+        return None
+
+
+def derive_short_name(title: str, fallback: str = "") -> str:
+    """A usable name for a document that names.toml does not list: the title minus the boilerplate."""
+    name = title
+    for pattern in _TITLE_NOISE:
+        name = pattern.sub("", name)
+    name = name.strip(" 　-—_")
+    return name or title or fallback
+
+
+def read_names(directory: Path) -> dict[str, dict]:
+    path = directory / NAMES_FILE
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        log.warning("ignoring %s: %s", path, err)
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+
+def load_document(path: Path, names: dict[str, dict] | None = None) -> Document:
+    """Load and parse one file (raises on unreadable input)."""
+    entry = (names or {}).get(path.name, {})
+    text = loaders.load_text(path)
+    aliases = tuple(str(a) for a in entry.get("aliases", ()) if str(a).strip())
+    doc = parse_document(text, path.name, short_name=str(entry.get("short", "")).strip(), aliases=aliases)
+    if not entry.get("short"):
+        short = derive_short_name(doc.title, fallback=path.stem)
+        doc = Document(**{**doc.__dict__, "short_name": short})
+    return doc
+
+
+def load_corpus(directory: Path = corpus.BUNDLED_DIR) -> Corpus:
+    directory = Path(directory)
+    names = read_names(directory)
+    documents = []
+    suffixes = set(loaders.supported_suffixes())
+    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in suffixes) if directory.is_dir() else []
+    for path in files:
+        try:
+            documents.append(load_document(path, names))
+        except Exception as err:  # noqa: BLE001 - one bad file must not hide the others
+            log.warning("skipping %s: %s", path.name, err)
+    alias_file = directory / ALIASES_FILE
+    units = load_unit_aliases(alias_file if alias_file.is_file() else corpus.UNIT_ALIASES_FILE)
+    return Corpus(documents=tuple(documents), units=units)

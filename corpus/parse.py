@@ -1,0 +1,366 @@
+"""Text of one policy document → the structured model (corpus/model.py).
+
+One pass over classified lines (corpus/headings.py) with a small state machine:
+- blank lines never end a block: PDF page breaks leave a blank line in mid-sentence, so a line that
+  does not end a sentence is continued by the next plain line;
+- a responsibility parenthesis or a "责任单位：" line on its own joins the item above it when that
+  item has none yet (even across a full stop);
+- headings (一、 / （一） / 附件1 / unnumbered news headings) maintain the section path;
+- tables are handed to corpus/tables.py; a table with 牵头单位/配合单位 columns also yields items.
+No per-document code: everything is decided by the shape of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.header import extract_header
+from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
+from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
+from corpus.numerals import int_to_chinese
+from corpus.tables import build_tables
+from corpus.text import (
+    collapse_spaces,
+    ends_sentence,
+    first_sentence,
+    has_sentence_punct,
+    join_cjk_spaces,
+    strip_markup,
+)
+from corpus.units import split_top, trailing_units, units_from_columns, units_line
+
+_UNIT_COLUMN = re.compile(r"牵头|配合|责任单位|责任部门|主责|协办")
+_TASK_COLUMN = re.compile(r"任务|内容|措施|事项|工作|要求|名称")
+_SERIAL = re.compile(r"^(?:序号|编号)$")
+# A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
+_CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
+
+
+@dataclass
+class _Block:
+    kind: str  # item / h2 / para
+    number: int
+    lines: list[str]
+    section: str
+    part: str
+    line_start: int
+    line_end: int
+    heading_only: bool = False  # a （一）heading line without body text
+    unit_lines: list[str] = field(default_factory=list)
+    section_ref: Section | None = None
+
+    @property
+    def text(self) -> str:
+        return collapse_spaces("".join(self.lines))
+
+    def joinable(self) -> bool:
+        if self.heading_only or self.unit_lines or _CREDIT.search(self.lines[-1]):
+            return False
+        return not ends_sentence(self.text)
+
+    def has_units(self) -> bool:
+        return bool(self.unit_lines) or bool(trailing_units(self.text))
+
+
+class _Builder:
+    def __init__(self, lines: list[Line], consumed: frozenset[int]):
+        self.lines = lines
+        self.skip = set(consumed)
+        self.part = MAIN_PART
+        self.stack: list[tuple[int, str]] = []
+        self.sections: list[Section] = []
+        self.items: list[Item] = []
+        self.paragraphs: list[Paragraph] = []
+        self.tables: list[Table] = []
+        self.part_titles: list[str] = []
+        self.listed_attachments: list[str] = []
+        self.block: _Block | None = None
+        self.items_in_part: dict[str, int] = {}
+        self.last_title = ""
+
+    # ---- section path -------------------------------------------------------------------------
+    @property
+    def path(self) -> str:
+        return " / ".join(display for _, display in self.stack)
+
+    def push(self, level: int, display: str) -> None:
+        self.stack = [(lv, d) for lv, d in self.stack if lv < level]
+        self.stack.append((level, display))
+
+    def add_section(self, label: str, title: str, level: int, line: int) -> Section:
+        section = Section(label=label, title=title, level=level, part=self.part, line=line)
+        self.sections.append(section)
+        if level == 1 and label:
+            self.push(1, f"{label}、{title}")
+        elif level == 2:
+            self.push(2, f"{label}{title}")
+        elif level > 0:
+            self.push(level, title)
+        self.last_title = title
+        return section
+
+    # ---- blocks -------------------------------------------------------------------------------
+    def open(self, kind: str, number: int, text: str, no: int, **kw) -> None:
+        self.close()
+        self.block = _Block(kind, number, [text], self.path, self.part, no, no, **kw)
+
+    def close(self) -> None:
+        b, self.block = self.block, None
+        if b is None:
+            return
+        text = b.text
+        if b.kind == "item" or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
+            units = trailing_units(text)
+            if b.unit_lines:
+                line_units = _merge(units_line(u) for u in b.unit_lines)
+                units = units or line_units
+                text = text + "".join(b.unit_lines)
+            body = text
+            if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
+                body = re.sub(r"^[（(]\s*[^）)]{1,3}\s*[）)]\s*", "", text)
+                if b.section_ref in self.sections:
+                    self.sections.remove(b.section_ref)
+                self.stack = [(lv, d) for lv, d in self.stack if lv < 2]
+                b.section = self.path
+            self.items.append(
+                Item(
+                    number=b.number,
+                    heading=first_sentence(body),
+                    text=body,
+                    units=units,
+                    section=b.section,
+                    part=b.part,
+                    line_start=b.line_start,
+                    line_end=b.line_end,
+                )
+            )
+            if b.kind == "item":
+                self.items_in_part[b.part] = b.number
+        elif b.kind in ("para", "h2") and not b.heading_only:
+            if b.unit_lines:
+                text += "".join(b.unit_lines)
+            self.paragraphs.append(Paragraph(text=text, section=b.section, part=b.part,
+                                             line_start=b.line_start, line_end=b.line_end))
+
+    def extend(self, text: str, no: int) -> None:
+        if self.block is None:
+            return
+        self.block.lines.append(text)
+        self.block.line_end = no
+
+    # ---- the pass -----------------------------------------------------------------------------
+    def next_content(self, i: int) -> Line | None:
+        for ln in self.lines[i + 1 :]:
+            if ln.kind != "blank" and ln.no not in self.skip:
+                return ln
+        return None
+
+    def run(self) -> None:
+        lines = self.lines
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            if ln.kind == "blank" or ln.no in self.skip:
+                i += 1
+                continue
+            handler = getattr(self, f"on_{ln.kind}")
+            i = handler(i, ln) or i + 1
+        self.close()
+
+    def on_table(self, i: int, ln: Line) -> int:
+        self.close()
+        rows: list[tuple[int, str]] = []
+        j = i
+        while j < len(self.lines):
+            cur = self.lines[j]
+            if cur.kind == "table":
+                rows.append((cur.no, cur.text))
+            elif cur.kind != "blank":
+                break
+            j += 1
+        for draft in build_tables(rows):
+            if draft.caption:
+                label = int_to_chinese(draft.caption_label) if draft.caption_label else ""
+                self.add_section(label, draft.caption, 1 if label else 3, draft.caption_line)
+            title = draft.caption or self.last_title
+            table = Table(title=title, headers=draft.headers, rows=tuple(draft.rows), part=self.part,
+                          section=self.path, line=draft.caption_line or draft.line)
+            self.tables.append(table)
+            self._items_from_unit_columns(table)
+        return j
+
+    def _items_from_unit_columns(self, table: Table) -> None:
+        unit_cols = [h for h in table.headers if _UNIT_COLUMN.search(h)]
+        if not unit_cols:
+            return
+        task = next((h for h in table.headers if h not in unit_cols and not _SERIAL.match(h)
+                     and _TASK_COLUMN.search(h)), None)
+        if task is None:
+            others = [h for h in table.headers if h not in unit_cols and not _SERIAL.match(h)]
+            if not others:
+                return
+            task = max(others, key=lambda h: sum(len(r.get(h)) for r in table.rows))
+        for row in table.rows:
+            text = row.get(task)
+            if not text:
+                continue
+            units = units_from_columns({h: row.get(h) for h in unit_cols})
+            self.items.append(Item(number=row.number, heading=first_sentence(text), text=text, units=units,
+                                   section=table.section, part=table.part, line_start=row.line,
+                                   line_end=row.line))
+
+    def on_part(self, i: int, ln: Line) -> int:
+        self.close()
+        nested = ln.rest == "附件" and self.part != MAIN_PART
+        if not nested:
+            self.part = ln.rest
+        self.stack = []
+        # The attachment's own title: the title-like lines right after the heading.
+        title_lines: list[Line] = []
+        j = i + 1
+        while j < len(self.lines) and len(title_lines) < 3:
+            cur = self.lines[j]
+            if cur.kind == "blank":
+                j += 1
+                continue
+            if cur.kind != "text" or not is_title_like(cur.text, 80):
+                break
+            title_lines.append(cur)
+            j += 1
+            if title_complete("".join(t.text for t in title_lines)):
+                break
+        title = join_cjk_spaces("".join(t.text for t in title_lines))
+        if title_lines and not title_complete(title) and len(title_lines) > 1:
+            title_lines, title = title_lines[:1], join_cjk_spaces(title_lines[0].text)
+        self.skip.update(t.no for t in title_lines)
+        if not title and not nested and len(self.part_titles) < len(self.listed_attachments):
+            title = self.listed_attachments[len(self.part_titles)]
+        if not nested:
+            self.part_titles.append(title)
+        self.add_section("附件" if nested else self.part, title, 0, ln.no)
+        return i + 1
+
+    def on_attach_list(self, i: int, ln: Line) -> int:
+        self.close()
+        rest = ln.rest
+        last = 0
+        if rest:
+            m = LIST_ENTRY.match(rest)
+            last = int(m.group("n")) if m else 0
+            self.listed_attachments.append(join_cjk_spaces(m.group("rest") if m else rest))
+        j = i + 1
+        while j < len(self.lines):
+            cur = self.lines[j]
+            if cur.kind == "blank":
+                j += 1
+                continue
+            m = LIST_ENTRY.match(cur.text)
+            if not (m and int(m.group("n")) == last + 1 and is_title_like(m.group("rest"), 80)):
+                break
+            last += 1
+            self.listed_attachments.append(join_cjk_spaces(m.group("rest")))
+            self.skip.add(cur.no)
+            j += 1
+        return i + 1
+
+    def on_h1(self, i: int, ln: Line) -> None:
+        self.close()
+        self.add_section(int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
+
+    def on_h2(self, i: int, ln: Line) -> None:
+        self.close()
+        rest = collapse_spaces(ln.rest)
+        head = first_sentence(rest)
+        has_body = len(head) < len(rest) or (len(rest) > 40 and has_sentence_punct(rest))
+        title = join_cjk_spaces(head.rstrip("。！？!?；;"))
+        if has_body and len(title) > 30:  # a numbered paragraph rather than a heading: keep its lead clause
+            title = split_top(title, "，,")[0]
+        section = self.add_section(f"（{int_to_chinese(ln.number)}）", title, 2, ln.no)
+        self.open("h2", ln.number, collapse_spaces(ln.text), ln.no, heading_only=not has_body,
+                  section_ref=section)
+        if not has_body:
+            self.block.section = self.path
+
+    def on_item(self, i: int, ln: Line) -> None:
+        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no)
+
+    def on_units(self, i: int, ln: Line) -> None:
+        b = self.block
+        if b is not None and b.kind in ("item", "h2") and not b.has_units():
+            b.unit_lines.append(collapse_spaces(ln.text))
+            b.line_end = ln.no
+        else:
+            self.on_text(i, ln)
+
+    def on_paren_units(self, i: int, ln: Line) -> None:
+        b = self.block
+        if b is not None and b.kind in ("item", "h2") and not b.has_units():
+            self.extend(collapse_spaces(ln.text), ln.no)
+        else:
+            self.on_text(i, ln)
+
+    def on_text(self, i: int, ln: Line) -> None:
+        text = collapse_spaces(ln.text)
+        b = self.block
+        if b is not None and b.joinable():
+            self.extend(text, ln.no)
+            return
+        if b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text):
+            self.extend(text, ln.no)  # the rest of an item broken after a full stop, ending in its units
+            return
+        nxt = self.next_content(i)
+        if is_heading_like(text) and nxt is not None:
+            self.close()
+            follows_heading = nxt.kind == "text" and is_heading_like(nxt.text)
+            title = join_cjk_spaces(text).rstrip("：:")
+            self.add_section("", title, 1 if follows_heading and not self._labelled() else 3, ln.no)
+            return
+        self.open("para", 0, text, ln.no)
+
+    def _labelled(self) -> bool:
+        return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)
+
+
+def _merge(units_iter) -> Units:
+    lead, coop, shared, coord, sub, raw = [], [], [], [], [], []
+    for u in units_iter:
+        lead += u.lead
+        coop += u.cooperate
+        shared += u.shared
+        coord += u.coordinate
+        sub += u.sub
+        raw.append(u.raw)
+    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="".join(raw))
+
+
+def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    counts: dict[str, int] = {}
+    out = []
+    for p in sorted(paragraphs, key=lambda p: p.line_start):
+        counts[p.part] = counts.get(p.part, 0) + 1
+        out.append(Paragraph(p.text, p.section, p.part, p.line_start, p.line_end, counts[p.part]))
+    return tuple(out)
+
+
+def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [classify(no, strip_markup(line)) for no, line in enumerate(raw, 1)]
+    header = extract_header(lines)
+    builder = _Builder(lines, header.consumed)
+    builder.run()
+    attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
+    return Document(
+        source=source,
+        title=header.title,
+        short_name=short_name or header.title,
+        aliases=tuple(aliases),
+        issuer=header.issuer,
+        doc_number=header.doc_number,
+        date=header.date,
+        attachments=attachments,
+        sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
+        items=tuple(sorted(builder.items, key=lambda it: it.line_start)),
+        tables=tuple(builder.tables),
+        paragraphs=_number_paragraphs(builder.paragraphs),
+    )

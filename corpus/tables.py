@@ -1,0 +1,159 @@
+"""Tables written as tab-separated lines (PDF/Word extraction) or markdown pipe rows.
+
+Every row keeps its header. Quirks handled generically:
+- the header row repeated after a page break is not a data row;
+- empty cells stay "" (a missing 两新 point is not the next column's value);
+- a first column filled only on the first row of a group (责任要求) is filled down;
+- a cell wrapped across a page break ("…日常" / "监督") is joined back to the cell above;
+- a row with a single "一、…清单" cell is the caption of the table that follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.headings import H1, PIPE_RULE
+from corpus.model import Row
+from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.text import clean_cell, has_sentence_punct, join_cjk_spaces
+
+_LABEL = re.compile(rf"^(?:[（(]\s*[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[）)]|[{CHINESE_NUMERAL_CHARS}]{{1,3}}、|\d{{1,3}}\s*[.．、])")
+_NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*[.．、]\s*(?!\d)")
+_SERIAL_HEADER = re.compile(r"^(?:序号|编号|序列)$")
+_PAREN_LABEL = re.compile(rf"^[（(]\s*([{CHINESE_NUMERAL_CHARS}]{{1,3}})\s*[）)]\s*")
+
+
+def _normal_label(cell: str) -> str:
+    """"(一) 严格…" and "（三）加强…" in one column: write every group label as "（一）…"."""
+    return _PAREN_LABEL.sub(lambda m: f"（{m.group(1)}）", cell, count=1)
+
+
+@dataclass
+class TableDraft:
+    headers: tuple[str, ...]
+    rows: list[Row] = field(default_factory=list)
+    line: int = 0
+    caption: str = ""  # from a caption row ("一、党的工作部门监督责任清单"), label stripped
+    caption_label: int = 0  # its number (1 for 一、) when the caption was numbered
+    caption_line: int = 0
+
+
+def split_cells(text: str) -> list[str]:
+    if "\t" in text:
+        return [clean_cell(c) for c in text.split("\t")]
+    inner = text.strip().strip("|")
+    return [clean_cell(c) for c in inner.split("|")]
+
+
+def _looks_like_header(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return (
+        len(filled) >= 2
+        and all(len(c) <= 24 and not has_sentence_punct(c) for c in filled)
+        and not filled[0][:1].isdigit()
+    )
+
+
+def _same_header(cells: list[str], headers: tuple[str, ...]) -> bool:
+    return tuple(c for c in cells if c) == tuple(h for h in headers if h)
+
+
+def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
+    """Turn consecutive table lines (line number, text) into tables."""
+    drafts: list[TableDraft] = []
+    pending_caption: tuple[str, int, int] | None = None
+    current: TableDraft | None = None
+    body: list[tuple[int, list[str]]] = []
+
+    def flush() -> None:
+        nonlocal current, body
+        if current is not None:
+            current.rows = _rows(current.headers, body)
+            drafts.append(current)
+        current, body = None, []
+
+    for no, text in rows:
+        if PIPE_RULE.match(text.strip()):
+            continue
+        cells = split_cells(text)
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        if len(filled) == 1 and cells[0] and (m := H1.match(cells[0])):
+            flush()
+            pending_caption = (join_cjk_spaces(m.group("title")), chinese_to_int(m.group("n")) or 0, no)
+            continue
+        if current is None:
+            if _looks_like_header(cells):
+                headers = tuple(cells)
+            else:
+                headers = tuple(f"列{i + 1}" for i in range(len(cells)))
+            current = TableDraft(headers=headers, line=no)
+            if pending_caption:
+                current.caption, current.caption_label, current.caption_line = pending_caption
+                pending_caption = None
+            if headers[0] != "列1":
+                continue
+        elif _same_header(cells, current.headers):
+            continue  # header repeated after a page break
+        body.append((no, cells))
+    flush()
+    return drafts
+
+
+def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[Row]:
+    width = len(headers)
+    grid: list[tuple[int, list[str]]] = []
+    for no, cells in body:
+        cells = list(cells)
+        while len(cells) > width and not cells[-1]:
+            cells.pop()
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        grid.append((no, cells))
+    if width > len(headers):
+        headers = headers + tuple(f"列{i + 1}" for i in range(len(headers), width))
+    serial = next((i for i, h in enumerate(headers) if _SERIAL_HEADER.match(h)), None)
+    last = width - 1
+    labelled_first = serial != 0 and any(_LABEL.match(c[0]) for _, c in grid if c[0])
+    numbered_last = width > 1 and sum(bool(_NUMBERED.match(c[last])) for _, c in grid) * 2 > len(grid)
+    sparse_first = serial != 0 and width > 1 and any(not c[0] for _, c in grid) and bool(grid and grid[0][1][0])
+
+    # Merge page-break continuations, then fill the group column down.
+    merged: list[tuple[int, list[str], int]] = []  # (line, cells, group index)
+    groups: list[str] = []
+    for no, cells in grid:
+        first = cells[0]
+        if labelled_first and first and not _LABEL.match(first) and groups:
+            groups[-1] += first  # the group label wrapped across a page break
+            first = ""
+            if not any(cells[1:]):
+                continue
+        elif first and sparse_first:
+            groups.append(_normal_label(first))
+        if (
+            numbered_last
+            and merged
+            and not first
+            and cells[last]
+            and not _NUMBERED.match(cells[last])
+            and not any(cells[1:last])
+        ):
+            merged[-1][1][last] += cells[last]  # a content cell wrapped across a page break
+            continue
+        merged.append((no, cells, len(groups) - 1))
+
+    out: list[Row] = []
+    for pos, (no, cells, g) in enumerate(merged, 1):
+        cells = list(cells)
+        if sparse_first and g >= 0:
+            cells[0] = groups[g]
+        number = pos
+        if serial is not None and cells[serial].isdigit():
+            number = int(cells[serial])
+        elif numbered_last and (m := _NUMBERED.match(cells[last])):
+            number = int(m.group("n"))
+            cells[last] = cells[last][m.end() :].strip()
+        out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no))
+    return out

@@ -1,0 +1,93 @@
+"""Text cleaning shared by the parser and by everyone who matches user text against documents.
+
+Two different needs: *clean* text keeps the document's own punctuation (full-width or ASCII) so it
+can be quoted; *match* text (``normalize_for_match``) folds widths, drops whitespace and markup so
+"区委办公室（区国资局）" and "区委办公室(区国资局)" compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Markdown heading hashes, horizontal rules, list bullets; HTML-ish cell tags left over from PDF/Word
+# conversion; bold/italic star markers.
+_HEADING_HASHES = re.compile(r"^\s{0,3}#{1,6}\s*")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_BULLET = re.compile(r"^\s*[-*+•·]\s+")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_STARS = re.compile(r"\*{2,}|_{2,}")
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+# A space next to a CJK character or CJK punctuation is a PDF-extraction artefact in Chinese text.
+_CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕—…·"
+_SPACE_AFTER_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\u00a0]+")
+_SPACE_BEFORE_CJK = re.compile(rf"[ \u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
+_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
+_WHITESPACE = re.compile(r"\s+")
+
+# Characters that end a sentence (or a clause that may legitimately end a line).
+TERMINAL = frozenset("。！？；;!?：:）)…")
+SENTENCE_END = "。！？!?；;"
+
+
+def strip_markup(line: str) -> str:
+    """Remove markdown/HTML decoration from one line; keep tabs (table cells) and the text itself."""
+    if _RULE.match(line):
+        return ""
+    line = line.replace("\ufeff", "")
+    line = _HEADING_HASHES.sub("", line)
+    line = _TAG.sub("", line)
+    line = _STARS.sub("", line)
+    line = _BULLET.sub("", line)
+    return line.strip(" \u3000\u00a0\r\n")
+
+
+def clean_cell(cell: str) -> str:
+    return collapse_spaces(strip_markup(cell))
+
+
+def collapse_spaces(text: str) -> str:
+    """Body text: drop spaces between two CJK characters (PDF artefacts), squeeze the rest."""
+    text = _BETWEEN_CJK.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def join_cjk_spaces(text: str) -> str:
+    """Titles and headings: drop every space touching a CJK character ("2018 年…党内 政治生活")."""
+    text = _SPACE_AFTER_CJK.sub("", text)
+    text = _SPACE_BEFORE_CJK.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_for_match(text: str) -> str:
+    """NFKC (full-width → half-width), markup and all whitespace removed, ASCII lower-cased."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = _TAG.sub("", text).replace("*", "").replace("#", "")
+    return _WHITESPACE.sub("", text).lower()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a line ends at a point where the next line may start something new."""
+    t = text.rstrip()
+    if not t:
+        return True
+    last = t[-1]
+    if last in TERMINAL:
+        return True
+    if last in "”’\"" and len(t) > 1 and t[-2] in "。！？!?…":
+        return True
+    return False
+
+
+def has_sentence_punct(text: str) -> bool:
+    """Running text (rather than a title or heading) contains commas or full stops."""
+    return any(c in text for c in "。，,；;！？")
+
+
+def first_sentence(text: str) -> str:
+    """Up to and including the first 。！？ (the item heading); the whole text when there is none."""
+    for i, c in enumerate(text):
+        if c in "。！？!?":
+            return text[: i + 1]
+    return text
