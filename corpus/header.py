@@ -71,6 +71,8 @@ def extract_header(lines: list[Line]) -> Header:
                 excluded.add(date_idx - 1)
                 consumed.add(zone[date_idx - 1].no)
     titles: list[tuple[str, list[int]]] = []
+    org_lines: list[int] = []
+    issuer_above = ""
     group: list[int] = []
     for i in range(stop):
         ln = zone[i]
@@ -85,6 +87,14 @@ def extract_header(lines: list[Line]) -> Header:
             group = group[-3:]
         joined = join_cjk_spaces("".join(zone[j].text for j in group))
         if title_complete(joined):
+            head = zone[group[0]].text.strip()
+            tail = join_cjk_spaces("".join(zone[j].text for j in group[1:]))
+            if len(group) > 1 and _ISSUER_END.search(head) and title_complete(tail):
+                # "中共某某县委组织部" above "关于…的意见": the issuer, not part of the title
+                org_lines.append(zone[group[0]].no)
+                issuer_above = issuer_above or join_cjk_spaces(head)
+                group = group[1:]
+                joined = tail
             titles.append((joined, [zone[j].no for j in group]))
             group = []
     title = ""
@@ -100,6 +110,15 @@ def extract_header(lines: list[Line]) -> Header:
         if is_title_like(first.text, 80):
             title = join_cjk_spaces(first.text)
             consumed.add(first.no)
+    if not issuer and issuer_above:
+        issuer = issuer_above
+        consumed.update(org_lines)
+    if not issuer:  # an unsigned document: an organisation name heading the page
+        first = zone[0].text.strip() if zone else ""
+        if first and zone[0].no not in consumed and is_title_like(first, 30) and not title_complete(first) \
+                and _ISSUER_END.search(first):
+            issuer = join_cjk_spaces(first)
+            consumed.add(zone[0].no)
     if not issuer and "关于" in title:
         head = title.split("关于", 1)[0]
         if _ISSUER_END.search(head):

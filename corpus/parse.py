@@ -115,7 +115,7 @@ class _Builder:
             if b.unit_lines:
                 line_units = _merge(units_line(u) for u in b.unit_lines)
                 units = units or line_units
-                text = text + "".join(b.unit_lines)
+                text = text + "；".join(b.unit_lines)
             body = text
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
                 body = re.sub(r"^[（(]\s*[^）)]{1,3}\s*[）)]\s*", "", text)
@@ -139,7 +139,7 @@ class _Builder:
                 self.items_in_part[b.part] = b.number
         elif b.kind in ("para", "h2") and not b.heading_only:
             if b.unit_lines:
-                text += "".join(b.unit_lines)
+                text += "；".join(b.unit_lines)
             self.paragraphs.append(Paragraph(text=text, section=b.section, part=b.part,
                                              line_start=b.line_start, line_end=b.line_end))
 
@@ -287,8 +287,8 @@ class _Builder:
 
     def on_units(self, i: int, ln: Line) -> None:
         b = self.block
-        if b is not None and b.kind in ("item", "h2") and not b.has_units():
-            b.unit_lines.append(collapse_spaces(ln.text))
+        if b is not None and b.kind in ("item", "h2") and (b.unit_lines or not b.has_units()):
+            b.unit_lines.append(collapse_spaces(strip_markup(ln.text)))
             b.line_end = ln.no
         else:
             self.on_text(i, ln)
@@ -331,7 +331,7 @@ def _merge(units_iter) -> Units:
         coord += u.coordinate
         sub += u.sub
         raw.append(u.raw)
-    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="".join(raw))
+    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw))
 
 
 def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:

@@ -37,7 +37,9 @@ _LABELS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"^(?:协调单位|协调部门)\s*[:：]\s*"), "coordinate"),
     (re.compile(r"^(?:责任单位|责任部门|实施单位|落实单位|承办单位)\s*[:：]\s*"), None),
 )
-UNITS_LINE = re.compile(r"^(?:责任单位|责任部门|牵头单位|牵头部门|主责单位|实施单位|落实单位|承办单位)\s*[:：]")
+UNITS_LINE = re.compile(
+    r"^(?:责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|配合部门|协办单位|实施单位|落实单位|承办单位)\s*[:：]"
+)
 _FIRST_LEADS = re.compile(r"(?:排在)?第一(?:位|个|家|名)?(?:的)?(?:单位)?(?:为|是)牵头")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")

@@ -1,0 +1,115 @@
+"""The responsibility splitter, on real snippets from the bundled documents (and other conventions)."""
+
+import pytest
+
+from corpus.model import SubAttribution
+from corpus.units import is_units_parenthesis, parse_units, split_unit_list, trailing_units, units_line
+
+CASES = [
+    # 越秀工作要点 item 1
+    ("区纪委牵头负责，区委办公室、区委组织部、区委政法委、区编办、区委巡察办、区对口支援办配合",
+     ("区纪委",), ("区委办公室", "区委组织部", "区委政法委", "区编办", "区委巡察办", "区对口支援办"), (), ()),
+    # 越秀工作要点 item 4
+    ("区纪委、区委巡察办、区委组织部按职责分工负责", (), (), ("区纪委", "区委巡察办", "区委组织部"), ()),
+    # 越秀工作要点 item 7 (bold wrapper)
+    ("**区委组织部、区委宣传部按职责分工负责，区直机关党工委、区文广新局、区委党校、区委党史研究室配合**",
+     (), ("区直机关党工委", "区文广新局", "区委党校", "区委党史研究室"), ("区委组织部", "区委宣传部"), ()),
+    # 越秀工作要点 item 13: unit names carry their own parentheses
+    ("区纪委监委、区委组织部、区委政法委、区委巡察办、区财政局（区国资局）、区人社局、区民政局（区转制办）按职责分工负责，区属各单位配合",
+     (), ("区属各单位",),
+     ("区纪委监委", "区委组织部", "区委政法委", "区委巡察办", "区财政局（区国资局）", "区人社局", "区民政局（区转制办）"), ()),
+    # 越秀工作要点 item 18
+    ("区委组织部牵头，各街道配合", ("区委组织部",), ("各街道",), (), ()),
+    # 越秀工作要点 item 33: "及区属各单位"
+    ("区司法局牵头，区委办公室、区人大办公室、区政府办公室、区政协办公室及区属各单位配合",
+     ("区司法局",), ("区委办公室", "区人大办公室", "区政府办公室", "区政协办公室", "区属各单位"), (), ()),
+    # 监督方案 item 1
+    ("区党风廉政建设领导小组组织协调", (), (), (), ("区党风廉政建设领导小组",)),
+    # 监督方案 item 8: bold around single units
+    ("**区委组织部**牵头负责，**区纪委、区委办**配合", ("区委组织部",), ("区纪委", "区委办"), (), ()),
+    # 监督方案 item 12
+    ("**区纪委**牵头，**区委组织部、区委政法委、各行政执法部门**配合",
+     ("区纪委",), ("区委组织部", "区委政法委", "各行政执法部门"), (), ()),
+    # 监督方案 item 30
+    ("**区纪委牵头，区委政法委、区公安分局、区法制办、区法院、区检察院配合**",
+     ("区纪委",), ("区委政法委", "区公安分局", "区法制办", "区法院", "区检察院"), (), ()),
+    # ASCII punctuation
+    ("县委组织部牵头,县委宣传部、县委党校配合", ("县委组织部",), ("县委宣传部", "县委党校"), (), ()),
+    # first listed leads
+    ("区委组织部、区委宣传部负责，排在第一位的为牵头单位", ("区委组织部",), ("区委宣传部",), (), ()),
+    ("区委办、区委组织部、区纪委负责，第一个为牵头单位", ("区委办",), ("区委组织部", "区纪委"), (), ()),
+    ("牵头单位：区委组织部；配合单位：区委宣传部、各街道", ("区委组织部",), ("区委宣传部", "各街道"), (), ()),
+    ("区委组织部牵头抓总，各街道落实", ("区委组织部",), (), ("各街道",), ()),
+]
+
+
+@pytest.mark.parametrize(("raw", "lead", "cooperate", "shared", "coordinate"), CASES)
+def test_parse_units(raw, lead, cooperate, shared, coordinate):
+    units = parse_units(raw)
+    assert units.lead == lead
+    assert units.cooperate == cooperate
+    assert units.shared == shared
+    assert units.coordinate == coordinate
+
+
+def test_sub_attributions_of_supervision_plan_item_2():
+    raw = ("区委组织部牵头，区纪委、区委办、区委宣传部配合；其中政治立场、落实意识形态工作责任制情况由区委宣传部负责，"
+           "加强党的建设、从严治党、公道正派选人用人、责任担当由区委组织部负责，执行党的决议由区委办负责，廉洁自律由区纪委负责")
+    units = parse_units(raw)
+    assert units.lead == ("区委组织部",)
+    assert units.cooperate == ("区纪委", "区委办", "区委宣传部")
+    assert units.sub == (
+        SubAttribution("区委宣传部", "政治立场、落实意识形态工作责任制情况"),
+        SubAttribution("区委组织部", "加强党的建设、从严治党、公道正派选人用人、责任担当"),
+        SubAttribution("区委办", "执行党的决议"),
+        SubAttribution("区纪委", "廉洁自律"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "raw"),
+    [
+        ("…加强监督检查。（区纪委牵头负责，区委办公室配合）", ("区纪委",), "区纪委牵头负责，区委办公室配合"),
+        ("…工作提供法律服务。（区司法局牵头，区属各单位配合）。", ("区司法局",), "区司法局牵头，区属各单位配合"),
+        ("…谈透彻。（**区委组织部**牵头负责）", ("区委组织部",), "区委组织部牵头负责"),
+        ("…全市机关党建活动。", (), ""),
+        ("…制定《中国共产党工作机关条例(试行)》", (), ""),
+        ("…党组（党委）", (), ""),
+    ],
+)
+def test_trailing_units(text, lead, raw):
+    units = trailing_units(text)
+    assert units.lead == lead
+    assert units.raw == raw
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("（区纪委牵头，区信访局配合）", True),
+        ("（区党风廉政建设领导小组组织协调）", True),
+        ("（以下简称《准则》）", False),
+        ("（一）加强党的政治建设", False),
+    ],
+)
+def test_units_parenthesis_line(line, expected):
+    assert is_units_parenthesis(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("区财政局（区国资局）、区人社局", ("区财政局（区国资局）", "区人社局")),
+        ("区科工信局（黄花岗科技园管委会）", ("区科工信局（黄花岗科技园管委会）",)),
+        ("区建设和水务局、区市场和质量监管局", ("区建设和水务局", "区市场和质量监管局")),
+        ("区政协办公室及区属各单位", ("区政协办公室", "区属各单位")),
+    ],
+)
+def test_split_unit_list(text, expected):
+    assert split_unit_list(text) == expected
+
+
+def test_units_line_forms():
+    assert units_line("责任单位：区委组织部、各街道党工委").shared == ("区委组织部", "各街道党工委")
+    assert units_line("配合单位：区委组织部").cooperate == ("区委组织部",)
+    assert not units_line("各单位要按照分工抓好落实。")
