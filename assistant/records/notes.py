@@ -26,7 +26,7 @@ _METHODS = [
     ("实地检查", re.compile(r"实地(?:检查|查看|调研)|现场(?:检查|查看|查阅)[^，。；,]{0,12}")),
     ("民主评议", re.compile(r"民主评议[^，。；,]{0,8}")),
 ]
-_FINDING = re.compile(r"(?:发现|存在)([^。；]*?)(?=[，,]?\s*(?:要求|责令|限期|请|需|应)|[。；]|$)")
+_FINDING = re.compile(r"(?<![未没无])(?:发现|存在)([^。；]*?)(?=[，,]?\s*(?:要求|责令|限期|请|需|应)|[。；]|$)")
 _NUM = r"(\d+|[一两二三四五六七八九十半]+)"
 _MONTHS = re.compile(_NUM + r"个?月内")
 _DAYS = re.compile(_NUM + r"[天日]内")
@@ -95,14 +95,13 @@ def _find_points(text: str, points: list[Point]) -> list[Point]:
                 break
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     taken: list[tuple[int, int]] = []
-    out: list[Point] = []
+    out: list[tuple[int, Point]] = []
     for s, e, p in spans:
-        if any(s < te and ts < e for ts, te in taken) and p.name not in {q.name for q in out}:
+        if any(s < te and ts < e for ts, te in taken) and p.name not in {q.name for _, q in out}:
             continue
         taken.append((s, e))
-        if p not in out:
-            out.append(p)
-    return out
+        out.append((s, p))
+    return [p for _, p in sorted(out, key=lambda x: x[0])]  # in the order the note names them
 
 
 def _rectification(text: str, notice: date | None, deadline_spans: list, rules: Rules) -> RectificationDraft | None:
@@ -185,6 +184,9 @@ def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | Non
             note.questions.append(d.error)
         elif notice and d.value and d.value < notice:
             note.questions.append(f"整改期限“{d.text}”早于走访日期，请核对。")
+        elif notice and d.value and "年" not in d.text and (d.value - notice).days > 183:
+            # "11月1日前" written on 11月5日 is more likely a slip than a deadline a year away.
+            note.questions.append(f"整改期限“{d.text}”早于走访日期或在半年以后，请核对并写明年份。")
     note.methods = list(dict.fromkeys(m.group(0).strip() for _, p in _METHODS for m in p.finditer(text)))
     note.findings = "；".join(m.group(1).strip(" ，,") for m in _FINDING.finditer(text) if m.group(1).strip())
     note.rectification = _rectification(text, notice, future_deadlines, rules)
