@@ -80,7 +80,7 @@ def is_title_like(text: str, limit: int = 60) -> bool:
 def is_heading_like(text: str) -> bool:
     """An unnumbered heading as used in news articles ("重点解读", "探索实名推荐 倒查“带病提拔”")."""
     t = text.strip()
-    if not t or len(t) > 30 or t.startswith(("（", "(", "“", "《", "——", "-")):
+    if not t or len(t) > 30 or t.startswith(("（", "(", "《", "——", "-")):
         return False
     if "/" in t or t.endswith("摄"):
         return False

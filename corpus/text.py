@@ -25,6 +25,8 @@ _SPACE_AFTER_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\u00a0]+")
 _SPACE_BEFORE_CJK = re.compile(rf"[ \u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
 _BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
 _WHITESPACE = re.compile(r"\s+")
+_MARKUP_CHARS = frozenset("#<*_-+•·=\ufeff")
+_SPACE_CHARS = frozenset(" \u3000\u00a0")
 
 # Characters that end a sentence (or a clause that may legitimately end a line).
 TERMINAL = frozenset("。！？；;!?：:）)…")
@@ -33,6 +35,8 @@ SENTENCE_END = "。！？!?；;"
 
 def strip_markup(line: str) -> str:
     """Remove markdown/HTML decoration from one line; keep tabs (table cells) and the text itself."""
+    if not _MARKUP_CHARS.intersection(line):  # fast path: most lines carry no markup
+        return line.strip(" \u3000\u00a0\r\n\ufeff")
     if _RULE.match(line):
         return ""
     line = line.replace("\ufeff", "")
@@ -49,6 +53,8 @@ def clean_cell(cell: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Body text: drop spaces between two CJK characters (PDF artefacts), squeeze the rest."""
+    if not _SPACE_CHARS.intersection(text):
+        return text.strip()
     text = _BETWEEN_CJK.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
