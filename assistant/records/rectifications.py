@@ -55,7 +55,7 @@ def list_rectifications(db: sqlite_utils.Database, status: str | None = None,
         out.append({"id": row["id"], "unit": row["unit"], "issue": row["issue"],
                     "notice_date": row["notice_date"], "due": row["due"],
                     "rule": _rule_label(row, rules) if rules else (row["citation"] or row["rule"]),
-                    "rule_key": row["rule"], "status": row["status"], "leader": row["leader"],
+                    "rule_key": row["rule"], "citation": row["citation"], "status": row["status"], "leader": row["leader"],
                     "logged_by": row["logged_by"], "closed_at": row["closed_at"],
                     "close_note": row["close_note"]})
     return out

@@ -4,6 +4,7 @@ reminder's key (in the same transaction as its audit entry), compute what is due
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
@@ -31,15 +32,18 @@ def open_rect_states(db: sqlite_utils.Database, rules: Rules) -> list[RectState]
     return out
 
 
-def load_state(db: sqlite_utils.Database, rules: Rules, schedule: Schedule | None = None) -> ReminderState:
+def load_state(db: sqlite_utils.Database, rules: Rules, schedule: Schedule | None = None,
+               today: date | None = None) -> ReminderState:
     sent = {r["key"] for r in db.query("select key from sent_reminders")}
-    return ReminderState(leader_states(db), last_visits(db), open_rect_states(db, rules), sent, rules,
+    return ReminderState(leader_states(db), last_visits(db, today), open_rect_states(db, rules), sent, rules,
                          schedule or Schedule())
 
 
 def due_now(db: sqlite_utils.Database, now: datetime, rules: Rules, schedule: Schedule | None = None,
             *, include_unbound: bool = False) -> list[Reminder]:
-    return due(load_state(db, rules, schedule), now, include_unbound=include_unbound)
+    schedule = schedule or Schedule()
+    today = now.astimezone(ZoneInfo(schedule.timezone)).date()
+    return due(load_state(db, rules, schedule, today), now, include_unbound=include_unbound)
 
 
 def claim(db: sqlite_utils.Database, reminder: Reminder, *, now: datetime) -> bool:

@@ -67,11 +67,12 @@ def list_visits(db: sqlite_utils.Database, leader: str | None = None, month: str
     return [dict(r) for r in db.query(sql, params)]
 
 
-def last_visits(db: sqlite_utils.Database) -> dict[int, date]:
-    """Latest visit date per contact point."""
+def last_visits(db: sqlite_utils.Database, until: date | None = None) -> dict[int, date]:
+    """Latest visit date per contact point (on or before ``until``: later visits did not happen yet)."""
     sql = ("select vp.point_id, max(v.visit_date) as d from visit_points vp "
-           "join visits v on v.id = vp.visit_id group by vp.point_id")
-    return {r["point_id"]: date.fromisoformat(r["d"]) for r in db.query(sql)}
+           "join visits v on v.id = vp.visit_id where v.visit_date <= ? group by vp.point_id")
+    limit = (until or date.max).isoformat()
+    return {r["point_id"]: date.fromisoformat(r["d"]) for r in db.query(sql, [limit])}
 
 
 def leader_states(db: sqlite_utils.Database) -> list[LeaderState]:
@@ -87,8 +88,8 @@ def due_for(db: sqlite_utils.Database, leader_name: str, today: date, rules: Rul
     if lead is None:
         return None
     state = LeaderState(lead.id, lead.name, lead.telegram_id, tuple((p.id, p.kind, p.name) for p in lead.points))
-    month, quarter = pending_points(state, last_visits(db), today, rules)
-    deadlines = [r for r in list_rectifications(db, status="open") if r["leader"] == lead.name]
+    month, quarter = pending_points(state, last_visits(db, today), today, rules)
+    deadlines = [r for r in list_rectifications(db, status="open", rules=rules) if r["leader"] == lead.name]
     return {"leader": lead.name, "month_pending": month, "quarter_pending": quarter, "deadlines": deadlines}
 
 
