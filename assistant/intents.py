@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from assistant.contacts import ContactIndex
 from assistant.docnames import DocMatch, find_documents, norm
 from assistant.units_index import UnitIndex
+from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
@@ -21,6 +22,7 @@ _ITEM_STRONG = re.compile(rf"第{_NUM}(?:项|条|点|款)")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
 _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
 
+_PART = re.compile(rf"附件{_NUM}?")
 _LEAD = re.compile(r"牵头|主责|主办|带头单位")
 _COOP = re.compile(r"配合|协助|协办|支持单位")
 _RESP = re.compile(r"负责|责任|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
@@ -43,6 +45,7 @@ class Parsed:
     kind: str  # item | unit_items | leader_points | point_leaders | docs | help | unknown_entity | free
     text: str  # normalised question
     number: int | None = None
+    part: str = MAIN_PART  # "附件2" when the question names an attachment
     role: str = ""  # lead | cooperate | responsible | text ; for unit_items: lead | cooperate | all
     documents: tuple[DocMatch, ...] = ()
     units: tuple[str, ...] = ()  # canonical unit names
@@ -91,9 +94,14 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     for d in docs:
         rest = rest.replace(d.span, " ")
 
+    part_match = _PART.search(rest)
+    part = MAIN_PART
+    if part_match:
+        part = "附件" + (str(chinese_to_int(part_match.group(1))) if part_match.group(1) else "")
+        rest = rest.replace(part_match.group(0), " ")
     number = item_number(rest)
     if number is not None:
-        return Parsed("item", q, number=number, role=item_role(rest), documents=docs)
+        return Parsed("item", q, number=number, part=part, role=item_role(rest), documents=docs)
 
     leaders = contacts.leaders_in(rest)
     if leaders:

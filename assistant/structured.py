@@ -11,7 +11,7 @@ from assistant.answers import Answer, Choice, Citation
 from assistant.contacts import Assignment, ContactIndex
 from assistant.intents import Parsed
 from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
-from corpus.model import Document, Item
+from corpus.model import MAIN_PART, Document, Item
 
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
@@ -21,38 +21,46 @@ def item_citation(doc: Document, item: Item) -> Citation:
 
 
 def _heading(item: Item) -> str:
-    return item.heading.rstrip("。；;，,")
+    """The item's heading, shortened for lists: some documents' first sentence runs a whole paragraph."""
+    h = item.heading.rstrip("。；;，,")
+    if len(h) <= 40:
+        return h
+    cut = min((i for i in (h.find(c, 8) for c in "，,；;") if i > 0), default=36)
+    return h[: min(cut, 36)] + "…"
 
 
-def _units_lines(item: Item) -> list[str]:
+def _units_lines(item: Item, skip: str = "") -> list[str]:
+    """Responsibility grouped by role; ``skip`` drops the role the direct answer already stated."""
     u = item.units
     lines = []
-    if u.lead:
+    if u.lead and skip != "lead":
         lines.append("牵头：" + "、".join(u.lead))
-    if u.shared:
+    if u.shared and skip != "shared":
         lines.append("按职责分工负责：" + "、".join(u.shared))
-    if u.coordinate:
+    if u.coordinate and skip != "coordinate":
         lines.append("组织协调：" + "、".join(u.coordinate))
-    if u.cooperate:
+    if u.cooperate and skip != "cooperate":
         lines.append("配合：" + "、".join(u.cooperate))
-    for s in u.sub:
-        lines.append(f"其中{s.scope}：由{s.unit}负责")
+    for sub in u.sub:
+        lines.append(f"其中{sub.scope}：由{sub.unit}负责")
     return lines
 
 
-def _role_summary(item: Item, role: str) -> str:
-    """The one-line direct answer to "谁牵头" / "谁配合" before the full grouping."""
+def _role_summary(item: Item, role: str) -> tuple[str, str]:
+    """The direct answer to "谁牵头" / "谁配合" and the role line it replaces."""
     u = item.units
     if role == "lead":
         if u.lead:
-            return "牵头单位：" + "、".join(u.lead)
+            return "牵头单位：" + "、".join(u.lead), "lead"
         if u.shared:
-            return "没有单独的牵头单位，由" + "、".join(u.shared) + "按职责分工负责"
+            return "没有单独的牵头单位，由" + "、".join(u.shared) + "按职责分工负责", "shared"
         if u.coordinate:
-            return "由" + "、".join(u.coordinate) + "组织协调"
+            return "由" + "、".join(u.coordinate) + "组织协调", "coordinate"
     if role == "cooperate":
-        return ("配合单位：" + "、".join(u.cooperate)) if u.cooperate else "该项未列配合单位"
-    return ""
+        if u.cooperate:
+            return "配合单位：" + "、".join(u.cooperate), "cooperate"
+        return "该项未列配合单位", ""
+    return "", ""
 
 
 def item_block(doc: Document, item: Item, role: str, *, label_document: bool) -> str:
@@ -68,10 +76,10 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool) ->
     if not item.units:
         lines.append("文件未写明该项的责任单位。")
         return "\n".join(lines)
-    summary = _role_summary(item, role)
+    summary, replaced = _role_summary(item, role)
     if summary:
         lines.append(summary)
-    lines.extend(line for line in _units_lines(item) if line != summary)
+    lines.extend(_units_lines(item, skip=replaced))
     return "\n".join(lines)
 
 
@@ -87,13 +95,16 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...]) -> An
     n = p.number or 0
     if n <= 0:
         return Answer(question, intent, False, "项号应从1开始，例如：越秀工作要点第17项谁牵头？")
-    hits = [(d, d.item(n)) for d in candidates if d.item(n) is not None]
+    hits = [(d, d.item(n, p.part)) for d in candidates if d.item(n, p.part) is not None]
+    if p.role != "text":  # documents that state responsibilities first
+        hits.sort(key=lambda h: not h[1].units)
     if not hits:
         if named:
             d = named[0]
-            total = len(d.main_items)
-            msg = (f"《{d.short_name}》没有第{n}项（共{total}项）。" if total
-                   else f"《{d.short_name}》没有编号条目，可以直接提问内容。")
+            total = len([i for i in d.items if i.part == p.part])
+            where = f"{p.part}" if p.part != MAIN_PART else ""
+            msg = (f"《{d.short_name}》{where}没有第{n}项（共{total}项）。" if total
+                   else f"《{d.short_name}》{where}没有编号条目，可以直接提问内容。")
         else:
             msg = f"没有哪份文件有第{n}项。各文件的条目数可用 /docs 查看。"
         return Answer(question, intent, False, msg)
