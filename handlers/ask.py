@@ -13,15 +13,11 @@ from handlers.gate import ADDRESSED, strip_mention
 from handlers.render import send_answer, send_text
 
 COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看条目原文，例如 /item 工作要点 17")]
-MAX_QUESTION = 500  # longer text is cut: no question needs more, and the core stays fast
 
 
 async def _ask(update: Update, context: DocbotContext, question: str) -> None:
-    question = question.strip()
-    if not question:
-        await send_text(update, "请输入问题，例如：越秀工作要点第17项谁牵头？发送 /help 查看更多示例。")
-        return
-    await send_answer(update, context, await context.services.answer(question[:MAX_QUESTION]))
+    # Empty, overlong or meaningless questions get their Chinese reply from the core (assistant.ask).
+    await send_answer(update, context, await context.services.answer(question.strip()))
 
 
 async def ask_command(update: Update, context: DocbotContext) -> None:

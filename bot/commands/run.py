@@ -31,6 +31,7 @@ def run(args) -> int:
         print("使用 --webhook 时必须设置 DOCBOT_WEBHOOK_URL（Telegram 可访问的 https 地址）。", file=sys.stderr)
         return 2
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
     from bot.app import Tuning, build_application, build_services, webhook_options
 
     seed_corpus(settings)

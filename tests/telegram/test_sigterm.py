@@ -1,0 +1,40 @@
+"""`docbot run` as a real process against the fake Bot API: it answers, and stops on SIGTERM."""
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.fake_bot_api import TOKEN
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_docbot_run_answers_and_stops_within_seconds_on_a_signal(fake_api, tmp_path, sig):
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": fake_api.base_url,
+           "DOCBOT_ADMINS": "1", "DOCBOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1",
+           "NO_PROXY": "127.0.0.1,localhost", "DOCBOT_CORPUS_DIR": str(tmp_path / "corpus")}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    try:
+        fake_api.push(fake_api.text("越秀工作要点第17项谁牵头？", user=1))
+        [reply] = await fake_api.wait_for(chat_id=1, timeout=60)
+        assert "第17项" in reply.text
+        assert (tmp_path / "corpus").is_dir()  # seeded from the bundled documents
+        await asyncio.sleep(0.3)  # back in a long poll: the signal must not wait for it to end
+        started = time.monotonic()
+        proc.send_signal(sig)
+        output, _ = await asyncio.wait_for(proc.communicate(), timeout=10)
+        assert time.monotonic() - started < 5, output.decode()
+        assert proc.returncode == 0, output.decode()
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
