@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import corpus
@@ -83,7 +83,7 @@ def load_document(path: Path, names: dict[str, dict] | None = None) -> Document:
     doc = parse_document(text, path.name, short_name=str(entry.get("short", "")).strip(), aliases=aliases)
     if not entry.get("short"):
         short = derive_short_name(doc.title, fallback=path.stem)
-        doc = Document(**{**doc.__dict__, "short_name": short})
+        doc = replace(doc, short_name=short)
     return doc
 
 

@@ -33,6 +33,7 @@ from corpus.units import split_top, trailing_units, units_from_columns, units_li
 _UNIT_COLUMN = re.compile(r"牵头|配合|责任单位|责任部门|主责|协办")
 _TASK_COLUMN = re.compile(r"任务|内容|措施|事项|工作|要求|名称")
 _SERIAL = re.compile(r"^(?:序号|编号)$")
+_LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
 
@@ -308,6 +309,13 @@ class _Builder:
             return
         if b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text):
             self.extend(text, ln.no)  # the rest of an item broken after a full stop, ending in its units
+            return
+        m = _LABELLED_ITEM.match(text)
+        if m and (it := classify(ln.no, m.group("item"))).kind == "item":
+            # "说明：1. …": a short label heading the numbered notes that follow
+            self.close()
+            self.add_section("", m.group("label"), 3, ln.no)
+            self.open("item", it.number, collapse_spaces(it.rest), ln.no)
             return
         nxt = self.next_content(i)
         if is_heading_like(text) and nxt is not None:

@@ -247,3 +247,11 @@ def test_no_markup_left_anywhere(bundled):
         texts += [v for t in doc.tables for r in t.rows for _, v in r.cells]
         for t in texts:
             assert "**" not in t and "<p>" not in t and "<b>" not in t and not t.startswith("#"), t
+
+
+def test_label_and_first_note_on_one_line():
+    from corpus.parse import parse_document
+
+    text = "附件\n\n情况表\n\n说明：1. 第一条说明。\n\n2. 第二条说明。\n"
+    doc = parse_document(text, "notes.txt")
+    assert [(i.part, i.number, i.section) for i in doc.items] == [("附件", 1, "说明"), ("附件", 2, "说明")]
