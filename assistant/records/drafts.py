@@ -59,9 +59,11 @@ def fields_to_text(args: str) -> str:
 
 
 def submit(db: sqlite_utils.Database, text: str, *, telegram_id: int, chat_id: int, now: datetime,
-           today, rules: Rules, explicit: bool = False, draft: str | None = None) -> Submission:
+           today, rules: Rules, explicit: bool = False, draft: str | None = None,
+           store: bool = True) -> Submission:
     """Parse a message. ``explicit`` (/visit, or a reply to our question) treats it as a note for sure;
-    ``draft`` is the previous incomplete note the message may complete."""
+    ``draft`` is the previous incomplete note the message may complete; ``store=False`` only classifies
+    (for users who may not log visits)."""
     leaders = load_leaders(db)
     note = parse_note(text, leaders, today, rules)
     if draft and not is_note(note, text):
@@ -70,7 +72,7 @@ def submit(db: sqlite_utils.Database, text: str, *, telegram_id: int, chat_id: i
             note, text = combined, draft + "，" + text
     if not explicit and not is_note(note, text):
         return Submission("not_note", note)
-    if note.questions:
+    if note.questions or not store:
         return Submission("questions", note, None, render(note) + "\n\n请直接回复补充的内容，或重新发送完整记录。")
     with db.atomic():
         pid = db["pending_notes"].insert({"telegram_id": telegram_id, "chat_id": chat_id, "original": text,
