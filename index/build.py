@@ -43,6 +43,14 @@ def _progress(iterable, enabled: bool, desc: str, total: int):
     return tqdm(iterable, desc=desc, total=total, unit="份")
 
 
+def _try(save, *args) -> None:
+    """Caches are an optimisation: a read-only or full disk must not stop search."""
+    try:
+        save(*args)
+    except (OSError, RuntimeError) as exc:
+        log.warning("无法写入索引缓存（本次在内存中使用）：%s", exc)
+
+
 def corpus_terms(docs: Sequence[Document]) -> set[str]:
     units = [u for d in docs for it in d.items for u in it.units.all]
     texts = [it.text for d in docs for it in d.items] + [p.text for d in docs for p in d.paragraphs]
@@ -60,7 +68,7 @@ def build_lexical(parts: Sequence[DocPart], root: Path, *, progress: bool = Fals
                 jieba_words = JiebaWords(corpus_terms([p.document for p in parts]), root / "jieba")
             log.info("分词：%s（%d 段）", part.source, len(part.passages))
             words = [jieba_words.words(p.index_text) for p in part.passages]
-            persist.save_words(root, part.source, part.hash, words)
+            _try(persist.save_words, root, part.source, part.hash, words)
         tokens.extend(char_ngrams(p.index_text) + w for p, w in zip(part.passages, words, strict=True))
     return LexicalIndex.build(tokens)
 
@@ -77,7 +85,7 @@ def passage_vectors(
             vecs = embedder.encode([p.index_text for p in part.passages]) if part.passages else None
             if vecs is None:
                 continue
-            persist.save_vectors(root, embedder.model_id, part.source, part.hash, vecs)
+            _try(persist.save_vectors, root, embedder.model_id, part.source, part.hash, vecs)
         blocks.append(vecs)
     return np.concatenate(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
 
@@ -97,7 +105,7 @@ def dense_store(vectors: np.ndarray, root: Path, model_id: str, corpus_hash: str
             except (RuntimeError, ValueError) as exc:
                 log.warning("FAISS 索引损坏，将重建：%s (%s)", path, exc)
         store = DenseStore.build(vectors)
-        store.save(path)
+        _try(store.save, path)
         entry["faiss_corpus_hash"] = corpus_hash
         return store
     return DenseStore.build(vectors)

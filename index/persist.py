@@ -71,7 +71,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def read_manifest(root: Path) -> dict:
     try:
         m = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return {}
     except (OSError, ValueError) as exc:
         log.warning("索引清单损坏，将重建：%s (%s)", root / MANIFEST, exc)
@@ -101,7 +101,7 @@ def load_words(root: Path, source: str, doc_hash: str, n: int) -> list[list[str]
     path = _doc_file(root / "words", source, doc_hash, "json")
     try:
         words = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError) as exc:
         log.warning("分词缓存损坏，将重建：%s (%s)", path, exc)
@@ -126,7 +126,7 @@ def load_vectors(root: Path, model_id: str, source: str, doc_hash: str, n: int) 
     path = _doc_file(vectors_dir(root, model_id), source, doc_hash, "npy")
     try:
         vecs = np.load(path, allow_pickle=False)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError, EOFError) as exc:
         log.warning("向量缓存损坏，将重建：%s (%s)", path, exc)

@@ -103,8 +103,11 @@ class JiebaWords:
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.Tokenizer()
                 if self._cache_dir is not None:  # keep jieba's dictionary cache with our data
-                    self._cache_dir.mkdir(parents=True, exist_ok=True)
-                    tok.tmp_dir = str(self._cache_dir)
+                    try:
+                        self._cache_dir.mkdir(parents=True, exist_ok=True)
+                        tok.tmp_dir = str(self._cache_dir)
+                    except OSError:
+                        pass  # jieba falls back to the system temp directory
                 for t in self._terms:
                     tok.add_word(t, freq=20000)
                 self._tok = tok

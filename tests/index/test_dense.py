@@ -1,0 +1,116 @@
+"""The dense side with a deterministic fake embedder: fusion, coverage gate, caching, background load."""
+
+import dataclasses
+import logging
+
+import pytest
+
+from index import searcher as searcher_mod
+from index.fusion import rrf
+from index.searcher import open_searcher
+from tests.index import fakes
+
+
+def test_rrf_weights_and_order():
+    fused = rrf([([1, 2, 3], 1.0), ([3, 1], 0.5)], k=60)
+    assert [i for i, _ in fused] == [1, 3, 2]
+    assert rrf([]) == []
+
+
+def test_covering_model_is_fused(small_corpus, index_dir):
+    emb = fakes.HashEmbedder()
+    s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    assert s.dense_ready and "已就绪" in s.dense_status
+    hits = s.search("河洛清风大讲堂多久办一次", 3)
+    assert hits[0].passage.locator == "第9项"
+    assert hits[0].cosine is not None and hits[0].cosine > 0
+
+
+def test_model_that_does_not_cover_chinese_is_never_fused(small_corpus, index_dir, caplog):
+    emb = fakes.HashEmbedder(model_id="fake/english", unk=0.66)
+    with caplog.at_level(logging.WARNING):
+        s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    assert not s.dense_ready and "不适用" in s.dense_status
+    assert sum("不覆盖" in r.message for r in caplog.records) == 1
+    assert s.search("民主生活会", 1)[0].cosine is None
+    assert emb.calls == []  # the corpus was never encoded
+
+
+def test_unsuitable_verdict_is_remembered_without_loading(small_corpus, index_dir, monkeypatch):
+    open_searcher(small_corpus, index_dir, embedding_model=None, embedder=fakes.HashEmbedder("m", unk=0.5))
+
+    def boom(name):
+        raise AssertionError("the model must not be loaded again")
+
+    monkeypatch.setattr(searcher_mod, "load_embedder", boom)
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(searcher_mod, "model_id_of", lambda name: name)
+    s = open_searcher(small_corpus, index_dir, embedding_model="m")
+    assert s.load_dense() is False
+    assert "不适用" in s.dense_status
+
+
+def test_vectors_are_cached_per_document(index_dir):
+    yx, ly = fakes.yuexiu(), fakes.luoyang()
+    emb = fakes.HashEmbedder()
+    open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
+    assert len(emb.calls) == 2  # one batch per document
+    emb.calls.clear()
+    open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
+    assert emb.calls == []
+    item = dataclasses.replace(ly.items[0], text=ly.items[0].text + "新增内容。")
+    s = open_searcher(fakes.corpus(yx, dataclasses.replace(ly, items=(item, *ly.items[1:]))), index_dir,
+                      embedding_model=None, embedder=emb)
+    assert emb.calls == [len([p for p in s.passages if p.source == "luoyang.txt"])]
+
+
+def test_changing_the_model_encodes_again(small_corpus, index_dir):
+    a, b = fakes.HashEmbedder("model-a"), fakes.HashEmbedder("model-b")
+    open_searcher(small_corpus, index_dir, embedding_model=None, embedder=a)
+    open_searcher(small_corpus, index_dir, embedding_model=None, embedder=b)
+    assert a.calls and b.calls
+    assert len(list((index_dir / "dense").iterdir())) == 2
+
+
+def test_corrupt_vector_cache_is_reencoded(small_corpus, index_dir):
+    emb = fakes.HashEmbedder()
+    open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    for f in (index_dir / "dense").rglob("*.npy"):
+        f.write_bytes(b"broken")
+    emb.calls.clear()
+    s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    assert len(emb.calls) == 2 and s.dense_ready
+
+
+def test_background_loading_failure_keeps_lexical_answers(small_corpus, index_dir, monkeypatch, caplog):
+    def offline(name):
+        raise FileNotFoundError(f"{name} 不在本地缓存中")
+
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", offline)
+    s = open_searcher(small_corpus, index_dir, embedding_model="BAAI/bge-small-zh-v1.5")
+    assert s.search("三会一课", 1)  # answers before the model is even asked for
+    with caplog.at_level(logging.WARNING):
+        thread = s.start_dense_loading()
+        assert thread is not None
+        assert s.wait_dense(10) is False
+    assert s.start_dense_loading() is None  # once only
+    assert sum("无法加载" in r.message for r in caplog.records) == 1
+    assert "不可用" in s.dense_status
+    assert s.search("三会一课", 1)[0].passage.locator == "第1项"
+
+
+def test_background_loading_success(small_corpus, index_dir, monkeypatch):
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name: fakes.HashEmbedder(name))
+    monkeypatch.setattr(searcher_mod, "model_id_of", lambda name: name)
+    s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model")
+    assert not s.dense_ready
+    s.start_dense_loading()
+    assert s.wait_dense(10) is True
+    assert s.search("民主生活会", 1)[0].cosine is not None
+
+
+@pytest.mark.parametrize("model", [None, ""])
+def test_no_model_configured(small_corpus, index_dir, model):
+    s = open_searcher(small_corpus, index_dir, embedding_model=model)
+    assert s.start_dense_loading() is None and s.load_dense() is False

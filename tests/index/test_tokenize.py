@@ -1,0 +1,64 @@
+import pytest
+
+from index.tokenize import (
+    char_ngrams,
+    domain_terms,
+    normalize,
+    query_tokens,
+    query_words,
+    strip_question_words,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "gone"),
+    [
+        ("民主生活会一年开几次？", "民主生活会一年开", "几"),
+        ("收到整改通知多久要报告", "收到整改通知", "多久"),
+        ("机关党委书记一般由谁担任", "机关党委书记", "谁"),
+        ("发展党员中有哪些违规问题要严肃处理", "违规问题", "哪些"),
+        ("怎样防止带病提拔", "防止带病提拔", "怎样"),
+        ("检查考核工作安排在什么时间", "检查考核工作安排在", "什么"),
+    ],
+)
+def test_question_words_are_stripped(question, kept, gone):
+    out = strip_question_words(question).replace(" ", "")
+    assert kept in out
+    assert gone not in out
+
+
+def test_ji_keeps_the_unit_it_counts():
+    assert "天" in strip_question_words("集中学习要几天")
+    assert "几" not in strip_question_words("集中学习要几天")
+
+
+def test_question_of_only_question_words_is_kept():
+    assert strip_question_words("谁？").strip() == "谁?"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("（区纪委牵头）", "(区纪委牵头)"), ("**区委组织部**", " 区委组织部 "), ("<p>６０分</p>", " 60分 "), ("ＡＢ", "ab")],
+)
+def test_normalize_width_markup_case(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_char_ngrams_unigrams_and_bigrams_within_runs():
+    assert char_ngrams("三会一课，党建") == ["三", "会", "一", "课", "三会", "会一", "一课", "党", "建", "党建"]
+
+
+def test_query_words_match_index_vocabulary():
+    vocab = {"三会一课", "组织生活", "生活"}
+    assert query_words("落实三会一课和组织生活", vocab) == ["w:三会一课", "w:组织生活", "w:生活"]
+
+
+def test_query_tokens_combine_chars_and_words():
+    toks = query_tokens("三会一课多久开一次", {"三会一课"})
+    assert "w:三会一课" in toks and "课" in toks and "多久" not in toks
+
+
+def test_domain_terms_from_units_and_quotes():
+    terms = domain_terms(["区委组织部", "区"], ["严格落实“三会一课”制度，加强“两新”组织党建"])
+    assert {"区委组织部", "三会一课", "两新"} <= terms
+    assert "区" not in terms
