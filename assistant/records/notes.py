@@ -196,7 +196,8 @@ def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | Non
 def render(note: ParsedNote) -> str:
     """The parsed record as the secretary sees it before 确认."""
     kinds = "、".join(f"{p['name']}（{KIND_NAMES.get(p['kind'], p['kind'])}）" for p in note.points)
-    lines = ["📝 走访记录（待确认）", f"区领导：{note.leader or '？'}", f"联系点：{kinds or '？'}",
+    head = "📝 走访记录（未保存，需补充）" if note.questions else "📝 走访记录（待确认）"
+    lines = [head, f"区领导：{note.leader or '？'}", f"联系点：{kinds or '？'}",
              f"走访日期：{note.visit_date or '？'}", f"方式：{'、'.join(note.methods) or '（未写明）'}",
              f"发现问题：{note.findings or '（无）'}"]
     if r := note.rectification:
