@@ -92,7 +92,10 @@ def load_corpus(directory: Path = corpus.BUNDLED_DIR) -> Corpus:
     names = read_names(directory)
     documents = []
     suffixes = set(loaders.supported_suffixes())
-    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in suffixes) if directory.is_dir() else []
+    files = sorted(
+        p for p in (directory.iterdir() if directory.is_dir() else ())
+        if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")  # skip partial writes
+    )
     for path in files:
         try:
             documents.append(load_document(path, names))
