@@ -17,6 +17,8 @@ PART = re.compile(rf"^附\s*件\s*(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})?\s*[:：]?$")
 ATTACH_LIST = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[:：]\s*(?P<rest>.*)$")
 H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[、.．]\s*(?P<title>.+)$")
 H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
+CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:章|部分|编))\s*(?P<title>\S.*)$")
+ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条\s*(?P<rest>\S.*)$")
 ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")
@@ -36,6 +38,7 @@ class Line:
     text: str  # cleaned text (cells joined by tabs for table rows)
     number: int = 0  # part / section / item number
     rest: str = ""  # the text after the label
+    label: str = ""  # a heading label written out in full ("第一章"); "" for 一、/（一）
 
 
 def part_name(number: str | None) -> str:
@@ -64,6 +67,11 @@ def classify(no: int, text: str) -> Line:
             return Line(no, "h2", text, n, m.group("title").strip())
     if m := ITEM.match(text):
         return Line(no, "item", text, int(m.group("n")), m.group("rest").strip())
+    if (m := ARTICLE.match(text)) and (n := chinese_to_int(m.group("n"))):
+        return Line(no, "item", text, n, m.group("rest").strip())  # regulations: 第十七条 …
+    if (m := CHAPTER.match(text)) and chinese_to_int(m.group("n")):
+        return Line(no, "h1", text, chinese_to_int(m.group("n")) or 0, m.group("title").strip(),
+                    label=m.group("label"))
     if UNITS_LINE.match(text):
         return Line(no, "units", text)
     if text.startswith(("（", "(")) and is_units_parenthesis(text):

@@ -92,7 +92,9 @@ class _Builder:
     def add_section(self, label: str, title: str, level: int, line: int) -> Section:
         section = Section(label=label, title=title, level=level, part=self.part, line=line)
         self.sections.append(section)
-        if level == 1 and label:
+        if level == 1 and label.startswith("第"):
+            self.push(1, f"{label} {title}")
+        elif level == 1 and label:
             self.push(1, f"{label}、{title}")
         elif level == 2:
             self.push(2, f"{label}{title}")
@@ -267,7 +269,7 @@ class _Builder:
 
     def on_h1(self, i: int, ln: Line) -> None:
         self.close()
-        self.add_section(int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
+        self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
 
     def on_h2(self, i: int, ln: Line) -> None:
         self.close()

@@ -81,3 +81,17 @@ def test_fixture_directory_loads_as_a_corpus():
     corpus = load_corpus(FIXTURES)
     assert [d.source for d in corpus.documents] == ["gb18030-winter-training.txt", "other-convention-task-plan.md"]
     assert corpus.units.same("区委办", "区委办公室")  # falls back to the bundled alias file
+
+
+def test_regulation_articles_and_chapters():
+    from corpus.parse import parse_document
+
+    text = ("某某党组工作规则\n\n第一章 总则\n\n第一条 为规范党组工作，制定本规则。\n\n第二条 党组每年至少召开2次专题会议。\n\n"
+            "第二章 职责\n\n第三条 党组书记负总责。（党组办公室负责）\n")
+    doc = parse_document(text, "rules.txt")
+    assert doc.title == "某某党组工作规则"
+    assert [i.number for i in doc.items] == [1, 2, 3]
+    assert doc.item(2).heading == "党组每年至少召开2次专题会议。"
+    assert doc.item(3).section == "第二章 职责"
+    assert doc.item(3).units.shared == ("党组办公室",)
+    assert [s.label for s in doc.sections] == ["第一章", "第二章"]
