@@ -51,7 +51,7 @@ def part_name(number: str | None) -> str:
 def classify(no: int, text: str) -> Line:
     if not text.strip():
         return Line(no, "blank", "")
-    if "\t" in text or PIPE_ROW.match(text):
+    if "\t" in text or PIPE_ROW.match(text) or text.count("|") >= 2:
         return Line(no, "table", text)
     if m := PART.match(text):
         return Line(no, "part", text, rest=part_name(m.group("n")))

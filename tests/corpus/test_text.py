@@ -82,6 +82,8 @@ def test_ends_sentence(line, ends):
         ("2018年6月27日", "text", 0),
         ("序号\t区级班子党员领导干部", "table", 0),
         ("| 序号 | 工作任务 |", "table", 0),
+        ("序号 | 工作任务 | 牵头单位", "table", 0),
+        ("---|---|---", "table", 0),
     ],
 )
 def test_classify(line, kind, number):
