@@ -113,9 +113,10 @@ class Table:
     part: str = MAIN_PART
     section: str = ""
     line: int = 0
+    label: str = ""  # set when its part holds several tables, so a citation says which one
 
     def locator(self, row: Row) -> str:
-        return f"{self.part} 第{row.number}行"
+        return f"{self.part} {self.label} 第{row.number}行" if self.label else f"{self.part} 第{row.number}行"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ No per-document code: everything is decided by the shape of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.header import extract_header
 from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
@@ -353,6 +353,17 @@ def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
+def _label_tables(tables: list[Table]) -> tuple[Table, ...]:
+    """Name each table in citations when its part holds several ("附件 党员监督责任清单 第3行")."""
+    per_part: dict[str, int] = {}
+    for t in tables:
+        per_part[t.part] = per_part.get(t.part, 0) + 1
+    return tuple(
+        replace(t, label=re.sub(r"^[一二三四五六七八九十]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
+        for t in tables
+    )
+
+
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [classify(no, strip_markup(line)) for no, line in enumerate(raw, 1)]
@@ -371,6 +382,6 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
         items=tuple(sorted(builder.items, key=lambda it: it.line_start)),
-        tables=tuple(builder.tables),
+        tables=_label_tables(builder.tables),
         paragraphs=_number_paragraphs(builder.paragraphs),
     )
