@@ -7,11 +7,11 @@ come from corpus/documents/names.toml; a document without an entry is still foun
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.model import Document
+from corpus.text import normalize_for_match
 
 # Title fragments too generic to identify a document on their own.
 _GENERIC = {
@@ -21,11 +21,13 @@ _GENERIC = {
 _MIN_TITLE_OVERLAP = 4
 
 
+_QUOTES = re.compile(r"[《》〈〉“”\"'‘’「」]")
+
+
 def norm(text: str) -> str:
-    """Matching form: NFKC (full-width → half-width), no whitespace, no markup, no quotes/brackets."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"<[^>]{0,20}>|\*\*", "", text)
-    return re.sub(r"[\s《》〈〉“”\"'‘’「」]", "", text)
+    """The corpus matching form (NFKC, no markup or whitespace) without quotes and title marks, which
+    people type inconsistently ("党内监督条例" for "《中国共产党党内监督条例》")."""
+    return _QUOTES.sub("", normalize_for_match(text))
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,7 @@ class Knowledge:
     @cached_property
     def units(self) -> UnitIndex:
         """Unit → duties across the corpus, compared through the alias file."""
-        aliases = getattr(self.corpus, "units", None)
-        return UnitIndex(self.corpus.documents, aliases.canonical if aliases else (lambda s: s))
+        return UnitIndex(self.corpus.documents, self.corpus.units)
 
     @cached_property
     def contacts(self) -> ContactIndex:

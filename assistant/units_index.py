@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.docnames import norm
+from corpus.aliases import UnitAliases
 from corpus.model import Document, Item
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "cooperate": "配合",
@@ -36,8 +37,8 @@ def _short_forms(name: str) -> list[str]:
 
 
 class UnitIndex:
-    def __init__(self, documents: tuple[Document, ...], canonical=lambda s: s):
-        self._canonical = canonical
+    def __init__(self, documents: tuple[Document, ...], aliases: UnitAliases | None = None):
+        self._aliases = aliases or UnitAliases()
         self.duties: dict[str, list[Duty]] = defaultdict(list)
         for doc in documents:
             for item in doc.items:
@@ -54,22 +55,15 @@ class UnitIndex:
                 variants[norm(name)].add(key)
                 for short in _short_forms(norm(name)):
                     variants[short].add(key)
-        for alias, key in self._alias_pairs():
-            if key in self.duties:
-                variants[norm(alias)].add(key)
+        for key in list(self.duties):
+            for spelling in self._aliases.spellings(key):
+                variants[norm(spelling)].add(key)
         self._variants = {v: next(iter(keys)) for v, keys in variants.items() if len(keys) == 1 and v}
         self._by_length = sorted(self._variants, key=len, reverse=True)
 
     def key(self, name: str) -> str:
-        return self._canonical(name)
-
-    def _alias_pairs(self) -> list[tuple[str, str]]:
-        groups = getattr(self._canonical, "__self__", None)
-        pairs = []
-        for group in getattr(groups, "groups", ()) or ():
-            canonical = self.key(group[0])
-            pairs.extend((name, canonical) for name in group)
-        return pairs
+        """Duties are filed under the alias file's canonical spelling."""
+        return self._aliases.canonical(name)
 
     def units_in(self, q: str) -> tuple[str, ...]:
         """Canonical units named in q; the longest match wins where names overlap (区纪委监委 ⊃ 区纪委)."""
