@@ -1,0 +1,75 @@
+"""Acceptance on the real bundled corpus and the shared dev set (../shared/eval/dev_questions.jsonl)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation import evaluate, load_questions
+from assistant.search_answer import answer_free
+from bot.cli import main
+from index.searcher import open_searcher
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev_questions.jsonl"
+needs_dev = pytest.mark.skipif(not DEV.exists(), reason="shared dev set not checked out beside the repo")
+
+
+@pytest.fixture(scope="module")
+def real_searcher(corpus, tmp_path_factory):
+    return open_searcher(corpus, tmp_path_factory.mktemp("index"), embedding_model=None)
+
+
+@needs_dev
+def test_dev_retrieve_and_negatives_through_search(real_searcher):
+    qs = [q for q in load_questions(DEV) if q["kind"] in ("retrieve", "negative")]
+    report = evaluate(qs, lambda q: answer_free(q, real_searcher),
+                      lambda q, k: [h.passage.text for h in real_searcher.search(q, k)])
+    assert report.hit_at(3) >= 0.93, report.format()
+    assert report.kinds["negative"].rate == 1.0, report.format()
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "phrase"),
+    [
+        ("收到整改通知多久要报告", "越秀工作要点", "1个月内"),
+        ("上级移交的问题线索多久要反馈", "党内监督工作方案", "3个月"),
+        ("述责述廉报告放在哪里", "党内监督工作方案", "廉政档案"),
+        ("河洛清风大讲堂多久办一次", "洛阳机关党建意见", "每季度"),
+    ],
+)
+def test_real_corpus_answers_cite_the_right_document(real_searcher, question, document, phrase):
+    a = answer_free(question, real_searcher)
+    assert a.found
+    assert any(c.document == document and phrase in c.text for c in a.citations), a.text
+
+
+@needs_dev
+def test_docbot_eval_json_on_dev_set(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DOCBOT_DATA_DIR", str(tmp_path))
+    assert main(["eval", str(DEV), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["retrieve_metrics"]["hit@3"] >= 0.93
+    assert out["negative"]["rate"] == 1.0
+    for kind in ("lead", "unit", "table"):
+        assert out[kind]["rate"] == 1.0, out["failures"]
+    assert main(["eval", str(DEV)]) == 0
+    assert "hit@3" in capsys.readouterr().out
+
+
+def test_docbot_eval_usage_errors(tmp_path, capsys):
+    assert main(["eval", str(tmp_path / "missing.jsonl")]) == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n", encoding="utf-8")
+    assert main(["eval", str(bad)]) == 2
+    assert "用法错误" in capsys.readouterr().err
+
+
+def test_docbot_index_builds_then_reuses(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DOCBOT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DOCBOT_EMBEDDING_MODEL", str(tmp_path / "no-such-model"))
+    assert main(["index"]) == 0
+    out = capsys.readouterr().out
+    assert "关键词索引" in out and "无法加载" in out
+    assert (tmp_path / "index" / "manifest.json").exists()
+    assert main(["index", "--no-dense"]) == 0
+    assert main(["index", "--rebuild", "--no-dense"]) == 0
