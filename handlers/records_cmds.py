@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -88,7 +89,9 @@ async def visits_command(update: Update, context: DocbotContext) -> None:
         return
     args, name, month = _args(context), None, None
     for a in args:
-        if a[:1].isdigit():
+        if m := re.fullmatch(r"(\d{1,2})月?", a):  # "11月" / "11": this year's month
+            month = f"{local_now(context, await runtime_of(context.application)):%Y}-{int(m.group(1)):02d}"
+        elif a[:1].isdigit():
             month = a
         else:
             name = a

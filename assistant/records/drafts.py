@@ -36,10 +36,11 @@ class Submission:
 
 def is_note(note: ParsedNote, text: str) -> bool:
     """A note starts like one (走访记录：…) or names a leader and a contact point and is not a question."""
-    if note.looks_like_note and re.match(r"^\s*[【\[]?\s*(走访|督导|联系督导|调研)", text):
-        return True
+    question = bool(_QUESTION.search(text.strip()))
+    if note.looks_like_note and (note.leader or not question):
+        return True  # 走访记录：… — even with the leader missing or unknown (then it is asked back)
     return bool(note.leader and note.points and (note.visit_date or note.methods or note.findings)
-                and not _QUESTION.search(text.strip()))
+                and not question)
 
 
 def fields_to_text(args: str) -> str:

@@ -16,7 +16,7 @@ from assistant.records.points import point_variants
 from assistant.records.rules import KIND_NAMES, Rules
 
 MAX_NOTE = 2000
-_NOTE_START = re.compile(r"^\s*[【\[]?\s*(走访记录|督导记录|联系督导记录|联系督导|调研记录|走访|督导)")
+_NOTE_START = re.compile(r"^\s*[【\[]?\s*(?:(?:联系)?(?:走访|督导|调研)记录|(?:联系督导|走访|督导)\s*[：:】\]])")
 _NAME_AFTER_HEAD = re.compile(r"^\s*\S{0,8}?记录\s*[：:]\s*([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=[\s\d今昨前上本于在到去赴，,])")
 _METHODS = [
     ("座谈会", re.compile(r"(?:召开|组织)?[^，。；,]{0,6}座谈会?")),
@@ -47,7 +47,7 @@ class RectificationDraft:
 @dataclass
 class ParsedNote:
     original: str
-    looks_like_note: bool
+    looks_like_note: bool  # starts like a note (走访记录：…)
     leader: str = ""
     leader_id: int | None = None
     points: list[dict] = field(default_factory=list)  # {"id", "kind", "name"}
@@ -139,7 +139,6 @@ def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | Non
     found = _find_leaders(text, leaders)
     all_points = [p for lead in leaders for p in lead.points]
     mentioned = _find_points(text, all_points)
-    note.looks_like_note = note.looks_like_note or bool(found and mentioned)
     if len(found) > 1:
         note.questions.append("记录中提到多位区领导（" + "、".join(f.name for f in found) + "），请每位领导分开记录。")
     elif not found:

@@ -86,7 +86,8 @@ def test_questions_asked_back(text, question, rules):
 
 @pytest.mark.parametrize("text", [
     "苏佩联系哪个社区？", "第17项谁牵头", "今天天气不错", "<script>alert(1)</script>",
-    "'; DROP TABLE visits; --", "😀😀😀", "王焕清联系东山街吗",
+    "'; DROP TABLE visits; --", "😀😀😀", "王焕清联系东山街吗", "督导工作怎么开展？",
+    "走访工作有什么要求", "调研要注意什么？",
 ])
 def test_not_notes(text, rules):
     note = parse_note(text, LEADERS, TODAY, rules)
