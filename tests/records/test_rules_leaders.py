@@ -1,0 +1,71 @@
+"""Rules read from the documents (with their citations) and leaders seeded from the parsed 附件1 table."""
+
+from assistant.records.leaders import (
+    assign,
+    assignments_from_table,
+    contact_tables,
+    is_contact_table,
+    load_leaders,
+    seed,
+)
+from assistant.records.rules import DEFAULTS, Rules, rules_from_text
+from corpus.model import Row, Table
+from tests.records.conftest import at, make_table
+
+
+def test_rules_from_the_bundled_documents(rules):
+    r = rules["rectification_notice"]
+    assert (r.value, r.document, r.locator) == (1, "越秀工作要点", "附件2 结果运用")
+    assert "整改通知书之日起1个月内" in r.quote
+    c = rules["clue_feedback"]
+    assert (c.value, c.document, c.locator) == (3, "党内监督工作方案", "第32项") and "3个月内" in c.quote
+    m, q = rules["visit_monthly"], rules["visit_quarterly"]
+    assert (m.value, m.kinds) == (1, ("street", "department")) and m.locator.startswith("附件1")
+    assert (q.value, set(q.kinds)) == (1, {"community", "org", "school"})
+    y = rules["yearly_report"]
+    assert (y.month, y.value, y.document, y.locator) == (12, 10, "党内监督工作方案", "工作要求")
+    assert rules["year_end_summary"].month == 12
+    assert rules.kind_period("street") == "month" and rules.kind_period("school") == "quarter"
+
+
+def test_rules_follow_a_new_document_of_the_same_genre():
+    text = ("附件 3\n\n四、有关要求\n\n每位领导干部对挂点联系的街道党组织的联系督导一般每月不少于2次，"
+            "对社区、部门、学校的党组织联系督导一般每季度不少于1次。\n"
+            "整改单位在接到整改通知书之日起两个月内，须书面报告整改落实情况。\n")
+    found = rules_from_text(text, "某区方案")
+    assert found["visit_monthly"].kinds == ("street",) and found["visit_monthly"].value == 2
+    assert found["rectification_notice"].value == 2
+    assert found["rectification_notice"].citation.startswith("《某区方案》附件3 有关要求")
+
+
+def test_defaults_say_they_are_defaults():
+    assert Rules()["clue_feedback"].value == 3 and "默认" in Rules()["clue_feedback"].citation
+    assert DEFAULTS["visit_monthly"].kinds == ("street", "department")
+
+
+def test_the_real_contact_table_is_found_and_split(corpus):
+    [(document, table)] = contact_tables(corpus.documents)
+    assert document == "越秀工作要点" and len(table.rows) == 29
+    rows = assignments_from_table(table)
+    wang = rows[0]
+    assert wang[0] == "王焕清" and wang[1] == "附件1 第1行"
+    assert ("school", "第七中学") in wang[2] and ("school", "东风东路小学") in wang[2]
+    huang = next(r for r in rows if r[0] == "黄永青")
+    assert not any(kind == "org" for kind, _ in huang[2])  # an empty 两新 cell adds nothing
+
+
+def test_other_tables_are_not_contact_tables():
+    t = Table("责任清单", ("序号", "责任主体", "责任内容"), (Row(1, (("序号", "1"), ("责任主体", "区纪委"),
+                                                              ("责任内容", "监督"))),))
+    assert not is_contact_table(t) and is_contact_table(make_table())
+
+
+def test_assign_edits_survive_reseeding(db):
+    assert "已添加" in assign(db, "王焕清", "community", "新河浦社区", now=at(2026, 11, 2), actor="1")
+    assert "已删除" in assign(db, "王焕清", "school", "东风东路小学", now=at(2026, 11, 2), actor="1", remove=True)
+    assert seed(db, [("越秀工作要点", make_table())], now=at(2026, 11, 3)) == 0
+    wang = next(x for x in load_leaders(db) if x.name == "王焕清")
+    names = [p.name for p in wang.points]
+    assert "新河浦社区" in names and "东风东路小学" not in names
+    assert "用法" in assign(db, "王焕清", "planet", "火星", now=at(2026, 11, 2), actor="1")
+    assert db["audit_log"].count_where("action in ('assign', 'unassign')") == 2
