@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -38,6 +39,23 @@ class Services:
     # One thread owns the SQLite connection: writes never interleave and never block the event loop.
     db_executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="docbot-db"))
+
+    _reader: sqlite_utils.Database | None = field(default=None, init=False, repr=False)
+
+    def read(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """Run a small read ``fn(reader, ...)`` right here on the event loop, on its own connection.
+
+        For per-update point lookups (the caller's role): WAL readers never wait for writers and a
+        primary-key lookup takes microseconds, while a hop to a thread and back costs milliseconds
+        on a busy loop (the GIL switch interval). Anything bigger goes through ``in_db``.
+        """
+        if self._reader is None:
+            path = self.db.execute("PRAGMA database_list").fetchone()[2]
+            if not path:  # an in-memory database has no second connection
+                return fn(self.db, *args, **kwargs)
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=5)
+            self._reader = sqlite_utils.Database(conn)
+        return fn(self._reader, *args, **kwargs)
 
     async def in_db(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """Run ``fn(self.db, *args, **kwargs)`` on the database thread."""

@@ -67,10 +67,10 @@ async def gate(update: Update, context: DocbotContext) -> None:
     if user is None or chat is None:
         return
     services = context.services
-    context.role = await services.in_db(access.role_of, user.id, services.admins)
+    context.role = services.read(access.role_of, user.id, services.admins)
     if context.role is not None:
         return
-    if chat.type != "private" and await services.in_db(access.chat_is_open, chat.id):
+    if chat.type != "private" and services.read(access.chat_is_open, chat.id):
         return  # an open chat: anyone may ask; role-gated commands still check context.role
     if update.callback_query:
         await update.callback_query.answer("您还没有使用权限。")

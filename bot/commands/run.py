@@ -32,8 +32,9 @@ def run(args) -> int:
         return 2
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
-    from bot.app import Tuning, build_application, build_services, webhook_options
+    from bot.app import Tuning, build_application, build_services, tune_process, webhook_options
 
+    tune_process()
     seed_corpus(settings)
     application = build_application(settings, build_services(settings))
     tuning = Tuning()
