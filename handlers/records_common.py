@@ -36,13 +36,16 @@ async def runtime_of(application: Application) -> RecordsRuntime:
     """Rules from the corpus text; leaders seeded from the parsed contact-point table on first use.
 
     The schedule comes from bot_data["records_schedule"] when the composition root sets one
-    (e.g. from DOCBOT_TIMEZONE); otherwise 09:00 Asia/Shanghai.
+    (e.g. from DOCBOT_TIMEZONE), or a ``timezone`` attribute of the services; otherwise 09:00
+    Asia/Shanghai.
     """
     rt = application.bot_data.get(KEY)
     if rt is None:
         services = application.bot_data["services"]
         rules = await services.in_db(_prepare, services, services.clock())
-        rt = RecordsRuntime(rules, application.bot_data.get("records_schedule") or Schedule())
+        schedule = application.bot_data.get("records_schedule") or Schedule(
+            timezone=getattr(services, "timezone", None) or Schedule.timezone)
+        rt = RecordsRuntime(rules, schedule)
         application.bot_data[KEY] = rt
     return rt
 

@@ -50,7 +50,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=run_rectifications)
     p = sub.add_parser("reminders", help="某一时刻应发出的提醒（不发送）", description="计算在给定时刻应发出、尚未发出的提醒；只显示，不发送。")
-    p.add_argument("--at", help="时刻（本地时间），例如 2026-10-09T09:00；默认现在")
+    p.add_argument("--at", help="时刻（本地时间），例如 2026-10-09T09:00；只写日期时按当天 09:00；默认现在")
     p.add_argument("--bound-only", action="store_true", help="只列出已绑定 Telegram 的区领导")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=run_reminders)
@@ -107,12 +107,15 @@ def run_reminders(args) -> int:
     from assistant.records.state import due_now
 
     settings = load_settings()
+    schedule = Schedule(timezone=settings.timezone)
     try:
         now = parse_at(args.at, settings)
     except ValueError as e:
         return usage_error(str(e))
+    if args.at and len(args.at.strip()) == 10:  # a date only: that day's reminder time
+        now = now.replace(hour=schedule.hour, minute=schedule.minute)
     db, rules = open_store(settings, now)
-    found = due_now(db, now, rules, Schedule(timezone=settings.timezone), include_unbound=not args.bound_only)
+    found = due_now(db, now, rules, schedule, include_unbound=not args.bound_only)
     if args.json:
         _print_json([r.to_json() for r in found])
     else:

@@ -51,6 +51,8 @@ def test_records_flow(docbot, tmp_path):
     [monthly] = json.loads(docbot("reminders", "--at", "2026-10-08T09:00", "--json", "--bound-only").stdout)
     assert monthly["kind"] == "monthly" and monthly["recipient"] == {"name": "王焕清", "telegram_id": 111}
     assert monthly["due"] is None and "东山街" in monthly["pending"]  # the 11-05 visit had not happened yet
+    same_day = json.loads(docbot("reminders", "--at", "2026-10-08", "--json", "--bound-only").stdout)
+    assert [r["key"] for r in same_day] == [monthly["key"]]  # a date alone means that day at 09:00
     got = json.loads(docbot("reminders", "--at", "2026-11-28T09:00", "--json", "--bound-only").stdout)
     assert {(r["kind"], r["recipient"]["telegram_id"], r["due"]) for r in got} == {
         ("nudge", 111, None), ("deadline", 111, "2026-12-05"), ("deadline", 222, "2026-12-05")}
