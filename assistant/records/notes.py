@@ -26,7 +26,8 @@ _METHODS = [
     ("实地检查", re.compile(r"实地(?:检查|查看|调研)|现场(?:检查|查看|查阅)[^，。；,]{0,12}")),
     ("民主评议", re.compile(r"民主评议[^，。；,]{0,8}")),
 ]
-_FINDING = re.compile(r"(?<![未没无])(?:发现|存在)([^。；]*?)(?=[，,]?\s*(?:要求|责令|限期|请|需|应)|[。；]|$)")
+_FINDING = re.compile(r"(?<![未没无])(?:发现|存在)([^。；]*?)(?=[，,]?\s*(?:要求|责令|限期|责成)|[，,]\s*(?:请|需|应|整改)|[。；]|$)")
+_FINDING_HEAD = re.compile(r"^\s*(?:以下|如下|的)?(?:主要)?问题\s*[：:，,]?")  # "存在问题：台账缺失"
 _NUM = r"(\d+|[一两二三四五六七八九十半]+)"
 _MONTHS = re.compile(_NUM + r"个?月内")
 _DAYS = re.compile(_NUM + r"[天日]内")
@@ -187,7 +188,8 @@ def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | Non
             # "11月1日前" written on 11月5日 is more likely a slip than a deadline a year away.
             note.questions.append(f"整改期限“{d.text}”早于走访日期或在半年以后，请核对并写明年份。")
     note.methods = list(dict.fromkeys(m.group(0).strip() for _, p in _METHODS for m in p.finditer(text)))
-    note.findings = "；".join(m.group(1).strip(" ，,") for m in _FINDING.finditer(text) if m.group(1).strip())
+    found_text = (_FINDING_HEAD.sub("", m.group(1)).strip(" ，,：:") for m in _FINDING.finditer(text))
+    note.findings = "；".join(f for f in found_text if f)
     note.rectification = _rectification(text, notice, future_deadlines, rules)
     return note
 

@@ -54,6 +54,15 @@ def test_notes(text, leader, points, visit, methods, due, rule, rules):
         assert (note.rectification.due, note.rectification.rule) == (due, rule)
 
 
+@pytest.mark.parametrize("text, findings", [
+    ("走访记录：王焕清 11月5日到东山街，发现三会一课记录不全，整改期限：2026年12月31日", "三会一课记录不全"),
+    ("走访记录：王焕清 11月5日到东山街，存在问题：台账缺失；发现以下问题：记录不全。", "台账缺失；记录不全"),
+    ("走访记录：王焕清 11月5日到东山街，未发现突出问题", ""),
+])
+def test_findings(text, findings, rules):
+    assert parse_note(text, LEADERS, TODAY, rules).findings == findings
+
+
 def test_rule_citation_quotes_the_document(rules):
     note = parse_note(
         "走访记录：王焕清 11月5日到东山街督导，发现组织生活记录不规范，要求一个月内整改", LEADERS, TODAY, rules)
