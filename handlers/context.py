@@ -53,7 +53,7 @@ class Services:
             path = self.db.execute("PRAGMA database_list").fetchone()[2]
             if not path:  # an in-memory database has no second connection
                 return fn(self.db, *args, **kwargs)
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=5)
+            conn = sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True, check_same_thread=False, timeout=5)
             self._reader = sqlite_utils.Database(conn)
         return fn(self._reader, *args, **kwargs)
 
