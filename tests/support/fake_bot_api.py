@@ -3,7 +3,7 @@
 Two ways to talk to it:
 * over HTTP on 127.0.0.1 (``await api.start()``; ``api.base_url`` goes to ``ApplicationBuilder().base_url``
   or TELEGRAM_API_BASE_URL): PTB's real HTTP stack, for end-to-end tests and the benchmark;
-* in-process through ``OfflineRequest(api)`` (a ``telegram.request.BaseRequest``), for fast handler tests.
+* in-process through ``OfflineRequest(api)`` (tests/support/offline_request.py), for fast handler tests.
 
 Faults, per method and consumed in order: ``fail(method, 429, retry_after=1)``, ``fail(method, 500)``,
 ``delay(method, seconds)`` (slow answer → client read timeout), ``drop(method)`` (close the connection
@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from urllib.parse import parse_qsl
-
-from telegram.request import BaseRequest
 
 TOKEN = "123456:TEST-token"
 BOT = {"id": 1000, "is_bot": True, "first_name": "党建文件助手", "username": "docbot_test_bot"}
@@ -280,36 +278,3 @@ def parse_body(content_type: str, body: bytes) -> tuple[dict[str, str], dict[str
 
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
-
-
-class OfflineRequest(BaseRequest):
-    """A BaseRequest that answers from a FakeBotApi in-process: no sockets, ~0.2 ms per call."""
-
-    def __init__(self, api: FakeBotApi):
-        self.api = api
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-    async def do_request(self, url, method, request_data=None, *args, **kwargs) -> tuple[int, bytes]:
-        if "/file/bot" in url:
-            content = self.api.files.get(url.rsplit("/", 1)[-1])
-            return (200, content) if content is not None else (404, b"{}")
-        params = dict(request_data.json_parameters) if request_data else {}
-        files = {}
-        if request_data and request_data.contains_files:
-            files = {k: v[1] if isinstance(v, tuple) else v for k, v in (request_data.multipart_data or {}).items()}
-        result = await self.api.handle(url.rsplit("/", 1)[-1], params, files)
-        if result is DROP:
-            from telegram.error import NetworkError
-
-            raise NetworkError("connection dropped (fake)")
-        status, payload = result
-        return status, json.dumps(payload).encode()

@@ -27,7 +27,8 @@ from assistant.store import open_db
 from bot.app import Tuning, build_application
 from bot.config import Settings
 from handlers.context import Services
-from tests.support.fake_bot_api import TOKEN, FakeBotApi, OfflineRequest
+from tests.support.fake_bot_api import TOKEN, FakeBotApi
+from tests.support.offline_request import OfflineRequest
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 # Fast faults, no throttling: tests measure behaviour, not Telegram's flood limits.
