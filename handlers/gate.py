@@ -60,6 +60,8 @@ def refusal(user_id: int) -> str:
 
 async def gate(update: Update, context: DocbotContext) -> None:
     """Group -10 TypeHandler: sets context.role, or refuses and stops further handling."""
+    if update.edited_message or update.edited_channel_post:
+        raise ApplicationHandlerStop  # answering an edit again would duplicate (or bypass this gate)
     if update.callback_query is None:
         if update.message is None or not ADDRESSED.check_update(update):
             return  # not for us: no handler will answer it either

@@ -11,7 +11,7 @@ from bot.config import Settings, load_settings
 from corpus import BUNDLED_DIR
 
 log = logging.getLogger(__name__)
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 
 def seed_corpus(settings: Settings) -> None:

@@ -158,3 +158,13 @@ async def test_start_help_docs(offline_bot, offline_api):
     commands = [c for c in api.calls if c.method == "setMyCommands"]
     assert not commands  # only post_init registers commands (see test_e2e)
     assert FIXED_NOW and not errors
+
+
+async def test_edited_messages_are_ignored(offline_bot, offline_api):
+    """An edit is not a new question, and must not slip past the gate (a stranger editing in /ask)."""
+    api = offline_api
+    update = api.text("/ask 越秀工作要点第17项谁牵头", user=STRANGER)
+    update["edited_message"] = update.pop("message")
+    async with offline(offline_bot) as errors:
+        await process(offline_bot, update)
+    assert not api.sent() and not errors
