@@ -66,19 +66,20 @@ def split_text(text: str, limit: int = LIMIT) -> list[str]:
 
 
 def keyboard(answer: Answer, context: DocbotContext, chat_id: int) -> InlineKeyboardMarkup | None:
-    """原文 (full item of the first cited item), 更多结果, and one button per choice."""
+    """One button per choice (which document?); otherwise 原文 per cited item (up to 3); 更多结果."""
     tokens = context.services.tokens
     rows: list[list[InlineKeyboardButton]] = []
     for choice in answer.choices[:8]:
         rows.append([InlineKeyboardButton(choice.label[:60], callback_data=tokens.issue("ask", chat_id, choice.question))])
-    row = []
-    if answer.intent != "item_text":
+    items: dict[tuple[str, int], None] = {}
+    if answer.intent != "item_text" and not answer.choices:
         for cite in answer.citations:
             match = _ITEM.match(cite.locator)
             if match:
-                data = tokens.issue("item", chat_id, (cite.document, int(match.group(1))))
-                row.append(InlineKeyboardButton("原文", callback_data=data))
-                break
+                items.setdefault((cite.document, int(match.group(1))), None)
+    shown = list(items)[:3]
+    row = [InlineKeyboardButton("原文" if len(shown) == 1 else f"第{n}项原文",
+                                callback_data=tokens.issue("item", chat_id, (doc, n))) for doc, n in shown]
     if answer.more:
         row.append(InlineKeyboardButton("更多结果", callback_data=tokens.issue("ask", chat_id, answer.more)))
     if row:

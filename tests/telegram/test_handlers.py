@@ -168,3 +168,24 @@ async def test_edited_messages_are_ignored(offline_bot, offline_api):
     async with offline(offline_bot) as errors:
         await process(offline_bot, update)
     assert not api.sent() and not errors
+
+
+async def test_an_ambiguous_question_offers_the_documents_and_a_choice_answers_it(offline_bot, offline_api):
+    api = offline_api
+    async with offline(offline_bot) as errors:
+        await process(offline_bot, api.text("第17项谁牵头", user=ADMIN))
+        buttons = dict(api.sent(chat_id=ADMIN)[-1].buttons)
+        assert "越秀工作要点" in buttons and "原文" not in buttons
+        await process(offline_bot, api.press(buttons["越秀工作要点"], user=ADMIN))
+        answer = api.sent(chat_id=ADMIN)[-1]
+    assert "越秀工作要点" in answer.text and "第17项" in answer.text and "党内监督" not in answer.text
+    assert [label for label, _ in answer.buttons] == ["原文"]
+    assert not errors
+
+
+async def test_answers_citing_several_items_get_one_original_text_button_each(offline_bot, offline_api):
+    api = offline_api
+    async with offline(offline_bot) as errors:
+        await process(offline_bot, api.text("区信访局要配合哪些工作？", user=ADMIN))
+    labels = [label for label, _ in api.sent(chat_id=ADMIN)[-1].buttons]
+    assert labels == ["第17项原文", "第31项原文"] and not errors
