@@ -45,8 +45,7 @@ class Preview:
 
 
 def documents_of(corpus) -> tuple:
-    docs = getattr(corpus, "documents", corpus)
-    return tuple(docs.values()) if isinstance(docs, dict) else tuple(docs)
+    return tuple(corpus.documents)
 
 
 def safe_name(file_name: str) -> str:

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 TOKEN = "123456:TEST-token"
 BOT = {"id": 1000, "is_bot": True, "first_name": "党建文件助手", "username": "docbot_test_bot"}
@@ -231,7 +231,7 @@ class FakeBotApi:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
                 lines = head.decode("latin-1").split("\r\n")
-                path = lines[0].split(" ")[1]
+                path = unquote(lines[0].split(" ")[1])  # file URLs arrive with the token's ":" as %3A
                 headers = {k.lower(): v.strip() for k, v in (ln.split(":", 1) for ln in lines[1:] if ":" in ln)}
                 body = await reader.readexactly(int(headers.get("content-length") or 0))
                 status, payload = await self._route(path, headers, body)

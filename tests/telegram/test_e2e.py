@@ -98,3 +98,34 @@ async def test_start_up_survives_a_briefly_unavailable_api(fake_api, tmp_path, k
         api.push(api.text("越秀工作要点第17项谁牵头？", user=ADMIN))
         await api.wait_for(chat_id=ADMIN)
     assert not errors
+
+
+async def test_upload_over_http_then_the_document_is_listed_and_answerable(fake_api, tmp_path):
+    """getFile + download from the file endpoint through the real stack; confirm; the corpus reloads."""
+    import shutil
+
+    from assistant.knowledge import Knowledge
+    from corpus import BUNDLED_DIR
+    from corpus.library import load_corpus
+    from tests.telegram.test_uploads import make_docx
+
+    api = fake_api
+    settings = harness.settings_for(api, tmp_path, admins={ADMIN})
+    shutil.copytree(BUNDLED_DIR, settings.corpus_dir)
+    services = harness.make_services(settings, Knowledge(load_corpus(settings.corpus_dir)),
+                                     reload=lambda: Knowledge(load_corpus(settings.corpus_dir)))
+    app = harness.make_app(settings, services)
+    async with harness.polling(app) as errors:
+        api.push(api.document("机关党建方案.docx", make_docx(), user=ADMIN))
+        [preview] = await api.wait_for(chat_id=ADMIN)
+        assert "条目：5 项" in preview.text
+        api.push(api.press(preview.buttons[0][1], user=ADMIN))
+        await api.wait_for(chat_id=ADMIN, count=2)
+        api.push(api.text("/docs", user=ADMIN))
+        docs = (await api.wait_for(chat_id=ADMIN, count=3))[-1]
+        assert "机关党建" in docs.text and "越秀工作要点" in docs.text
+        new = services.knowledge.corpus.document("机关党建方案.txt")
+        api.push(api.text(f"/item {new.short_name} 2", user=ADMIN))
+        item = (await api.wait_for(chat_id=ADMIN, count=4))[-1]
+        assert "加强第2项工作" in item.text
+    assert any(c.method == "getFile" for c in api.calls) and not errors
