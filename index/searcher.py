@@ -144,14 +144,18 @@ class Searcher:
             self._status = f"不可用：{exc}"
             log.warning("向量模型 %s 无法加载，仅使用关键词检索与结构化问答：%s", self.embedding_model, exc)
 
-    def load_dense(self, embedder: Embedder | None = None, *, progress: bool = False) -> bool:
-        """Set up dense search now. False when the model does not cover the corpus (logged once)."""
+    def load_dense(self, embedder: Embedder | None = None, *, progress: bool = False,
+                   require_coverage: bool = True) -> bool:
+        """Set up dense search now. False when the model does not cover the corpus (logged once).
+
+        ``require_coverage=False`` is for benchmarks only (latency of an unsuitable model).
+        """
         if embedder is None and not self.embedding_model:
             return False
         model_id = embedder.model_id if embedder is not None else model_id_of(self.embedding_model or "")
         chash = self._manifest.get("corpus_hash", "")
         known = self._manifest.get("dense", {}).get(model_id, {})
-        if known.get("usable") is False and known.get("corpus_hash") == chash:
+        if require_coverage and known.get("usable") is False and known.get("corpus_hash") == chash:
             self._status = f"不适用：{known.get('coverage', '')}"
             log.info("向量模型 %s 不覆盖本语料（%s），不参与检索", model_id, known.get("coverage"))
             return False
@@ -161,7 +165,7 @@ class Searcher:
         cov = check_coverage(embedder, self.passages)
         entry = {"usable": cov.usable, "coverage": cov.describe(), "corpus_hash": chash,
                  "versions": persist.library_versions(*DENSE_LIBS)}
-        if not cov.usable:
+        if require_coverage and not cov.usable:
             self._record(model_id, entry)
             self._status = f"不适用：{cov.describe()}"
             log.warning("向量模型 %s 不覆盖本语料的中文（%s）：不参与检索，仅用关键词检索", model_id, cov.describe())
