@@ -73,3 +73,9 @@ def test_docbot_index_builds_then_reuses(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "index" / "manifest.json").exists()
     assert main(["index", "--no-dense"]) == 0
     assert main(["index", "--rebuild", "--no-dense"]) == 0
+
+
+@pytest.mark.parametrize("question", ["今天天气怎么样", "你好", "美国总统是谁", "如何做红烧肉", "Python怎么安装"])
+def test_real_corpus_unrelated_questions_are_not_found(real_searcher, question):
+    a = answer_free(question, real_searcher)
+    assert not a.found and not a.citations, a.text
