@@ -189,3 +189,19 @@ async def test_answers_citing_several_items_get_one_original_text_button_each(of
         await process(offline_bot, api.text("区信访局要配合哪些工作？", user=ADMIN))
     labels = [label for label, _ in api.sent(chat_id=ADMIN)[-1].buttons]
     assert labels == ["第17项原文", "第31项原文"] and not errors
+
+
+async def test_a_long_answer_is_split_and_the_buttons_come_last(offline_bot, offline_api):
+    from assistant.answers import Answer, Citation
+
+    api = offline_api
+    long_text = "".join(f"第{n}条说明：按要求落实<责任>&整改。" for n in range(600)) + "【重点句】"
+    cite = Citation("越秀工作要点", "x.txt", "第17项", "…")
+    offline_bot.bot_data["services"].ask = lambda q, k: Answer(q, "search", True, long_text, (cite,), more="更多")
+    async with offline(offline_bot) as errors:
+        await process(offline_bot, api.text("长答案", user=ADMIN))
+    parts = api.sent(chat_id=ADMIN)
+    assert len(parts) >= 3 and all(len(p.text) <= 4096 for p in parts)
+    assert [bool(p.buttons) for p in parts] == [False] * (len(parts) - 1) + [True]
+    assert "&lt;责任&gt;&amp;" in parts[0].text and parts[-1].text.endswith("<b>重点句</b>")
+    assert not errors
