@@ -75,11 +75,14 @@ def run() -> str:
         rows.append(f"| {label} | {users} | {r['n']} | {r['rate']:.0f} | {r['p50']:.1f} ms | "
                     f"{r['p95']:.1f} ms | {sum(x['errors'] for x in results)} |")
     t = Tuning()
+    load = os.getloadavg()[0]
     return (
         "## Telegram (end to end, loopback fake Bot API)\n\n"
         "Structured questions (牵头/配合/挂点/单位) answered through python-telegram-bot's HTTP stack with long "
         f"polling; {t.concurrency} concurrent updates, {t.pool_size} HTTP connections, flood limits off; the fake "
-        f"Bot API runs in its own process and drives closed-loop users. Best of {ROUNDS} runs per row.\n\n"
+        f"Bot API runs in its own process and drives closed-loop users. Best of {ROUNDS} runs per row; the "
+        f"machine is shared (1-minute load average {load:.1f} at the end of the run), so figures vary by "
+        "±30 % between runs.\n\n"
         "| bot | users (closed loop) | questions | answered/s | p50 latency | p95 latency | errors |\n"
         "|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
         "Target: ≥ 200 answered questions/s with p95 < 100 ms. With 32 users the p95 is mostly queueing "
