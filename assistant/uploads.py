@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import corpus.loaders_office as office
+import corpus.loaders_office as office  # registers .docx and .pdf with corpus.loaders
 from assistant.store import audit
+from corpus import loaders
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 MIN_CHARS = 20  # shorter than this is not a policy document, whatever it says
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted Office files (and old .doc) are OLE compound files
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class UploadError(ValueError):
@@ -55,18 +57,8 @@ def safe_name(file_name: str) -> str:
     return name[:120] or "upload.txt"
 
 
-def _decode(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise UploadError("这不是文本文件，无法作为文件读取。")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UploadError("无法识别这个文件的文字编码，请另存为 UTF-8 后再发送。")
-
-
 def extract_text(file_name: str, data: bytes) -> str:
+    """The file's text through corpus.loaders (office formats registered by corpus.loaders_office)."""
     suffix = Path(file_name).suffix.lower()
     if suffix not in SUFFIXES:
         raise UploadError("只支持 .docx、.pdf、.txt、.md 文件。")
@@ -74,8 +66,8 @@ def extract_text(file_name: str, data: bytes) -> str:
         raise UploadError(f"文件太大（{len(data) / 1024 / 1024:.1f} MB），上限为 {MAX_BYTES // 1024 // 1024} MB。")
     if not data.strip():
         raise UploadError("文件是空的。")
-    if suffix in (".txt", ".md"):
-        return _decode(data)
+    if suffix in (".txt", ".md") and b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS):
+        raise UploadError("这不是文本文件，无法作为文件读取。")
     if suffix == ".docx" and data.startswith(_OLE_MAGIC):
         raise UploadError("这个 Word 文件已加密（或是旧版 .doc 格式），请另存为未加密的 .docx 后再发送。")
     if suffix == ".pdf" and not data.startswith(b"%PDF"):
@@ -84,7 +76,7 @@ def extract_text(file_name: str, data: bytes) -> str:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(data)
         try:
-            return office.docx_text(path) if suffix == ".docx" else office.pdf_text(path)
+            return loaders.load_text(path)
         except office.UnreadableDocument as err:
             raise UploadError(str(err)) from err
 
