@@ -90,6 +90,8 @@ def target_name(file_name: str) -> str:
 def preview(file_name: str, data: bytes, corpus_dir: Path) -> Preview:
     """Parse an uploaded file and describe it; raises UploadError. Writes nothing to corpus_dir."""
     text = extract_text(file_name, data)
+    if text.count("\ufffd") > len(text) // 100:  # undecodable bytes: binary, or an unknown encoding
+        raise UploadError("无法识别这个文件的文字编码，请另存为 UTF-8 文本或 .docx 后再发送。")
     if len("".join(text.split())) < MIN_CHARS:
         raise UploadError("文件里没有可读的文字（扫描件 PDF 需先做文字识别）。")
     name = target_name(file_name)

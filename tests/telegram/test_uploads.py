@@ -78,6 +78,7 @@ def test_pdf_loader_reads_the_text_layer(tmp_path):
     ("plan.txt", b"\x00\x01\x02binary", "不是文本"),
     ("plan.txt", "太短".encode(), "没有可读的文字"),
     ("plan.txt", b"x" * (uploads.MAX_BYTES + 1), "太大"),
+    ("plan.txt", bytes(range(128, 256)) * 20, "编码"),
     ("plan.docx", b"\xd0\xcf\x11\xe0" + b"\x00" * 600, "加密"),
     ("plan.docx", b"PK\x03\x04 not really a zip", "无法读取"),
     ("plan.pdf", b"hello, I am not a pdf at all, really not", "不是有效的 PDF"),
