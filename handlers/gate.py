@@ -8,6 +8,7 @@ and admins are notified once with an "允许" button — unless an admin opened 
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.error import TelegramError
@@ -49,8 +50,8 @@ ADDRESSED = _Addressed(name="addressed")
 def strip_mention(message: Message) -> str:
     """The message text without the bot's @mention."""
     text = message.text or ""
-    name = "@" + (message.get_bot().username or "")
-    return text.replace(name, " ").strip() if len(name) > 1 else text.strip()
+    name = message.get_bot().username or ""
+    return re.sub(rf"@{re.escape(name)}\b", " ", text, flags=re.I).strip() if name else text.strip()
 
 
 def refusal(user_id: int) -> str:

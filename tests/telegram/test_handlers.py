@@ -61,7 +61,8 @@ async def test_groups_answer_only_mentions_replies_and_commands(offline_bot, off
         await process(offline_bot, api.text("随便聊聊", user=STRANGER, chat=GROUP))
         await process(offline_bot, api.text("/start@some_other_bot", user=STRANGER, chat=GROUP))
         assert len(api.sent()) == before  # ignored, strangers not even refused
-        await process(offline_bot, api.text("@docbot_test_bot 越秀工作要点第17项谁牵头", user=MEMBER, chat=GROUP))
+        await process(offline_bot, api.text("@DocBot_Test_Bot 越秀工作要点第17项谁牵头", user=MEMBER, chat=GROUP,
+                                            entities=[{"type": "mention", "offset": 0, "length": 16}]))
         await process(offline_bot, api.text("越秀工作要点第3项谁牵头", user=MEMBER, chat=GROUP, reply_to_bot=True))
         await process(offline_bot, api.text("/docs@docbot_test_bot", user=MEMBER, chat=GROUP))
     replies = api.sent(chat_id=GROUP)
