@@ -25,7 +25,6 @@ ROUNDS = 3  # best of, since the machine is shared
 
 async def _measure(users: int, per_user: int, modules: list[str] | None = None) -> dict:
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-    import bot.app
     from assistant.ask import ask, item_text
     from assistant.knowledge import Knowledge
     from assistant.store import open_db
@@ -47,12 +46,8 @@ async def _measure(users: int, per_user: int, modules: list[str] | None = None) 
                             data_dir=Path(tempfile.mkdtemp(prefix="bench-telegram-")))
         services = Services(db=open_db(settings.db_path), knowledge=Knowledge(load_corpus()), ask=ask,
                             item_text=item_text, clock=lambda: FIXED_NOW, admins=settings.admins)
-        saved = list(bot.app.HANDLER_MODULES)
-        bot.app.HANDLER_MODULES[:] = modules or saved
-        try:
-            app = build_application(settings, services, Tuning(overall_max_rate=0, group_max_rate=0))
-        finally:
-            bot.app.HANDLER_MODULES[:] = saved
+        app = build_application(settings, services, Tuning(overall_max_rate=0, group_max_rate=0),
+                                modules=modules)
         async with polling(app) as errors:
             result = json.loads(await asyncio.wait_for(load.stdout.readline(), 300))
         return {**result, "errors": len(errors)}

@@ -69,9 +69,9 @@ def build_services(settings: Settings) -> Services:
                     reload_knowledge=lambda: build_knowledge(settings))
 
 
-def handler_modules() -> list[ModuleType]:
+def handler_modules(names: list[str] | None = None) -> list[ModuleType]:
     modules = []
-    for name in HANDLER_MODULES:
+    for name in HANDLER_MODULES if names is None else names:
         try:
             modules.append(importlib.import_module(name))
         except ModuleNotFoundError as err:
@@ -88,7 +88,8 @@ def file_url(base_url: str) -> str | None:
 
 def build_application(settings: Settings, services: Services, tuning: Tuning = Tuning(), *,
                       request: BaseRequest | None = None,
-                      get_updates_request: BaseRequest | None = None) -> Application:
+                      get_updates_request: BaseRequest | None = None,
+                      modules: list[str] | None = None) -> Application:
     builder = Application.builder().token(settings.telegram_token).context_types(CONTEXT_TYPES)
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
@@ -106,13 +107,13 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     application = builder.build()
     application.bot_data["services"] = services
     application.add_handler(TypeHandler(Update, gate), group=-10)
-    modules = handler_modules()
-    for module in modules:
+    loaded = handler_modules(modules)
+    for module in loaded:
         module.register(application)
     register_fallback(application)
     application.add_error_handler(on_error)
-    application.bot_data["commands"] = [c for m in modules for c in getattr(m, "COMMANDS", [])]
-    application.bot_data["startup"] = [m.on_startup for m in modules if hasattr(m, "on_startup")]
+    application.bot_data["commands"] = [c for m in loaded for c in getattr(m, "COMMANDS", [])]
+    application.bot_data["startup"] = [m.on_startup for m in loaded if hasattr(m, "on_startup")]
     return application
 
 
