@@ -1,14 +1,23 @@
 """Building and driving the bot in tests, over the fake Bot API (HTTP or offline).
 
-Use from any test package: in its conftest.py, ``from tests.support.telegram_harness import *  # noqa``
-to get the fixtures ``fake_api`` (FakeBotApi serving on 127.0.0.1) and ``offline_api`` (not serving;
-pair it with ``OfflineRequest``). Then::
+Fixtures: ``fake_api`` (a FakeBotApi serving on 127.0.0.1) and ``offline_api`` (not serving; apps built
+with it answer through ``OfflineRequest``, no sockets). Re-export them in your package's conftest.py::
 
-    app = make_app(settings_for(fake_api, tmp_path, admins={1}), make_services(tmp_path, knowledge))
-    async with polling(app) as errors:        # real HTTP stack, long polling against fake_api
-        fake_api.push(fake_api.text("第17项谁牵头", user=1))
+    from tests.support import telegram_harness as harness
+    fake_api = harness.fake_api
+    offline_api = harness.offline_api
+
+Then (``knowledge`` is the session fixture from tests/conftest.py)::
+
+    settings = harness.settings_for(fake_api, tmp_path, admins={1})   # tmp data + corpus dirs
+    app = harness.make_app(settings, harness.make_services(settings, knowledge))
+    async with harness.polling(app) as errors:   # real HTTP stack, long polling against fake_api
+        fake_api.push(fake_api.text("越秀工作要点第17项谁牵头", user=1))
         [reply] = await fake_api.wait_for("sendMessage", chat_id=1)
-    assert not errors                          # exceptions that reached the error handler
+    assert not errors                            # exceptions that reached the error handler
+
+Offline: ``app = harness.make_app(settings_for(offline_api, …), services, offline_api)``, then
+``async with harness.offline(app) as errors: await harness.process(app, offline_api.text(…))``.
 """
 
 from __future__ import annotations
