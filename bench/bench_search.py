@@ -119,6 +119,12 @@ def run() -> str:
             "|---|---|---|---|---|---|---|"]
     out += [f"| {r['factor']}× | {r['passages']:,} | {r['builder']} | {r['build_s']:.1f} s | {r['p50_ms']:.2f} ms | "
             f"{r['p95_ms']:.2f} ms | {r['peak_mb']:,.0f} MB |" for r in scale]
+    from bench.search_scale import faiss_sizes
+
+    out += ["", "FAISS, one thread, k = 10, 384-dim clustered unit vectors (why `HNSW_MIN` = 100 000):", "",
+            "| vectors | flat p95 | HNSW p95 | HNSW build |", "|---|---|---|---|"]
+    out += [f"| {r['n']:,} | {r['flat_p95']:.2f} ms | {r['hnsw_p95']:.2f} ms | {r['hnsw_build_s']:.1f} s |"
+            for r in faiss_sizes()]
     _plot(scale, hybrid[1])
     out += ["", f"![latency vs corpus size]({PLOT.name})", ""]
     return "\n".join(out)

@@ -125,3 +125,32 @@ if __name__ == "__main__":
     qs = json.loads(sys.argv[2]) if len(sys.argv) > 2 else ["民主生活会一年开几次"]
     builder = sys.argv[3] if len(sys.argv) > 3 else "bm25s"
     print(json.dumps(measure(int(sys.argv[1]), qs, builder=builder)))
+
+
+def faiss_sizes(sizes=(10_000, 50_000, 100_000), dim: int = 384, k: int = 10, queries: int = 200) -> list[dict]:
+    """Flat vs HNSW latency on clustered unit vectors: where the HNSW_MIN threshold comes from.
+    (Recall is not measured here: synthetic clusters are near-ties; see the shared notes, 0.97.)"""
+    import faiss
+
+    from bench.stats import time_calls
+    from index.faiss_store import HNSW_EF_SEARCH, HNSW_M
+
+    faiss.omp_set_num_threads(1)
+    rng = np.random.default_rng(1)
+    rows = []
+    for n in sizes:
+        centres = rng.normal(size=(max(10, n // 200), dim)).astype(np.float32)
+        x = centres[rng.integers(0, len(centres), n)] + 0.3 * rng.normal(size=(n, dim)).astype(np.float32)
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        q = x[rng.integers(0, n, queries)] + 0.1 * rng.normal(size=(queries, dim)).astype(np.float32)
+        flat = faiss.IndexFlatIP(dim)
+        flat.add(x)
+        t0 = time.perf_counter()
+        hnsw = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        hnsw.add(x)
+        build = time.perf_counter() - t0
+        hnsw.hnsw.efSearch = HNSW_EF_SEARCH
+        flat_ms, hnsw_ms = (percentiles([t for row in q for t in time_calls(lambda r=row, ix=ix: ix.search(r[None], k), 1)])
+                            for ix in (flat, hnsw))
+        rows.append({"n": n, "flat_p95": flat_ms[1], "hnsw_p95": hnsw_ms[1], "hnsw_build_s": build})
+    return rows

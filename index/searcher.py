@@ -201,11 +201,12 @@ def _save_lexical(lexical: LexicalIndex, root: Path) -> None:
 
 
 def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embedder: Embedder | None = None,
-                  progress: bool = False) -> Searcher:
+                  progress: bool = False, background: bool = False) -> Searcher:
     """Load the persisted index when it matches the corpus, else (re)build what changed.
 
-    ``embedder`` (tests, `docbot index`) sets up the dense side synchronously; otherwise only the
-    configured ``embedding_model`` name is remembered for ``start_dense_loading``.
+    ``embedder`` (tests, `docbot index`) sets up the dense side synchronously; ``background=True``
+    (the bot) starts loading ``embedding_model`` in a daemon thread; otherwise the name is only
+    remembered for ``start_dense_loading``.
     """
     root = Path(index_dir)
     parts = []
@@ -235,4 +236,6 @@ def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embed
     searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model)
     if embedder is not None:
         searcher.load_dense(embedder, progress=progress)
+    elif background:
+        searcher.start_dense_loading()
     return searcher

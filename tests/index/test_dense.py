@@ -103,9 +103,7 @@ def test_background_loading_success(small_corpus, index_dir, monkeypatch):
     monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
     monkeypatch.setattr(searcher_mod, "load_embedder", lambda name: fakes.HashEmbedder(name))
     monkeypatch.setattr(searcher_mod, "model_id_of", lambda name: name)
-    s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model")
-    assert not s.dense_ready
-    s.start_dense_loading()
+    s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model", background=True)
     assert s.wait_dense(10) is True
     assert s.search("民主生活会", 1)[0].cosine is not None
 
