@@ -56,15 +56,18 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
 
 
 def quote(question: str, hit, weight) -> str:
-    """The key sentence in 【】 (Telegram renders it bold), with the next one when it is short."""
+    """The key sentence in 【】 (Telegram renders it bold); a short one is quoted with a neighbour."""
     text = hit.focus or hit.passage.text
     i, sents = key_sentence(question, text, weight)
-    key = sents[i]
-    if len(key) < SHORT_SENTENCE and i + 1 < len(sents):
-        key += sents[i + 1]
-    before = "…" if i > 0 else ""
-    after = "…" if i + (2 if len(sents[i]) < SHORT_SENTENCE else 1) < len(sents) else ""
-    return f"{before}【{key}】{after}"
+    lo, hi = i, i + 1
+    if len(sents[i]) < SHORT_SENTENCE:
+        if i + 1 < len(sents):
+            hi += 1
+        elif i > 0:
+            lo -= 1
+    before = "…" if lo > 0 else ""
+    after = "…" if hi < len(sents) else ""
+    return f"{before}【{''.join(sents[lo:hi])}】{after}"
 
 
 def where(hit) -> str:
