@@ -106,6 +106,10 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
     application = builder.build()
     application.bot_data["services"] = services
+    # Reminder times follow the configured timezone (DOCBOT_TIMEZONE, default Asia/Shanghai).
+    from assistant.records.reminders import Schedule
+
+    application.bot_data["records_schedule"] = Schedule(timezone=settings.timezone)
     application.add_handler(TypeHandler(Update, gate), group=-10)
     loaded = handler_modules(modules)
     for module in loaded:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import corpus
+import corpus.loaders_office  # noqa: F401 - registers .docx/.pdf (their libraries load only when used)
 from corpus import loaders
 from corpus.aliases import UnitAliases, load_unit_aliases
 from corpus.model import Document
