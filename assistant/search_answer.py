@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answers import Answer, Citation
+from index.answer_type import answer_pattern
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
@@ -47,9 +48,12 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     """Index of the sentence that holds most of the question's weight, and the sentences."""
     sents = sentences(text) or [text]
     q = set(char_ngrams(strip_question_words(question)))
+    pattern = answer_pattern(question)
     best, best_score = 0, -1.0
     for i, s in enumerate(sents):
         score = sum(weight(t) for t in q & set(char_ngrams(s)))
+        if pattern is not None and pattern.search(s):
+            score *= 1.5  # the sentence that holds the asked-for frequency/period/number
         if score > best_score:
             best, best_score = i, score
     return best, sents

@@ -132,7 +132,10 @@ class Paragraph:
 
     @property
     def locator(self) -> str:
-        where = self.section.split(" / ")[-1] if self.section else self.part
+        where = self.section.split(" / ")[-1] if self.section else ""
+        if self.part != MAIN_PART:  # "附件2 （三）… 第22段": the attachment is part of the address
+            where = f"{self.part} {where}".strip() if self.part not in where else where
+        where = where or self.part
         return f"{where} 第{self.number}段" if self.number else where
 
 

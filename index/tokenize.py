@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from index.answer_type import expand_query
+
 WORD_PREFIX = "w:"
 MAX_WORD = 8  # longest vocabulary word looked for in a query
 
@@ -72,7 +74,7 @@ def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
 
 
 def query_tokens(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
-    q = strip_question_words(query)
+    q = strip_question_words(expand_query(query))
     return char_ngrams(q) + query_words(q, vocab)
 
 

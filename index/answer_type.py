@@ -1,0 +1,47 @@
+"""What kind of phrase answers a question: "几次" wants a frequency, "多久" a period or date, "多少分" a
+score. Among passages that match the question's words about equally, the one that also holds such a
+phrase is the one that answers it ("民主生活会一年开几次" → "每年至少召开1次民主生活会", not a
+passage that merely mentions 民主生活会).
+
+Pure and corpus-independent: the patterns describe Chinese policy-document phrasing, not any document.
+"""
+
+from __future__ import annotations
+
+import re
+
+_N = r"[0-9０-９一二两三四五六七八九十百半]+"
+_FREQUENCY = re.compile(rf"每(?:年|季度|半年|月|周|天|日|两年)|{_N}次|不少于|至少|定期|常态化")
+_PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
+_SCORE = re.compile(rf"{_N}分")
+_COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|天|所|家|条)")
+_SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
+
+# Question cue → the pattern its answer contains. First match wins: the cues are ordered from the
+# most specific ("多少分") to the most general ("多少").
+_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"几次|多少次|多久一次|多长时间一次|多久(?:办|开|组织|举行|召开|开展)一次|频次|频率|一年开|每年开"), _FREQUENCY),
+    (re.compile(r"多少分|几分|占多少|得分"), _SCORE),
+    (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
+    (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
+    (re.compile(r"多少|几(?:篇|名|期|项|个|人|份|所|家|条|学时)"), _COUNT),
+)
+
+
+def answer_pattern(question: str) -> re.Pattern[str] | None:
+    """The pattern a passage answering ``question`` contains, or None for questions without a cue."""
+    for cue, pattern in _CUES:
+        if cue.search(question):
+            return pattern
+    return None
+
+
+# Colloquial periods in questions ("一年开几次") against the documents' "每年…1次": search for both.
+_PERIOD_SYNONYMS = (("一年", "每年"), ("一个月", "每月"), ("一季度", "每季度"), ("半年", "每半年"),
+                    ("一周", "每周"), ("年年", "每年"))
+
+
+def expand_query(question: str) -> str:
+    """Append the documents' wording of colloquial periods the question uses."""
+    extra = [doc for said, doc in _PERIOD_SYNONYMS if said in question and doc not in question]
+    return question + (" " + " ".join(extra) if extra else "")

@@ -1,0 +1,33 @@
+"""Which kind of phrase a question asks for, on real phrasings and real document sentences."""
+
+import pytest
+
+from index.answer_type import answer_pattern, expand_query
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "other"),
+    [
+        ("民主生活会一年开几次", "党组(党委)领导班子每年至少召开1次民主生活会", "召开民主生活会解决突出问题"),
+        ("河洛清风大讲堂多久办一次", "每季度组织开展1次“河洛清风大讲堂”", "深入推进以案促改、以案示警"),
+        ("收到整改通知多久要报告", "在接到整改通知书之日起1个月内", "须向领导小组书面报告整改落实情况"),
+        ("考核多少分以下为不合格", "60分（不含）以下的为“不合格”等次", "考核结果作为参考依据"),
+        ("调研一共收回多少份有效问卷", "共收回有效问卷2220份", "同时选择全市部分区和市直单位进行问卷调查"),
+        ("专职党务干部占多大比例", "人数不少于机关工作人员的2%", "配齐配强党务干部"),
+    ],
+)
+def test_answer_pattern_tells_the_answer_from_a_mention(question, answer, other):
+    pattern = answer_pattern(question)
+    assert pattern is not None
+    assert pattern.search(answer)
+    assert not pattern.search(other)
+
+
+@pytest.mark.parametrize("question", ["三会一课是什么", "怎样防止带病提拔", "帮我写一首诗"])
+def test_questions_without_a_cue(question):
+    assert answer_pattern(question) is None
+
+
+def test_expand_query_adds_document_wording():
+    assert "每年" in expand_query("民主生活会一年开几次")
+    assert expand_query("三会一课是什么") == "三会一课是什么"
