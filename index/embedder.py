@@ -16,6 +16,7 @@ from typing import Protocol
 import numpy as np
 
 log = logging.getLogger(__name__)
+HUB_CONNECT_TIMEOUT_S = 5.0
 
 MAX_UNK_SHARE = 0.05  # above this share of [UNK] tokens a model does not "cover" the corpus
 MAX_TRUNCATED_SHARE = 0.25  # above this share of truncated passages dense vectors miss too much
@@ -116,5 +117,17 @@ def ensure_loadable(name: str) -> None:
     from huggingface_hub import constants, try_to_load_from_cache
 
     cached = try_to_load_from_cache(name, "config.json")
-    if not isinstance(cached, str) and constants.HF_HUB_OFFLINE:
+    if isinstance(cached, str):
+        return
+    if constants.HF_HUB_OFFLINE:
         raise FileNotFoundError(f"{name} 不在本地缓存中，且处于离线模式（HF_HUB_OFFLINE=1）")
+    # Not cached: a download is needed. On a closed network the hub libraries retry for over a
+    # minute before giving up; one short TCP connect says the same in a few seconds.
+    import socket
+    from urllib.parse import urlparse
+
+    url = urlparse(constants.ENDPOINT)
+    try:
+        socket.create_connection((url.hostname, url.port or 443), timeout=HUB_CONNECT_TIMEOUT_S).close()
+    except OSError as exc:
+        raise ConnectionError(f"{name} 不在本地缓存中，且无法连接模型仓库 {url.hostname}：{exc}") from exc
