@@ -43,19 +43,26 @@ async def on_document(update: Update, context: DocbotContext) -> None:
     await send_text(update, f"识别结果：\n{found.summary()}\n\n确认加入文件库吗？", markup)
 
 
-async def confirm_upload(update: Update, context: DocbotContext) -> None:
-    found, services = await resolve(update, context), context.services
-    if found is None or not await _admin_only(update, context):
+async def _confirmed(update: Update, context: DocbotContext, change, done) -> None:
+    """Shared tail of both confirmations: admin check, spend the button, change the corpus in the
+    database thread, reload the knowledge, report. ``change(services, payload)`` raises UploadError."""
+    payload, services = await resolve(update, context), context.services
+    if payload is None or not await _admin_only(update, context):
         return
     services.tokens.discard(update.callback_query.data)
     try:
-        await services.in_db(uploads.add, services.corpus_dir, found, at=services.clock(),
+        await services.in_db(change, services.corpus_dir, payload, at=services.clock(),
                              actor=str(update.effective_user.id))
     except uploads.UploadError as err:
         await send_text(update, str(err))
         return
     await services.refresh_knowledge()
-    await send_text(update, f"已加入文件库：{found.short_name}（{found.file_name}）。发送 /docs 查看。")
+    await send_text(update, done(payload))
+
+
+async def confirm_upload(update: Update, context: DocbotContext) -> None:
+    await _confirmed(update, context, uploads.add,
+                     lambda found: f"已加入文件库：{found.short_name}（{found.file_name}）。发送 /docs 查看。")
 
 
 async def remove_command(update: Update, context: DocbotContext) -> None:
@@ -72,18 +79,7 @@ async def remove_command(update: Update, context: DocbotContext) -> None:
 
 
 async def confirm_remove(update: Update, context: DocbotContext) -> None:
-    source, services = await resolve(update, context), context.services
-    if source is None or not await _admin_only(update, context):
-        return
-    services.tokens.discard(update.callback_query.data)
-    try:
-        await services.in_db(uploads.remove, services.corpus_dir, source, at=services.clock(),
-                             actor=str(update.effective_user.id))
-    except uploads.UploadError as err:
-        await send_text(update, str(err))
-        return
-    await services.refresh_knowledge()
-    await send_text(update, f"已从文件库删除 {source}。")
+    await _confirmed(update, context, uploads.remove, lambda source: f"已从文件库删除 {source}。")
 
 
 async def cancel(update: Update, context: DocbotContext) -> None:
