@@ -7,8 +7,9 @@ next. Two loads: saturation (32 users) for throughput, and a moderate load (8 us
 a closed loop latency is users / throughput (Little's law), so a saturated run measures queueing.
 Latency: from the moment the update is queued at the fake server to the moment it receives the
 sendMessage. The bot is built exactly as `docbot run` builds it (all handler modules, including records,
-whose note detection looks at every plain message); Telegram's flood limits (~30 messages/s per bot)
-are switched off — this measures what the bot can do, not what Telegram allows.
+whose note detection looks at every plain message: a pure pre-check on the event loop, the parser on the
+database thread only for text that starts like a note or names a leader); Telegram's flood limits
+(~30 messages/s per bot) are switched off — this measures what the bot can do, not what Telegram allows.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def run() -> str:
         "|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
         "Target: ≥ 200 answered questions/s with p95 < 100 ms. With 32 users the p95 is mostly queueing "
         "(32 / throughput); the 8-user row shows latency without it. The last row shows what the records "
-        "plug-in's per-message note detection (a database-thread hop) costs.\n"
+        "plug-in's per-message note detection costs (a pure pre-check on the event loop: questions that neither "
+        "start like a note nor name a leader skip the database-thread hop).\n"
     )
 
 

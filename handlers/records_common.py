@@ -11,9 +11,11 @@ from telegram import Update
 from telegram.ext import Application
 
 from assistant import access
+from assistant.records.leaders import leader_names
 from assistant.records.reminders import Schedule
 from assistant.records.rules import Rules
-from handlers.context import DocbotContext
+from assistant.store import change_counter
+from handlers.context import DocbotContext, Services
 from handlers.render import send_text
 
 KEY = "records"
@@ -23,6 +25,16 @@ KEY = "records"
 class RecordsRuntime:
     rules: Rules
     schedule: Schedule
+    _names: frozenset[str] = frozenset()
+    _names_version: tuple[int, int] | None = None
+
+    def leader_names(self, services: Services) -> frozenset[str]:
+        """The active leaders' names, re-read only after the store changed (by /assign, `docbot assign`
+        in another process, anything): checking costs one PRAGMA on the read connection, no thread hop."""
+        version = services.read(change_counter)
+        if version != self._names_version:
+            self._names, self._names_version = services.read(leader_names), version
+        return self._names
 
 
 def _prepare(db, services, now: datetime) -> Rules:

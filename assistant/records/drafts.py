@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
 from assistant.records.leaders import load_leaders
-from assistant.records.notes import ParsedNote, parse_note, render
+from assistant.records.notes import ParsedNote, parse_note, render, starts_like_note
 from assistant.records.rules import Rules
 from assistant.records.visits import NoteIncomplete, record_visit
 from assistant.store import audit
@@ -41,6 +42,14 @@ def is_note(note: ParsedNote, text: str) -> bool:
         return True  # 走访记录：… — even with the leader missing or unknown (then it is asked back)
     return bool(note.leader and note.points and (note.visit_date or note.methods or note.findings)
                 and not question)
+
+
+def may_be_note(text: str, leader_names: Iterable[str]) -> bool:
+    """A cheap necessary condition for ``is_note``: the text starts like a note or names a known leader.
+
+    Every plain message passes here first, so ordinary questions skip parsing and the store.
+    """
+    return starts_like_note(text) or any(name and name in text for name in leader_names)
 
 
 def fields_to_text(args: str) -> str:

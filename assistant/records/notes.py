@@ -71,6 +71,11 @@ class ParsedNote:
         return cls(**{**d, "rectification": RectificationDraft(**rect) if rect else None})
 
 
+def starts_like_note(text: str) -> bool:
+    """走访记录：…, 督导记录…, 【联系督导】…: the message says itself that it is a note."""
+    return bool(_NOTE_START.match(text))
+
+
 def _small(s: str) -> int:
     if s.isdigit():
         return int(s)
@@ -130,7 +135,7 @@ def _rectification(text: str, notice: date | None, deadline_spans: list, rules: 
 def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | None = None) -> ParsedNote:
     rules = rules or Rules()
     text = (text or "").strip()
-    note = ParsedNote(original=text, looks_like_note=bool(_NOTE_START.match(text)))
+    note = ParsedNote(original=text, looks_like_note=starts_like_note(text))
     if not text:
         note.questions.append("内容为空，请发送走访记录全文。")
         return note

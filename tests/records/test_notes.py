@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.records.drafts import fields_to_text, is_note
+from assistant.records.drafts import fields_to_text, is_note, may_be_note
 from assistant.records.leaders import Leader, Point, assignments_from_table
 from assistant.records.notes import parse_note, render
 from tests.records.conftest import make_table
@@ -103,6 +103,24 @@ def test_not_notes(text, rules):
     assert not is_note(note, text)
 
 
+NAMES = [lead.name for lead in LEADERS]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("走访记录：王焕清 11月5日到东山街督导", True),
+    ("【督导记录】李四 11月5日到东山街", True),  # starts like a note: parsed, then the name is asked back
+    ("陈晓丹同志11.5到农林街走访，召开党员座谈会", True),
+    ("苏佩联系哪个社区？", True),  # names a leader: only the parser can tell it is a question
+    ("越秀工作要点第17项谁牵头？", False),
+    ("区信访局要配合哪些工作？", False),
+    ("民主生活会一年开几次？", False),
+    ("督导工作怎么开展？", False),
+    ("", False),
+])
+def test_may_be_note(text, expected):
+    assert may_be_note(text, NAMES) is expected
+
+
 def test_fields_to_text():
     text = fields_to_text("领导=王焕清 日期=11月5日 联系点=东山街 方式=座谈会 发现=记录不规范 整改=一个月内")
     note = parse_note(text, LEADERS, TODAY)
@@ -134,3 +152,12 @@ def test_note_parser_properties(rules, name, place, day, rest, head):
 def test_never_crashes(rules, text):
     note = parse_note(text, LEADERS, TODAY, rules)
     render(note)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=names, place=places, day=when, rest=tail, head=st.sampled_from(["走访记录：", "", "督导记录:", "请问"]))
+def test_may_be_note_never_drops_a_note(rules, name, place, day, rest, head):
+    """The pre-check only skips what is_note would reject anyway."""
+    text = f"{head}{name} {day}到{place}督导，{rest}"
+    if is_note(parse_note(text, LEADERS, TODAY, rules), text):
+        assert may_be_note(text, NAMES)

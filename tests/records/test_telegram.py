@@ -8,6 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from assistant import access
+from assistant.records.leaders import assign
+from assistant.store import open_db
 from corpus import BUNDLED_DIR
 from handlers import reminder_jobs
 from tests.records.conftest import TZ
@@ -134,6 +136,32 @@ async def test_questions_still_reach_question_answering(bot, offline_api):
     async with offline(bot) as errors:
         await process(bot, api.text("越秀工作要点第17项谁牵头？", user=SECRETARY))
     assert "第17项" in _last(api, SECRETARY).text and not errors
+
+
+async def test_questions_skip_the_database_and_new_leaders_are_seen(bot, offline_api, monkeypatch):
+    """Ordinary questions never hop to the database thread; a leader added from another process
+    (`docbot assign`) is recognised in the next note that names them without a 走访记录 prefix."""
+    api, services = offline_api, bot.bot_data["services"]
+    hops, in_db = [], services.in_db
+
+    async def counting(fn, *args, **kwargs):
+        hops.append(fn.__name__)
+        return await in_db(fn, *args, **kwargs)
+
+    monkeypatch.setattr(services, "in_db", counting)
+    async with offline(bot) as errors:
+        await process(bot, api.text("越秀工作要点第17项谁牵头？", user=SECRETARY))
+        assert hops == ["_prepare"]  # the records runtime (rules, seeded leaders), once per application
+        hops.clear()
+        await process(bot, api.text("区信访局要配合哪些工作？", user=SECRETARY))
+        assert "区信访局" in _last(api, SECRETARY).text and hops == []
+        other = open_db(services.db.execute("PRAGMA database_list").fetchone()[2])
+        assign(other, "张三", "street", "东山街", now=services.clock(), actor="cli")
+        other.close()
+        await process(bot, api.text("张三 11月5日到东山街督导，召开座谈会", user=SECRETARY))
+        reply = _last(api, SECRETARY)
+        assert "张三" in reply.text and reply.buttons[0][0] == "确认" and hops == ["submit"]
+    assert not errors
 
 
 async def test_commands(bot, offline_api):
