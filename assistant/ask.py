@@ -81,7 +81,9 @@ def _free(question: str, parsed: Parsed | None, knowledge: Knowledge, offset: in
         return not_found(question)
     from assistant.search_answer import answer_free  # search is optional and heavy: import on demand
 
-    return answer_free(question, searcher, offset=offset)
+    if parsed is None:  # a "更多" follow-up: search the same text as the first page did
+        parsed = parse_question(question, knowledge.units, knowledge.contacts, knowledge.corpus.documents)
+    return answer_free(question, searcher, offset=offset, query=parsed.search or None)
 
 
 def ask(question: str, knowledge: Knowledge, *, offset: int = 0) -> Answer:
@@ -101,7 +103,7 @@ def ask(question: str, knowledge: Knowledge, *, offset: int = 0) -> Answer:
     if parsed.kind == "docs":
         return docs_answer(question, k)
     if parsed.kind == "item":
-        return answer_item(question, parsed, k.corpus.documents)
+        return answer_item(question, parsed, k.corpus.documents, k.units)
     if parsed.kind == "leader_points":
         return answer_leader(question, parsed, k.contacts)
     if parsed.kind == "point_leaders":

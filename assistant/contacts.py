@@ -47,14 +47,31 @@ def _header_keywords(header: str) -> set[str]:
     return {w for w in words if len(w) >= 2 or w == "街"}
 
 
+# How people shorten organisation names: "广州海印实业集团有限公司党委" → "海印实业集团" / "海印实业".
+_ORG_PREFIX = re.compile(r"^(?:广东省|广州市|广州)")
+_ORG_SUFFIXES = (re.compile(r"(?:党委|党总支|党支部)$"), re.compile(r"(?:有限责任公司|有限公司)$"),
+                 re.compile(r"集团$"))
+_PAREN = re.compile(r"^(.+?)\((.+)\)$")  # "区财政局(区国资局)": a unit with its second name
+MIN_SHORT_NAME = 4  # shorter cores ("海印") are too likely to occur inside other words
+
+
 def _point_variants(point: str) -> set[str]:
     p = norm(point)
     out = {p}
+    m = _PAREN.match(p)  # either name alone finds the point: 区财政局 / 区国资局
+    if m:
+        out |= {m.group(1), m.group(2)}
     if p.endswith("街"):
         out.add(p + "道")
     if p.endswith("街道"):
         out.add(p[:-1])
-    return out
+    core = p
+    for suffix in _ORG_SUFFIXES:
+        stripped = suffix.sub("", core)
+        if stripped != core and len(stripped) >= MIN_SHORT_NAME:
+            core = stripped
+            out |= {core, _ORG_PREFIX.sub("", core)}
+    return {v for v in out if len(v) >= 2}
 
 
 class ContactIndex:
@@ -98,6 +115,20 @@ class ContactIndex:
 
     def columns_in(self, q: str) -> tuple[str, ...]:
         return tuple(h for h in self.headers if any(w in q for w in _header_keywords(h)))
+
+    def generalize(self, q: str) -> str:
+        """q with leader names and contact points replaced by their column headers ("黄永青多久去光塔街
+        督导一次" → "区级班子党员领导干部多久去街道督导一次"): a question about the rule for a kind of
+        point must find the rule, not the table row that merely holds the names."""
+        for a in self.assignments:
+            if a.leader and a.leader in q:
+                q = q.replace(a.leader, next(h for h in a.table.headers if _PERSON_HEADER.search(h)))
+        for v in self._point_variants:
+            if len(v) >= 2 and v in q:
+                point = sorted(self._point_index[v])[0]
+                header = next((h for a in self.of_point(point) for h, p in a.points if p == point), "")
+                q = q.replace(v, _HEADER_NOISE.sub("", norm(header)) or v)
+        return q
 
     def of_leader(self, name: str) -> list[Assignment]:
         return [a for a in self.assignments if a.leader == name]

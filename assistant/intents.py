@@ -27,8 +27,18 @@ _LEAD = re.compile(r"牵头|主责|主办|带头单位")
 _COOP = re.compile(r"配合|协助|协办|支持单位")
 _RESP = re.compile(r"负责|责任|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
 _TEXT = re.compile(r"原文|全文|内容|具体|讲(?:的)?(?:是)?什么|说(?:的)?(?:是)?什么|写(?:的)?什么|要求|是什么|什么意思")
-_LIST = re.compile(r"(?:哪些|哪几|什么)(?:工作|任务|事|项|条|内容)?|几项|多少项|几件|多少件|有哪|清单")
-_NOT_LIST = re.compile(r"占多少|多少分|几次|多久|几天|什么时候|何时|多长")
+_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|几项|多少项|几件|多少件|有哪|清单")
+# A frequency, period, date or score is asked for: a rule in the text, not a roster of duties or points.
+_NOT_LIST = re.compile(r"占多少|多少分|几分|几次|多少次|多久|几天|几个月|什么时候|何时|多长|哪天|几号|期限")
+# What a "which tasks does unit X do" question may contain besides the unit's name. Anything else
+# ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
+# so it is searched instead of answered with the unit's duty list.
+_UNIT_QUESTION_WORDS = re.compile(
+    r"请问|一下|告诉我|列出|列举|具体|主要|一共|总共|分别|目前|现在|都|还|要|需要|应当|应该|应|"
+    r"负责|牵头|配合|参与|参加|承担|协助|协办|主办|主责|分管|管|干|做|搞|抓|"
+    r"有|是|了|的|在|中|里面|里|方面|哪些|哪几|哪|什么|啥|些|几|多少|"
+    r"工作|任务|事项|事情|事儿|事|活儿|活|项目|项|条|件|内容|职责|分工|清单|单位|部门|呢|吗|呀|啊")
+_NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 _WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(r"挂点|联系|督导|挂钩|包干")
 _DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")
@@ -52,6 +62,7 @@ class Parsed:
     leaders: tuple[str, ...] = ()
     points: tuple[str, ...] = ()
     columns: tuple[str, ...] = field(default_factory=tuple)  # table headers the question asks about
+    search: str = ""  # for free questions: the text to search when it differs from the question
 
 
 def item_number(q: str) -> int | None:
@@ -100,23 +111,48 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         part = "附件" + (str(chinese_to_int(part_match.group(1))) if part_match.group(1) else "")
         rest = rest.replace(part_match.group(0), " ")
     number = item_number(rest)
-    if number is not None:
-        return Parsed("item", q, number=number, part=part, role=item_role(rest), documents=docs)
 
+    spans = units.spans_in(rest)
+    if number is not None:
+        return Parsed("item", q, number=number, part=part, role=item_role(rest), documents=docs,
+                      units=tuple(dict.fromkeys(key for _, _, key in spans)))
+
+    asks_rule = bool(_NOT_LIST.search(rest))  # "黄永青多久去光塔街督导一次" is about the rule
     leaders = contacts.leaders_in(rest)
-    if leaders:
+    if leaders and not asks_rule:
         return Parsed("leader_points", q, leaders=leaders, columns=contacts.columns_in(rest), documents=docs)
     points = contacts.points_in(rest)
-    if points and (_WHO.search(rest) or _CONTACT.search(rest)):
+    if points and not asks_rule and (_WHO.search(rest) or _CONTACT.search(rest)):
         return Parsed("point_leaders", q, points=points, documents=docs)
 
-    found_units = units.units_in(rest)
-    if found_units and _LIST.search(rest) and not _NOT_LIST.search(rest):
+    if spans and _LIST.search(rest) and not asks_rule and _only_asks_duties(rest, spans):
+        found_units = tuple(dict.fromkeys(key for _, _, key in spans))
         return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs)
 
+    if asks_rule and (leaders or points):
+        return Parsed("free", q, documents=docs, search=contacts.generalize(q))
     if _DOCS.search(q):
         return Parsed("docs", q)
     unknown = _PERSON_ASK.match(rest) or (_UNIT_ASK.match(rest) if _LIST.search(rest) else None)
-    if unknown:
+    if unknown and not _mentioned(unknown.group(1), documents):
         return Parsed("unknown_entity", q, leaders=(unknown.group(1),))
     return Parsed("free", q, documents=docs)
+
+
+def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]]) -> bool:
+    """True when, besides the unit names, the question holds only duty-list wording."""
+    left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
+    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", left))
+    return len(left) <= 1
+
+
+def _mentioned(name: str, documents) -> bool:
+    """Whether a name occurs anywhere in the documents ("市财政局" in 洛阳意见 has no duty list but
+    is not unknown either: the question is searched)."""
+    n = norm(name)
+    for d in documents:
+        texts = [d.title, *(i.text for i in d.items), *(p.text for p in d.paragraphs),
+                 *(r.text for t in d.tables for r in t.rows)]
+        if any(n in norm(t) for t in texts):
+            return True
+    return False

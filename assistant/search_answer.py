@@ -97,11 +97,12 @@ def not_found(question: str, documents: list[str], intent: str = "search", text:
     return Answer(question, intent, False, body)
 
 
-def answer_free(question: str, searcher, *, offset: int = 0) -> Answer:
-    """Search answer for a free question; ``offset`` > 0 pages through further results ("更多")."""
+def answer_free(question: str, searcher, *, offset: int = 0, query: str | None = None) -> Answer:
+    """Search answer for a free question; ``offset`` > 0 pages through further results ("更多").
+    ``query``: what to search for when it is not the question's own wording (names generalised)."""
     question = question.strip()
     offset = max(0, offset)
-    hits = searcher.search(question, k=offset + PAGE + 1)
+    hits = searcher.search(query or question, k=offset + PAGE + 1)
     if not hits or not _relevant(hits[0], MIN_COVERAGE):
         return not_found(question, searcher.documents)
     page = [h for h in hits[offset : offset + PAGE] if _relevant(h, MIN_COVERAGE_MORE)]
@@ -109,7 +110,7 @@ def answer_free(question: str, searcher, *, offset: int = 0) -> Answer:
         return Answer(question, "search", False, "没有更多相关内容了。")
     best, further = page[0], page[1:]
     label = "" if offset == 0 else f"（第{offset + 1}条起）"
-    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", quote(question, best, searcher.term_weight),
+    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", quote(query or question, best, searcher.term_weight),
              f"来源：{where(best)}"]
     if further:
         lines.append("另见：" + "；".join(where(h) for h in further))

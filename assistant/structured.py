@@ -63,9 +63,21 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
     return "", ""
 
 
-def item_block(doc: Document, item: Item, role: str, *, label_document: bool) -> str:
+def unit_part(item: Item, unit_key: str, units: UnitIndex) -> str:
+    """What one unit does in an item ("监督方案第2项宣传部管什么"), read from the parsed units."""
+    u = item.units
+    roles = [ROLE_LABELS[role] for role in ("lead", "shared", "coordinate", "cooperate")
+             if any(units.key(n) == unit_key for n in getattr(u, role))]
+    roles += [f"其中{sub.scope}由{sub.unit}负责" for sub in u.sub if units.key(sub.unit) == unit_key]
+    if not roles:
+        return f"{unit_key}不在该项的责任单位中"
+    return f"{unit_key}在该项中：" + "；".join(roles)
+
+
+def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
+               unit_lines: tuple[str, ...] = ()) -> str:
     head = f"{doc.short_name} {item.locator}" if label_document else item.locator
-    lines = [f"{head}「{_heading(item)}」"]
+    lines = [f"{head}「{_heading(item)}」", *unit_lines]
     if role == "text":
         if item.section:
             lines.append(f"（所属：{item.section}）")
@@ -88,7 +100,7 @@ def _sources(citations: list[Citation]) -> str:
     return "来源：" + "；".join(seen)
 
 
-def answer_item(question: str, p: Parsed, documents: tuple[Document, ...]) -> Answer:
+def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units: UnitIndex | None = None) -> Answer:
     intent = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}.get(p.role, "item_text")
     named = [m.document for m in p.documents]
     candidates = named or list(documents)
@@ -96,8 +108,10 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...]) -> An
     if n <= 0:
         return Answer(question, intent, False, "项号应从1开始，例如：越秀工作要点第17项谁牵头？")
     hits = [(d, d.item(n, p.part)) for d in candidates if d.item(n, p.part) is not None]
-    if p.role != "text":  # documents that state responsibilities first
+    if p.role != "text" or p.units:  # documents that state responsibilities first
         hits.sort(key=lambda h: not h[1].units)
+    if p.units and units is not None:  # then the items where the named unit has a part
+        hits.sort(key=lambda h: not any(units.key(n) in p.units for n in h[1].units.all))
     if not hits:
         if named:
             d = named[0]
@@ -111,7 +125,9 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...]) -> An
     several = len(hits) > 1
     blocks, cites = [], []
     for d, item in hits:
-        blocks.append(item_block(d, item, p.role, label_document=True))
+        asked = (tuple(unit_part(item, key, units) for key in p.units)
+                 if units is not None and item.units else ())
+        blocks.append(item_block(d, item, p.role, label_document=True, unit_lines=asked))
         cites.append(item_citation(d, item))
     intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
     text = intro + "\n\n".join(blocks) + "\n\n" + _sources(cites)
@@ -122,30 +138,53 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...]) -> An
     return Answer(question, intent, True, text, tuple(cites), choices)
 
 
+def _duty_label(d: Duty) -> str:
+    return ROLE_LABELS[d.role] + (f"（{d.scope}）" if d.scope else "")
+
+
+def _unit_block(key: str, role_word: str, duties: list[Duty], intro: str = "") -> tuple[str, list[Citation]]:
+    """One unit's duties, one line per item (an item where it both co-operates and answers for a
+    part is one item, not two), grouped by document."""
+    by_item: dict[tuple[str, str], list[Duty]] = defaultdict(list)
+    for d in duties:
+        by_item[(d.document.source, d.item.locator)].append(d)
+    by_doc: dict[str, list[list[Duty]]] = defaultdict(list)
+    for ds in by_item.values():
+        by_doc[ds[0].document.short_name].append(ds)
+    lines = [intro + f"{key}{role_word}的工作共{len(by_item)}项："]
+    cites: list[Citation] = []
+    for short, items in by_doc.items():
+        lines.append(f"【{short}】")
+        for ds in items[:MAX_LISTED]:
+            d = ds[0]
+            roles = "；".join(dict.fromkeys(_duty_label(x) for x in ds))
+            lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {roles}")
+            cites.append(item_citation(d.document, d.item))
+        if len(items) > MAX_LISTED:
+            lines.append(f"……另有{len(items) - MAX_LISTED}项")
+    return "\n".join(lines), cites
+
+
 def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
     named = {m.document.source for m in p.documents}
     blocks, cites = [], []
     for key in p.units:
-        duties = [d for d in units.duties_of(key)
-                  if (not named or d.document.source in named)
-                  and (p.role == "all" or d.role == p.role or (p.role == "lead" and d.role == "sub"))]
+        every = [d for d in units.duties_of(key) if not named or d.document.source in named]
+        duties = [d for d in every
+                  if p.role == "all" or d.role == p.role or (p.role == "lead" and d.role == "sub")]
         role_word = {"lead": "牵头", "cooperate": "配合"}.get(p.role, "承担")
-        if not duties:
+        if duties:
+            block, cs = _unit_block(key, role_word, duties)
+        elif p.role == "lead" and (shared := [d for d in every if d.role in ("shared", "coordinate")]):
+            # "区直机关党工委牵头哪些": none alone, but the items it answers for jointly are the answer.
+            block, cs = _unit_block(key, "与其他单位共同负责", shared, f"文件中没有{key}单独牵头的条目。")
+        elif every:
+            block, cs = _unit_block(key, "承担", every, f"文件中没有{key}{role_word}的条目。")
+        else:
             blocks.append(f"文件中没有{key}{role_word}的条目。")
             continue
-        by_doc: dict[str, list[Duty]] = defaultdict(list)
-        for d in duties:
-            by_doc[d.document.short_name].append(d)
-        lines = [f"{key}{role_word}的工作共{len(duties)}项："]
-        for short, ds in by_doc.items():
-            lines.append(f"【{short}】")
-            for d in ds[:MAX_LISTED]:
-                scope = f"（{d.scope}）" if d.scope else ""
-                lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {ROLE_LABELS[d.role]}{scope}")
-                cites.append(item_citation(d.document, d.item))
-            if len(ds) > MAX_LISTED:
-                lines.append(f"……另有{len(ds) - MAX_LISTED}项")
-        blocks.append("\n".join(lines))
+        blocks.append(block)
+        cites += cs
     found = bool(cites)
     text = "\n\n".join(blocks) + (("\n\n" + _sources(cites)) if found else "")
     intent = {"lead": "unit_lead", "cooperate": "unit_cooperate"}.get(p.role, "unit_items")

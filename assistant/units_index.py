@@ -65,22 +65,24 @@ class UnitIndex:
         """Duties are filed under the alias file's canonical spelling."""
         return self._aliases.canonical(name)
 
-    def units_in(self, q: str) -> tuple[str, ...]:
-        """Canonical units named in q; the longest match wins where names overlap (区纪委监委 ⊃ 区纪委)."""
+    def spans_in(self, q: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical unit) of every unit named in q, in order; the longest match wins
+        where names overlap (区纪委监委 ⊃ 区纪委)."""
         taken = [False] * len(q)
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, int, str]] = []
         for v in self._by_length:
             start = q.find(v)
             while start >= 0:
                 if not any(taken[start:start + len(v)]):
                     for i in range(start, start + len(v)):
                         taken[i] = True
-                    found.append((start, self._variants[v]))
+                    found.append((start, start + len(v), self._variants[v]))
                 start = q.find(v, start + 1)
-        seen: dict[str, None] = {}
-        for _, key in sorted(found):
-            seen.setdefault(key, None)
-        return tuple(seen)
+        return sorted(found)
+
+    def units_in(self, q: str) -> tuple[str, ...]:
+        """Canonical units named in q, in order of appearance."""
+        return tuple(dict.fromkeys(key for _, _, key in self.spans_in(q)))
 
     def duties_of(self, unit_key: str) -> list[Duty]:
         return self.duties.get(unit_key, [])

@@ -20,7 +20,7 @@ _SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
 # Question cue → the pattern its answer contains. First match wins: the cues are ordered from the
 # most specific ("多少分") to the most general ("多少").
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (re.compile(r"几次|多少次|多久一次|多长时间一次|多久(?:办|开|组织|举行|召开|开展)一次|频次|频率|一年开|每年开"), _FREQUENCY),
+    (re.compile(r"几次|多少次|(?:多久|多长时间)[\u4e00-\u9fff]{0,12}?一次|频次|频率|一年开|每年开"), _FREQUENCY),
     (re.compile(r"多少分|几分|占多少|得分"), _SCORE),
     (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),

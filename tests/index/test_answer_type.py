@@ -14,6 +14,9 @@ from index.answer_type import answer_pattern, expand_query
         ("考核多少分以下为不合格", "60分（不含）以下的为“不合格”等次", "考核结果作为参考依据"),
         ("调研一共收回多少份有效问卷", "共收回有效问卷2220份", "同时选择全市部分区和市直单位进行问卷调查"),
         ("专职党务干部占多大比例", "人数不少于机关工作人员的2%", "配齐配强党务干部"),
+        # words between 多久 and 一次 still ask for a frequency, not a period
+        ("黄永青多久要去光塔街督导一次", "对挂点联系的街道、部门党组织的联系督导一般每月不少于1次", "挂点联系督导时间从2018年6月开始"),
+        ("党员积分多长时间公开一次", "每季度公开1次积分情况", "实施党员积分动态管理"),
     ],
 )
 def test_answer_pattern_tells_the_answer_from_a_mention(question, answer, other):

@@ -1,0 +1,121 @@
+"""Colloquial phrasings from the QA regression set (tests/fixtures/qa_questions.jsonl): which intent
+they reach, and what the structured answer says. Real names and snippets from the bundled documents."""
+
+import pytest
+
+from assistant.ask import ask
+from assistant.contacts import _point_variants
+from assistant.intents import parse_question
+
+
+def _parse(knowledge, question):
+    return parse_question(question, knowledge.units, knowledge.contacts, knowledge.corpus.documents)
+
+
+@pytest.mark.parametrize(
+    ("point", "variants"),
+    [
+        # a unit with its second name in brackets: either name finds it
+        ("区财政局（区国资局）", {"区财政局", "区国资局"}),
+        ("区科工信局（黄花岗科技园管委会）", {"区科工信局", "黄花岗科技园管委会"}),
+        # organisations are called by their core name
+        ("广州顺丰速运有限公司党支部", {"顺丰速运", "广州顺丰速运有限公司"}),
+        ("广州海印实业集团有限公司党委", {"海印实业", "海印实业集团"}),
+        ("广东省航运规划设计院有限公司党委", {"航运规划设计院"}),
+        ("光塔街", {"光塔街道"}),
+    ],
+)
+def test_point_short_forms(point, variants):
+    assert variants <= _point_variants(point)
+
+
+@pytest.mark.parametrize("point", ["第七中学", "培正集团", "五羊社区", "区民防办"])
+def test_short_points_get_no_shorter_forms(point):
+    assert all(len(v) >= len(point) for v in _point_variants(point))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a unit and a list word, but the question is about something the text says → search
+        ("区委办公室负责考评哪几项任务", "free"),
+        ("区直机关党工委负责对哪些单位进行综合评价", "free"),
+        ("区委组织部负责考评的任务占多少分", "free"),
+        ("区委组织部在考核中占几分", "free"),
+        # duty-list questions, however phrased
+        ("区委政法委负责啥", "unit_items"),
+        ("信访局要干哪些活", "unit_items"),
+        ("组织部牵头的有哪些", "unit_items"),
+        ("监督方案里区委组织部配合哪些", "unit_items"),
+        ("区民政局都管些什么", "unit_items"),
+        # a name that is in the documents, just without a duty list, is not "unknown"
+        ("市财政局负责什么", "free"),
+        ("张伟联系哪个社区", "unknown_entity"),
+        ("区火星局要配合哪些工作", "unknown_entity"),
+        # contact points by short name
+        ("区财政局是哪位区领导挂点", "point_leaders"),
+        ("顺丰速运是哪个区领导联系的", "point_leaders"),
+        ("区财政局配合哪些工作", "unit_items"),  # a point name too, but no "who" word
+        # a frequency asked about a named leader or point is the rule, not the roster
+        ("黄永青多久要去光塔街督导一次", "free"),
+        ("东湖新村社区多久督导一次", "free"),
+        ("黄永青挂了哪些点", "leader_points"),
+    ],
+)
+def test_intent(knowledge, question, kind):
+    assert _parse(knowledge, question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "search"),
+    [
+        ("黄永青多久要去光塔街督导一次", "区级班子党员领导干部多久要去街道督导一次"),
+        ("东湖新村社区多久督导一次", "社区多久督导一次"),
+        ("王焕清多长时间去第七中学督导一次", "区级班子党员领导干部多长时间去学校督导一次"),
+    ],
+)
+def test_rule_questions_search_the_kind_of_point(knowledge, question, search):
+    assert _parse(knowledge, question).search == search
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("工作要点第19项区纪委是牵头还是配合", "区纪委在该项中：配合"),
+        ("监督方案第2项宣传部管什么", "区委宣传部在该项中：配合；其中政治立场、落实意识形态工作责任制情况由区委宣传部负责"),
+        ("监督方案第2项区委办负责哪部分", "区委办公室在该项中：配合；其中执行党的决议由区委办负责"),
+        ("工作要点第17项区信访局干什么", "区信访局不在该项的责任单位中"),
+    ],
+)
+def test_item_question_naming_a_unit_states_its_part(knowledge, question, expect):
+    a = ask(question, knowledge)
+    assert a.found and expect in a.text, a.text
+
+
+def test_item_without_document_puts_the_named_units_item_first(knowledge):
+    a = ask("第17项区信访局干什么", knowledge)
+    assert (a.citations[0].document, a.citations[0].locator) == ("党内监督工作方案", "第17项")
+    assert "区信访局在该项中：配合" in a.text
+
+
+def test_unit_duties_count_items_not_roles(knowledge):
+    # 监督方案第2项: 区委办 co-operates and answers for 执行党的决议 — one item, both roles on one line
+    a = ask("区委办负责哪几项", knowledge)
+    assert "区委办公室承担的工作共16项" in a.text
+    assert "第2项「加强对党组织主要负责人和关键岗位领导干部的监督」— 配合；分项负责（执行党的决议）" in a.text
+    assert a.text.count("第2项「加强对党组织主要负责人") == 1
+
+
+def test_unit_that_never_leads_alone_lists_what_it_shares(knowledge):
+    a = ask("区直机关党工委牵头了哪些", knowledge)
+    assert a.found
+    assert a.text.startswith("文件中没有区直机关党工委单独牵头的条目。")
+    for locator in ("第9项", "第26项", "第36项"):
+        assert locator in a.text
+    assert "第6项" not in a.text  # it only co-operates there
+
+
+def test_unit_without_the_asked_role_says_so_and_lists_its_duties(knowledge):
+    a = ask("区委统战部配合哪些", knowledge)
+    assert a.text.startswith("文件中没有区委统战部配合的条目。")
+    assert "第28项「支持民主党派履行监督职能」— 牵头" in a.text
