@@ -97,6 +97,19 @@ def not_found(question: str, documents: list[str], intent: str = "search", text:
     return Answer(question, intent, False, body)
 
 
+# An organisation named in the question ("市财政局负责什么"): a passage naming that very organisation
+# answers it; one that names a similar one (区财政局) must not be quoted first.
+_ORGANISATION = re.compile(r"(?:区|市|县|省|局)[\u4e00-\u9fff]{1,8}?(?:局|委|办|部|院|会|处|科|所|中心)")
+
+
+def _prefer_named_organisation(question: str, hits: list) -> list:
+    """Hits naming an organisation the question names first (stable otherwise)."""
+    names = [m.group(0) for m in _ORGANISATION.finditer(question)]
+    if not names:
+        return hits
+    return sorted(hits, key=lambda h: not any(n in h.passage.text for n in names))
+
+
 def answer_free(question: str, searcher, *, offset: int = 0, query: str | None = None) -> Answer:
     """Search answer for a free question; ``offset`` > 0 pages through further results ("更多").
     ``query``: what to search for when it is not the question's own wording (names generalised)."""
@@ -106,6 +119,8 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
     if not hits or not _relevant(hits[0], MIN_COVERAGE):
         return not_found(question, searcher.documents)
     page = [h for h in hits[offset : offset + PAGE] if _relevant(h, MIN_COVERAGE_MORE)]
+    if offset == 0:  # reorder within the first page only, so later pages neither repeat nor skip
+        page = _prefer_named_organisation(question, page)
     if not page:
         return Answer(question, "search", False, "没有更多相关内容了。")
     best, further = page[0], page[1:]

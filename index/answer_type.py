@@ -28,17 +28,26 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
+# "多少字" / "几篇" name the counter the answer uses: "5700余字", not any number. 个 is the generic
+# classifier ("最少几个" is answered by "不少于3人"), so it keeps the general pattern.
+_COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|所|家|条)")
+
+
 def answer_pattern(question: str) -> re.Pattern[str] | None:
     """The pattern a passage answering ``question`` contains, or None for questions without a cue."""
     for cue, pattern in _CUES:
         if cue.search(question):
+            if pattern is _COUNT and (counter := _COUNTER.search(question)):
+                return re.compile(rf"{_N}(?:余|多)?{counter.group(1)}")
             return pattern
     return None
 
 
 # Colloquial periods in questions ("一年开几次") against the documents' "每年…1次": search for both.
 _PERIOD_SYNONYMS = (("一年", "每年"), ("一个月", "每月"), ("一季度", "每季度"), ("半年", "每半年"),
-                    ("一周", "每周"), ("年年", "每年"))
+                    ("一周", "每周"), ("年年", "每年"),
+                    # "什么时候开始" is answered under a heading or sentence about the 时间
+                    ("什么时候", "时间"), ("何时", "时间"))
 
 
 def expand_query(question: str) -> str:

@@ -26,6 +26,24 @@ def test_answer_pattern_tells_the_answer_from_a_mention(question, answer, other)
     assert not pattern.search(other)
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "other"),
+    [
+        ("行动计划有多少字", "《行动计划》共5700余字", "做到每一项措施都有所指、可执行"),
+        ("每两年评选多少名优秀党员", "选树100名优秀党员", "选树一批机关党建先进党组织"),
+        ("党员每年集中学习培训多少学时", "每年集中学习培训时间不少于32学时", "每周集中学习半天"),
+    ],
+)
+def test_count_questions_want_their_counter(question, answer, other):
+    pattern = answer_pattern(question)
+    assert pattern.search(answer) and not pattern.search(other)
+
+
+def test_generic_classifier_keeps_the_general_count():
+    # "最少几个" is answered by "不少于3人": 个 does not narrow the count
+    assert answer_pattern("从事党务工作的人员最少几个").search("从事党务工作人员不少于3人")
+
+
 @pytest.mark.parametrize("question", ["三会一课是什么", "怎样防止带病提拔", "帮我写一首诗"])
 def test_questions_without_a_cue(question):
     assert answer_pattern(question) is None
@@ -33,4 +51,5 @@ def test_questions_without_a_cue(question):
 
 def test_expand_query_adds_document_wording():
     assert "每年" in expand_query("民主生活会一年开几次")
+    assert "时间" in expand_query("检查考核什么时候开始")
     assert expand_query("三会一课是什么") == "三会一课是什么"

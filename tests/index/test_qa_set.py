@@ -15,7 +15,7 @@ QA = Path(__file__).resolve().parents[1] / "fixtures" / "qa_questions.jsonl"
 
 # passed / total per kind, as reached (lexical search, no dense model)
 EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 1.0, "negative": 14 / 16}
-HIT_AT_1 = 0.89
+HIT_AT_1 = 0.94
 STRICT_RETRIEVE = 56  # of 57: answered (found) with an anchor among the three cited passages
 
 
@@ -55,3 +55,33 @@ def test_qa_retrieve_answers_cite_the_anchor(qa_knowledge, questions):
         a = ask(q["q"], qa_knowledge)
         ok += a.found and any(contains(c.text, x) for c in a.citations[:3] for x in q["anchors"])
     assert ok >= STRICT_RETRIEVE
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "phrase"),
+    [
+        # the organisation named, not a similar one: 市财政局 (洛阳意见), not 区财政局 (越秀要点第35项)
+        ("市财政局负责什么", "洛阳机关党建意见", "市财政局将市直机关党建工作经费纳入本级财政预算"),
+        # "多少字" wants a number of 字, not any number
+        ("行动计划有多少字", "广州三年行动计划解读", "《行动计划》共5700余字"),
+        # "什么时候" is answered under "检查考核时间", not by another date in the same attachment
+        ("检查考核什么时候开始", "越秀工作要点", "2018 年 12 月下旬至 2019 年 1 月下旬"),
+        # a named leader / point asking for a frequency gets the rule for its kind of point
+        ("黄永青多久要去光塔街督导一次", "越秀工作要点", "街道、部门党组织的联系督导一般每月不少于1次"),
+        ("东湖新村社区多久督导一次", "越秀工作要点", "每季度不少于1次"),
+        # a unit and "哪几项", but about the scoring: searched, not the unit's duty list
+        ("区委办公室负责考评哪几项任务", "越秀工作要点", "加强制度建设与执行 3 项任务"),
+    ],
+)
+def test_first_citation_answers(qa_knowledge, question, document, phrase):
+    a = ask(question, qa_knowledge)
+    assert a.found and a.intent == "search", a.text
+    assert a.citations[0].document == document and phrase in a.citations[0].text, a.text
+
+
+def test_named_organisation_reorders_the_first_page_only(qa_knowledge):
+    first = ask("市财政局负责什么", qa_knowledge)
+    assert first.more
+    second = ask(first.more, qa_knowledge)
+    seen = {(c.source, c.locator) for c in first.citations}
+    assert not seen & {(c.source, c.locator) for c in second.citations}
