@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from assistant.answers import Answer, Choice
 from assistant.docnames import norm, resolve_document
-from assistant.intents import Parsed, parse_question
+from assistant.intents import Parsed, asks_responsible_unit, parse_question
 from assistant.knowledge import Knowledge
 from assistant.structured import (
     answer_item,
@@ -20,6 +21,7 @@ from assistant.structured import (
     answer_unit,
     item_block,
     item_citation,
+    responsibility_of,
 )
 
 log = logging.getLogger(__name__)
@@ -83,7 +85,22 @@ def _free(question: str, parsed: Parsed | None, knowledge: Knowledge, offset: in
 
     if parsed is None:  # a "更多" follow-up: search the same text as the first page did
         parsed = parse_question(question, knowledge.units, knowledge.contacts, knowledge.corpus.documents)
-    return answer_free(question, searcher, offset=offset, query=parsed.search or None)
+    answer = answer_free(question, searcher, offset=offset, query=parsed.search or None)
+    if answer.found and answer.citations and asks_responsible_unit(question):
+        return _with_responsibility(answer, knowledge)
+    return answer
+
+
+def _with_responsibility(answer: Answer, knowledge: Knowledge) -> Answer:
+    """Add the cited item's responsible units to a search answer that asks who is responsible."""
+    best = answer.citations[0]
+    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator)
+    if found is None:
+        return answer
+    item, units = found
+    head, sep, tail = answer.text.partition("\n来源：")
+    text = f"{head}\n责任分工（{best.document} {item.locator}）：{units}{sep}{tail}"
+    return replace(answer, text=text)
 
 
 def ask(question: str, knowledge: Knowledge, *, offset: int = 0) -> Answer:

@@ -21,6 +21,11 @@ _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 _ITEM_STRONG = re.compile(rf"第{_NUM}(?:项|条|点|款)")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
 _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
+# "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
+_SEP = r"(?:、|,|和|及|与|以及|跟)"
+_ITEM_SERIES = re.compile(rf"第?{_NUM}(?:项|条|点|款)?(?:{_SEP}第?{_NUM}(?:项|条|点|款)?)+")
+_NUM_RX = re.compile(_NUM)
+MAX_ITEMS_ASKED = 10
 
 _PART = re.compile(rf"附件{_NUM}?")
 _LEAD = re.compile(r"牵头|主责|主办|带头单位")
@@ -34,11 +39,14 @@ _NOT_LIST = re.compile(r"占多少|多少分|几分|几次|多少次|多久|几�
 # ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
 # so it is searched instead of answered with the unit's duty list.
 _UNIT_QUESTION_WORDS = re.compile(
-    r"请问|一下|告诉我|列出|列举|具体|主要|一共|总共|分别|目前|现在|都|还|要|需要|应当|应该|应|"
+    r"请问|一下|告诉我|列出|列举|具体|主要|一共|总共|分别|各自|各|以及|和|与|及|目前|现在|都|还|要|需要|应当|应该|应|"
     r"负责|牵头|配合|参与|参加|承担|协助|协办|主办|主责|分管|管|干|做|搞|抓|"
     r"有|是|了|的|在|中|里面|里|方面|哪些|哪几|哪|什么|啥|些|几|多少|"
     r"工作|任务|事项|事情|事儿|事|活儿|活|项目|项|条|件|内容|职责|分工|清单|单位|部门|呢|吗|呀|啊")
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
+# "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
+_ASKS_UNIT = re.compile(r"牵头|配合|协助|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|谁(?:来)?(?:负责|管|抓)|"
+                        r"(?:由|归)谁|责任单位|负责单位")
 _WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(r"挂点|联系|督导|挂钩|包干")
 _DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")
@@ -55,6 +63,7 @@ class Parsed:
     kind: str  # item | unit_items | leader_points | point_leaders | docs | help | unknown_entity | free
     text: str  # normalised question
     number: int | None = None
+    numbers: tuple[int, ...] = ()  # every item asked for ("第3、4项"); number is the first
     part: str = MAIN_PART  # "附件2" when the question names an attachment
     role: str = ""  # lead | cooperate | responsible | text ; for unit_items: lead | cooperate | all
     documents: tuple[DocMatch, ...] = ()
@@ -71,6 +80,18 @@ def item_number(q: str) -> int | None:
         if m:
             return chinese_to_int(m.group(1))
     return None
+
+
+def item_numbers(q: str) -> tuple[int, ...]:
+    """Every item number asked for, in order; () when none."""
+    for m in _ITEM_SERIES.finditer(q):
+        series = m.group(0)
+        if series.startswith("第") or re.search(r"项|条|点|款$", series):
+            numbers = tuple(dict.fromkeys(chinese_to_int(n) for n in _NUM_RX.findall(series)))
+            if len(numbers) > 1:
+                return numbers[:MAX_ITEMS_ASKED]
+    n = item_number(q)
+    return () if n is None else (n,)
 
 
 def item_role(q: str) -> str:
@@ -110,12 +131,12 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if part_match:
         part = "附件" + (str(chinese_to_int(part_match.group(1))) if part_match.group(1) else "")
         rest = rest.replace(part_match.group(0), " ")
-    number = item_number(rest)
+    numbers = item_numbers(rest)
 
     spans = units.spans_in(rest)
-    if number is not None:
-        return Parsed("item", q, number=number, part=part, role=item_role(rest), documents=docs,
-                      units=tuple(dict.fromkeys(key for _, _, key in spans)))
+    if numbers:
+        return Parsed("item", q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
+                      documents=docs, units=tuple(dict.fromkeys(key for _, _, key in spans)))
 
     asks_rule = bool(_NOT_LIST.search(rest))  # "黄永青多久去光塔街督导一次" is about the rule
     leaders = contacts.leaders_in(rest)
@@ -137,6 +158,10 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if unknown and not _mentioned(unknown.group(1), documents):
         return Parsed("unknown_entity", q, leaders=(unknown.group(1),))
     return Parsed("free", q, documents=docs)
+
+
+def asks_responsible_unit(question: str) -> bool:
+    return bool(_ASKS_UNIT.search(norm(question)))
 
 
 def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]]) -> bool:

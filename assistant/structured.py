@@ -6,6 +6,7 @@ Each function returns an Answer whose text a user reads as is, always ending wit
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from assistant.answers import Answer, Choice, Citation
 from assistant.contacts import Assignment, ContactIndex
@@ -95,12 +96,33 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
     return "\n".join(lines)
 
 
+def responsibility_of(documents: tuple[Document, ...], source: str, locator: str) -> tuple[Item, str] | None:
+    """The parsed responsibility of a cited item ("来源：越秀工作要点 第33项"), for search answers to
+    "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence."""
+    for doc in documents:
+        if doc.source != source:
+            continue
+        for item in doc.items:
+            if item.locator == locator and item.units:
+                return item, "；".join(_units_lines(item))
+    return None
+
+
 def _sources(citations: list[Citation]) -> str:
     seen = dict.fromkeys(f"{c.document} {c.locator}" for c in citations)
     return "来源：" + "；".join(seen)
 
 
 def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units: UnitIndex | None = None) -> Answer:
+    """Item N (or items N, M… for "第3、4项谁牵头"), in every document that has it unless one is named."""
+    if len(p.numbers) > 1:
+        parts = [answer_item(question, replace(p, number=n, numbers=(n,)), documents, units) for n in p.numbers]
+        found = [a for a in parts if a.found]
+        texts = [a.text.rsplit("\n\n来源：", 1)[0] for a in parts]
+        cites = [c for a in found for c in a.citations]
+        text = "\n\n".join(texts) + ("\n\n" + _sources(cites) if cites else "")
+        return Answer(question, parts[0].intent, bool(found), text, tuple(cites),
+                      tuple(c for a in parts for c in a.choices))
     intent = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}.get(p.role, "item_text")
     named = [m.document for m in p.documents]
     candidates = named or list(documents)
@@ -111,7 +133,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     if p.role != "text" or p.units:  # documents that state responsibilities first
         hits.sort(key=lambda h: not h[1].units)
     if p.units and units is not None:  # then the items where the named unit has a part
-        hits.sort(key=lambda h: not any(units.key(n) in p.units for n in h[1].units.all))
+        hits.sort(key=lambda h: not any(units.key(name) in p.units for name in h[1].units.all))
     if not hits:
         if named:
             d = named[0]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 _N = r"[0-9０-９一二两三四五六七八九十百半]+"
-_FREQUENCY = re.compile(rf"每(?:年|季度|半年|月|周|天|日|两年)|{_N}次|不少于|至少|定期|常态化")
+# A bare "一次" is often a one-off ("召开一次专题民主生活会"); a rule says how often: 每…, 至少, 不少于.
+_FREQUENCY = re.compile(r"每(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
 _PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
 _SCORE = re.compile(rf"{_N}分")
 _COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|天|所|家|条)")

@@ -5,7 +5,8 @@ import pytest
 
 from assistant.ask import ask
 from assistant.contacts import _point_variants
-from assistant.intents import parse_question
+from assistant.docnames import norm
+from assistant.intents import item_numbers, parse_question
 
 
 def _parse(knowledge, question):
@@ -48,6 +49,7 @@ def test_short_points_get_no_shorter_forms(point):
         ("组织部牵头的有哪些", "unit_items"),
         ("监督方案里区委组织部配合哪些", "unit_items"),
         ("区民政局都管些什么", "unit_items"),
+        ("区委组织部和区纪委各牵头哪些", "unit_items"),
         # a name that is in the documents, just without a duty list, is not "unknown"
         ("市财政局负责什么", "free"),
         ("张伟联系哪个社区", "unknown_entity"),
@@ -119,3 +121,31 @@ def test_unit_without_the_asked_role_says_so_and_lists_its_duties(knowledge):
     a = ask("区委统战部配合哪些", knowledge)
     assert a.text.startswith("文件中没有区委统战部配合的条目。")
     assert "第28项「支持民主党派履行监督职能」— 牵头" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("工作要点第3、4项谁牵头", (3, 4)),
+        ("第三条和第四条分别由谁负责", (3, 4)),
+        ("第3和第5项", (3, 5)),
+        ("3项、5项谁负责", (3, 5)),
+        ("第一、二项", (1, 2)),
+        ("第17项谁牵头", (17,)),
+        ("第3项和区纪委", (3,)),
+        ("区委组织部和区纪委各牵头哪些", ()),
+        ("三会一课和民主生活会", ()),
+        ("2018年12月10日前报送", ()),
+    ],
+)
+def test_item_numbers(question, numbers):
+    assert item_numbers(norm(question)) == numbers
+
+
+def test_several_items_in_one_question_are_all_answered(knowledge):
+    a = ask("工作要点第3、4项谁牵头", knowledge)
+    assert a.found
+    assert "第3项「加强政治能力建设」\n牵头单位：区委组织部" in a.text
+    assert "第4项「严明政治纪律和政治规矩」\n没有单独的牵头单位，由区纪委、区委巡察办、区委组织部按职责分工负责" in a.text
+    assert [c.locator for c in a.citations] == ["第3项", "第4项"]
+    assert a.text.count("来源：") == 1
