@@ -63,13 +63,13 @@ async def _submit(update: Update, context: DocbotContext, text: str, *, explicit
 
 
 async def _may_be_note(context: DocbotContext, text: str) -> bool:
-    """Decided on the event loop: only a message that starts like a note, names a known leader or
-    answers our question about a draft goes on to the parser on the database thread."""
+    """Decided on the event loop: only a message that may be a note (drafts.may_be_note) or answers
+    our question about a draft goes on to the parser on the database thread."""
     user_data = context.user_data or {}
     if user_data.get(DRAFT) or user_data.get(EXPECT):
         return True
     rt = await runtime_of(context.application)
-    return drafts.may_be_note(text, rt.leader_names(context.services))
+    return drafts.may_be_note(text, rt.leaders(context.services))
 
 
 async def note_message(update: Update, context: DocbotContext) -> None:

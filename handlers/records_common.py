@@ -3,7 +3,7 @@ clock, and role checks. Built once per application, lazily, so tests can build a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from assistant import access
-from assistant.records.leaders import leader_names
+from assistant.records.leaders import Leader, load_leaders
 from assistant.records.reminders import Schedule
 from assistant.records.rules import Rules
 from assistant.store import change_counter
@@ -25,16 +25,16 @@ KEY = "records"
 class RecordsRuntime:
     rules: Rules
     schedule: Schedule
-    _names: frozenset[str] = frozenset()
-    _names_version: tuple[int, int] | None = None
+    _leaders: list[Leader] = field(default_factory=list)
+    _leaders_version: tuple[int, int] | None = None
 
-    def leader_names(self, services: Services) -> frozenset[str]:
-        """The active leaders' names, re-read only after the store changed (by /assign, `docbot assign`
-        in another process, anything): checking costs one PRAGMA on the read connection, no thread hop."""
+    def leaders(self, services: Services) -> list[Leader]:
+        """The leaders and their contact points, re-read only after the store changed (/assign, `docbot
+        assign` in another process, anything): checking costs one PRAGMA on the read connection."""
         version = services.read(change_counter)
-        if version != self._names_version:
-            self._names, self._names_version = services.read(leader_names), version
-        return self._names
+        if version != self._leaders_version:
+            self._leaders, self._leaders_version = services.read(load_leaders), version
+        return self._leaders
 
 
 def _prepare(db, services, now: datetime) -> Rules:

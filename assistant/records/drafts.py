@@ -12,8 +12,9 @@ from datetime import datetime
 
 import sqlite_utils
 
-from assistant.records.leaders import load_leaders
+from assistant.records.leaders import Leader, load_leaders
 from assistant.records.notes import ParsedNote, parse_note, render, starts_like_note
+from assistant.records.points import point_variants
 from assistant.records.rules import Rules
 from assistant.records.visits import NoteIncomplete, record_visit
 from assistant.store import audit
@@ -44,12 +45,16 @@ def is_note(note: ParsedNote, text: str) -> bool:
                 and not question)
 
 
-def may_be_note(text: str, leader_names: Iterable[str]) -> bool:
-    """A cheap necessary condition for ``is_note``: the text starts like a note or names a known leader.
-
-    Every plain message passes here first, so ordinary questions skip parsing and the store.
-    """
-    return starts_like_note(text) or any(name and name in text for name in leader_names)
+def may_be_note(text: str, leaders: Iterable[Leader]) -> bool:
+    """A cheap necessary condition for ``is_note``, so ordinary questions skip parsing and the store:
+    the text starts like a note, or it is not phrased as a question and names a known leader together
+    with one of that leader's contact points."""
+    if starts_like_note(text):
+        return True
+    if _QUESTION.search(text.strip()):
+        return False
+    return any(lead.name and lead.name in text and any(v in text for p in lead.points for v in point_variants(p.name))
+               for lead in leaders)
 
 
 def fields_to_text(args: str) -> str:

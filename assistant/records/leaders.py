@@ -101,11 +101,6 @@ def load_leaders(db: sqlite_utils.Database) -> list[Leader]:
             for r in db.query("select id, name from leaders where active = 1 order by id")]
 
 
-def leader_names(db: sqlite_utils.Database) -> frozenset[str]:
-    """Names of the active leaders: a note that does not start like one must mention one of them."""
-    return frozenset(name for (name,) in db.conn.execute("select name from leaders where active = 1"))
-
-
 def leader_by_name(db: sqlite_utils.Database, name: str) -> Leader | None:
     return next((lead for lead in load_leaders(db) if lead.name == name.strip()), None)
 
