@@ -81,17 +81,18 @@ async def gate(update: Update, context: DocbotContext) -> None:
     first = await services.in_db(access.note_stranger, user.id, at=services.clock(),
                                  name=user.full_name, username=user.username or "")
     if first:
-        await _notify_admins(context, user.id, user.full_name, user.username)
+        who = user.full_name + (f"（@{user.username}）" if user.username else "")
+        await notify_admins(context, f"有新用户申请使用助手：{who}，用户 ID：{user.id}。\n"
+                                     f"点“允许”为其开通，或发送 /allow {user.id}。", "允许", "allow", user.id)
     raise ApplicationHandlerStop
 
 
-async def _notify_admins(context: DocbotContext, user_id: int, name: str, username: str | None) -> None:
+async def notify_admins(context: DocbotContext, text: str, button: str, action: str, payload) -> None:
+    """Send ``text`` to every admin with one button (``action`` carrying ``payload``)."""
     services = context.services
-    who = name + (f"（@{username}）" if username else "")
-    text = f"有新用户申请使用助手：{who}，用户 ID：{user_id}。\n点“允许”为其开通，或发送 /allow {user_id}。"
     for admin in await services.in_db(access.admin_ids, services.admins):
         markup = InlineKeyboardMarkup([[InlineKeyboardButton(
-            "允许", callback_data=services.tokens.issue("allow", admin, user_id))]])
+            button, callback_data=services.tokens.issue(action, admin, payload))]])
         try:
             await context.bot.send_message(admin, text, reply_markup=markup)
         except TelegramError:  # one unreachable admin (never started the bot) must not stop the rest

@@ -4,11 +4,9 @@ Each parses its arguments, calls one core function on the database thread and re
 from __future__ import annotations
 
 import io
-import logging
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from assistant import access
@@ -16,10 +14,10 @@ from assistant.records import bindings, ledger, rectifications, visits
 from assistant.records.leaders import KIND_ALIASES, assign
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
+from handlers.gate import notify_admins
 from handlers.records_common import actor_of, local_now, require, runtime_of
 from handlers.render import send_text
 
-log = logging.getLogger(__name__)
 COMMANDS = [("due", "我的待走访联系点和整改期限"), ("visits", "走访记录：/visits [姓名] [月份]"),
             ("rectify", "秘书：登记整改"), ("done", "秘书：办结整改 /done 编号 说明"),
             ("overdue", "逾期未完成的整改"), ("bind", "区领导绑定账号：/bind 姓名"),
@@ -117,14 +115,8 @@ async def bind_command(update: Update, context: DocbotContext) -> None:
     ok, reply = await services.in_db(bindings.request, uid, args[0], now=now)
     await send_text(update, reply)
     if ok:
-        text = f"用户 {update.effective_user.full_name}（ID {uid}）申请绑定为区领导：{args[0]}。"
-        for admin in await services.in_db(access.admin_ids, services.admins):
-            markup = InlineKeyboardMarkup([[InlineKeyboardButton(
-                "确认绑定", callback_data=services.tokens.issue("bind_ok", admin, uid))]])
-            try:
-                await context.bot.send_message(admin, text, reply_markup=markup)
-            except TelegramError:
-                log.warning("could not notify admin %s", admin, exc_info=True)
+        await notify_admins(context, f"用户 {update.effective_user.full_name}（ID {uid}）申请绑定为区领导：{args[0]}。",
+                            "确认绑定", "bind_ok", uid)
 
 
 async def bind_button(update: Update, context: DocbotContext) -> None:
