@@ -70,12 +70,12 @@ async def due_command(update: Update, context: DocbotContext) -> None:
     rt = await runtime_of(context.application)
     today = local_now(context, rt).date()
     uid, _ = actor_of(update)
-    name = " ".join(_args(context)) or await context.services.in_db(bindings.leader_of, uid)
+    own = await context.services.in_db(bindings.leader_of, uid)
+    name = " ".join(_args(context)) or own
     if not name:
         await send_text(update, "您还没有绑定区领导身份。区领导请发送 /bind 姓名；秘书可发送 /due 姓名 查看某位领导。")
         return
-    if name != await context.services.in_db(bindings.leader_of, uid) and not access.has_role(
-            context.role, "secretary"):
+    if name != own and not access.has_role(context.role, "secretary"):
         await send_text(update, "只能查看本人的待办；秘书和管理员可以查看其他区领导。")
         return
     got = await context.services.in_db(visits.due_for, name, today, rt.rules)
