@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import replace
 
-from assistant.answers import Answer, Choice
+from assistant.answers import Answer, Choice, Citation
 from assistant.docnames import norm, resolve_document
 from assistant.intents import Parsed, asks_responsible_unit, parse_question
 from assistant.knowledge import Knowledge
@@ -23,6 +23,7 @@ from assistant.structured import (
     item_citation,
     responsibility_of,
 )
+from corpus.model import MAIN_PART
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,26 @@ def docs_answer(question: str, knowledge: Knowledge) -> Answer:
         number = f"（{d.doc_number}）" if d.doc_number else ""
         lines.append(f"· {d.short_name}：{d.title}{number}，{count}{extra}")
     return Answer(question, "docs", True, "\n".join(lines))
+
+
+def doc_info_answer(question: str, parsed: Parsed) -> Answer:
+    """"越秀工作要点有多少项": the named documents' title, number, date and how many items each part has."""
+    lines, cites = [], []
+    for m in parsed.documents:
+        d = m.document
+        parts: dict[str, int] = {}
+        for it in d.items:
+            parts[it.part] = parts.get(it.part, 0) + 1
+        counts = "；".join(f"{'正文' if p == MAIN_PART else p + '：'}{n}项" for p, n in parts.items()) or "无编号条目"
+        meta = "，".join(x for x in (d.doc_number, d.issuer, d.date) if x)
+        extra = f"；{len(d.tables)}个表格" if d.tables else ""
+        lines.append(f"《{d.short_name}》：{d.title}" + (f"（{meta}）" if meta else "") + f"。{counts}{extra}。")
+        cites.append(Citation(d.short_name, d.source, "文件信息", d.title, 1.0))
+    text = "\n".join(lines)
+    numbered = next((m.document for m in parsed.documents if m.document.main_items), None)
+    if numbered is not None:
+        text += f"\n可以接着问某一项，如“{numbered.short_name}第1项谁牵头”。"
+    return Answer(question, "doc_info", True, text + "\n来源：" + "；".join(c.document for c in cites), tuple(cites))
 
 
 def _parse_more(question: str) -> tuple[str, int] | None:
@@ -119,6 +140,8 @@ def ask(question: str, knowledge: Knowledge, *, offset: int = 0) -> Answer:
         return Answer(question, "help", True, "我是党建文件助手，回答收录文件中的问题并注明出处。\n" + HELP_TEXT)
     if parsed.kind == "docs":
         return docs_answer(question, k)
+    if parsed.kind == "doc_info":
+        return doc_info_answer(question, parsed)
     if parsed.kind == "item":
         return answer_item(question, parsed, k.corpus.documents, k.units)
     if parsed.kind == "leader_points":

@@ -25,6 +25,10 @@ _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
 _SEP = r"(?:、|,|和|及|与|以及|跟)"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}(?:项|条|点|款)?(?:{_SEP}第?{_NUM}(?:项|条|点|款)?)+")
 _NUM_RX = re.compile(_NUM)
+_LAST_ITEM = re.compile(r"最后一(?:项|条|点)|末项|末条")
+# "越秀工作要点有多少项" / "越秀工作要点" alone: about the document itself, not a passage in it.
+_DOC_QUESTION_WORDS = re.compile(r"一共|总共|共|有|多少|几|项|条|点|内容|是|什么|啥|介绍|讲了|讲|说了|说|文件|这份|"
+                                 r"的|了|吗|呢|哪些|请问|一下")
 MAX_ITEMS_ASKED = 10
 
 _PART = re.compile(rf"附件{_NUM}?")
@@ -60,7 +64,7 @@ _HELP = re.compile(r"^(?:帮助|help|/help|你(?:能|会)(?:做|干)?什么|怎�
 
 @dataclass(frozen=True)
 class Parsed:
-    kind: str  # item | unit_items | leader_points | point_leaders | docs | help | unknown_entity | free
+    kind: str  # item | unit_items | leader_points | point_leaders | docs | doc_info | help | unknown_entity | free
     text: str  # normalised question
     number: int | None = None
     numbers: tuple[int, ...] = ()  # every item asked for ("第3、4项"); number is the first
@@ -132,11 +136,17 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         part = "附件" + (str(chinese_to_int(part_match.group(1))) if part_match.group(1) else "")
         rest = rest.replace(part_match.group(0), " ")
     numbers = item_numbers(rest)
+    if not numbers and len(docs) == 1 and _LAST_ITEM.search(rest):
+        numbers = (max((i.number for i in docs[0].document.items if i.part == part), default=0),)
+        rest = _LAST_ITEM.sub(" ", rest)
 
     spans = units.spans_in(rest)
     if numbers:
         return Parsed("item", q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
                       documents=docs, units=tuple(dict.fromkeys(key for _, _, key in spans)))
+
+    if docs and not _NON_WORD.sub("", _DOC_QUESTION_WORDS.sub("", rest)):
+        return Parsed("doc_info", q, part=part, documents=docs)
 
     asks_rule = bool(_NOT_LIST.search(rest))  # "黄永青多久去光塔街督导一次" is about the rule
     leaders = contacts.leaders_in(rest)
@@ -154,8 +164,12 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         return Parsed("free", q, documents=docs, search=contacts.generalize(q))
     if _DOCS.search(q):
         return Parsed("docs", q)
-    unknown = _PERSON_ASK.match(rest) or (_UNIT_ASK.match(rest) if _LIST.search(rest) else None)
-    if unknown and not _mentioned(unknown.group(1), documents):
+    # A person asked about like a leader is unknown unless in the table (李嘉 is in the text, but not as
+    # a leader); a unit is unknown only if no document mentions it at all.
+    unit_ask = _UNIT_ASK.match(rest) if _LIST.search(rest) else None
+    unknown = _PERSON_ASK.match(rest) or (unit_ask if unit_ask and not _mentioned(unit_ask.group(1), documents)
+                                          else None)
+    if unknown:
         return Parsed("unknown_entity", q, leaders=(unknown.group(1),))
     return Parsed("free", q, documents=docs)
 

@@ -53,6 +53,7 @@ def test_short_points_get_no_shorter_forms(point):
         # a name that is in the documents, just without a duty list, is not "unknown"
         ("市财政局负责什么", "free"),
         ("张伟联系哪个社区", "unknown_entity"),
+        ("李嘉联系哪个社区", "unknown_entity"),  # in the text, but not a leader of the table
         ("区火星局要配合哪些工作", "unknown_entity"),
         # contact points by short name
         ("区财政局是哪位区领导挂点", "point_leaders"),
@@ -149,3 +150,35 @@ def test_several_items_in_one_question_are_all_answered(knowledge):
     assert "第4项「严明政治纪律和政治规矩」\n没有单独的牵头单位，由区纪委、区委巡察办、区委组织部按职责分工负责" in a.text
     assert [c.locator for c in a.citations] == ["第3项", "第4项"]
     assert a.text.count("来源：") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("越秀工作要点有多少项", ["正文37项；附件1：3项；附件2：4项", "越办〔2018〕2号", "来源：越秀工作要点"]),
+        ("监督方案一共多少条", ["正文35项", "越党廉〔2018〕3号"]),
+        ("洛阳意见", ["正文60项", "二〇二〇年六月五日"]),
+        ("广州三年行动计划解读有多少项", ["无编号条目"]),
+    ],
+)
+def test_questions_about_a_document_itself(knowledge, question, expect):
+    a = ask(question, knowledge)
+    assert a.intent == "doc_info" and a.found and a.citations
+    for e in expect:
+        assert e in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "locator", "expect"),
+    [
+        ("工作要点的最后一项", "第37项", "加强贯彻执行情况的监督考核"),
+        ("监督方案最后一条谁牵头", "第35项", "牵头单位：区纪委"),
+    ],
+)
+def test_last_item_of_a_named_document(knowledge, question, locator, expect):
+    a = ask(question, knowledge)
+    assert a.found and [c.locator for c in a.citations] == [locator] and expect in a.text
+
+
+def test_last_item_needs_a_document(knowledge):
+    assert _parse(knowledge, "最后一项谁牵头").kind != "item"

@@ -1,4 +1,4 @@
-"""The QA regression set (tests/fixtures/qa_questions.jsonl): 170 colloquial questions written from
+"""The QA regression set (tests/fixtures/qa_questions.jsonl): 182 colloquial questions written from
 the documents, none of them in the dev set. Thresholds are the figures reached (docs/retrieval.md,
 "QA regression set"); a change that lowers them is a regression, one that raises them should raise them."""
 
@@ -14,7 +14,7 @@ from index.searcher import open_searcher
 QA = Path(__file__).resolve().parents[1] / "fixtures" / "qa_questions.jsonl"
 
 # passed / total per kind, as reached (lexical search, no dense model)
-EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 1.0, "negative": 14 / 16}
+EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 1.0, "negative": 15 / 17}
 HIT_AT_1 = 0.94
 STRICT_RETRIEVE = 57  # of 58: answered (found) with an anchor among the three cited passages
 
