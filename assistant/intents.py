@@ -43,10 +43,12 @@ _NOT_LIST = re.compile(r"占多少|多少分|几分|几次|多少次|多久|几�
 # ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
 # so it is searched instead of answered with the unit's duty list.
 _UNIT_QUESTION_WORDS = re.compile(
-    r"请问|一下|告诉我|列出|列举|具体|主要|一共|总共|分别|各自|各|以及|和|与|及|目前|现在|都|还|要|需要|应当|应该|应|"
+    r"请问|一下|告诉我|列出|列举|具体|主要|一共|总共|分别|各自|各|以及|和|与|及|共同|一起|同时|均|一道|目前|现在|都|还|要|"
+    r"需要|应当|应该|应|"
     r"负责|牵头|配合|参与|参加|承担|协助|协办|主办|主责|分管|管|干|做|搞|抓|"
     r"有|是|了|的|在|中|里面|里|方面|哪些|哪几|哪|什么|啥|些|几|多少|"
     r"工作|任务|事项|事情|事儿|事|活儿|活|项目|项|条|件|内容|职责|分工|清单|单位|部门|呢|吗|呀|啊")
+_TOGETHER = re.compile(r"都|共同|一起|同时|均|一道")
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
 _ASKS_UNIT = re.compile(r"牵头|配合|协助|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|谁(?:来)?(?:负责|管|抓)|"
@@ -76,6 +78,7 @@ class Parsed:
     points: tuple[str, ...] = ()
     columns: tuple[str, ...] = field(default_factory=tuple)  # table headers the question asks about
     search: str = ""  # for free questions: the text to search when it differs from the question
+    together: bool = False  # unit_items: only the items all the named units share ("都参与", "共同")
 
 
 def item_number(q: str) -> int | None:
@@ -158,7 +161,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
 
     if spans and _LIST.search(rest) and not asks_rule and _only_asks_duties(rest, spans):
         found_units = tuple(dict.fromkeys(key for _, _, key in spans))
-        return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs)
+        together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
+        return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs, together=together)
 
     if asks_rule and (leaders or points):
         return Parsed("free", q, documents=docs, search=contacts.generalize(q))

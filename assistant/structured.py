@@ -187,7 +187,37 @@ def _unit_block(key: str, role_word: str, duties: list[Duty], intro: str = "") -
     return "\n".join(lines), cites
 
 
+def _shared_items(question: str, p: Parsed, units: UnitIndex) -> Answer:
+    """"区纪委和区委组织部都参与的工作": the items in which every named unit has a part."""
+    named = {m.document.source for m in p.documents}
+    per_unit: list[dict[tuple[str, str], list[Duty]]] = []
+    for key in p.units:
+        duties: dict[tuple[str, str], list[Duty]] = defaultdict(list)
+        for d in units.duties_of(key):
+            if not named or d.document.source in named:
+                duties[(d.document.source, d.item.locator)].append(d)
+        per_unit.append(duties)
+    common = [k for k in per_unit[0] if all(k in other for other in per_unit[1:])]
+    both = "、".join(p.units)
+    if not common:
+        return Answer(question, "unit_items", False, f"文件中没有{both}共同承担的条目。")
+    lines, cites, by_doc = [f"{both}共同承担的工作共{len(common)}项："], [], defaultdict(list)
+    for k in common:
+        by_doc[per_unit[0][k][0].document.short_name].append(k)
+    for short, keys in by_doc.items():
+        lines.append(f"【{short}】")
+        for k in keys:
+            d = per_unit[0][k][0]
+            roles = "；".join(key + "、".join(dict.fromkeys(_duty_label(x) for x in unit_duties[k]))
+                             for key, unit_duties in zip(p.units, per_unit, strict=True))
+            lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {roles}")
+            cites.append(item_citation(d.document, d.item))
+    return Answer(question, "unit_items", True, "\n".join(lines) + "\n\n" + _sources(cites), tuple(cites))
+
+
 def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
+    if p.together:
+        return _shared_items(question, p, units)
     named = {m.document.source for m in p.documents}
     blocks, cites = [], []
     for key in p.units:

@@ -182,3 +182,16 @@ def test_last_item_of_a_named_document(knowledge, question, locator, expect):
 
 def test_last_item_needs_a_document(knowledge):
     assert _parse(knowledge, "最后一项谁牵头").kind != "item"
+
+
+def test_items_two_units_share(knowledge):
+    # 越秀要点第6、7、8、10项 and 监督方案第2、29项 name both; 第9项 (组织部 only), 第21项 (宣传部 only) do not
+    a = ask("区委宣传部和区委组织部共同负责哪些", knowledge)
+    assert a.found and "区委宣传部、区委组织部共同承担的工作共6项" in a.text
+    assert [c.locator for c in a.citations] == ["第6项", "第7项", "第8项", "第10项", "第2项", "第29项"]
+    assert "第8项「开展越秀“先锋讲习行动”」— 区委宣传部牵头；区委组织部配合" in a.text
+
+
+def test_no_shared_items_says_so(knowledge):
+    a = ask("区司法局和区法院都负责哪些工作", knowledge)
+    assert not a.found and "没有区司法局、区法院共同承担的条目" in a.text
