@@ -30,7 +30,6 @@ _SPACE_CHARS = frozenset(" \u3000\u00a0")
 
 # Characters that end a sentence (or a clause that may legitimately end a line).
 TERMINAL = frozenset("。！？；;!?：:）)…")
-SENTENCE_END = "。！？!?；;"
 
 
 def strip_markup(line: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from assistant.records.rules import KIND_NAMES, Rules
+from assistant.records.rules import Rules
 from assistant.records.workdays import first_workday, quarter_start, workday_on_or_after
 
 
@@ -181,7 +181,3 @@ def due(state: ReminderState, now: datetime, *, include_unbound: bool = False) -
     """Reminders to send at ``now`` (timezone-aware) that have not been sent yet."""
     local = now.astimezone(ZoneInfo(state.schedule.timezone))
     return _visit_reminders(state, local, include_unbound) + _rect_reminders(state, local, include_unbound)
-
-
-def kind_label(kind: str) -> str:
-    return KIND_NAMES.get(kind, kind)

@@ -3,7 +3,6 @@ each leader still has to visit this month / quarter. Service functions take (db,
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 import sqlite_utils
@@ -122,7 +121,3 @@ def render_visits(rows: list[dict], limit: int = 30) -> str:
         lines.append(f"• {r['date']} {r['leader']} → {r['points']}；{r['methods'] or '方式未写明'}"
                      + (f"；发现：{r['findings']}" if r["findings"] else ""))
     return "\n".join(lines)
-
-
-def parsed_json(note: ParsedNote) -> str:
-    return json.dumps(note.to_dict(), ensure_ascii=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -171,7 +171,3 @@ def run_backup(args) -> int:
     target.close()
     print(f"已备份到 {out}（{out.stat().st_size} 字节）")
     return 0
-
-
-def today_in(settings: Settings) -> date:
-    return parse_at(None, settings).date()
