@@ -9,8 +9,6 @@ import csv
 import io
 
 import sqlite_utils
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from assistant.records.dates import month_range
 from assistant.records.rectifications import STATUS_NAMES, list_rectifications
@@ -50,6 +48,10 @@ def ledger_rows(db: sqlite_utils.Database, month: str) -> tuple[list[tuple], lis
 
 
 def to_xlsx(db: sqlite_utils.Database, month: str) -> bytes:
+    # openpyxl takes ~0.1 s to import: only an xlsx export pays for it, not the bot's start-up or CSV.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     visits, rects = ledger_rows(db, month)
     wb = Workbook()
     for ws, title, headers, rows in ((wb.active, f"走访台账{month}", VISIT_HEADERS, visits),
