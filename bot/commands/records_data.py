@@ -14,7 +14,7 @@ ACTOR = "cli"
 
 def register(sub) -> None:
     p = sub.add_parser("visit", help="登记走访记录", description="登记一条走访记录（与在聊天中发送记录相同的解析）。")
-    vs = p.add_subparsers(dest="action", metavar="操作")
+    vs = p.add_subparsers(dest="action", metavar="操作", required=True)
     a = vs.add_parser("add", help="按原文登记一条走访记录")
     a.add_argument("text", help="记录原文，例如 “走访记录：王焕清 11月5日到东山街督导，召开座谈会……”")
     a.add_argument("--at", help="登记时刻（本地时间，默认现在），用于解析“昨天”等相对日期")
@@ -22,7 +22,7 @@ def register(sub) -> None:
     a.add_argument("--json", action="store_true", help="输出 JSON")
     a.set_defaults(func=run_visit_add)
     p = sub.add_parser("rectify", help="登记或办结整改", description="登记整改事项（期限按文件规定计算或写明），或办结。")
-    rs = p.add_subparsers(dest="action", metavar="操作")
+    rs = p.add_subparsers(dest="action", metavar="操作", required=True)
     a = rs.add_parser("add", help="登记整改：单位 问题 通知日期 [期限|线索]")
     a.add_argument("args", nargs="+", help="例如 东山街 组织生活记录不规范 2026-11-05")
     a.add_argument("--at", help="登记时刻（本地时间，默认现在）")
@@ -110,9 +110,14 @@ def run_bind(args) -> int:
 
 def run_assign(args) -> int:
     from assistant.records.leaders import KIND_ALIASES, assign
+    from assistant.records.rules import KIND_NAMES
 
-    db, _, now = _context(None)
     kind = KIND_ALIASES.get(args.kind.strip(), args.kind.strip())
+    if kind not in KIND_NAMES:
+        return usage_error(f"联系点类型“{args.kind[:20]}”无效，应为 街道、部门、社区、两新、学校 之一")
+    if not args.name.strip() or not args.point.strip():
+        return usage_error("区领导姓名和联系点不能为空")
+    db, _, now = _context(None)
     print(assign(db, args.name, kind, args.point, now=now, actor=ACTOR, remove=args.remove))
     return 0
 

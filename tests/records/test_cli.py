@@ -88,6 +88,10 @@ def test_records_flow(docbot, tmp_path):
     (("due", "--leader", "王焕清", "--at", "明天"), 2, "用法错误"),
     (("export", "--month", "2026-13", "--out", "x.xlsx"), 2, "用法错误"),
     (("export", "--month", "2026-11", "--out", "x.txt"), 2, "用法错误"),
+    (("visit",), 2, "用法错误"),
+    (("rectify",), 2, "用法错误"),
+    (("assign", "王焕清", "火星", "某地"), 2, "联系点类型"),
+    (("assign", " ", "街道", "某地"), 2, "不能为空"),
 ])
 def test_bad_input_changes_nothing(docbot, args, code, message):
     r = docbot(*args, ok=False)
