@@ -149,13 +149,15 @@ async def export_command(update: Update, context: DocbotContext) -> None:
     rt = await runtime_of(context.application)
     args = _args(context)
     month = args[0] if args else f"{local_now(context, rt):%Y-%m}"
-    as_csv = len(args) > 1 and args[1].lower() == "csv"
+    kind = args[1].lower() if len(args) > 1 else "xlsx"
     try:
-        data = await context.services.in_db(ledger.to_csv if as_csv else ledger.to_xlsx, month)
+        if kind not in ("xlsx", "csv"):
+            raise ValueError(kind)
+        data = await context.services.in_db(ledger.to_csv if kind == "csv" else ledger.to_xlsx, month)
     except ValueError:
         await send_text(update, "用法：/export 2026-11 [csv]")
         return
-    name = f"台账-{month}.{'csv' if as_csv else 'xlsx'}"
+    name = f"台账-{month}.{kind}"
     await update.effective_chat.send_document(io.BytesIO(data), filename=name, caption=f"{month} 走访及整改台账")
 
 

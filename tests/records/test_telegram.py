@@ -103,6 +103,25 @@ async def test_garbage_notes_get_a_question_and_change_nothing(bot, offline_api,
     assert not errors
 
 
+@pytest.mark.parametrize("text, reply", [
+    ("/export 2026-13", "用法：/export"),
+    ("/export 2026-11 pdf", "用法：/export"),
+    ("/visits 王焕清 2026-13", "用法：/visits"),
+    ("/done abc", "用法：/done"),
+    ("/done 99999999999", "用法：/done"),
+    ("/rectify 东山街 台账缺失 13月45日", "不存在"),
+    ("/due " + "长" * 5000, "联系点名单中没有区领导"),
+])
+async def test_bad_command_arguments_get_usage_and_change_nothing(bot, offline_api, text, reply):
+    api, db = offline_api, _db(bot)
+    async with offline(bot) as errors:
+        await process(bot, api.text(text, user=SECRETARY))
+    assert reply in _last(api, SECRETARY).text and not api.sent("sendDocument")
+    assert db["visits"].count == 0 and db["rectifications"].count == 0
+    assert {r["action"] for r in db["audit_log"].rows} <= {"set_role", "allow", "seed_leaders"}  # set-up only
+    assert not errors
+
+
 async def test_missing_date_asked_back_then_completed_by_reply(bot, offline_api):
     api, db = offline_api, _db(bot)
     async with offline(bot) as errors:
