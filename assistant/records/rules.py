@@ -9,7 +9,6 @@ rule the default below applies and the citation says so.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -127,24 +126,27 @@ def rules_from_text(text: str, document: str) -> dict[str, Rule]:
     return found
 
 
-def short_names(corpus_dir: Path) -> dict[str, str]:
-    """File name → the short name people use (names.toml in the corpus directory; else the stem)."""
-    path = corpus_dir / "names.toml"
-    if not path.is_file():
-        return {}
-    with open(path, "rb") as fh:
-        return {k: v.get("short", k) for k, v in tomllib.load(fh).items()}
-
-
 def load_rules(corpus_dir: str | Path) -> Rules:
-    """Scan every document in ``corpus_dir``; the first document stating a rule supplies it."""
+    """Scan every document in ``corpus_dir``; the first document stating a rule supplies it.
+
+    Files are read as the corpus reads them (corpus.loaders: UTF-8/GB18030/UTF-16 text, .docx, .pdf),
+    short names come from the corpus's names.toml (else the file's stem).
+    """
+    from corpus import loaders
+    from corpus.library import read_names
+
     corpus_dir = Path(corpus_dir)
-    names = short_names(corpus_dir)
+    names = read_names(corpus_dir)
+    suffixes = set(loaders.supported_suffixes())
     found: dict[str, Rule] = {}
     for path in sorted(corpus_dir.glob("*")):
-        if path.suffix not in (".txt", ".md") or not path.is_file():
+        if path.suffix.lower() not in suffixes or not path.is_file() or path.name.startswith("."):
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for key, rule in rules_from_text(text, names.get(path.name, path.stem)).items():
+        try:
+            text = loaders.load_text(path)
+        except (OSError, ValueError):  # an unreadable file states no rule (the corpus skips it too)
+            continue
+        short = str(names.get(path.name, {}).get("short", "")).strip() or path.stem
+        for key, rule in rules_from_text(text, short).items():
             found.setdefault(key, rule)
     return Rules(found)

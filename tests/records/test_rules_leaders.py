@@ -8,7 +8,7 @@ from assistant.records.leaders import (
     load_leaders,
     seed,
 )
-from assistant.records.rules import DEFAULTS, Rules, rules_from_text
+from assistant.records.rules import DEFAULTS, Rules, load_rules, rules_from_text
 from corpus.model import Row, Table
 from tests.records.conftest import at, make_table
 
@@ -36,6 +36,15 @@ def test_rules_follow_a_new_document_of_the_same_genre():
     assert found["visit_monthly"].kinds == ("street",) and found["visit_monthly"].value == 2
     assert found["rectification_notice"].value == 2
     assert found["rectification_notice"].citation.startswith("《某区方案》附件3 有关要求")
+
+
+def test_rules_are_read_the_way_the_corpus_reads_files(tmp_path):
+    """A GB18030 text file (as many government offices save them) supplies its rule, cited by its short name."""
+    (tmp_path / "fang-an.txt").write_bytes(
+        "三、结果运用\n整改单位在接到整改通知书之日起两个月内，须书面报告整改落实情况。\n".encode("gb18030"))
+    (tmp_path / "names.toml").write_text('["fang-an.txt"]\nshort = "某区方案"\n', encoding="utf-8")
+    r = load_rules(tmp_path)["rectification_notice"]
+    assert (r.value, r.document, r.locator) == (2, "某区方案", "结果运用") and "两个月内" in r.quote
 
 
 def test_defaults_say_they_are_defaults():
