@@ -107,9 +107,20 @@ def _free(question: str, parsed: Parsed | None, knowledge: Knowledge, offset: in
     if parsed is None:  # a "更多" follow-up: search the same text as the first page did
         parsed = parse_question(question, knowledge.units, knowledge.contacts, knowledge.corpus.documents)
     answer = answer_free(question, searcher, offset=offset, query=parsed.search or None)
+    if answer.found and parsed.must and not _mentions(answer.citations[0].text, parsed.must):
+        from assistant.search_answer import not_found as search_not_found
+
+        return search_not_found(question, searcher.documents)
     if answer.found and answer.citations and asks_responsible_unit(question):
         return _with_responsibility(answer, knowledge)
     return answer
+
+
+def _mentions(text: str, words: str) -> bool:
+    """Whether ``text`` holds any two-character piece of ``words`` (or ``words`` itself if shorter)."""
+    t = norm(text)
+    pieces = [words[i:i + 2] for i in range(len(words) - 1)] or [words]
+    return any(p in t for p in pieces)
 
 
 def _with_responsibility(answer: Answer, knowledge: Knowledge) -> Answer:

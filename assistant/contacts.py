@@ -116,6 +116,30 @@ class ContactIndex:
     def columns_in(self, q: str) -> tuple[str, ...]:
         return tuple(h for h in self.headers if any(w in q for w in _header_keywords(h)))
 
+    def _without_names(self, q: str) -> str:
+        for name in self._leaders:
+            q = q.replace(norm(name), " ")
+        for v in self._point_variants:
+            if len(v) >= 2:
+                q = q.replace(v, " ")
+        return q
+
+    def point_columns(self, point: str) -> set[str]:
+        return {h for a in self.of_point(point) for h, p in a.points if p == point}
+
+    def asked_columns(self, q: str) -> tuple[str, ...]:
+        """Columns the question names apart from inside point names ("区教育局负责联系哪些学校" → 学校)."""
+        return self.columns_in(self._without_names(q))
+
+    def residual(self, q: str, words: re.Pattern[str]) -> str:
+        """What q says besides leader names, contact points, column names and ``words``: "王焕清是什么
+        职务" leaves "职务", which the table cannot answer."""
+        q = self._without_names(q)
+        keywords = sorted({w for h in self.headers for w in _header_keywords(h)}, key=len, reverse=True)
+        for w in keywords:
+            q = q.replace(w, " ")
+        return words.sub("", q)
+
     def generalize(self, q: str) -> str:
         """q with leader names and contact points replaced by their column headers ("黄永青多久去光塔街
         督导一次" → "区级班子党员领导干部多久去街道督导一次"): a question about the rule for a kind of

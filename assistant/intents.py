@@ -48,6 +48,11 @@ _UNIT_QUESTION_WORDS = re.compile(
     r"负责|牵头|配合|参与|参加|承担|协助|协办|主办|主责|分管|管|干|做|搞|抓|"
     r"有|是|了|的|在|中|里面|里|方面|哪些|哪几|哪|什么|啥|些|几|多少|"
     r"工作|任务|事项|事情|事儿|事|活儿|活|项目|项|条|件|内容|职责|分工|清单|单位|部门|呢|吗|呀|啊")
+# What a leader ↔ contact-point question may contain besides names and column words.
+_CONTACT_QUESTION_WORDS = re.compile(
+    r"请问|一下|告诉我|具体|分别|都|还|一共|总共|共|各|和|与|及|以及|同志|区级|班子|党员|干部|区领导|领导|"
+    r"挂点|挂钩|挂|联系点|联系|督导|负责|包干|管|归|属于|是|的|了|在|有|没|哪些|哪个|哪位|哪几位|哪几个|哪里|哪|谁|"
+    r"什么|啥|几位|几个|多少|个|位|名|点|单位|地方|情况|名单|由|被|给|呢|吗|呀|啊|[^\u4e00-\u9fff]")
 _TOGETHER = re.compile(r"都|共同|一起|同时|均|一道")
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
@@ -78,6 +83,7 @@ class Parsed:
     points: tuple[str, ...] = ()
     columns: tuple[str, ...] = field(default_factory=tuple)  # table headers the question asks about
     search: str = ""  # for free questions: the text to search when it differs from the question
+    must: str = ""  # free: words the best passage must mention ("手机号" in "苏佩的手机号")
     together: bool = False  # unit_items: only the items all the named units share ("都参与", "共同")
 
 
@@ -151,12 +157,17 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if docs and not _NON_WORD.sub("", _DOC_QUESTION_WORDS.sub("", rest)):
         return Parsed("doc_info", q, part=part, documents=docs)
 
-    asks_rule = bool(_NOT_LIST.search(rest))  # "黄永青多久去光塔街督导一次" is about the rule
+    # "黄永青多久去光塔街督导一次" asks for the rule; "王焕清是什么职务" for what the table does not hold.
+    asks_rule = bool(_NOT_LIST.search(rest))
     leaders = contacts.leaders_in(rest)
-    if leaders and not asks_rule:
-        return Parsed("leader_points", q, leaders=leaders, columns=contacts.columns_in(rest), documents=docs)
     points = contacts.points_in(rest)
-    if points and not asks_rule and (_WHO.search(rest) or _CONTACT.search(rest)):
+    beyond_table = contacts.residual(rest, _CONTACT_QUESTION_WORDS) if leaders or points else ""
+    roster = not asks_rule and len(beyond_table) <= 1
+    if leaders and roster:
+        return Parsed("leader_points", q, leaders=leaders, columns=contacts.columns_in(rest), documents=docs)
+    # "区教育局负责联系哪些学校" asks what the point itself does (another column), not who visits it.
+    other_column = set(contacts.asked_columns(rest)) - {h for p in points for h in contacts.point_columns(p)}
+    if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
         return Parsed("point_leaders", q, points=points, documents=docs)
 
     if spans and _LIST.search(rest) and not asks_rule and _only_asks_duties(rest, spans):
@@ -164,8 +175,11 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs, together=together)
 
-    if asks_rule and (leaders or points):
-        return Parsed("free", q, documents=docs, search=contacts.generalize(q))
+    if leaders or (points and not roster):
+        # Search for the rule on that kind of point, not for the row that holds the names; when the
+        # question asks for something else, the passage found must at least mention it.
+        return Parsed("free", q, documents=docs, search=contacts.generalize(q),
+                      must="" if asks_rule else beyond_table)
     if _DOCS.search(q):
         return Parsed("docs", q)
     # A person asked about like a leader is unknown unless in the table (李嘉 is in the text, but not as

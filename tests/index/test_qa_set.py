@@ -1,4 +1,4 @@
-"""The QA regression set (tests/fixtures/qa_questions.jsonl): 183 colloquial questions written from
+"""The QA regression set (tests/fixtures/qa_questions.jsonl): 187 colloquial questions written from
 the documents, none of them in the dev set. Thresholds are the figures reached (docs/retrieval.md,
 "QA regression set"); a change that lowers them is a regression, one that raises them should raise them."""
 
@@ -14,9 +14,9 @@ from index.searcher import open_searcher
 QA = Path(__file__).resolve().parents[1] / "fixtures" / "qa_questions.jsonl"
 
 # passed / total per kind, as reached (lexical search, no dense model)
-EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 1.0, "negative": 15 / 17}
+EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 1.0, "negative": 18 / 20}
 HIT_AT_1 = 0.94
-STRICT_RETRIEVE = 57  # of 58: answered (found) with an anchor among the three cited passages
+STRICT_RETRIEVE = 58  # of 59: answered (found) with an anchor among the three cited passages
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,10 @@ def test_who_questions_answered_by_search_state_the_items_units(qa_knowledge, qu
 def test_who_question_on_an_item_without_units_adds_nothing(qa_knowledge):
     a = ask("机关党委书记一般由谁担任", qa_knowledge)
     assert a.found and "责任分工" not in a.text
+
+
+@pytest.mark.parametrize("question", ["苏佩的手机号", "王焕清是什么职务", "区教育局局长是谁", "光塔街有多少人口"])
+def test_names_from_the_table_do_not_make_an_answer(qa_knowledge, question):
+    """The table holds who visits which point, nothing else: no roster, no row quoted for 手机号."""
+    a = ask(question, qa_knowledge)
+    assert not a.found and not a.citations, a.text
