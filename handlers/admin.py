@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from assistant import access
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
+from handlers.gate import require
 from handlers.render import send_text
 
 COMMANDS = [("allow", "管理员：允许用户使用"), ("deny", "管理员：取消用户权限"),
@@ -18,10 +19,7 @@ ROLE_HELP = "、".join(f"{k}（{v}）" for k, v in access.ROLE_NAMES.items())
 
 
 async def _is_admin(update: Update, context: DocbotContext) -> bool:
-    if access.has_role(context.role, "admin"):
-        return True
-    await send_text(update, "只有管理员可以使用这个命令。")
-    return False
+    return await require(update, context, what="使用这个命令")
 
 
 def _user_id(args: list[str]) -> int | None:

@@ -87,6 +87,15 @@ async def gate(update: Update, context: DocbotContext) -> None:
     raise ApplicationHandlerStop
 
 
+async def require(update: Update, context: DocbotContext, *roles: str, what: str = "这个操作") -> bool:
+    """Admins always pass; otherwise the caller's role must be one of ``roles``."""
+    if access.has_role(context.role, *roles):
+        return True
+    names = "、".join(access.ROLE_NAMES[r] for r in (*roles, "admin"))
+    await send_text(update, f"抱歉，只有{names}可以{what}。")
+    return False
+
+
 async def notify_admins(context: DocbotContext, text: str, button: str, action: str, payload) -> None:
     """Send ``text`` to every admin with one button (``action`` carrying ``payload``)."""
     services = context.services

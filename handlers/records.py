@@ -22,8 +22,8 @@ from assistant.records import drafts
 from handlers import records_cmds, reminder_jobs
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
-from handlers.gate import ADDRESSED, strip_mention
-from handlers.records_common import actor_of, local_now, require, runtime_of
+from handlers.gate import ADDRESSED, require, strip_mention
+from handlers.records_common import actor_of, local_now, runtime_of
 from handlers.render import send_text
 
 COMMANDS = [("visit", "秘书：登记走访记录"), *records_cmds.COMMANDS]

@@ -14,8 +14,8 @@ from assistant.records import bindings, ledger, rectifications, visits
 from assistant.records.leaders import KIND_ALIASES, assign
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
-from handlers.gate import notify_admins
-from handlers.records_common import actor_of, local_now, require, runtime_of
+from handlers.gate import notify_admins, require
+from handlers.records_common import actor_of, local_now, runtime_of
 from handlers.render import send_text
 
 COMMANDS = [("due", "我的待走访联系点和整改期限"), ("visits", "走访记录：/visits [姓名] [月份]"),

@@ -1,5 +1,6 @@
-"""What the records handlers share: the records runtime (rules, schedule) kept in bot_data, the local
-clock, and role checks. Built once per application, lazily, so tests can build as many as they like."""
+"""What the records handlers share: the records runtime (rules, schedule, cached leaders) kept in
+bot_data, the local clock and the acting user. The runtime is built once per application, lazily, so
+tests can build as many as they like. (Role checks: handlers.gate.require.)"""
 
 from __future__ import annotations
 
@@ -10,13 +11,11 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import Application
 
-from assistant import access
 from assistant.records.leaders import Leader, load_leaders
 from assistant.records.reminders import Schedule
 from assistant.records.rules import Rules
 from assistant.store import change_counter
 from handlers.context import DocbotContext, Services
-from handlers.render import send_text
 
 KEY = "records"
 
@@ -64,15 +63,6 @@ async def runtime_of(application: Application) -> RecordsRuntime:
 
 def local_now(context: DocbotContext, rt: RecordsRuntime) -> datetime:
     return context.services.clock().astimezone(ZoneInfo(rt.schedule.timezone))
-
-
-async def require(update: Update, context: DocbotContext, *roles: str, what: str = "这个操作") -> bool:
-    """Admins always pass; otherwise the caller's role must be one of ``roles``."""
-    if access.has_role(context.role, *roles):
-        return True
-    names = "、".join(access.ROLE_NAMES[r] for r in (*roles, "admin"))
-    await send_text(update, f"抱歉，只有{names}可以{what}。")
-    return False
 
 
 def actor_of(update: Update) -> tuple[int, str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from assistant import access, uploads
+from assistant import uploads
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
+from handlers.gate import require
 from handlers.render import send_text
 
 COMMANDS = [("remove", "管理员：从文件库删除文件")]
@@ -20,10 +21,7 @@ def _buttons(context: DocbotContext, chat_id: int, action: str, payload, label: 
 
 
 async def _admin_only(update: Update, context: DocbotContext) -> bool:
-    if access.has_role(context.role, "admin"):
-        return True
-    await send_text(update, "只有管理员可以管理文件库。")
-    return False
+    return await require(update, context, what="管理文件库")
 
 
 async def on_document(update: Update, context: DocbotContext) -> None:
