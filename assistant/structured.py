@@ -13,6 +13,7 @@ from assistant.contacts import Assignment, ContactIndex
 from assistant.intents import Parsed
 from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
 from corpus.model import MAIN_PART, Document, Item
+from index.answer_type import answer_kind, answer_pattern
 
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
@@ -146,9 +147,12 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
         return Answer(question, intent, False, msg)
     several = len(hits) > 1
     blocks, cites = [], []
+    pattern, kind = answer_pattern(question), answer_kind(question)
     for d, item in hits:
         asked = (tuple(unit_part(item, key, units) for key in p.units)
                  if units is not None and item.units else ())
+        if pattern is not None and not pattern.search(item.text):  # "第17项什么时候完成"
+            asked += (f"该项原文没有写明{kind}。",)
         blocks.append(item_block(d, item, p.role, label_document=True, unit_lines=asked))
         cites.append(item_citation(d, item))
     intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""

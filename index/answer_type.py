@@ -34,6 +34,18 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 _COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|所|家|条)")
 
 
+_KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",
+               id(_COUNT): "数量"}
+
+
+def answer_kind(question: str) -> str:
+    """What the question asks for, in words ("时间或期限" for "什么时候完成"), or "" without a cue."""
+    for cue, pattern in _CUES:
+        if cue.search(question):
+            return _KIND_NAMES[id(pattern)]
+    return ""
+
+
 def answer_pattern(question: str) -> re.Pattern[str] | None:
     """The pattern a passage answering ``question`` contains, or None for questions without a cue."""
     for cue, pattern in _CUES:

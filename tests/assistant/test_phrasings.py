@@ -208,3 +208,20 @@ def test_no_shared_items_says_so(knowledge):
 @pytest.mark.parametrize(("question", "must"), [("苏佩的手机号", "手机号"), ("区教育局局长是谁", "局长")])
 def test_questions_beyond_the_table_must_find_what_they_ask(knowledge, question, must):
     assert _parse(knowledge, question).must == must
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("第17项什么时候完成", "该项原文没有写明时间或期限。"),
+        ("工作要点第37项考核多少分", "该项原文没有写明分值。"),
+    ],
+)
+def test_item_question_asking_what_the_item_does_not_state(knowledge, question, note):
+    a = ask(question, knowledge)
+    assert a.found and note in a.text
+
+
+@pytest.mark.parametrize("question", ["洛阳意见第6项多久开一次", "监督方案第32项多久反馈"])
+def test_item_that_states_it_gets_no_note(knowledge, question):
+    assert "没有写明" not in ask(question, knowledge).text

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answer_type import answer_pattern, expand_query
+from index.answer_type import answer_kind, answer_pattern, expand_query
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,12 @@ def test_expand_query_adds_document_wording():
     assert "每年" in expand_query("民主生活会一年开几次")
     assert "时间" in expand_query("检查考核什么时候开始")
     assert expand_query("三会一课是什么") == "三会一课是什么"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("第17项什么时候完成", "时间或期限"), ("民主生活会一年开几次", "频次"), ("考核优秀要多少分", "分值"),
+     ("五星支部比例要达到多少", "比例"), ("三会一课是什么", "")],
+)
+def test_answer_kind(question, kind):
+    assert answer_kind(question) == kind
