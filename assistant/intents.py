@@ -25,6 +25,8 @@ _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
 _SEP = r"(?:、|,|和|及|与|以及|跟)"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}(?:项|条|点|款)?(?:{_SEP}第?{_NUM}(?:项|条|点|款)?)+")
 _NUM_RX = re.compile(_NUM)
+# Right after a document's name a bare number is an item: "越秀要点17", "监督方案17号谁牵头".
+_NUMBER_AFTER_NAME = re.compile(r"^\s*([0-9]{1,3})(?:号|\.|、)?(?![0-9年月日次个份%.])")
 _LAST_ITEM = re.compile(r"最后一(?:项|条|点)|末项|末条")
 # "越秀工作要点有多少项" / "越秀工作要点" alone: about the document itself, not a passage in it.
 _DOC_QUESTION_WORDS = re.compile(r"一共|总共|共|有|多少|几|项|条|点|内容|是|什么|啥|介绍|讲了|讲|说了|说|文件|这份|"
@@ -145,6 +147,11 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         part = "附件" + (str(chinese_to_int(part_match.group(1))) if part_match.group(1) else "")
         rest = rest.replace(part_match.group(0), " ")
     numbers = item_numbers(rest)
+    if not numbers and len(docs) == 1 and docs[0].span in q:
+        after_name = _NUMBER_AFTER_NAME.match(q.split(docs[0].span, 1)[1])
+        if after_name:
+            numbers = (int(after_name.group(1)),)
+            rest = rest.replace(after_name.group(0).strip(), " ", 1)
     if not numbers and len(docs) == 1 and _LAST_ITEM.search(rest):
         numbers = (max((i.number for i in docs[0].document.items if i.part == part), default=0),)
         rest = _LAST_ITEM.sub(" ", rest)

@@ -225,3 +225,12 @@ def test_item_question_asking_what_the_item_does_not_state(knowledge, question, 
 @pytest.mark.parametrize("question", ["洛阳意见第6项多久开一次", "监督方案第32项多久反馈"])
 def test_item_that_states_it_gets_no_note(knowledge, question):
     assert "没有写明" not in ask(question, knowledge).text
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("越秀要点17", 17), ("监督方案17号谁牵头", 17), ("请问工作要点3", 3), ("越秀工作要点2018年的重点", None)],
+)
+def test_bare_number_right_after_a_document_name(knowledge, question, number):
+    p = _parse(knowledge, question)
+    assert (p.number if p.kind == "item" else None) == number

@@ -1,4 +1,4 @@
-"""The QA regression set (tests/fixtures/qa_questions.jsonl): 188 colloquial questions written from
+"""The QA regression set (tests/fixtures/qa_questions.jsonl): 189 colloquial questions written from
 the documents, none of them in the dev set. Thresholds are the figures reached (docs/retrieval.md,
 "QA regression set"); a change that lowers them is a regression, one that raises them should raise them."""
 
