@@ -1,4 +1,4 @@
-"""The QA regression set (tests/fixtures/qa_questions.jsonl): 189 colloquial questions written from
+"""The QA regression set (tests/fixtures/qa_questions.jsonl): 194 colloquial questions written from
 the documents, none of them in the dev set. Thresholds are the figures reached (docs/retrieval.md,
 "QA regression set"); a change that lowers them is a regression, one that raises them should raise them."""
 
@@ -15,8 +15,8 @@ QA = Path(__file__).resolve().parents[1] / "fixtures" / "qa_questions.jsonl"
 
 # passed / total per kind, as reached (lexical search, no dense model)
 EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 1.0, "negative": 18 / 20}
-HIT_AT_1 = 0.94
-STRICT_RETRIEVE = 58  # of 59: answered (found) with an anchor among the three cited passages
+HIT_AT_1 = 0.95
+STRICT_RETRIEVE = 63  # of 64: answered (found) with an anchor among the three cited passages
 
 
 @pytest.fixture(scope="module")
