@@ -14,6 +14,7 @@ from assistant.records.dates import add_months, find_dates
 from assistant.records.leaders import Leader, Point
 from assistant.records.points import point_variants
 from assistant.records.rules import KIND_NAMES, Rules
+from corpus.numerals import chinese_to_int
 
 MAX_NOTE = 2000
 _NOTE_START = re.compile(r"^\s*[【\[]?\s*(?:(?:联系)?(?:走访|督导|调研)记录|(?:联系督导|走访|督导)\s*[：:】\]])")
@@ -34,7 +35,6 @@ _DAYS = re.compile(_NUM + r"[天日]内")
 _CLUE = re.compile(r"线索")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:之?前|以前|前)")  # "11月30日前整改"
 _DEADLINE_BEFORE = re.compile(r"(?:整改期限|期限|截止|限于|于)\s*[为是：:]?\s*$")
-_CN_SMALL = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 @dataclass
@@ -81,8 +81,7 @@ def _small(s: str) -> int:
         return int(s)
     if s == "半":
         return 0
-    from corpus.numerals import chinese_to_int
-    return chinese_to_int(s) or _CN_SMALL.get(s, 0)
+    return chinese_to_int(s) or 0
 
 
 def _find_leaders(text: str, leaders: list[Leader]) -> list[Leader]:
