@@ -102,7 +102,16 @@ def load_leaders(db: sqlite_utils.Database) -> list[Leader]:
 
 
 def leader_by_name(db: sqlite_utils.Database, name: str) -> Leader | None:
-    return next((lead for lead in load_leaders(db) if lead.name == name.strip()), None)
+    """One active leader as load_leaders would give it, without loading every leader (/due, /bind)."""
+    row = next(db.query("select id, name from leaders where active = 1 and name = ? order by id", [name.strip()]), None)
+    if row is None:
+        return None
+    points = tuple(Point(r["id"], r["leader_id"], r["kind"], r["name"]) for r in db.query(
+        "select id, leader_id, kind, name from contact_points where active = 1 and leader_id = ? order by id",
+        [row["id"]]))
+    bound = [r["telegram_id"] for r in db.query(
+        "select telegram_id from leader_bindings where confirmed = 1 and leader_id = ?", [row["id"]])]
+    return Leader(row["id"], row["name"], points, bound[-1] if bound else None)
 
 
 def assign(db: sqlite_utils.Database, leader: str, kind: str, point: str, *, now: datetime, actor: str,

@@ -5,6 +5,7 @@ from assistant.records.leaders import (
     assignments_from_table,
     contact_tables,
     is_contact_table,
+    leader_by_name,
     load_leaders,
     seed,
 )
@@ -78,3 +79,9 @@ def test_assign_edits_survive_reseeding(db):
     assert "新河浦社区" in names and "东风东路小学" not in names
     assert "用法" in assign(db, "王焕清", "planet", "火星", now=at(2026, 11, 2), actor="1")
     assert db["audit_log"].count_where("action in ('assign', 'unassign')") == 2
+
+
+def test_leader_by_name_is_the_loaded_leader(db):
+    assign(db, "王焕清", "community", "新河浦社区", now=at(2026, 11, 2), actor="admin")
+    assert all(leader_by_name(db, lead.name) == lead for lead in load_leaders(db))
+    assert leader_by_name(db, " 苏佩 ").name == "苏佩" and leader_by_name(db, "李四") is None
