@@ -39,23 +39,20 @@ class RecordsRuntime:
 def _prepare(db, services, now: datetime) -> Rules:
     from assistant.records.setup import prepare
 
-    corpus = getattr(services.knowledge, "corpus", None)
-    return prepare(db, services.corpus_dir, now=now, documents=getattr(corpus, "documents", None))
+    return prepare(db, services.corpus_dir, now=now, documents=services.knowledge.corpus.documents)
 
 
 async def runtime_of(application: Application) -> RecordsRuntime:
     """Rules from the corpus text; leaders seeded from the parsed contact-point table on first use.
 
-    The schedule comes from bot_data["records_schedule"] when the composition root sets one
-    (e.g. from DOCBOT_TIMEZONE), or a ``timezone`` attribute of the services; otherwise 09:00
-    Asia/Shanghai.
+    The schedule is bot_data["records_schedule"], set by the composition root from DOCBOT_TIMEZONE
+    (bot.app.build_application); without one, 09:00 Asia/Shanghai.
     """
     rt = application.bot_data.get(KEY)
     if rt is None:
         services = application.bot_data["services"]
         rules = await services.in_db(_prepare, services, services.clock())
-        schedule = application.bot_data.get("records_schedule") or Schedule(
-            timezone=getattr(services, "timezone", None) or Schedule.timezone)
+        schedule = application.bot_data.get("records_schedule") or Schedule()
         rt = RecordsRuntime(rules, schedule)
         application.bot_data[KEY] = rt
     return rt
