@@ -47,7 +47,8 @@ async def done_command(update: Update, context: DocbotContext) -> None:
         return
     rt = await runtime_of(context.application)
     now, (_, actor) = local_now(context, rt), actor_of(update)
-    reply = await context.services.in_db(rectifications.close, int(args[0]), " ".join(args[1:]), now=now, actor=actor)
+    _, reply = await context.services.in_db(rectifications.close, int(args[0]), " ".join(args[1:]), now=now,
+                                            actor=actor)
     await send_text(update, reply)
 
 

@@ -65,19 +65,19 @@ def overdue(db: sqlite_utils.Database, today: date) -> list[dict]:
     return [r for r in list_rectifications(db, status="open") if r["due"] < today.isoformat()]
 
 
-def close(db: sqlite_utils.Database, rect_id: int, note: str, *, now: datetime, actor: str) -> str:
-    """Close an open rectification with a note; a Chinese reply either way."""
+def close(db: sqlite_utils.Database, rect_id: int, note: str, *, now: datetime, actor: str) -> tuple[bool, str]:
+    """Close an open rectification with a note. → (closed now, a Chinese reply either way)."""
     with db.atomic():
         row = next(db["rectifications"].rows_where("id = ?", [rect_id]), None)
         if row is None:
-            return f"没有第{rect_id}号整改。发送 /overdue 或 /due 查看编号。"
+            return False, f"没有第{rect_id}号整改。发送 /overdue 或 /due 查看编号。"
         if row["status"] != "open":
-            return f"第{rect_id}号整改已于 {row['closed_at'][:10]} 办结，无需重复操作。"
+            return False, f"第{rect_id}号整改已于 {row['closed_at'][:10]} 办结，无需重复操作。"
         db["rectifications"].update(rect_id, {"status": "done", "closed_at": now.isoformat(),
                                               "closed_by": actor, "close_note": note[:500]})
         audit(db, at=now, actor=actor, action="rectification_done", original=note,
               details={"id": rect_id})
-    return f"已办结第{rect_id}号整改（{row['unit']}：{row['issue']}）。"
+    return True, f"已办结第{rect_id}号整改（{row['unit']}：{row['issue']}）。"
 
 
 def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now: datetime, actor: str,

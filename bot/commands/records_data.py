@@ -95,8 +95,9 @@ def run_rectify_done(args) -> int:
         db, _, now = _context(args.at)
     except ValueError as e:
         return usage_error(str(e))
-    print(close(db, args.id, " ".join(args.note), now=now, actor=ACTOR))
-    return 0
+    ok, reply = close(db, args.id, " ".join(args.note), now=now, actor=ACTOR)
+    print(reply, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 def run_bind(args) -> int:

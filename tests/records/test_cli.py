@@ -88,6 +88,7 @@ def test_records_flow(docbot, tmp_path):
     (("due", "--leader", "王焕清", "--at", "明天"), 2, "用法错误"),
     (("export", "--month", "2026-13", "--out", "x.xlsx"), 2, "用法错误"),
     (("export", "--month", "2026-11", "--out", "x.txt"), 2, "用法错误"),
+    (("rectify", "done", "1"), 1, "没有第1号整改"),
     (("visit",), 2, "用法错误"),
     (("rectify",), 2, "用法错误"),
     (("assign", "王焕清", "火星", "某地"), 2, "联系点类型"),
