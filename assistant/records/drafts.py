@@ -41,7 +41,7 @@ def is_note(note: ParsedNote, text: str) -> bool:
     question = bool(_QUESTION.search(text.strip()))
     if note.looks_like_note and (note.leader or not question):
         return True  # 走访记录：… — even with the leader missing or unknown (then it is asked back)
-    return bool(note.leader and note.points and (note.visit_date or note.methods or note.findings)
+    return bool(note.leader and note.points and (note.dated or note.methods or note.findings)
                 and not question)
 
 

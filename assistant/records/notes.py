@@ -57,6 +57,7 @@ class ParsedNote:
     findings: str = ""
     rectification: RectificationDraft | None = None
     questions: list[str] = field(default_factory=list)
+    dated: bool = False  # a visit date is written, even one that does not exist (13月45日)
 
     @property
     def complete(self) -> bool:
@@ -171,6 +172,7 @@ def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | Non
         if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(text[max(0, dm.start - 6):dm.start]):
             deadlines.append(dm)
     visit = [d for d in dates if d not in deadlines]
+    note.dated = bool(visit)
     notice = None
     if not visit:
         note.questions.append("未识别到走访日期，请写明日期（如 11月5日、昨天、上周五）。")

@@ -94,6 +94,12 @@ def test_a_date_without_a_year_is_the_most_recent_past_one(rules):
     assert note.visit_date == "2025-12-25" and not note.questions  # last year's, not a future date
 
 
+def test_a_note_without_the_prefix_and_with_an_impossible_date_is_asked_back(rules):
+    text = "王焕清 13月45日到东山街督导"
+    note = parse_note(text, LEADERS, TODAY, rules)
+    assert is_note(note, text) and any("不存在" in q for q in note.questions)
+
+
 @pytest.mark.parametrize("text", [
     "苏佩联系哪个社区？", "第17项谁牵头", "今天天气不错", "<script>alert(1)</script>",
     "'; DROP TABLE visits; --", "😀😀😀", "王焕清联系东山街吗", "督导工作怎么开展？",

@@ -88,6 +88,7 @@ async def test_non_secretary_cannot_log_visits(bot, offline_api):
 @pytest.mark.parametrize("text, question", [
     ("走访记录：", "未识别到区领导"),
     ("走访记录：王焕清 13月45日到东山街督导", "不存在"),
+    ("王焕清 13月45日到东山街督导", "不存在"),  # no 走访记录 prefix: still a note, still asked back
     ("走访记录：李四 11月5日到东山街督导", "李四"),
     ("走访记录：王焕清 11月5日到北京街督导", "不是王焕清的联系点"),
     ("走访记录：<script>alert(1)</script>'; DROP TABLE visits; --", "未识别到区领导"),
