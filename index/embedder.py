@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 HUB_CONNECT_TIMEOUT_S = 5.0
@@ -65,6 +66,7 @@ class SentenceTransformerEmbedder:
         # One query runs fastest on one thread and, on a shared 2-core machine, avoids the stalls of
         # an oversubscribed thread pool (hybrid p95 went from ~500 ms to ~15 ms under load);
         # batches of passages use all cores.
+        import numpy as np
         import torch
 
         threads = 1 if len(texts) <= 4 else self._threads

@@ -24,10 +24,12 @@ import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from index.passages import PASSAGE_FORMAT
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +125,8 @@ def vectors_dir(root: Path, model_id: str) -> Path:
 
 
 def load_vectors(root: Path, model_id: str, source: str, doc_hash: str, n: int) -> np.ndarray | None:
+    import numpy as np  # here, not at the top: reading the manifest (`docbot docs`) needs no numpy
+
     path = _doc_file(vectors_dir(root, model_id), source, doc_hash, "npy")
     try:
         vecs = np.load(path, allow_pickle=False)
@@ -138,6 +142,8 @@ def load_vectors(root: Path, model_id: str, source: str, doc_hash: str, n: int) 
 
 
 def save_vectors(root: Path, model_id: str, source: str, doc_hash: str, vecs: np.ndarray) -> None:
+    import numpy as np
+
     path = _doc_file(vectors_dir(root, model_id), source, doc_hash, "npy")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy")
