@@ -47,7 +47,7 @@ async def _submit(update: Update, context: DocbotContext, text: str, *, explicit
     explicit = explicit or bool(user_data.pop(EXPECT, False))
     sub = await context.services.in_db(
         drafts.submit, text, telegram_id=update.effective_user.id, chat_id=update.effective_chat.id,
-        now=now, today=now.date(), rules=rt.rules, explicit=explicit, draft=draft,
+        now=now, rules=rt.rules, explicit=explicit, draft=draft,
         store=access.has_role(context.role, "secretary"))
     if not sub.is_note:
         return False

@@ -74,11 +74,12 @@ def fields_to_text(args: str) -> str:
 
 
 def submit(db: sqlite_utils.Database, text: str, *, telegram_id: int, chat_id: int, now: datetime,
-           today, rules: Rules, explicit: bool = False, draft: str | None = None,
-           store: bool = True) -> Submission:
-    """Parse a message. ``explicit`` (/visit, or a reply to our question) treats it as a note for sure;
-    ``draft`` is the previous incomplete note the message may complete; ``store=False`` only classifies
-    (for users who may not log visits)."""
+           rules: Rules, explicit: bool = False, draft: str | None = None, store: bool = True) -> Submission:
+    """Parse a message. ``now`` is local time (its date is "today" for 昨天, 11月5日 …). ``explicit``
+    (/visit, or a reply to our question) treats it as a note for sure; ``draft`` is the previous
+    incomplete note the message may complete; ``store=False`` only classifies (for users who may not
+    log visits)."""
+    today = now.date()
     leaders = load_leaders(db)
     note = parse_note(text, leaders, today, rules)
     if draft and not is_note(note, text):
