@@ -46,10 +46,6 @@ class Preview:
                 f"表格行：{self.table_rows} 行\n责任单位：{len(self.units)} 个" + (f"（{units}）" if units else ""))
 
 
-def documents_of(corpus) -> tuple:
-    return tuple(corpus.documents)
-
-
 def safe_name(file_name: str) -> str:
     """The file name without directories or characters that are unsafe in a path."""
     name = Path(file_name.replace("\\", "/")).name
@@ -101,7 +97,7 @@ def preview(file_name: str, data: bytes, corpus_dir: Path) -> Preview:
 
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / name).write_text(text, encoding="utf-8")
-        docs = documents_of(load_corpus(Path(tmp)))
+        docs = load_corpus(Path(tmp)).documents
     if not docs:
         raise UploadError("没能从文件中识别出文件内容。")
     doc = docs[0]
@@ -131,7 +127,7 @@ def add(db, corpus_dir: Path, doc: Preview, *, at: datetime, actor: str) -> Path
 def find_document(corpus, corpus_dir: Path, name: str):
     """The document whose file name, short name, title or alias is ``name``; raises UploadError."""
     name = name.strip()
-    for doc in documents_of(corpus):
+    for doc in corpus.documents:
         if name in (doc.source, Path(doc.source).stem, doc.short_name, doc.title, *doc.aliases):
             if (Path(corpus_dir) / doc.source).is_file():
                 return doc
@@ -148,7 +144,7 @@ def remove(db, corpus_dir: Path, source: str, *, at: datetime, actor: str) -> No
 
 
 def list_documents(corpus) -> str:
-    docs = documents_of(corpus)
+    docs = corpus.documents
     if not docs:
         return "文件库是空的。"
     lines = [f"文件库共 {len(docs)} 份文件："]
