@@ -103,6 +103,8 @@ def run_rectify_done(args) -> int:
 def run_bind(args) -> int:
     from assistant.records.bindings import confirm
 
+    if args.telegram_id <= 0:  # user ids are positive; negative ids are groups
+        return usage_error(f"Telegram 用户 ID 应为正整数：{args.telegram_id}")
     db, _, now = _context(None)
     ok, reply = confirm(db, args.telegram_id, now=now, actor=ACTOR, name=args.name)
     print(reply, file=sys.stdout if ok else sys.stderr)

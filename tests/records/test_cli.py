@@ -89,6 +89,7 @@ def test_records_flow(docbot, tmp_path):
     (("export", "--month", "2026-13", "--out", "x.xlsx"), 2, "用法错误"),
     (("export", "--month", "2026-11", "--out", "x.txt"), 2, "用法错误"),
     (("rectify", "done", "1"), 1, "没有第1号整改"),
+    (("bind", "--", "-5", "王焕清"), 2, "用户 ID"),
     (("visit",), 2, "用法错误"),
     (("rectify",), 2, "用法错误"),
     (("assign", "王焕清", "火星", "某地"), 2, "联系点类型"),
