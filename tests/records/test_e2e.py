@@ -20,7 +20,7 @@ NOTE = "走访记录：王焕清 11月5日到东山街督导，召开座谈会�
 
 
 async def until(api, chat, predicate, wait=5.0):
-    """The first message to ``chat`` whose text satisfies ``predicate`` (the reminder job may interleave)."""
+    """The latest message to ``chat`` whose text satisfies ``predicate`` (the reminder job may interleave)."""
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         found = [c for c in api.sent(chat_id=chat) if predicate(c.text)]
