@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from corpus.model import Document
 from corpus.text import normalize_for_match
 
-# Title fragments too generic to identify a document on their own.
-_GENERIC = {
+# Genre words: they name a kind of document, never one document. Beyond these, a title fragment
+# identifies a document only when no other document's title contains it (see find_documents).
+_GENRE = {
     "工作方案", "实施方案", "实施意见", "工作要点", "行动计划", "三年行动", "三年行动计划", "党的建设",
-    "加强和规范", "党内政治生活", "基层组织建设", "关于加强", "中共广州市", "广州市越秀区",
+    "加强和规范", "关于加强", "关于印发", "的通知",
 }
 _MIN_TITLE_OVERLAP = 4
 
@@ -52,6 +53,7 @@ def _longest_common_substring(a: str, b: str) -> str:
 def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatch]:
     """Documents the question names, best first. Empty when it names none."""
     q = norm(question)
+    titles = {id(d): norm(d.title) for d in documents}
     matches: list[DocMatch] = []
     for doc in documents:
         names = [doc.short_name, *doc.aliases, doc.doc_number]
@@ -59,8 +61,9 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         # A name people use always beats a fragment of a title.
         strength = 1000 + len(best) if best else 0
         if not best and doc.title:
-            overlap = _longest_common_substring(q, norm(doc.title))
-            if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in _GENERIC:
+            overlap = _longest_common_substring(q, titles[id(doc)])
+            shared = any(overlap in t for k, t in titles.items() if k != id(doc))
+            if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in _GENRE and not shared:
                 best, strength = overlap, len(overlap)
         if best:
             matches.append(DocMatch(doc, best, strength))

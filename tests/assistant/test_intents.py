@@ -64,6 +64,7 @@ DOCS = (
     _doc("b.md", "广州市越秀区关于深入贯彻落实《中国共产党党内监督条例》的工作方案", "党内监督工作方案", ["监督条例方案"]),
     _doc("c.txt", "中共洛阳市委关于加强和改进全市机关党的建设的实施意见", "洛阳机关党建意见", ["洛阳"]),
     _doc("d.txt", "某某县推进清廉机关建设三年计划", "某某县清廉机关计划"),
+    _doc("e.txt", "2019年越秀区加强和规范党内政治生活工作要点", "越秀2019要点"),
 )
 
 
@@ -79,6 +80,8 @@ DOCS = (
         ("清廉机关建设第2项谁牵头", ["d.txt"]),  # a document without configured names
         ("第17项谁牵头", []),
         ("工作方案第3项", []),  # too generic to name one document
+        ("党内政治生活工作要点第3项", []),  # a title fragment two documents share names neither
+        ("清廉机关建设三年计划第1项", ["d.txt"]),
     ],
 )
 def test_find_documents(question, sources):
