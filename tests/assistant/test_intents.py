@@ -80,7 +80,7 @@ DOCS = (
         ("清廉机关建设第2项谁牵头", ["d.txt"]),  # a document without configured names
         ("第17项谁牵头", []),
         ("工作方案第3项", []),  # too generic to name one document
-        ("党内政治生活工作要点第3项", []),  # a title fragment two documents share names neither
+        ("加强和规范党内政治生活第3项", []),  # a title fragment two documents share names neither
         ("清廉机关建设三年计划第1项", ["d.txt"]),
     ],
 )
