@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.contacts import ContactIndex
 from assistant.docnames import DocMatch, find_documents, norm
-from assistant.units_index import UnitIndex
+from assistant.units_index import UnitIndex, unit_keys
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 
@@ -37,7 +37,6 @@ _PART = re.compile(rf"附件{_NUM}?")
 _LEAD = re.compile(r"牵头|主责|主办|带头单位")
 _COOP = re.compile(r"配合|协助|协办|支持单位")
 _RESP = re.compile(r"负责|责任|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
-_TEXT = re.compile(r"原文|全文|内容|具体|讲(?:的)?(?:是)?什么|说(?:的)?(?:是)?什么|写(?:的)?什么|要求|是什么|什么意思")
 _LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|几项|多少项|几件|多少件|有哪|清单")
 # A frequency, period, date or score is asked for: a rule in the text, not a roster of duties or points.
 _NOT_LIST = re.compile(r"占多少|多少分|几分|几次|多少次|多久|几天|几个月|什么时候|何时|多长|哪天|几号|期限")
@@ -159,7 +158,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     spans = units.spans_in(rest)
     if numbers:
         return Parsed("item", q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
-                      documents=docs, units=tuple(dict.fromkeys(key for _, _, key in spans)))
+                      documents=docs, units=unit_keys(spans))
 
     if docs and not _NON_WORD.sub("", _DOC_QUESTION_WORDS.sub("", rest)):
         return Parsed("doc_info", q, part=part, documents=docs)
@@ -178,7 +177,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         return Parsed("point_leaders", q, points=points, documents=docs)
 
     if spans and _LIST.search(rest) and not asks_rule and _only_asks_duties(rest, spans):
-        found_units = tuple(dict.fromkeys(key for _, _, key in spans))
+        found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs, together=together)
 

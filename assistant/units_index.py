@@ -80,9 +80,10 @@ class UnitIndex:
                 start = q.find(v, start + 1)
         return sorted(found)
 
-    def units_in(self, q: str) -> tuple[str, ...]:
-        """Canonical units named in q, in order of appearance."""
-        return tuple(dict.fromkeys(key for _, _, key in self.spans_in(q)))
-
     def duties_of(self, unit_key: str) -> list[Duty]:
         return self.duties.get(unit_key, [])
+
+
+def unit_keys(spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    """The distinct canonical units of ``spans_in``'s result, in order of appearance."""
+    return tuple(dict.fromkeys(key for _, _, key in spans))
