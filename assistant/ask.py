@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from assistant.answers import Answer, Choice, Citation
 from assistant.docnames import norm, resolve_document
+from assistant.examples import HELP_TEXT
 from assistant.intents import Parsed, asks_responsible_unit, parse_question
 from assistant.knowledge import Knowledge
 from assistant.structured import (
@@ -28,15 +29,6 @@ from corpus.model import MAIN_PART
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
-EXAMPLES = (
-    "越秀工作要点第17项谁牵头？",
-    "监督条例方案第30项的牵头单位和配合单位",
-    "区信访局要配合哪些工作？",
-    "东湖新村社区由哪位区领导挂点？",
-    "苏佩联系哪个社区？",
-    "民主生活会一年开几次？",
-)
-HELP_TEXT = "可以这样问：\n" + "\n".join(f"· {e}" for e in EXAMPLES)
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 

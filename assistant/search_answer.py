@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answers import Answer, Citation
+from assistant.examples import HELP_TEXT
 from index.answer_type import answer_pattern
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
@@ -86,12 +87,7 @@ def _citation(hit) -> Citation:
 
 def not_found(question: str, documents: list[str], intent: str = "search", text: str = NOT_FOUND) -> Answer:
     docs = "、".join(documents)
-    tips = [
-        "· 某文件第几项谁牵头，如“越秀工作要点第17项谁牵头？”",
-        "· 某单位负责或配合哪些工作，如“区信访局要配合哪些工作？”",
-        "· 文件中的具体规定，如“民主生活会一年开几次？”",
-    ]
-    body = f"{text}\n可以这样问：\n" + "\n".join(tips)
+    body = f"{text}\n{HELP_TEXT}"
     if docs:
         body += f"\n目前收录的文件：{docs}。"
     return Answer(question, intent, False, body)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from assistant.ask import HELP_TEXT, ask
+from assistant.ask import ask
+from assistant.examples import HELP_TEXT
 from bot.config import load_settings
 from bot.services import build_knowledge
 
