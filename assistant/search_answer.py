@@ -13,7 +13,7 @@ import re
 
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
-from index.answer_type import answer_pattern
+from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
@@ -54,7 +54,7 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     for i, s in enumerate(sents):
         score = sum(weight(t) for t in q & set(char_ngrams(s)))
         if pattern is not None and pattern.search(s):
-            score *= 1.5  # the sentence that holds the asked-for frequency/period/number
+            score *= ANSWER_TYPE_BOOST  # the sentence that holds the asked-for frequency/period/number
         if score > best_score:
             best, best_score = i, score
     return best, sents

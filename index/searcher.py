@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index import persist
-from index.answer_type import answer_pattern
+from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
 from index.build import DocPart, build_lexical, check_coverage, dense_store, passage_vectors
 from index.embedder import Embedder, ensure_loadable, load_embedder, model_id_of
 from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
@@ -28,7 +28,6 @@ from index.tokenize import char_ngrams, query_tokens, strip_question_words
 log = logging.getLogger(__name__)
 
 LEXICAL_LIBS = ("bm25s", "jieba", "numpy")
-ANSWER_TYPE_BOOST = 1.5  # tuned on the dev set: large enough to reorder near-ties, not to lift strays
 DENSE_LIBS = ("sentence-transformers", "transformers", "torch", "faiss-cpu")
 
 
