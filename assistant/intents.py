@@ -18,7 +18,7 @@ from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
-_ITEM_STRONG = re.compile(rf"第{_NUM}(?:项|条|点|款)")
+_ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?(?:项|条|点|款)")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
 _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
 # "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
@@ -57,8 +57,8 @@ _CONTACT_QUESTION_WORDS = re.compile(
 _TOGETHER = re.compile(r"都|共同|一起|同时|均|一道")
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
-_ASKS_UNIT = re.compile(r"牵头|配合|协助|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|谁(?:来)?(?:负责|管|抓)|"
-                        r"(?:由|归)谁|责任单位|负责单位")
+_ASKS_UNIT = re.compile(r"牵头|配合|协助|(?:哪个|哪些|什么|哪几个)(?:部门|单位|处室|科室|机构)|哪家|谁(?:来)?(?:负责|管|抓|把关)|"
+                        r"(?:由|归)谁|责任(?:单位|部门|处室)|负责单位|是谁")
 _WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(r"挂点|联系|督导|挂钩|包干")
 _DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")

@@ -11,6 +11,7 @@ from dataclasses import replace
 from assistant.answers import Answer, Choice, Citation
 from assistant.contacts import Assignment, ContactIndex
 from assistant.intents import Parsed
+from assistant.item_lookup import find_items, part_candidates
 from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
 from corpus.model import MAIN_PART, Document, Item
 from index.answer_type import answer_kind, answer_pattern
@@ -132,7 +133,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     n = p.number or 0
     if n <= 0:
         return Answer(question, intent, False, "项号应从1开始，例如：越秀工作要点第17项谁牵头？")
-    hits = [(d, d.item(n, p.part)) for d in candidates if d.item(n, p.part) is not None]
+    hits = [(d, it) for d in candidates for it in find_items(d, n, p.part, question)]
     if p.role != "text" or p.units:  # documents that state responsibilities first
         hits.sort(key=lambda h: not h[1].units)
     if p.units and units is not None:  # then the items where the named unit has a part
@@ -140,7 +141,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     if not hits:
         if named:
             d = named[0]
-            total = len([i for i in d.items if i.part == p.part])
+            total = len([i for i in d.items if i.part in part_candidates(d, p.part)])
             where = f"{p.part}" if p.part != MAIN_PART else ""
             msg = (f"《{d.short_name}》{where}没有第{n}项（共{total}项）。" if total
                    else f"《{d.short_name}》{where}没有编号条目，可以直接提问内容。")
@@ -148,6 +149,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
             msg = f"没有哪份文件有第{n}项。各文件的条目数可用 /docs 查看。"
         return Answer(question, intent, False, msg)
     several = len(hits) > 1
+    same_doc = several and len({d.source for d, _ in hits}) == 1
     blocks, cites = [], []
     pattern, kind = answer_pattern(question), answer_kind(question)
     for d, item in hits:
@@ -155,15 +157,26 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
                  if units is not None and item.units else ())
         if pattern is not None and not pattern.search(item.text):  # "第17项什么时候完成"
             asked += (f"该项原文没有写明{kind}。",)
-        blocks.append(item_block(d, item, p.role, label_document=True, unit_lines=asked))
+        blocks.append(item_block(d, item, p.role, label_document=not same_doc, unit_lines=asked))
         cites.append(item_citation(d, item))
-    intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
+    if same_doc:  # numbering restarts, two runs, main text and 附件: say which is which
+        where = "、".join(it.locator for _, it in hits)
+        intro = f"《{hits[0][0].short_name}》中有{len(hits)}个第{n}项（{where}），请选择要问哪一个；分别如下：\n\n"
+    else:
+        intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
     text = intro + "\n\n".join(blocks) + "\n\n" + _sources(cites)
     choices = ()
     if several:
         suffix = {"lead": "谁牵头", "cooperate": "谁配合", "responsible": "由谁负责"}.get(p.role, "原文")
-        choices = tuple(Choice(d.short_name, f"{d.short_name}第{n}项{suffix}") for d, _ in hits)
+        choices = tuple(Choice(it.locator if same_doc else d.short_name,
+                               f"{d.short_name}{_ask_locator(it)}{suffix}") for d, it in hits)
     return Answer(question, intent, True, text, tuple(cites), choices)
+
+
+def _ask_locator(item: Item) -> str:
+    """How a Choice button asks for exactly this item again ("附件2四（二）第3项")."""
+    part = item.part if item.part != MAIN_PART else ""
+    return f"{part}{item.path}第{item.number}项"
 
 
 def _duty_label(d: Duty) -> str:

@@ -74,6 +74,9 @@ class Item:
     part: str = MAIN_PART
     line_start: int = 0
     line_end: int = 0
+    path: str = ""  # numbering path ("四（二）") when item numbers repeat within the part, else ""
+    deadline: str = ""  # "3月底前" / "2024年6月底前" / "长期坚持" / a 完成时限 cell, as written
+    frequency: str = ""  # "每季度" / "每年至少1次", as written
 
     @property
     def body(self) -> str:
@@ -86,7 +89,8 @@ class Item:
 
     @property
     def locator(self) -> str:
-        return f"第{self.number}项" if self.part == MAIN_PART else f"{self.part} 第{self.number}项"
+        where = " ".join(x for x in (self.part if self.part != MAIN_PART else "", self.path) if x)
+        return f"{where} 第{self.number}项" if where else f"第{self.number}项"
 
 
 @dataclass(frozen=True)
@@ -166,3 +170,14 @@ class Document:
             if it.number == number and it.part == part:
                 return it
         return None
+
+    def items_numbered(self, number: int, part: str | None = MAIN_PART) -> tuple[Item, ...]:
+        """Every item numbered ``number`` in ``part`` (several where numbering restarts); any part
+        when ``part`` is None."""
+        return tuple(it for it in self.items if it.number == number and (part is None or it.part == part))
+
+    @property
+    def task_part(self) -> str:
+        """The part "第N项" means when none is named: the main text, or the only part with items."""
+        parts = list(dict.fromkeys(it.part for it in self.items))
+        return MAIN_PART if MAIN_PART in parts or not parts else parts[0]
