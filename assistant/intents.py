@@ -176,7 +176,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
         return Parsed("point_leaders", q, points=points, documents=docs)
 
-    if spans and _LIST.search(rest) and not asks_rule and _only_asks_duties(rest, spans):
+    if spans and _LIST.search(rest) and not asks_rule and _only_asks_duties(rest, spans, units):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs, together=together)
@@ -202,11 +202,17 @@ def asks_responsible_unit(question: str) -> bool:
     return bool(_ASKS_UNIT.search(norm(question)))
 
 
-def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]]) -> bool:
-    """True when, besides the unit names, the question holds only duty-list wording."""
+def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:
+    """True when, besides the unit names, the question holds only duty-list wording — or a topic
+    word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
     left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
     left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", left))
-    return len(left) <= 1
+    if len(left) <= 1:
+        return True
+    if units is None or len(left) > 4:
+        return False
+    texts = [norm(d.item.section + d.item.text) for _, _, key in spans for d in units.duties_of(key)]
+    return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
 
 
 def _mentioned(name: str, documents) -> bool:

@@ -22,7 +22,7 @@ _GENERIC_TITLE = re.compile(r"^[（(]?[一二三四五六七八九十]+[、）)�
 def part_candidates(doc: Document, part: str) -> list[str]:
     """The parts a question's part means: "附件" alone means any attachment; the main text means
     the main text, or the attachments when the main text has no items."""
-    parts = list(dict.fromkeys(it.part for it in doc.items))
+    parts = list(dict.fromkeys(it.part for it in doc.items if it.number))
     if part == MAIN_PART:
         return [MAIN_PART] if MAIN_PART in parts else parts
     if part == "附件":

@@ -16,6 +16,7 @@ from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
 from corpus.model import MAIN_PART, Document, Item
 from index.answer_type import answer_kind, answer_pattern
 
+HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
 
@@ -26,10 +27,10 @@ def item_citation(doc: Document, item: Item) -> Citation:
 def _heading(item: Item) -> str:
     """The item's heading, shortened for lists: some documents' first sentence runs a whole paragraph."""
     h = item.heading.rstrip("。；;，,")
-    if len(h) <= 40:
+    if len(h) <= HEADING_CHARS:
         return h
-    cut = min((i for i in (h.find(c, 8) for c in "，,；;") if i > 0), default=36)
-    return h[: min(cut, 36)] + "…"
+    cut = max((i for i in (h.rfind(c, 8, HEADING_CHARS) for c in "，,；;") if i > 0), default=HEADING_CHARS - 4)
+    return h[:cut] + "…"
 
 
 def _units_lines(item: Item, skip: str = "") -> list[str]:

@@ -89,6 +89,8 @@ class Item:
 
     @property
     def locator(self) -> str:
+        if self.number == 0:  # an unnumbered paragraph task: cited like its paragraph
+            return self.path
         where = " ".join(x for x in (self.part if self.part != MAIN_PART else "", self.path) if x)
         return f"{where} 第{self.number}项" if where else f"第{self.number}项"
 
@@ -163,7 +165,8 @@ class Document:
 
     @property
     def main_items(self) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.part == MAIN_PART)
+        """Numbered items of the main text (unnumbered paragraph tasks, number 0, are not counted)."""
+        return tuple(i for i in self.items if i.part == MAIN_PART and i.number)
 
     def item(self, number: int, part: str = MAIN_PART) -> Item | None:
         for it in self.items:
@@ -179,5 +182,5 @@ class Document:
     @property
     def task_part(self) -> str:
         """The part "第N项" means when none is named: the main text, or the only part with items."""
-        parts = list(dict.fromkeys(it.part for it in self.items))
+        parts = list(dict.fromkeys(it.part for it in self.items if it.number))
         return MAIN_PART if MAIN_PART in parts or not parts else parts[0]

@@ -30,7 +30,7 @@ from corpus.text import (
     join_cjk_spaces,
     strip_markup,
 )
-from corpus.units import split_top, trailing_units, units_line
+from corpus.units import inline_units, split_top, trailing_label_units, trailing_units, units_line
 
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
@@ -128,6 +128,8 @@ class _Builder:
                 units = units or line_units
                 text = text + "；".join(b.unit_lines)
             body = text
+            if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
+                units = trailing_label_units(text) or inline_units(text)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
                 body = re.sub(r"^[（(]\s*[^）)]{1,3}\s*[）)]\s*", "", text)
                 if b.section_ref in self.sections:
@@ -359,7 +361,8 @@ def _paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
     each run of numbering is named by its own heading ("护林防火员管理办法") or its position."""
     by_part: dict[str, list[int]] = {}
     for i, it in enumerate(items):
-        by_part.setdefault(it.part, []).append(i)
+        if it.number:  # paragraph tasks (number 0) keep their paragraph locator
+            by_part.setdefault(it.part, []).append(i)
     out = list(items)
     for idx in by_part.values():
         numbers = [items[i].number for i in idx]
@@ -383,6 +386,19 @@ def _paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
             prev = it.number
             out[i] = replace(it, path=names[-1])
     return tuple(out)
+
+
+def _paragraph_tasks(paragraphs) -> list[Item]:
+    """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
+    number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
+    tasks = []
+    for p in paragraphs:
+        units = trailing_label_units(p.text) or inline_units(p.text)
+        if units:
+            tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
+                              part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
+                              deadline=deadline_of(p.text), frequency=frequency_of(p.text)))
+    return tasks
 
 
 def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
@@ -412,6 +428,7 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     builder = _Builder(lines, header.consumed)
     builder.run()
     attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
+    paragraphs = _number_paragraphs(builder.paragraphs)
     return Document(
         source=source,
         title=header.title,
@@ -422,7 +439,7 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=_paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)),
+        items=_paths_where_ambiguous(sorted(builder.items + _paragraph_tasks(paragraphs), key=lambda it: it.line_start)),
         tables=_label_tables(builder.tables),
-        paragraphs=_number_paragraphs(builder.paragraphs),
+        paragraphs=paragraphs,
     )
