@@ -37,7 +37,7 @@ _PART = re.compile(rf"附件{_NUM}?")
 _LEAD = re.compile(r"牵头|主责|主办|带头单位")
 _COOP = re.compile(r"配合|协助|协办|支持单位")
 _RESP = re.compile(r"负责|责任|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
-_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|几项|多少项|几件|多少件|有哪|清单")
+_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|哪项(?:工作|任务)?|几项|多少项|几件|多少件|有哪|清单")
 # A frequency, period, date or score is asked for: a rule in the text, not a roster of duties or points.
 _NOT_LIST = re.compile(r"占多少|多少分|几分|几次|多少次|多久|几天|几个月|什么时候|何时|多长|哪天|几号|期限")
 # What a "which tasks does unit X do" question may contain besides the unit's name. Anything else
@@ -211,7 +211,7 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
         return True
     if units is None or len(left) > 4:
         return False
-    texts = [norm(d.item.section + d.item.text) for _, _, key in spans for d in units.duties_of(key)]
+    texts = [norm(d.document.title + d.item.section + d.item.text) for _, _, key in spans for d in units.duties_of(key)]
     return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
 
 

@@ -65,10 +65,16 @@ def _names_path(item: Item, q: str) -> bool:
 
 def find_items(doc: Document, number: int, part: str, question: str) -> list[Item]:
     """Items numbered ``number`` that the question can mean, best first; one when it is clear."""
+    q = normalize_for_match(question)
     items = [it for p in part_candidates(doc, part) for it in doc.items_numbered(number, p)]
+    if part == MAIN_PART:
+        # an attachment's task list or table answers "第N项" when the main text has no such item,
+        # or when the question names that attachment's table ("部门职责分工表第13项")
+        others = [it for it in doc.items_numbered(number, None) if it not in items and it.part != MAIN_PART]
+        named = [it for it in others if _section_overlap(it, q) >= 4]
+        items = named or items or others
     if len(items) <= 1:
         return items
-    q = normalize_for_match(question)
     named = [it for it in items if _names_path(it, q)]
     if len(named) == 1:
         return named

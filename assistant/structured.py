@@ -17,6 +17,7 @@ from corpus.model import MAIN_PART, Document, Item
 from index.answer_type import answer_kind, answer_pattern
 
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
+DUTY_CHARS = 240  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
 
@@ -180,6 +181,20 @@ def _ask_locator(item: Item) -> str:
     return f"{part}{item.path}第{item.number}项"
 
 
+def _duty_text(d: Duty) -> str:
+    """What a unit does in an item, for its duty list. A duty-table row ("区行政审批局：…") or an
+    unnumbered paragraph naming the unit as subject is the unit's own duty text: quoted from the
+    unit's clause on (up to DUTY_CHARS), not cut to the item's first clause."""
+    item = d.item
+    own = item.text.startswith(d.unit + "：") or (item.number == 0 and d.unit in item.text)
+    if not own:
+        return _heading(item)
+    text = item.text.removeprefix(d.unit + "：")
+    start = text.find(d.unit) if item.number == 0 else 0
+    text = text[max(start, 0):].rstrip("。；;")
+    return text if len(text) <= DUTY_CHARS else text[:DUTY_CHARS] + "…"
+
+
 def _duty_label(d: Duty) -> str:
     return ROLE_LABELS[d.role] + (f"（{d.scope}）" if d.scope else "")
 
@@ -200,7 +215,7 @@ def _unit_block(key: str, role_word: str, duties: list[Duty], intro: str = "") -
         for ds in items[:MAX_LISTED]:
             d = ds[0]
             roles = "；".join(dict.fromkeys(_duty_label(x) for x in ds))
-            lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {roles}")
+            lines.append(f"· {d.item.locator}「{_duty_text(d)}」— {roles}")
             cites.append(item_citation(d.document, d.item))
         if len(items) > MAX_LISTED:
             lines.append(f"……另有{len(items) - MAX_LISTED}项")
