@@ -119,7 +119,7 @@ def _mentions(text: str, words: str) -> bool:
 def _with_responsibility(answer: Answer, knowledge: Knowledge) -> Answer:
     """Add the cited item's responsible units to a search answer that asks who is responsible."""
     best = answer.citations[0]
-    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator)
+    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator, answer.question)
     if found is None:
         return answer
     item, units = found

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from assistant.answers import Answer, Choice, Citation
 from assistant.contacts import Assignment, ContactIndex
+from assistant.docnames import norm
 from assistant.intents import Parsed
 from assistant.item_lookup import find_items, part_candidates
 from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
@@ -49,7 +50,7 @@ def _units_lines(item: Item, skip: str = "") -> list[str]:
     if u.cooperate and skip != "cooperate":
         lines.append("配合：" + "、".join(u.cooperate))
     for sub in u.sub:
-        lines.append(f"其中{sub.scope}：由{sub.unit}负责")
+        lines.append(f"其中{sub.scope}：由{sub.unit}{'牵头' if sub.role == 'lead' else '负责'}")
     return lines
 
 
@@ -102,16 +103,28 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
     return "\n".join(lines)
 
 
-def responsibility_of(documents: tuple[Document, ...], source: str, locator: str) -> tuple[Item, str] | None:
+def responsibility_of(documents: tuple[Document, ...], source: str, locator: str,
+                      question: str = "") -> tuple[Item, str] | None:
     """The parsed responsibility of a cited item ("来源：越秀工作要点 第33项"), for search answers to
-    "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence."""
+    "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence.
+    A cited table row ("附件2 第7行") answers with the item read from that row. Where several units
+    each lead one part of the item, the part the question names comes first."""
     for doc in documents:
         if doc.source != source:
             continue
+        rows = {(t.part, r.line) for t in doc.tables for r in t.rows if t.locator(r) == locator}
         for item in doc.items:
-            if item.locator == locator and item.units:
+            if (item.locator == locator or (item.part, item.line_start) in rows) and item.units:
+                if item.units.sub and question:
+                    q = norm(question)
+                    subs = sorted(item.units.sub, key=lambda s: -len(_grams(norm(s.scope)) & _grams(q)))
+                    item = replace(item, units=replace(item.units, sub=tuple(subs)))
                 return item, "；".join(_units_lines(item))
     return None
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def _sources(citations: list[Citation]) -> str:

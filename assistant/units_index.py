@@ -47,7 +47,8 @@ class UnitIndex:
                     for name in getattr(u, role):
                         self.duties[self.key(name)].append(Duty(doc, item, role, name))
                 for sub in u.sub:
-                    self.duties[self.key(sub.unit)].append(Duty(doc, item, "sub", sub.unit, sub.scope))
+                    role = "lead" if sub.role == "lead" else "sub"
+                    self.duties[self.key(sub.unit)].append(Duty(doc, item, role, sub.unit, sub.scope))
         # variant (normalised) → canonical key; ambiguous short forms are dropped.
         variants: dict[str, set[str]] = defaultdict(set)
         for key, duties in self.duties.items():

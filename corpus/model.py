@@ -18,6 +18,7 @@ class SubAttribution:
 
     unit: str
     scope: str
+    role: str = "responsible"  # "lead" for "其中：A牵头开展X；B牵头开展Y" (several leads, each for its part)
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,7 @@ def _split_with(name: str) -> list[str]:
 def inline_units(text: str) -> Units:
     """Units named as the subject of a role word inside running text (empty Units when none)."""
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
+    scoped: list[SubAttribution] = []
     for clause in split_top(strip_markup(text), "。；;，,：:"):
         m = _INLINE.match(clause)
         if not m or "等" in m.group("units"):
@@ -280,6 +281,12 @@ def inline_units(text: str) -> Units:
         listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
+        scope = clause[m.end():].strip()
+        if role == "lead" and scope:
+            scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]
+    if len({s.unit for s in scoped}) > 1 and len(scoped) == len(found["lead"]):
+        # "其中：A牵头开展X；B牵头开展Y": each leads its own part, none leads the whole item
+        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
     if found["lead"] and found["shared"]:  # "A牵头…，B负责…": B answers for its part under A's lead
         found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]
         found["shared"] = []
