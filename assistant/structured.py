@@ -113,7 +113,7 @@ def responsibility_of(documents: tuple[Document, ...], source: str, locator: str
         if doc.source != source:
             continue
         rows = {(t.part, r.line) for t in doc.tables for r in t.rows if t.locator(r) == locator}
-        for item in doc.items:
+        for item in (*doc.items, *doc.tasks):
             if (item.locator == locator or (item.part, item.line_start) in rows) and item.units:
                 if item.units.sub and question:
                     q = norm(question)

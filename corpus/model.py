@@ -163,6 +163,9 @@ class Document:
     items: tuple[Item, ...] = ()
     tables: tuple[Table, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    # Unnumbered paragraphs that assign work ("区数字办负责…"): number 0, cited by their paragraph's
+    # locator. Kept apart from ``items`` so numbering, counts and search passages stay as written.
+    tasks: tuple[Item, ...] = ()
 
     @property
     def main_items(self) -> tuple[Item, ...]:

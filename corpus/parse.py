@@ -19,7 +19,7 @@ from corpus.deadlines import deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
-from corpus.numerals import int_to_chinese
+from corpus.numerals import chinese_to_int, int_to_chinese
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.text import (
@@ -388,6 +388,36 @@ def _paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
     return tuple(out)
 
 
+_H2_START = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")
+_SECTION_LABEL = re.compile(r"^(?:(第[一二三四五六七八九十]+[章部分编])|([一二三四五六七八九十]+)、|(（[一二三四五六七八九十]+）))")
+
+
+def _h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
+    """In a part without "1." items whose （一）… paragraphs assign work, every （N） paragraph is
+    a task numbered N (the deepest numbered level), so "第（四）项" reaches it."""
+    by_part: dict[str, list[tuple[Paragraph, int, Units]]] = {}
+    for p in paragraphs:
+        if p.part in numbered or not (m := _H2_START.match(p.text)):
+            continue
+        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text[m.end():])
+        by_part.setdefault(p.part, []).append((p, chinese_to_int(m.group(1)) or 0, units))
+    promoted: list[Item] = []
+    taken: set[int] = set()
+    for part, rows in by_part.items():
+        if len(rows) < 2 or not (any(u for _, _, u in rows) or any(it.part == part for it in items)):
+            continue
+        for p, n, units in rows:
+            body = _H2_START.sub("", p.text, count=1)
+            segments = p.section.split(" / ")
+            path = "".join(next(g for g in m.groups() if g) for seg in segments[:-1] if (m := _SECTION_LABEL.match(seg)))
+            promoted.append(Item(number=n, heading=first_sentence(body), text=body, units=units,
+                                 section=" / ".join(segments[:-1]), part=part, line_start=p.line_start,
+                                 line_end=p.line_end, path=path, deadline=deadline_of(body),
+                                 frequency=frequency_of(body)))
+            taken.add(id(p))
+    return promoted, [p for p in paragraphs if id(p) not in taken]
+
+
 def _paragraph_tasks(paragraphs) -> list[Item]:
     """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
@@ -428,7 +458,9 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     builder = _Builder(lines, header.consumed)
     builder.run()
     attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
-    paragraphs = _number_paragraphs(builder.paragraphs)
+    promoted, kept = _h2_tasks(builder.paragraphs, builder.items, set(builder.items_in_part))
+    builder.items += promoted
+    paragraphs = _number_paragraphs(kept)
     return Document(
         source=source,
         title=header.title,
@@ -439,7 +471,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=_paths_where_ambiguous(sorted(builder.items + _paragraph_tasks(paragraphs), key=lambda it: it.line_start)),
+        items=_paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)),
+        tasks=tuple(_paragraph_tasks(paragraphs)),
         tables=_label_tables(builder.tables),
         paragraphs=paragraphs,
     )

@@ -254,13 +254,18 @@ def units_from_columns(cells: dict[str, str]) -> Units:
 # role words that are not ordinary verbs are read here; the units must look like unit names.
 _INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
                       if r in ("lead", "cooperate", "responsible") and p not in ("落实", "实施"))
-_UNIT_NAME = r"[\u4e00-\u9fff（）()0-9]{1,24}?" + _UNIT_END.pattern.rstrip("$")
+_UNIT_NAME = r"[\u4e00-\u9fff（）()0-9]{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][\u4e00-\u9fff]{1,8}[）)])?"
+_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
 _INLINE = re.compile(
-    rf"^(?:由|请|要求)?(?P<units>{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*)"
+    rf"^(?:由|请|要求)?(?P<units>{_UNIT_LIST})"
     rf"(?:作为[\u4e00-\u9fff]{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
     rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
 )
+# The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
+# or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
+_SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
 _INLINE_ROLE = dict(_INLINE_ROLES)
+_PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
 
 def _split_with(name: str) -> list[str]:
@@ -275,10 +280,15 @@ def inline_units(text: str) -> Units:
     scoped: list[SubAttribution] = []
     for clause in split_top(strip_markup(text), "。；;，,：:"):
         m = _INLINE.match(clause)
+        if not m and (subject := _SUBJECT.match(clause)):
+            names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
+                          if not _PEOPLE.search(u))
+            found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
+            continue
         if not m or "等" in m.group("units"):
             continue
         role = _INLINE_ROLE[m.group("role")]
-        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u)]
+        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
         scope = clause[m.end():].strip()
