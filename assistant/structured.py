@@ -58,6 +58,8 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
     """The direct answer to "谁牵头" / "谁配合" and the role line it replaces."""
     u = item.units
     if role == "lead":
+        if u.lead and u.rule:  # the lead comes from the document's own rule: cite it
+            return "牵头单位：" + "、".join(u.lead) + f"\n（依据文件规定：{u.rule}）", "lead"
         if u.lead:
             return "牵头单位：" + "、".join(u.lead), "lead"
         if u.shared:
