@@ -18,7 +18,7 @@ from corpus.model import MAIN_PART, Document, Item
 from index.answer_type import answer_kind, answer_pattern
 
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
-DUTY_CHARS = 240  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
+DUTY_CHARS = 320  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
 
@@ -218,7 +218,7 @@ def _duty_text(d: Duty) -> str:
     unnumbered paragraph naming the unit as subject is the unit's own duty text: quoted from the
     unit's clause on (up to DUTY_CHARS), not cut to the item's first clause."""
     item = d.item
-    own = item.text.startswith(d.unit + "：") or (item.number == 0 and d.unit in item.text)
+    own = item.text.startswith(d.unit) or (item.number == 0 and d.unit in item.text)
     if not own:
         return _heading(item)
     text = item.text.removeprefix(d.unit + "：")
