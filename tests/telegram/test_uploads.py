@@ -9,7 +9,8 @@ from pypdf import PdfWriter
 from assistant import uploads
 from assistant.store import open_db
 from corpus import BUNDLED_DIR
-from corpus.loaders_office import docx_text, pdf_text
+from corpus.loaders_office import docx_text
+from corpus.loaders_pdf import pdf_text
 from tests.support.telegram_harness import FIXED_NOW, offline, process
 from tests.telegram.conftest import ADMIN, MEMBER
 
