@@ -41,6 +41,8 @@ def _units_lines(item: Item, skip: str = "") -> list[str]:
         lines.append("按职责分工负责：" + "、".join(u.shared))
     if u.coordinate and skip != "coordinate":
         lines.append("组织协调：" + "、".join(u.coordinate))
+    if u.guide and skip != "guide":
+        lines.append("指导：" + "、".join(u.guide))
     if u.cooperate and skip != "cooperate":
         lines.append("配合：" + "、".join(u.cooperate))
     for sub in u.sub:
@@ -68,7 +70,7 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
 def unit_part(item: Item, unit_key: str, units: UnitIndex) -> str:
     """What one unit does in an item ("监督方案第2项宣传部管什么"), read from the parsed units."""
     u = item.units
-    roles = [ROLE_LABELS[role] for role in ("lead", "shared", "coordinate", "cooperate")
+    roles = [ROLE_LABELS[role] for role in ("lead", "shared", "coordinate", "guide", "cooperate")
              if any(units.key(n) == unit_key for n in getattr(u, role))]
     roles += [f"其中{sub.scope}由{sub.unit}负责" for sub in u.sub if units.key(sub.unit) == unit_key]
     if not roles:

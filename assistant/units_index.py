@@ -13,7 +13,7 @@ from assistant.docnames import norm
 from corpus.aliases import UnitAliases
 from corpus.model import Document, Item
 
-ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "cooperate": "配合",
+ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
                "sub": "分项负责"}
 
 
@@ -43,7 +43,7 @@ class UnitIndex:
         for doc in documents:
             for item in doc.items:
                 u = item.units
-                for role in ("lead", "shared", "coordinate", "cooperate"):
+                for role in ("lead", "shared", "coordinate", "guide", "cooperate"):
                     for name in getattr(u, role):
                         self.duties[self.key(name)].append(Duty(doc, item, role, name))
                 for sub in u.sub:

@@ -28,6 +28,7 @@ class Units:
     cooperate: 配合.
     shared: "A、B按职责分工负责" (and "A、B负责" without a stated lead).
     coordinate: "组织协调" and similar roles that are neither lead nor support.
+    guide: "指导" / a 指导部门 column (corpus/roles.py is the vocabulary of all of them).
     """
 
     lead: tuple[str, ...] = ()
@@ -36,16 +37,18 @@ class Units:
     coordinate: tuple[str, ...] = ()
     sub: tuple[SubAttribution, ...] = ()
     raw: str = ""  # the responsibility text as written (markup stripped)
+    guide: tuple[str, ...] = ()
+    rule: str = ""  # the document's designated-lead rule applied here ("列第一位者为牵头单位")
 
     @property
     def all(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
-        for u in (*self.lead, *self.shared, *self.coordinate, *self.cooperate, *(s.unit for s in self.sub)):
+        for u in (*self.lead, *self.shared, *self.coordinate, *self.guide, *self.cooperate, *(s.unit for s in self.sub)):
             seen.setdefault(u, None)
         return tuple(seen)
 
     def __bool__(self) -> bool:
-        return bool(self.lead or self.cooperate or self.shared or self.coordinate or self.sub)
+        return bool(self.lead or self.cooperate or self.shared or self.coordinate or self.guide or self.sub)
 
 
 @dataclass(frozen=True)

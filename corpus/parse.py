@@ -19,6 +19,7 @@ from corpus.header import extract_header
 from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
 from corpus.numerals import int_to_chinese
+from corpus.roles import column_role
 from corpus.tables import build_tables
 from corpus.text import (
     collapse_spaces,
@@ -30,7 +31,6 @@ from corpus.text import (
 )
 from corpus.units import split_top, trailing_units, units_from_columns, units_line
 
-_UNIT_COLUMN = re.compile(r"牵头|配合|责任单位|责任部门|主责|协办")
 _TASK_COLUMN = re.compile(r"任务|内容|措施|事项|工作|要求|名称")
 _SERIAL = re.compile(r"^(?:序号|编号)$")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
@@ -194,7 +194,7 @@ class _Builder:
         return j
 
     def _items_from_unit_columns(self, table: Table) -> None:
-        unit_cols = [h for h in table.headers if _UNIT_COLUMN.search(h)]
+        unit_cols = [h for h in table.headers if column_role(h)]
         if not unit_cols:
             return
         task = next((h for h in table.headers if h not in unit_cols and not _SERIAL.match(h)
@@ -333,15 +333,18 @@ class _Builder:
 
 
 def _merge(units_iter) -> Units:
-    lead, coop, shared, coord, sub, raw = [], [], [], [], [], []
+    lead, coop, shared, coord, sub, raw, guide, rule = [], [], [], [], [], [], [], ""
     for u in units_iter:
         lead += u.lead
         coop += u.cooperate
         shared += u.shared
         coord += u.coordinate
         sub += u.sub
+        guide += u.guide
         raw.append(u.raw)
-    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw))
+        rule = rule or u.rule
+    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw),
+                 guide=tuple(guide), rule=rule)
 
 
 def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
