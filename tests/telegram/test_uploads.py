@@ -8,7 +8,6 @@ from pypdf import PdfWriter
 
 from assistant import uploads
 from assistant.store import open_db
-from corpus import BUNDLED_DIR
 from corpus.loaders_office import docx_text
 from corpus.loaders_pdf import pdf_text
 from tests.support.telegram_harness import FIXED_NOW, offline, process
@@ -108,8 +107,7 @@ def test_preview_add_and_remove(tmp_path):
 
 async def test_upload_flow_in_chat(offline_bot, offline_api, tmp_path):
     api, services = offline_api, offline_bot.bot_data["services"]
-    services.corpus_dir.mkdir(parents=True)
-    (services.corpus_dir / "existing.txt").write_text((BUNDLED_DIR / "yuexiu-2018-party-political-life-work-points.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    stored = uploads.uploads_dir(services.data_dir)
     reloads = []
     services.reload_knowledge = lambda: reloads.append(1) or services.knowledge
     async with offline(offline_bot) as errors:
@@ -124,23 +122,26 @@ async def test_upload_flow_in_chat(offline_bot, offline_api, tmp_path):
         await process(offline_bot, api.text(f"/allow {MEMBER}", user=ADMIN))
         await process(offline_bot, api.document("x.txt", TEXT.encode(), user=MEMBER))
         assert "只有管理员" in api.sent(chat_id=MEMBER)[-1].text
-    assert (services.corpus_dir / "机关党建方案.txt").exists() and reloads == [1]
-    assert not (services.corpus_dir / "x.txt").exists()
+    assert (stored / "机关党建方案.txt").exists() and reloads == [1]
+    assert not (stored / "x.txt").exists() and not services.corpus_dir.exists()  # the corpus is never written
     assert not errors
 
 
 async def test_remove_flow_in_chat(offline_bot, offline_api):
     api, services = offline_api, offline_bot.bot_data["services"]
-    services.corpus_dir.mkdir(parents=True)
     source = "yuexiu-2018-party-political-life-work-points.txt"
-    (services.corpus_dir / source).write_text("x", encoding="utf-8")
     services.reload_knowledge = lambda: services.knowledge
     async with offline(offline_bot) as errors:
         await process(offline_bot, api.text("/remove 不存在的文件", user=ADMIN))
         assert "没有名为" in api.sent(chat_id=ADMIN)[-1].text
+        await process(offline_bot, api.text("/remove 越秀工作要点", user=ADMIN))  # bundled: read-only
+        assert "内置文件，不能删除" in api.sent(chat_id=ADMIN)[-1].text
+        stored = uploads.uploads_dir(services.data_dir)
+        stored.mkdir(parents=True)
+        (stored / source).write_text("x", encoding="utf-8")  # the same document, as if uploaded
         await process(offline_bot, api.text("/remove 越秀工作要点", user=ADMIN))
         ask = api.sent(chat_id=ADMIN)[-1]
         assert "确定" in ask.text and ask.buttons[0][0] == "确认删除"
         await process(offline_bot, api.press(ask.buttons[0][1], user=ADMIN))
     assert "已从文件库删除" in api.sent(chat_id=ADMIN)[-1].text
-    assert not (services.corpus_dir / source).exists() and not errors
+    assert not (stored / source).exists() and not errors
