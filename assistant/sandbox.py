@@ -103,14 +103,23 @@ def extract(suffix: str, data: bytes, limits: Limits = LIMITS) -> str:
 
 
 def _child(source: Path, result: Path) -> None:
-    """Runs in the child: limit memory, load, write {"text": …} or {"kind": …, "message": …}."""
+    """Runs in the child: load the libraries, limit memory, read, write {"text": …} or {"kind": …, "message": …}.
+
+    The libraries are imported before the limit: the limit is for what the file makes the parser
+    allocate, and a shared object that cannot be mapped would surface as an ImportError, not as
+    "too large"."""
+    from corpus import loaders, loaders_office  # noqa: F401 - loaders_office registers the office formats
+
+    if source.suffix.lower() == ".pdf":
+        import pdfplumber  # noqa: F401
+    else:
+        import docx  # noqa: F401
+        import lxml.etree  # noqa: F401
     memory = int(os.environ.get("DOCBOT_SANDBOX_MEMORY", LIMITS.memory))
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ValueError, OSError):  # a platform without RLIMIT_AS: the timeout still holds
         pass
-    from corpus import loaders, loaders_office  # noqa: F401 - loaders_office registers the office formats
-
     kinds = {loaders.MalformedDocument: "malformed", loaders.EncryptedDocument: "encrypted",
              loaders.ScannedDocument: "scanned", loaders.ConverterMissing: "no_converter"}
     answer: dict
@@ -124,7 +133,10 @@ def _child(source: Path, result: Path) -> None:
     except MemoryError:
         answer = {"kind": "too_large", "message": TOO_LARGE.format(mb=memory // MIB)}
     except loaders.UnreadableDocument as err:
-        answer = {"kind": kinds.get(type(err), "unreadable"), "message": str(err)}
+        if isinstance(err.__cause__, MemoryError):  # a loader wrapped it
+            answer = {"kind": "too_large", "message": TOO_LARGE.format(mb=memory // MIB)}
+        else:
+            answer = {"kind": kinds.get(type(err), "unreadable"), "message": str(err)}
     except Exception:  # noqa: BLE001 - any other failure inside a hostile file is one more refusal
         answer = {"kind": "unreadable", "message": UNREADABLE}
     result.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")

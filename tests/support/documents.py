@@ -127,3 +127,37 @@ def to_doc(docx_bytes: bytes) -> bytes | None:
                         "--convert-to", "doc", "--outdir", tmp, str(src)], capture_output=True, timeout=120,
                        check=True)
         return (Path(tmp) / "plan.doc").read_bytes()
+
+
+def zip_bomb(unpacked: int = 1 << 30) -> bytes:
+    """A .docx-shaped zip whose word/document.xml inflates to ``unpacked`` bytes (1 GiB: about 1 MB
+    on disk). Built from one compressed 1 MiB block repeated (a full flush resets the compressor, so
+    every repetition compresses to the same bytes): seconds instead of deflating 1 GiB."""
+    import struct
+    import zlib
+
+    chunk = b"<w:t>" + b"A" * ((1 << 20) - 11) + b"</w:t>"
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(chunk) + comp.flush(zlib.Z_FULL_FLUSH)
+    count = unpacked // len(chunk)
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(chunk, crc)
+    members = [("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                b'package/2006/content-types"/>', None), ("word/document.xml", block * count + comp.flush(), crc)]
+    out, central = bytearray(), bytearray()
+    for name, data, member_crc in members:
+        if member_crc is None:  # a small member, compressed normally
+            raw, size = data, len(data)
+            member_crc, data = zlib.crc32(raw), zlib.compress(raw)[2:-4]
+        else:
+            size = len(chunk) * count
+        header = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, member_crc, len(data), size,
+                             len(name), 0)
+        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, member_crc, len(data), size,
+                               len(name), 0, 0, 0, 0, 0, len(out)) + name.encode()
+        out += header + name.encode() + data
+    offset = len(out)
+    out += central + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central),
+                                 offset, 0)
+    return bytes(out)
