@@ -1,6 +1,7 @@
 """Document upload: office loaders, the preview/add/remove core, and the chat flow (offline)."""
 
 import io
+import time
 
 import docx
 import pytest
@@ -10,6 +11,8 @@ from assistant import uploads
 from assistant.store import open_db
 from corpus.loaders_office import docx_text
 from corpus.loaders_pdf import pdf_text
+from tests.support import telegram_harness as harness
+from tests.support.documents import NumberedDocx, pdf_pages, to_doc, zip_bomb
 from tests.support.telegram_harness import FIXED_NOW, offline, process
 from tests.telegram.conftest import ADMIN, MEMBER
 
@@ -145,3 +148,140 @@ async def test_remove_flow_in_chat(offline_bot, offline_api):
         await process(offline_bot, api.press(ask.buttons[0][1], user=ADMIN))
     assert "已从文件库删除" in api.sent(chat_id=ADMIN)[-1].text
     assert not (stored / source).exists() and not errors
+
+
+# --- New documents through the real HTTP stack: upload, preview, confirm, ask ----------------------
+
+TASKS = [("推进网格化管理，完善网格员队伍建设。", "区委政法委", "各街道、区民政局"),
+         ("加强财政资金监管，规范街道财务管理。", "区财政局", "街道财政所"),
+         ("开展矛盾纠纷排查化解，及时回应群众诉求。", "区司法局", "区信访局、各街道")]
+
+
+def numbered_plan() -> bytes:
+    """Items typed with Word's list feature, each followed by 牵头单位：/配合单位： lines."""
+    d = NumberedDocx()
+    d.para("某某区2024年基层治理工作任务分工方案")
+    n = d.define(("chineseCounting", "%1、"), ("decimal", "%2."))
+    d.para("重点任务", n, 0)
+    for task, lead, cooperate in TASKS:
+        d.para(task, n, 1)
+        d.para(f"牵头单位：{lead}")
+        d.para(f"配合单位：{cooperate}")
+    return d.bytes()
+
+
+def table_plan() -> bytes:
+    d = NumberedDocx()
+    d.para("某某区2024年基层治理重点任务分工表")
+    d.table([["序号", "工作任务", "牵头单位", "配合单位"], *([str(n), *row] for n, row in enumerate(TASKS, 1))])
+    return d.bytes()
+
+
+def articles_pdf() -> bytes:
+    articles = [("建立一网通办工作专班，定期调度工作进展。", "区政务服务数据管理局、区市场监管局（排在第一位的为牵头单位，下同）"),
+                ("推行告知承诺制，减少群众办事证明材料。", "区司法局、区政务服务数据管理局"),
+                ("规范街道便民服务中心窗口设置，加强财务管理。", "区财政局、街道财政所"),
+                ("建设统一受理平台，实现一窗综办。", "区政务服务数据管理局、各街道")]
+    lines = ["某某区关于推进一网通办改革的实施办法"]
+    for n, (task, units) in enumerate(articles):
+        lines += [f"　　第{'一二三四'[n]}条", f"　　{task}责任单位：{units}"]
+    return pdf_pages([lines[:5], lines[5:]])
+
+
+@pytest.fixture
+def upload_bot(fake_api, tmp_path):
+    """The bot over an empty corpus: whatever is uploaded is the only document, as in real first use."""
+    from bot.services import build_knowledge
+
+    settings = harness.settings_for(fake_api, tmp_path, admins={ADMIN})
+    services = harness.make_services(settings, build_knowledge(settings, search=False),
+                                     reload=lambda: build_knowledge(settings, search=False))
+    return harness.make_app(settings, services)
+
+
+async def _upload_and_ask(api, name: str, data: bytes, questions: dict[str, list[str]]) -> str:
+    api.push(api.document(name, data, user=ADMIN))
+    preview = (await api.wait_for(chat_id=ADMIN, timeout=30))[-1]
+    assert preview.buttons and preview.buttons[0][0] == "确认", preview.text
+    sent = len(api.sent(chat_id=ADMIN))
+    api.push(api.press(preview.buttons[0][1], user=ADMIN))
+    assert "已加入文件库" in (await api.wait_for(chat_id=ADMIN, count=sent + 1, timeout=30))[-1].text
+    for question, expected in questions.items():
+        sent = len(api.sent(chat_id=ADMIN))
+        api.push(api.text(question, user=ADMIN))
+        answer = (await api.wait_for(chat_id=ADMIN, count=sent + 1, timeout=30))[-1].text
+        assert all(e in answer for e in expected), (question, answer)
+    return preview.text
+
+
+NEW_DOCUMENTS = {
+    "numbered-word": ("分工方案.docx", numbered_plan, {"第2项谁牵头": ["区财政局"], "街道财政所要配合哪些工作": ["财政资金监管"]}),
+    "word-table": ("分工表.docx", table_plan, {"第3项谁牵头": ["区司法局"], "区信访局要配合哪些工作": ["矛盾纠纷排查"]}),
+    "pdf-articles": ("实施办法.pdf", articles_pdf,
+                     {"第1项谁牵头": ["区政务服务数据管理局", "牵头"], "街道财政所要配合哪些工作": ["便民服务中心"]}),
+    "legacy-doc": ("分工方案.doc", lambda: to_doc(numbered_plan()),
+                   {"第1项谁牵头": ["区委政法委"], "区民政局要配合哪些工作": ["网格化管理"]}),
+}
+
+
+# Until i8core's parser reads a trailing "责任单位：…" without brackets and the first-listed-lead rule
+# (issue 8 items 1-2), the PDF's articles are items without units; strict, so the merge that brings
+# the parser makes this fail loudly until the marker is removed.
+PENDING_PARSER = pytest.mark.xfail(strict=True, reason="needs i8core's parser for 责任单位： lines and 排在第一位的为牵头单位")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=PENDING_PARSER) if k == "pdf-articles" else k
+                                  for k in NEW_DOCUMENTS])
+async def test_new_document_answers_after_upload(upload_bot, fake_api, kind):
+    name, make, questions = NEW_DOCUMENTS[kind]
+    data = make()
+    if data is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .doc upload cannot be tested here")
+    async with harness.polling(upload_bot) as errors:
+        await fake_api.wait_for("setMyCommands")
+        preview = await _upload_and_ask(fake_api, name, data, questions)
+        assert "【注意" not in preview  # every item has units: nothing to warn about
+    assert not errors
+
+
+@pytest.mark.e2e
+async def test_document_without_units_is_previewed_with_a_bold_warning(upload_bot, fake_api):
+    d = NumberedDocx()
+    d.para("某某区关于加强基层党建工作的意见")
+    n = d.define(("decimal", "%1."))
+    for task in ["加强党员教育管理，严格组织生活。", "推进党支部标准化建设。", "落实党建工作责任制。"]:
+        d.para(task, n)
+    async with harness.polling(upload_bot) as errors:
+        await fake_api.wait_for("setMyCommands")
+        fake_api.push(fake_api.document("意见.docx", d.bytes(), user=ADMIN))
+        [preview] = await fake_api.wait_for(chat_id=ADMIN, timeout=30)
+    assert "条目：3 项，其中 0 项识别出责任单位" in preview.text
+    assert "<b>注意：3 项中只有 0 项识别出责任单位" in preview.params["text"]  # bold in Telegram
+    assert not errors
+
+
+@pytest.mark.e2e
+async def test_zip_bomb_is_refused_while_other_users_are_answered(fake_api, tmp_path, knowledge):
+    settings = harness.settings_for(fake_api, tmp_path, admins={ADMIN})
+    app = harness.make_app(settings, harness.make_services(settings, knowledge))
+    bomb = zip_bomb(1 << 30)
+    async with harness.polling(app) as errors:
+        await fake_api.wait_for("setMyCommands")
+        fake_api.push(fake_api.text(f"/allow {MEMBER}", user=ADMIN))
+        await fake_api.wait_for(chat_id=ADMIN)
+        rss_before, t0 = _rss_mb(), time.perf_counter()
+        fake_api.push(fake_api.document("方案.docx", bomb, user=ADMIN),
+                      *(fake_api.text("越秀工作要点第17项谁牵头？", user=MEMBER) for _ in range(3)))
+        refusal = (await fake_api.wait_for(chat_id=ADMIN, count=2, timeout=10))[-1]
+        elapsed = time.perf_counter() - t0
+        answers = await fake_api.wait_for(chat_id=MEMBER, count=4, timeout=10)
+    assert "压缩炸弹" in refusal.text and elapsed < 2.0
+    assert all("第17项" in a.text for a in answers[1:])
+    assert _rss_mb() - rss_before < 50  # the bot held the 1 MB file, never its 1 GiB inside
+    assert not errors
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS")) / 1024
