@@ -69,7 +69,8 @@ def doc_info_answer(question: str, parsed: Parsed) -> Answer:
         d = m.document
         parts: dict[str, int] = {}
         for it in d.items:
-            parts[it.part] = parts.get(it.part, 0) + 1
+            if it.number:  # unnumbered paragraph tasks (number 0) are not "项"
+                parts[it.part] = parts.get(it.part, 0) + 1
         counts = "；".join(f"{'正文' if p == MAIN_PART else p + '：'}{n}项" for p, n in parts.items()) or "无编号条目"
         meta = "，".join(x for x in (d.doc_number, d.issuer, d.date) if x)
         extra = f"；{len(d.tables)}个表格" if d.tables else ""
@@ -118,7 +119,7 @@ def _mentions(text: str, words: str) -> bool:
 def _with_responsibility(answer: Answer, knowledge: Knowledge) -> Answer:
     """Add the cited item's responsible units to a search answer that asks who is responsible."""
     best = answer.citations[0]
-    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator)
+    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator, answer.question)
     if found is None:
         return answer
     item, units = found

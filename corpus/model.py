@@ -18,6 +18,7 @@ class SubAttribution:
 
     unit: str
     scope: str
+    role: str = "responsible"  # "lead" for "其中：A牵头开展X；B牵头开展Y" (several leads, each for its part)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class Item:
     part: str = MAIN_PART
     line_start: int = 0
     line_end: int = 0
+    path: str = ""  # numbering path ("四（二）") when item numbers repeat within the part, else ""
+    deadline: str = ""  # "3月底前" / "2024年6月底前" / "长期坚持" / a 完成时限 cell, as written
+    frequency: str = ""  # "每季度" / "每年至少1次", as written
 
     @property
     def body(self) -> str:
@@ -86,7 +90,10 @@ class Item:
 
     @property
     def locator(self) -> str:
-        return f"第{self.number}项" if self.part == MAIN_PART else f"{self.part} 第{self.number}项"
+        if self.number == 0:  # an unnumbered paragraph task: cited like its paragraph
+            return self.path
+        where = " ".join(x for x in (self.part if self.part != MAIN_PART else "", self.path) if x)
+        return f"{where} 第{self.number}项" if where else f"第{self.number}项"
 
 
 @dataclass(frozen=True)
@@ -156,13 +163,28 @@ class Document:
     items: tuple[Item, ...] = ()
     tables: tuple[Table, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    # Unnumbered paragraphs that assign work ("区数字办负责…"): number 0, cited by their paragraph's
+    # locator. Kept apart from ``items`` so numbering, counts and search passages stay as written.
+    tasks: tuple[Item, ...] = ()
 
     @property
     def main_items(self) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.part == MAIN_PART)
+        """Numbered items of the main text (unnumbered paragraph tasks, number 0, are not counted)."""
+        return tuple(i for i in self.items if i.part == MAIN_PART and i.number)
 
     def item(self, number: int, part: str = MAIN_PART) -> Item | None:
         for it in self.items:
             if it.number == number and it.part == part:
                 return it
         return None
+
+    def items_numbered(self, number: int, part: str | None = MAIN_PART) -> tuple[Item, ...]:
+        """Every item numbered ``number`` in ``part`` (several where numbering restarts); any part
+        when ``part`` is None."""
+        return tuple(it for it in self.items if it.number == number and (part is None or it.part == part))
+
+    @property
+    def task_part(self) -> str:
+        """The part "第N项" means when none is named: the main text, or the only part with items."""
+        parts = list(dict.fromkeys(it.part for it in self.items if it.number))
+        return MAIN_PART if MAIN_PART in parts or not parts else parts[0]

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from corpus.deadlines import deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
-from corpus.numerals import int_to_chinese
-from corpus.roles import column_role
+from corpus.numerals import chinese_to_int, int_to_chinese
+from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.text import (
     collapse_spaces,
@@ -29,10 +30,8 @@ from corpus.text import (
     join_cjk_spaces,
     strip_markup,
 )
-from corpus.units import split_top, trailing_units, units_from_columns, units_line
+from corpus.units import inline_units, split_top, trailing_label_units, trailing_units, units_line
 
-_TASK_COLUMN = re.compile(r"任务|内容|措施|事项|工作|要求|名称")
-_SERIAL = re.compile(r"^(?:序号|编号)$")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
@@ -48,6 +47,7 @@ class _Block:
     line_start: int
     line_end: int
     heading_only: bool = False  # a （一）heading line without body text
+    path: str = ""
     unit_lines: list[str] = field(default_factory=list)
     section_ref: Section | None = None
 
@@ -70,6 +70,7 @@ class _Builder:
         self.skip = set(consumed)
         self.part = MAIN_PART
         self.stack: list[tuple[int, str]] = []
+        self.labels: dict[int, str] = {}
         self.sections: list[Section] = []
         self.items: list[Item] = []
         self.paragraphs: list[Paragraph] = []
@@ -85,19 +86,26 @@ class _Builder:
     def path(self) -> str:
         return " / ".join(display for _, display in self.stack)
 
-    def push(self, level: int, display: str) -> None:
+    def push(self, level: int, display: str, label: str = "") -> None:
         self.stack = [(lv, d) for lv, d in self.stack if lv < level]
         self.stack.append((level, display))
+        self.labels = {lv: lb for lv, lb in self.labels.items() if lv < level}
+        self.labels[level] = label
+
+    @property
+    def label_path(self) -> str:
+        """"四（二）": the numbering labels above the current block (unnumbered headings skipped)."""
+        return "".join(lb for lv, lb in sorted(self.labels.items()) if any(lv == s for s, _ in self.stack))
 
     def add_section(self, label: str, title: str, level: int, line: int) -> Section:
         section = Section(label=label, title=title, level=level, part=self.part, line=line)
         self.sections.append(section)
         if level == 1 and label.startswith("第"):
-            self.push(1, f"{label} {title}")
+            self.push(1, f"{label} {title}", label)
         elif level == 1 and label:
-            self.push(1, f"{label}、{title}")
+            self.push(1, f"{label}、{title}", label)
         elif level == 2:
-            self.push(2, f"{label}{title}")
+            self.push(2, f"{label}{title}", label)
         elif level > 0:
             self.push(level, title)
         self.last_title = title
@@ -106,7 +114,7 @@ class _Builder:
     # ---- blocks -------------------------------------------------------------------------------
     def open(self, kind: str, number: int, text: str, no: int, **kw) -> None:
         self.close()
-        self.block = _Block(kind, number, [text], self.path, self.part, no, no, **kw)
+        self.block = _Block(kind, number, [text], self.path, self.part, no, no, path=self.label_path, **kw)
 
     def close(self) -> None:
         b, self.block = self.block, None
@@ -120,12 +128,15 @@ class _Builder:
                 units = units or line_units
                 text = text + "；".join(b.unit_lines)
             body = text
+            if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
+                units = trailing_label_units(text) or inline_units(text)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
                 body = re.sub(r"^[（(]\s*[^）)]{1,3}\s*[）)]\s*", "", text)
                 if b.section_ref in self.sections:
                     self.sections.remove(b.section_ref)
                 self.stack = [(lv, d) for lv, d in self.stack if lv < 2]
                 b.section = self.path
+                b.path = self.label_path
             self.items.append(
                 Item(
                     number=b.number,
@@ -136,6 +147,9 @@ class _Builder:
                     part=b.part,
                     line_start=b.line_start,
                     line_end=b.line_end,
+                    path=b.path,
+                    deadline=deadline_of(body),
+                    frequency=frequency_of(body),
                 )
             )
             if b.kind == "item":
@@ -190,32 +204,14 @@ class _Builder:
             table = Table(title=title, headers=draft.headers, rows=tuple(draft.rows), part=self.part,
                           section=self.path, line=draft.caption_line or draft.line)
             self.tables.append(table)
-            self._items_from_unit_columns(table)
+            self.items.extend(items_from_table(table))
         return j
-
-    def _items_from_unit_columns(self, table: Table) -> None:
-        unit_cols = [h for h in table.headers if column_role(h)]
-        if not unit_cols:
-            return
-        task = next((h for h in table.headers if h not in unit_cols and not _SERIAL.match(h)
-                     and _TASK_COLUMN.search(h)), None)
-        if task is None:
-            others = [h for h in table.headers if h not in unit_cols and not _SERIAL.match(h)]
-            if not others:
-                return
-            task = max(others, key=lambda h: sum(len(r.get(h)) for r in table.rows))
-        for row in table.rows:
-            text = row.get(task)
-            if not text:
-                continue
-            units = units_from_columns({h: row.get(h) for h in unit_cols})
-            self.items.append(Item(number=row.number, heading=first_sentence(text), text=text, units=units,
-                                   section=table.section, part=table.part, line_start=row.line,
-                                   line_end=row.line))
 
     def on_part(self, i: int, ln: Line) -> int:
         self.close()
         nested = ln.rest == "附件" and self.part != MAIN_PART
+        if nested and self._next_listed_title(i):
+            nested, ln = False, replace(ln, rest=f"附件{len(self.part_titles) + 1}")  # "附件" after 附件1 is 附件2
         if not nested:
             self.part = ln.rest
         self.stack = []
@@ -243,6 +239,13 @@ class _Builder:
             self.part_titles.append(title)
         self.add_section("附件" if nested else self.part, title, 0, ln.no)
         return i + 1
+
+    def _next_listed_title(self, i: int) -> bool:
+        """A bare "附件" whose title is the next attachment the notice listed starts that attachment."""
+        n = len(self.part_titles)
+        nxt = self.next_content(i)
+        return (n < len(self.listed_attachments) and nxt is not None
+                and join_cjk_spaces(nxt.text) == self.listed_attachments[n])
 
     def on_attach_list(self, i: int, ln: Line) -> int:
         self.close()
@@ -347,6 +350,87 @@ def _merge(units_iter) -> Units:
                  guide=tuple(guide), rule=rule)
 
 
+_NUMBERED_TITLE = re.compile(r"^(?:第|[（(]?[一二三四五六七八九十]+[、）)])")
+
+
+def _paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
+    """Give items a numbering path only in parts where numbers repeat (numbering that restarts under
+    each （一）, two runs of 第X条), so documents numbered once keep their plain "第N项".
+
+    The path is the labels above the item ("四（二）") when those tell the repeats apart; otherwise
+    each run of numbering is named by its own heading ("护林防火员管理办法") or its position."""
+    by_part: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.number:  # paragraph tasks (number 0) keep their paragraph locator
+            by_part.setdefault(it.part, []).append(i)
+    out = list(items)
+    for idx in by_part.values():
+        numbers = [items[i].number for i in idx]
+        if len(set(numbers)) == len(numbers):
+            out = [replace(it, path="") if k in idx and it.path else it for k, it in enumerate(out)]
+            continue
+        keys = [(items[i].path, items[i].number) for i in idx]
+        restarts_at_labels = all(items[b].path != items[a].path for a, b in zip(idx, idx[1:], strict=False)
+                                 if items[b].number <= items[a].number)
+        if len(set(keys)) == len(keys) and all(items[i].path for i in idx) and restarts_at_labels:
+            continue  # the labels tell every repeat apart
+        runs, prev = 0, 0
+        names: list[str] = []
+        for i in idx:
+            it = items[i]
+            if it.number <= prev or runs == 0:
+                runs += 1
+                title = it.section.split(" / ")[-1] if it.section else ""
+                titled = title and not _NUMBERED_TITLE.match(title) and title not in names
+                names.append(title if titled else f"第{runs}部分")
+            prev = it.number
+            out[i] = replace(it, path=names[-1])
+    return tuple(out)
+
+
+_H2_START = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")
+_SECTION_LABEL = re.compile(r"^(?:(第[一二三四五六七八九十]+[章部分编])|([一二三四五六七八九十]+)、|(（[一二三四五六七八九十]+）))")
+
+
+def _h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
+    """In a part without "1." items whose （一）… paragraphs assign work, every （N） paragraph is
+    a task numbered N (the deepest numbered level), so "第（四）项" reaches it."""
+    by_part: dict[str, list[tuple[Paragraph, int, Units]]] = {}
+    for p in paragraphs:
+        if p.part in numbered or not (m := _H2_START.match(p.text)):
+            continue
+        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text[m.end():])
+        by_part.setdefault(p.part, []).append((p, chinese_to_int(m.group(1)) or 0, units))
+    promoted: list[Item] = []
+    taken: set[int] = set()
+    for part, rows in by_part.items():
+        if len(rows) < 2 or not (any(u for _, _, u in rows) or any(it.part == part for it in items)):
+            continue
+        for p, n, units in rows:
+            body = _H2_START.sub("", p.text, count=1)
+            segments = p.section.split(" / ")
+            path = "".join(next(g for g in m.groups() if g) for seg in segments[:-1] if (m := _SECTION_LABEL.match(seg)))
+            promoted.append(Item(number=n, heading=first_sentence(body), text=body, units=units,
+                                 section=" / ".join(segments[:-1]), part=part, line_start=p.line_start,
+                                 line_end=p.line_end, path=path, deadline=deadline_of(body),
+                                 frequency=frequency_of(body)))
+            taken.add(id(p))
+    return promoted, [p for p in paragraphs if id(p) not in taken]
+
+
+def _paragraph_tasks(paragraphs) -> list[Item]:
+    """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
+    number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
+    tasks = []
+    for p in paragraphs:
+        units = trailing_label_units(p.text) or inline_units(p.text)
+        if units:
+            tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
+                              part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
+                              deadline=deadline_of(p.text), frequency=frequency_of(p.text)))
+    return tasks
+
+
 def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
     counts: dict[str, int] = {}
     out = []
@@ -374,6 +458,9 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     builder = _Builder(lines, header.consumed)
     builder.run()
     attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
+    promoted, kept = _h2_tasks(builder.paragraphs, builder.items, set(builder.items_in_part))
+    builder.items += promoted
+    paragraphs = _number_paragraphs(kept)
     return Document(
         source=source,
         title=header.title,
@@ -384,7 +471,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=tuple(sorted(builder.items, key=lambda it: it.line_start)),
+        items=_paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)),
+        tasks=tuple(_paragraph_tasks(paragraphs)),
         tables=_label_tables(builder.tables),
-        paragraphs=_number_paragraphs(builder.paragraphs),
+        paragraphs=paragraphs,
     )

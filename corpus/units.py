@@ -35,7 +35,8 @@ _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
 _PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[\u4e00-\u9fff]{2})")
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
-_UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府)$")
+_UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
+                       r"村|村居|社区|街道|乡镇|片区)$")
 
 
 def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -246,3 +247,70 @@ def units_from_columns(cells: dict[str, str]) -> Units:
         found["cooperate"], found["shared"] = found["shared"], []
     return Units(tuple(found["lead"]), tuple(found["cooperate"]), tuple(found["shared"]),
                  tuple(found["coordinate"]), raw="；".join(raw), guide=tuple(found["guide"]))
+
+
+# Inline responsibility in running text: a clause whose subject is a list of units followed by a
+# role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
+# role words that are not ordinary verbs are read here; the units must look like unit names.
+_INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
+                      if r in ("lead", "cooperate", "responsible") and p not in ("落实", "实施"))
+_UNIT_NAME = r"[\u4e00-\u9fff（）()0-9]{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][\u4e00-\u9fff]{1,8}[）)])?"
+_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
+_INLINE = re.compile(
+    rf"^(?:由|请|要求)?(?P<units>{_UNIT_LIST})"
+    rf"(?:作为[\u4e00-\u9fff]{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
+    rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
+)
+# The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
+# or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
+_SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
+_INLINE_ROLE = dict(_INLINE_ROLES)
+_PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
+
+
+def _split_with(name: str) -> list[str]:
+    """"区党群工作部与区党工委" → two units (only when both sides are unit names)."""
+    parts = name.split("与")
+    return parts if len(parts) > 1 and all(_UNIT_END.search(p) and len(p) >= 2 for p in parts) else [name]
+
+
+def inline_units(text: str) -> Units:
+    """Units named as the subject of a role word inside running text (empty Units when none)."""
+    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
+    scoped: list[SubAttribution] = []
+    for clause in split_top(strip_markup(text), "。；;，,：:"):
+        m = _INLINE.match(clause)
+        if not m and (subject := _SUBJECT.match(clause)):
+            names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
+                          if not _PEOPLE.search(u))
+            found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
+            continue
+        if not m or "等" in m.group("units"):
+            continue
+        role = _INLINE_ROLE[m.group("role")]
+        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
+        names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
+        found[role].extend(names)
+        scope = clause[m.end():].strip()
+        if role == "lead" and scope:
+            scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]
+    if len({s.unit for s in scoped}) > 1 and len(scoped) == len(found["lead"]):
+        # "其中：A牵头开展X；B牵头开展Y": each leads its own part, none leads the whole item
+        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
+    if found["lead"] and found["shared"]:  # "A牵头…，B负责…": B answers for its part under A's lead
+        found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]
+        found["shared"] = []
+    # raw stays "": the clauses are part of the task's own text, not a removable responsibility note
+    return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]))
+
+
+def trailing_label_units(text: str) -> Units:
+    """"…增长10%以上。责任单位：各区属国企": a label that ends the paragraph, without brackets."""
+    matches = list(roles.label_anywhere().finditer(text))
+    if not matches:
+        return Units()
+    m = matches[0] if len(matches) > 1 and "；" in text[matches[0].start():] else matches[-1]
+    tail = text[m.start():].rstrip("。.； ")
+    if "。" in tail or len(tail) > 200:
+        return Units()
+    return replace(units_line(tail), raw=text[m.start():].rstrip())
