@@ -87,8 +87,7 @@ def _sample(s: Sample) -> str:
 def _to_sample(item: Item) -> Sample:
     u = item.units
     others = (*u.shared, *u.guide, *u.coordinate, *(s.unit for s in u.sub))
-    return Sample(item.locator, item.heading.strip() or item.text[:24], u.lead, u.cooperate, others,
-                  getattr(item, "deadline", ""))  # Item.deadline arrives with i8core's parser
+    return Sample(item.locator, item.heading.strip() or item.text[:24], u.lead, u.cooperate, others, item.deadline)
 
 
 def irregular_numbering(items: list[Item]) -> tuple[str, ...]:
@@ -118,7 +117,7 @@ def describe(doc: Document) -> DocReport:
         samples = tuple(_to_sample(i) for i in (with_units or items)[:SAMPLES])
         reports.append(PartReport(part, len(items), len(with_units), rows, samples, irregular_numbering(items)))
         for item in items:
-            if getattr(item.units, "rule", ""):  # Units.rule: i8core's designated-lead rule
+            if item.units.rule:  # the document's designated-lead rule, where the parser applied it
                 rules[item.units.rule] = None
             for unit in item.units.all:
                 units.setdefault(unit, None)
