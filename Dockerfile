@@ -7,10 +7,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DOCBOT_DATA_DIR=/data \
-    DOCBOT_CORPUS_DIR=/data/corpus \
     HF_HOME=/data/huggingface
 
 WORKDIR /app
+
+# LibreOffice Writer (headless, no GUI) reads the .doc / .wps files admins upload. Not pinned to a
+# Debian revision: bookworm's security updates replace old revisions, and a pin would break the build.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libreoffice-writer-nogui \
+    && rm -rf /var/lib/apt/lists/*
 
 # torch first, pinned, CPU-only from the PyTorch index: the default index would pull ~2 GB of CUDA.
 RUN pip install --no-cache-dir --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
@@ -26,8 +32,8 @@ RUN pip install --no-cache-dir . \
     && mkdir -p /data \
     && chown docbot:docbot /data
 
-# Everything that changes lives here: SQLite store, search index, uploaded documents (the corpus is
-# seeded from the bundled documents on first start), the downloaded embedding model.
+# Everything that changes lives here: SQLite store, search index, uploaded documents (/data/uploads,
+# loaded with the read-only bundled corpus), the downloaded embedding model.
 VOLUME ["/data"]
 USER 10001:10001
 

@@ -1,80 +1,99 @@
 """Adding a document to the corpus from a chat upload, and removing one.
 
-Two steps so nothing changes without an admin's confirmation: ``preview(name, data, corpus_dir)``
-parses the bytes and says what was found (title, items, units); ``add(...)`` writes it into the
-corpus directory. Word and PDF files are stored as their extracted text (``<name>.txt``) so every
-reader of the corpus (CLI, index build, bot) sees them whatever loaders it imported.
-Every refusal is an ``UploadError`` whose message is Chinese and meant for the user.
+Two steps so nothing changes without an admin's confirmation: ``preview(name, data, uploads_dir)``
+reads the bytes and reports what the parser found (assistant/doc_report.py); ``add(...)`` writes it.
+Uploaded documents live in their own directory under the data directory (``uploads_dir``), beside
+the bundled corpus, which stays read-only; both are loaded together. Office files are read by
+assistant/sandbox.py (archive limits, then a memory- and time-limited child process) and stored as
+their extracted text (``<name>.txt``), so every reader of the corpus sees them without the office
+libraries. Every refusal is an ``UploadError`` whose message is Chinese and meant for the user.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
+import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import corpus.loaders_office as office  # registers .docx and .pdf with corpus.loaders
+from assistant import sandbox
+from assistant.doc_report import DocReport, describe
 from assistant.store import audit
 from corpus import loaders
 
 MAX_BYTES = 5 * 1024 * 1024
-SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
+OFFICE = (".docx", ".pdf", ".doc", ".wps")  # read in the sandbox
 MIN_CHARS = 20  # shorter than this is not a policy document, whatever it says
+UPLOADS_SUBDIR = "uploads"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted Office files (and old .doc) are OLE compound files
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Control, format (bidi overrides such as U+202E, zero-width) and line/paragraph separators: a name
+# with them displays differently from what it is ("exe.txt" shown as "txt.exe").
+_INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
 
 
 class UploadError(ValueError):
     """Refused upload or removal; the message is for the user."""
 
 
+def uploads_dir(data_dir: str | Path) -> Path:
+    """Where uploaded documents are stored: beside the bundled corpus, on the data volume."""
+    return Path(data_dir) / UPLOADS_SUBDIR
+
+
 @dataclass(frozen=True)
 class Preview:
-    file_name: str  # name it will get in the corpus directory
+    file_name: str  # name it will get in the uploads directory
     title: str
     short_name: str
-    item_count: int
-    table_rows: int
-    units: tuple[str, ...]
+    report: DocReport
     text: str
 
+    @property
+    def item_count(self) -> int:
+        return self.report.items
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return self.report.units
+
     def summary(self) -> str:
-        units = "、".join(self.units[:12]) + ("等" if len(self.units) > 12 else "")
-        return (f"标题：{self.title}\n简称：{self.short_name}\n条目：{self.item_count} 项\n"
-                f"表格行：{self.table_rows} 行\n责任单位：{len(self.units)} 个" + (f"（{units}）" if units else ""))
+        return self.report.text()
 
 
 def safe_name(file_name: str) -> str:
-    """The file name without directories or characters that are unsafe in a path."""
-    name = Path(file_name.replace("\\", "/")).name
-    name = re.sub(r"[\x00-\x1f<>:\"|?*/]", "_", name).strip(" .")
+    """The file name without directories, invisible characters or characters unsafe in a path."""
+    name = "".join(c for c in file_name if unicodedata.category(c) not in _INVISIBLE)
+    name = Path(name.replace("\\", "/")).name
+    name = re.sub(r"[<>:\"|?*/]", "_", name).strip(" .")
     return name[:120] or "upload.txt"
 
 
 def extract_text(file_name: str, data: bytes) -> str:
-    """The file's text through corpus.loaders (office formats registered by corpus.loaders_office)."""
-    suffix = Path(file_name).suffix.lower()
+    """The file's text: plain text decoded here, office formats through the sandbox."""
+    suffix = Path(safe_name(file_name)).suffix.lower()
     if suffix not in SUFFIXES:
-        raise UploadError("只支持 .docx、.pdf、.txt、.md 文件。")
+        raise UploadError("只支持 .docx、.doc、.wps、.pdf、.txt、.md 文件。")
     if len(data) > MAX_BYTES:
         raise UploadError(f"文件太大（{len(data) / 1024 / 1024:.1f} MB），上限为 {MAX_BYTES // 1024 // 1024} MB。")
     if not data.strip():
         raise UploadError("文件是空的。")
-    if suffix in (".txt", ".md") and b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS):
-        raise UploadError("这不是文本文件，无法作为文件读取。")
+    if suffix in (".txt", ".md"):
+        if b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS):
+            raise UploadError("这不是文本文件，无法作为文件读取。")
+        return loaders.decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     if suffix == ".docx" and data.startswith(_OLE_MAGIC):
         raise UploadError("这个 Word 文件已加密（或是旧版 .doc 格式），请另存为未加密的 .docx 后再发送。")
     if suffix == ".pdf" and not data.startswith(b"%PDF"):
         raise UploadError("这不是有效的 PDF 文件。")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        try:
-            return loaders.load_text(path)
-        except office.UnreadableDocument as err:
-            raise UploadError(str(err)) from err
+    try:
+        return sandbox.extract(suffix, data)
+    except sandbox.Refused as err:
+        raise UploadError(str(err)) from err
 
 
 def target_name(file_name: str) -> str:
@@ -83,16 +102,8 @@ def target_name(file_name: str) -> str:
     return name if suffix in (".txt", ".md") else f"{stem}.txt"
 
 
-def preview(file_name: str, data: bytes, corpus_dir: Path) -> Preview:
-    """Parse an uploaded file and describe it; raises UploadError. Writes nothing to corpus_dir."""
-    text = extract_text(file_name, data)
-    if text.count("\ufffd") > len(text) // 100:  # undecodable bytes: binary, or an unknown encoding
-        raise UploadError("无法识别这个文件的文字编码，请另存为 UTF-8 文本或 .docx 后再发送。")
-    if len("".join(text.split())) < MIN_CHARS:
-        raise UploadError("文件里没有可读的文字（扫描件 PDF 需先做文字识别）。")
-    name = target_name(file_name)
-    if (Path(corpus_dir) / name).exists():
-        raise UploadError(f"文件库里已有同名文件 {name}；如需替换，请先用 /remove 删除旧文件。")
+def parse_upload(name: str, text: str):
+    """The text parsed as the corpus will parse it (same loader path, same short-name rules)."""
     from corpus.library import load_corpus  # the parser; imported late so listing stays light
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,19 +111,40 @@ def preview(file_name: str, data: bytes, corpus_dir: Path) -> Preview:
         docs = load_corpus(Path(tmp)).documents
     if not docs:
         raise UploadError("没能从文件中识别出文件内容。")
-    doc = docs[0]
-    units: dict[str, None] = {}
-    for item in doc.items:
-        for unit in item.units.all:
-            units.setdefault(unit, None)
-    return Preview(file_name=name, title=doc.title or Path(name).stem, short_name=doc.short_name or doc.title,
-                   item_count=len(doc.items), table_rows=sum(len(t.rows) for t in doc.tables),
-                   units=tuple(units), text=text)
+    return docs[0]
 
 
-def add(db, corpus_dir: Path, doc: Preview, *, at: datetime, actor: str) -> Path:
+def read_document(file_name: str, data: bytes):
+    """(stored name, text, parsed document) of an uploaded file; raises UploadError."""
+    text = extract_text(file_name, data)
+    if text.count("\ufffd") > len(text) // 100:  # undecodable bytes: binary, or an unknown encoding
+        raise UploadError("无法识别这个文件的文字编码，请另存为 UTF-8 文本或 .docx 后再发送。")
+    if len("".join(text.split())) < MIN_CHARS:
+        raise UploadError("文件里没有可读的文字（扫描件 PDF 需先做文字识别）。")
+    name = target_name(file_name)
+    return name, text, parse_upload(name, text)
+
+
+def preview(file_name: str, data: bytes, directory: Path, taken: Collection[str] = ()) -> Preview:
+    """Read an uploaded file and describe it; raises UploadError. Writes nothing to ``directory``
+    (the uploads directory); ``taken``: file names already in the corpus (the bundled documents)."""
+    name = target_name(file_name)
+    if (Path(directory) / name).exists() or name in taken:
+        raise UploadError(f"文件库里已有同名文件 {name}；如需替换，请先用 /remove 删除旧文件。")
+    name, text, doc = read_document(file_name, data)
+    report = describe(doc)
+    return Preview(file_name=name, title=report.title, short_name=report.short_name, report=report, text=text)
+
+
+def inspect_file(path: str | Path) -> DocReport:
+    """`docbot inspect`: the same reading and report as an upload, for a file on disk."""
+    path = Path(path)
+    return describe(read_document(path.name, path.read_bytes())[2])
+
+
+def add(db, directory: Path, doc: Preview, *, at: datetime, actor: str) -> Path:
     """Write a confirmed upload into the corpus directory (atomically) and audit it."""
-    path = Path(corpus_dir) / doc.file_name
+    path = Path(directory) / doc.file_name
     if path.exists():
         raise UploadError(f"文件库里已有同名文件 {doc.file_name}。")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,18 +156,22 @@ def add(db, corpus_dir: Path, doc: Preview, *, at: datetime, actor: str) -> Path
     return path
 
 
-def find_document(corpus, corpus_dir: Path, name: str):
+def find_document(corpus, directory: Path, name: str):
     """The document whose file name, short name, title or alias is ``name``; raises UploadError."""
     name = name.strip()
+    bundled = None
     for doc in corpus.documents:
         if name in (doc.source, Path(doc.source).stem, doc.short_name, doc.title, *doc.aliases):
-            if (Path(corpus_dir) / doc.source).is_file():
+            if (Path(directory) / doc.source).is_file():
                 return doc
+            bundled = bundled or doc
+    if bundled is not None:
+        raise UploadError(f"“{bundled.short_name}”是内置文件，不能删除；/remove 只删除上传的文件。")
     raise UploadError(f"文件库里没有名为“{name}”的文件。发送 /docs 查看文件列表。")
 
 
-def remove(db, corpus_dir: Path, source: str, *, at: datetime, actor: str) -> None:
-    path = Path(corpus_dir) / safe_name(source)
+def remove(db, directory: Path, source: str, *, at: datetime, actor: str) -> None:
+    path = Path(directory) / safe_name(source)
     if not path.is_file():
         raise UploadError("这个文件已经不在文件库里了。")
     path.unlink()

@@ -45,6 +45,13 @@ class Settings:
     def index_dir(self) -> Path:
         return self.data_dir / "index"
 
+    @property
+    def uploads_dir(self) -> Path:
+        """Documents added by admins: beside the corpus, never inside it (the bundled one is read-only)."""
+        from assistant.uploads import uploads_dir
+
+        return uploads_dir(self.data_dir)
+
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Environment first; DOCBOT_CONFIG may name a TOML file whose keys are the variable names."""

@@ -20,7 +20,7 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
     """
     from corpus.library import load_corpus
 
-    corpus = load_corpus(settings.corpus_dir)
+    corpus = load_corpus(settings.corpus_dir, settings.uploads_dir)
 
     def open_search():
         try:

@@ -88,20 +88,24 @@ def load_document(path: Path, names: dict[str, dict] | None = None) -> Document:
     return doc
 
 
-def load_corpus(directory: Path = corpus.BUNDLED_DIR) -> Corpus:
+def load_corpus(directory: Path = corpus.BUNDLED_DIR, *more: Path) -> Corpus:
+    """Every document of ``directory``, then of each of ``more`` (uploaded documents, which live beside
+    the read-only bundled corpus); each directory may have its own names.toml. Unit aliases come from
+    the first directory."""
     directory = Path(directory)
-    names = read_names(directory)
     documents = []
     suffixes = set(loaders.supported_suffixes())
-    files = sorted(
-        p for p in (directory.iterdir() if directory.is_dir() else ())
-        if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")  # skip partial writes
-    )
-    for path in files:
-        try:
-            documents.append(load_document(path, names))
-        except Exception as err:  # noqa: BLE001 - one bad file must not hide the others
-            log.warning("skipping %s: %s", path.name, err)
+    for folder in (directory, *map(Path, more)):
+        names = read_names(folder)
+        files = sorted(
+            p for p in (folder.iterdir() if folder.is_dir() else ())
+            if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")  # skip partial writes
+        )
+        for path in files:
+            try:
+                documents.append(load_document(path, names))
+            except Exception as err:  # noqa: BLE001 - one bad file must not hide the others
+                log.warning("skipping %s: %s", path.name, err)
     alias_file = directory / ALIASES_FILE
     units = load_unit_aliases(alias_file if alias_file.is_file() else corpus.UNIT_ALIASES_FILE)
     return Corpus(documents=tuple(documents), units=units)

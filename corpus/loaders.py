@@ -1,5 +1,10 @@
 """File loaders: suffix → function(path) -> text. Plain text and markdown here; office formats are
-registered by corpus.loaders_office (tables become tab-separated lines the table parser reads)."""
+registered by corpus.loaders_office (.docx; it also imports loaders_pdf and loaders_legacy for .pdf,
+.doc and .wps). Tables become tab-separated lines the table parser reads.
+
+A loader that cannot read a file raises one of the ``UnreadableDocument`` classes below; each message
+is Chinese and says what the user can do, so uploads show it as it is.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 Loader = Callable[[Path], str]
+
+
+class UnreadableDocument(ValueError):
+    """The file cannot be read as a document; ``str(err)`` is a Chinese message for the user."""
+
+
+class EncryptedDocument(UnreadableDocument):
+    pass
+
+
+class MalformedDocument(UnreadableDocument):
+    """The container opened but its XML (or other inner format) is broken."""
+
+
+class ScannedDocument(UnreadableDocument):
+    """A PDF whose pages are images: there is no text to read without OCR."""
+
+
+class ConverterMissing(UnreadableDocument):
+    """A legacy format (.doc/.wps) needs LibreOffice, which is not installed."""
+
 
 _LOADERS: dict[str, Loader] = {}
 

@@ -1,34 +1,57 @@
-"""Loaders for office formats, registered with corpus.loaders on import.
+"""The .docx loader (python-docx), registered with corpus.loaders on import; importing this module
+also registers .pdf (corpus.loaders_pdf) and .doc/.wps (corpus.loaders_legacy).
 
-.docx through python-docx: paragraphs and tables in body order; a table becomes tab-separated lines
-(one per row, merged cells written once) so it reads exactly like the tables in the bundled .txt files.
-.pdf through pypdf: the text layer of every page; a scanned PDF without one yields no text.
+Paragraphs and tables come in body order. Each paragraph carries the label Word displays for it
+(automatic numbering, corpus.docx_numbering): without it "1." / "（一）" / "第一条" typed by Word's list
+feature would vanish and the parser would see no items. A table becomes tab-separated lines (one per
+row, a horizontally merged cell written once) so it reads exactly like the tables in the .txt files.
 """
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
-from corpus.loaders import register_loader
+import corpus.loaders_legacy  # noqa: F401 - registers .doc/.wps
+import corpus.loaders_pdf  # noqa: F401 - registers .pdf
+from corpus.loaders import (  # noqa: F401 - re-exported: callers catch them from here
+    EncryptedDocument,
+    MalformedDocument,
+    UnreadableDocument,
+    register_loader,
+)
+
+_NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
 
-class UnreadableDocument(ValueError):
-    """The file cannot be read as a document; ``str(err)`` is a Chinese message for the user."""
+def _numbering(document):
+    from corpus.docx_numbering import Numbering
+
+    part = next((rel.target_part for rel in document.part.rels.values()
+                 if rel.reltype == _NUMBERING_REL and not rel.is_external), None)
+    numbering_el = part.element if part is not None else None
+    return Numbering(numbering_el, document.styles.element)
 
 
-class EncryptedDocument(UnreadableDocument):
-    pass
+def _paragraph(paragraph, numbering) -> str:
+    from corpus.docx_numbering import with_label
+
+    return with_label(numbering.label(paragraph._p), paragraph.text.strip())
 
 
-def _table_lines(table) -> list[str]:
-    lines = []
+def _table_lines(table, numbering) -> list[str]:
+    # Keyed by the cell element itself (not id()): holding it keeps lxml from recycling the proxy.
+    lines, rendered = [], {}
     for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a horizontally merged cell repeats; write it once
+            if cell._tc in seen:  # a horizontally merged cell repeats; write it once
                 continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
+            seen.add(cell._tc)
+            if cell._tc not in rendered:  # a vertically merged cell repeats; count its numbering once
+                parts = (_paragraph(p, numbering) for p in cell.paragraphs)
+                rendered[cell._tc] = " ".join(" ".join(p for p in parts if p).split())
+            cells.append(rendered[cell._tc])
         if any(cells):
             lines.append("\t".join(cells))
     return lines
@@ -38,37 +61,22 @@ def docx_text(path: str | Path) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as err:
+        numbering = _numbering(document)
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend(_table_lines(block, numbering))
+            else:
+                lines.append(_paragraph(block, numbering))
+    except XMLSyntaxError as err:
+        raise MalformedDocument("Word 文件内部格式已损坏（XML 无法解析），请在 Word/WPS 中打开后另存为 .docx 再发送。") from err
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise UnreadableDocument("无法读取这个 Word 文件（可能已损坏，或不是 .docx 格式）。") from err
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
-        else:
-            lines.append(block.text.rstrip())
     return "\n".join(lines).strip() + "\n"
 
 
-def pdf_text(path: str | Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise EncryptedDocument("这个 PDF 文件已加密，请先解除密码保护再发送。")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
-    except EncryptedDocument:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
-        if "encrypt" in str(err).lower() or "decrypt" in str(err).lower():
-            raise EncryptedDocument("这个 PDF 文件已加密，请先解除密码保护再发送。") from err
-        raise UnreadableDocument("无法读取这个 PDF 文件（可能已损坏）。") from err
-    return "\n\n".join(p for p in pages if p) + "\n"
-
-
 register_loader(".docx", docx_text)
-register_loader(".pdf", pdf_text)

@@ -1,4 +1,7 @@
-"""Admins add documents by sending a file (preview, then 确认) and remove them with /remove."""
+"""Admins add documents by sending a file (preview, then 确认) and remove them with /remove.
+
+Uploaded documents are stored in the uploads directory under the data directory (assistant.uploads);
+the bundled corpus is never written to."""
 
 from __future__ import annotations
 
@@ -32,8 +35,10 @@ async def on_document(update: Update, context: DocbotContext) -> None:
         await send_text(update, f"文件太大，上限为 {uploads.MAX_BYTES // 1024 // 1024} MB。")
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
+    taken = {doc.source for doc in services.knowledge.corpus.documents}
     try:
-        found = await services.run(uploads.preview, document.file_name or "upload", data, services.corpus_dir)
+        found = await services.run(uploads.preview, document.file_name or "upload", data,
+                                   uploads.uploads_dir(services.data_dir), taken)
     except uploads.UploadError as err:
         await send_text(update, f"无法加入文件库：{err}")
         return
@@ -49,7 +54,7 @@ async def _confirmed(update: Update, context: DocbotContext, change, done) -> No
         return
     services.tokens.discard(update.callback_query.data)
     try:
-        await services.in_db(change, services.corpus_dir, payload, at=services.clock(),
+        await services.in_db(change, uploads.uploads_dir(services.data_dir), payload, at=services.clock(),
                              actor=str(update.effective_user.id))
     except uploads.UploadError as err:
         await send_text(update, str(err))
@@ -68,7 +73,7 @@ async def remove_command(update: Update, context: DocbotContext) -> None:
     if not await _admin_only(update, context):
         return
     try:
-        doc = uploads.find_document(services.knowledge.corpus, services.corpus_dir, name)
+        doc = uploads.find_document(services.knowledge.corpus, uploads.uploads_dir(services.data_dir), name)
     except uploads.UploadError as err:
         await send_text(update, str(err) if name else "用法：/remove 文件简称或文件名")
         return

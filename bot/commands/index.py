@@ -29,7 +29,7 @@ def run(args) -> int:
     if args.rebuild:
         shutil.rmtree(root, ignore_errors=True)
     t0 = time.perf_counter()
-    corpus = load_corpus(settings.corpus_dir)
+    corpus = load_corpus(settings.corpus_dir, settings.uploads_dir)
     searcher = open_searcher(corpus, root, embedding_model=None if args.no_dense else settings.embedding_model,
                              progress=sys.stderr.isatty())
     lexical_s = time.perf_counter() - t0

@@ -1,8 +1,12 @@
-"""A .docx goes through the office loader (tables → tab-separated lines) and the same parser."""
+"""Office loaders: .docx with Word's automatic numbering (tables → tab-separated lines), PDF layout
+(running headers/footers, re-joined lines, scans), .doc through LibreOffice; then the same parser."""
 
 import pytest
 
+from corpus.docx_numbering import format_number
 from corpus.library import load_corpus
+from corpus.loaders_office import docx_text
+from tests.support.documents import NumberedDocx
 
 docx = pytest.importorskip("docx")
 
@@ -27,3 +31,132 @@ def test_docx_paragraphs_and_table(tmp_path):
     assert doc.item(1).units.cooperate == ("区委宣传部",)
     assert doc.item(2, "附件").units.lead == ("区委组织部",)
     assert doc.tables[0].rows[1].get("配合单位") == ""
+
+
+# --- Word automatic numbering (corpus/docx_numbering.py) -------------------------------------------
+
+
+@pytest.mark.parametrize("n, fmt, shown", [
+    (1, "decimal", "1"), (12, "decimalZero", "12"), (3, "decimalFullWidth", "３"),
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCountingThousand", "十一"),
+    (25, "chineseCounting", "二十五"), (105, "chineseCountingThousand", "一百零五"), (110, "chineseCounting", "一百一十"),
+    (3, "chineseLegalSimplified", "叁"), (2, "ideographTraditional", "乙"), (2, "ideographZodiac", "丑"),
+    (4, "decimalEnclosedCircle", "④"), (4, "decimalEnclosedCircleChinese", "④"), (2, "decimalEnclosedParen", "⑵"),
+    (2020, "ideographDigital", "二〇二〇"), (4, "upperRoman", "IV"), (27, "lowerLetter", "aa"), (2, "upperLetter", "B"),
+    (7, "someFutureFormat", "7"),
+])
+def test_word_number_formats(n, fmt, shown):
+    assert format_number(n, fmt) == shown
+
+
+def _lines(builder: NumberedDocx, tmp_path) -> list[str]:
+    path = tmp_path / "numbered.docx"
+    path.write_bytes(builder.bytes())
+    return [line for line in docx_text(path).splitlines() if line]
+
+
+def test_two_level_list_restarts_the_inner_level_under_each_heading(tmp_path):
+    d = NumberedDocx()
+    n = d.define(("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+    for text, level in [("总体要求", 0), ("指导思想", 1), ("坚持党的领导。", 2), ("坚持问题导向。", 2),
+                        ("工作目标", 1), ("到年底基本建成。", 2), ("重点任务", 0), ("加强组织建设", 1), ("建强支部。", 2)]:
+        d.para(text, n, level)
+    assert _lines(d, tmp_path) == ["一、总体要求", "（一）指导思想", "1.坚持党的领导。", "2.坚持问题导向。", "（二）工作目标",
+                                   "1.到年底基本建成。", "二、重点任务", "（一）加强组织建设", "1.建强支部。"]
+
+
+@pytest.mark.parametrize("levels, shown", [
+    ((("decimal", "%1."),), ["1.甲", "2.乙", "3.丙"]),
+    ((("decimal", "（%1）"),), ["（1）甲", "（2）乙", "（3）丙"]),
+    ((("chineseCounting", "第%1条"),), ["第一条 甲", "第二条 乙", "第三条 丙"]),
+    ((("decimal", "%1.", 5),), ["5.甲", "6.乙", "7.丙"]),  # a list that starts at 5
+    ((("ideographTraditional", "%1、"),), ["甲、甲", "乙、乙", "丙、丙"]),
+    ((("decimalEnclosedCircle", "%1"),), ["① 甲", "② 乙", "③ 丙"]),
+    ((("bullet", "\u2022"),), ["• 甲", "• 乙", "• 丙"]),
+])
+def test_one_level_list_formats(tmp_path, levels, shown):
+    d = NumberedDocx()
+    n = d.define(*levels)
+    for text in "甲乙丙":
+        d.para(text, n)
+    assert _lines(d, tmp_path) == shown
+
+
+def test_continue_and_restart_numbering_across_instances(tmp_path):
+    d = NumberedDocx()
+    n = d.define(("decimal", "%1."))
+    d.para("一段", n)
+    d.para("二段", n)
+    d.para("中间的说明文字，不编号。")
+    d.para("接着编号", n)  # same instance: continues
+    d.para("重新编号", d.restart(n))  # "重新开始编号": a new instance that overrides the start
+    assert _lines(d, tmp_path) == ["1.一段", "2.二段", "中间的说明文字，不编号。", "3.接着编号", "1.重新编号"]
+
+
+def test_multi_level_template_and_numbering_from_a_style(tmp_path):
+    d = NumberedDocx()
+    n = d.define(("decimal", "%1."), ("decimal", "%1.%2"))
+    d.para("总则", n, 0)
+    d.para("适用范围。", n, 1)
+    d.para("基本原则。", n, 1)
+    d.para("职责", n, 0)
+    d.para("牵头部门职责。", n, 1)
+    style = d.document.styles["List Number"]  # a paragraph style that carries numbering, as templates do
+    num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_numId().val = d.define(("chineseCounting", "%1、"))
+    d.para("按样式编号的标题", style="List Number")
+    d.para("第二个", style="List Number")
+    assert _lines(d, tmp_path) == ["1.总则", "1.1 适用范围。", "1.2 基本原则。", "2.职责", "2.1 牵头部门职责。",
+                                   "一、按样式编号的标题", "二、第二个"]
+
+
+def test_numbered_word_file_with_label_lines_parses_into_items_with_units(tmp_path):
+    d = NumberedDocx()
+    d.para("某某区2024年基层治理工作任务分工方案")
+    n = d.define(("chineseCounting", "%1、"), ("decimal", "%2."))
+    d.para("重点任务", n, 0)
+    for task, lead, cooperate in [("推进网格化管理，完善网格员队伍。", "区委政法委", "各街道、区民政局"),
+                                  ("加强财政资金监管，规范街道财务管理。", "区财政局", "街道财政所")]:
+        d.para(task, n, 1)
+        d.para(f"牵头单位：{lead}")
+        d.para(f"配合单位：{cooperate}")
+    d.table([["序号", "区领导", "联系街道"], ["1", "张三", "北京街"]])  # a table after the list, in order
+    (tmp_path / "plan.docx").write_bytes(d.bytes())
+    (doc,) = load_corpus(tmp_path).documents
+    assert [(i.number, i.units.lead, i.units.cooperate) for i in doc.items] == [
+        (1, ("区委政法委",), ("各街道", "区民政局")), (2, ("区财政局",), ("街道财政所",))]
+    assert doc.items[0].section.startswith("一、重点任务")
+
+
+# --- .doc / .wps through LibreOffice (corpus/loaders_legacy.py) -------------------------------------
+
+
+def _plan() -> NumberedDocx:
+    d = NumberedDocx()
+    d.para("某某区2024年机关党建工作要点")
+    n = d.define(("decimal", "%1."))
+    for task in ["开展主题党日活动。（区直机关工委牵头，各机关党组织配合）", "规范党费收缴管理。（区委组织部牵头，区财政局配合）"]:
+        d.para(task, n)
+    return d
+
+
+def test_doc_file_is_converted_with_its_numbering(tmp_path):
+    from tests.support.documents import to_doc
+
+    data = to_doc(_plan().bytes())
+    if data is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .doc/.wps conversion cannot be tested here")
+    assert data.startswith(b"\xd0\xcf\x11\xe0")  # really the binary format
+    (tmp_path / "plan.doc").write_bytes(data)
+    (doc,) = load_corpus(tmp_path).documents
+    assert [(i.number, i.units.lead) for i in doc.items] == [(1, ("区直机关工委",)), (2, ("区委组织部",))]
+
+
+def test_without_libreoffice_the_message_names_the_fix(tmp_path, monkeypatch):
+    import corpus.loaders_legacy as legacy
+    from corpus.loaders import ConverterMissing, load_text
+
+    monkeypatch.setattr(legacy, "soffice", lambda: None)
+    (tmp_path / "plan.wps").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
+    with pytest.raises(ConverterMissing, match="LibreOffice.*另存为 .docx"):
+        load_text(tmp_path / "plan.wps")

@@ -1,6 +1,7 @@
 """Document upload: office loaders, the preview/add/remove core, and the chat flow (offline)."""
 
 import io
+import time
 
 import docx
 import pytest
@@ -8,8 +9,10 @@ from pypdf import PdfWriter
 
 from assistant import uploads
 from assistant.store import open_db
-from corpus import BUNDLED_DIR
-from corpus.loaders_office import docx_text, pdf_text
+from corpus.loaders_office import docx_text
+from corpus.loaders_pdf import pdf_text
+from tests.support import telegram_harness as harness
+from tests.support.documents import NumberedDocx, pdf_pages, to_doc, zip_bomb
 from tests.support.telegram_harness import FIXED_NOW, offline, process
 from tests.telegram.conftest import ADMIN, MEMBER
 
@@ -107,8 +110,7 @@ def test_preview_add_and_remove(tmp_path):
 
 async def test_upload_flow_in_chat(offline_bot, offline_api, tmp_path):
     api, services = offline_api, offline_bot.bot_data["services"]
-    services.corpus_dir.mkdir(parents=True)
-    (services.corpus_dir / "existing.txt").write_text((BUNDLED_DIR / "yuexiu-2018-party-political-life-work-points.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    stored = uploads.uploads_dir(services.data_dir)
     reloads = []
     services.reload_knowledge = lambda: reloads.append(1) or services.knowledge
     async with offline(offline_bot) as errors:
@@ -123,23 +125,171 @@ async def test_upload_flow_in_chat(offline_bot, offline_api, tmp_path):
         await process(offline_bot, api.text(f"/allow {MEMBER}", user=ADMIN))
         await process(offline_bot, api.document("x.txt", TEXT.encode(), user=MEMBER))
         assert "只有管理员" in api.sent(chat_id=MEMBER)[-1].text
-    assert (services.corpus_dir / "机关党建方案.txt").exists() and reloads == [1]
-    assert not (services.corpus_dir / "x.txt").exists()
+    assert (stored / "机关党建方案.txt").exists() and reloads == [1]
+    assert not (stored / "x.txt").exists() and not services.corpus_dir.exists()  # the corpus is never written
     assert not errors
 
 
 async def test_remove_flow_in_chat(offline_bot, offline_api):
     api, services = offline_api, offline_bot.bot_data["services"]
-    services.corpus_dir.mkdir(parents=True)
     source = "yuexiu-2018-party-political-life-work-points.txt"
-    (services.corpus_dir / source).write_text("x", encoding="utf-8")
     services.reload_knowledge = lambda: services.knowledge
     async with offline(offline_bot) as errors:
         await process(offline_bot, api.text("/remove 不存在的文件", user=ADMIN))
         assert "没有名为" in api.sent(chat_id=ADMIN)[-1].text
+        await process(offline_bot, api.text("/remove 越秀工作要点", user=ADMIN))  # bundled: read-only
+        assert "内置文件，不能删除" in api.sent(chat_id=ADMIN)[-1].text
+        stored = uploads.uploads_dir(services.data_dir)
+        stored.mkdir(parents=True)
+        (stored / source).write_text("x", encoding="utf-8")  # the same document, as if uploaded
         await process(offline_bot, api.text("/remove 越秀工作要点", user=ADMIN))
         ask = api.sent(chat_id=ADMIN)[-1]
         assert "确定" in ask.text and ask.buttons[0][0] == "确认删除"
         await process(offline_bot, api.press(ask.buttons[0][1], user=ADMIN))
     assert "已从文件库删除" in api.sent(chat_id=ADMIN)[-1].text
-    assert not (services.corpus_dir / source).exists() and not errors
+    assert not (stored / source).exists() and not errors
+
+
+# --- New documents through the real HTTP stack: upload, preview, confirm, ask ----------------------
+
+TASKS = [("推进网格化管理，完善网格员队伍建设。", "区委政法委", "各街道、区民政局"),
+         ("加强财政资金监管，规范街道财务管理。", "区财政局", "街道财政所"),
+         ("开展矛盾纠纷排查化解，及时回应群众诉求。", "区司法局", "区信访局、各街道")]
+
+
+def numbered_plan() -> bytes:
+    """Items typed with Word's list feature, each followed by 牵头单位：/配合单位： lines."""
+    d = NumberedDocx()
+    d.para("某某区2024年基层治理工作任务分工方案")
+    n = d.define(("chineseCounting", "%1、"), ("decimal", "%2."))
+    d.para("重点任务", n, 0)
+    for task, lead, cooperate in TASKS:
+        d.para(task, n, 1)
+        d.para(f"牵头单位：{lead}")
+        d.para(f"配合单位：{cooperate}")
+    return d.bytes()
+
+
+def table_plan() -> bytes:
+    d = NumberedDocx()
+    d.para("某某区2024年基层治理重点任务分工表")
+    d.table([["序号", "工作任务", "牵头单位", "配合单位"], *([str(n), *row] for n, row in enumerate(TASKS, 1))])
+    return d.bytes()
+
+
+def articles_pdf() -> bytes:
+    articles = [("建立一网通办工作专班，定期调度工作进展。", "区政务服务数据管理局、区市场监管局（排在第一位的为牵头单位，下同）"),
+                ("推行告知承诺制，减少群众办事证明材料。", "区司法局、区政务服务数据管理局"),
+                ("规范街道便民服务中心窗口设置，加强财务管理。", "区财政局、街道财政所"),
+                ("建设统一受理平台，实现一窗综办。", "区政务服务数据管理局、各街道")]
+    lines = ["某某区关于推进一网通办改革的实施办法"]
+    for n, (task, units) in enumerate(articles):
+        lines += [f"　　第{'一二三四'[n]}条", f"　　{task}责任单位：{units}"]
+    return pdf_pages([lines[:5], lines[5:]])
+
+
+@pytest.fixture
+def upload_bot(fake_api, tmp_path):
+    """The bot over an empty corpus: whatever is uploaded is the only document, as in real first use."""
+    from bot.services import build_knowledge
+
+    settings = harness.settings_for(fake_api, tmp_path, admins={ADMIN})
+    services = harness.make_services(settings, build_knowledge(settings, search=False),
+                                     reload=lambda: build_knowledge(settings, search=False))
+    return harness.make_app(settings, services)
+
+
+async def _upload_and_ask(api, name: str, data: bytes, questions: dict[str, list[str]]) -> str:
+    api.push(api.document(name, data, user=ADMIN))
+    preview = (await api.wait_for(chat_id=ADMIN, timeout=30))[-1]
+    assert preview.buttons and preview.buttons[0][0] == "确认", preview.text
+    sent = len(api.sent(chat_id=ADMIN))
+    api.push(api.press(preview.buttons[0][1], user=ADMIN))
+    assert "已加入文件库" in (await api.wait_for(chat_id=ADMIN, count=sent + 1, timeout=30))[-1].text
+    for question, expected in questions.items():
+        sent = len(api.sent(chat_id=ADMIN))
+        api.push(api.text(question, user=ADMIN))
+        answer = (await api.wait_for(chat_id=ADMIN, count=sent + 1, timeout=30))[-1].text
+        # "!text": must not be said (a hedge such as 没有单独的牵头单位 where the document names the lead)
+        assert all(e[1:] not in answer if e.startswith("!") else e in answer for e in expected), (question, answer)
+    return preview.text
+
+
+NEW_DOCUMENTS = {
+    "numbered-word": ("分工方案.docx", numbered_plan, {"第2项谁牵头": ["区财政局"], "街道财政所要配合哪些工作": ["财政资金监管"]}),
+    "word-table": ("分工表.docx", table_plan, {"第3项谁牵头": ["区司法局"], "区信访局要配合哪些工作": ["矛盾纠纷排查"]}),
+    "pdf-articles": ("实施办法.pdf", articles_pdf,
+                     {"第1项谁牵头": ["区政务服务数据管理局", "牵头", "!没有单独的牵头单位"],
+                      "preview": ["条目：4 项，其中 4 项识别出责任单位", "牵头规则：", "排在第一位的为牵头单位"]}),
+    # The rule "（排在第一位的为牵头单位，下同）" in article 1 governs articles 2-4 as well.
+    "pdf-articles-rule-carried": ("实施办法.pdf", articles_pdf,
+                                  {"第3项谁牵头": ["区财政局", "!没有单独的牵头单位"],
+                                   "街道财政所要配合哪些工作": ["便民服务中心", "配合", "!没有街道财政所配合"]}),
+    "legacy-doc": ("分工方案.doc", lambda: to_doc(numbered_plan()),
+                   {"第1项谁牵头": ["区委政法委"], "区民政局要配合哪些工作": ["网格化管理"]}),
+}
+
+
+# Strict: the merge that makes the parser carry "下同" forward turns this into a failure until removed.
+CARRIED_RULE_PENDING = pytest.mark.xfail(strict=True, reason="i8core: a 下同 rule in a trailing 责任单位 line is "
+                                                           "applied to its own item only")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=CARRIED_RULE_PENDING) if k == "pdf-articles-rule-carried"
+                                  else k for k in NEW_DOCUMENTS])
+async def test_new_document_answers_after_upload(upload_bot, fake_api, kind):
+    name, make, questions = NEW_DOCUMENTS[kind]
+    data = make()
+    if data is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .doc upload cannot be tested here")
+    async with harness.polling(upload_bot) as errors:
+        await fake_api.wait_for("setMyCommands")
+        questions = dict(questions)
+        expected_preview = questions.pop("preview", [])
+        preview = await _upload_and_ask(fake_api, name, data, questions)
+        assert "【注意" not in preview  # every item has units: nothing to warn about
+        assert all(e in preview for e in expected_preview), preview
+    assert not errors
+
+
+@pytest.mark.e2e
+async def test_document_without_units_is_previewed_with_a_bold_warning(upload_bot, fake_api):
+    d = NumberedDocx()
+    d.para("某某区关于加强基层党建工作的意见")
+    n = d.define(("decimal", "%1."))
+    for task in ["加强党员教育管理，严格组织生活。", "推进党支部标准化建设。", "落实党建工作责任制。"]:
+        d.para(task, n)
+    async with harness.polling(upload_bot) as errors:
+        await fake_api.wait_for("setMyCommands")
+        fake_api.push(fake_api.document("意见.docx", d.bytes(), user=ADMIN))
+        [preview] = await fake_api.wait_for(chat_id=ADMIN, timeout=30)
+    assert "条目：3 项，其中 0 项识别出责任单位" in preview.text
+    assert "<b>注意：3 项中只有 0 项识别出责任单位" in preview.params["text"]  # bold in Telegram
+    assert not errors
+
+
+@pytest.mark.e2e
+async def test_zip_bomb_is_refused_while_other_users_are_answered(fake_api, tmp_path, knowledge):
+    settings = harness.settings_for(fake_api, tmp_path, admins={ADMIN})
+    app = harness.make_app(settings, harness.make_services(settings, knowledge))
+    bomb = zip_bomb(1 << 30)
+    async with harness.polling(app) as errors:
+        await fake_api.wait_for("setMyCommands")
+        fake_api.push(fake_api.text(f"/allow {MEMBER}", user=ADMIN))
+        await fake_api.wait_for(chat_id=ADMIN)
+        rss_before, t0 = _rss_mb(), time.perf_counter()
+        fake_api.push(fake_api.document("方案.docx", bomb, user=ADMIN),
+                      *(fake_api.text("越秀工作要点第17项谁牵头？", user=MEMBER) for _ in range(3)))
+        refusal = (await fake_api.wait_for(chat_id=ADMIN, count=2, timeout=10))[-1]
+        elapsed = time.perf_counter() - t0
+        answers = await fake_api.wait_for(chat_id=MEMBER, count=4, timeout=10)
+    assert "压缩炸弹" in refusal.text and elapsed < 2.0
+    assert all("第17项" in a.text for a in answers[1:])
+    assert _rss_mb() - rss_before < 50  # the bot held the 1 MB file, never its 1 GiB inside
+    assert not errors
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS")) / 1024

@@ -1,0 +1,38 @@
+"""`docbot inspect FILE [--json]`: what the bot would understand of a file, before anyone uploads it.
+
+The same reading (sandboxed office loaders) and the same report as the upload preview in Telegram,
+so an admin can check a new 工作要点 or 分工方案 on the command line: items per part, how many have
+units, sample answers, the designated-lead rule, and the warnings. Exit 1 when the file is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("inspect", help="检查一份文件能识别出哪些条目和责任单位（与上传预览相同）",
+                       description="读取并解析文件（.docx/.doc/.wps/.pdf/.txt/.md），按部分列出条目数、有责任单位的条目数、"
+                                   "示例条目（牵头/配合/时限）、文件规定的牵头规则；大多数条目没有责任单位或编号不规则时给出提醒。"
+                                   "不改动文件库。")
+    p.add_argument("file", help="要检查的文件路径")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from assistant.uploads import UploadError, inspect_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"找不到文件：{path}", file=sys.stderr)
+        return 2
+    try:
+        report = inspect_file(path)
+    except UploadError as err:
+        print(f"无法读取：{err}", file=sys.stderr)
+        return 1
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1) if args.json else report.text())
+    return 0
