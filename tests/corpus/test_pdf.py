@@ -19,6 +19,9 @@ _ROOT = Path(__file__).resolve().parents[2]
 # ../shared/eval/documents (real documents nobody here wrote), beside the clone or the worktrees
 EVAL_DOCUMENTS = next((d for d in (_ROOT.parent / "shared/eval/documents", _ROOT.parent.parent / "shared/eval/documents")
                        if d.is_dir()), None)
+ROUND_TRIP_DOCUMENTS = ([p for p in sorted(BUNDLED_DIR.iterdir()) if p.suffix in (".txt", ".md")]
+                        + [FIXTURES / "other-convention-task-plan.md"]
+                        + sorted(EVAL_DOCUMENTS.glob("doc*[0-9].txt") if EVAL_DOCUMENTS else []))
 
 LONG = "　　加强统筹协调，建立一网通办工作专班，定期调度工作进展，及时研究解决改革中遇到的困难和问题，确保各项任务按时完成。"
 
@@ -126,9 +129,7 @@ def _paginate(lines: list[str], per_page: int = 34, width: int = 36) -> list[lis
     return [*pages, page]
 
 
-@pytest.mark.parametrize("path", [p for p in sorted(BUNDLED_DIR.iterdir()) if p.suffix in (".txt", ".md")]
-                         + [FIXTURES / "other-convention-task-plan.md"]
-                         + sorted(EVAL_DOCUMENTS.glob("doc*[0-9].txt") if EVAL_DOCUMENTS else []), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ROUND_TRIP_DOCUMENTS, ids=lambda p: p.stem)
 def test_real_documents_survive_a_pdf_round_trip(tmp_path, path):
     """Each paragraph printed as an official document is (indented, wrapped at the margin, paginated
     under a running header and page numbers); the PDF must parse to the same items with the same units
