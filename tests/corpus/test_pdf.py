@@ -16,9 +16,9 @@ from tests.support.documents import pdf_pages
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 _ROOT = Path(__file__).resolve().parents[2]
-# ../shared/eval/documents (real documents nobody here wrote), beside the clone or the worktrees
-EVAL_DOCUMENTS = next((d for d in (_ROOT.parent / "shared/eval/documents", _ROOT.parent.parent / "shared/eval/documents")
-                       if d.is_dir()), None)
+# Real documents nobody here wrote: the copy in tests/fixtures, else ../shared/eval/documents
+EVAL_DOCUMENTS = next((d for d in (FIXTURES / "eval_documents", _ROOT.parent / "shared/eval/documents",
+                                   _ROOT.parent.parent / "shared/eval/documents") if d.is_dir()), None)
 ROUND_TRIP_DOCUMENTS = ([p for p in sorted(BUNDLED_DIR.iterdir()) if p.suffix in (".txt", ".md")]
                         + [FIXTURES / "other-convention-task-plan.md"]
                         + sorted(EVAL_DOCUMENTS.glob("doc*[0-9].txt") if EVAL_DOCUMENTS else []))
