@@ -30,11 +30,12 @@ class Sample:
 @dataclass(frozen=True)
 class PartReport:
     part: str
-    items: int
+    items: int  # numbered items and unnumbered task paragraphs (Document.tasks) together
     with_units: int
     table_rows: int
     samples: tuple[Sample, ...]
     irregular: tuple[str, ...]  # "（一）下第2项之后是第4项"
+    unnumbered: int = 0  # of ``items``: paragraphs that assign work without a number
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,9 @@ class DocReport:
                  f"责任单位：{len(self.units)} 个" + (f"（{_names(self.units, 12)}）" if self.units else "")]
         lines += [f"牵头规则：{rule}" for rule in self.lead_rules] or ["牵头规则：文件未写明（按原文的“牵头”字样判断）"]
         for part in self.parts:
-            lines.append(f"▸ {part.part}：{part.items} 项，{part.with_units} 项有责任单位"
-                         + (f"，表格 {part.table_rows} 行" if part.table_rows else ""))
+            lines.append(f"▸ {part.part}：{part.items} 项" + (f"（其中未编号的任务段落 {part.unnumbered} 项）"
+                                                             if part.unnumbered else "")
+                         + f"，{part.with_units} 项有责任单位" + (f"，表格 {part.table_rows} 行" if part.table_rows else ""))
             lines += [f"  · {_sample(s)}" for s in part.samples]
         lines += [f"【注意：{w}】" for w in self.warnings]
         return "\n".join(lines)
@@ -94,7 +96,7 @@ def irregular_numbering(items: list[Item]) -> tuple[str, ...]:
     """Jumps and repeats of item numbers in one part: within a section each item follows the one
     before; a new section restarts at 1 or continues the part's count."""
     found, last, previous = [], {}, 0
-    for item in items:
+    for item in (i for i in items if i.number):  # number 0: an unnumbered task paragraph
         prev = last.get(item.section)
         expected = (prev + 1,) if prev is not None else (1, previous + 1)
         if item.number not in expected and not (prev is not None and item.number == 1):
@@ -106,16 +108,18 @@ def irregular_numbering(items: list[Item]) -> tuple[str, ...]:
 
 
 def describe(doc: Document) -> DocReport:
-    parts = list(dict.fromkeys([MAIN_PART, *(i.part for i in doc.items), *(t.part for t in doc.tables)]))
+    tasks = [*doc.items, *doc.tasks]
+    parts = list(dict.fromkeys([MAIN_PART, *(i.part for i in tasks), *(t.part for t in doc.tables)]))
     reports, rules, units = [], {}, {}
     for part in parts:
-        items = [i for i in doc.items if i.part == part]
+        items = [i for i in tasks if i.part == part]
         rows = sum(len(t.rows) for t in doc.tables if t.part == part)
         if not items and not rows and part != MAIN_PART:
             continue
         with_units = [i for i in items if i.units]
         samples = tuple(_to_sample(i) for i in (with_units or items)[:SAMPLES])
-        reports.append(PartReport(part, len(items), len(with_units), rows, samples, irregular_numbering(items)))
+        reports.append(PartReport(part, len(items), len(with_units), rows, samples, irregular_numbering(items),
+                                  unnumbered=sum(1 for i in items if not i.number)))
         for item in items:
             if item.units.rule:  # the document's designated-lead rule, where the parser applied it
                 rules[item.units.rule] = None
@@ -124,7 +128,7 @@ def describe(doc: Document) -> DocReport:
     warnings = []
     total, with_units = sum(r.items for r in reports), sum(r.with_units for r in reports)
     if not total:
-        warnings.append("没有识别出任何编号条目，“第N项谁牵头”之类的问题将无法回答；请确认文件使用了“1.”“（一）”“第一条”等编号。")
+        warnings.append("没有识别出任何条目，“第N项谁牵头”之类的问题将无法回答；请确认文件使用了“1.”“（一）”“第一条”等编号。")
     elif with_units < total * MIN_UNIT_SHARE:
         warnings.append(f"{total} 项中只有 {with_units} 项识别出责任单位，按条目或单位提问的回答会不完整；请核对原文的责任单位写法。")
     irregular = [f"{r.part}：{'；'.join(r.irregular[:3])}" for r in reports if r.irregular]

@@ -23,6 +23,7 @@ from assistant import sandbox
 from assistant.doc_report import DocReport, describe
 from assistant.store import audit
 from corpus import loaders
+from corpus import loaders_legacy as legacy
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
@@ -86,8 +87,10 @@ def extract_text(file_name: str, data: bytes) -> str:
         if b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS):
             raise UploadError("这不是文本文件，无法作为文件读取。")
         return loaders.decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
-    if suffix == ".docx" and data.startswith(_OLE_MAGIC):
-        raise UploadError("这个 Word 文件已加密（或是旧版 .doc 格式），请另存为未加密的 .docx 后再发送。")
+    if suffix == ".docx" and data.startswith(_OLE_MAGIC):  # an old .doc renamed, or an encrypted .docx
+        if legacy.soffice() is None:
+            raise UploadError("这个 Word 文件已加密（或是旧版 .doc 格式），请另存为未加密的 .docx 后再发送。")
+        suffix = ".doc"  # LibreOffice reads the old format and refuses an encrypted file with a message
     if suffix == ".pdf" and not data.startswith(b"%PDF"):
         raise UploadError("这不是有效的 PDF 文件。")
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from corpus.loaders import ConverterMissing, UnreadableDocument, register_loader
 
-TIMEOUT_SECONDS = 60
+TIMEOUT_SECONDS = 45  # below the upload sandbox's 60 s, so the more specific message wins
 SUFFIXES = (".doc", ".wps")
 MISSING = ("服务器未安装 LibreOffice，无法读取 .doc / .wps 文件：请管理员安装 LibreOffice（Docker 镜像已自带；"
            "Debian/Ubuntu：apt-get install libreoffice-writer-nogui），或在 Word / WPS 中另存为 .docx 后再发送。")

@@ -5,8 +5,9 @@ they are: running headers and footers (the issuer's name, "— 3 —") repeated 
 broken wherever the page edge fell, mid-sentence and mid-unit-name; tables drawn with rules, whose
 cells come out interleaved. So, per page: tables found by their rules become tab-separated rows;
 lines in the top/bottom margin that repeat across pages (digits ignored) or look like page numbers are
-dropped; then a line that runs to the right margin continues on the next one, unless the next starts
-a numbering marker, or the line ends a sentence and the next is indented (a new paragraph).
+dropped; then a line that runs to the right margin continues on the next one, unless the next is
+indented (a new paragraph) or, in a document that does not indent its paragraphs, starts a numbering
+marker or follows the end of a sentence on an indented line.
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ MARGIN_BAND = 0.09  # top/bottom share of the page where running headers and foo
 MIN_TEXT_CHARS = 20  # fewer characters in the whole file: a scan, not a text PDF
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
 # Where a new numbered block starts; looser than the parser's heading rules on purpose: it only
-# decides that a line does not continue the one above it.
+# decides that a line does not continue the one above it. Weak markers ("三是", "①", bullets) also
+# occur inside running text, so in an indenting document they never split a paragraph.
 _MARKER = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}\d]{{1,3}}\s*[）)]|\d{{1,3}}\s*[.．、)）](?!\d)"
-                     rf"|第\s*[{_CN}\d]{{1,4}}\s*[条章节部分]|[①-⑳]|[{_CN}]{{1,3}}是|附\s*件|[-—•·]\s)")
+                     rf"|第\s*[{_CN}\d]{{1,4}}\s*[条章节部分]|附\s*件)")
+_WEAK_MARKER = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}是|[①-⑳]|[-—•·]\s)")
+_SENTENCE_END = "。！？!?"
 _BARE_MARKER = re.compile(rf"^\s*(?:第\s*[{_CN}\d]{{1,4}}\s*[条章节]|[（(]\s*[{_CN}\d]{{1,3}}\s*[）)]|[{_CN}]{{1,3}}、|\d{{1,3}}[.．、])\s*$")
 
 
@@ -86,12 +90,26 @@ def drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[l
 
 
 def join_lines(pages: list[list[_Line]]) -> list[str]:
-    """Paragraphs from layout lines, across page breaks (see the module docstring for the rule)."""
+    """Paragraphs from layout lines, across page breaks (see the module docstring for the rule).
+
+    In a document whose paragraphs start indented (official documents indent every paragraph, headings
+    included, by two characters) a line at the left margin after a full line continues it, even when
+    it starts like a marker: "三是…" or "二、…" inside a paragraph often lands at the start of a line;
+    only a numbering marker right after a full stop still starts a new block there."""
     body = [ln for page in pages for ln in page if not ln.table]
     if not body:
         return [ln.text for page in pages for ln in page]
     left = min(ln.x0 for ln in body)
     right = max(ln.x1 for ln in body)
+
+    def full(line: _Line) -> bool:
+        return line.x1 >= right - 1.5 * max(line.size, 1.0)
+
+    def indented(line: _Line) -> bool:
+        return line.x0 > left + 1.0 * max(line.size, 1.0)
+
+    starts = [b for a, b in zip(body, body[1:], strict=False) if not full(a) and not _BARE_MARKER.match(a.text)]
+    indenting = len(starts) >= 3 and sum(map(indented, starts)) >= 0.6 * len(starts)
     out: list[str] = []
     prev: _Line | None = None
     for page in pages:
@@ -99,14 +117,15 @@ def join_lines(pages: list[list[_Line]]) -> list[str]:
             if line.table or prev is None or prev.table:
                 joined = False
             elif _BARE_MARKER.match(prev.text):  # "第一条" alone on its line labels the text below
-                joined = not _MARKER.match(line.text)
+                joined = not (_MARKER.match(line.text) or _WEAK_MARKER.match(line.text))
                 if joined:
                     out[-1] += " "
+            elif indenting:  # a new article right after a full stop still starts a block
+                joined = full(prev) and not indented(line) and not (
+                    _MARKER.match(line.text) and prev.text.rstrip()[-1:] in _SENTENCE_END)
             else:
-                full = prev.x1 >= right - 1.5 * max(prev.size, 1.0)
-                indented = line.x0 > left + 1.0 * max(line.size, 1.0)
-                joined = (full and not _MARKER.match(line.text)
-                          and (not ends_sentence(prev.text) or not indented))
+                joined = (full(prev) and not (_MARKER.match(line.text) or _WEAK_MARKER.match(line.text))
+                          and (not ends_sentence(prev.text) or not indented(line)))
             if joined:
                 out[-1] += line.text
             else:

@@ -28,7 +28,7 @@ def test_counts_samples_and_no_warning_when_items_have_units():
 
 
 @pytest.mark.parametrize("body, warning", [
-    ("为加强机关党建，现提出如下意见。各单位要高度重视，认真抓好落实。\n", "没有识别出任何编号条目"),
+    ("会议认为，过去一年机关党建工作取得明显成效，党员队伍素质进一步提高。\n", "没有识别出任何条目"),
     ("1.加强政治建设。\n2.加强思想建设。\n3.加强组织建设。（区委组织部负责）\n", "3 项中只有 1 项识别出责任单位"),
     ("1.加强政治建设。（区委办负责）\n2.加强思想建设。（区委宣传部负责）\n5.加强组织建设。（区委组织部负责）\n",
      "第2项之后是第5项"),
@@ -73,3 +73,9 @@ def test_docbot_inspect_json(tmp_path):
     r = subprocess.run([sys.executable, "-m", "bot.cli", "inspect", str(tmp_path / "bad.docx")],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "无法读取" in r.stderr and not r.stdout
+
+
+def test_unnumbered_task_paragraphs_are_counted_not_reported_missing():
+    report = _report("区数字办负责统筹推进政务数据共享工作，每季度通报进展。\n")
+    assert (report.items, report.with_units, report.parts[0].unnumbered) == (1, 1, 1)
+    assert "未编号的任务段落 1 项" in report.text() and not report.warnings

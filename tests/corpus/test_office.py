@@ -1,11 +1,17 @@
 """Office loaders: .docx with Word's automatic numbering (tables → tab-separated lines), PDF layout
 (running headers/footers, re-joined lines, scans), .doc through LibreOffice; then the same parser."""
 
+import re
+
 import pytest
 
 from corpus.docx_numbering import format_number
 from corpus.library import load_corpus
 from corpus.loaders_office import docx_text
+from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.parse import parse_document
+from corpus.text import strip_markup
+from tests.corpus.test_pdf import ROUND_TRIP_DOCUMENTS
 from tests.support.documents import NumberedDocx
 
 docx = pytest.importorskip("docx")
@@ -160,3 +166,55 @@ def test_without_libreoffice_the_message_names_the_fix(tmp_path, monkeypatch):
     (tmp_path / "plan.wps").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
     with pytest.raises(ConverterMissing, match="LibreOffice.*另存为 .docx"):
         load_text(tmp_path / "plan.wps")
+
+
+# --- Real documents retyped in Word with automatic numbering ---------------------------------------
+
+_CN = CHINESE_NUMERAL_CHARS
+# The hand-typed labels of the real documents and the Word list level that displays each of them.
+WORD_LISTS = [(re.compile(r"^(\d{1,3})[.．](?!\d)\s*"), "decimal", "%1."),
+              (re.compile(r"^[（(](\d{1,2})[）)]\s*"), "decimal", "（%1）"),
+              (re.compile(rf"^([{_CN}]{{1,3}})、\s*"), "chineseCounting", "%1、"),
+              (re.compile(rf"^[（(]([{_CN}]{{1,3}})[）)]\s*"), "chineseCounting", "（%1）"),
+              (re.compile(rf"^第([{_CN}]{{1,4}})条\s*"), "chineseCounting", "第%1条")]
+
+
+def word_copy(lines: list[str]) -> bytes:
+    """The document as someone would type it in Word: every label becomes automatic numbering (a new
+    "restart numbering" instance wherever the count does not simply continue), tab-separated lines a
+    Word table. python-docx alone returns none of the labels."""
+    d, nums, counters, rows = NumberedDocx(), {}, {}, []
+    for line in [*lines, ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            width = max(map(len, rows))
+            d.table([r + [""] * (width - len(r)) for r in rows])
+            rows = []
+        for pattern, fmt, template in WORD_LISTS:
+            m = pattern.match(line)
+            if m and (n := chinese_to_int(m.group(1))):
+                key = (fmt, template)
+                if key not in nums:
+                    nums[key], counters[key] = d.define((fmt, template)), 0
+                if n != counters[key] + 1:
+                    nums[key] = d.restart(nums[key], start=n)
+                counters[key] = n
+                d.para(line[m.end():], nums[key])
+                break
+        else:
+            if line:
+                d.para(line)
+    return d.bytes()
+
+
+@pytest.mark.parametrize("path", ROUND_TRIP_DOCUMENTS, ids=lambda p: p.stem)
+def test_real_documents_retyped_in_word_parse_the_same(tmp_path, path):
+    lines = [t for t in (strip_markup(raw) for raw in path.read_text(encoding="utf-8").splitlines())
+             if t and "|" not in t]
+    original = parse_document("\n".join(lines), path.name)
+    (tmp_path / "copy.docx").write_bytes(word_copy(lines))
+    retyped = parse_document(docx_text(tmp_path / "copy.docx"), path.name)
+    assert [(i.part, i.number, i.units) for i in retyped.items] == [(i.part, i.number, i.units) for i in original.items]
+    assert len(retyped.tables) == len(original.tables)

@@ -2,13 +2,26 @@
 across line and page breaks, ruled tables as tab-separated rows, scans refused (corpus/loaders_pdf.py)."""
 
 import io
+from pathlib import Path
 
 import pytest
 
+from corpus import BUNDLED_DIR
 from corpus.library import load_corpus
 from corpus.loaders import ScannedDocument
 from corpus.loaders_pdf import _Line, join_lines, pdf_text
+from corpus.parse import parse_document
+from corpus.text import strip_markup
 from tests.support.documents import pdf_pages
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+_ROOT = Path(__file__).resolve().parents[2]
+# Real documents nobody here wrote: the copy in tests/fixtures, else ../shared/eval/documents
+EVAL_DOCUMENTS = next((d for d in (FIXTURES / "eval_documents", _ROOT.parent / "shared/eval/documents",
+                                   _ROOT.parent.parent / "shared/eval/documents") if d.is_dir()), None)
+ROUND_TRIP_DOCUMENTS = ([p for p in sorted(BUNDLED_DIR.iterdir()) if p.suffix in (".txt", ".md")]
+                        + [FIXTURES / "other-convention-task-plan.md"]
+                        + sorted(EVAL_DOCUMENTS.glob("doc*[0-9].txt") if EVAL_DOCUMENTS else []))
 
 LONG = "　　加强统筹协调，建立一网通办工作专班，定期调度工作进展，及时研究解决改革中遇到的困难和问题，确保各项任务按时完成。"
 
@@ -56,6 +69,18 @@ def test_join_rule(lines, joined):
     assert join_lines([lines]) == joined
 
 
+def test_indented_document_keeps_inline_enumerations_and_splits_articles():
+    """Every paragraph starts indented, so a line at the margin continues the one above, even when
+    it starts with "三是" or "二、" that happened to land there; an article after a full stop does not."""
+    para = [_line("　　一、总体要求", x0=96, x1=170), _line("　　为加强统筹，现提出以下意见。", x0=96, x1=300),
+            _line("　　第一条 健全工作机制，一是建立台账，二是定期调度，", x0=96), _line("三是严格考核，主要包括："),
+            _line("一、加强宣传；"), _line("二、落实责任。", x1=200), _line("　　第二条 本办法自印发之日起施行，", x0=96),
+            _line("并按年度评估。"), _line("第三条 附则。", x1=150)]
+    assert join_lines([para]) == ["　　一、总体要求", "　　为加强统筹，现提出以下意见。",
+                                  "　　第一条 健全工作机制，一是建立台账，二是定期调度，三是严格考核，主要包括：一、加强宣传；二、落实责任。",
+                                  "　　第二条 本办法自印发之日起施行，并按年度评估。", "第三条 附则。"]
+
+
 def test_ruled_table_becomes_tab_separated_rows(tmp_path):
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -92,3 +117,28 @@ def test_scanned_pdf_is_refused_not_empty(tmp_path):
     pdf.save()
     with pytest.raises(ScannedDocument, match="扫描件，无法识别文字"):
         _text(tmp_path, out.getvalue())
+
+
+def _paginate(lines: list[str], per_page: int = 34, width: int = 36) -> list[list[str]]:
+    pages, page, used = [], [], 0
+    for line in lines:
+        height = -(-(len(line.lstrip("　")) + (2 if line.startswith("　") else 0)) // width)
+        if used + height > per_page and page:
+            pages, page, used = [*pages, page], [], 0
+        page, used = [*page, line], used + height
+    return [*pages, page]
+
+
+@pytest.mark.parametrize("path", ROUND_TRIP_DOCUMENTS, ids=lambda p: p.stem)
+def test_real_documents_survive_a_pdf_round_trip(tmp_path, path):
+    """Each paragraph printed as an official document is (indented, wrapped at the margin, paginated
+    under a running header and page numbers); the PDF must parse to the same items with the same units
+    as the text it was printed from. Table lines are left out: a PDF draws tables with rules."""
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        text = strip_markup(raw)
+        if text and "\t" not in text and "|" not in text:
+            lines.append("　　" + text if len(text) > 30 else text)  # short lines are headings
+    original = parse_document("\n".join(line.lstrip("　") for line in lines), path.name)
+    printed = parse_document("\n".join(_text(tmp_path, pdf_pages(_paginate(lines)))), path.name)
+    assert [(i.part, i.number, i.units) for i in printed.items] == [(i.part, i.number, i.units) for i in original.items]

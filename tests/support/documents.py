@@ -98,14 +98,13 @@ def pdf_pages(pages: list[list[str]], *, header: str = "某某区人民政府办
         y = A4_HEIGHT - 90
         for line in lines:
             indent = 2 * size if line.startswith("　　") else 0
-            line = line.lstrip("　")
-            first = True
-            while line or first:
-                room = width_chars - (2 if first and indent else 0)
-                chunk, line = line[:room], line[room:]
-                pdf.drawString(72 + (indent if first else 0), y, chunk)
-                y -= size * 1.8
-                first = False
+            line, first = line.lstrip("　"), True
+            while line or first:  # wrap by measured width, as a word processor does
+                room, cut = width_chars * size - (indent if first else 0), 1
+                while cut < len(line) and pdfmetrics.stringWidth(line[:cut + 1], "STSong-Light", size) <= room:
+                    cut += 1
+                pdf.drawString(72 + (indent if first else 0), y, line[:cut])
+                line, first, y = line[cut:], False, y - size * 1.8
         pdf.showPage()
     pdf.save()
     return out.getvalue()

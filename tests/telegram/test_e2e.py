@@ -112,8 +112,9 @@ async def test_upload_over_http_then_the_document_is_listed_and_answerable(fake_
     api = fake_api
     settings = harness.settings_for(api, tmp_path, admins={ADMIN})
     shutil.copytree(BUNDLED_DIR, settings.corpus_dir)
-    services = harness.make_services(settings, Knowledge(load_corpus(settings.corpus_dir)),
-                                     reload=lambda: Knowledge(load_corpus(settings.corpus_dir)))
+    # uploads are stored beside the corpus (settings.uploads_dir) and loaded with it
+    services = harness.make_services(settings, Knowledge(load_corpus(settings.corpus_dir, settings.uploads_dir)),
+                                     reload=lambda: Knowledge(load_corpus(settings.corpus_dir, settings.uploads_dir)))
     app = harness.make_app(settings, services)
     async with harness.polling(app) as errors:
         api.push(api.document("机关党建方案.docx", make_docx(), user=ADMIN))

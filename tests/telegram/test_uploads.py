@@ -93,6 +93,14 @@ def test_bad_uploads_are_refused_in_chinese(tmp_path, name, data, message):
     assert not list(tmp_path.iterdir())
 
 
+def test_old_doc_saved_as_docx_is_read_through_libreoffice(tmp_path):
+    data = to_doc(numbered_plan())
+    if data is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .doc conversion cannot be tested here")
+    found = uploads.preview("分工方案.docx", data, tmp_path)
+    assert found.file_name == "分工方案.txt" and found.item_count == 3 and "区财政局" in found.units
+
+
 def test_preview_add_and_remove(tmp_path):
     db = open_db(tmp_path / "db.sqlite3")
     corpus_dir = tmp_path / "corpus"
