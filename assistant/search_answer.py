@@ -1,10 +1,10 @@
 """Answers to free questions from search: the most relevant sentence of the best passage, quoted and
 highlighted with its citation, 1–2 further sources, and a "更多" follow-up for the next results.
 
-Relevance gate: a hit is shown only when enough of the question's (IDF-weighted) characters occur
-in it (``MIN_COVERAGE``) or, with a Chinese-capable dense model, its cosine is high
-(``MIN_COSINE``). Below that the answer is "文件中没有找到相关内容" — never a random passage.
-Thresholds were calibrated on the dev set (docs/retrieval.md).
+Relevance gate (``index.gates``): the best hit is shown only when enough of the question's
+(IDF-weighted) characters occur in it or, with a Chinese-capable dense model, its closest sentence
+passes the model's calibrated cosine gate. Below that the answer is "文件中没有找到相关内容" — never
+a random passage. Further sources are cut by rank. Calibration: docs/retrieval.md.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import re
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
+from index.gates import answers, continues
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
 PAGE = 3  # passages per answer: the quoted one + up to two further sources
-MIN_COVERAGE = 0.4  # best hit: dev positives ≥ 0.50, dev negatives ≤ 0.18 (Hit.coverage)
-MIN_COVERAGE_MORE = 0.35  # further sources may match a little less
-MIN_COSINE = 0.62  # dense-only evidence (uncalibrated here: no Chinese model offline)
 SHORT_SENTENCE = 18  # a key sentence shorter than this is quoted with the next one
 NOT_FOUND = "文件中没有找到相关内容。"
 MORE_PREFIX = "更多"
@@ -39,10 +37,6 @@ def parse_more(text: str) -> tuple[str, int] | None:
         return None
     offset = int(m.group(1)) - 1 if m.group(1) else PAGE
     return m.group(2).strip(), max(0, offset)
-
-
-def _relevant(hit, min_coverage: float) -> bool:
-    return hit.coverage >= min_coverage or (hit.cosine is not None and hit.cosine >= MIN_COSINE)
 
 
 def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
@@ -112,9 +106,11 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
     question = question.strip()
     offset = max(0, offset)
     hits = searcher.search(query or question, k=offset + PAGE + 1)
-    if not hits or not _relevant(hits[0], MIN_COVERAGE):
+    if not hits or not answers(searcher, query or question, hits[0]):
         return not_found(question, searcher.documents)
-    page = [h for h in hits[offset : offset + PAGE] if _relevant(h, MIN_COVERAGE_MORE)]
+    page = hits[offset : offset + PAGE]  # cut by rank: the best hit vouches for its page
+    if offset > 0 and page and not continues(page[0]):
+        page = []
     if offset == 0:  # reorder within the first page only, so later pages neither repeat nor skip
         page = _prefer_named_organisation(question, page)
     if not page:
@@ -127,7 +123,7 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
         lines.append("另见：" + "；".join(where(h) for h in further))
     nxt = offset + PAGE
     more = None
-    if len(hits) > nxt and _relevant(hits[nxt], MIN_COVERAGE_MORE):
+    if len(hits) > nxt and continues(hits[nxt]):
         more = more_question(question, nxt)
         lines.append(f"查看更多结果，请发送：{more}")
     return Answer(question, "search", True, "\n".join(lines), tuple(_citation(h) for h in page), more=more)
