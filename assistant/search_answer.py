@@ -14,7 +14,7 @@ import re
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
-from index.gates import answers, continues
+from index.gates import answers, continues, dense_quote
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
@@ -54,10 +54,15 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     return best, sents
 
 
-def quote(question: str, hit, weight) -> str:
-    """The key sentence in 【】 (Telegram renders it bold); a short one is quoted with a neighbour."""
+def quote(question: str, hit, weight, sentence: str | None = None) -> str:
+    """The key sentence (``sentence`` when given) in 【】 (Telegram renders it bold); a short one is
+    quoted with a neighbour."""
     text = hit.focus or hit.passage.text
+    if sentence and sentence not in text:
+        text = hit.passage.text
     i, sents = key_sentence(question, text, weight)
+    if sentence in sents:
+        i = sents.index(sentence)
     lo, hi = i, i + 1
     if len(sents[i]) < SHORT_SENTENCE:
         if i + 1 < len(sents):
@@ -117,7 +122,8 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
         return Answer(question, "search", False, "没有更多相关内容了。")
     best, further = page[0], page[1:]
     label = "" if offset == 0 else f"（第{offset + 1}条起）"
-    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", quote(query or question, best, searcher.term_weight),
+    said = quote(query or question, best, searcher.term_weight, dense_quote(searcher, query or question, best))
+    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", said,
              f"来源：{where(best)}"]
     if further:
         lines.append("另见：" + "；".join(where(h) for h in further))

