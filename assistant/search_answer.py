@@ -1,10 +1,10 @@
 """Answers to free questions from search: the most relevant sentence of the best passage, quoted and
 highlighted with its citation, 1–2 further sources, and a "更多" follow-up for the next results.
 
-Relevance gate: a hit is shown only when enough of the question's (IDF-weighted) characters occur
-in it (``MIN_COVERAGE``) or, with a Chinese-capable dense model, its cosine is high
-(``MIN_COSINE``). Below that the answer is "文件中没有找到相关内容" — never a random passage.
-Thresholds were calibrated on the dev set (docs/retrieval.md).
+Relevance gate (``index.gates``): the best hit is shown only when enough of the question's
+(IDF-weighted) characters occur in it or, with a Chinese-capable dense model, its closest sentence
+passes the model's calibrated cosine gate. Below that the answer is "文件中没有找到相关内容" — never
+a random passage. Further sources are cut by rank. Calibration: docs/retrieval.md.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import re
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
+from index.gates import answers, continues, dense_quote
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
 PAGE = 3  # passages per answer: the quoted one + up to two further sources
-MIN_COVERAGE = 0.4  # best hit: dev positives ≥ 0.50, dev negatives ≤ 0.18 (Hit.coverage)
-MIN_COVERAGE_MORE = 0.35  # further sources may match a little less
-MIN_COSINE = 0.62  # dense-only evidence (uncalibrated here: no Chinese model offline)
 SHORT_SENTENCE = 18  # a key sentence shorter than this is quoted with the next one
 NOT_FOUND = "文件中没有找到相关内容。"
 MORE_PREFIX = "更多"
@@ -41,10 +39,6 @@ def parse_more(text: str) -> tuple[str, int] | None:
     return m.group(2).strip(), max(0, offset)
 
 
-def _relevant(hit, min_coverage: float) -> bool:
-    return hit.coverage >= min_coverage or (hit.cosine is not None and hit.cosine >= MIN_COSINE)
-
-
 def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     """Index of the sentence that holds most of the question's weight, and the sentences."""
     sents = sentences(text) or [text]
@@ -60,10 +54,15 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     return best, sents
 
 
-def quote(question: str, hit, weight) -> str:
-    """The key sentence in 【】 (Telegram renders it bold); a short one is quoted with a neighbour."""
+def quote(question: str, hit, weight, sentence: str | None = None) -> str:
+    """The key sentence (``sentence`` when given) in 【】 (Telegram renders it bold); a short one is
+    quoted with a neighbour."""
     text = hit.focus or hit.passage.text
+    if sentence and sentence not in text:
+        text = hit.passage.text
     i, sents = key_sentence(question, text, weight)
+    if sentence in sents:
+        i = sents.index(sentence)
     lo, hi = i, i + 1
     if len(sents[i]) < SHORT_SENTENCE:
         if i + 1 < len(sents):
@@ -112,22 +111,25 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
     question = question.strip()
     offset = max(0, offset)
     hits = searcher.search(query or question, k=offset + PAGE + 1)
-    if not hits or not _relevant(hits[0], MIN_COVERAGE):
+    if not hits or not answers(searcher, query or question, hits[0]):
         return not_found(question, searcher.documents)
-    page = [h for h in hits[offset : offset + PAGE] if _relevant(h, MIN_COVERAGE_MORE)]
+    page = hits[offset : offset + PAGE]  # cut by rank: the best hit vouches for its page
+    if offset > 0 and page and not continues(page[0]):
+        page = []
     if offset == 0:  # reorder within the first page only, so later pages neither repeat nor skip
         page = _prefer_named_organisation(question, page)
     if not page:
         return Answer(question, "search", False, "没有更多相关内容了。")
     best, further = page[0], page[1:]
     label = "" if offset == 0 else f"（第{offset + 1}条起）"
-    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", quote(query or question, best, searcher.term_weight),
+    said = quote(query or question, best, searcher.term_weight, dense_quote(searcher, query or question, best))
+    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", said,
              f"来源：{where(best)}"]
     if further:
         lines.append("另见：" + "；".join(where(h) for h in further))
     nxt = offset + PAGE
     more = None
-    if len(hits) > nxt and _relevant(hits[nxt], MIN_COVERAGE_MORE):
+    if len(hits) > nxt and continues(hits[nxt]):
         more = more_question(question, nxt)
         lines.append(f"查看更多结果，请发送：{more}")
     return Answer(question, "search", True, "\n".join(lines), tuple(_citation(h) for h in page), more=more)

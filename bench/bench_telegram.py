@@ -43,6 +43,7 @@ async def _measure(users: int, per_user: int, modules: list[str] | None = None) 
     try:
         port = int(await load.stdout.readline())
         settings = Settings(telegram_token=TOKEN, telegram_api_base_url=f"http://127.0.0.1:{port}/bot",
+                            embedding_model="none",  # the bot's overhead, not model loading (bench_search)
                             admins=frozenset(range(FIRST_USER, FIRST_USER + users)),
                             data_dir=Path(tempfile.mkdtemp(prefix="bench-telegram-")))
         services = Services(db=open_db(settings.db_path), knowledge=Knowledge(load_corpus()), ask=ask,

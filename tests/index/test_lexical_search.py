@@ -57,7 +57,7 @@ def test_lexical_path_does_not_import_torch(small_corpus, index_dir):
     code = (
         "import sys; from pathlib import Path; from tests.index import fakes; "
         "from index.searcher import open_searcher; "
-        f"s = open_searcher(fakes.corpus(), Path({str(index_dir)!r}), embedding_model='BAAI/bge-small-zh-v1.5'); "
+        f"s = open_searcher(fakes.corpus(), Path({str(index_dir)!r}), embedding_model='none'); "
         "assert s.search('民主生活会', 1); "
         "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules, 'torch imported'"
     )

@@ -47,6 +47,7 @@ FIXED_NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def settings_for(api: FakeBotApi | None, tmp_path: Path, admins: set[int] = frozenset(), **kw) -> Settings:
+    kw.setdefault("embedding_model", "none")  # dense search has its own (slow) tests in tests/index
     return Settings(telegram_token=TOKEN, telegram_api_base_url=api.base_url if api and api._server else "",
                     admins=frozenset(admins), data_dir=tmp_path / "data", corpus_dir=tmp_path / "corpus", **kw)
 

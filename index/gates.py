@@ -1,0 +1,36 @@
+"""When search has found something: the gates every channel's free answers pass through.
+
+Two kinds of evidence, either suffices for the best hit:
+- lexical: ``Hit.coverage`` (IDF-weighted share of the question's characters and bigrams in the
+  passage) of at least ``MIN_COVERAGE``; comparable across questions, unlike a BM25 score;
+- dense: with a Chinese-capable model, the passage's closest sentence at or above the model's own
+  calibrated cosine gate (``Searcher.vouches``, ``index.calibration``).
+Thresholds were tuned on the dev set, the QA set and the out-of-scope questions of
+``index/out_of_scope.txt`` (docs/retrieval.md, "Calibration"); never on held-out questions.
+Further sources on a page are cut by rank, not by coverage: a second correct citation with a little
+less overlap was dropped before.
+"""
+
+from __future__ import annotations
+
+MIN_COVERAGE = 0.40  # best hit, lexical evidence
+MIN_COVERAGE_MORE = 0.30  # the first hit of a further ("更多") page
+
+
+def answers(searcher, query: str, hit) -> bool:
+    """Whether ``hit`` may be quoted as the answer to ``query``."""
+    return hit.coverage >= MIN_COVERAGE or searcher.vouches(query, hit)
+
+
+def continues(hit) -> bool:
+    """Whether a further page starting at ``hit`` is worth offering."""
+    return hit.coverage >= MIN_COVERAGE_MORE
+
+
+def dense_quote(searcher, query: str, hit) -> str | None:
+    """The sentence to quote when only the dense side vouched for the hit: word overlap cannot pick
+    it ("恢复名誉" shares no words with "予以澄清和正名")."""
+    if hit.coverage >= MIN_COVERAGE:
+        return None
+    sentence, _ = searcher.closest_sentence(query, hit)
+    return sentence or None

