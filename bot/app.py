@@ -12,7 +12,7 @@ import importlib
 import logging
 import sys
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 from urllib.parse import urlparse
 
@@ -22,6 +22,7 @@ from telegram.ext import AIORateLimiter, Application, TypeHandler
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
+from bot.inbox import DurableQueue, Inbox, InboxApplication, replay
 from bot.retrying_request import RetryingRequest
 from handlers.callbacks import register_fallback
 from handlers.context import CONTEXT_TYPES, DocbotContext, Services
@@ -49,6 +50,7 @@ class Tuning:
     overall_max_rate: float = 30  # Telegram's limit: ~30 messages/s per bot
     group_max_rate: float = 20  # per group per minute
     bootstrap_retries: int = 5  # start-up survives a briefly unavailable API
+    inbox: bool = True  # durable inbox (bot/inbox.py); off only to measure what it costs
 
 
 def tune_process() -> None:
@@ -91,6 +93,8 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
                       get_updates_request: BaseRequest | None = None,
                       modules: list[str] | None = None) -> Application:
     builder = Application.builder().token(settings.telegram_token).context_types(CONTEXT_TYPES)
+    queue = DurableQueue()
+    builder.application_class(InboxApplication).update_queue(queue)
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
         builder.base_url(base)
@@ -106,6 +110,9 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
     application = builder.build()
     application.bot_data["services"] = services
+    if tuning.inbox:
+        queue.inbox = application.bot_data["inbox"] = Inbox(
+            settings.inbox_path, services.clock, timedelta(minutes=settings.inbox_max_age_minutes))
     # Reminder times follow the configured timezone (DOCBOT_TIMEZONE, default Asia/Shanghai).
     from assistant.records.reminders import Schedule
 
@@ -130,11 +137,14 @@ async def post_init(application: Application) -> None:
         log.warning("setMyCommands failed", exc_info=True)
     for hook in application.bot_data["startup"]:
         await hook(application)
+    await replay(application)  # last: the handlers' start-up state (records runtime) is ready
 
 
 async def post_shutdown(application: Application) -> None:
     services: Services = application.bot_data["services"]
     services.db_executor.shutdown(wait=True)
+    if inbox := application.bot_data.get("inbox"):
+        inbox.close()
 
 
 async def on_error(update: object, context: DocbotContext) -> None:
