@@ -46,6 +46,15 @@ def _m001_inbox(db):
     db["inbox"].create_index(["status"])
 
 
+@MIGRATIONS(name="002_callback_tokens")
+def _m002_callback_tokens(db):
+    # Inline-button tokens (handlers/tokens.py): what the button does, where, and who may press it.
+    db["callback_tokens"].create(
+        {"token": str, "action": str, "chat_id": int, "owner": int, "role": str, "payload": str,
+         "created_at": str}, pk="token", defaults={"owner": 0, "role": ""})
+    db["callback_tokens"].create_index(["created_at"])
+
+
 def open_inbox(path: str | Path) -> sqlite_utils.Database:
     """The inbox file. ``synchronous=NORMAL``: in WAL mode a commit survives a killed process (only a
     power cut may lose the last ones) and costs no fsync on the event loop."""

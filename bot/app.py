@@ -113,6 +113,7 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     if tuning.inbox:
         queue.inbox = application.bot_data["inbox"] = Inbox(
             settings.inbox_path, services.clock, timedelta(minutes=settings.inbox_max_age_minutes))
+        services.tokens.persist_to(queue.inbox.db, services.clock)  # buttons outlive the process
     # Reminder times follow the configured timezone (DOCBOT_TIMEZONE, default Asia/Shanghai).
     from assistant.records.reminders import Schedule
 

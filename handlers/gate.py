@@ -101,7 +101,7 @@ async def notify_admins(context: DocbotContext, text: str, button: str, action: 
     services = context.services
     for admin in await services.in_db(access.admin_ids, services.admins):
         markup = InlineKeyboardMarkup([[InlineKeyboardButton(
-            button, callback_data=services.tokens.issue(action, admin, payload))]])
+            button, callback_data=services.tokens.issue(action, admin, payload, owner=admin, role="admin"))]])
         try:
             await context.bot.send_message(admin, text, reply_markup=markup)
         except TelegramError:  # one unreachable admin (never started the bot) must not stop the rest

@@ -7,7 +7,10 @@ further handling only when it answered. The other records commands live in handl
 
 from __future__ import annotations
 
+import logging
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -26,16 +29,19 @@ from handlers.gate import ADDRESSED, require, strip_mention
 from handlers.records_common import actor_of, local_now, runtime_of
 from handlers.render import send_text
 
+log = logging.getLogger(__name__)
 COMMANDS = [("visit", "秘书：登记走访记录"), *records_cmds.COMMANDS]
 DRAFT, EXPECT = "records_draft", "records_expect"
 
 
-def _buttons(context: DocbotContext, chat_id: int, pending_id: int) -> InlineKeyboardMarkup:
-    tokens = context.services.tokens
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton("确认", callback_data=tokens.issue("note_ok", chat_id, pending_id)),
-        InlineKeyboardButton("修改", callback_data=tokens.issue("note_edit", chat_id, pending_id)),
-        InlineKeyboardButton("取消", callback_data=tokens.issue("note_no", chat_id, pending_id))]])
+def _buttons(context: DocbotContext, chat_id: int, pending_id: int, owner: int) -> InlineKeyboardMarkup:
+    """For the secretary who sent the note only, and only while they are a secretary (handlers.callbacks)."""
+    def issue(action: str) -> str:
+        return context.services.tokens.issue(action, chat_id, pending_id, owner=owner, role="secretary")
+
+    return InlineKeyboardMarkup([[InlineKeyboardButton("确认", callback_data=issue("note_ok")),
+                                  InlineKeyboardButton("修改", callback_data=issue("note_edit")),
+                                  InlineKeyboardButton("取消", callback_data=issue("note_no"))]])
 
 
 async def _submit(update: Update, context: DocbotContext, text: str, *, explicit: bool) -> bool:
@@ -58,7 +64,8 @@ async def _submit(update: Update, context: DocbotContext, text: str, *, explicit
         user_data[DRAFT] = sub.note.original
         await send_text(update, sub.text)
         return True
-    await send_text(update, sub.text, _buttons(context, update.effective_chat.id, sub.pending_id))
+    await send_text(update, sub.text, _buttons(context, update.effective_chat.id, sub.pending_id,
+                                               update.effective_user.id))
     return True
 
 
@@ -104,8 +111,13 @@ async def _button(update: Update, context: DocbotContext, action: str) -> None:
                                                        now=now, editing=action == "edit")
         if original is not None and context.user_data is not None:
             context.user_data[EXPECT] = True
-    await update.callback_query.edit_message_reply_markup(None)
+    # Stored (or refused) first, told second; taking the buttons away is cosmetic and may fail (message
+    # too old, already edited): that must not turn a saved note into "出错了" and a duplicate.
     await send_text(update, reply)
+    try:
+        await update.callback_query.edit_message_reply_markup(None)
+    except TelegramError:
+        log.info("could not remove the buttons of a note message", exc_info=True)
 
 
 async def confirm_button(update: Update, context: DocbotContext) -> None:

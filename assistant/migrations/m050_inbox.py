@@ -1,5 +1,5 @@
 """Durable inbox (issue 10), the store's side: the effects an update's handlers committed (the inbox
-itself is its own file, see assistant/inbox.py), and button tokens that outlive the process."""
+itself is its own file, see assistant/inbox.py)."""
 from assistant.store import MIGRATIONS
 
 
@@ -9,8 +9,3 @@ def m050_inbox(db):
     # replay returns it instead of writing again (exactly one /rectify row across a kill).
     db["inbox_effects"].create({"update_id": int, "seq": int, "at": str, "result": bytes}, pk=("update_id", "seq"))
     db["inbox_effects"].create_index(["at"])
-    # Inline-button tokens (handlers/tokens.py): the payload, the chat, and who may press it.
-    db["callback_tokens"].create(
-        {"token": str, "action": str, "chat_id": int, "owner": int, "role": str, "payload": str,
-         "created_at": str}, pk="token", defaults={"owner": 0, "role": ""})
-    db["callback_tokens"].create_index(["created_at"])
