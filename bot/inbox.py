@@ -63,7 +63,16 @@ class DurableQueue(asyncio.Queue):
 
 class InboxApplication(Application):
     """Marks each update done in the inbox once its handlers finished (errors included: the error
-    handler has answered it). A cancelled update (shutdown mid-way) stays pending and is replayed."""
+    handler has answered it). A cancelled update (shutdown mid-way) stays pending and is replayed.
+
+    Also: one reply per update. PTB goes on to the next handler group after a handler failed, so a
+    note that crashed in group -1 got "出错了" from the error handler *and* a search answer from group
+    0. Here a failed update stops after the error handlers (all of them) ran.
+    """
+
+    async def process_error(self, update: object, error: Exception, job=None, coroutine=None) -> bool:
+        stopped = await super().process_error(update, error, job, coroutine)
+        return stopped or (isinstance(update, Update) and job is None)
 
     async def process_update(self, update: object) -> None:
         inbox: Inbox | None = self.bot_data.get("inbox")

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from assistant import access
+from assistant import access, numbers
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import require
@@ -23,7 +23,7 @@ async def _is_admin(update: Update, context: DocbotContext) -> bool:
 
 
 def _user_id(args: list[str]) -> int | None:
-    return int(args[0]) if args and args[0].isdigit() and len(args[0]) < 16 else None
+    return numbers.user_id(args[0]) if args else None
 
 
 async def _allow(update: Update, context: DocbotContext, user_id: int) -> None:

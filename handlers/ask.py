@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from corpus.numerals import chinese_to_int
+from assistant import numbers
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, strip_mention
@@ -33,8 +33,8 @@ def parse_item_args(args: list[str]) -> tuple[str, int] | None:
     if len(args) < 2:
         return None
     raw = args[-1].removeprefix("第").removesuffix("项").removesuffix("条")
-    number = int(raw) if raw.isdigit() else chinese_to_int(raw)
-    return (" ".join(args[:-1]), number) if number and number > 0 else None
+    number = numbers.parse_int(raw, low=1, high=numbers.ITEM_MAX)
+    return (" ".join(args[:-1]), number) if number else None
 
 
 async def item_command(update: Update, context: DocbotContext) -> None:
