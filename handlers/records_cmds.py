@@ -111,6 +111,9 @@ async def bind_command(update: Update, context: DocbotContext) -> None:
         _, reply = await services.in_db(bindings.confirm, numbers.user_id(args[0]), now=now, actor=actor, name=args[1])
         await send_text(update, reply)
         return
+    if context.role is None:  # a stranger in an open group: no requests to admins on their behalf
+        await send_text(update, "请先获得使用权限（管理员发送 /allow 您的用户 ID），再申请绑定区领导身份。")
+        return
     if len(args) != 1:
         await send_text(update, "用法：/bind 姓名（区领导本人申请，管理员确认）；管理员可用 /bind 用户ID 姓名 直接绑定。")
         return
@@ -118,7 +121,7 @@ async def bind_command(update: Update, context: DocbotContext) -> None:
     await send_text(update, reply)
     if ok:
         await notify_admins(context, f"用户 {update.effective_user.full_name}（ID {uid}）申请绑定为区领导：{args[0]}。",
-                            "确认绑定", "bind_ok", uid)
+                            "确认绑定", "bind_ok", uid, about=uid)
 
 
 async def bind_button(update: Update, context: DocbotContext) -> None:

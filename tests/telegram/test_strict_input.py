@@ -63,3 +63,52 @@ async def test_a_failing_handler_gets_the_error_reply_and_no_second_answer(bot, 
         await process(bot, offline_api.text("boom 越秀工作要点第17项谁牵头", user=ADMIN))
     assert [c.text for c in offline_api.sent(chat_id=ADMIN)] == ["出错了，请稍后再试"]
     assert len(errors) == 1  # every error handler still saw it
+
+
+# ---- access details (failures 7 and 9) -------------------------------------------------------------
+GROUP, STRANGER, MEMBER = -100700, 777, 55
+
+
+def _admin_notices(api) -> list[str]:
+    return [c.text for c in api.sent(chat_id=ADMIN) if "申请" in c.text]
+
+
+async def test_failure_7_bind_needs_a_role_and_admins_hear_once_a_day(bot, offline_api):
+    api, services = offline_api, bot.bot_data["services"]
+    access.allow(services.db, MEMBER, at=harness.FIXED_NOW, actor="test")
+    async with offline(bot) as errors:
+        await process(bot, api.text("/openchat", user=ADMIN, chat=GROUP))
+        for _ in range(3):
+            await process(bot, api.text("/bind 王焕清", user=STRANGER, chat=GROUP))
+        assert not _admin_notices(api)
+        assert "请先获得使用权限" in api.sent(chat_id=GROUP)[-1].text
+        for _ in range(3):
+            await process(bot, api.text("/bind 王焕清", user=MEMBER, chat=GROUP))
+        assert len(_admin_notices(api)) == 1
+        [notice] = [c for c in api.sent(chat_id=ADMIN) if "申请" in c.text]
+        await process(bot, api.text(f"/deny {MEMBER}", user=ADMIN))
+        await process(bot, api.press(notice.buttons[0][1], user=ADMIN))  # the old 确认绑定
+    assert access.role_of(services.db, MEMBER) is None  # still removed
+    assert not errors
+
+
+async def test_failure_7_a_notice_about_a_user_says_when_they_had_been_removed(bot, offline_api):
+    api, services = offline_api, bot.bot_data["services"]
+    at = harness.FIXED_NOW
+    access.allow(services.db, MEMBER, at=at, actor="test")
+    access.deny(services.db, MEMBER, at=at, actor="1")
+    access.allow(services.db, MEMBER, at=at, actor="1")
+    async with offline(bot) as errors:
+        await process(bot, api.text("/bind 王焕清", user=MEMBER))
+    [notice] = _admin_notices(api)
+    assert f"曾于 {at.date()} 被管理员取消" in notice and not errors
+
+
+@pytest.mark.parametrize("chat", [ADMIN, GROUP])
+async def test_failure_9_a_message_without_a_sender_is_not_answered(bot, offline_api, chat):
+    update = offline_api.text("越秀工作要点第17项谁牵头？", user=ADMIN, chat=chat)
+    del update["message"]["from"]
+    update["message"]["sender_chat"] = {"id": -100999, "type": "channel", "title": "频道"}
+    async with offline(bot) as errors:
+        await process(bot, update)
+    assert not offline_api.sent() and not errors
