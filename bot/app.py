@@ -22,7 +22,7 @@ from telegram.ext import AIORateLimiter, Application, TypeHandler
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
-from bot.inbox import DurableQueue, Inbox, InboxApplication, replay
+from bot.inbox import DurableQueue, Inbox, InboxApplication, audit_cleaned, replay
 from bot.retrying_request import RetryingRequest
 from handlers.callbacks import register_fallback
 from handlers.context import CONTEXT_TYPES, DocbotContext, Services
@@ -110,6 +110,7 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
     application = builder.build()
     application.bot_data["services"] = services
+    queue.on_cleaned = audit_cleaned(services)
     if tuning.inbox:
         queue.inbox = application.bot_data["inbox"] = Inbox(
             settings.inbox_path, services.clock, timedelta(minutes=settings.inbox_max_age_minutes))

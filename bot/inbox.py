@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +24,8 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from assistant import inbox as core
+from assistant.cleaning import clean_update
+from assistant.store import audit
 
 log = logging.getLogger(__name__)
 APOLOGY = "抱歉，助手重启前没来得及处理您的消息{what}，现在已经过时，请重新发送。"
@@ -46,14 +48,23 @@ class Inbox:
 
 
 class DurableQueue(asyncio.Queue):
-    """The update queue: an update is stored before it is queued; a re-delivered one is dropped."""
+    """The update queue, the edge where updates enter: each is cleaned (assistant.cleaning: control and
+    bidi characters out, the originals to ``on_cleaned`` for the audit log), stored in the inbox, then
+    queued; a re-delivered one is dropped."""
 
     inbox: Inbox | None = None
+    on_cleaned: Callable[[Update, list[str]], Awaitable[None]] | None = None
 
     async def put(self, item: object) -> None:
-        if isinstance(item, Update) and self.inbox is not None and not self.inbox.receive(item):
-            log.info("update %s is already in the inbox; not handled twice", item.update_id)
-            return
+        if isinstance(item, Update):
+            cleaned, originals = clean_update(item.to_dict())
+            if originals:
+                item = Update.de_json(cleaned, item.get_bot())
+                if self.on_cleaned is not None:
+                    await self.on_cleaned(item, originals)
+            if self.inbox is not None and not self.inbox.receive(item):
+                log.info("update %s is already in the inbox; not handled twice", item.update_id)
+                return
         await super().put(item)
 
     async def put_stored(self, update: Update) -> None:
@@ -85,6 +96,16 @@ class InboxApplication(Application):
         finally:
             core.done_handling(token)
         inbox.finish(update)
+
+
+def audit_cleaned(services) -> Callable[[Update, list[str]], Awaitable[None]]:
+    """Keep what the user really sent, control characters and all, in the audit log."""
+    async def record(update: Update, originals: list[str]) -> None:
+        user, chat = update.effective_user, update.effective_chat
+        await services.in_db(audit, at=services.clock(), actor=str(user.id) if user else "", action="input_cleaned",
+                             original="\n".join(originals),
+                             details={"update_id": update.update_id, "chat_id": chat.id if chat else None})
+    return record
 
 
 async def replay(application: Application) -> None:
