@@ -21,6 +21,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, TypeHandler
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot import status
 from bot.config import Settings
 from bot.inbox import DurableQueue, Inbox, InboxApplication, audit_cleaned, replay
 from bot.retrying_request import RetryingRequest
@@ -110,6 +111,10 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
     application = builder.build()
     application.bot_data["services"] = services
+    application.bot_data["settings"] = settings
+    application.bot_data["log_text"] = settings.log_text
+    application.bot_data["status"] = lambda: status.render(
+        status.collect(settings, services.clock(), services.knowledge.corpus.documents))
     queue.on_cleaned = audit_cleaned(services)
     if tuning.inbox:
         queue.inbox = application.bot_data["inbox"] = Inbox(
@@ -140,6 +145,14 @@ async def post_init(application: Application) -> None:
     for hook in application.bot_data["startup"]:
         await hook(application)
     await replay(application)  # last: the handlers' start-up state (records runtime) is ready
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(heartbeat, interval=status.HEARTBEAT, first=1, name="heartbeat")
+
+
+async def heartbeat(context: DocbotContext) -> None:
+    """The loop is alive: `docbot status --check` (Docker HEALTHCHECK) reads this file."""
+    services: Services = context.bot_data["services"]
+    await services.run(status.write_heartbeat, context.bot_data["settings"], services.clock())
 
 
 async def post_shutdown(application: Application) -> None:

@@ -42,6 +42,7 @@ class Settings:
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"  # noqa: S104 - the container's webhook must accept outside traffic
     webhook_port: int = 8443
+    log_text: bool = False  # DOCBOT_LOG_TEXT=1: question text in the JSON question log (debugging only)
     inbox_max_age_minutes: int = 60  # unfinished updates older than this are not replayed (an apology instead)
 
     @property
@@ -76,5 +77,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         webhook_url=env.get("DOCBOT_WEBHOOK_URL", ""),
         webhook_listen=env.get("DOCBOT_WEBHOOK_LISTEN") or "0.0.0.0",  # noqa: S104
         webhook_port=int(env.get("DOCBOT_WEBHOOK_PORT") or 8443),
+        log_text=env.get("DOCBOT_LOG_TEXT", "").strip().lower() in ("1", "true", "yes"),
         inbox_max_age_minutes=_minutes(env.get("DOCBOT_INBOX_MAX_AGE", "")),
     )

@@ -14,7 +14,8 @@ from handlers.render import send_text
 
 COMMANDS = [("allow", "管理员：允许用户使用"), ("deny", "管理员：取消用户权限"),
             ("role", "管理员：设置用户角色"), ("openchat", "管理员：本群开放提问"),
-            ("closechat", "管理员：本群仅限授权用户"), ("void", "管理员：作废走访记录或整改 /void 走访 3 原因")]
+            ("closechat", "管理员：本群仅限授权用户"), ("void", "管理员：作废走访记录或整改 /void 走访 3 原因"),
+            ("status", "管理员：运行状态")]
 VOID_USAGE = "用法：/void 走访 编号 原因，或 /void 整改 编号 原因，例如 /void 走访 3 重复登记"
 ROLE_HELP = "、".join(f"{k}（{v}）" for k, v in access.ROLE_NAMES.items())
 
@@ -117,6 +118,11 @@ async def void_command(update: Update, context: DocbotContext) -> None:
     await send_text(update, reply)
 
 
+async def status_command(update: Update, context: DocbotContext) -> None:
+    if await _is_admin(update, context):
+        await send_text(update, await context.services.run(context.bot_data["status"]))
+
+
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("allow", allow_command))
     application.add_handler(CommandHandler("deny", deny_command))
@@ -124,4 +130,5 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("openchat", open_chat))
     application.add_handler(CommandHandler("closechat", close_chat))
     application.add_handler(CommandHandler("void", void_command))
+    application.add_handler(CommandHandler("status", status_command))
     application.add_handler(CallbackQueryHandler(allow_button, pattern=r"^allow:"))

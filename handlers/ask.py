@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -10,6 +12,7 @@ from assistant import numbers
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, strip_mention
+from handlers.oplog import log_question
 from handlers.render import send_answer, send_text
 
 COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看条目原文，例如 /item 工作要点 17")]
@@ -17,7 +20,10 @@ COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看�
 
 async def _ask(update: Update, context: DocbotContext, question: str) -> None:
     # Empty, overlong or meaningless questions get their Chinese reply from the core (assistant.ask).
-    await send_answer(update, context, await context.services.answer(question.strip()))
+    started = time.perf_counter()
+    answer = await context.services.answer(question.strip())
+    await send_answer(update, context, answer)
+    log_question(update, context, answer, started)
 
 
 async def ask_command(update: Update, context: DocbotContext) -> None:
