@@ -1,8 +1,8 @@
 """Operations (issue 10, item 9): the question log, /status, `docbot status` and its health check."""
 
 import asyncio
-import hashlib
 import dataclasses
+import hashlib
 import json
 import logging
 import subprocess
@@ -13,8 +13,8 @@ from pathlib import Path
 from assistant import access
 from bot import status
 from handlers.oplog import user_hash
-from tests.support.fake_bot_api import TOKEN
 from tests.support import telegram_harness as harness
+from tests.support.fake_bot_api import TOKEN
 from tests.support.telegram_harness import offline, process
 
 ADMIN, MEMBER = 1, 55
