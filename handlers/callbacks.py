@@ -9,14 +9,17 @@ role is the one the gate looked up for this press). Such a press changes nothing
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
 from assistant import access
 from handlers.context import DocbotContext
 
+log = logging.getLogger(__name__)
 STALE = "这个按钮已失效（可能是很久以前的消息），请重新提问。"
 NOT_YOURS = "这个按钮只有发起人本人可以操作。"
 NO_ROLE = "您现在没有权限操作这个按钮。"
@@ -37,6 +40,17 @@ async def resolve(update: Update, context: DocbotContext) -> Any | None:
         return None
     await query.answer()
     return found.payload
+
+
+async def drop_buttons(update: Update) -> None:
+    """Take the buttons off the pressed message — cosmetic, so a failure ("message is not modified",
+    "message can't be edited": too old, already edited) is logged, never turned into an error reply
+    after the press has done its work."""
+    try:
+        await update.callback_query.edit_message_reply_markup(None)
+    except TelegramError:
+        log.info("could not remove the buttons of message %s", update.effective_message and
+                 update.effective_message.message_id, exc_info=True)
 
 
 async def stale(update: Update, context: DocbotContext) -> None:

@@ -7,10 +7,7 @@ further handling only when it answered. The other records commands live in handl
 
 from __future__ import annotations
 
-import logging
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -23,13 +20,12 @@ from telegram.ext import (
 from assistant import access
 from assistant.records import drafts
 from handlers import records_cmds, reminder_jobs
-from handlers.callbacks import resolve
+from handlers.callbacks import drop_buttons, resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, require, strip_mention
 from handlers.records_common import actor_of, local_now, runtime_of
 from handlers.render import send_text
 
-log = logging.getLogger(__name__)
 COMMANDS = [("visit", "秘书：登记走访记录"), *records_cmds.COMMANDS]
 DRAFT, EXPECT = "records_draft", "records_expect"
 
@@ -114,10 +110,7 @@ async def _button(update: Update, context: DocbotContext, action: str) -> None:
     # Stored (or refused) first, told second; taking the buttons away is cosmetic and may fail (message
     # too old, already edited): that must not turn a saved note into "出错了" and a duplicate.
     await send_text(update, reply)
-    try:
-        await update.callback_query.edit_message_reply_markup(None)
-    except TelegramError:
-        log.info("could not remove the buttons of a note message", exc_info=True)
+    await drop_buttons(update)
 
 
 async def confirm_button(update: Update, context: DocbotContext) -> None:
