@@ -13,6 +13,9 @@ from typing import Any
 
 # C0 controls except \t and \n, DEL, C1 controls; LRM/RLM and the bidi embeddings/overrides/isolates.
 _UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The same characters as json.dumps(…, ensure_ascii=False) writes them: C0 controls escaped (\r \b \f
+# or \u00XX; \n and \t are fine), the rest as themselves. A false alarm (a typed "\\r") only costs a walk.
+_UNWANTED_JSON = re.compile(r"\\u00[01][0-9a-fA-F]|\\[rbf]|[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ENTITY_KEYS = {"text": "entities", "caption": "caption_entities"}
 
 
@@ -20,6 +23,11 @@ def clean(text: str) -> str:
     if not isinstance(text, str):
         return text
     return _UNWANTED.sub("", text) if _UNWANTED.search(text) else text
+
+
+def might_need_cleaning(json_text: str) -> bool:
+    """Cheap pre-check on an update's JSON (most have nothing to clean)."""
+    return _UNWANTED_JSON.search(json_text) is not None
 
 
 def _shift_entities(original: str, entities: list[dict]) -> list[dict]:

@@ -19,11 +19,11 @@ from urllib.parse import urlparse
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, TypeHandler
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot import status
 from bot.config import Settings
-from bot.inbox import DurableQueue, Inbox, InboxApplication, audit_cleaned, replay
+from bot.inbox import DurableQueue, Edge, Inbox, InboxApplication, UpdatesRequest, audit_cleaned, replay
 from bot.retrying_request import RetryingRequest
 from handlers.callbacks import register_fallback
 from handlers.context import CONTEXT_TYPES, DocbotContext, Services
@@ -104,7 +104,8 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     builder.request(request or RetryingRequest(
         connection_pool_size=tuning.pool_size, pool_timeout=10.0, read_timeout=tuning.read_timeout,
         attempts=tuning.attempts, backoff=tuning.backoff))
-    builder.get_updates_request(get_updates_request or HTTPXRequest(read_timeout=tuning.read_timeout))
+    updates_request = get_updates_request or UpdatesRequest(read_timeout=tuning.read_timeout)
+    builder.get_updates_request(updates_request)
     builder.rate_limiter(AIORateLimiter(overall_max_rate=tuning.overall_max_rate,
                                         group_max_rate=tuning.group_max_rate,
                                         max_retries=tuning.max_retries_429))
@@ -115,11 +116,14 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     application.bot_data["log_text"] = settings.log_text
     application.bot_data["status"] = lambda: status.render(
         status.collect(settings, services.clock(), services.knowledge.corpus.documents))
-    queue.on_cleaned = audit_cleaned(services)
+    inbox = None
     if tuning.inbox:
-        queue.inbox = application.bot_data["inbox"] = Inbox(
+        inbox = application.bot_data["inbox"] = Inbox(
             settings.inbox_path, services.clock, timedelta(minutes=settings.inbox_max_age_minutes))
-        services.tokens.persist_to(queue.inbox.db, services.clock)  # buttons outlive the process
+        services.tokens.persist_to(inbox.db, services.clock)  # buttons outlive the process
+    queue.edge = Edge(inbox, audit_cleaned(services))
+    if isinstance(updates_request, UpdatesRequest):
+        updates_request.edge = queue.edge
     # Reminder times follow the configured timezone (DOCBOT_TIMEZONE, default Asia/Shanghai).
     from assistant.records.reminders import Schedule
 

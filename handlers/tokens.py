@@ -25,7 +25,10 @@ from typing import Any
 
 import sqlite_utils
 
+from assistant import inbox
+
 log = logging.getLogger(__name__)
+_INSERT = "INSERT OR REPLACE INTO callback_tokens VALUES (?, ?, ?, ?, ?, ?, ?)"
 DATA_RE = re.compile(r"^([a-z_]{1,16}):([A-Za-z0-9_-]{8,16})$")
 KEEP = timedelta(days=30)  # stored buttons older than this are forgotten at start-up
 
@@ -63,14 +66,18 @@ class CallbackTokens:
         return f"{action}:{token}"
 
     def _store(self, token: str, entry: Token) -> None:
+        """Written with the update's done mark when issued while handling one (if the process dies
+        first, the update is replayed and issues new buttons); right away otherwise."""
         try:
             payload = json.dumps(entry.payload, ensure_ascii=False)
         except TypeError:
             return  # e.g. an upload preview: lives as long as the process, as before
-        with self._db.atomic():
-            self._db.execute("INSERT INTO callback_tokens VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             [token, entry.action, entry.chat_id, entry.owner, entry.role, payload,
-                              self._clock().isoformat()])
+        write = (_INSERT, (token, entry.action, entry.chat_id, entry.owner, entry.role, payload,
+                           self._clock().isoformat()))
+        if (handling := inbox.current()) is not None:
+            handling.later.append(write)
+        else:
+            self._db.execute(*write)
 
     def lookup(self, data: str | None, chat_id: int | None) -> Token | None:
         """The token behind valid, known data pressed in the chat it was issued to; else None."""
@@ -103,5 +110,4 @@ class CallbackTokens:
         if match:
             self._items.pop(match.group(2), None)
             if self._db is not None:
-                with self._db.atomic():
-                    self._db.execute("DELETE FROM callback_tokens WHERE token = ?", [match.group(2)])
+                self._db.execute("DELETE FROM callback_tokens WHERE token = ?", [match.group(2)])

@@ -24,10 +24,12 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 def test_receive_is_idempotent_and_replay_claims_each_unfinished_update_once(tmp_path):
     db = core.open_inbox(tmp_path / "inbox.sqlite3")
     assert core.receive(db, 1, {"update_id": 1}, at=T0)
-    assert not core.receive(db, 1, {"update_id": 1}, at=T0)  # re-delivered
+    assert core.receive(db, 1, {"update_id": 1}, at=T0)  # re-delivered before it was handled: handle it
     core.receive(db, 2, {"update_id": 2}, at=T0)
     core.receive(db, 3, {"update_id": 3}, at=T0 - timedelta(hours=2))
     core.finish(db, 2, at=T0)
+    assert core.receive_many(db, [(2, "{}"), (4, "{}")], at=T0) == {2}  # handled already: dropped
+    core.finish(db, 4, at=T0)
     assert core.backlog(db) == 2
     plan = core.start_replay(db, now=T0 + timedelta(minutes=1), max_age=timedelta(hours=1))
     assert [p["update_id"] for p in plan.run] == [1]
