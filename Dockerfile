@@ -1,6 +1,9 @@
 # 党建文件助手 — the Telegram bot (`docbot run`). Build: docker build -t docbot .
 # Run:  docker run -d --name docbot -e TELEGRAM_BOT_TOKEN=… -e DOCBOT_ADMINS=… -v docbot-data:/data docbot
-FROM python:3.11.7-slim-bookworm
+# Base image pinned by digest, so a rebuild gets the same bytes. The digest was taken from public
+# Dockerfiles pinning this tag (no registry was reachable where it was written): check it with
+# `docker buildx imagetools inspect python:3.11.7-slim-bookworm` and update tag + digest together.
+FROM python:3.11.7-slim-bookworm@sha256:cfd7ed5c11a88ce533d69a1da2fd932d647f9eb6791c5b4ddce081aedf7f7876
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -40,4 +43,6 @@ USER 10001:10001
 # Long polling by default; SIGTERM (docker stop) ends it cleanly within seconds.
 # Webhook mode: set DOCBOT_WEBHOOK_URL and run `docbot run --webhook` (listens on DOCBOT_WEBHOOK_PORT, 8443).
 EXPOSE 8443
+# Alive = the bot's event loop wrote its heartbeat (every 30 s) within the last 2 minutes (bot/status.py).
+HEALTHCHECK --interval=60s --timeout=10s --start-period=120s --retries=3 CMD ["docbot", "status", "--check"]
 CMD ["docbot", "run"]

@@ -6,7 +6,7 @@ Admins named in the configuration (DOCBOT_ADMINS) are always admins; everyone el
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
@@ -69,6 +69,25 @@ def note_stranger(db, telegram_id: int, *, at: datetime, name: str = "", usernam
                             "role": "member", "added_at": at.isoformat(), "added_by": ""})
         audit(db, at=at, actor=str(telegram_id), action="refused", details={"telegram_id": telegram_id})
         return True
+
+
+def may_notify(db, telegram_id: int, kind: str, *, at: datetime, every: timedelta = timedelta(days=1)) -> bool:
+    """True (and remembered) when admins were not told about this user and kind within ``every``:
+    a stranger repeating /bind must not flood the admins."""
+    with db.atomic():
+        row = next(db["admin_notices"].rows_where("telegram_id = ? AND kind = ?", [telegram_id, kind]), None)
+        if row and at - datetime.fromisoformat(row["at"]) < every:
+            return False
+        db["admin_notices"].upsert({"telegram_id": telegram_id, "kind": kind, "at": at.isoformat()},
+                                   pk=("telegram_id", "kind"))
+        return True
+
+
+def removed_on(db, telegram_id: int) -> str | None:
+    """The date an admin last removed this user (/deny), for notifications about them."""
+    row = next(db.query("SELECT at FROM audit_log WHERE action = 'deny' AND json_extract(details, '$.telegram_id') = ? "
+                        "ORDER BY id DESC LIMIT 1", [telegram_id]), None)
+    return row["at"][:10] if row else None
 
 
 def admin_ids(db, admins: frozenset[int] = frozenset()) -> frozenset[int]:

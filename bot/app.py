@@ -12,16 +12,18 @@ import importlib
 import logging
 import sys
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, TypeHandler
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
+from bot import status
 from bot.config import Settings
+from bot.inbox import DurableQueue, Edge, Inbox, InboxApplication, UpdatesRequest, audit_cleaned, replay
 from bot.retrying_request import RetryingRequest
 from handlers.callbacks import register_fallback
 from handlers.context import CONTEXT_TYPES, DocbotContext, Services
@@ -49,6 +51,7 @@ class Tuning:
     overall_max_rate: float = 30  # Telegram's limit: ~30 messages/s per bot
     group_max_rate: float = 20  # per group per minute
     bootstrap_retries: int = 5  # start-up survives a briefly unavailable API
+    inbox: bool = True  # durable inbox (bot/inbox.py); off only to measure what it costs
 
 
 def tune_process() -> None:
@@ -91,6 +94,8 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
                       get_updates_request: BaseRequest | None = None,
                       modules: list[str] | None = None) -> Application:
     builder = Application.builder().token(settings.telegram_token).context_types(CONTEXT_TYPES)
+    queue = DurableQueue()
+    builder.application_class(InboxApplication).update_queue(queue)
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
         builder.base_url(base)
@@ -99,13 +104,26 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     builder.request(request or RetryingRequest(
         connection_pool_size=tuning.pool_size, pool_timeout=10.0, read_timeout=tuning.read_timeout,
         attempts=tuning.attempts, backoff=tuning.backoff))
-    builder.get_updates_request(get_updates_request or HTTPXRequest(read_timeout=tuning.read_timeout))
+    updates_request = get_updates_request or UpdatesRequest(read_timeout=tuning.read_timeout)
+    builder.get_updates_request(updates_request)
     builder.rate_limiter(AIORateLimiter(overall_max_rate=tuning.overall_max_rate,
                                         group_max_rate=tuning.group_max_rate,
                                         max_retries=tuning.max_retries_429))
     builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
     application = builder.build()
     application.bot_data["services"] = services
+    application.bot_data["settings"] = settings
+    application.bot_data["log_text"] = settings.log_text
+    application.bot_data["status"] = lambda: status.render(
+        status.collect(settings, services.clock(), services.knowledge.corpus.documents))
+    inbox = None
+    if tuning.inbox:
+        inbox = application.bot_data["inbox"] = Inbox(
+            settings.inbox_path, services.clock, timedelta(minutes=settings.inbox_max_age_minutes))
+        services.tokens.persist_to(inbox.db, services.clock)  # buttons outlive the process
+    queue.edge = Edge(inbox, audit_cleaned(services))
+    if isinstance(updates_request, UpdatesRequest):
+        updates_request.edge = queue.edge
     # Reminder times follow the configured timezone (DOCBOT_TIMEZONE, default Asia/Shanghai).
     from assistant.records.reminders import Schedule
 
@@ -130,11 +148,22 @@ async def post_init(application: Application) -> None:
         log.warning("setMyCommands failed", exc_info=True)
     for hook in application.bot_data["startup"]:
         await hook(application)
+    await replay(application)  # last: the handlers' start-up state (records runtime) is ready
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(heartbeat, interval=status.HEARTBEAT, first=1, name="heartbeat")
+
+
+async def heartbeat(context: DocbotContext) -> None:
+    """The loop is alive: `docbot status --check` (Docker HEALTHCHECK) reads this file."""
+    services: Services = context.bot_data["services"]
+    await services.run(status.write_heartbeat, context.bot_data["settings"], services.clock())
 
 
 async def post_shutdown(application: Application) -> None:
     services: Services = application.bot_data["services"]
     services.db_executor.shutdown(wait=True)
+    if inbox := application.bot_data.get("inbox"):
+        inbox.close()
 
 
 async def on_error(update: object, context: DocbotContext) -> None:

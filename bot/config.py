@@ -24,6 +24,12 @@ def _ids(value: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def _minutes(value: str, default: int = 60) -> int:
+    """A bounded number of minutes (1 minute … 7 days); anything else means the default."""
+    value = value.strip()
+    return int(value) if value.isascii() and value.isdigit() and 1 <= int(value) <= 7 * 24 * 60 else default
+
+
 @dataclass(frozen=True)
 class Settings:
     corpus_dir: Path = BUNDLED_DIR
@@ -36,10 +42,16 @@ class Settings:
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"  # noqa: S104 - the container's webhook must accept outside traffic
     webhook_port: int = 8443
+    log_text: bool = False  # DOCBOT_LOG_TEXT=1: question text in the JSON question log (debugging only)
+    inbox_max_age_minutes: int = 60  # unfinished updates older than this are not replayed (an apology instead)
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / "docbot.sqlite3"
+
+    @property
+    def inbox_path(self) -> Path:
+        return self.data_dir / "inbox.sqlite3"
 
     @property
     def index_dir(self) -> Path:
@@ -72,4 +84,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         webhook_url=env.get("DOCBOT_WEBHOOK_URL", ""),
         webhook_listen=env.get("DOCBOT_WEBHOOK_LISTEN") or "0.0.0.0",  # noqa: S104
         webhook_port=int(env.get("DOCBOT_WEBHOOK_PORT") or 8443),
+        log_text=env.get("DOCBOT_LOG_TEXT", "").strip().lower() in ("1", "true", "yes"),
+        inbox_max_age_minutes=_minutes(env.get("DOCBOT_INBOX_MAX_AGE", "")),
     )

@@ -5,15 +5,16 @@ from __future__ import annotations
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 
 
 def chinese_to_int(text: str) -> int | None:
     """Parse 十七 / 二十五 / 一百零三 / 二〇二〇 (digit-by-digit) / 17. None when not a numeral."""
-    text = text.strip()
+    text = text.strip().translate(_FULLWIDTH)
     if not text:
         return None
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not str.isdigit alone: "²" is a digit to it, and int() fails
         return int(text)
     if any(c not in _DIGITS and c not in _UNITS for c in text):
         return None

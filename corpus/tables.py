@@ -152,7 +152,7 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
         if sparse_first and g >= 0:
             cells[0] = groups[g]
         number = pos
-        if serial is not None and cells[serial].isdigit():
+        if serial is not None and cells[serial].isascii() and cells[serial].isdigit():
             number = int(cells[serial])
         elif numbered_last and (m := _NUMBERED.match(cells[last])):
             number = int(m.group("n"))

@@ -1,4 +1,4 @@
-"""Admin commands: /allow, /deny, /role, /openchat, /closechat, and the 允许 button."""
+"""Admin commands: /allow, /deny, /role, /openchat, /closechat, /void, and the 允许 button."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from assistant import access
+from assistant import access, numbers
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import require
@@ -14,7 +14,9 @@ from handlers.render import send_text
 
 COMMANDS = [("allow", "管理员：允许用户使用"), ("deny", "管理员：取消用户权限"),
             ("role", "管理员：设置用户角色"), ("openchat", "管理员：本群开放提问"),
-            ("closechat", "管理员：本群仅限授权用户")]
+            ("closechat", "管理员：本群仅限授权用户"), ("void", "管理员：作废走访记录或整改 /void 走访 3 原因"),
+            ("status", "管理员：运行状态")]
+VOID_USAGE = "用法：/void 走访 编号 原因，或 /void 整改 编号 原因，例如 /void 走访 3 重复登记"
 ROLE_HELP = "、".join(f"{k}（{v}）" for k, v in access.ROLE_NAMES.items())
 
 
@@ -23,7 +25,7 @@ async def _is_admin(update: Update, context: DocbotContext) -> bool:
 
 
 def _user_id(args: list[str]) -> int | None:
-    return int(args[0]) if args and args[0].isdigit() and len(args[0]) < 16 else None
+    return numbers.user_id(args[0]) if args else None
 
 
 async def _allow(update: Update, context: DocbotContext, user_id: int) -> None:
@@ -99,10 +101,34 @@ async def close_chat(update: Update, context: DocbotContext) -> None:
     await _switch_chat(update, context, False)
 
 
+async def void_command(update: Update, context: DocbotContext) -> None:
+    from assistant.records import void
+
+    args = context.args or []
+    if not await _is_admin(update, context):
+        return
+    kind = void.ALIASES.get(args[0].lower()) if args else None
+    record_id = numbers.record_id(args[1]) if len(args) > 1 else None
+    if kind is None or record_id is None:
+        await send_text(update, VOID_USAGE)
+        return
+    services = context.services
+    _, reply = await services.in_db(void.void, kind, record_id, " ".join(args[2:]), now=services.clock(),
+                                    actor=str(update.effective_user.id))
+    await send_text(update, reply)
+
+
+async def status_command(update: Update, context: DocbotContext) -> None:
+    if await _is_admin(update, context):
+        await send_text(update, await context.services.run(context.bot_data["status"]))
+
+
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("allow", allow_command))
     application.add_handler(CommandHandler("deny", deny_command))
     application.add_handler(CommandHandler("role", role_command))
     application.add_handler(CommandHandler("openchat", open_chat))
     application.add_handler(CommandHandler("closechat", close_chat))
+    application.add_handler(CommandHandler("void", void_command))
+    application.add_handler(CommandHandler("status", status_command))
     application.add_handler(CallbackQueryHandler(allow_button, pattern=r"^allow:"))

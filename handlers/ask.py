@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import time
+
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from corpus.numerals import chinese_to_int
+from assistant import numbers
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, strip_mention
+from handlers.oplog import log_question
 from handlers.render import send_answer, send_text
 
 COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看条目原文，例如 /item 工作要点 17")]
@@ -17,7 +20,10 @@ COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看�
 
 async def _ask(update: Update, context: DocbotContext, question: str) -> None:
     # Empty, overlong or meaningless questions get their Chinese reply from the core (assistant.ask).
-    await send_answer(update, context, await context.services.answer(question.strip()))
+    started = time.perf_counter()
+    answer = await context.services.answer(question.strip())
+    await send_answer(update, context, answer)
+    log_question(update, context, answer, started)
 
 
 async def ask_command(update: Update, context: DocbotContext) -> None:
@@ -33,8 +39,8 @@ def parse_item_args(args: list[str]) -> tuple[str, int] | None:
     if len(args) < 2:
         return None
     raw = args[-1].removeprefix("第").removesuffix("项").removesuffix("条")
-    number = int(raw) if raw.isdigit() else chinese_to_int(raw)
-    return (" ".join(args[:-1]), number) if number and number > 0 else None
+    number = numbers.parse_int(raw, low=1, high=numbers.ITEM_MAX)
+    return (" ".join(args[:-1]), number) if number else None
 
 
 async def item_command(update: Update, context: DocbotContext) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from assistant import inbox
 from assistant.answers import Answer
 from assistant.knowledge import Knowledge
 from handlers.tokens import CallbackTokens
@@ -58,9 +59,16 @@ class Services:
         return fn(self._reader, *args, **kwargs)
 
     async def in_db(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        """Run ``fn(self.db, *args, **kwargs)`` on the database thread."""
+        """Run ``fn(self.db, *args, **kwargs)`` on the database thread.
+
+        While an update from the durable inbox is handled, each call is its numbered step: a replay of
+        the update gets a committed write's recorded result instead of writing twice (assistant.inbox.once).
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.db_executor, functools.partial(fn, self.db, *args, **kwargs))
+        call = functools.partial(fn, self.db, *args, **kwargs)
+        if step := inbox.next_step():
+            call = functools.partial(inbox.once, self.db, *step, call, at=self.clock())
+        return await loop.run_in_executor(self.db_executor, call)
 
     async def run(self, fn: Callable[..., Any], /, *args: Any) -> Any:
         """Run blocking core work in a worker thread."""

@@ -68,7 +68,9 @@ async def gate(update: Update, context: DocbotContext) -> None:
             return  # not for us: no handler will answer it either
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
-        return
+        # No sender (a channel post, an anonymous group admin): nobody whose role could be checked.
+        log.info("update %s has no sender; not handled", update.update_id)
+        raise ApplicationHandlerStop
     services = context.services
     context.role = services.read(access.role_of, user.id, services.admins)
     if context.role is not None:
@@ -83,7 +85,8 @@ async def gate(update: Update, context: DocbotContext) -> None:
     if first:
         who = user.full_name + (f"（@{user.username}）" if user.username else "")
         await notify_admins(context, f"有新用户申请使用助手：{who}，用户 ID：{user.id}。\n"
-                                     f"点“允许”为其开通，或发送 /allow {user.id}。", "允许", "allow", user.id)
+                                     f"点“允许”为其开通，或发送 /allow {user.id}。", "允许", "allow", user.id,
+                            about=user.id)
     raise ApplicationHandlerStop
 
 
@@ -96,12 +99,22 @@ async def require(update: Update, context: DocbotContext, *roles: str, what: str
     return False
 
 
-async def notify_admins(context: DocbotContext, text: str, button: str, action: str, payload) -> None:
-    """Send ``text`` to every admin with one button (``action`` carrying ``payload``)."""
+async def notify_admins(context: DocbotContext, text: str, button: str, action: str, payload, *,
+                        about: int | None = None) -> None:
+    """Send ``text`` to every admin with one button (``action`` carrying ``payload``).
+
+    ``about`` (a user id): at most one such notification per user and action per day, and it says
+    when an admin had removed that user — pressing the button would let them in again.
+    """
     services = context.services
+    if about is not None:
+        if not await services.in_db(access.may_notify, about, action, at=services.clock()):
+            return
+        if removed := await services.in_db(access.removed_on, about):
+            text += f"\n⚠️ 注意：该用户曾于 {removed} 被管理员取消使用权限。"
     for admin in await services.in_db(access.admin_ids, services.admins):
         markup = InlineKeyboardMarkup([[InlineKeyboardButton(
-            button, callback_data=services.tokens.issue(action, admin, payload))]])
+            button, callback_data=services.tokens.issue(action, admin, payload, owner=admin, role="admin"))]])
         try:
             await context.bot.send_message(admin, text, reply_markup=markup)
         except TelegramError:  # one unreachable admin (never started the bot) must not stop the rest

@@ -20,7 +20,7 @@ from telegram.ext import (
 from assistant import access
 from assistant.records import drafts
 from handlers import records_cmds, reminder_jobs
-from handlers.callbacks import resolve
+from handlers.callbacks import drop_buttons, resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, require, strip_mention
 from handlers.records_common import actor_of, local_now, runtime_of
@@ -30,12 +30,14 @@ COMMANDS = [("visit", "秘书：登记走访记录"), *records_cmds.COMMANDS]
 DRAFT, EXPECT = "records_draft", "records_expect"
 
 
-def _buttons(context: DocbotContext, chat_id: int, pending_id: int) -> InlineKeyboardMarkup:
-    tokens = context.services.tokens
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton("确认", callback_data=tokens.issue("note_ok", chat_id, pending_id)),
-        InlineKeyboardButton("修改", callback_data=tokens.issue("note_edit", chat_id, pending_id)),
-        InlineKeyboardButton("取消", callback_data=tokens.issue("note_no", chat_id, pending_id))]])
+def _buttons(context: DocbotContext, chat_id: int, pending_id: int, owner: int) -> InlineKeyboardMarkup:
+    """For the secretary who sent the note only, and only while they are a secretary (handlers.callbacks)."""
+    def issue(action: str) -> str:
+        return context.services.tokens.issue(action, chat_id, pending_id, owner=owner, role="secretary")
+
+    return InlineKeyboardMarkup([[InlineKeyboardButton("确认", callback_data=issue("note_ok")),
+                                  InlineKeyboardButton("修改", callback_data=issue("note_edit")),
+                                  InlineKeyboardButton("取消", callback_data=issue("note_no"))]])
 
 
 async def _submit(update: Update, context: DocbotContext, text: str, *, explicit: bool) -> bool:
@@ -58,7 +60,8 @@ async def _submit(update: Update, context: DocbotContext, text: str, *, explicit
         user_data[DRAFT] = sub.note.original
         await send_text(update, sub.text)
         return True
-    await send_text(update, sub.text, _buttons(context, update.effective_chat.id, sub.pending_id))
+    await send_text(update, sub.text, _buttons(context, update.effective_chat.id, sub.pending_id,
+                                               update.effective_user.id))
     return True
 
 
@@ -104,8 +107,10 @@ async def _button(update: Update, context: DocbotContext, action: str) -> None:
                                                        now=now, editing=action == "edit")
         if original is not None and context.user_data is not None:
             context.user_data[EXPECT] = True
-    await update.callback_query.edit_message_reply_markup(None)
+    # Stored (or refused) first, told second; taking the buttons away is cosmetic and may fail (message
+    # too old, already edited): that must not turn a saved note into "出错了" and a duplicate.
     await send_text(update, reply)
+    await drop_buttons(update)
 
 
 async def confirm_button(update: Update, context: DocbotContext) -> None:

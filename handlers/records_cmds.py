@@ -9,7 +9,7 @@ import re
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from assistant import access
+from assistant import access, numbers
 from assistant.records import bindings, ledger, rectifications, visits
 from assistant.records.leaders import KIND_ALIASES, assign
 from handlers.callbacks import resolve
@@ -42,12 +42,13 @@ async def done_command(update: Update, context: DocbotContext) -> None:
     if not await require(update, context, "secretary", what="办结整改"):
         return
     args = _args(context)
-    if not args or not args[0].isdigit() or len(args[0]) > 9:
+    rect_id = numbers.record_id(args[0]) if args else None
+    if rect_id is None:
         await send_text(update, "用法：/done 整改编号 办结说明，例如 /done 3 已完善三会一课记录")
         return
     rt = await runtime_of(context.application)
     now, (_, actor) = local_now(context, rt), actor_of(update)
-    _, reply = await context.services.in_db(rectifications.close, int(args[0]), " ".join(args[1:]), now=now,
+    _, reply = await context.services.in_db(rectifications.close, rect_id, " ".join(args[1:]), now=now,
                                             actor=actor)
     await send_text(update, reply)
 
@@ -106,9 +107,12 @@ async def bind_command(update: Update, context: DocbotContext) -> None:
     args, services = _args(context), context.services
     rt = await runtime_of(context.application)
     now, (uid, actor) = local_now(context, rt), actor_of(update)
-    if len(args) == 2 and args[0].isdigit() and access.has_role(context.role, "admin"):
-        _, reply = await services.in_db(bindings.confirm, int(args[0]), now=now, actor=actor, name=args[1])
+    if len(args) == 2 and numbers.user_id(args[0]) and access.has_role(context.role, "admin"):
+        _, reply = await services.in_db(bindings.confirm, numbers.user_id(args[0]), now=now, actor=actor, name=args[1])
         await send_text(update, reply)
+        return
+    if context.role is None:  # a stranger in an open group: no requests to admins on their behalf
+        await send_text(update, "请先获得使用权限（管理员发送 /allow 您的用户 ID），再申请绑定区领导身份。")
         return
     if len(args) != 1:
         await send_text(update, "用法：/bind 姓名（区领导本人申请，管理员确认）；管理员可用 /bind 用户ID 姓名 直接绑定。")
@@ -117,7 +121,7 @@ async def bind_command(update: Update, context: DocbotContext) -> None:
     await send_text(update, reply)
     if ok:
         await notify_admins(context, f"用户 {update.effective_user.full_name}（ID {uid}）申请绑定为区领导：{args[0]}。",
-                            "确认绑定", "bind_ok", uid)
+                            "确认绑定", "bind_ok", uid, about=uid)
 
 
 async def bind_button(update: Update, context: DocbotContext) -> None:

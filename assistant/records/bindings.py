@@ -40,7 +40,10 @@ def confirm(db: sqlite_utils.Database, telegram_id: int, *, now: datetime, actor
             leader_id, leader_name = row["leader_id"], row["name"]
         db["leader_bindings"].upsert({"telegram_id": telegram_id, "leader_id": leader_id, "confirmed": 1,
                                       "requested_at": now.isoformat(), "confirmed_by": actor}, pk="telegram_id")
-        if access.role_of(db, telegram_id) in (None, "member"):
+        role = access.role_of(db, telegram_id)
+        # A pending request confirmed later never re-admits a user an admin removed meanwhile;
+        # only an admin's direct /bind 用户ID 姓名 lets a new user in.
+        if role == "member" or (role is None and name is not None):
             access.set_role(db, telegram_id, "leader", at=now, actor=actor)
         audit(db, at=now, actor=actor, action="bind", details={"telegram_id": telegram_id, "leader": leader_name})
     return True, f"已绑定：用户 {telegram_id} ↔ {leader_name}。"

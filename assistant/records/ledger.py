@@ -10,6 +10,7 @@ import io
 
 import sqlite_utils
 
+from assistant.cleaning import clean
 from assistant.records.dates import month_range
 from assistant.records.rectifications import STATUS_NAMES, list_rectifications
 from assistant.records.visits import list_visits
@@ -20,8 +21,9 @@ RECT_HEADERS = ("编号", "单位", "问题", "通知日期", "整改期限", "�
 
 
 def _cell(value) -> str:
-    # A leading = + - @ would run as a formula in Excel: prefix a quote (CSV injection).
-    s = "" if value is None else str(value)
+    # A leading = + - @ would run as a formula in Excel: prefix a quote (CSV injection). Control
+    # characters are cleaned when text arrives; cleaning again here keeps old rows exportable.
+    s = clean("" if value is None else str(value))
     return "'" + s if s[:1] in ("=", "+", "-", "@") else s
 
 
@@ -42,8 +44,8 @@ def ledger_rows(db: sqlite_utils.Database, month: str) -> tuple[list[tuple], lis
                   STATUS_NAMES.get(r["status"], r["status"]), r["leader"], (r["closed_at"] or "")[:10],
                   r["close_note"])
                  for r in rects
-                 if first.isoformat() <= r["notice_date"] < nxt.isoformat()
-                 or (r["status"] == "open" and r["notice_date"] < nxt.isoformat())]
+                 if r["status"] != "void" and (first.isoformat() <= r["notice_date"] < nxt.isoformat()
+                 or (r["status"] == "open" and r["notice_date"] < nxt.isoformat()))]
     return visits, rect_rows
 
 

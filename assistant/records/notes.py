@@ -10,11 +10,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
+from assistant.numbers import DEADLINE_DAYS_MAX, DEADLINE_MONTHS_MAX, parse_int
 from assistant.records.dates import add_months, find_dates
 from assistant.records.leaders import Leader, Point
 from assistant.records.points import point_variants
 from assistant.records.rules import KIND_NAMES, Rules
-from corpus.numerals import chinese_to_int
 
 MAX_NOTE = 2000
 _NOTE_START = re.compile(r"^\s*[【\[]?\s*(?:(?:联系)?(?:走访|督导|调研)记录|(?:联系督导|走访|督导)\s*[：:】\]])")
@@ -77,12 +77,9 @@ def starts_like_note(text: str) -> bool:
     return bool(_NOTE_START.match(text))
 
 
-def _small(s: str) -> int:
-    if s.isdigit():
-        return int(s)
-    if s == "半":
-        return 0
-    return chinese_to_int(s) or 0
+def _small(s: str, high: int) -> int | None:
+    """A count of months or days: 半 is 0 (half a month); None beyond ``high`` (assistant.numbers)."""
+    return 0 if s == "半" else parse_int(s, high=high)
 
 
 def _find_leaders(text: str, leaders: list[Leader]) -> list[Leader]:
@@ -122,12 +119,16 @@ def _rectification(text: str, notice: date | None, deadline_spans: list, rules: 
     key = "clue_feedback" if _CLUE.search(text) else "rectification_notice"
     rule = rules[key]
     if m := _MONTHS.search(clause) or _MONTHS.search(text):
-        n = _small(m.group(1))
+        n = _small(m.group(1), DEADLINE_MONTHS_MAX)
+        if n is None:
+            return RectificationDraft(clause, "", "", "")  # out of range: asked back (parse_note)
         due = add_months(notice, n) if n else notice + timedelta(days=15)
         cite = rule.citation if n == rule.value else f"记录中写明“{m.group(0)}”（通知之日起按日历月计算）"
         return RectificationDraft(clause, due.isoformat(), key if n == rule.value else "explicit", cite)
     if m := _DAYS.search(clause):
-        due = notice + timedelta(days=_small(m.group(1)))
+        if (days := _small(m.group(1), DEADLINE_DAYS_MAX)) is None:
+            return RectificationDraft(clause, "", "", "")
+        due = notice + timedelta(days=days)
         return RectificationDraft(clause, due.isoformat(), "explicit", f"记录中写明“{m.group(0)}”")
     return RectificationDraft(clause, add_months(notice, rule.value).isoformat(), key, rule.citation)
 
@@ -197,6 +198,8 @@ def parse_note(text: str, leaders: list[Leader], today: date, rules: Rules | Non
     found_text = (_FINDING_HEAD.sub("", m.group(1)).strip(" ，,：:") for m in _FINDING.finditer(text))
     note.findings = "；".join(f for f in found_text if f)
     note.rectification = _rectification(text, notice, future_deadlines, rules)
+    if note.rectification and notice and not note.rectification.due:
+        note.questions.append("整改期限超出范围（最长5年），请核对后写明，如“一个月内整改”。")
     return note
 
 

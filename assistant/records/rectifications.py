@@ -13,7 +13,7 @@ from assistant.records.rules import Rules
 from assistant.store import audit
 
 RULE_NAMES = {"explicit": "记录中写明的期限"}
-STATUS_NAMES = {"open": "未完成", "done": "已完成"}
+STATUS_NAMES = {"open": "未完成", "done": "已完成", "void": "已作废"}
 
 
 def add_rectification(db: sqlite_utils.Database, *, unit: str, issue: str, notice_date: date,

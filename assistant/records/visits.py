@@ -53,7 +53,7 @@ def record_visit(db: sqlite_utils.Database, note: ParsedNote, *, actor_id: int |
 
 def list_visits(db: sqlite_utils.Database, leader: str | None = None, month: str | None = None) -> list[dict]:
     """Visits, newest first. ``month`` as 2026-11 (ValueError when malformed)."""
-    where, params = ["1 = 1"], []
+    where, params = ["v.voided_at = ''"], []  # voided visits (records/void.py) are out of every list
     if leader:
         where.append("l.name = ?")
         params.append(leader.strip())

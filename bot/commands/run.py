@@ -22,6 +22,15 @@ def seed_corpus(settings: Settings) -> None:
         shutil.copytree(BUNDLED_DIR, target)
 
 
+def json_lines(logger: logging.Logger) -> None:
+    """The question log (handlers/oplog.py) as bare JSON lines on stderr, for log collectors."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
 def run(args) -> int:
     settings = load_settings()
     if not settings.telegram_token:
@@ -32,6 +41,7 @@ def run(args) -> int:
         return 2
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
+    json_lines(logging.getLogger("docbot.questions"))
     from bot.app import Tuning, build_application, build_services, tune_process, webhook_options
 
     tune_process()

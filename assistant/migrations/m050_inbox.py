@@ -1,0 +1,11 @@
+"""Durable inbox (issue 10), the store's side: the effects an update's handlers committed (the inbox
+itself is its own file, see assistant/inbox.py)."""
+from assistant.store import MIGRATIONS
+
+
+@MIGRATIONS(name="050_inbox")
+def m050_inbox(db):
+    # The result of each store write an update's handlers made, keyed by the order they made them, so a
+    # replay returns it instead of writing again (exactly one /rectify row across a kill).
+    db["inbox_effects"].create({"update_id": int, "seq": int, "at": str, "result": bytes}, pk=("update_id", "seq"))
+    db["inbox_effects"].create_index(["at"])
