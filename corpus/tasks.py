@@ -105,6 +105,8 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
     """Items whose units name no lead get the first listed unit as 牵头 where the document says so."""
     rules: list[tuple[int, str]] = []  # (first line governed, rule sentence)
     for no, line in enumerate(lines, 1):
+        if "牵头" not in line:  # cheap pre-check: most lines state no rule
+            continue
         text = strip_markup(line)
         if not (m := FIRST_LEADS.search(text)):
             continue

@@ -265,6 +265,7 @@ _INLINE = re.compile(
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
 _INLINE_ROLE = dict(_INLINE_ROLES)
+_CLAUSES = re.compile(r"[。；;，,：:]")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
@@ -282,7 +283,7 @@ def inline_units(text: str) -> Units:
     text = strip_markup(text)
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         found["shared"].append(m.group("unit"))  # "区经济发展局：行政征收网上公开；…" — the unit's own list
-    for clause in split_top(text, "。；;，,：:"):
+    for clause in _CLAUSES.split(text):  # a plain split: clause starts are all that matters here
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
             names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
