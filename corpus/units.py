@@ -33,7 +33,7 @@ _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)
 # "A会同B负责": A leads, B co-operates.
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
-_PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[\u4e00-\u9fff]{2})")
+_PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
 _UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
                        r"村|村居|社区|街道|乡镇|片区)$")
@@ -254,11 +254,14 @@ def units_from_columns(cells: dict[str, str]) -> Units:
 # role words that are not ordinary verbs are read here; the units must look like unit names.
 _INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
                       if r in ("lead", "cooperate", "responsible") and p not in ("落实", "实施"))
-_UNIT_NAME = r"[\u4e00-\u9fff（）()0-9]{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][\u4e00-\u9fff]{1,8}[）)])?"
+# Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
+# a unit name is simply text without punctuation or spaces.
+_NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
+_UNIT_NAME = _NAME_CHARS + "{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
 _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
 _INLINE = re.compile(
     rf"^(?:由|请|要求)?(?P<units>{_UNIT_LIST})"
-    rf"(?:作为[\u4e00-\u9fff]{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
+    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
     rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
 )
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
