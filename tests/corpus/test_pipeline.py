@@ -208,3 +208,18 @@ def test_duty_table_rows_are_items_of_their_unit():
 def test_deadlines_and_frequencies(text, deadline, frequency):
     assert deadline_of(text) == deadline
     assert frequency_of(text) == frequency
+
+
+def test_top_level_paragraph_ending_in_units_is_a_task_not_a_heading():
+    doc = parse("""
+某区2023年工作要点
+一、加强政治建设，严明政治纪律。（区纪委牵头，区委组织部配合）
+二、推进基层组织建设。（区委组织部负责）
+三、保障措施
+1.加强领导。（区委办牵头）
+""")
+    first, second, third = doc.items
+    assert first.text.startswith("加强政治建设") and first.units.lead == ("区纪委",)
+    assert second.units.shared == ("区委组织部",)
+    assert third.section == "三、保障措施"
+    assert [s.title for s in doc.sections] == ["保障措施"]
