@@ -69,6 +69,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("统筹协调", "coordinate", frozenset({SUFFIX})),
     ("协调", "coordinate", frozenset({SUFFIX})),
     ("会同", "coordinate", frozenset()),  # "A会同B负责": A leads, B co-operates (see units.py)
+    # people, not units: "牵头领导：张三" / a 责任人 column is read as no unit at all
+    *((w, "person", frozenset({LABEL})) for w in ("牵头领导", "责任领导", "分管领导", "联系领导", "责任人", "联系人")),
     # guide
     *((f"指导{n}", "guide", frozenset({LABEL, COLUMN})) for n in _UNIT_NOUNS),
     ("指导", "guide", frozenset({SUFFIX})),
@@ -94,15 +96,21 @@ def _alternation(words) -> str:
 
 
 @cache
+def label_words() -> str:
+    """Every label phrase as one regex alternation, longest first."""
+    return _alternation(p for p, _ in phrases(LABEL))
+
+
+@cache
 def label_regex() -> re.Pattern[str]:
     """"牵头单位：" / "责任处室:" at the start of a clause or line (full- or half-width colon)."""
-    return re.compile(rf"^(?P<label>{_alternation(p for p, _ in phrases(LABEL))})\s*[:：]\s*")
+    return re.compile(rf"^(?P<label>{label_words()})\s*[:：]\s*")
 
 
 @cache
 def label_anywhere() -> re.Pattern[str]:
     """A label inside running text ("…增长10%。责任单位：各区属国企")."""
-    return re.compile(rf"(?P<label>{_alternation(p for p, _ in phrases(LABEL))})\s*[:：]\s*")
+    return re.compile(rf"(?P<label>{label_words()})\s*[:：]\s*")
 
 
 def label_role(label: str) -> str:
@@ -116,6 +124,7 @@ def role_words() -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
+_PEOPLE_COLUMN = re.compile(r"领导|责任人|联系人|负责人|姓名")
 _COLUMN_PRIORITY = ("lead", "cooperate", "guide", "coordinate", "responsible", "shared")
 
 
@@ -131,9 +140,10 @@ def _column_stems() -> tuple[tuple[str, str], ...]:
 def column_role(header: str) -> str | None:
     """The role a table column assigns ("牵头单位" → lead, "配合/责任单位" → cooperate), or None.
 
-    The role word decides, in priority order: a "配合/责任单位" column lists co-operators."""
+    The role word decides, in priority order: a "配合/责任单位" column lists co-operators. Columns of
+    people ("牵头领导", "责任人") assign no unit."""
     h = re.sub(r"\s+", "", header)
-    if len(h) > 12:
+    if len(h) > 12 or _PEOPLE_COLUMN.search(h):
         return None
     for stem, role in _column_stems():
         if stem in h:

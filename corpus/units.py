@@ -28,6 +28,13 @@ _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, _BUCKET.get(r, r)) for p
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
 _FIRST_LEADS = roles.FIRST_LEADS
+# "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
+_AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.label_words()})$")
+# "区纪委牵头、区委组织部配合": a role word followed by 、 ends its clause.
+# (not role words that also end unit names: "区政协办、" is a unit followed by 、)
+_ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES if p[-1] not in '办部组委局处室')})、")
+# "区委组织部（牵头）": a role marked after one unit of a list.
+_MARKED = re.compile(r"^(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]$")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
 # "A会同B负责": A leads, B co-operates.
@@ -107,7 +114,10 @@ def _mask_parens(text: str) -> str:
 
 
 def _role_of(clause: str) -> tuple[str, str]:
-    """("区纪委、区委办", "lead") for "区纪委、区委办牵头"; role "" when no suffix matches."""
+    """("区纪委、区委办", "lead") for "区纪委、区委办牵头" or "区纪委为牵头单位"; role "" when none."""
+    if (m := _AS_LABEL.match(clause)) and m.group("units").strip():
+        role = roles.label_role(m.group("label"))
+        return m.group("units").strip(), _BUCKET.get(role, role)
     for suffix, role in _ROLE_SUFFIXES:
         if clause.endswith(suffix) and len(clause) > len(suffix):
             return clause[: -len(suffix)].strip(), role
@@ -129,7 +139,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     def add(role: str, names: str) -> None:
         found[role].extend(u for u in inherit_prefix(split_unit_list(names)) if u not in found[role])
 
-    for segment in split_top(text, "；;"):
+    for segment in split_top(_ROLE_THEN_LIST.sub(r"\1，", text), "；;"):
         in_sub = segment.startswith("其中")
         label_role: str | None = None
         for clause in split_top(segment, "，,"):
@@ -144,6 +154,8 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             if m := UNITS_LINE.match(clause):
                 clause, label_role = clause[m.end():], _BUCKET.get(roles.label_role(m.group("label")),
                                                                    roles.label_role(m.group("label")))
+            if label_role == "person":  # "牵头领导：张三" names a person, not a unit
+                continue
             masked = _mask_parens(clause)
             sub = _SUB.match(masked)
             if sub and (in_sub or sub.group("scope")):
@@ -164,6 +176,13 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                 role = label_role or bare_role
                 if not role:
                     continue
+            if role == "person":
+                continue
+            for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部"
+                if mk := _MARKED.match(name):
+                    mark = "lead" if mk.group("mark") in ("牵头", "牵头单位", "主责") else "cooperate"
+                    found[mark].append(mk.group("unit"))
+                    names = names.replace(name, "", 1)
             add(role, names)
     rule = ""
     if first_leads and not found["lead"] and found["shared"]:

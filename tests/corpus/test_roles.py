@@ -98,3 +98,27 @@ def test_question_words_come_from_the_vocabulary():
     assert roles.question_role("第3项谁牵头") == "lead"
     assert roles.question_role("哪些单位配合") == "cooperate"
     assert roles.question_regex("lead").search("主责单位是谁")
+
+
+@pytest.mark.parametrize(
+    ("raw", "lead", "cooperate", "shared"),
+    [
+        ("区纪委为牵头单位，区委组织部为配合单位", ("区纪委",), ("区委组织部",), ()),
+        ("区纪委牵头、区委组织部配合", ("区纪委",), ("区委组织部",), ()),
+        ("责任单位：区委组织部（牵头）、区委宣传部、区委党校", ("区委组织部",), (), ("区委宣传部", "区委党校")),
+        ("牵头领导：张三；责任单位：区委办", (), (), ("区委办",)),  # a person is not a unit
+    ],
+)
+def test_more_conventions(raw, lead, cooperate, shared):
+    u = parse_units(raw)
+    assert (u.lead, u.cooperate, u.shared) == (lead, cooperate, shared)
+
+
+def test_people_columns_assign_no_unit():
+    assert roles.column_role("牵头领导") is None
+    assert roles.column_role("责任人") is None
+
+
+def test_unit_names_ending_like_a_role_word_stay_whole():
+    u = parse_units("区纪委牵头，区人大办、区政协办、区审计局配合")
+    assert u.cooperate == ("区人大办", "区政协办", "区审计局")
