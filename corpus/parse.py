@@ -40,6 +40,7 @@ from corpus.text import (
 )
 from corpus.units import inline_units, split_top, trailing_label_units, trailing_units, units_line
 
+_SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
@@ -329,7 +330,8 @@ class _Builder:
         if b is not None and b.joinable():
             self.extend(text, ln.no)
             return
-        if b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text):
+        if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
+                and not _SUB_ITEM.match(text)):
             self.extend(text, ln.no)  # the rest of an item broken after a full stop, ending in its units
             return
         m = _LABELLED_ITEM.match(text)

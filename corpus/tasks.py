@@ -93,7 +93,7 @@ def paragraph_tasks(paragraphs) -> list[Item]:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
     tasks = []
     for p in paragraphs:
-        units = trailing_label_units(p.text) or inline_units(p.text)
+        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
             tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
                               part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,

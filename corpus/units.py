@@ -288,6 +288,9 @@ _INLINE = re.compile(
 _SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 _CLAUSES = re.compile(r"[。；;，,：:]")
+# "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
+                         r"[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
@@ -306,6 +309,7 @@ def inline_units(text: str) -> Units:
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         found["shared"].append(m.group("unit"))  # "区经济发展局：行政征收网上公开；…" — the unit's own list
     for clause in _CLAUSES.split(text):  # a plain split: clause starts are all that matters here
+        clause = _ENUMERATOR.sub("", clause)
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
             names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))

@@ -223,3 +223,26 @@ def test_top_level_paragraph_ending_in_units_is_a_task_not_a_heading():
     assert second.units.shared == ("区委组织部",)
     assert third.section == "三、保障措施"
     assert [s.title for s in doc.sections] == ["保障措施"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "named"),
+    [
+        ("加强禁毒宣传。一是局党委负总责；二是各村居要负责本村居的禁毒工作。", ("局党委",), ("局党委", "各村居")),
+        ("---区数字办负责升级电子监察系统（10月底前）。", (), ("区数字办",)),
+        ("（1）对排查发现的隐患，由区交通局牵头推进专项整治。", ("区交通局",), ("区交通局",)),
+    ],
+)
+def test_enumerated_clauses_carry_their_subjects(text, lead, named):
+    u = inline_units(text)
+    assert (u.lead, u.all) == (lead, named)
+
+
+def test_sub_item_paragraph_with_its_own_parenthesis_is_a_task():
+    doc = parse("""
+某方案
+1.实施分类整治。按照要求有序推进。
+（1）对结构安全隐患开展专项整治。（区交通局牵头，各片区配合）
+（2）对经营性自建房开展复查。（区市场局牵头）
+""")
+    assert [t.units.lead for t in doc.tasks] == [("区交通局",), ("区市场局",)]
