@@ -79,7 +79,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
 
 # Sentences by which a document designates the first-listed unit as lead ("列第一位者为牵头单位，下同").
 FIRST_LEADS = re.compile(
-    r"(?:列|排|排列|排名|位列|写)?(?:在)?(?:第一|首)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)牵头"
+    r"(?:列|排|排列|排名|位列|写)(?:在)?(?:第一|首|最前面?|前面?)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)?牵头|"
+    r"(?:第一|首)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)牵头"
 )
 # The rule applies beyond its own item: "下同", "以下同", "均", in a preamble or footnote.
 CARRIES_FORWARD = re.compile(r"下同|以下各项|均为|均以")
