@@ -22,7 +22,14 @@ from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, U
 from corpus.numerals import int_to_chinese
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
-from corpus.tasks import apply_designated_leads, h2_tasks, paragraph_tasks, paths_where_ambiguous
+from corpus.tasks import (
+    apply_designated_leads,
+    h2_tasks,
+    label_tables,
+    number_paragraphs,
+    paragraph_tasks,
+    paths_where_ambiguous,
+)
 from corpus.text import (
     collapse_spaces,
     ends_sentence,
@@ -33,6 +40,8 @@ from corpus.text import (
 )
 from corpus.units import inline_units, split_top, trailing_label_units, trailing_units, units_line
 
+_SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
+_H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
@@ -124,7 +133,7 @@ class _Builder:
         if b is None:
             return
         text = b.text
-        if b.kind == "item" or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
+        if b.kind in ("item", "h1") or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
             units = trailing_units(text)
             if b.unit_lines:
                 line_units = _merge(units_line(u) for u in b.unit_lines)
@@ -133,6 +142,8 @@ class _Builder:
             body = text
             if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
                 units = trailing_label_units(text) or inline_units(text)
+            if b.kind == "h1":
+                body = _H1_LABEL.sub("", text, count=1)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
                 body = re.sub(r"^[（(]\s*[^）)]{1,3}\s*[）)]\s*", "", text)
                 if b.section_ref in self.sections:
@@ -275,6 +286,10 @@ class _Builder:
 
     def on_h1(self, i: int, ln: Line) -> None:
         self.close()
+        if not ln.label and trailing_units(ln.text):  # "一、…。（区委办牵头）": a task, not a heading
+            self.stack = [(lv, d) for lv, d in self.stack if lv < 1]
+            self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
+            return
         self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
 
     def on_h2(self, i: int, ln: Line) -> None:
@@ -315,7 +330,8 @@ class _Builder:
         if b is not None and b.joinable():
             self.extend(text, ln.no)
             return
-        if b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text):
+        if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
+                and not _SUB_ITEM.match(text)):
             self.extend(text, ln.no)  # the rest of an item broken after a full stop, ending in its units
             return
         m = _LABELLED_ITEM.match(text)
@@ -353,26 +369,6 @@ def _merge(units_iter) -> Units:
                  guide=tuple(guide), rule=rule)
 
 
-def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
-    counts: dict[str, int] = {}
-    out = []
-    for p in sorted(paragraphs, key=lambda p: p.line_start):
-        counts[p.part] = counts.get(p.part, 0) + 1
-        out.append(Paragraph(p.text, p.section, p.part, p.line_start, p.line_end, counts[p.part]))
-    return tuple(out)
-
-
-def _label_tables(tables: list[Table]) -> tuple[Table, ...]:
-    """Name each table in citations when its part holds several ("附件 党员监督责任清单 第3行")."""
-    per_part: dict[str, int] = {}
-    for t in tables:
-        per_part[t.part] = per_part.get(t.part, 0) + 1
-    return tuple(
-        replace(t, label=re.sub(r"^[一二三四五六七八九十]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
-        for t in tables
-    )
-
-
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [classify(no, strip_markup(line)) for no, line in enumerate(raw, 1)]
@@ -382,7 +378,7 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
     promoted, kept = h2_tasks(builder.paragraphs, builder.items, set(builder.items_in_part))
     builder.items += promoted
-    paragraphs = _number_paragraphs(kept)
+    paragraphs = number_paragraphs(kept)
     return Document(
         source=source,
         title=header.title,
@@ -395,6 +391,6 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
         items=apply_designated_leads(paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)), raw),
         tasks=tuple(paragraph_tasks(paragraphs)),
-        tables=_label_tables(builder.tables),
+        tables=label_tables(builder.tables),
         paragraphs=paragraphs,
     )

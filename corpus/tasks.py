@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from corpus.deadlines import deadline_of, frequency_of
-from corpus.model import Item, Paragraph, Units
+from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.roles import CARRIES_FORWARD, FIRST_LEADS
 from corpus.text import first_sentence, strip_markup
@@ -93,7 +93,7 @@ def paragraph_tasks(paragraphs) -> list[Item]:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
     tasks = []
     for p in paragraphs:
-        units = trailing_label_units(p.text) or inline_units(p.text)
+        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
             tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
                               part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
@@ -105,6 +105,8 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
     """Items whose units name no lead get the first listed unit as 牵头 where the document says so."""
     rules: list[tuple[int, str]] = []  # (first line governed, rule sentence)
     for no, line in enumerate(lines, 1):
+        if "牵头" not in line:  # cheap pre-check: most lines state no rule
+            continue
         text = strip_markup(line)
         if not (m := FIRST_LEADS.search(text)):
             continue
@@ -131,3 +133,23 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in "。；;（(，,")
     rights = [i for i in (text.find(c, end) for c in "。；;）)") if i >= 0]
     return text[left + 1: min(rights) if rights else len(text)].strip()
+
+
+def number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    counts: dict[str, int] = {}
+    out = []
+    for p in sorted(paragraphs, key=lambda p: p.line_start):
+        counts[p.part] = counts.get(p.part, 0) + 1
+        out.append(Paragraph(p.text, p.section, p.part, p.line_start, p.line_end, counts[p.part]))
+    return tuple(out)
+
+
+def label_tables(tables: list[Table]) -> tuple[Table, ...]:
+    """Name each table in citations when its part holds several ("附件 党员监督责任清单 第3行")."""
+    per_part: dict[str, int] = {}
+    for t in tables:
+        per_part[t.part] = per_part.get(t.part, 0) + 1
+    return tuple(
+        replace(t, label=re.sub(r"^[一二三四五六七八九十]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
+        for t in tables
+    )
