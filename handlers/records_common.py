@@ -26,6 +26,17 @@ class RecordsRuntime:
     schedule: Schedule
     _leaders: list[Leader] = field(default_factory=list)
     _leaders_version: tuple[int, int] | None = None
+    _obligations: tuple = ()
+    _obligations_of: int | None = None
+
+    def obligations(self, services: Services) -> tuple:
+        """The documents' time rules (obligations calendar), recomputed when the corpus was reloaded."""
+        corpus = services.knowledge.corpus
+        if id(corpus) != self._obligations_of:
+            from assistant.records.obligations import obligations_of
+
+            self._obligations, self._obligations_of = tuple(obligations_of(corpus.documents)), id(corpus)
+        return self._obligations
 
     def leaders(self, services: Services) -> list[Leader]:
         """The leaders and their contact points, re-read only after the store changed (/assign, `docbot

@@ -66,7 +66,8 @@ async def tick(context: ContextTypes.DEFAULT_TYPE) -> int:
     services = application.bot_data["services"]
     rt = await runtime_of(application)
     now = services.clock()
-    digests = await services.in_db(due_digests, now, rt.rules, rt.schedule, admins=services.admins)
+    digests = await services.in_db(due_digests, now, rt.rules, rt.schedule, admins=services.admins,
+                                   obligations=rt.obligations(services))
     tasks = []
     for d in digests:
         if d.telegram_id is None or not await services.in_db(claim_digest, d, now=now):

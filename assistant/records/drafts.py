@@ -122,6 +122,8 @@ def confirm(db: sqlite_utils.Database, pending_id: int, *, telegram_id: int, now
         except NoteIncomplete as e:
             return f"记录不完整，未保存：{e}"
         db["pending_notes"].update(pending_id, {"status": "confirmed"})
+        # photos sent with the note's caption belong to the visit now
+        db.execute("update visit_photos set visit_id = ? where pending_id = ?", [visit_id, pending_id])
     text = f"✅ 已保存第{visit_id}号走访记录（{note.leader}，{note.visit_date}）。"
     if rect_id:
         r = note.rectification

@@ -37,6 +37,12 @@ _SELF = re.compile(r"我|本人|咱")
 PERIODS = (("上个月", "last_month"), ("上月", "last_month"), ("本季度", "quarter"), ("这个季度", "quarter"),
            ("今年", "year"), ("本年", "year"), ("这个月", "month"), ("本月", "month"))
 ROLES_ALLOWED = ("secretary", "leader", "admin")
+# A cheap necessary condition, checked on the event loop before anything reads the store.
+_CUES = re.compile(_PENDING.pattern + "|" + _WENT.pattern + "|整改|上次|上一次|最近一次|最后一次")
+
+
+def may_be_question(text: str) -> bool:
+    return bool(_CUES.search(text or ""))
 
 
 @dataclass(frozen=True)

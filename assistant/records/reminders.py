@@ -67,6 +67,8 @@ class ReminderState:
     schedule: Schedule = field(default_factory=Schedule)
     calendar: WorkCalendar = field(default_factory=lambda: DEFAULT)
     admins: tuple[int, ...] = ()  # reminded weekly in December to import next year's holidays
+    obligations: tuple = ()  # obligations.Obligation, from the parsed documents
+    subscriptions: tuple[tuple[int, str], ...] = ()  # (telegram id, unit) subscribed to its obligations
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,26 @@ def _holiday_reminders(state: ReminderState, local: datetime) -> list[Reminder]:
             for tid in state.admins if f"holidays:{year}:{week.year}-W{week.week:02d}:{tid}" not in state.sent]
 
 
+def _obligation_reminders(state: ReminderState, local: datetime) -> list[Reminder]:
+    """A unit's contact, on the month's first working day (or the first sending time after it): what the
+    documents make the unit do this month, each with its citation."""
+    from assistant.records.obligations import due_in_month
+
+    if not state.subscriptions or local < _at(state.calendar.first_workday(local.year, local.month), state.schedule,
+                                               ZoneInfo(state.schedule.timezone)):
+        return []
+    out = []
+    for tid, unit in state.subscriptions:
+        key = f"obl:{tid}:{unit}:{local.year:04d}-{local.month:02d}"
+        found = due_in_month(state.obligations, local.year, local.month, unit=unit) if key not in state.sent else []
+        if not found:
+            continue
+        lines = ["【工作事项提醒】", f"{unit}{local.month}月到期的工作事项（共{len(found)}项）："]
+        lines += [f"• {o.when}：{o.quote[:70]}（来源：{o.citation}）" for o in found[:30]]
+        out.append(Reminder("obligation", unit, tid, tuple(o.citation for o in found), None, "\n".join(lines), key))
+    return out
+
+
 def sending_time(local: datetime, schedule: Schedule, calendar: WorkCalendar) -> bool:
     """A working day between the morning sending time and ``send_until_hour``."""
     start = time(schedule.hour, schedule.minute)
@@ -221,4 +243,4 @@ def due(state: ReminderState, now: datetime, *, include_unbound: bool = False) -
     if not sending_time(local, state.schedule, state.calendar):
         return []
     return (_visit_reminders(state, local, include_unbound) + _rect_reminders(state, local, include_unbound)
-            + _holiday_reminders(state, local))
+            + _holiday_reminders(state, local) + _obligation_reminders(state, local))

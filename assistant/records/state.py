@@ -43,10 +43,12 @@ def load_calendar(db: sqlite_utils.Database) -> WorkCalendar:
 
 
 def load_state(db: sqlite_utils.Database, rules: Rules, schedule: Schedule | None = None,
-               today: date | None = None, admins: frozenset[int] = frozenset()) -> ReminderState:
+               today: date | None = None, admins: frozenset[int] = frozenset(), obligations: tuple = ()) -> ReminderState:
     sent = {r["key"] for r in db.query("select key from sent_reminders")}
+    subs = tuple((r["telegram_id"], r["unit"]) for r in db.query("select telegram_id, unit from unit_subscriptions"))
     return ReminderState(leader_states(db), last_visits(db, today), open_rect_states(db, rules), sent, rules,
-                         schedule or Schedule(), load_calendar(db), tuple(sorted(admin_ids(db, admins))))
+                         schedule or Schedule(), load_calendar(db), tuple(sorted(admin_ids(db, admins))),
+                         tuple(obligations), subs)
 
 
 def due_now(db: sqlite_utils.Database, now: datetime, rules: Rules, schedule: Schedule | None = None,
@@ -57,11 +59,12 @@ def due_now(db: sqlite_utils.Database, now: datetime, rules: Rules, schedule: Sc
 
 
 def due_digests(db: sqlite_utils.Database, now: datetime, rules: Rules, schedule: Schedule | None = None,
-                *, include_unbound: bool = False, admins: frozenset[int] = frozenset()) -> list[Digest]:
+                *, include_unbound: bool = False, admins: frozenset[int] = frozenset(),
+                obligations: tuple = ()) -> list[Digest]:
     """What the job sends at ``now``: one digest per person, none outside the sending time."""
     schedule = schedule or Schedule()
     today = now.astimezone(ZoneInfo(schedule.timezone)).date()
-    state = load_state(db, rules, schedule, today, admins)
+    state = load_state(db, rules, schedule, today, admins, obligations)
     return compose(due(state, now, include_unbound=include_unbound), today, state.calendar, state.sent)
 
 
@@ -108,3 +111,19 @@ def claim(db: sqlite_utils.Database, reminder: Reminder, *, now: datetime) -> bo
 def release(db: sqlite_utils.Database, key: str) -> None:
     with db.atomic():
         db.execute("delete from sent_reminders where key = ?", [key])
+
+
+def subscribe(db: sqlite_utils.Database, telegram_id: int, unit: str, *, now: datetime, remove: bool = False) -> None:
+    with db.atomic():
+        if remove:
+            db.execute("delete from unit_subscriptions where telegram_id = ? and unit = ?", [telegram_id, unit])
+        else:
+            db["unit_subscriptions"].upsert({"telegram_id": telegram_id, "unit": unit, "created_at": now.isoformat()},
+                                            pk=("telegram_id", "unit"))
+        audit(db, at=now, actor=str(telegram_id), action="unsubscribe" if remove else "subscribe",
+              details={"unit": unit})
+
+
+def subscriptions_of(db: sqlite_utils.Database, telegram_id: int) -> list[str]:
+    return [r["unit"] for r in db.query("select unit from unit_subscriptions where telegram_id = ? order by unit",
+                                        [telegram_id])]

@@ -154,7 +154,8 @@ def run_export(args) -> int:
         return usage_error("--out 的后缀须为 .xlsx 或 .csv")
     db, _ = open_store(settings, parse_at(None, settings))
     try:
-        data = (to_csv if out.suffix.lower() == ".csv" else to_xlsx)(db, args.month)
+        today = parse_at(None, settings).date()
+        data = to_csv(db, args.month) if out.suffix.lower() == ".csv" else to_xlsx(db, args.month, today=today)
     except ValueError as e:
         return usage_error(str(e))
     out.parent.mkdir(parents=True, exist_ok=True)
