@@ -2,10 +2,8 @@
 the reminder job armed at start-up, a real SQLite file and the bundled corpus; the clock is moved by
 the test and the job's tick is triggered directly (as the JobQueue would)."""
 
-import asyncio
 import dataclasses
 import json
-import time
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -78,9 +76,7 @@ async def test_menus_help_informal_note_questions_bind_and_odd_messages(app, fak
     db = services.db
     async with harness.polling(app) as errors:
         # the member's menu (the default scope) has no admin command; the secretary's has hers
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and SECRETARY not in _menus(api):
-            await asyncio.sleep(0.01)
+        await api.wait_for("setMyCommands", 4)  # post_init, then the default scope, the secretary, the admin
         menus = _menus(api)
         assert not ADMIN_COMMANDS & set(menus[None]) and "ask" in menus[None] and "visit" not in menus[None]
         assert "visit" in menus[SECRETARY] and not ADMIN_COMMANDS & set(menus[SECRETARY])
