@@ -56,9 +56,16 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION.search(text.strip()))
 
 
+def may_be_informal(text: str) -> bool:
+    """The text-only conditions, checked before anything reads the store's leaders."""
+    text = (text or "").strip()
+    return bool(text) and len(text) <= 500 and not starts_like_note(text) and not is_question(text) \
+        and any(v in text for v in VISIT_VERBS)
+
+
 def detect(text: str, leaders: Iterable[Leader], today: date) -> InformalNote | None:
     text = (text or "").strip()
-    if not text or len(text) > 500 or starts_like_note(text) or is_question(text):
+    if not may_be_informal(text):
         return None
     leaders = list(leaders)
     found = find_leader(text, leaders)
@@ -92,7 +99,7 @@ def _register() -> None:
         leader: str = ""
 
     def recognise(turn):
-        if turn.db is None or turn.now is None:
+        if turn.db is None or turn.now is None or not may_be_informal(turn.text):
             return None
         from assistant.records.leaders import load_leaders
 

@@ -164,8 +164,8 @@ def _register() -> None:
         question: RecordQuestion | None = None
 
     def recognise_turn(turn):
-        if turn.db is None or turn.now is None:
-            return None
+        if turn.db is None or turn.now is None or not may_be_question(turn.text):
+            return None  # most questions never touch the store
         from assistant.records.bindings import leader_of
 
         own = leader_of(turn.db, turn.user_id) if turn.user_id is not None else None
