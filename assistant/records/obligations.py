@@ -9,6 +9,7 @@ themselves.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -113,7 +114,14 @@ def obligations_of(documents: Iterable) -> list[Obligation]:
         year = _doc_year(getattr(doc, "date", ""))
         for item in doc.items:
             units = tuple(dict.fromkeys((*item.units.lead, *item.units.all)))
-            out += _from_text(doc, item.locator, item.text, units, year)
+            found = list(_from_text(doc, item.locator, item.text, units, year))
+            # The parser's own time fields (Item.deadline / .frequency, e.g. a 完成时限 table cell that is
+            # not in the item's text): read when the text itself states no rule.
+            for written in (getattr(item, "deadline", ""), getattr(item, "frequency", "")):
+                if written and not found:
+                    found = [dataclasses.replace(o, quote=f"{item.heading or item.text[:60]}（{written}）")
+                             for o in _from_text(doc, item.locator, written, units, year)]
+            out += found
         for para in doc.paragraphs:
             out += _from_text(doc, f"{para.locator}", para.text, (), year)
     return out

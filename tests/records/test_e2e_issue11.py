@@ -113,22 +113,30 @@ async def test_menus_help_informal_note_questions_bind_and_odd_messages(app, fak
         # a photo with a caption that is not a note goes with the secretary's latest visit
         api.push(_photo(api, "七中现场照片", SECRETARY))
         await until(api, SECRETARY, lambda t: "照片已附在第1号走访记录" in t)
+        # a photo whose caption is the note goes with that note's draft, and with the visit on 确认
+        api.push(_photo(api, "走访记录：王焕清 11月27日到区教育局督导，听取工作汇报", SECRETARY))
+        await until(api, SECRETARY, lambda t: "照片已附在这条记录上" in t)
+        card = await until(api, SECRETARY, lambda t: "待确认" in t and "区教育局" in t)
+        api.push(api.press(card.buttons[0][1], user=SECRETARY))
+        await until(api, SECRETARY, lambda t: "已保存第2号走访记录" in t)
         # natural questions, answered from the records
         api.push(api.text("/rectify 东山街 台账缺失 2026-11-20", user=SECRETARY))
         await until(api, SECRETARY, lambda t: "第1号整改" in t or "已登记" in t)
         api.push(api.text("我这个月还有哪些点没去", user=LEADER))
         pending = await until(api, LEADER, lambda t: "本月待联系督导" in t)
-        assert "区教育局" in pending.text and "来源：走访台账" in pending.text
+        assert "本月待联系督导：东山街\n" in pending.text and "来源：走访台账" in pending.text  # 区教育局 visited
         api.push(api.text("我还有哪些整改没办完", user=LEADER))
         assert "东山街" in (await until(api, LEADER, lambda t: "未完成的整改" in t)).text
         api.push(api.text("还有哪些整改没完成", user=SECRETARY))
         await until(api, SECRETARY, lambda t: "未完成的整改共1项" in t)
         api.push(api.text("东山街上次督导是什么时候", user=SECRETARY))
-        await until(api, SECRETARY, lambda t: "东山街还没有" in t or "走访台账中还没有东山街" in t)
+        await until(api, SECRETARY, lambda t: "走访台账中还没有东山街的督导记录" in t)
+        api.push(api.text("七中上次督导是什么时候", user=SECRETARY))
+        await until(api, SECRETARY, lambda t: "第七中学上次督导是2026-11-27" in t)
         api.push(api.text("/rectifications", user=SECRETARY))
         assert "第1号" in (await until(api, SECRETARY, lambda t: "未完成的整改共1项" in t)).text
-    assert [r["original"] for r in db["visits"].rows] == [INFORMAL]
-    assert [r["visit_id"] for r in db["visit_photos"].rows] == [1]
+    assert [r["original"] for r in db["visits"].rows][0] == INFORMAL
+    assert [r["visit_id"] for r in db["visit_photos"].rows] == [1, 2]
     assert not errors
 
 

@@ -137,3 +137,17 @@ def test_cli_calendar_report_and_holidays(tmp_path):
     assert "尚未导入" in _docbot(tmp_path, "holidays", "list", "2028").stdout
     notice.write_text("2027年 放假", encoding="utf-8")
     assert _docbot(tmp_path, "holidays", "import", str(notice)).returncode == 2
+
+
+def test_item_time_fields_of_the_parsed_model_are_read():
+    """A 完成时限 cell the parser put in Item.deadline (not in the item's text) still makes an obligation."""
+    from types import SimpleNamespace
+
+    from corpus.model import Item, Units
+
+    item = SimpleNamespace(**{f: getattr(Item(3, "完善台账。", "完善台账。"), f) for f in ("number", "heading", "text")},
+                           units=Units(lead=("区纪委",)), locator="附件 第3项", deadline="每年6月底前", frequency="")
+    doc = SimpleNamespace(short_name="新方案", date="2026年1月5日", items=(item,), paragraphs=())
+    [o] = obligations_of([doc])
+    assert (o.kind, o.month, o.units, o.citation) == ("yearly_date", 6, ("区纪委",), "《新方案》附件 第3项")
+    assert due_in_month([o], 2027, 6) == [o] and not due_in_month([o], 2027, 7)
