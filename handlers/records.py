@@ -27,7 +27,7 @@ from handlers import menus, records_cmds, records_more, reminder_jobs
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, require, strip_mention
-from handlers.records_common import actor_of, local_now, runtime_of
+from handlers.records_common import actor_of, local_now, runtime_of, spend_button
 from handlers.render import send_answer, send_text
 
 COMMANDS = [("visit", "秘书：登记走访记录"), *records_cmds.COMMANDS, *records_more.COMMANDS]
@@ -122,16 +122,16 @@ async def informal_record_button(update: Update, context: DocbotContext) -> None
     if payload is None or not await require(update, context, "secretary", what="登记走访记录"):
         return
     resolved, original = payload
-    await update.callback_query.edit_message_reply_markup(None)
     await _submit(update, context, resolved, explicit=True, original=original)
+    await spend_button(update, context)
 
 
 async def informal_not_button(update: Update, context: DocbotContext) -> None:
     original = await resolve(update, context)
     if original is None:
         return
-    await update.callback_query.edit_message_reply_markup(None)
     await send_answer(update, context, await context.services.answer(original))
+    await spend_button(update, context)
 
 
 async def photo_message(update: Update, context: DocbotContext) -> None:

@@ -15,7 +15,7 @@ from assistant.records import holidays, obligations, questions, report, state
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, require
-from handlers.records_common import actor_of, local_now, runtime_of
+from handlers.records_common import actor_of, local_now, runtime_of, spend_button
 from handlers.render import send_text
 
 COMMANDS = [("rectifications", "未完成的整改（含编号）"), ("holidays", "管理员：导入或查看节假日安排"),
@@ -71,15 +71,15 @@ async def holidays_button(update: Update, context: DocbotContext) -> None:
     text = await resolve(update, context)
     if text is None or not await require(update, context, what="导入节假日安排"):
         return
-    await update.callback_query.edit_message_reply_markup(None)
     if update.callback_query.data.startswith("hol_no:"):
         await send_text(update, "已取消，未导入。")
-        return
-    rt = await runtime_of(context.application)
-    notice = holidays.parse_notice(text)
-    n = await context.services.in_db(holidays.import_notice, notice, now=local_now(context, rt),
-                                     actor=actor_of(update)[1], original=text)
-    await send_text(update, f"已导入{notice.year}年节假日安排（{n}天），提醒将按新的工作日发送。")
+    else:
+        rt = await runtime_of(context.application)
+        notice = holidays.parse_notice(text)
+        n = await context.services.in_db(holidays.import_notice, notice, now=local_now(context, rt),
+                                         actor=actor_of(update)[1], original=text)
+        await send_text(update, f"已导入{notice.year}年节假日安排（{n}天），提醒将按新的工作日发送。")
+    await spend_button(update, context)
 
 
 async def report_command(update: Update, context: DocbotContext) -> None:
