@@ -1,6 +1,6 @@
 """The State Council notice parsed into days; statutory holidays for years without data; the table."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -69,3 +69,25 @@ def test_invalid_notice_changes_nothing(db):
     with pytest.raises(ValueError):
         import_notice(db, parse_notice("2027年\n一、元旦：13月45日放假。"), now=at(2026, 11, 20), actor="1")
     assert db["holidays"].count == 0
+
+
+NOTICE_2026 = """国务院办公厅关于2026年部分节假日安排的通知
+一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。
+三、清明节：4月4日（周六）至6日（周一）放假，共3天。
+四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。
+五、端午节：6月19日（周五）至21日（周日）放假，共3天。
+六、中秋节：9月25日（周五）至27日（周日）放假，共3天。
+七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。"""
+
+
+def test_an_imported_notice_agrees_with_the_package_day_by_day():
+    """The 2026 notice as published, imported, gives the same working days as chinese_calendar's data."""
+    import chinese_calendar
+
+    from assistant.records.workdays import WorkCalendar
+
+    n = parse_notice(NOTICE_2026)
+    cal = WorkCalendar({**dict.fromkeys(n.off, False), **dict.fromkeys(n.work, True)}, frozenset({2026}))
+    days = [date(2026, 1, 1) + timedelta(n) for n in range(365)]
+    assert [d for d in days if cal.is_workday(d) != chinese_calendar.is_workday(d)] == []
