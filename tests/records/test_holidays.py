@@ -91,3 +91,11 @@ def test_an_imported_notice_agrees_with_the_package_day_by_day():
     cal = WorkCalendar({**dict.fromkeys(n.off, False), **dict.fromkeys(n.work, True)}, frozenset({2026}))
     days = [date(2026, 1, 1) + timedelta(n) for n in range(365)]
     assert [d for d in days if cal.is_workday(d) != chinese_calendar.is_workday(d)] == []
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_computed_statutory_days_are_days_off_in_the_package(year):
+    """Where the package has data (and the 2025 rules apply), every computed statutory day is a day off."""
+    import chinese_calendar
+
+    assert [d for d in statutory(year) if chinese_calendar.is_workday(d)] == []
