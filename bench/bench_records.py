@@ -13,7 +13,7 @@ from assistant.records.leaders import Leader, Point
 from assistant.records.notes import parse_note
 from assistant.records.reminders import LeaderState, RectState, ReminderState, Schedule, due
 from assistant.records.rules import load_rules
-from assistant.records.state import due_now
+from assistant.records.state import due_digests, due_now
 from assistant.store import open_db
 from bench.stats import percentiles, time_calls
 from corpus import BUNDLED_DIR
@@ -103,6 +103,8 @@ def run() -> str:
         fill_s = time.perf_counter() - t0
         full = time_calls(lambda: due_now(db, NOW, rules), repeat=5)
         n_full = len(due_now(db, NOW, rules))
+        digests = time_calls(lambda: due_digests(db, NOW, rules), repeat=5)
+        n_digests = len(due_digests(db, NOW, rules))
         db.close()
     leaders = _leaders_for_parsing()
     today = NOW.date()
@@ -114,6 +116,7 @@ def run() -> str:
     single = time_calls(lambda: parse_note(NOTES[0], leaders, today, rules), repeat=200)
     pm, pp = percentiles(pure)
     fm, fp = percentiles(full)
+    dm, dp = percentiles(digests)
     sm, sp = percentiles(single)
     return "\n".join([
         "## Records and reminders",
@@ -126,6 +129,8 @@ def run() -> str:
         f"| `due(state, now)` — pure, state in memory | {pm:.0f} ms | {pp:.0f} ms | {n_pure:,} |",
         f"| `due_now(db, now)` — load state from SQLite (visits aggregated in SQL) + `due` | {fm:.0f} ms | "
         f"{fp:.0f} ms | {n_full:,} |",
+        f"| `due_digests(db, now)` — what the job runs: the above + holiday calendar + one digest per person | "
+        f"{dm:.0f} ms | {dp:.0f} ms | {n_digests:,} digests |",
         "",
         f"Filling the SQLite file took {fill_s:.1f} s (not part of the figure).",
         "",

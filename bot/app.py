@@ -18,12 +18,13 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, TypeHandler
+from telegram.ext import Application, TypeHandler
 from telegram.request import BaseRequest
 
 from bot import status
 from bot.config import Settings
 from bot.inbox import DurableQueue, Edge, Inbox, InboxApplication, UpdatesRequest, audit_cleaned, replay
+from bot.rate_limit import PerChatRateLimiter
 from bot.retrying_request import RetryingRequest
 from handlers.callbacks import register_fallback
 from handlers.context import CONTEXT_TYPES, DocbotContext, Services
@@ -106,9 +107,9 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
         attempts=tuning.attempts, backoff=tuning.backoff))
     updates_request = get_updates_request or UpdatesRequest(read_timeout=tuning.read_timeout)
     builder.get_updates_request(updates_request)
-    builder.rate_limiter(AIORateLimiter(overall_max_rate=tuning.overall_max_rate,
-                                        group_max_rate=tuning.group_max_rate,
-                                        max_retries=tuning.max_retries_429))
+    builder.rate_limiter(PerChatRateLimiter(overall_max_rate=tuning.overall_max_rate,
+                                            group_max_rate=tuning.group_max_rate,
+                                            max_retries=tuning.max_retries_429))
     builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
     application = builder.build()
     application.bot_data["services"] = services

@@ -45,6 +45,7 @@ class _Addressed(filters.MessageFilter):
 
 
 ADDRESSED = _Addressed(name="addressed")
+_PUBLIC = re.compile(r"^/(start|help)(@\w+)?(\s|$)")
 
 
 def strip_mention(message: Message) -> str:
@@ -77,6 +78,8 @@ async def gate(update: Update, context: DocbotContext) -> None:
         return
     if chat.type != "private" and services.read(access.chat_is_open, chat.id):
         return  # an open chat: anyone may ask; role-gated commands still check context.role
+    if update.message and _PUBLIC.match(update.message.text or ""):
+        return  # /start and /help: a stranger may read what the bot does and how to get access
     if update.callback_query:
         await update.callback_query.answer("您还没有使用权限。")
     await send_text(update, refusal(user.id))

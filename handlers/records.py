@@ -1,8 +1,11 @@
 """Visit notes by message: a secretary's plain message that looks like a note is parsed and shown with
-确认 / 修改 / 取消; it is stored only on 确认. Other text falls through to question answering.
+确认 / 修改 / 取消; it is stored only on 确认. An informal note ("王书记上周五去七中看了看") is offered
+with 记录 / 不是 first. A natural question about the records ("我这个月还有哪些点没去") is answered
+from the store. Other text falls through to question answering.
 
 Runs in group -1 (after the gate, before handlers.ask's plain-text handler in group 0) and stops
-further handling only when it answered. The other records commands live in handlers.records_cmds.
+further handling only when it answered. The other records commands live in handlers.records_cmds and
+handlers.records_more.
 """
 
 from __future__ import annotations
@@ -18,15 +21,16 @@ from telegram.ext import (
 )
 
 from assistant import access
-from assistant.records import drafts
-from handlers import records_cmds, reminder_jobs
+from assistant.records import drafts, informal, photos, questions
+from assistant.records.bindings import leader_of
+from handlers import menus, records_cmds, records_more, reminder_jobs
 from handlers.callbacks import drop_buttons, resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, require, strip_mention
-from handlers.records_common import actor_of, local_now, runtime_of
-from handlers.render import send_text
+from handlers.records_common import actor_of, local_now, runtime_of, spend_button
+from handlers.render import send_answer, send_text
 
-COMMANDS = [("visit", "秘书：登记走访记录"), *records_cmds.COMMANDS]
+COMMANDS = [("visit", "秘书：登记走访记录"), *records_cmds.COMMANDS, *records_more.COMMANDS]
 DRAFT, EXPECT = "records_draft", "records_expect"
 
 
@@ -40,8 +44,9 @@ def _buttons(context: DocbotContext, chat_id: int, pending_id: int, owner: int) 
                                   InlineKeyboardButton("取消", callback_data=issue("note_no"))]])
 
 
-async def _submit(update: Update, context: DocbotContext, text: str, *, explicit: bool) -> bool:
-    """Parse and answer; False when the text is not a note (so another handler may answer it)."""
+async def _submit(update: Update, context: DocbotContext, text: str, *, explicit: bool,
+                  original: str | None = None) -> drafts.Submission | None:
+    """Parse and answer; None when the text is not a note (so another handler may answer it)."""
     rt = await runtime_of(context.application)
     now = local_now(context, rt)
     user_data = context.user_data if context.user_data is not None else {}
@@ -50,19 +55,19 @@ async def _submit(update: Update, context: DocbotContext, text: str, *, explicit
     sub = await context.services.in_db(
         drafts.submit, text, telegram_id=update.effective_user.id, chat_id=update.effective_chat.id,
         now=now, rules=rt.rules, explicit=explicit, draft=draft,
-        store=access.has_role(context.role, "secretary"))
+        store=access.has_role(context.role, "secretary"), original=original)
     if not sub.is_note:
-        return False
+        return None
     if not access.has_role(context.role, "secretary"):
         await send_text(update, "这看起来是一条走访记录，但只有秘书或管理员可以登记走访记录。如需开通，请联系管理员。")
-        return True
+        return sub
     if sub.kind == "questions":
         user_data[DRAFT] = sub.note.original
         await send_text(update, sub.text)
-        return True
+        return sub
     await send_text(update, sub.text, _buttons(context, update.effective_chat.id, sub.pending_id,
                                                update.effective_user.id))
-    return True
+    return sub
 
 
 async def _may_be_note(context: DocbotContext, text: str) -> bool:
@@ -75,10 +80,86 @@ async def _may_be_note(context: DocbotContext, text: str) -> bool:
     return drafts.may_be_note(text, rt.leaders(context.services))
 
 
+async def _records_question(update: Update, context: DocbotContext, text: str) -> bool:
+    """"我这个月还有哪些点没去", "还有哪些整改没完成": answered from the store. (Until the question router
+    calls assistant.records.questions itself, this is where Telegram asks it.)"""
+    if not questions.may_be_question(text):
+        return False
+    rt = await runtime_of(context.application)
+    services, today = context.services, local_now(context, rt).date()
+    own = services.read(leader_of, update.effective_user.id)
+    reply = await services.in_db(questions.answer_text, text, own_leader=own, role=context.role, today=today,
+                                 rules=rt.rules)
+    if reply is None:
+        return False
+    await send_text(update, reply)
+    return True
+
+
+async def _offer_informal(update: Update, context: DocbotContext, text: str) -> bool:
+    """A secretary's informal note: ask "要记为走访记录吗？" with 记录 / 不是."""
+    if not access.has_role(context.role, "secretary"):
+        return False
+    rt = await runtime_of(context.application)
+    got = informal.detect(text, rt.leaders(context.services), local_now(context, rt).date())
+    if got is None:
+        return False
+    tokens, chat_id = context.services.tokens, update.effective_chat.id
+    markup = InlineKeyboardMarkup([[
+        InlineKeyboardButton("记录", callback_data=tokens.issue("note_rec", chat_id, [got.resolved, got.original])),
+        InlineKeyboardButton("不是", callback_data=tokens.issue("note_not", chat_id, got.original))]])
+    await send_text(update, f"这像是{got.leader}的一次走访，要记为走访记录吗？\n“{got.original[:200]}”", markup)
+    return True
+
+
 async def note_message(update: Update, context: DocbotContext) -> None:
     text = strip_mention(update.message)
     if await _may_be_note(context, text) and await _submit(update, context, text, explicit=False):
         raise ApplicationHandlerStop
+    if await _records_question(update, context, text) or await _offer_informal(update, context, text):
+        raise ApplicationHandlerStop
+
+
+async def informal_record_button(update: Update, context: DocbotContext) -> None:
+    payload = await resolve(update, context)
+    if payload is None or not await require(update, context, "secretary", what="登记走访记录"):
+        return
+    resolved, original = payload
+    await _submit(update, context, resolved, explicit=True, original=original)
+    await spend_button(update, context)
+
+
+async def informal_not_button(update: Update, context: DocbotContext) -> None:
+    original = await resolve(update, context)
+    if original is None:
+        return
+    await send_answer(update, context, await context.services.answer(original))
+    await spend_button(update, context)
+
+
+async def photo_message(update: Update, context: DocbotContext) -> None:
+    """A secretary's photo: with a note as its caption it goes with that note's draft; otherwise it is
+    attached to their latest visit of the last day."""
+    if not await require(update, context, "secretary", what="为走访记录添加照片"):
+        return
+    caption = (update.message.caption or "").strip()
+    file_id = update.message.photo[-1].file_id
+    rt = await runtime_of(context.application)
+    now, services = local_now(context, rt), context.services
+    if caption and await _may_be_note(context, caption):
+        sub = await _submit(update, context, caption, explicit=False)
+        if sub is not None and sub.pending_id is not None:
+            await services.in_db(photos.attach_to_pending, sub.pending_id, file_id, caption, now=now)
+            await send_text(update, "照片已附在这条记录上，确认后随记录保存。")
+            return
+        if sub is not None:
+            return
+    visit = await services.in_db(photos.attach_to_latest, update.effective_user.id, file_id, caption, now=now)
+    if visit is None:
+        await send_text(update, "请把走访记录写在照片的说明里一起发送，或先发送走访记录再发照片。")
+    else:
+        await send_text(update, f"照片已附在第{visit['id']}号走访记录（{visit['leader']}，{visit['visit_date']}，"
+                                f"{visit['points']}）上，导出台账时列出。")
 
 
 async def visit_command(update: Update, context: DocbotContext) -> None:
@@ -132,9 +213,15 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(confirm_button, pattern=r"^note_ok:"))
     application.add_handler(CallbackQueryHandler(edit_button, pattern=r"^note_edit:"))
     application.add_handler(CallbackQueryHandler(cancel_button, pattern=r"^note_no:"))
+    application.add_handler(CallbackQueryHandler(informal_record_button, pattern=r"^note_rec:"))
+    application.add_handler(CallbackQueryHandler(informal_not_button, pattern=r"^note_not:"))
+    application.add_handler(MessageHandler(filters.PHOTO & ADDRESSED, photo_message))
     records_cmds.register(application)
+    records_more.register(application)
+    menus.register(application)
 
 
 async def on_startup(application: Application) -> None:
     await runtime_of(application)
+    await menus.publish(application)
     reminder_jobs.arm(application)

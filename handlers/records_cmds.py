@@ -4,20 +4,24 @@ Each parses its arguments, calls one core function on the database thread and re
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from assistant import access, numbers
 from assistant.records import bindings, ledger, rectifications, visits
 from assistant.records.leaders import KIND_ALIASES, assign
+from handlers import menus
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import notify_admins, require
 from handlers.records_common import actor_of, local_now, runtime_of
 from handlers.render import send_text
 
+log = logging.getLogger(__name__)
 COMMANDS = [("due", "我的待走访联系点和整改期限"), ("visits", "走访记录：/visits [姓名] [月份]"),
             ("rectify", "秘书：登记整改"), ("done", "秘书：办结整改 /done 编号 说明"),
             ("overdue", "逾期未完成的整改"), ("bind", "区领导绑定账号：/bind 姓名"),
@@ -108,8 +112,10 @@ async def bind_command(update: Update, context: DocbotContext) -> None:
     rt = await runtime_of(context.application)
     now, (uid, actor) = local_now(context, rt), actor_of(update)
     if len(args) == 2 and numbers.user_id(args[0]) and access.has_role(context.role, "admin"):
-        _, reply = await services.in_db(bindings.confirm, numbers.user_id(args[0]), now=now, actor=actor, name=args[1])
+        ok, reply = await services.in_db(bindings.confirm, numbers.user_id(args[0]), now=now, actor=actor, name=args[1])
         await send_text(update, reply)
+        if ok:
+            await _tell_bound(context, numbers.user_id(args[0]))
         return
     if context.role is None:  # a stranger in an open group: no requests to admins on their behalf
         await send_text(update, "请先获得使用权限（管理员发送 /allow 您的用户 ID），再申请绑定区领导身份。")
@@ -129,9 +135,24 @@ async def bind_button(update: Update, context: DocbotContext) -> None:
     if user_id is None or not await require(update, context, what="确认绑定"):
         return
     rt = await runtime_of(context.application)
-    _, reply = await context.services.in_db(bindings.confirm, user_id, now=local_now(context, rt),
-                                            actor=actor_of(update)[1])
+    ok, reply = await context.services.in_db(bindings.confirm, user_id, now=local_now(context, rt),
+                                             actor=actor_of(update)[1])
     await send_text(update, reply)
+    if ok:
+        await _tell_bound(context, user_id)
+
+
+async def _tell_bound(context: DocbotContext, user_id: int) -> None:
+    """The leader learns that the binding is confirmed, and gets the leader's command menu."""
+    services = context.services
+    name = await services.in_db(bindings.leader_of, user_id)
+    role = await services.in_db(access.role_of, user_id, services.admins)
+    await menus.refresh(context.application, user_id, role)
+    try:
+        await context.bot.send_message(user_id, f"管理员已确认您的区领导身份：{name}。\n发送 /due 查看待走访的联系点和整改期限，"
+                                                "也可以直接问“我这个月还有哪些点没去”；每个工作日 09:00 会收到当天的提醒汇总。")
+    except TelegramError:  # the user never opened a chat with the bot: the admin's reply says it is bound
+        log.warning("could not tell %s about the binding", user_id, exc_info=True)
 
 
 async def assign_command(update: Update, context: DocbotContext) -> None:
@@ -158,7 +179,9 @@ async def export_command(update: Update, context: DocbotContext) -> None:
     try:
         if kind not in ("xlsx", "csv"):
             raise ValueError(kind)
-        data = await context.services.in_db(ledger.to_csv if kind == "csv" else ledger.to_xlsx, month)
+        today = local_now(context, rt).date()
+        data = await (context.services.in_db(ledger.to_csv, month) if kind == "csv"
+                      else context.services.in_db(ledger.to_xlsx, month, today=today))
     except ValueError:
         await send_text(update, "用法：/export 2026-11 [csv]")
         return

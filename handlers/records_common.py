@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
 from assistant.records.leaders import Leader, load_leaders
@@ -26,6 +27,17 @@ class RecordsRuntime:
     schedule: Schedule
     _leaders: list[Leader] = field(default_factory=list)
     _leaders_version: tuple[int, int] | None = None
+    _obligations: tuple = ()
+    _obligations_of: int | None = None
+
+    def obligations(self, services: Services) -> tuple:
+        """The documents' time rules (obligations calendar), recomputed when the corpus was reloaded."""
+        corpus = services.knowledge.corpus
+        if id(corpus) != self._obligations_of:
+            from assistant.records.obligations import obligations_of
+
+            self._obligations, self._obligations_of = tuple(obligations_of(corpus.documents)), id(corpus)
+        return self._obligations
 
     def leaders(self, services: Services) -> list[Leader]:
         """The leaders and their contact points, re-read only after the store changed (/assign, `docbot
@@ -60,6 +72,16 @@ async def runtime_of(application: Application) -> RecordsRuntime:
 
 def local_now(context: DocbotContext, rt: RecordsRuntime) -> datetime:
     return context.services.clock().astimezone(ZoneInfo(rt.schedule.timezone))
+
+
+async def spend_button(update: Update, context: DocbotContext) -> None:
+    """After the reply: the pressed button is used up (token discarded) and taken off the message. Taking
+    it off is cosmetic and may fail (message too old or already edited): never an error for the user."""
+    context.services.tokens.discard(update.callback_query.data)
+    try:
+        await update.callback_query.edit_message_reply_markup(None)
+    except TelegramError:
+        pass
 
 
 def actor_of(update: Update) -> tuple[int, str]:

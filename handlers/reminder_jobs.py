@@ -1,19 +1,23 @@
 """The JobQueue side of reminders: a repeating tick (and one right at start-up) asks the pure core what
-is due, claims each reminder's key in the store, then sends it.
+is due, claims each person's digest in the store, then sends it.
 
 Jobs live in memory only, so nothing is lost on restart: everything comes from the store each tick,
-and a reminder missed while the bot was down is simply still due at the first tick after start-up.
-The key is stored before sending (at most once); a send that clearly failed releases it for a retry.
+and a reminder missed while the bot was down is still due at the first tick in the next sending time.
+Keys are stored before sending (at most once). A send that clearly failed, or hit flood control
+(``RetryAfter``) for longer than we wait, releases the keys for the next run — never left claimed and
+unsent. Each chat is sent to in its own task, so one chat's flood wait does not hold up the others.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
-from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
+from telegram.error import BadRequest, Forbidden, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes
 
-from assistant.records.state import claim, due_now, release
+from assistant.records.digest import Digest
+from assistant.records.state import claim_digest, due_digests, release_digest
 from handlers.records_common import runtime_of
 from handlers.render import split_text, to_html
 
@@ -21,31 +25,55 @@ log = logging.getLogger(__name__)
 JOB_NAME = "records-reminders"
 INTERVAL_S = 300  # every 5 minutes: 09:00 reminders go out by 09:05
 MISFIRE_GRACE_S = 3600  # a tick delayed by a busy loop or a suspended host still runs
+MAX_FLOOD_WAIT_S = 60.0  # a longer RetryAfter releases the digest for the next tick instead of waiting
+FLOOD_RETRIES = 2
+
+
+async def _send(bot, services, digest: Digest) -> bool:
+    """Send one digest's chunks; → True when delivered. Releases the claim when nothing went out."""
+    delivered = 0
+    chunks = [piece for chunk in digest.chunks() for piece in split_text(chunk)]
+    try:
+        for chunk in chunks:
+            for attempt in range(FLOOD_RETRIES + 1):
+                try:
+                    await bot.send_message(digest.telegram_id, to_html(chunk), parse_mode="HTML")
+                    break
+                except RetryAfter as e:
+                    wait = e._retry_after.total_seconds()  # the timedelta (the public int is deprecated)
+                    if attempt == FLOOD_RETRIES or wait > MAX_FLOOD_WAIT_S:
+                        raise
+                    log.info("reminder %s: flood control, retrying in %.1f s", digest.key, wait)
+                    await asyncio.sleep(wait)
+            delivered += 1
+        return True
+    except (Forbidden, BadRequest):  # blocked the bot / never started it: do not retry every tick
+        log.warning("reminder %s to %s not deliverable", digest.key, digest.telegram_id, exc_info=True)
+    except TimedOut:  # the server may have delivered it: a retry could duplicate
+        log.warning("reminder %s timed out; not retried", digest.key)
+    except Exception as e:  # flood control (RetryAfter), network errors, anything else
+        if delivered:  # part of it reached the chat: resending would duplicate that part
+            log.warning("reminder %s failed after %d of %d parts (%r)", digest.key, delivered, len(chunks), e)
+        else:
+            log.warning("reminder %s failed (%r); released for the next run", digest.key, e)
+            await services.in_db(release_digest, digest)
+    return False
 
 
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> int:
-    """One round: compute, claim, send. Returns how many reminders were sent."""
+    """One round: compute, claim, send (one task per chat). Returns how many digests were delivered."""
     application = context.application
     services = application.bot_data["services"]
     rt = await runtime_of(application)
     now = services.clock()
-    reminders = await services.in_db(due_now, now, rt.rules, rt.schedule)
-    sent = 0
-    for r in reminders:
-        if r.telegram_id is None or not await services.in_db(claim, r, now=now):
+    digests = await services.in_db(due_digests, now, rt.rules, rt.schedule, admins=services.admins,
+                                   obligations=rt.obligations(services))
+    tasks = []
+    for d in digests:
+        if d.telegram_id is None or not await services.in_db(claim_digest, d, now=now):
             continue
-        try:
-            for chunk in split_text(r.text):
-                await context.bot.send_message(r.telegram_id, to_html(chunk), parse_mode="HTML")
-            sent += 1
-        except (Forbidden, BadRequest):  # blocked the bot / never started it: do not retry every tick
-            log.warning("reminder %s to %s not deliverable", r.key, r.telegram_id, exc_info=True)
-        except TimedOut:  # the server may have delivered it: a retry could duplicate
-            log.warning("reminder %s timed out; not retried", r.key)
-        except NetworkError:
-            log.warning("reminder %s failed; will retry next tick", r.key, exc_info=True)
-            await services.in_db(release, r.key)
-    return sent
+        tasks.append(asyncio.create_task(_send(context.bot, services, d)))
+    return sum(await asyncio.gather(*tasks))
 
 
 def arm(application: Application, interval: float = INTERVAL_S) -> None:

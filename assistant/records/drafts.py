@@ -74,11 +74,13 @@ def fields_to_text(args: str) -> str:
 
 
 def submit(db: sqlite_utils.Database, text: str, *, telegram_id: int, chat_id: int, now: datetime,
-           rules: Rules, explicit: bool = False, draft: str | None = None, store: bool = True) -> Submission:
+           rules: Rules, explicit: bool = False, draft: str | None = None, store: bool = True,
+           original: str | None = None) -> Submission:
     """Parse a message. ``now`` is local time (its date is "today" for 昨天, 11月5日 …). ``explicit``
     (/visit, or a reply to our question) treats it as a note for sure; ``draft`` is the previous
     incomplete note the message may complete; ``store=False`` only classifies (for users who may not
-    log visits)."""
+    log visits); ``original`` is the secretary's own words when ``text`` was rewritten (an informal note
+    with the leader's full name written in): it is what gets stored."""
     today = now.date()
     leaders = load_leaders(db)
     note = parse_note(text, leaders, today, rules)
@@ -88,8 +90,10 @@ def submit(db: sqlite_utils.Database, text: str, *, telegram_id: int, chat_id: i
             note, text = combined, draft + "，" + text
     if not explicit and not is_note(note, text):
         return Submission("not_note", note)
-    if note.questions or not store:
+    if note.questions or not store:  # the draft continues from the resolved text
         return Submission("questions", note, None, render(note) + "\n\n请直接回复补充的内容，或重新发送完整记录。")
+    if original:
+        note.original, text = original, original
     with db.atomic():
         pid = db["pending_notes"].insert({"telegram_id": telegram_id, "chat_id": chat_id, "original": text,
                                           "parsed": json.dumps(note.to_dict(), ensure_ascii=False),
@@ -118,6 +122,8 @@ def confirm(db: sqlite_utils.Database, pending_id: int, *, telegram_id: int, now
         except NoteIncomplete as e:
             return f"记录不完整，未保存：{e}"
         db["pending_notes"].update(pending_id, {"status": "confirmed"})
+        # photos sent with the note's caption belong to the visit now
+        db.execute("update visit_photos set visit_id = ? where pending_id = ?", [visit_id, pending_id])
     text = f"✅ 已保存第{visit_id}号走访记录（{note.leader}，{note.visit_date}）。"
     if rect_id:
         r = note.rectification

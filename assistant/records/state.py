@@ -1,5 +1,6 @@
-"""The bridge between the store and the pure reminder function: load a ReminderState, record a sent
-reminder's key (in the same transaction as its audit entry), compute what is due right now."""
+"""The bridge between the store and the pure reminder function: load a ReminderState (with the
+holiday calendar and the admins), compute what is due right now, fold it into per-person digests, and
+claim a digest's keys before sending (in the same transaction as its audit entry)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
+from assistant.access import admin_ids
+from assistant.records.digest import Digest, compose
+from assistant.records.holidays import load_overrides
 from assistant.records.reminders import RectState, Reminder, ReminderState, Schedule, due
 from assistant.records.rules import Rules
 from assistant.records.visits import last_visits, leader_states
+from assistant.records.workdays import WorkCalendar
 from assistant.store import audit
 
 
@@ -32,18 +37,59 @@ def open_rect_states(db: sqlite_utils.Database, rules: Rules) -> list[RectState]
     return out
 
 
+def load_calendar(db: sqlite_utils.Database) -> WorkCalendar:
+    overrides, years = load_overrides(db)
+    return WorkCalendar(overrides, years)
+
+
 def load_state(db: sqlite_utils.Database, rules: Rules, schedule: Schedule | None = None,
-               today: date | None = None) -> ReminderState:
+               today: date | None = None, admins: frozenset[int] = frozenset(), obligations: tuple = ()) -> ReminderState:
     sent = {r["key"] for r in db.query("select key from sent_reminders")}
+    subs = tuple((r["telegram_id"], r["unit"]) for r in db.query("select telegram_id, unit from unit_subscriptions"))
     return ReminderState(leader_states(db), last_visits(db, today), open_rect_states(db, rules), sent, rules,
-                         schedule or Schedule())
+                         schedule or Schedule(), load_calendar(db), tuple(sorted(admin_ids(db, admins))),
+                         tuple(obligations), subs)
 
 
 def due_now(db: sqlite_utils.Database, now: datetime, rules: Rules, schedule: Schedule | None = None,
-            *, include_unbound: bool = False) -> list[Reminder]:
+            *, include_unbound: bool = False, admins: frozenset[int] = frozenset()) -> list[Reminder]:
     schedule = schedule or Schedule()
     today = now.astimezone(ZoneInfo(schedule.timezone)).date()
-    return due(load_state(db, rules, schedule, today), now, include_unbound=include_unbound)
+    return due(load_state(db, rules, schedule, today, admins), now, include_unbound=include_unbound)
+
+
+def due_digests(db: sqlite_utils.Database, now: datetime, rules: Rules, schedule: Schedule | None = None,
+                *, include_unbound: bool = False, admins: frozenset[int] = frozenset(),
+                obligations: tuple = ()) -> list[Digest]:
+    """What the job sends at ``now``: one digest per person, none outside the sending time."""
+    schedule = schedule or Schedule()
+    today = now.astimezone(ZoneInfo(schedule.timezone)).date()
+    state = load_state(db, rules, schedule, today, admins, obligations)
+    return compose(due(state, now, include_unbound=include_unbound), today, state.calendar, state.sent)
+
+
+def claim_digest(db: sqlite_utils.Database, digest: Digest, *, now: datetime) -> bool:
+    """Claim the digest's key and every reminder key in it, all or nothing; False when any of them was
+    claimed already (another run got there first: the rest is recomputed at the next tick)."""
+    with db.atomic():
+        keys = list(digest.keys)
+        marks = ",".join("?" * len(keys))
+        if db.execute(f"select 1 from sent_reminders where key in ({marks}) limit 1", keys).fetchone():  # noqa: S608
+            return False
+        db["sent_reminders"].insert_all(
+            [{"key": digest.key, "kind": "digest", "telegram_id": digest.telegram_id, "sent_at": now.isoformat(),
+              "text": digest.text}]
+            + [{"key": r.key, "kind": r.kind, "telegram_id": r.telegram_id, "sent_at": now.isoformat(),
+                "text": r.text} for r in digest.reminders])
+        audit(db, at=now, actor="reminders", action="reminder_sent",
+              details={"key": digest.key, "to": digest.telegram_id, "keys": keys[1:]})
+        return True
+
+
+def release_digest(db: sqlite_utils.Database, digest: Digest) -> None:
+    with db.atomic():
+        keys = list(digest.keys)
+        db.execute(f"delete from sent_reminders where key in ({','.join('?' * len(keys))})", keys)  # noqa: S608
 
 
 def claim(db: sqlite_utils.Database, reminder: Reminder, *, now: datetime) -> bool:
@@ -65,3 +111,19 @@ def claim(db: sqlite_utils.Database, reminder: Reminder, *, now: datetime) -> bo
 def release(db: sqlite_utils.Database, key: str) -> None:
     with db.atomic():
         db.execute("delete from sent_reminders where key = ?", [key])
+
+
+def subscribe(db: sqlite_utils.Database, telegram_id: int, unit: str, *, now: datetime, remove: bool = False) -> None:
+    with db.atomic():
+        if remove:
+            db.execute("delete from unit_subscriptions where telegram_id = ? and unit = ?", [telegram_id, unit])
+        else:
+            db["unit_subscriptions"].upsert({"telegram_id": telegram_id, "unit": unit, "created_at": now.isoformat()},
+                                            pk=("telegram_id", "unit"))
+        audit(db, at=now, actor=str(telegram_id), action="unsubscribe" if remove else "subscribe",
+              details={"unit": unit})
+
+
+def subscriptions_of(db: sqlite_utils.Database, telegram_id: int) -> list[str]:
+    return [r["unit"] for r in db.query("select unit from unit_subscriptions where telegram_id = ? order by unit",
+                                        [telegram_id])]

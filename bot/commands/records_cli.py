@@ -103,8 +103,9 @@ def run_rectifications(args) -> int:
 
 
 def run_reminders(args) -> int:
-    from assistant.records.reminders import Schedule
-    from assistant.records.state import due_now
+    from assistant.records.digest import compose
+    from assistant.records.reminders import Schedule, next_sending_time, sending_time
+    from assistant.records.state import due_now, load_calendar
 
     settings = load_settings()
     schedule = Schedule(timezone=settings.timezone)
@@ -115,14 +116,19 @@ def run_reminders(args) -> int:
     if args.at and len(args.at.strip()) == 10:  # a date only: that day's reminder time
         now = now.replace(hour=schedule.hour, minute=schedule.minute)
     db, rules = open_store(settings, now)
-    found = due_now(db, now, rules, schedule, include_unbound=not args.bound_only)
+    found = due_now(db, now, rules, schedule, include_unbound=not args.bound_only, admins=settings.admins)
     if args.json:
         _print_json([r.to_json() for r in found])
-    else:
-        for r in found:
-            print(f"→ {r.recipient_name}（{r.telegram_id or '未绑定'}）[{r.kind}] {r.key}\n{r.text}\n")
-        if not found:
-            print("此时没有待发出的提醒。")
+        return 0
+    calendar = load_calendar(db)
+    if not sending_time(now.astimezone(ZoneInfo(schedule.timezone)), schedule, calendar):
+        nxt = next_sending_time(now, schedule, calendar)
+        print(f"此时不在发送时间（工作日 {schedule.hour:02d}:{schedule.minute:02d}–{schedule.send_until_hour:02d}:00），"
+              f"提醒顺延到下一个发送时间：{nxt:%Y-%m-%d %H:%M}。")
+    for d in compose(found, now.astimezone(ZoneInfo(schedule.timezone)).date(), calendar):
+        print(f"→ {d.recipient_name}（{d.telegram_id or '未绑定'}）{'、'.join(r.key for r in d.reminders)}\n{d.text}\n")
+    if not found:
+        print("此时没有待发出的提醒。")
     return 0
 
 
@@ -148,7 +154,8 @@ def run_export(args) -> int:
         return usage_error("--out 的后缀须为 .xlsx 或 .csv")
     db, _ = open_store(settings, parse_at(None, settings))
     try:
-        data = (to_csv if out.suffix.lower() == ".csv" else to_xlsx)(db, args.month)
+        today = parse_at(None, settings).date()
+        data = to_csv(db, args.month) if out.suffix.lower() == ".csv" else to_xlsx(db, args.month, today=today)
     except ValueError as e:
         return usage_error(str(e))
     out.parent.mkdir(parents=True, exist_ok=True)

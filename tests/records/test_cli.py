@@ -53,7 +53,11 @@ def test_records_flow(docbot, tmp_path):
     assert monthly["due"] is None and "东山街" in monthly["pending"]  # the 11-05 visit had not happened yet
     same_day = json.loads(docbot("reminders", "--at", "2026-10-08", "--json", "--bound-only").stdout)
     assert [r["key"] for r in same_day] == [monthly["key"]]  # a date alone means that day at 09:00
-    got = json.loads(docbot("reminders", "--at", "2026-11-28T09:00", "--json", "--bound-only").stdout)
+    # Saturday 11-28: nothing; the 7-day deadline reminder waits for Monday's sending time
+    assert json.loads(docbot("reminders", "--at", "2026-11-28T09:00", "--json", "--bound-only").stdout) == []
+    night = docbot("reminders", "--at", "2026-11-28T02:36", "--bound-only").stdout
+    assert "不在发送时间" in night and "2026-11-30 09:00" in night
+    got = json.loads(docbot("reminders", "--at", "2026-11-30T09:00", "--json", "--bound-only").stdout)
     assert {(r["kind"], r["recipient"]["telegram_id"], r["due"]) for r in got} == {
         ("nudge", 111, None), ("deadline", 111, "2026-12-05"), ("deadline", 222, "2026-12-05")}
     assert all(set(r) == {"kind", "recipient", "pending", "due", "text", "key"} for r in got)

@@ -69,11 +69,12 @@ def _rect(due_day, secretary=222):
 
 
 @pytest.mark.parametrize("now, kind, stage, days_text", [
-    (at(2026, 11, 28, 9, 0), "deadline", "d7", "还有7天到期"),
+    (at(2026, 11, 30, 9, 0), "deadline", "d7", "还有5天到期"),  # d7 fell on Saturday 11-28
     (at(2026, 12, 4, 9, 0), "deadline", "d1", "还有1天到期"),
-    (at(2026, 12, 5, 9, 0), "deadline", "d0", "今天到期"),
-    (at(2026, 12, 12, 9, 0), "overdue", "w1", "已逾期7天"),
-    (at(2026, 12, 19, 10, 0), "overdue", "w2", "已逾期14天"),
+    (at(2026, 12, 4, 17, 59), "deadline", "d1", "还有1天到期"),
+    (at(2026, 12, 7, 9, 0), "overdue", "d0", "已逾期2天"),  # due on Saturday: told on Monday
+    (at(2026, 12, 14, 9, 0), "overdue", "w1", "已逾期9天"),  # w1 fell on Saturday 12-12: Monday
+    (at(2026, 12, 21, 10, 0), "overdue", "w2", "已逾期16天"),
     (at(2026, 12, 2, 9, 0), "deadline", "d7", "还有3天到期"),  # down since before d7: sent late, once
 ])
 def test_rectification_stages(now, kind, stage, days_text):
@@ -89,12 +90,13 @@ def test_no_rectification_reminder_before_stage_time():
 
 
 def test_same_person_secretary_and_leader_gets_one():
-    got = due(state(rects=[_rect(date(2026, 12, 5), secretary=111)], leaders=()), at(2026, 12, 5, 9, 0))
+    got = due(state(rects=[_rect(date(2026, 12, 4), secretary=111)], leaders=()), at(2026, 12, 4, 9, 0))
     assert len(got) == 1
 
 
 def test_december_mentions_year_end_summary(rules):
     [r] = due(state(rules=rules), at(2026, 12, 1, 9, 0))
+    assert r.text.startswith("【联系督导提醒】\n")  # the title on its own line
     assert "12月底前" in r.text and "越秀工作要点" in r.text
 
 

@@ -227,13 +227,19 @@ async def test_reminder_job_sends_once_and_survives_restart(bot, offline_api, tm
         await process(bot, api.text(f"/bind {LEADER} 王焕清", user=ADMIN))
         await process(bot, api.text(NOTE, user=SECRETARY))
         await process(bot, api.press(_last(api, SECRETARY).buttons[0][1], user=SECRETARY))
-        services.clock.now = datetime(2026, 11, 28, 9, 1, tzinfo=TZ)
         context = SimpleNamespace(application=bot, bot=bot.bot)
-        assert await reminder_jobs.tick(context) == 3  # nudge to the leader, deadline to leader + secretary
+        services.clock.now = datetime(2026, 11, 28, 9, 1, tzinfo=TZ)  # Saturday: not a sending time
+        assert await reminder_jobs.tick(context) == 0
+        services.clock.now = datetime(2026, 11, 30, 2, 36, tzinfo=TZ)  # Monday night
+        assert await reminder_jobs.tick(context) == 0
+        services.clock.now = datetime(2026, 11, 30, 9, 1, tzinfo=TZ)
+        assert await reminder_jobs.tick(context) == 2  # one digest each: leader (nudge + deadline), secretary
         assert await reminder_jobs.tick(context) == 0
     texts = [c.text for c in api.sent(chat_id=LEADER)]
-    assert any("还有7天到期" in t for t in texts) and any("联系督导催办" in t for t in texts)
-    assert any("还有7天到期" in c.text for c in api.sent(chat_id=SECRETARY))
+    [digest] = [t for t in texts if "每日提醒" in t]
+    assert "还有5天到期" in digest and "联系督导催办" in digest
+    assert digest.split("\n")[0].endswith("2026年11月30日（星期一）")  # the title on its own line
+    assert any("还有5天到期" in c.text for c in api.sent(chat_id=SECRETARY))
     # A new application over the same data file (a restart): nothing is sent again.
     settings = dataclasses.replace(harness.settings_for(api, tmp_path, admins={ADMIN}), corpus_dir=BUNDLED_DIR)
     services2 = harness.make_services(settings, knowledge)

@@ -192,7 +192,7 @@ class FakeBotApi:
     def _result(self, method: str, params: dict[str, str]):
         if method == "getMe":
             return self.bot
-        if method in ("sendMessage", "editMessageText", "sendDocument"):
+        if method in ("sendMessage", "editMessageText", "sendDocument", "sendPhoto"):
             chat_id = int(params.get("chat_id") or 0)
             return {"message_id": next(self._message_ids), "date": int(time.time()), "from": self.bot,
                     "chat": self._chat(chat_id, chat_id), "text": params.get("text", "")}

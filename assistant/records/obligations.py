@@ -1,0 +1,159 @@
+"""The obligations calendar: every time rule the documents state — 每月, 每季度, 每半年, 每年,
+"每年12月10日前", "12月底前", "于2018年12月25日前" — read from the parsed model (items and paragraphs,
+sentence by sentence), with the responsible unit and a citation, and which of them fall due in a month.
+
+Units: an item's parsed units (lead first); for running text, the sentence's subject ("各牵头部门……请于
+每年的12月10日前报区党廉办" → 各牵头部门). Nothing per document: a new document's rules appear by
+themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from corpus.numerals import chinese_to_int
+
+_N = r"(\d{1,4}|[一二三四五六七八九十〇]{1,4})"
+# (kind, pattern): the first match in a sentence wins, dates before frequencies
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("once", re.compile(r"(?:于|在)?" + _N + r"年" + _N + r"月(?:" + _N + r"日|底)(?:前|之前|以前)")),
+    ("yearly_date", re.compile(r"每年(?:的)?" + _N + r"月(?:" + _N + r"日|底)(?:前|之前|以前)")),
+    ("dated", re.compile(r"(?<![年\d])" + _N + r"月(?:" + _N + r"日|底)(?:前|之前|以前)")),
+    ("monthly", re.compile(r"每(?:个)?月|按月")),
+    ("quarterly", re.compile(r"每(?:个)?季度?|按季度?")),
+    ("halfyear", re.compile(r"每半年")),
+    ("yearly", re.compile(r"每年(?:度)?|一年一次|年度(?=总结|报告|述职|考核)")),
+)
+_SENTENCE = re.compile(r"[^。；;！!]+[。；;！!]?")
+_SUBJECT = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[)）]?\s*(?:[^，。；]{0,12}。)?"
+                      r"((?:各|区|市|县|全区|全市)?[\u4e00-\u9fff、“”]{1,18}?(?:单位|部门|党组织|党委|党组|支部|机关|"
+                      r"街道|局|委|办|室|组|中心|纪委|领导))")
+KIND_NAMES = {"once": "一次性期限", "yearly_date": "每年", "dated": "期限", "monthly": "每月", "quarterly": "每季度",
+              "halfyear": "每半年", "yearly": "每年"}
+
+
+@dataclass(frozen=True)
+class Obligation:
+    document: str  # short name
+    locator: str  # 第17项 / 附件1 （四）加强经验总结 第17段
+    units: tuple[str, ...]
+    kind: str  # once | yearly_date | dated | monthly | quarterly | halfyear | yearly
+    rule: str  # the time phrase as written: "每年的12月10日前"
+    quote: str  # the sentence
+    month: int = 0  # for dated rules
+    day: int = 0  # 0 = end of month
+    year: int = 0  # for one-off deadlines
+
+    @property
+    def citation(self) -> str:
+        return f"《{self.document}》{self.locator}"
+
+    @property
+    def when(self) -> str:
+        if self.kind in ("once", "yearly_date", "dated"):
+            return f"{self.month}月{self.day}日前" if self.day else f"{self.month}月底前"
+        return KIND_NAMES[self.kind]
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "units": list(self.units), "citation": self.citation, "when": self.when}
+
+
+def _int(s: str | None) -> int:
+    if not s:
+        return 0
+    return int(s) if s.isdigit() else (chinese_to_int(s) or 0)
+
+
+def _doc_year(date_text: str) -> int:
+    m = re.search(r"(\d{4}|[〇一二三四五六七八九]{4})\s*年", date_text or "")
+    if not m:
+        return 0
+    digits = m.group(1)
+    return int(digits) if digits.isdigit() else int("".join(str("〇一二三四五六七八九".index(c)) for c in digits))
+
+
+def rules_in(sentence: str) -> list[tuple[str, re.Match[str]]]:
+    """The time rule of a sentence: a date if it states one, else its frequency (at most one)."""
+    for kind, pattern in _RULES:
+        if m := pattern.search(sentence):
+            return [(kind, m)]
+    return []
+
+
+def subject_of(sentence: str) -> str:
+    m = _SUBJECT.match(sentence.strip())
+    return m.group(1) if m and not m.group(1).startswith(("每", "要", "应", "须")) else ""
+
+
+def _from_text(doc, locator: str, text: str, units: tuple[str, ...], year: int) -> Iterable[Obligation]:
+    for sentence in _SENTENCE.findall(text):
+        for kind, m in rules_in(sentence):
+            who = units or ((s,) if (s := subject_of(sentence)) else ())
+            month, day, y = 0, 0, 0
+            if kind == "once":
+                y, month, day = _int(m.group(1)), _int(m.group(2)), _int(m.group(3))
+            elif kind in ("yearly_date", "dated"):
+                month, day = _int(m.group(1)), _int(m.group(2))
+                if kind == "dated" and "每年" not in sentence:
+                    kind, y = "once", year  # "12月底前" in a dated plan is that year's deadline
+                    if not y:
+                        kind = "yearly_date"
+                elif kind == "dated":
+                    kind = "yearly_date"
+            if month and not 1 <= month <= 12:
+                continue
+            yield Obligation(doc.short_name, locator, who, kind, m.group(0), sentence.strip(), month, day, y)
+
+
+def obligations_of(documents: Iterable) -> list[Obligation]:
+    out: list[Obligation] = []
+    for doc in documents:
+        year = _doc_year(getattr(doc, "date", ""))
+        for item in doc.items:
+            units = tuple(dict.fromkeys((*item.units.lead, *item.units.all)))
+            found = list(_from_text(doc, item.locator, item.text, units, year))
+            # The parser's own time fields (Item.deadline / .frequency, e.g. a 完成时限 table cell that is
+            # not in the item's text): read when the text itself states no rule.
+            for written in (getattr(item, "deadline", ""), getattr(item, "frequency", "")):
+                if written and not found:
+                    found = [dataclasses.replace(o, quote=f"{item.heading or item.text[:60]}（{written}）")
+                             for o in _from_text(doc, item.locator, written, units, year)]
+            out += found
+        for para in doc.paragraphs:
+            out += _from_text(doc, f"{para.locator}", para.text, (), year)
+    return out
+
+
+def falls_in(o: Obligation, year: int, month: int) -> bool:
+    if o.kind == "once":
+        return (o.year, o.month) == (year, month)
+    if o.kind == "yearly_date":
+        return o.month == month
+    return {"monthly": True, "quarterly": month % 3 == 0, "halfyear": month in (6, 12),
+            "yearly": month == 12}.get(o.kind, False)
+
+
+def matches_unit(o: Obligation, unit: str | None) -> bool:
+    return not unit or any(unit in u or u in unit for u in o.units)
+
+
+def due_in_month(obligations: Iterable[Obligation], year: int, month: int, *, unit: str | None = None) -> list[Obligation]:
+    """Dated rules first (by day), then the recurring ones."""
+    got = [o for o in obligations if falls_in(o, year, month) and matches_unit(o, unit)]
+    return sorted(got, key=lambda o: (o.kind not in ("once", "yearly_date"), o.day or 31, o.document, o.locator))
+
+
+def render_month(found: list[Obligation], year: int, month: int, *, unit: str | None = None, limit: int = 60) -> str:
+    who = f"（{unit}）" if unit else ""
+    if not found:
+        return f"{year}年{month}月{who}：文件中没有找到到期的工作事项。"
+    lines = [f"{year}年{month}月到期的工作事项{who}，共{len(found)}项："]
+    for o in found[:limit]:
+        units = "、".join(o.units) or "（未写明单位）"
+        lines.append(f"• {o.when}｜{units}｜{o.quote[:80]}\n  来源：{o.citation}")
+    if len(found) > limit:
+        lines.append(f"……另有{len(found) - limit}项，可用 docbot calendar --month {year}-{month:02d} --json 查看全部。")
+    return "\n".join(lines)

@@ -1,0 +1,113 @@
+"""Calendars and pictures from the command line: `docbot holidays import|list` (the State Council's
+holiday notice), `docbot calendar` (the documents' obligations by month) and `docbot report` (the
+month's supervision coverage as a PNG). The same core functions the bot calls."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bot.commands.records_cli import open_store, parse_at, usage_error
+from bot.config import load_settings
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("holidays", help="导入或查看节假日安排",
+                       description="导入国务院办公厅节假日安排通知全文（覆盖 chinese_calendar 包），或查看某年的安排。")
+    hs = p.add_subparsers(dest="action", metavar="操作", required=True)
+    a = hs.add_parser("import", help="导入通知全文（文本文件）")
+    a.add_argument("file", help="通知全文的文本文件（UTF-8）")
+    a.add_argument("--year", type=int, help="年份（通知标题中没有年份时）")
+    a.set_defaults(func=run_holidays_import)
+    a = hs.add_parser("list", help="查看某年的节假日安排")
+    a.add_argument("year", type=int, help="年份，例如 2027")
+    a.set_defaults(func=run_holidays_list)
+    p = sub.add_parser("calendar", help="文件规定的工作事项日历",
+                       description="列出文件中有时间要求的工作事项（每月、每季度、每年12月10日前……）及责任单位和出处。")
+    p.add_argument("--month", required=True, help="月份，例如 2026-12")
+    p.add_argument("--unit", help="只看某个单位，例如 区纪委")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run_calendar)
+    p = sub.add_parser("report", help="绘制某月联系督导情况图",
+                       description="区领导 × 联系点：已督导 / 待督导 / 逾期，输出 PNG。")
+    p.add_argument("--month", required=True, help="月份，例如 2026-11")
+    p.add_argument("--out", default="督导情况.png", help="输出文件（.png）")
+    p.set_defaults(func=run_report)
+
+
+def month_of(value: str) -> tuple[int, int]:
+    m = _MONTH.match((value or "").strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"月份“{value}”格式应为 2026-12")
+    return int(m.group(1)), int(m.group(2))
+
+
+def run_holidays_import(args) -> int:
+    from assistant.records.holidays import import_notice, parse_notice, render_notice
+
+    settings = load_settings()
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        return usage_error(f"无法读取文件 {args.file}：{e}")
+    notice = parse_notice(text, args.year)
+    if not notice.ok:
+        return usage_error(render_notice(notice))
+    now = parse_at(None, settings)
+    db, _ = open_store(settings, now)
+    import_notice(db, notice, now=now, actor="cli", original=text)
+    print(render_notice(notice))
+    print(f"已导入 {notice.year} 年节假日安排。")
+    return 0
+
+
+def run_holidays_list(args) -> int:
+    from assistant.records.holidays import list_year
+
+    if not 2000 <= args.year <= 2100:
+        return usage_error("年份应在 2000–2100 之间")
+    settings = load_settings()
+    db, _ = open_store(settings, parse_at(None, settings))
+    print(list_year(db, args.year))
+    return 0
+
+
+def run_calendar(args) -> int:
+    from assistant.records.obligations import due_in_month, obligations_of, render_month
+
+    try:
+        year, month = month_of(args.month)
+    except ValueError as e:
+        return usage_error(str(e))
+    settings = load_settings()
+    from corpus.library import load_corpus
+
+    found = due_in_month(obligations_of(load_corpus(settings.corpus_dir).documents), year, month, unit=args.unit)
+    if args.json:
+        print(json.dumps([o.to_json() for o in found], ensure_ascii=False, indent=1))
+    else:
+        print(render_month(found, year, month, unit=args.unit))
+    return 0
+
+
+def run_report(args) -> int:
+    from assistant.records.report import coverage, render_png
+
+    try:
+        year, month = month_of(args.month)
+    except ValueError as e:
+        return usage_error(str(e))
+    out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        return usage_error("--out 的后缀须为 .png")
+    settings = load_settings()
+    now = parse_at(None, settings)
+    db, rules = open_store(settings, now)
+    data = render_png(coverage(db, year, month, rules, today=now.date()))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"已生成 {year}年{month}月 联系督导情况图：{out}（{len(data)} 字节）")
+    return 0
