@@ -36,6 +36,7 @@ class Settings:
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"  # noqa: S104 - the container's webhook must accept outside traffic
     webhook_port: int = 8443
+    context_minutes: int = 30  # a conversation's follow-ups refer to the previous answer for this long
 
     @property
     def db_path(self) -> Path:
@@ -65,4 +66,10 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         webhook_url=env.get("DOCBOT_WEBHOOK_URL", ""),
         webhook_listen=env.get("DOCBOT_WEBHOOK_LISTEN") or "0.0.0.0",  # noqa: S104
         webhook_port=int(env.get("DOCBOT_WEBHOOK_PORT") or 8443),
+        context_minutes=_minutes(env.get("DOCBOT_CONTEXT_MINUTES")),
     )
+
+
+def _minutes(value: str | None, default: int = 30) -> int:
+    """DOCBOT_CONTEXT_MINUTES: a positive whole number of minutes; anything else is the default."""
+    return int(value) if value and value.strip().isdigit() and int(value) > 0 else default

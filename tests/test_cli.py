@@ -19,8 +19,9 @@ def test_ask_json_schema():
     assert set(obj) == {"question", "intent", "found", "answer", "citations"}
     assert obj["found"] is True and obj["intent"] == "lead"
     c = obj["citations"][0]
-    assert set(c) == {"document", "source", "locator", "text", "score"}
+    assert set(c) == {"document", "source", "locator", "text", "score", "part", "item"}
     assert c["document"] == "越秀工作要点" and c["locator"] == "第17项"
+    assert c["part"] == "正文" and c["item"] == 17  # structured, so no channel re-reads the locator
     assert c["source"] == "yuexiu-2018-party-political-life-work-points.txt"
     assert "区民政局" in c["text"]
 
