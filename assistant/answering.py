@@ -207,16 +207,15 @@ def _names(knowledge) -> tuple[str, ...]:
 
 
 def shares_only_names(question: str, passage: str, names: tuple[str, ...]) -> bool:
-    """True when what the question and the passage share lies inside names only ("谢谢" and the row of
-    谢伟光; "苏州天气" and 苏佩's): no two-character piece of the question outside a name is in the
-    passage outside a name."""
+    """True when the question and the passage share nothing but pieces of a name the question does not
+    use ("谢谢" and the row of 谢伟光; "苏州天气" and 苏佩's): no two-character piece of the question
+    is in the passage once the names the question does not mention are taken out of it."""
     core = strip_question(question)
     text = norm(passage)
     for n in names:
-        if len(n) >= 2:
+        if len(n) >= 2 and n not in core:
             text = text.replace(n, "|")
-            core = core.replace(n, "|")
-    pieces = [core[i:i + 2] for i in range(len(core) - 1) if "|" not in core[i:i + 2]]
+    pieces = [core[i:i + 2] for i in range(len(core) - 1)]
     return bool(pieces) and not any(p in text for p in pieces)
 
 

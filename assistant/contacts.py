@@ -30,10 +30,13 @@ class Assignment:
     row: Row
     leader: str
     points: tuple[tuple[str, str], ...]  # (header, point) pairs, one point each
+    note: str = ""  # "联系点台账已调整" when the store's table differs from the document's row
 
     @property
     def locator(self) -> str:
-        return self.table.locator(self.row)
+        if self.row.number == 0:  # a leader added with /assign: in the store's table only
+            return "联系点台账（管理员添加）"
+        return self.table.locator(self.row) + (f"（{self.note}）" if self.note else "")
 
 
 def _header_keywords(header: str) -> set[str]:
@@ -109,26 +112,32 @@ def _standalone(q: str, start: int, variant: str) -> bool:
     return not (variant[0] in _NUMERAL and start > 0 and q[start - 1] in _NUMERAL)
 
 
-class ContactIndex:
-    def __init__(self, documents: tuple[Document, ...]):
-        self.assignments: list[Assignment] = []
-        for doc in documents:
-            for table in doc.tables:
-                person = next((h for h in table.headers if _PERSON_HEADER.search(h)), None)
-                if person is None:
+def person_header(table: Table) -> str | None:
+    return next((h for h in table.headers if _PERSON_HEADER.search(h)), None)
+
+
+def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
+    """Every row with a person of every leader ↔ contact-point table in the documents."""
+    out: list[Assignment] = []
+    for doc in documents:
+        for table in doc.tables:
+            person = person_header(table)
+            if person is None:
+                continue
+            for row in table.rows:
+                leader = row.get(person).strip()
+                if not leader:
                     continue
-                for row in table.rows:
-                    leader = row.get(person).strip()
-                    if not leader:
-                        continue
-                    points = tuple(
-                        (h, p.strip())
-                        for h, v in row.cells
-                        if h != person and not _SKIP_HEADER.match(h)
-                        for p in _SPLIT.split(v)
-                        if p.strip()
-                    )
-                    self.assignments.append(Assignment(doc, table, row, leader, points))
+                points = tuple((h, p.strip()) for h, v in row.cells if h != person and not _SKIP_HEADER.match(h)
+                               for p in _SPLIT.split(v) if p.strip())
+                out.append(Assignment(doc, table, row, leader, points))
+    return out
+
+
+class ContactIndex:
+    def __init__(self, documents: tuple[Document, ...], assignments: list[Assignment] | None = None):
+        """From the documents' tables, or from ``assignments`` (the store's table: contact_source.py)."""
+        self.assignments = document_assignments(documents) if assignments is None else assignments
         self.headers = sorted({h for a in self.assignments for h, _ in a.points})
         self._leaders = sorted({a.leader for a in self.assignments}, key=len, reverse=True)
         self._point_index: dict[str, set[str]] = defaultdict(set)  # variant → point names
