@@ -37,6 +37,8 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     ("干啥", "做什么"),
     ("咋样", "怎么样"), ("咋办", "怎么办"), ("咋", "怎么"), ("啥", "什么"), ("搞一次", "开展一次"), ("搞", "开展"),
     ("频率", "多久一次"), ("频次", "多久一次"),
+    # "整改期限是多久": the documents state a period ("1个月内"), never the word 期限
+    ("期限是多久", "多久"), ("期限有多长", "多久"), ("期限多长", "多久"), ("期限是什么时候", "什么时候"), ("期限", "多久"),
 )
 _COLLOQUIAL_RX = re.compile("|".join(re.escape(a) for a, _ in sorted(COLLOQUIAL, key=lambda r: -len(r[0]))))
 _COLLOQUIAL_MAP = dict(COLLOQUIAL)
