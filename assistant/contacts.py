@@ -156,18 +156,29 @@ class ContactIndex:
             if len(names) == 1 and v not in self._point_index:
                 self._point_index[v] = names
         self._point_variants = sorted(self._point_index, key=len, reverse=True)
+        # First character → variants starting with it (longest first): a question is scanned once.
+        self._by_first: dict[str, list[str]] = defaultdict(list)
+        for v in self._point_variants:
+            if len(v) >= 2:
+                self._by_first[v[0]].append(v)
+        self._leader_keys = [(name, norm(name)) for name in self._leaders]
+
+    def _variants_in(self, q: str) -> list[str]:
+        """The point variants occurring in q (standalone), longest first."""
+        seen = {v for ch in set(q) for v in self._by_first.get(ch, ()) if v in q}
+        return [v for v in sorted(seen, key=len, reverse=True) if self._occurs(q, v)]
 
     def point_names(self) -> tuple[str, ...]:
         """Every contact point and the short forms it is found by (for checks that ignore names)."""
         return tuple(self._point_variants)
 
     def leaders_in(self, q: str) -> tuple[str, ...]:
-        return tuple(name for name in self._leaders if norm(name) in q)
+        return tuple(name for name, key in self._leader_keys if key in q)
 
     def points_in(self, q: str) -> tuple[str, ...]:
         found: list[str] = []
-        for v in self._point_variants:
-            if len(v) >= 2 and v in q and not any(v in norm(f) for f in found) and self._occurs(q, v):
+        for v in self._variants_in(q):
+            if not any(v in norm(f) for f in found):
                 found.extend(sorted(self._point_index[v]))
         return tuple(dict.fromkeys(found))
 
@@ -184,10 +195,10 @@ class ContactIndex:
         return tuple(h for h in self.headers if any(w in q for w in _header_keywords(h)))
 
     def _without_names(self, q: str) -> str:
-        for name in self._leaders:
-            q = q.replace(norm(name), " ")
-        for v in self._point_variants:
-            if len(v) >= 2 and v in q and self._occurs(q, v):
+        for _, key in self._leader_keys:
+            q = q.replace(key, " ")
+        for v in self._variants_in(q):
+            if v in q and self._occurs(q, v):
                 head, _, tail = q.partition(v)
                 q = head + " " + _ORG_TAIL.sub("", tail)
         return q

@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from corpus.model import MAIN_PART
+
+if TYPE_CHECKING:  # the router imports this module: stateless questions must not pay for sqlite_utils
+    import sqlite_utils
 
 DEFAULT_TTL = timedelta(minutes=30)
 ANSWER_CONTEXT_KEEP = timedelta(days=7)  # how long a group reply to an old answer still continues it

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.normalise import VARIANTS, edit_distance
 from corpus.model import Document
@@ -26,6 +27,7 @@ _MIN_TITLE_OVERLAP = 4
 _QUOTES = re.compile(r"[《》〈〉“”\"'‘’「」]")
 
 
+@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """The corpus matching form (NFKC, no markup or whitespace) without quotes and title marks, which
     people type inconsistently ("党内监督条例" for "《中国共产党党内监督条例》")."""
@@ -97,10 +99,14 @@ def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
             # Cheap filter first: most questions share too few characters with any name.
             if len(name) < MIN_FUZZY_NAME or sum(ch in chars for ch in name) < len(name) - limit:
                 continue
-            for size in range(len(name) - limit, len(name) + limit + 1):
-                for i in range(0, max(0, len(q) - size) + 1):
+            firsts = [i for i, ch in enumerate(q) if ch == name[0]]
+            lasts = [i + 1 for i, ch in enumerate(q) if ch == name[-1]]
+            for size in range(max(MIN_FUZZY_NAME, len(name) - limit), len(name) + limit + 1):
+                # a window starts with the name's first character or ends with its last one
+                starts = set(firsts) | {end - size for end in lasts if end - size >= 0}
+                for i in starts:
                     window = q[i:i + size]
-                    if len(window) < MIN_FUZZY_NAME or window[0] != name[0] and window[-1] != name[-1]:
+                    if len(window) < size:
                         continue
                     d = edit_distance(window, name, limit)
                     if d <= limit and (id(doc) not in best or -d > best[id(doc)].strength):
