@@ -259,4 +259,7 @@ def next_context(t: Turn, f: Frame, answer: Answer) -> Context:
                        documents=tuple(m.document.source for m in f.documents))
     if isinstance(f, ScoreBand):
         return replace(base, score=f.score)
+    if isinstance(f, Search) and answer.found and answer.citations and answer.citations[0].item:
+        best = answer.citations[0]  # "谁牵头" / "原文呢" after a search answer: the item it quoted
+        return replace(base, documents=(best.source,), numbers=(best.item,), part=best.part)
     return base

@@ -15,6 +15,7 @@ from assistant.conversation import Context
 from assistant.docnames import DocMatch
 from assistant.frames import (
     Count,
+    DocInfo,
     Frame,
     ItemQuestion,
     LeaderPoints,
@@ -38,6 +39,8 @@ _FILLER = re.compile(r"那么|那|还有|另外|然后|再|呢|吗|吧|啊|呀|�
                      r"单位|部门|谁|哪些|哪个|哪位|什么|一共|总共|分别|和|及|与|情况|具体|详细|说说|讲讲|"
                      r"牵头|配合|协助|负责|主责|原文|全文|内容|正文|[^\u4e00-\u9fff0-9a-z]")
 _TEXT_WORDS = re.compile(r"原文|全文|具体内容|内容|详细|展开|完整")
+_STEP = re.compile(r"(下|后)一(?:项|条)|(上|前)一(?:项|条)")
+_ITEM_KINDS = ("item", "item_text", "free")  # a search answer that cited an item leaves its number too
 
 
 def _docs(context: Context, documents) -> tuple[DocMatch, ...]:
@@ -48,6 +51,12 @@ def _docs(context: Context, documents) -> tuple[DocMatch, ...]:
 def _bare(q: str, frame: Frame) -> bool:
     """Nothing in q besides follow-up filler: "配合单位呢", "原文呢", "那谁牵头"."""
     return not _FILLER.sub("", q)
+
+
+def _without(q: str, documents: tuple[DocMatch, ...]) -> str:
+    for m in documents:
+        q = q.replace(m.span, "") if m.span else q
+    return q
 
 
 def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) -> Frame | None:
@@ -63,6 +72,20 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
             return None
         role = frame.role if frame.role != "text" or _TEXT_WORDS.search(q) else (context.role or "text")
         return replace(frame, documents=docs, role=role, part=frame.part if frame.part != "正文" else context.part)
+
+    # "那洛阳的呢" / "监督方案呢": the same item, in the document now named.
+    named = getattr(frame, "documents", ())
+    if isinstance(frame, DocInfo | Search) and named and leans and context.numbers and context.kind in _ITEM_KINDS \
+            and _bare(_without(q, named), frame):
+        return ItemQuestion(q, number=context.numbers[0], numbers=context.numbers, role=context.role or "text",
+                            documents=named)
+
+    # "下一项呢" / "上一条": the neighbouring item of the same document.
+    if (m := _STEP.search(q)) and context.numbers and context.kind in _ITEM_KINDS:
+        n = context.numbers[-1] + 1 if m.group(1) else context.numbers[0] - 1
+        if n > 0:
+            return ItemQuestion(q, number=n, numbers=(n,), part=context.part, documents=docs,
+                                role=item_role(q) if item_role(q) != "text" else (context.role or "text"))
 
     if context.kind == "count" and _ONLY_NUMBER.search(q):
         return Count(q, what=context.extra.get("what", "unit_duties"), units=context.units, role=context.role,
@@ -88,7 +111,7 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
     spans = units.spans_in(q)
     if leans and spans and isinstance(frame, Search | UnknownEntity | UnitDuties):
         found = tuple(dict.fromkeys(k for _, _, k in spans))
-        if context.kind in ("item", "item_text", "lead", "cooperate", "responsible") and context.numbers:
+        if context.kind in _ITEM_KINDS and context.numbers:
             return ItemQuestion(q, number=context.numbers[0], numbers=context.numbers, part=context.part,
                                 role=context.role or "responsible", documents=docs, units=found)
         if context.kind in ("unit_items", "count"):
@@ -98,7 +121,7 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
             return UnitDuties(q, units=found, role=role, documents=docs)
 
     # "配合单位呢" / "原文呢" / "这一项谁牵头": the previous items, another role.
-    if context.numbers and context.kind in ("item", "item_text") and (_bare(q, frame) or _THIS_ITEM.search(q)):
+    if context.numbers and context.kind in _ITEM_KINDS and (_bare(q, frame) or _THIS_ITEM.search(q)):
         role = "text" if _TEXT_WORDS.search(q) else item_role(q)
         if role == "text" and not _TEXT_WORDS.search(q):
             role = context.role or "text"
