@@ -222,7 +222,7 @@ def shares_only_names(question: str, passage: str, names: tuple[str, ...]) -> bo
 def _with_responsibility(answer: Answer, knowledge) -> Answer:
     """Add the cited item's responsible units to a search answer that asks who is responsible."""
     best = answer.citations[0]
-    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator)
+    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator, answer.question)
     if found is None:
         return answer
     it, units = found

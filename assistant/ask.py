@@ -59,7 +59,8 @@ def doc_info_answer(question: str, parsed) -> Answer:
         d = m.document
         parts: dict[str, int] = {}
         for it in d.items:
-            parts[it.part] = parts.get(it.part, 0) + 1
+            if it.number:  # unnumbered paragraph tasks (number 0) are not "项"
+                parts[it.part] = parts.get(it.part, 0) + 1
         counts = "；".join(f"{'正文' if p == MAIN_PART else p + '：'}{n}项" for p, n in parts.items()) or "无编号条目"
         meta = "，".join(x for x in (d.doc_number, d.issuer, d.date) if x)
         extra = f"；{len(d.tables)}个表格" if d.tables else ""

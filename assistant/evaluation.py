@@ -5,6 +5,10 @@ text; ``retrieve`` questions are ranked by where an ``anchors`` string first app
 citations (hit@1, hit@3, MRR@10 — ranks past the cited three come from the searcher's list);
 ``negative`` questions pass when the answer says nothing was found. Matching ignores whitespace,
 markup and full/half-width differences.
+
+A ``lead`` question that also lists the document's designated ``lead`` units and asks 谁牵头 must
+present exactly those units as 牵头 (a "牵头：…" line or "由…牵头"), never "没有单独的牵头单位".
+``evaluate_each_document`` grades every document of a folder on its own (eval/documents format).
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ from assistant.answers import Answer
 _MARKUP = re.compile(r"<[^>]{0,40}>|\*\*|__|[`#【】]")
 _SPACE = re.compile(r"\s+")
 MRR_DEPTH = 10
+# How an answer presents the lead: "牵头：A、B" / "牵头单位：A" lines, or "由A、B牵头".
+_LEAD_LINE = re.compile(r"牵头(?:单位|部门|处室)?[:：]\s*(?P<units>[^\n；;。]+)")
+_LEAD_BY = re.compile(r"由(?P<units>[^\n；;。，,由]{2,80}?)牵头")
+_NO_LEAD = "没有单独的牵头单位"
 
 
 def match_key(text: str) -> str:
@@ -92,6 +100,32 @@ class Report:
         return "\n".join(lines)
 
 
+def presented_leads(text: str) -> list[tuple[str, ...]]:
+    """Every unit list the answer presents as 牵头, in order of appearance."""
+    found = []
+    for rx in (_LEAD_LINE, _LEAD_BY):
+        for m in rx.finditer(text):
+            names = tuple(match_key(u) for u in re.split(r"[、,，/]|和|及", m.group("units")) if match_key(u))
+            if names and not re.search(r"哪|谁|什么", m.group("units")):  # an echo of the question
+                found.append((m.start(), names))
+    return [names for _, names in sorted(found)]
+
+
+def lead_rule_failure(q: dict, text: str) -> str:
+    """Why an answer breaks the strict lead rule ("" when it keeps it or the rule does not apply)."""
+    leads = q.get("lead")
+    if not leads or "牵头" not in q["q"]:
+        return ""
+    if _NO_LEAD in text:
+        return "答案称“没有单独的牵头单位”"
+    presented = presented_leads(text)
+    if not presented:
+        return "答案没有写出牵头单位"
+    if set(presented[0]) != {match_key(u) for u in leads}:
+        return f"牵头单位应为 {'、'.join(leads)}，答案给的是 {'、'.join(presented[0])}"
+    return ""
+
+
 def anchor_rank(anchors: Iterable[str], texts: list[str]) -> int | None:
     for i, text in enumerate(texts, 1):
         if any(contains(text, a) for a in anchors):
@@ -123,10 +157,86 @@ def evaluate(questions: list[dict], ask: Callable[[str], Answer],
             why = "" if ok else f"锚点排名 {rank or f'>{MRR_DEPTH}'}"
         else:
             missing = [e for e in q.get("expect", []) if not contains(answer.text, e)]
-            ok = not missing
-            why = "" if ok else f"答案缺少 {'、'.join(missing)}"
+            why = f"答案缺少 {'、'.join(missing)}" if missing else ""
+            if kind == "lead" and not why:
+                why = lead_rule_failure(q, answer.text)
+            ok = not why
         if ok:
             score.passed += 1
         else:
             report.failures.append({"id": q.get("id", ""), "kind": kind, "q": q["q"], "why": why})
     return report
+
+
+@dataclass
+class DocumentScore:
+    name: str
+    report: Report
+
+
+def merge(reports: Iterable[Report]) -> Report:
+    total = Report()
+    for r in reports:
+        for kind, s in r.kinds.items():
+            t = total.kinds.setdefault(kind, KindScore())
+            t.total += s.total
+            t.passed += s.passed
+        total.ranks += r.ranks
+        total.failures += r.failures
+    return total
+
+
+def document_sets(directory: Path) -> list[tuple[Path, Path]]:
+    """(docK.txt, docK.questions.jsonl) pairs of an eval folder, in natural order (doc2 before doc10)."""
+    pairs = []
+    for qfile in Path(directory).glob("*.questions.jsonl"):
+        stem = qfile.name[: -len(".questions.jsonl")]
+        docs = [p for p in qfile.parent.glob(stem + ".*") if p != qfile and not p.name.endswith(".source.txt")]
+        if docs:
+            pairs.append((sorted(docs)[0], qfile))
+    return sorted(pairs, key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p[0].stem)])
+
+
+def evaluate_each_document(directory: Path, open_document: Callable[[Path], tuple[Callable, Callable | None]],
+                           only: Iterable[str] = ()) -> list[DocumentScore]:
+    """Grade every document of ``directory`` alone: ``open_document(path)`` returns (ask, search)
+    over a corpus holding just that file."""
+    wanted = set(only)
+    out = []
+    for doc, qfile in document_sets(directory):
+        if wanted and doc.stem not in wanted:
+            continue
+        ask, search = open_document(doc)
+        out.append(DocumentScore(doc.stem, evaluate(load_questions(qfile), ask, search)))
+    return out
+
+
+def format_each(scores: list[DocumentScore], *, failures: bool = True) -> str:
+    kinds = list(dict.fromkeys(k for s in scores for k in s.report.kinds))
+    lines = ["文件      " + "  ".join(f"{k:>9}" for k in kinds) + "      合计"]
+    for s in scores:
+        cells = [f"{s.report.kinds[k].passed:>4}/{s.report.kinds[k].total:<4}" if k in s.report.kinds else " " * 9
+                 for k in kinds]
+        p, t = _totals(s.report)
+        lines.append(f"{s.name:<8}  " + "  ".join(cells) + f"  {p:>3}/{t:<3}")
+    total = merge(s.report for s in scores)
+    p, t = _totals(total)
+    cells = [f"{total.kinds[k].passed:>4}/{total.kinds[k].total:<4}" for k in kinds]
+    lines.append(f"{'合计':<6}  " + "  ".join(cells) + f"  {p:>3}/{t:<3} = {p / t if t else 0:.3f}")
+    if failures:
+        for s in scores:
+            for f in s.report.failures:
+                lines.append(f"未通过 {s.name} {f['id']}（{f['kind']}）：{f['q']} → {f['why']}")
+    return "\n".join(lines)
+
+
+def each_to_json(scores: list[DocumentScore]) -> dict:
+    total = merge(s.report for s in scores)
+    p, t = _totals(total)
+    return {"documents": {s.name: s.report.to_json() for s in scores},
+            "total": {"passed": p, "total": t, "rate": round(p / t, 4) if t else 0.0,
+                      **{k: {"passed": v.passed, "total": v.total} for k, v in total.kinds.items()}}}
+
+
+def _totals(report: Report) -> tuple[int, int]:
+    return sum(s.passed for s in report.kinds.values()), sum(s.total for s in report.kinds.values())

@@ -25,13 +25,14 @@ from assistant.frames import (
 )
 from assistant.normalise import normalise
 from assistant.units_index import UnitIndex, unit_keys
+from corpus import roles
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from index.answer_type import answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
-_ITEM_STRONG = re.compile(rf"第{_NUM}(?:项|条|点|款)")
+_ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?(?:项|条|点|款)")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
 _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
 # "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
@@ -47,10 +48,13 @@ _DOC_QUESTION_WORDS = re.compile(r"一共|总共|共|有|多少|几|项|条|点|
 MAX_ITEMS_ASKED = 10
 
 _PART = re.compile(rf"附件{_NUM}?")
-_LEAD = re.compile(r"牵头|主责|主办|带头单位")
-_COOP = re.compile(r"配合|协助|协办|支持单位")
-_RESP = re.compile(r"负责|责任|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
-_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|几项|多少项|几件|多少件|有哪|清单")
+# Role question words come from the one roles vocabulary (corpus/roles.py); "who" words are added for
+# "responsible" because "第3项谁" asks who is responsible whatever the role.
+_LEAD = roles.question_regex("lead")
+_COOP = roles.question_regex("cooperate")
+_RESP = re.compile(roles.question_regex("responsible").pattern
+                   + r"|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
+_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|哪项(?:工作|任务)?|几项|多少项|几件|多少件|有哪|清单")
 # A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
 # points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
 # "几个") is not a rule.
@@ -67,9 +71,9 @@ def asks_rule(q: str) -> bool:
 _UNIT_QUESTION_WORDS = re.compile(
     r"请问|一下|告诉我|列出|列举|具体|主要|一共|总共|分别|各自|各|以及|和|与|及|共同|一起|同时|均|一道|目前|现在|都|还|要|"
     r"需要|应当|应该|应|"
-    r"负责|牵头|配合|参与|参加|承担|协助|协办|主办|主责|分管|管|干|做|搞|开展|抓|"
+    r"负责|牵头|配合|参与|参加|承担|承接|协助|协办|主办|主责|分管|管|干|做|搞|开展|抓|"
     r"有|是|了|的|在|中|里面|里|方面|哪些|哪几|哪|什么|啥|些|几|多少|"
-    r"工作|任务|事项|事情|事儿|事|活儿|活|项目|项|条|件|内容|职责|分工|清单|单位|部门|呢|吗|呀|啊")
+    r"工作|任务|事项|事情|事儿|事|活动|活儿|活|项目|项|条|件|内容|职责|分工|清单|单位|部门|呢|吗|呀|啊")
 # What a leader ↔ contact-point question may contain besides names and column words.
 _CONTACT_QUESTION_WORDS = re.compile(
     r"请问|一下|告诉我|具体|分别|都|还|一共|总共|共|各|和|与|及|以及|同志|区级|班子|党员|干部|区领导|领导|"
@@ -78,8 +82,8 @@ _CONTACT_QUESTION_WORDS = re.compile(
 _TOGETHER = re.compile(r"都|共同|一起|同时|均|一道")
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
-_ASKS_UNIT = re.compile(r"牵头|配合|协助|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|谁(?:来)?(?:负责|管|抓)|"
-                        r"(?:由|归)谁|责任单位|负责单位")
+_ASKS_UNIT = re.compile(r"牵头|配合|协助|(?:哪个|哪些|什么|哪几个)(?:部门|单位|处室|科室|机构)|哪家|谁(?:来)?(?:负责|管|抓|把关)|"
+                        r"(?:由|归)谁|责任(?:单位|部门|处室)|负责单位|是谁")
 _WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(r"挂点|联系|督导|挂钩|包干")
 _DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")
@@ -185,7 +189,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
         return PointLeaders(q, points=points, documents=docs)
 
-    if spans and _LIST.search(rest) and not rule and _only_asks_duties(rest, spans):
+    if spans and _LIST.search(rest) and not rule and _only_asks_duties(rest, spans, units):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together)
@@ -210,11 +214,17 @@ def asks_responsible_unit(question: str) -> bool:
     return bool(_ASKS_UNIT.search(norm(normalise(question))))
 
 
-def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]]) -> bool:
-    """True when, besides the unit names, the question holds only duty-list wording."""
+def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:
+    """True when, besides the unit names, the question holds only duty-list wording — or a topic
+    word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
     left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
     left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", left))
-    return len(left) <= 1
+    if len(left) <= 1:
+        return True
+    if units is None or len(left) > 4:
+        return False
+    texts = [norm(d.document.title + d.item.section + d.item.text) for _, _, key in spans for d in units.duties_of(key)]
+    return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
 
 
 def _mentioned(name: str, documents) -> bool:

@@ -10,11 +10,15 @@ from dataclasses import replace
 
 from assistant.answers import Answer, Choice, Citation
 from assistant.contacts import Assignment, ContactIndex
+from assistant.docnames import norm
 from assistant.intents import Parsed
+from assistant.item_lookup import find_items, part_candidates
 from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
 from corpus.model import MAIN_PART, Document, Item
 from index.answer_type import answer_kind, answer_pattern
 
+HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
+DUTY_CHARS = 320  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
 
@@ -25,10 +29,10 @@ def item_citation(doc: Document, item: Item) -> Citation:
 def _heading(item: Item) -> str:
     """The item's heading, shortened for lists: some documents' first sentence runs a whole paragraph."""
     h = item.heading.rstrip("。；;，,")
-    if len(h) <= 40:
+    if len(h) <= HEADING_CHARS:
         return h
-    cut = min((i for i in (h.find(c, 8) for c in "，,；;") if i > 0), default=36)
-    return h[: min(cut, 36)] + "…"
+    cut = max((i for i in (h.rfind(c, 8, HEADING_CHARS) for c in "，,；;") if i > 0), default=HEADING_CHARS - 4)
+    return h[:cut] + "…"
 
 
 def _units_lines(item: Item, skip: str = "") -> list[str]:
@@ -41,10 +45,12 @@ def _units_lines(item: Item, skip: str = "") -> list[str]:
         lines.append("按职责分工负责：" + "、".join(u.shared))
     if u.coordinate and skip != "coordinate":
         lines.append("组织协调：" + "、".join(u.coordinate))
+    if u.guide and skip != "guide":
+        lines.append("指导：" + "、".join(u.guide))
     if u.cooperate and skip != "cooperate":
         lines.append("配合：" + "、".join(u.cooperate))
     for sub in u.sub:
-        lines.append(f"其中{sub.scope}：由{sub.unit}负责")
+        lines.append(f"其中{sub.scope}：由{sub.unit}{'牵头' if sub.role == 'lead' else '负责'}")
     return lines
 
 
@@ -52,6 +58,8 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
     """The direct answer to "谁牵头" / "谁配合" and the role line it replaces."""
     u = item.units
     if role == "lead":
+        if u.lead and u.rule:  # the lead comes from the document's own rule: cite it
+            return "牵头单位：" + "、".join(u.lead) + f"\n（依据文件规定：{u.rule}）", "lead"
         if u.lead:
             return "牵头单位：" + "、".join(u.lead), "lead"
         if u.shared:
@@ -68,7 +76,7 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
 def unit_part(item: Item, unit_key: str, units: UnitIndex) -> str:
     """What one unit does in an item ("监督方案第2项宣传部管什么"), read from the parsed units."""
     u = item.units
-    roles = [ROLE_LABELS[role] for role in ("lead", "shared", "coordinate", "cooperate")
+    roles = [ROLE_LABELS[role] for role in ("lead", "shared", "coordinate", "guide", "cooperate")
              if any(units.key(n) == unit_key for n in getattr(u, role))]
     roles += [f"其中{sub.scope}由{sub.unit}负责" for sub in u.sub if units.key(sub.unit) == unit_key]
     if not roles:
@@ -86,27 +94,52 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
         lines.append(item.text)
         if item.units:
             lines.append("责任分工：" + "；".join(_units_lines(item)))
+        lines.extend(_timing(item))
         return "\n".join(lines)
     if not item.units:
         lines.append("文件未写明该项的责任单位。")
+        lines.extend(_timing(item, unit_lines))
         return "\n".join(lines)
     summary, replaced = _role_summary(item, role)
     if summary:
         lines.append(summary)
     lines.extend(_units_lines(item, skip=replaced))
+    lines.extend(_timing(item, unit_lines))
     return "\n".join(lines)
 
 
-def responsibility_of(documents: tuple[Document, ...], source: str, locator: str) -> tuple[Item, str] | None:
+def _timing(item: Item, already: tuple[str, ...] = ()) -> list[str]:
+    """The item's deadline and frequency as written, unless the direct answer already gave them."""
+    out = []
+    if item.deadline and not any(item.deadline in a for a in already):
+        out.append(f"完成时限：{item.deadline}")
+    if item.frequency and not any(item.frequency in a for a in already):
+        out.append(f"频次：{item.frequency}")
+    return out
+
+
+def responsibility_of(documents: tuple[Document, ...], source: str, locator: str,
+                      question: str = "") -> tuple[Item, str] | None:
     """The parsed responsibility of a cited item ("来源：越秀工作要点 第33项"), for search answers to
-    "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence."""
+    "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence.
+    A cited table row ("附件2 第7行") answers with the item read from that row. Where several units
+    each lead one part of the item, the part the question names comes first."""
     for doc in documents:
         if doc.source != source:
             continue
-        for item in doc.items:
-            if item.locator == locator and item.units:
+        rows = {(t.part, r.line) for t in doc.tables for r in t.rows if t.locator(r) == locator}
+        for item in (*doc.items, *doc.tasks):
+            if (item.locator == locator or (item.part, item.line_start) in rows) and item.units:
+                if item.units.sub and question:
+                    q = norm(question)
+                    subs = sorted(item.units.sub, key=lambda s: -len(_grams(norm(s.scope)) & _grams(q)))
+                    item = replace(item, units=replace(item.units, sub=tuple(subs)))
                 return item, "；".join(_units_lines(item))
     return None
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def _sources(citations: list[Citation]) -> str:
@@ -130,7 +163,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     n = p.number or 0
     if n <= 0:
         return Answer(question, intent, False, "项号应从1开始，例如：越秀工作要点第17项谁牵头？")
-    hits = [(d, d.item(n, p.part)) for d in candidates if d.item(n, p.part) is not None]
+    hits = [(d, it) for d in candidates for it in find_items(d, n, p.part, question)]
     if p.role != "text" or p.units:  # documents that state responsibilities first
         hits.sort(key=lambda h: not h[1].units)
     if p.units and units is not None:  # then the items where the named unit has a part
@@ -138,7 +171,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     if not hits:
         if named:
             d = named[0]
-            total = len([i for i in d.items if i.part == p.part])
+            total = len([i for i in d.items if i.part in part_candidates(d, p.part)])
             where = f"{p.part}" if p.part != MAIN_PART else ""
             msg = (f"《{d.short_name}》{where}没有第{n}项（共{total}项）。" if total
                    else f"《{d.short_name}》{where}没有编号条目，可以直接提问内容。")
@@ -146,22 +179,52 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
             msg = f"没有哪份文件有第{n}项。各文件的条目数可用 /docs 查看。"
         return Answer(question, intent, False, msg)
     several = len(hits) > 1
+    same_doc = several and len({d.source for d, _ in hits}) == 1
     blocks, cites = [], []
     pattern, kind = answer_pattern(question), answer_kind(question)
     for d, item in hits:
         asked = (tuple(unit_part(item, key, units) for key in p.units)
                  if units is not None and item.units else ())
-        if pattern is not None and not pattern.search(item.text):  # "第17项什么时候完成"
+        if kind == "时间或期限" and item.deadline:  # "第3项什么时候完成"
+            asked += (f"完成时限：{item.deadline}",)
+        elif kind == "频次" and item.frequency:
+            asked += (f"频次：{item.frequency}",)
+        elif pattern is not None and not pattern.search(item.text):
             asked += (f"该项原文没有写明{kind}。",)
-        blocks.append(item_block(d, item, p.role, label_document=True, unit_lines=asked))
+        blocks.append(item_block(d, item, p.role, label_document=not same_doc, unit_lines=asked))
         cites.append(item_citation(d, item))
-    intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
+    if same_doc:  # numbering restarts, two runs, main text and 附件: say which is which
+        where = "、".join(it.locator for _, it in hits)
+        intro = f"《{hits[0][0].short_name}》中有{len(hits)}个第{n}项（{where}），请选择要问哪一个；分别如下：\n\n"
+    else:
+        intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
     text = intro + "\n\n".join(blocks) + "\n\n" + _sources(cites)
     choices = ()
     if several:
         suffix = {"lead": "谁牵头", "cooperate": "谁配合", "responsible": "由谁负责"}.get(p.role, "原文")
-        choices = tuple(Choice(d.short_name, f"{d.short_name}第{n}项{suffix}") for d, _ in hits)
+        choices = tuple(Choice(it.locator if same_doc else d.short_name,
+                               f"{d.short_name}{_ask_locator(it)}{suffix}") for d, it in hits)
     return Answer(question, intent, True, text, tuple(cites), choices)
+
+
+def _ask_locator(item: Item) -> str:
+    """How a Choice button asks for exactly this item again ("附件2四（二）第3项")."""
+    part = item.part if item.part != MAIN_PART else ""
+    return f"{part}{item.path}第{item.number}项"
+
+
+def _duty_text(d: Duty) -> str:
+    """What a unit does in an item, for its duty list. A duty-table row ("区行政审批局：…") or an
+    unnumbered paragraph naming the unit as subject is the unit's own duty text: quoted from the
+    unit's clause on (up to DUTY_CHARS), not cut to the item's first clause."""
+    item = d.item
+    own = item.text.startswith(d.unit) or (item.number == 0 and d.unit in item.text)
+    if not own:
+        return _heading(item)
+    text = item.text.removeprefix(d.unit + "：")
+    start = text.find(d.unit) if item.number == 0 else 0
+    text = text[max(start, 0):].rstrip("。；;")
+    return text if len(text) <= DUTY_CHARS else text[:DUTY_CHARS] + "…"
 
 
 def _duty_label(d: Duty) -> str:
@@ -184,7 +247,7 @@ def _unit_block(key: str, role_word: str, duties: list[Duty], intro: str = "") -
         for ds in items[:MAX_LISTED]:
             d = ds[0]
             roles = "；".join(dict.fromkeys(_duty_label(x) for x in ds))
-            lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {roles}")
+            lines.append(f"· {d.item.locator}「{_duty_text(d)}」— {roles}")
             cites.append(item_citation(d.document, d.item))
         if len(items) > MAX_LISTED:
             lines.append(f"……另有{len(items) - MAX_LISTED}项")

@@ -13,7 +13,7 @@ from assistant.docnames import norm
 from corpus.aliases import UnitAliases
 from corpus.model import Document, Item
 
-ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "cooperate": "配合",
+ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
                "sub": "分项负责"}
 
 
@@ -41,13 +41,14 @@ class UnitIndex:
         self._aliases = aliases or UnitAliases()
         self.duties: dict[str, list[Duty]] = defaultdict(list)
         for doc in documents:
-            for item in doc.items:
+            for item in (*doc.items, *doc.tasks):
                 u = item.units
-                for role in ("lead", "shared", "coordinate", "cooperate"):
+                for role in ("lead", "shared", "coordinate", "guide", "cooperate"):
                     for name in getattr(u, role):
                         self.duties[self.key(name)].append(Duty(doc, item, role, name))
                 for sub in u.sub:
-                    self.duties[self.key(sub.unit)].append(Duty(doc, item, "sub", sub.unit, sub.scope))
+                    role = "lead" if sub.role == "lead" else "sub"
+                    self.duties[self.key(sub.unit)].append(Duty(doc, item, role, sub.unit, sub.scope))
         # variant (normalised) → canonical key; ambiguous short forms are dropped.
         variants: dict[str, set[str]] = defaultdict(set)
         for key, duties in self.duties.items():
@@ -58,8 +59,17 @@ class UnitIndex:
         for key in list(self.duties):
             for spelling in self._aliases.spellings(key):
                 variants[norm(spelling)].add(key)
-        self._variants = {v: next(iter(keys)) for v, keys in variants.items() if len(keys) == 1 and v}
+        self._variants = {v: key for v, keys in variants.items() if v and (key := self._dominant(keys))}
         self._by_length = sorted(self._variants, key=len, reverse=True)
+
+    def _dominant(self, keys: set[str]) -> str:
+        """The unit a short form means: the only one, or one named in at least 3× as many duties as
+        any other ("纪委" in a district plan is 区纪委 even if a news paragraph mentions 市纪委)."""
+        if len(keys) == 1:
+            return next(iter(keys))
+        ranked = sorted(keys, key=lambda k: -len(self.duties.get(k, ())))
+        first, second = (len(self.duties.get(k, ())) for k in ranked[:2])
+        return ranked[0] if first >= 3 * max(second, 1) else ""
 
     def key(self, name: str) -> str:
         """Duties are filed under the alias file's canonical spelling."""

@@ -18,6 +18,7 @@ class SubAttribution:
 
     unit: str
     scope: str
+    role: str = "responsible"  # "lead" for "其中：A牵头开展X；B牵头开展Y" (several leads, each for its part)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Units:
     cooperate: 配合.
     shared: "A、B按职责分工负责" (and "A、B负责" without a stated lead).
     coordinate: "组织协调" and similar roles that are neither lead nor support.
+    guide: "指导" / a 指导部门 column (corpus/roles.py is the vocabulary of all of them).
     """
 
     lead: tuple[str, ...] = ()
@@ -36,16 +38,18 @@ class Units:
     coordinate: tuple[str, ...] = ()
     sub: tuple[SubAttribution, ...] = ()
     raw: str = ""  # the responsibility text as written (markup stripped)
+    guide: tuple[str, ...] = ()
+    rule: str = ""  # the document's designated-lead rule applied here ("列第一位者为牵头单位")
 
     @property
     def all(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
-        for u in (*self.lead, *self.shared, *self.coordinate, *self.cooperate, *(s.unit for s in self.sub)):
+        for u in (*self.lead, *self.shared, *self.coordinate, *self.guide, *self.cooperate, *(s.unit for s in self.sub)):
             seen.setdefault(u, None)
         return tuple(seen)
 
     def __bool__(self) -> bool:
-        return bool(self.lead or self.cooperate or self.shared or self.coordinate or self.sub)
+        return bool(self.lead or self.cooperate or self.shared or self.coordinate or self.guide or self.sub)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,9 @@ class Item:
     part: str = MAIN_PART
     line_start: int = 0
     line_end: int = 0
+    path: str = ""  # numbering path ("四（二）") when item numbers repeat within the part, else ""
+    deadline: str = ""  # "3月底前" / "2024年6月底前" / "长期坚持" / a 完成时限 cell, as written
+    frequency: str = ""  # "每季度" / "每年至少1次", as written
 
     @property
     def body(self) -> str:
@@ -83,7 +90,10 @@ class Item:
 
     @property
     def locator(self) -> str:
-        return f"第{self.number}项" if self.part == MAIN_PART else f"{self.part} 第{self.number}项"
+        if self.number == 0:  # an unnumbered paragraph task: cited like its paragraph
+            return self.path
+        where = " ".join(x for x in (self.part if self.part != MAIN_PART else "", self.path) if x)
+        return f"{where} 第{self.number}项" if where else f"第{self.number}项"
 
 
 @dataclass(frozen=True)
@@ -153,13 +163,28 @@ class Document:
     items: tuple[Item, ...] = ()
     tables: tuple[Table, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    # Unnumbered paragraphs that assign work ("区数字办负责…"): number 0, cited by their paragraph's
+    # locator. Kept apart from ``items`` so numbering, counts and search passages stay as written.
+    tasks: tuple[Item, ...] = ()
 
     @property
     def main_items(self) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.part == MAIN_PART)
+        """Numbered items of the main text (unnumbered paragraph tasks, number 0, are not counted)."""
+        return tuple(i for i in self.items if i.part == MAIN_PART and i.number)
 
     def item(self, number: int, part: str = MAIN_PART) -> Item | None:
         for it in self.items:
             if it.number == number and it.part == part:
                 return it
         return None
+
+    def items_numbered(self, number: int, part: str | None = MAIN_PART) -> tuple[Item, ...]:
+        """Every item numbered ``number`` in ``part`` (several where numbering restarts); any part
+        when ``part`` is None."""
+        return tuple(it for it in self.items if it.number == number and (part is None or it.part == part))
+
+    @property
+    def task_part(self) -> str:
+        """The part "第N项" means when none is named: the main text, or the only part with items."""
+        parts = list(dict.fromkeys(it.part for it in self.items if it.number))
+        return MAIN_PART if MAIN_PART in parts or not parts else parts[0]

@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from corpus.deadlines import deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
 from corpus.numerals import int_to_chinese
+from corpus.table_items import items_from_table
 from corpus.tables import build_tables
+from corpus.tasks import apply_designated_leads, h2_tasks, paragraph_tasks, paths_where_ambiguous
 from corpus.text import (
     collapse_spaces,
     ends_sentence,
@@ -28,11 +31,8 @@ from corpus.text import (
     join_cjk_spaces,
     strip_markup,
 )
-from corpus.units import split_top, trailing_units, units_from_columns, units_line
+from corpus.units import inline_units, split_top, trailing_label_units, trailing_units, units_line
 
-_UNIT_COLUMN = re.compile(r"牵头|配合|责任单位|责任部门|主责|协办")
-_TASK_COLUMN = re.compile(r"任务|内容|措施|事项|工作|要求|名称")
-_SERIAL = re.compile(r"^(?:序号|编号)$")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
@@ -48,6 +48,7 @@ class _Block:
     line_start: int
     line_end: int
     heading_only: bool = False  # a （一）heading line without body text
+    path: str = ""
     unit_lines: list[str] = field(default_factory=list)
     section_ref: Section | None = None
 
@@ -56,6 +57,8 @@ class _Block:
         return collapse_spaces("".join(self.lines))
 
     def joinable(self) -> bool:
+        if not self.text:  # "第一条" alone on its line (PDF layout): its text is on the next lines
+            return True
         if self.heading_only or self.unit_lines or _CREDIT.search(self.lines[-1]):
             return False
         return not ends_sentence(self.text)
@@ -70,6 +73,7 @@ class _Builder:
         self.skip = set(consumed)
         self.part = MAIN_PART
         self.stack: list[tuple[int, str]] = []
+        self.labels: dict[int, str] = {}
         self.sections: list[Section] = []
         self.items: list[Item] = []
         self.paragraphs: list[Paragraph] = []
@@ -85,19 +89,26 @@ class _Builder:
     def path(self) -> str:
         return " / ".join(display for _, display in self.stack)
 
-    def push(self, level: int, display: str) -> None:
+    def push(self, level: int, display: str, label: str = "") -> None:
         self.stack = [(lv, d) for lv, d in self.stack if lv < level]
         self.stack.append((level, display))
+        self.labels = {lv: lb for lv, lb in self.labels.items() if lv < level}
+        self.labels[level] = label
+
+    @property
+    def label_path(self) -> str:
+        """"四（二）": the numbering labels above the current block (unnumbered headings skipped)."""
+        return "".join(lb for lv, lb in sorted(self.labels.items()) if any(lv == s for s, _ in self.stack))
 
     def add_section(self, label: str, title: str, level: int, line: int) -> Section:
         section = Section(label=label, title=title, level=level, part=self.part, line=line)
         self.sections.append(section)
         if level == 1 and label.startswith("第"):
-            self.push(1, f"{label} {title}")
+            self.push(1, f"{label} {title}", label)
         elif level == 1 and label:
-            self.push(1, f"{label}、{title}")
+            self.push(1, f"{label}、{title}", label)
         elif level == 2:
-            self.push(2, f"{label}{title}")
+            self.push(2, f"{label}{title}", label)
         elif level > 0:
             self.push(level, title)
         self.last_title = title
@@ -106,7 +117,7 @@ class _Builder:
     # ---- blocks -------------------------------------------------------------------------------
     def open(self, kind: str, number: int, text: str, no: int, **kw) -> None:
         self.close()
-        self.block = _Block(kind, number, [text], self.path, self.part, no, no, **kw)
+        self.block = _Block(kind, number, [text], self.path, self.part, no, no, path=self.label_path, **kw)
 
     def close(self) -> None:
         b, self.block = self.block, None
@@ -120,12 +131,15 @@ class _Builder:
                 units = units or line_units
                 text = text + "；".join(b.unit_lines)
             body = text
+            if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
+                units = trailing_label_units(text) or inline_units(text)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
                 body = re.sub(r"^[（(]\s*[^）)]{1,3}\s*[）)]\s*", "", text)
                 if b.section_ref in self.sections:
                     self.sections.remove(b.section_ref)
                 self.stack = [(lv, d) for lv, d in self.stack if lv < 2]
                 b.section = self.path
+                b.path = self.label_path
             self.items.append(
                 Item(
                     number=b.number,
@@ -136,6 +150,9 @@ class _Builder:
                     part=b.part,
                     line_start=b.line_start,
                     line_end=b.line_end,
+                    path=b.path,
+                    deadline=deadline_of(body),
+                    frequency=frequency_of(body),
                 )
             )
             if b.kind == "item":
@@ -190,32 +207,14 @@ class _Builder:
             table = Table(title=title, headers=draft.headers, rows=tuple(draft.rows), part=self.part,
                           section=self.path, line=draft.caption_line or draft.line)
             self.tables.append(table)
-            self._items_from_unit_columns(table)
+            self.items.extend(items_from_table(table))
         return j
-
-    def _items_from_unit_columns(self, table: Table) -> None:
-        unit_cols = [h for h in table.headers if _UNIT_COLUMN.search(h)]
-        if not unit_cols:
-            return
-        task = next((h for h in table.headers if h not in unit_cols and not _SERIAL.match(h)
-                     and _TASK_COLUMN.search(h)), None)
-        if task is None:
-            others = [h for h in table.headers if h not in unit_cols and not _SERIAL.match(h)]
-            if not others:
-                return
-            task = max(others, key=lambda h: sum(len(r.get(h)) for r in table.rows))
-        for row in table.rows:
-            text = row.get(task)
-            if not text:
-                continue
-            units = units_from_columns({h: row.get(h) for h in unit_cols})
-            self.items.append(Item(number=row.number, heading=first_sentence(text), text=text, units=units,
-                                   section=table.section, part=table.part, line_start=row.line,
-                                   line_end=row.line))
 
     def on_part(self, i: int, ln: Line) -> int:
         self.close()
         nested = ln.rest == "附件" and self.part != MAIN_PART
+        if nested and self._next_listed_title(i):
+            nested, ln = False, replace(ln, rest=f"附件{len(self.part_titles) + 1}")  # "附件" after 附件1 is 附件2
         if not nested:
             self.part = ln.rest
         self.stack = []
@@ -243,6 +242,13 @@ class _Builder:
             self.part_titles.append(title)
         self.add_section("附件" if nested else self.part, title, 0, ln.no)
         return i + 1
+
+    def _next_listed_title(self, i: int) -> bool:
+        """A bare "附件" whose title is the next attachment the notice listed starts that attachment."""
+        n = len(self.part_titles)
+        nxt = self.next_content(i)
+        return (n < len(self.listed_attachments) and nxt is not None
+                and join_cjk_spaces(nxt.text) == self.listed_attachments[n])
 
     def on_attach_list(self, i: int, ln: Line) -> int:
         self.close()
@@ -333,15 +339,18 @@ class _Builder:
 
 
 def _merge(units_iter) -> Units:
-    lead, coop, shared, coord, sub, raw = [], [], [], [], [], []
+    lead, coop, shared, coord, sub, raw, guide, rule = [], [], [], [], [], [], [], ""
     for u in units_iter:
         lead += u.lead
         coop += u.cooperate
         shared += u.shared
         coord += u.coordinate
         sub += u.sub
+        guide += u.guide
         raw.append(u.raw)
-    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw))
+        rule = rule or u.rule
+    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw),
+                 guide=tuple(guide), rule=rule)
 
 
 def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
@@ -371,6 +380,9 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     builder = _Builder(lines, header.consumed)
     builder.run()
     attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
+    promoted, kept = h2_tasks(builder.paragraphs, builder.items, set(builder.items_in_part))
+    builder.items += promoted
+    paragraphs = _number_paragraphs(kept)
     return Document(
         source=source,
         title=header.title,
@@ -381,7 +393,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=tuple(sorted(builder.items, key=lambda it: it.line_start)),
+        items=apply_designated_leads(paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)), raw),
+        tasks=tuple(paragraph_tasks(paragraphs)),
         tables=_label_tables(builder.tables),
-        paragraphs=_number_paragraphs(builder.paragraphs),
+        paragraphs=paragraphs,
     )

@@ -17,6 +17,7 @@ from corpus.headings import H1, PIPE_RULE
 from corpus.model import Row
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import clean_cell, has_sentence_punct, join_cjk_spaces
+from corpus.units import split_spaced_units
 
 _LABEL = re.compile(rf"^(?:[（(]\s*[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[）)]|[{CHINESE_NUMERAL_CHARS}]{{1,3}}、|\d{{1,3}}\s*[.．、])")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*[.．、]\s*(?!\d)")
@@ -40,10 +41,11 @@ class TableDraft:
 
 
 def split_cells(text: str) -> list[str]:
+    # "区经济发展局 区行政审批局": two units in one cell are kept apart before spaces are dropped
     if "\t" in text:
-        return [clean_cell(c) for c in text.split("\t")]
+        return [clean_cell(split_spaced_units(c.strip())) for c in text.split("\t")]
     inner = text.strip().strip("|")
-    return [clean_cell(c) for c in inner.split("|")]
+    return [clean_cell(split_spaced_units(c.strip())) for c in inner.split("|")]
 
 
 def _looks_like_header(cells: list[str]) -> bool:

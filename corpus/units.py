@@ -13,36 +13,51 @@ Unit names keep their own parentheses: 区财政局（区国资局）.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from corpus import roles
 from corpus.model import SubAttribution, Units
 from corpus.text import strip_markup
 
 _OPEN, _CLOSE = "（(", "）)"
 
-# Role suffixes, longest first; a clause is "<units><suffix>".
-_ROLE_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("牵头抓总", "lead"), ("牵头负责", "lead"), ("总牵头", "lead"), ("牵头", "lead"),
-    ("主责", "lead"), ("负总责", "lead"),
-    ("按职责分工负责", "shared"), ("按照职责分工负责", "shared"), ("按职能分工负责", "shared"),
-    ("按职责负责", "shared"), ("分工负责", "shared"), ("共同负责", "shared"), ("具体负责", "shared"),
-    ("负责落实", "shared"), ("负责", "shared"), ("落实", "shared"), ("实施", "shared"),
-    ("组织协调", "coordinate"), ("统筹协调", "coordinate"), ("协调", "coordinate"), ("指导", "coordinate"),
-    ("配合", "cooperate"), ("协助", "cooperate"), ("参与", "cooperate"), ("协办", "cooperate"),
-)
-_ROLE_WORDS = re.compile(r"牵头|配合|负责|组织协调|统筹协调|协助|参与|协办|责任单位|牵头单位|配合单位|主责")
-# "牵头单位：A" labels in lines and in clauses.
-_LABELS: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(r"^(?:牵头单位|牵头部门|主责单位|主责部门)\s*[:：]\s*"), "lead"),
-    (re.compile(r"^(?:配合单位|配合部门|协办单位|协助单位|参与单位)\s*[:：]\s*"), "cooperate"),
-    (re.compile(r"^(?:协调单位|协调部门)\s*[:：]\s*"), "coordinate"),
-    (re.compile(r"^(?:责任单位|责任部门|实施单位|落实单位|承办单位)\s*[:：]\s*"), None),
-)
-UNITS_LINE = re.compile(
-    r"^(?:责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|配合部门|协办单位|实施单位|落实单位|承办单位)\s*[:：]"
-)
-_FIRST_LEADS = re.compile(r"(?:排在)?第一(?:位|个|家|名)?(?:的)?(?:单位)?(?:为|是)牵头")
+# Clause suffixes, longest first; a clause is "<units><suffix>". Responsible units without a stated
+# lead are stored as ``shared`` (see corpus/model.py).
+_BUCKET = {"responsible": "shared"}
+_ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
+_ROLE_WORDS = roles.role_words()
+UNITS_LINE = roles.label_regex()
+_FIRST_LEADS = roles.FIRST_LEADS
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
+# "A会同B负责": A leads, B co-operates.
+_TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
+# A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
+_PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
+_COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
+_UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
+                       r"村|村居|社区|街道|乡镇|片区)$")
+
+
+def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
+    """"区X局、Y局" → ("区X局", "区Y局"): abbreviated follow-on names take the first unit's prefix."""
+    if len(names) < 2 or not (m := _PREFIX.match(names[0])):
+        return names
+    prefix = m.group(0)
+    out = [names[0]]
+    for name in names[1:]:
+        if not _COLLECTIVE.match(name) and _UNIT_END.search(name) and prefix[0] not in name:
+            name = prefix + name
+        out.append(name)
+    return tuple(out)
+
+
+def split_spaced_units(cell: str) -> str:
+    """"区经济发展局 区行政审批局" (two units in one table cell) → "区经济发展局、区行政审批局"."""
+    parts = cell.split()
+    if len(parts) > 1 and all(_UNIT_END.search(p) and len(p) >= 3 for p in parts):
+        return "、".join(parts)
+    return cell
 
 
 def split_top(text: str, seps: str) -> list[str]:
@@ -103,27 +118,32 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     """Split a responsibility text (without its outer parentheses) into roles.
 
     ``bare_role`` is the role of a clause that names units without a role word (a "责任单位：A、B"
-    line); pass "" to ignore such clauses.
+    line); pass "" to ignore such clauses. A label ("责任单位：", "牵头部门:") gives its role to
+    every following clause of its segment until another label or role word.
     """
     text = strip_markup(raw).strip().strip("。.")
-    roles: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": []}
+    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
     subs: list[SubAttribution] = []
-    first_leads = False
+    first_leads = ""
+
+    def add(role: str, names: str) -> None:
+        found[role].extend(u for u in inherit_prefix(split_unit_list(names)) if u not in found[role])
+
     for segment in split_top(text, "；;"):
         in_sub = segment.startswith("其中")
+        label_role: str | None = None
         for clause in split_top(segment, "，,"):
             clause = clause.strip()
-            if _FIRST_LEADS.search(clause):
-                first_leads = True
-                continue
+            if m := _FIRST_LEADS.search(clause):
+                first_leads = clause
+                if m.start() == 0 or not clause[: m.start()].strip("（(，, "):
+                    continue
+                clause = clause[: m.start()].rstrip("（(，, ")
             if clause.startswith("其中"):
                 clause, in_sub = clause[2:].lstrip("：:，, "), True
-            label_role: str | None = None
-            for pattern, role in _LABELS:
-                m = pattern.match(clause)
-                if m:
-                    clause, label_role = clause[m.end() :], role or ""
-                    break
+            if m := UNITS_LINE.match(clause):
+                clause, label_role = clause[m.end():], _BUCKET.get(roles.label_role(m.group("label")),
+                                                                   roles.label_role(m.group("label")))
             masked = _mask_parens(clause)
             sub = _SUB.match(masked)
             if sub and (in_sub or sub.group("scope")):
@@ -136,21 +156,29 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             if clause.startswith("由"):
                 clause = clause[1:]
             names, role = _role_of(clause)
+            if role and (tw := _TOGETHER_WITH.match(names)):
+                add("lead", tw.group("lead"))
+                add("cooperate", tw.group("coop"))
+                continue
             if not role:
                 role = label_role or bare_role
                 if not role:
                     continue
-            roles[role].extend(u for u in split_unit_list(names) if u not in roles[role])
-    if first_leads and not roles["lead"] and roles["shared"]:
-        roles["lead"], roles["cooperate"] = roles["shared"][:1], roles["shared"][1:] + roles["cooperate"]
-        roles["shared"] = []
+            add(role, names)
+    rule = ""
+    if first_leads and not found["lead"] and found["shared"]:
+        found["lead"], found["cooperate"] = found["shared"][:1], found["shared"][1:] + found["cooperate"]
+        found["shared"] = []
+        rule = first_leads
     return Units(
-        lead=tuple(roles["lead"]),
-        cooperate=tuple(roles["cooperate"]),
-        shared=tuple(roles["shared"]),
-        coordinate=tuple(roles["coordinate"]),
+        lead=tuple(found["lead"]),
+        cooperate=tuple(found["cooperate"]),
+        shared=tuple(found["shared"]),
+        coordinate=tuple(found["coordinate"]),
         sub=tuple(subs),
         raw=text,
+        guide=tuple(found["guide"]),
+        rule=rule,
     )
 
 
@@ -198,31 +226,99 @@ def units_line(line: str) -> Units:
     if not UNITS_LINE.match(line):
         return Units()
     units = parse_units(line)
-    return Units(units.lead, units.cooperate, units.shared, units.coordinate, units.sub, raw=line)
+    return replace(units, raw=line)
 
 
 def units_from_columns(cells: dict[str, str]) -> Units:
-    """Units of a table row from its 牵头单位/配合单位/责任单位 columns."""
-    lead: list[str] = []
-    coop: list[str] = []
-    shared: list[str] = []
-    coord: list[str] = []
+    """Units of a table row from its role columns (牵头单位 / 配合单位 / 责任单位 / 指导部门 …)."""
+    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
     raw = []
     for header, value in cells.items():
-        value = value.strip()
-        if not value:
+        value = split_spaced_units(value.strip())
+        role = roles.column_role(header)
+        if not value or role is None:
             continue
-        if re.search(r"牵头|主责", header):
-            parsed = parse_units(value, bare_role="lead")
-        elif re.search(r"配合|协办|协助|参与", header):
-            parsed = parse_units(value, bare_role="cooperate")
-        elif re.search(r"责任|负责|实施|承办", header):
-            parsed = parse_units(value, bare_role="shared")
-        else:
-            continue
+        parsed = parse_units(value, bare_role=_BUCKET.get(role, role))
         raw.append(f"{header}：{value}")
-        lead += parsed.lead
-        coop += parsed.cooperate
-        shared += parsed.shared
-        coord += parsed.coordinate
-    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), raw="；".join(raw))
+        for r in found:
+            found[r] += [u for u in getattr(parsed, r) if u not in found[r]]
+    if found["lead"] and found["shared"] and not found["cooperate"]:
+        # "牵头单位 | 责任单位": beside a lead, the other responsible units support it
+        found["cooperate"], found["shared"] = found["shared"], []
+    return Units(tuple(found["lead"]), tuple(found["cooperate"]), tuple(found["shared"]),
+                 tuple(found["coordinate"]), raw="；".join(raw), guide=tuple(found["guide"]))
+
+
+# Inline responsibility in running text: a clause whose subject is a list of units followed by a
+# role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
+# role words that are not ordinary verbs are read here; the units must look like unit names.
+_INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
+                      if r in ("lead", "cooperate", "responsible") and p not in ("落实", "实施"))
+# Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
+# a unit name is simply text without punctuation or spaces.
+_NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
+_UNIT_NAME = _NAME_CHARS + "{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
+_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
+_INLINE = re.compile(
+    rf"^(?:由|请|要求)?(?P<units>{_UNIT_LIST})"
+    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
+    rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
+)
+# The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
+# or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
+_SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
+_INLINE_ROLE = dict(_INLINE_ROLES)
+_CLAUSES = re.compile(r"[。；;，,：:]")
+_UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
+_PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
+
+
+def _split_with(name: str) -> list[str]:
+    """"区党群工作部与区党工委" → two units (only when both sides are unit names)."""
+    parts = name.split("与")
+    return parts if len(parts) > 1 and all(_UNIT_END.search(p) and len(p) >= 2 for p in parts) else [name]
+
+
+def inline_units(text: str) -> Units:
+    """Units named as the subject of a role word inside running text (empty Units when none)."""
+    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
+    scoped: list[SubAttribution] = []
+    text = strip_markup(text)
+    if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
+        found["shared"].append(m.group("unit"))  # "区经济发展局：行政征收网上公开；…" — the unit's own list
+    for clause in _CLAUSES.split(text):  # a plain split: clause starts are all that matters here
+        m = _INLINE.match(clause)
+        if not m and (subject := _SUBJECT.match(clause)):
+            names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
+                          if not _PEOPLE.search(u))
+            found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
+            continue
+        if not m or "等" in m.group("units"):
+            continue
+        role = _INLINE_ROLE[m.group("role")]
+        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
+        names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
+        found[role].extend(names)
+        scope = clause[m.end():].strip()
+        if role == "lead" and scope:
+            scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]
+    if len({s.unit for s in scoped}) > 1 and len(scoped) == len(found["lead"]):
+        # "其中：A牵头开展X；B牵头开展Y": each leads its own part, none leads the whole item
+        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
+    if found["lead"] and found["shared"]:  # "A牵头…，B负责…": B answers for its part under A's lead
+        found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]
+        found["shared"] = []
+    # raw stays "": the clauses are part of the task's own text, not a removable responsibility note
+    return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]))
+
+
+def trailing_label_units(text: str) -> Units:
+    """"…增长10%以上。责任单位：各区属国企": a label that ends the paragraph, without brackets."""
+    matches = list(roles.label_anywhere().finditer(text))
+    if not matches:
+        return Units()
+    m = matches[0] if len(matches) > 1 and "；" in text[matches[0].start():] else matches[-1]
+    tail = text[m.start():].rstrip("。.； ")
+    if "。" in tail or len(tail) > 200:
+        return Units()
+    return replace(units_line(tail), raw=text[m.start():].rstrip())

@@ -1,0 +1,90 @@
+"""Which item "第N项" means in one document, against the document's own numbering scheme.
+
+A number can name several items: numbering that restarts under each （一）, two runs of 第X条, the
+main text and an attachment. The question often says which one ("信访积案大攻坚行动的第3项",
+"第二部分第3项", "（二）第3项", "附件里第5项"); when it does not, every candidate is returned and the
+answer lists them with their path and offers a button for each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import MAIN_PART, Document, Item
+from corpus.numerals import chinese_to_int, int_to_chinese
+from corpus.text import normalize_for_match
+
+# "第二部分" / "第2部分" / "二（三）" / "（二）" written before the item number in a question.
+_RUN = re.compile(r"第([0-9一二三四五六七八九十]+)(?:部分|组|批)")
+_GENERIC_TITLE = re.compile(r"^[（(]?[一二三四五六七八九十]+[、）)．.]\s*|^第[一二三四五六七八九十]+[章节部分条]\s*")
+
+
+def part_candidates(doc: Document, part: str) -> list[str]:
+    """The parts a question's part means: "附件" alone means any attachment; the main text means
+    the main text, or the attachments when the main text has no items."""
+    parts = list(dict.fromkeys(it.part for it in doc.items if it.number))
+    if part == MAIN_PART:
+        return [MAIN_PART] if MAIN_PART in parts else parts
+    if part == "附件":
+        return [p for p in parts if p != MAIN_PART]
+    return [p for p in parts if p == part]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _section_overlap(item: Item, q: str) -> int:
+    """How much of the item's own headings the question repeats (bigrams of the section titles)."""
+    titles = [_GENERIC_TITLE.sub("", s) for s in item.section.split(" / ") if s]
+    if item.path:
+        titles.append(item.path)
+    grams = set().union(*(_bigrams(normalize_for_match(t)) for t in titles)) if titles else set()
+    return len(grams & _bigrams(q))
+
+
+def _names_path(item: Item, q: str) -> bool:
+    """The question names the item's path: "四（二）第3项", "（二）第3项", "第二部分第3项"."""
+    if not item.path:
+        return False
+    path = normalize_for_match(item.path)
+    if path and path in q:
+        return True
+    labels = re.findall(r"\(([一二三四五六七八九十]+)\)", path)
+    if labels and f"({labels[-1]})" in q:
+        return True
+    m = _RUN.search(q)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
+        if not n:
+            return False
+        label = int_to_chinese(n)
+        return path == f"第{n}部分" or path == label or path.startswith(label + "(")
+    return False
+
+
+def find_items(doc: Document, number: int, part: str, question: str) -> list[Item]:
+    """Items numbered ``number`` that the question can mean, best first; one when it is clear."""
+    q = normalize_for_match(question)
+    items = [it for p in part_candidates(doc, part) for it in doc.items_numbered(number, p)]
+    if part == MAIN_PART:
+        # an attachment's task list or table answers "第N项" when the main text has no such item,
+        # or when the question names that attachment's table ("部门职责分工表第13项")
+        others = [it for it in doc.items_numbered(number, None) if it not in items and it.part != MAIN_PART]
+        named = [it for it in others if _section_overlap(it, q) >= 4]
+        items = named or items or others
+    if len(items) <= 1:
+        return items
+    named = [it for it in items if _names_path(it, q)]
+    if len(named) == 1:
+        return named
+    if (m := _RUN.search(q)) and not named:  # "第2部分第2条": the second run of this numbering
+        k = int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
+        ordered = sorted(items, key=lambda it: it.line_start)
+        if k and 1 <= k <= len(ordered):
+            return [ordered[k - 1]]
+    scored = sorted(((_section_overlap(it, q), i) for i, it in enumerate(items)), reverse=True)
+    best, runner_up = scored[0][0], scored[1][0]
+    if best >= 3 and best >= 2 * runner_up:
+        return [items[scored[0][1]]]
+    return items

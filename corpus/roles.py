@@ -1,0 +1,154 @@
+"""The one vocabulary of responsibility roles: every phrase that assigns a role, as data.
+
+Each row is (phrase, role, kinds):
+- role: lead (牵头) / cooperate (配合) / responsible (named as responsible, no lead stated) /
+  shared (按职责分工负责) / coordinate (协调) / guide (指导);
+- kinds: where the phrase occurs — ``label`` ("牵头单位：A"), ``suffix`` ("A牵头", "A负责"),
+  ``column`` (a table header), ``question`` (a word people use to ask for that role).
+
+Every pattern that reads roles — item parentheses, label lines, inline sentences, table columns and
+question words — is generated from these rows, so a new convention is one new row here. Units store
+``responsible`` as their ``shared`` tuple (several units answering together, none designated lead).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+LABEL, SUFFIX, COLUMN, QUESTION = "label", "suffix", "column", "question"
+ROLES = ("lead", "cooperate", "responsible", "shared", "coordinate", "guide")
+
+_UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
+
+PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
+    # lead
+    *((f"{w}{n}", "lead", frozenset({LABEL, COLUMN})) for w in ("牵头", "主责", "主办", "牵头责任") for n in _UNIT_NOUNS),
+    ("牵头", "lead", frozenset({SUFFIX, QUESTION, COLUMN})),
+    ("牵头抓总", "lead", frozenset({SUFFIX})),
+    ("牵头负责", "lead", frozenset({SUFFIX})),
+    ("牵头实施", "lead", frozenset({SUFFIX})),
+    ("牵头落实", "lead", frozenset({SUFFIX})),
+    ("牵头组织", "lead", frozenset({SUFFIX})),
+    ("总牵头", "lead", frozenset({SUFFIX})),
+    ("主责", "lead", frozenset({SUFFIX, QUESTION})),
+    ("负总责", "lead", frozenset({SUFFIX})),
+    ("主办", "lead", frozenset({QUESTION})),
+    # cooperate
+    *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
+      for w in ("配合", "协办", "协助", "参与", "协作") for n in _UNIT_NOUNS),
+    ("配合", "cooperate", frozenset({SUFFIX, QUESTION})),
+    ("协助", "cooperate", frozenset({SUFFIX, QUESTION})),
+    ("参与", "cooperate", frozenset({SUFFIX})),
+    ("协办", "cooperate", frozenset({SUFFIX, QUESTION})),
+    ("共同参与", "cooperate", frozenset({SUFFIX})),
+    ("积极配合", "cooperate", frozenset({SUFFIX})),
+    ("协同", "cooperate", frozenset({SUFFIX})),
+    # responsible: named as responsible, no lead among them unless the document designates one
+    *((f"{w}{n}", "responsible", frozenset({LABEL, COLUMN}))
+      for w in ("责任", "实施", "落实", "承办", "主体责任", "具体负责", "负责") for n in _UNIT_NOUNS),
+    ("责任主体", "responsible", frozenset({LABEL, COLUMN})),
+    ("负责", "responsible", frozenset({SUFFIX, QUESTION})),
+    ("具体负责", "responsible", frozenset({SUFFIX})),
+    ("负责落实", "responsible", frozenset({SUFFIX})),
+    ("负责实施", "responsible", frozenset({SUFFIX})),
+    ("共同负责", "responsible", frozenset({SUFFIX})),
+    ("落实", "responsible", frozenset({SUFFIX})),
+    ("实施", "responsible", frozenset({SUFFIX})),
+    ("责任", "responsible", frozenset({QUESTION})),
+    # shared: "按职责分工负责"
+    ("按职责分工负责", "shared", frozenset({SUFFIX})),
+    ("按照职责分工负责", "shared", frozenset({SUFFIX})),
+    ("按职能分工负责", "shared", frozenset({SUFFIX})),
+    ("按职责负责", "shared", frozenset({SUFFIX})),
+    ("分工负责", "shared", frozenset({SUFFIX})),
+    ("按职责分工落实", "shared", frozenset({SUFFIX})),
+    # coordinate
+    *((f"协调{n}", "coordinate", frozenset({LABEL, COLUMN})) for n in _UNIT_NOUNS),
+    ("组织协调", "coordinate", frozenset({SUFFIX})),
+    ("统筹协调", "coordinate", frozenset({SUFFIX})),
+    ("协调", "coordinate", frozenset({SUFFIX})),
+    ("会同", "coordinate", frozenset()),  # "A会同B负责": A leads, B co-operates (see units.py)
+    # guide
+    *((f"指导{n}", "guide", frozenset({LABEL, COLUMN})) for n in _UNIT_NOUNS),
+    ("指导", "guide", frozenset({SUFFIX})),
+    ("业务指导", "guide", frozenset({SUFFIX})),
+)
+
+# Sentences by which a document designates the first-listed unit as lead ("列第一位者为牵头单位，下同").
+FIRST_LEADS = re.compile(
+    r"(?:列|排|排列|排名|位列|写)?(?:在)?(?:第一|首)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)牵头"
+)
+# The rule applies beyond its own item: "下同", "以下同", "均", in a preamble or footnote.
+CARRIES_FORWARD = re.compile(r"下同|以下各项|均为|均以")
+
+
+def phrases(kind: str, role: str | None = None) -> list[tuple[str, str]]:
+    """(phrase, role) rows of one kind, longest first so "牵头负责" wins over "负责"."""
+    rows = [(p, r) for p, r, kinds in PHRASES if kind in kinds and (role is None or r == role)]
+    return sorted(dict.fromkeys(rows), key=lambda x: -len(x[0]))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def label_regex() -> re.Pattern[str]:
+    """"牵头单位：" / "责任处室:" at the start of a clause or line (full- or half-width colon)."""
+    return re.compile(rf"^(?P<label>{_alternation(p for p, _ in phrases(LABEL))})\s*[:：]\s*")
+
+
+@cache
+def label_anywhere() -> re.Pattern[str]:
+    """A label inside running text ("…增长10%。责任单位：各区属国企")."""
+    return re.compile(rf"(?P<label>{_alternation(p for p, _ in phrases(LABEL))})\s*[:：]\s*")
+
+
+def label_role(label: str) -> str:
+    return next((r for p, r in phrases(LABEL) if p == label), "responsible")
+
+
+@cache
+def role_words() -> re.Pattern[str]:
+    """Any role phrase: tells a responsibility parenthesis from an explanatory one."""
+    words = [p for p, _, kinds in PHRASES if kinds & {SUFFIX, LABEL}]
+    return re.compile(_alternation(words))
+
+
+_COLUMN_PRIORITY = ("lead", "cooperate", "guide", "coordinate", "responsible", "shared")
+
+
+@cache
+def _column_stems() -> tuple[tuple[str, str], ...]:
+    stems = []
+    for phrase, role in phrases(COLUMN):
+        stem = re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", phrase) or phrase
+        stems.append((stem, role))
+    return tuple(sorted(dict.fromkeys(stems), key=lambda x: _COLUMN_PRIORITY.index(x[1])))
+
+
+def column_role(header: str) -> str | None:
+    """The role a table column assigns ("牵头单位" → lead, "配合/责任单位" → cooperate), or None.
+
+    The role word decides, in priority order: a "配合/责任单位" column lists co-operators."""
+    h = re.sub(r"\s+", "", header)
+    if len(h) > 12:
+        return None
+    for stem, role in _column_stems():
+        if stem in h:
+            return role
+    return None
+
+
+def question_role(text: str) -> str | None:
+    """The role a question asks about: lead / cooperate / responsible, or None."""
+    for phrase, role in phrases(QUESTION):
+        if phrase in text:
+            return role
+    return None
+
+
+@cache
+def question_regex(role: str) -> re.Pattern[str]:
+    return re.compile(_alternation(p for p, _ in phrases(QUESTION, role)))

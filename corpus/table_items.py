@@ -1,0 +1,86 @@
+"""Tables that assign work → items, so "第N项谁牵头" and unit questions reach a task table.
+
+Two shapes are read (headers named in many ways, corpus/roles.py decides which columns hold units):
+- task tables: a task column (工作任务 / 工作要求 / 改革举措 / 主要内容 …, whichever holds the text)
+  and role columns (牵头单位 / 配合单位 / 责任单位 / 指导部门 …), optionally a group column whose
+  label is carried down (it becomes the item's section) and a deadline column (完成时限);
+- duty tables: one row per unit (部门 / 单位 / 责任主体) with its duties (职责 / 主要职责分工); the
+  row is an item of that unit, which leads it when one of its duties starts with a lead word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus import roles
+from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
+from corpus.model import Item, Table, Units
+from corpus.text import first_sentence
+from corpus.units import split_top, units_from_columns
+
+_SERIAL = re.compile(r"^(?:序号|编号|序列)$")
+_UNIT_NAME_COLUMN = re.compile(r"^(?:部门|单位|处室|科室|部门名称|单位名称|责任主体|主体|成员单位)$")
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*")
+_DUTY_COLUMN = re.compile(r"职责|分工|任务|内容|工作")
+
+
+def _group_column(table: Table, candidates: list[str]) -> str | None:
+    """The first column when it repeats a label down the rows (a merged 工作任务 / 类别 cell)."""
+    if len(table.rows) < 3 or not candidates or candidates[0] != table.headers[0]:
+        return None
+    values = [r.get(candidates[0]) for r in table.rows]
+    return candidates[0] if len(set(values)) * 3 <= len(values) * 2 else None
+
+
+def _task_column(table: Table, others: list[str]) -> str | None:
+    return max(others, key=lambda h: sum(len(r.get(h)) for r in table.rows), default=None)
+
+
+def items_from_table(table: Table) -> list[Item]:
+    role_cols = [h for h in table.headers if roles.column_role(h)]
+    if role_cols:
+        return _task_items(table, role_cols)
+    unit_col = next((h for h in table.headers if _UNIT_NAME_COLUMN.match(h.replace(" ", ""))), None)
+    duty_col = next((h for h in table.headers if h != unit_col and _DUTY_COLUMN.search(h)), None)
+    if unit_col and duty_col:
+        return _duty_items(table, unit_col, duty_col)
+    return []
+
+
+def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
+    deadline_col = next((h for h in table.headers if DEADLINE_COLUMN.search(h)), None)
+    others = [h for h in table.headers if h not in role_cols and h != deadline_col and not _SERIAL.match(h)]
+    group = _group_column(table, others)
+    task = _task_column(table, [h for h in others if h != group] or others)
+    if task is None:
+        return []
+    items = []
+    for row in table.rows:
+        text = row.get(task)
+        if (m := _LEADING_NUMBER.match(text)) and int(m.group(1)) == row.number:
+            text = text[m.end():]  # "3.建立…" in a task cell numbered like its row
+        if not text:
+            continue
+        units = units_from_columns({h: row.get(h) for h in role_cols})
+        label = row.get(group) if group else ""
+        section = " / ".join(x for x in (table.section, label) if x)
+        deadline = row.get(deadline_col) if deadline_col else ""
+        items.append(Item(number=row.number, heading=first_sentence(text), text=text, units=units,
+                          section=section, part=table.part, line_start=row.line, line_end=row.line,
+                          deadline=deadline or deadline_of(text), frequency=frequency_of(text)))
+    return items
+
+
+def _duty_items(table: Table, unit_col: str, duty_col: str) -> list[Item]:
+    items = []
+    for row in table.rows:
+        unit, text = row.get(unit_col), row.get(duty_col)
+        if not unit or not text:
+            continue
+        clauses = split_top(text, "；;。")
+        leads = any(c.startswith(tuple(p for p, _ in roles.phrases(roles.SUFFIX, "lead"))) for c in clauses)
+        units = Units(lead=(unit,), raw=f"{unit_col}：{unit}") if leads else Units(shared=(unit,), raw=f"{unit_col}：{unit}")
+        items.append(Item(number=row.number, heading=text, text=f"{unit}：{text}", units=units,
+                          section=table.title or table.section, part=table.part, line_start=row.line,
+                          line_end=row.line, deadline=deadline_of(text), frequency=frequency_of(text)))
+    return items

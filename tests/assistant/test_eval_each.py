@@ -1,0 +1,61 @@
+"""`docbot eval --each-document`: the strict lead rule and grading each document alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.evaluation import document_sets, lead_rule_failure, presented_leads
+from bot.cli import main
+
+Q = {"q": "第3项谁牵头？", "kind": "lead", "expect": ["区甲局", "区乙局"], "lead": ["区甲局"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("第3项「某任务」\n牵头单位：区甲局\n配合：区乙局", True),
+        ("第3项\n牵头：区 甲局\n配合：区乙局", True),  # whitespace ignored
+        ("该项由区甲局牵头，区乙局配合。", True),
+        ("没有单独的牵头单位，由区甲局、区乙局按职责分工负责", False),
+        ("牵头单位：区甲局、区乙局", False),  # not exactly the designated lead
+        ("责任单位：区甲局、区乙局", False),  # lead never presented
+        ("由哪个部门牵头？\n牵头：区甲局", True),  # an echo of the question is not a presentation
+    ],
+)
+def test_lead_rule(text, ok):
+    assert (lead_rule_failure(Q, text) == "") is ok
+
+
+def test_lead_rule_only_when_question_asks_lead():
+    q = dict(Q, q="第3项由哪些单位负责？")
+    assert lead_rule_failure(q, "按职责分工负责：区甲局、区乙局") == ""
+
+
+def test_presented_leads_in_order():
+    assert presented_leads("由区丙局牵头\n牵头：区甲局、区乙局") == [("区丙局",), ("区甲局", "区乙局")]
+
+
+def test_each_document_grades_alone(tmp_path, capsys):
+    (tmp_path / "doc2.txt").write_text("关于做好甲工作的方案\n1.做好丙事项。（区丙局牵头，区丁局配合）\n", "utf-8")
+    (tmp_path / "doc10.txt").write_text("关于乙工作的方案\n1.做好戊事项。（区戊局负责）\n", "utf-8")
+    rows = [{"id": "a", "kind": "lead", "q": "第1项谁牵头？", "expect": ["区丙局"], "lead": ["区丙局"]},
+            {"id": "b", "kind": "negative", "q": "经费是多少万元？"}]
+    (tmp_path / "doc2.questions.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    (tmp_path / "doc10.questions.jsonl").write_text(json.dumps(rows[0], ensure_ascii=False), "utf-8")
+    (tmp_path / "doc10.source.txt").write_text("provenance", "utf-8")
+    assert [d.name for d, _ in document_sets(tmp_path)] == ["doc2.txt", "doc10.txt"]
+    assert main(["eval", "--each-document", str(tmp_path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["documents"]["doc2"]["lead"]["passed"] == 1
+    # doc10 alone has no 区丙局: graded on its own corpus, its lead question fails
+    assert out["documents"]["doc10"]["lead"]["passed"] == 0
+    assert out["total"]["total"] == 3
+
+
+def test_each_document_usage_errors(tmp_path, capsys):
+    assert main(["eval", "--each-document", str(tmp_path / "missing")]) == 2
+    assert main(["eval", "--each-document", str(tmp_path)]) == 2
+    assert main(["eval"]) == 2
+    assert "用法错误" in capsys.readouterr().err
