@@ -40,6 +40,14 @@ if TYPE_CHECKING:
     from assistant.router import Turn
 
 
+def note(t: Turn, f: Frame) -> Answer:
+    """Outside Telegram's records flow (terminal chat, `docbot ask`) a note is pointed to where it
+    is recorded; it is never searched as a question."""
+    return Answer(t.question, "note", False,
+                  "这看起来是一条走访记录，不是问题。请秘书在 Telegram 中直接发送（先显示解析结果，确认后登记），"
+                  "或用命令 docbot visit 登记。")
+
+
 def small_talk(t: Turn, f: SmallTalk) -> Answer:
     if f.topic == "docs":
         return documents(t, f)

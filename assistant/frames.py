@@ -22,6 +22,13 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Note(Frame):
+    """A visit note, not a question ("走访记录：王焕清 11月5日到东山街督导…"): records take it."""
+
+    kind: ClassVar[str] = "note"
+
+
+@dataclass(frozen=True)
 class SmallTalk(Frame):
     """你好 / 谢谢 / 再见 / 你能做什么 / /help / /docs typed as text: a short fitting reply, never a search."""
 

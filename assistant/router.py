@@ -34,6 +34,7 @@ from assistant.frames import (
     ItemQuestion,
     LeaderPoints,
     More,
+    Note,
     PlugIn,
     PointLeaders,
     ScoreBand,
@@ -93,6 +94,29 @@ _CROSS = re.compile(r"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:�
 _CROSS_WORDS = re.compile(r"各个?|每个|每份|几个|几份|哪些|哪几份|哪几个|哪份|哪个|所有|多份|文件|分别|都|对于|对|关于|"
                           r"有什么|什么|哪些|要求|规定|提到|提及|讲到|说到|谈到|涉及|怎么说|怎么讲|是怎么|说|讲|了|的|有|"
                           r"吗|呢|里|中|在|是|[^\u4e00-\u9fff0-9a-z%]")
+
+
+def _records_note_check(t: Turn) -> bool:
+    """The records' own cheap test (assistant/records/drafts.may_be_note) with the channel's leaders
+    (``turn.extra["leaders"]``, cached by the channel); without them only a note's opening counts."""
+    try:
+        from assistant.records.drafts import may_be_note
+        from assistant.records.notes import starts_like_note
+    except ImportError:  # records not part of this build
+        return False
+    leaders = t.extra.get("leaders")
+    return may_be_note(t.question, leaders) if leaders is not None else starts_like_note(t.question)
+
+
+# Each returns True when the text is a visit note rather than a question; records plug-ins (the
+# informal-note detector) append theirs. The first that says yes decides.
+NOTE_CHECKS: list[Callable[[Turn], bool]] = [_records_note_check]
+
+
+def recognise_note(t: Turn) -> Frame | None:
+    """A visit note is never answered as a question: Telegram's records handler asks this same
+    recogniser before it parses a note (handlers/records.py); other channels say where notes go."""
+    return Note(t.q) if any(check(t) for check in NOTE_CHECKS) else None
 
 
 def recognise_small_talk(t: Turn) -> Frame | None:
@@ -167,6 +191,7 @@ def _clarify_documents(t: Turn, p: Frame) -> Clarify:
 
 
 RECOGNISERS: list[Recogniser] = [
+    recognise_note,
     recognise_small_talk,
     recognise_more,
     recognise_score,
@@ -180,6 +205,7 @@ RECOGNISERS: list[Recogniser] = [
 # ---- 4. handlers --------------------------------------------------------------------------------
 
 HANDLERS: dict[type, Handler] = {
+    Note: answering.note,
     SmallTalk: answering.small_talk,
     Docs: answering.documents,
     DocInfo: answering.document_info,
@@ -243,4 +269,4 @@ def answer(question: str, knowledge: Knowledge, context: Context = EMPTY, **turn
     return route(Turn(question, knowledge, context, **turn))
 
 
-__all__ = ["HANDLERS", "PLUGINS", "RECOGNISERS", "PlugIn", "Turn", "answer", "plug_in", "route"]
+__all__ = ["HANDLERS", "NOTE_CHECKS", "PLUGINS", "RECOGNISERS", "PlugIn", "Turn", "answer", "plug_in", "route"]

@@ -215,3 +215,28 @@ def test_plug_in_recognisers_and_handlers_come_first(knowledge, monkeypatch):
     got, _ = _route(knowledge, "我这个月还有哪些点没去")
     assert got.intent == "records_pending"
     assert _route(knowledge, "工作要点第3项谁牵头")[0].intent == "lead"
+
+
+def test_a_visit_note_is_never_answered_as_a_question(knowledge):
+    answer, _ = _route(knowledge, "走访记录：王焕清 11月5日到东山街督导，召开座谈会")
+    assert answer.intent == "note" and not answer.found and "docbot visit" in answer.text
+    # with the channel's leaders, a note without the prefix is recognised the same way records do
+    from assistant.records.leaders import Leader, Point
+
+    leaders = [Leader(1, "王焕清", (Point(1, 1, "street", "东山街"),))]
+    turn = Turn("王焕清 11月5日到东山街督导，召开座谈会", knowledge, extra={"leaders": leaders})
+    assert router.recognise_note(turn) is not None
+    assert router.recognise_note(Turn("王焕清联系哪个街道？", knowledge, extra={"leaders": leaders})) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "expected", "absent"),
+    [("工作要点第6项谁牵头", "那洛阳的呢", "洛阳机关党建意见 第6项", "越秀工作要点 第6项"),
+     ("工作要点第6项谁牵头", "下一项呢", "越秀工作要点 第7项", "洛阳"),
+     ("监督方案第8项谁牵头", "上一条呢", "党内监督工作方案 第7项", "越秀"),
+     ("苏佩联系哪个社区", "那学校呢", "· 学校：培正集团", "· 社区党建联系点"),
+     ("考核得了80分是什么等次", "那60分呢", "“合格”", "“良好”等次（")],
+)
+def test_more_follow_up_forms(knowledge, first, follow, expected, absent):
+    _, answer = _dialogue(knowledge, first, follow)
+    assert expected in answer.text and absent not in answer.text
