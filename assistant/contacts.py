@@ -155,6 +155,8 @@ class ContactIndex:
         for v, names in prefixes.items():
             if len(names) == 1 and v not in self._point_index:
                 self._point_index[v] = names
+        # Beginnings shared by several points ("培训中心" is not one, "广州市建设" may be): asked back.
+        self.ambiguous = {v: names for v, names in prefixes.items() if len(names) > 1 and v not in self._point_index}
         self._point_variants = sorted(self._point_index, key=len, reverse=True)
         # First character → variants starting with it (longest first): a question is scanned once.
         self._by_first: dict[str, list[str]] = defaultdict(list)
@@ -167,6 +169,11 @@ class ContactIndex:
         """The point variants occurring in q (standalone), longest first."""
         seen = {v for ch in set(q) for v in self._by_first.get(ch, ()) if v in q}
         return [v for v in sorted(seen, key=len, reverse=True) if self._occurs(q, v)]
+
+    def ambiguous_in(self, q: str) -> tuple[str, ...]:
+        """The points a shared beginning in q could mean (longest such beginning), () when none."""
+        found = [v for v in self.ambiguous if v in q]
+        return tuple(sorted(self.ambiguous[max(found, key=len)])) if found else ()
 
     def point_names(self) -> tuple[str, ...]:
         """Every contact point and the short forms it is found by (for checks that ignore names)."""

@@ -173,8 +173,14 @@ def recognise_cross_document(t: Turn) -> Frame | None:
     return CrossDocument(t.q, topic=topic) if len(topic) >= 2 else None
 
 
+_WHO_VISITS = re.compile(r"谁|哪位|哪个领导|哪些领导|挂点|联系|督导")
+
+
 def recognise_structured(t: Turn) -> Frame | None:
     p = t.parsed
+    if isinstance(p, Search) and _WHO_VISITS.search(t.q) and (options := t.knowledge.contacts.ambiguous_in(t.q)):
+        return Clarify(t.q, prompt="有几个联系点名称相近，请问是哪一个？",
+                       options=tuple((name, f"{name}由哪位区领导挂点") for name in options))
     if isinstance(p, Search) and len(p.documents) > 1 and all(m.strength < 0 for m in p.documents):
         return _clarify_documents(t, p)
     if isinstance(p, ItemQuestion) and len(p.documents) > 1 and all(m.strength < 0 for m in p.documents):

@@ -240,3 +240,16 @@ def test_a_visit_note_is_never_answered_as_a_question(knowledge):
 def test_more_follow_up_forms(knowledge, first, follow, expected, absent):
     _, answer = _dialogue(knowledge, first, follow)
     assert expected in answer.text and absent not in answer.text
+
+
+def test_two_points_equally_close_are_asked_back():
+    from assistant.contacts import ContactIndex
+    from corpus.model import Document, Row, Table
+
+    headers = ("区领导", "“两新”组织党组织联系点")
+    rows = (Row(1, (("区领导", "甲某"), (headers[1], "广州天河实业甲有限公司党委"))),
+            Row(2, (("区领导", "乙某"), (headers[1], "广州天河实业乙有限公司党支部"))))
+    doc = Document("t.txt", "联系点表", "测试表", tables=(Table("联系点表", headers, rows, part="附件1"),))
+    contacts = ContactIndex((doc,))
+    assert contacts.ambiguous_in("天河实业谁联系") == ("广州天河实业乙有限公司党支部", "广州天河实业甲有限公司党委")
+    assert contacts.points_in("天河实业甲谁联系") == ("广州天河实业甲有限公司党委",)
