@@ -77,3 +77,30 @@ def store_assignments(from_documents: list[Assignment], leaders: list[Leader]) -
         out.append(Assignment(base.document, base.table, row, leader.name, points,
                               note="联系点台账已调整" if same_row else ""))
     return out
+
+
+class StoreContacts:
+    """For one-process channels (`docbot chat`, `docbot ask`): the store's contact-point table when a
+    store exists (the same source of truth as Telegram), re-read only when that table changed."""
+
+    def __init__(self, db: sqlite_utils.Database | None):
+        self._db = db
+        self._cache: tuple = (None, None)
+
+    @classmethod
+    def at(cls, path) -> StoreContacts:
+        from pathlib import Path
+
+        if not Path(path).is_file():
+            return cls(None)
+        from assistant.store import open_db
+
+        return cls(open_db(path))
+
+    def knowledge(self, knowledge):
+        if self._db is None:
+            return knowledge
+        key = table_version(self._db)
+        if self._cache[0] != key:
+            self._cache = (key, store_index(self._db, knowledge))
+        return knowledge if self._cache[1] is None else WithContacts(knowledge, self._cache[1])

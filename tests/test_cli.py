@@ -88,3 +88,15 @@ def test_chat_json_keeps_the_context_across_lines():
     assert "北京街" in objs[4]["answer"] and objs[4]["intent"] == "leader_points"
     assert objs[5]["intent"] == "smalltalk" and not objs[5]["citations"]
     assert "共收录" in objs[6]["answer"]
+
+
+def test_assign_shows_in_ask_and_chat(tmp_path):
+    # one source of truth: the store's contact-point table, seeded from the documents, edited by assign
+    import os
+
+    env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path)}
+    assert docbot("assign", "苏佩", "community", "五羊社区", env=env).returncode == 0
+    r = docbot("ask", "五羊社区由哪位区领导挂点", env=env)
+    assert "王焕清" in r.stdout and "苏佩" in r.stdout and "已调整" in r.stdout
+    r = docbot("chat", "--json", stdin="苏佩联系哪些社区\n", env=env)
+    assert "五羊社区" in json.loads(r.stdout)["answer"]

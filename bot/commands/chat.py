@@ -11,6 +11,7 @@ import json
 import sys
 from datetime import UTC, datetime, timedelta
 
+from assistant.contact_source import StoreContacts
 from assistant.conversation import EMPTY
 from assistant.examples import HELP_TEXT
 from assistant.router import Turn, route
@@ -38,6 +39,7 @@ def run(args) -> int:
         print("党建文件助手（终端模式）。" + HELP_TEXT + "\n可以接着追问；输入“更多”看更多结果，“退出”结束。")
     context, last = EMPTY, None
     ttl = timedelta(minutes=settings.context_minutes)
+    contacts = StoreContacts.at(settings.db_path)
     while True:
         if interactive:
             print(PROMPT, end="", flush=True)
@@ -52,7 +54,7 @@ def run(args) -> int:
         now = datetime.now(UTC)
         if last is not None and now - last > ttl:
             context = EMPTY  # the same expiry as a Telegram conversation
-        answer, context = route(Turn(question, knowledge, context, now=now))
+        answer, context = route(Turn(question, contacts.knowledge(knowledge), context, now=now))
         last = now
         if as_json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
