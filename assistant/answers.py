@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field
+
+_LOCATOR = re.compile(r"^(?:(附件[0-9一二三四五六七八九十]*)\s*)?.*?第(\d+)(项|行|段)$")
 
 
 @dataclass(frozen=True)
@@ -12,6 +15,17 @@ class Citation:
     locator: str  # "第17项" | "附件1 第3行" | "正文 第2段"
     text: str  # the full passage
     score: float = 1.0
+    # Structured position, so channels and follow-ups never re-read the locator text: the part
+    # ("正文" / "附件1") and the item number (None when the passage is a row or a paragraph).
+    part: str = field(default="", compare=False)
+    item: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.part:
+            m = _LOCATOR.match(self.locator or "")
+            object.__setattr__(self, "part", (m.group(1) if m and m.group(1) else "正文"))
+            if m and m.group(3) == "项" and self.item is None:
+                object.__setattr__(self, "item", int(m.group(2)))
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,16 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     choices: tuple[Choice, ...] = ()  # for disambiguation buttons
     more: str | None = None  # a follow-up question that yields the next results ("更多")
+    # The answer's body as separate blocks (without the "来源：" line), for code that combines answers;
+    # empty for answers that are one block (then the body is the text before its sources).
+    blocks: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The answer without its sources line(s)."""
+        if self.blocks:
+            return "\n".join(self.blocks)
+        return self.text.split("\n来源：", 1)[0].rstrip()
 
     def to_json(self) -> dict:
         return {

@@ -1,29 +1,19 @@
 """The one entry point for questions, shared by the CLI, the terminal chat and Telegram.
 
-Order: reject bad input with a clear reply → structured intents (exact, from parsed structure) →
-free-text search (when a searcher is configured) → an honest "not found" with examples.
+``ask`` hands the question to the router (assistant/router.py), which decides where it goes; this
+module keeps the input check and the answers about the document library that several routes share.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 
 from assistant.answers import Answer, Choice, Citation
 from assistant.docnames import norm, resolve_document
 from assistant.examples import HELP_TEXT
-from assistant.intents import Parsed, asks_responsible_unit, parse_question
 from assistant.knowledge import Knowledge
-from assistant.structured import (
-    answer_item,
-    answer_leader,
-    answer_point,
-    answer_unit,
-    item_block,
-    item_citation,
-    responsibility_of,
-)
+from assistant.structured import item_block, item_citation
 from corpus.model import MAIN_PART
 
 log = logging.getLogger(__name__)
@@ -62,7 +52,7 @@ def docs_answer(question: str, knowledge: Knowledge) -> Answer:
     return Answer(question, "docs", True, "\n".join(lines))
 
 
-def doc_info_answer(question: str, parsed: Parsed) -> Answer:
+def doc_info_answer(question: str, parsed) -> Answer:
     """"越秀工作要点有多少项": the named documents' title, number, date and how many items each part has."""
     lines, cites = [], []
     for m in parsed.documents:
@@ -83,82 +73,15 @@ def doc_info_answer(question: str, parsed: Parsed) -> Answer:
     return Answer(question, "doc_info", True, text + "\n来源：" + "；".join(c.document for c in cites), tuple(cites))
 
 
-def _parse_more(question: str) -> tuple[str, int] | None:
-    try:
-        from assistant.search_answer import parse_more
-    except ImportError:
-        return None
-    return parse_more(question)
-
-
-def _free(question: str, parsed: Parsed | None, knowledge: Knowledge, offset: int) -> Answer:
-    searcher = knowledge.searcher
-    if searcher is None:
-        return not_found(question)
-    from assistant.search_answer import answer_free  # search is optional and heavy: import on demand
-
-    if parsed is None:  # a "更多" follow-up: search the same text as the first page did
-        parsed = parse_question(question, knowledge.units, knowledge.contacts, knowledge.corpus.documents)
-    answer = answer_free(question, searcher, offset=offset, query=parsed.search or None)
-    if answer.found and parsed.must and not _mentions(answer.citations[0].text, parsed.must):
-        from assistant.search_answer import not_found as search_not_found
-
-        return search_not_found(question, searcher.documents)
-    if answer.found and answer.citations and asks_responsible_unit(question):
-        return _with_responsibility(answer, knowledge)
-    return answer
-
-
-def _mentions(text: str, words: str) -> bool:
-    """Whether ``text`` holds any two-character piece of ``words`` (or ``words`` itself if shorter)."""
-    t = norm(text)
-    pieces = [words[i:i + 2] for i in range(len(words) - 1)] or [words]
-    return any(p in t for p in pieces)
-
-
-def _with_responsibility(answer: Answer, knowledge: Knowledge) -> Answer:
-    """Add the cited item's responsible units to a search answer that asks who is responsible."""
-    best = answer.citations[0]
-    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator, answer.question)
-    if found is None:
-        return answer
-    item, units = found
-    head, sep, tail = answer.text.partition("\n来源：")
-    text = f"{head}\n责任分工（{best.document} {item.locator}）：{units}{sep}{tail}"
-    return replace(answer, text=text)
-
-
 def ask(question: str, knowledge: Knowledge, *, offset: int = 0) -> Answer:
-    """Answer one question. Never raises for any user input."""
-    bad = validate(question)
-    if bad:
-        return bad
-    question = question.strip()
-    k = knowledge
-    if question.startswith("更多"):  # a "更多结果" follow-up produced by a previous search answer
-        more = _parse_more(question)
-        if more:
-            return _free(more[0], None, k, more[1])
-    parsed = parse_question(question, k.units, k.contacts, k.corpus.documents)
-    if parsed.kind == "help":
-        return Answer(question, "help", True, "我是党建文件助手，回答收录文件中的问题并注明出处。\n" + HELP_TEXT)
-    if parsed.kind == "docs":
-        return docs_answer(question, k)
-    if parsed.kind == "doc_info":
-        return doc_info_answer(question, parsed)
-    if parsed.kind == "item":
-        return answer_item(question, parsed, k.corpus.documents, k.units)
-    if parsed.kind == "leader_points":
-        return answer_leader(question, parsed, k.contacts)
-    if parsed.kind == "point_leaders":
-        return answer_point(question, parsed, k.contacts)
-    if parsed.kind == "unit_items":
-        return answer_unit(question, parsed, k.units)
-    if parsed.kind == "unknown_entity":
-        name = parsed.leaders[0]
-        return Answer(question, "unknown_entity", False,
-                      f"文件中没有找到“{name}”（既不是挂点区领导，也不是责任单位）。请检查名称是否写全、写对。\n" + HELP_TEXT)
-    return _free(question, parsed, k, offset)
+    """Answer one question on its own (no conversation). Never raises for any user input.
+
+    Every route is decided in assistant/router.py; conversations call ``router.route`` with their
+    context instead.
+    """
+    from assistant.router import Turn, route
+
+    return route(Turn(question, knowledge, offset=offset))[0]
 
 
 def item_text(knowledge: Knowledge, document_name: str, number: int) -> Answer:

@@ -12,7 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.docnames import norm
+from assistant.records.points import point_variants
 from corpus.model import Document, Row, Table
+from corpus.numerals import CHINESE_NUMERAL_CHARS
 
 _PERSON_HEADER = re.compile(r"领导|姓名|负责人|联系人")
 _SKIP_HEADER = re.compile(r"^(?:序号|编号|备注|说明)$")
@@ -28,10 +30,13 @@ class Assignment:
     row: Row
     leader: str
     points: tuple[tuple[str, str], ...]  # (header, point) pairs, one point each
+    note: str = ""  # "联系点台账已调整" when the store's table differs from the document's row
 
     @property
     def locator(self) -> str:
-        return self.table.locator(self.row)
+        if self.row.number == 0:  # a leader added with /assign: in the store's table only
+            return "联系点台账（管理员添加）"
+        return self.table.locator(self.row) + (f"（{self.note}）" if self.note else "")
 
 
 def _header_keywords(header: str) -> set[str]:
@@ -71,29 +76,68 @@ def _point_variants(point: str) -> set[str]:
         if stripped != core and len(stripped) >= MIN_SHORT_NAME:
             core = stripped
             out |= {core, _ORG_PREFIX.sub("", core)}
+    # The short forms a note understands (七中, 教育局) find the point in questions too: one rule set.
+    out |= {norm(v) for v in point_variants(point)}
     return {v for v in out if len(v) >= 2}
 
 
-class ContactIndex:
-    def __init__(self, documents: tuple[Document, ...]):
-        self.assignments: list[Assignment] = []
-        for doc in documents:
-            for table in doc.tables:
-                person = next((h for h in table.headers if _PERSON_HEADER.search(h)), None)
-                if person is None:
+_ORG_MARK = re.compile(r"党委|党总支|党支部|公司|集团|中心|厂")
+MIN_PREFIX = 4
+
+
+def _org_prefixes(point: str) -> set[str]:
+    """"广州卓越教育培训中心党委" → 卓越教育, 卓越教育培, …; plus the first two characters with the
+    kind of organisation people add ("海印集团", "海印公司")."""
+    p = norm(point)
+    if not _ORG_MARK.search(p):
+        return set()
+    core = _ORG_PREFIX.sub("", p)
+    for suffix in _ORG_SUFFIXES:
+        core = suffix.sub("", core)
+    core = re.sub(r"(?:有限责任公司|有限公司|培训中心|中心|党委|党总支|党支部|厂)$", "", core)
+    out = {core[:n] for n in range(MIN_PREFIX, len(core) + 1)}
+    if len(core) >= 4:
+        out |= {core[:2] + "集团", core[:2] + "公司"}
+    return out
+
+
+# Words that may follow a point's short name without changing what it names ("顺丰速运党支部").
+_ORG_TAIL = re.compile(r"^(?:有限责任公司|有限公司|公司|集团|党委|党总支|党支部|党组织)+")
+_NUMERAL = set(CHINESE_NUMERAL_CHARS) | set("0123456789第")
+
+
+def _standalone(q: str, start: int, variant: str) -> bool:
+    """"七中" must not be read inside "十七中" / "三十七中学": a short form that starts with a numeral
+    needs a non-numeral before it."""
+    return not (variant[0] in _NUMERAL and start > 0 and q[start - 1] in _NUMERAL)
+
+
+def person_header(table: Table) -> str | None:
+    return next((h for h in table.headers if _PERSON_HEADER.search(h)), None)
+
+
+def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
+    """Every row with a person of every leader ↔ contact-point table in the documents."""
+    out: list[Assignment] = []
+    for doc in documents:
+        for table in doc.tables:
+            person = person_header(table)
+            if person is None:
+                continue
+            for row in table.rows:
+                leader = row.get(person).strip()
+                if not leader:
                     continue
-                for row in table.rows:
-                    leader = row.get(person).strip()
-                    if not leader:
-                        continue
-                    points = tuple(
-                        (h, p.strip())
-                        for h, v in row.cells
-                        if h != person and not _SKIP_HEADER.match(h)
-                        for p in _SPLIT.split(v)
-                        if p.strip()
-                    )
-                    self.assignments.append(Assignment(doc, table, row, leader, points))
+                points = tuple((h, p.strip()) for h, v in row.cells if h != person and not _SKIP_HEADER.match(h)
+                               for p in _SPLIT.split(v) if p.strip())
+                out.append(Assignment(doc, table, row, leader, points))
+    return out
+
+
+class ContactIndex:
+    def __init__(self, documents: tuple[Document, ...], assignments: list[Assignment] | None = None):
+        """From the documents' tables, or from ``assignments`` (the store's table: contact_source.py)."""
+        self.assignments = document_assignments(documents) if assignments is None else assignments
         self.headers = sorted({h for a in self.assignments for h, _ in a.points})
         self._leaders = sorted({a.leader for a in self.assignments}, key=len, reverse=True)
         self._point_index: dict[str, set[str]] = defaultdict(set)  # variant → point names
@@ -101,27 +145,69 @@ class ContactIndex:
             for _, p in a.points:
                 for v in _point_variants(p):
                     self._point_index[v].add(p)
+        # Beginnings of organisation names ("卓越教育", "红海人力", "海印集团") name a point only when no
+        # other point begins the same way.
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        for a in self.assignments:
+            for _, p in a.points:
+                for v in _org_prefixes(p):
+                    prefixes[v].add(p)
+        for v, names in prefixes.items():
+            if len(names) == 1 and v not in self._point_index:
+                self._point_index[v] = names
+        # Beginnings shared by several points ("培训中心" is not one, "广州市建设" may be): asked back.
+        self.ambiguous = {v: names for v, names in prefixes.items() if len(names) > 1 and v not in self._point_index}
         self._point_variants = sorted(self._point_index, key=len, reverse=True)
+        # First character → variants starting with it (longest first): a question is scanned once.
+        self._by_first: dict[str, list[str]] = defaultdict(list)
+        for v in self._point_variants:
+            if len(v) >= 2:
+                self._by_first[v[0]].append(v)
+        self._leader_keys = [(name, norm(name)) for name in self._leaders]
+
+    def _variants_in(self, q: str) -> list[str]:
+        """The point variants occurring in q (standalone), longest first."""
+        seen = {v for ch in set(q) for v in self._by_first.get(ch, ()) if v in q}
+        return [v for v in sorted(seen, key=len, reverse=True) if self._occurs(q, v)]
+
+    def ambiguous_in(self, q: str) -> tuple[str, ...]:
+        """The points a shared beginning in q could mean (longest such beginning), () when none."""
+        found = [v for v in self.ambiguous if v in q]
+        return tuple(sorted(self.ambiguous[max(found, key=len)])) if found else ()
+
+    def point_names(self) -> tuple[str, ...]:
+        """Every contact point and the short forms it is found by (for checks that ignore names)."""
+        return tuple(self._point_variants)
 
     def leaders_in(self, q: str) -> tuple[str, ...]:
-        return tuple(name for name in self._leaders if norm(name) in q)
+        return tuple(name for name, key in self._leader_keys if key in q)
 
     def points_in(self, q: str) -> tuple[str, ...]:
         found: list[str] = []
-        for v in self._point_variants:
-            if len(v) >= 2 and v in q and not any(v in norm(f) for f in found):
+        for v in self._variants_in(q):
+            if not any(v in norm(f) for f in found):
                 found.extend(sorted(self._point_index[v]))
         return tuple(dict.fromkeys(found))
+
+    @staticmethod
+    def _occurs(q: str, v: str) -> bool:
+        start = q.find(v)
+        while start >= 0:
+            if _standalone(q, start, v):
+                return True
+            start = q.find(v, start + 1)
+        return False
 
     def columns_in(self, q: str) -> tuple[str, ...]:
         return tuple(h for h in self.headers if any(w in q for w in _header_keywords(h)))
 
     def _without_names(self, q: str) -> str:
-        for name in self._leaders:
-            q = q.replace(norm(name), " ")
-        for v in self._point_variants:
-            if len(v) >= 2:
-                q = q.replace(v, " ")
+        for _, key in self._leader_keys:
+            q = q.replace(key, " ")
+        for v in self._variants_in(q):
+            if v in q and self._occurs(q, v):
+                head, _, tail = q.partition(v)
+                q = head + " " + _ORG_TAIL.sub("", tail)
         return q
 
     def point_columns(self, point: str) -> set[str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from assistant.normalise import VARIANTS, edit_distance
 from corpus.model import Document
 from corpus.text import normalize_for_match
 
@@ -25,17 +27,18 @@ _MIN_TITLE_OVERLAP = 4
 _QUOTES = re.compile(r"[《》〈〉“”\"'‘’「」]")
 
 
+@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """The corpus matching form (NFKC, no markup or whitespace) without quotes and title marks, which
     people type inconsistently ("党内监督条例" for "《中国共产党党内监督条例》")."""
-    return _QUOTES.sub("", normalize_for_match(text))
+    return _QUOTES.sub("", normalize_for_match(text)).translate(VARIANTS)
 
 
 @dataclass(frozen=True)
 class DocMatch:
     document: Document
     span: str  # the matched text (in normalised form), so callers can remove it from the question
-    strength: int  # longer / more specific matches rank first
+    strength: int  # longer / more specific matches rank first; < 0: a typo away (minus the distance)
 
 
 def _longest_common_substring(a: str, b: str) -> str:
@@ -68,12 +71,50 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         if best:
             matches.append(DocMatch(doc, best, strength))
     if not matches:
-        return []
+        return _near_names(q, documents)
     matches.sort(key=lambda m: -m.strength)
     top = matches[0].strength
     # An alias contained in a longer one ("工作要点" in "越秀工作要点") must not add a second document:
     # keep only the matches as specific as the best one.
     return [m for m in matches if m.strength == top]
+
+
+MIN_FUZZY_NAME = 4  # shorter names ("洛阳", "海珠") are one typo away from too many words
+_ITEM_MARK = re.compile(r"第[0-9一二三四五六七八九十百]+[项条]")
+
+
+def _allowed_typos(name: str) -> int:
+    return 1 if len(name) <= 7 else 2
+
+
+def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
+    """Documents whose short name or alias is a typo away from part of q ("监督放案", "工做要点"); all
+    equally close ones are returned so the caller can ask back. Only tried when no name matched."""
+    q = _ITEM_MARK.split(q, maxsplit=1)[0] if _ITEM_MARK.search(q) else q  # the name comes before 第N项
+    best: dict[int, DocMatch] = {}
+    chars = set(q)
+    for doc in documents:
+        for name in {norm(n) for n in (doc.short_name, *doc.aliases) if n}:
+            limit = _allowed_typos(name)
+            # Cheap filter first: most questions share too few characters with any name.
+            if len(name) < MIN_FUZZY_NAME or sum(ch in chars for ch in name) < len(name) - limit:
+                continue
+            firsts = [i for i, ch in enumerate(q) if ch == name[0]]
+            lasts = [i + 1 for i, ch in enumerate(q) if ch == name[-1]]
+            for size in range(max(MIN_FUZZY_NAME, len(name) - limit), len(name) + limit + 1):
+                # a window starts with the name's first character or ends with its last one
+                starts = set(firsts) | {end - size for end in lasts if end - size >= 0}
+                for i in starts:
+                    window = q[i:i + size]
+                    if len(window) < size:
+                        continue
+                    d = edit_distance(window, name, limit)
+                    if d <= limit and (id(doc) not in best or -d > best[id(doc)].strength):
+                        best[id(doc)] = DocMatch(doc, window, -d)
+    if not best:
+        return []
+    top = max(m.strength for m in best.values())
+    return [m for m in best.values() if m.strength == top]
 
 
 def resolve_document(name: str, documents: Sequence[Document]) -> list[Document]:

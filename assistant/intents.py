@@ -8,13 +8,27 @@ a question is not clearly structured it goes to search rather than to a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from assistant.contacts import ContactIndex
-from assistant.docnames import DocMatch, find_documents, norm
+from assistant.docnames import find_documents, norm
+from assistant.frames import (
+    DocInfo,
+    Docs,
+    Frame,
+    ItemQuestion,
+    LeaderPoints,
+    PointLeaders,
+    Search,
+    SmallTalk,
+    UnitDuties,
+    UnknownEntity,
+)
+from assistant.normalise import normalise
 from assistant.units_index import UnitIndex, unit_keys
+from corpus import roles
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from index.answer_type import answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
@@ -34,19 +48,30 @@ _DOC_QUESTION_WORDS = re.compile(r"一共|总共|共|有|多少|几|项|条|点|
 MAX_ITEMS_ASKED = 10
 
 _PART = re.compile(rf"附件{_NUM}?")
-_LEAD = re.compile(r"牵头|主责|主办|带头单位")
-_COOP = re.compile(r"配合|协助|协办|支持单位")
-_RESP = re.compile(r"负责|责任|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
+# Role question words come from the one roles vocabulary (corpus/roles.py); "who" words are added for
+# "responsible" because "第3项谁" asks who is responsible whatever the role.
+_LEAD = roles.question_regex("lead")
+_COOP = roles.question_regex("cooperate")
+_RESP = re.compile(roles.question_regex("responsible").pattern
+                   + r"|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
 _LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|哪项(?:工作|任务)?|几项|多少项|几件|多少件|有哪|清单")
-# A frequency, period, date or score is asked for: a rule in the text, not a roster of duties or points.
-_NOT_LIST = re.compile(r"占多少|多少分|几分|几次|多少次|多久|几天|几个月|什么时候|何时|多长|哪天|几号|期限")
+# A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
+# points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
+# "几个") is not a rule.
+_RULE_KINDS = ("频次", "分值", "比例", "时间或期限")
+
+
+def asks_rule(q: str) -> bool:
+    return answer_kind(q) in _RULE_KINDS
+
+
 # What a "which tasks does unit X do" question may contain besides the unit's name. Anything else
 # ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
 # so it is searched instead of answered with the unit's duty list.
 _UNIT_QUESTION_WORDS = re.compile(
     r"请问|一下|告诉我|列出|列举|具体|主要|一共|总共|分别|各自|各|以及|和|与|及|共同|一起|同时|均|一道|目前|现在|都|还|要|"
     r"需要|应当|应该|应|"
-    r"负责|牵头|配合|参与|参加|承担|承接|协助|协办|主办|主责|分管|管|干|做|搞|抓|"
+    r"负责|牵头|配合|参与|参加|承担|承接|协助|协办|主办|主责|分管|管|干|做|搞|开展|抓|"
     r"有|是|了|的|在|中|里面|里|方面|哪些|哪几|哪|什么|啥|些|几|多少|"
     r"工作|任务|事项|事情|事儿|事|活动|活儿|活|项目|项|条|件|内容|职责|分工|清单|单位|部门|呢|吗|呀|啊")
 # What a leader ↔ contact-point question may contain besides names and column words.
@@ -70,22 +95,8 @@ _UNIT_ASK = re.compile(r"^((?:区|市|县)[\u4e00-\u9fff]{1,10}?(?:局|委|办|�
 _HELP = re.compile(r"^(?:帮助|help|/help|你(?:能|会)(?:做|干)?什么|怎么用|使用说明)[?？!！。]*$", re.I)
 
 
-@dataclass(frozen=True)
-class Parsed:
-    kind: str  # item | unit_items | leader_points | point_leaders | docs | doc_info | help | unknown_entity | free
-    text: str  # normalised question
-    number: int | None = None
-    numbers: tuple[int, ...] = ()  # every item asked for ("第3、4项"); number is the first
-    part: str = MAIN_PART  # "附件2" when the question names an attachment
-    role: str = ""  # lead | cooperate | responsible | text ; for unit_items: lead | cooperate | all
-    documents: tuple[DocMatch, ...] = ()
-    units: tuple[str, ...] = ()  # canonical unit names
-    leaders: tuple[str, ...] = ()
-    points: tuple[str, ...] = ()
-    columns: tuple[str, ...] = field(default_factory=tuple)  # table headers the question asks about
-    search: str = ""  # for free questions: the text to search when it differs from the question
-    must: str = ""  # free: words the best passage must mention ("手机号" in "苏佩的手机号")
-    together: bool = False  # unit_items: only the items all the named units share ("都参与", "共同")
+# The structured answer functions (assistant/structured.py) read any frame with the fields they use.
+Parsed = Frame
 
 
 def item_number(q: str) -> int | None:
@@ -130,10 +141,12 @@ def unit_role(q: str) -> str:
     return "all"
 
 
-def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, documents) -> Parsed:
-    q = norm(question)
+def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, documents) -> Frame:
+    """The structured reading of one question (already normalised or not): a frame of the kind found,
+    or a ``Search`` frame when nothing structured is asked."""
+    q = norm(normalise(question))
     if _HELP.match(q):
-        return Parsed("help", q)
+        return SmallTalk(q, topic="help")
     docs = tuple(find_documents(q, documents))
     # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
     rest = q
@@ -157,49 +170,48 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
 
     spans = units.spans_in(rest)
     if numbers:
-        return Parsed("item", q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
-                      documents=docs, units=unit_keys(spans))
+        return ItemQuestion(q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
+                            documents=docs, units=unit_keys(spans))
 
     if docs and not _NON_WORD.sub("", _DOC_QUESTION_WORDS.sub("", rest)):
-        return Parsed("doc_info", q, part=part, documents=docs)
+        return DocInfo(q, part=part, documents=docs)
 
     # "黄永青多久去光塔街督导一次" asks for the rule; "王焕清是什么职务" for what the table does not hold.
-    asks_rule = bool(_NOT_LIST.search(rest))
+    rule = asks_rule(rest)
     leaders = contacts.leaders_in(rest)
     points = contacts.points_in(rest)
     beyond_table = contacts.residual(rest, _CONTACT_QUESTION_WORDS) if leaders or points else ""
-    roster = not asks_rule and len(beyond_table) <= 1
+    roster = not rule and len(beyond_table) <= 1
     if leaders and roster:
-        return Parsed("leader_points", q, leaders=leaders, columns=contacts.columns_in(rest), documents=docs)
+        return LeaderPoints(q, leaders=leaders, columns=contacts.columns_in(rest), documents=docs)
     # "区教育局负责联系哪些学校" asks what the point itself does (another column), not who visits it.
     other_column = set(contacts.asked_columns(rest)) - {h for p in points for h in contacts.point_columns(p)}
     if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
-        return Parsed("point_leaders", q, points=points, documents=docs)
+        return PointLeaders(q, points=points, documents=docs)
 
-    if spans and _LIST.search(rest) and not asks_rule and _only_asks_duties(rest, spans, units):
+    if spans and _LIST.search(rest) and not rule and _only_asks_duties(rest, spans, units):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
-        return Parsed("unit_items", q, role=unit_role(rest), units=found_units, documents=docs, together=together)
+        return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together)
 
     if leaders or (points and not roster):
         # Search for the rule on that kind of point, not for the row that holds the names; when the
         # question asks for something else, the passage found must at least mention it.
-        return Parsed("free", q, documents=docs, search=contacts.generalize(q),
-                      must="" if asks_rule else beyond_table)
+        return Search(q, documents=docs, search=contacts.generalize(q), must="" if rule else beyond_table)
     if _DOCS.search(q):
-        return Parsed("docs", q)
+        return Docs(q)
     # A person asked about like a leader is unknown unless in the table (李嘉 is in the text, but not as
     # a leader); a unit is unknown only if no document mentions it at all.
     unit_ask = _UNIT_ASK.match(rest) if _LIST.search(rest) else None
     unknown = _PERSON_ASK.match(rest) or (unit_ask if unit_ask and not _mentioned(unit_ask.group(1), documents)
                                           else None)
     if unknown:
-        return Parsed("unknown_entity", q, leaders=(unknown.group(1),))
-    return Parsed("free", q, documents=docs)
+        return UnknownEntity(q, name=unknown.group(1))
+    return Search(q, documents=docs)
 
 
 def asks_responsible_unit(question: str) -> bool:
-    return bool(_ASKS_UNIT.search(norm(question)))
+    return bool(_ASKS_UNIT.search(norm(normalise(question))))
 
 
 def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:

@@ -70,7 +70,8 @@ def build_services(settings: Settings) -> Services:
     return Services(db=open_db(settings.db_path), knowledge=build_knowledge(settings, long_running=True), ask=ask,
                     item_text=item_text, clock=lambda: datetime.now(UTC), admins=settings.admins,
                     corpus_dir=settings.corpus_dir, data_dir=settings.data_dir,
-                    reload_knowledge=lambda: build_knowledge(settings, long_running=True))
+                    reload_knowledge=lambda: build_knowledge(settings, long_running=True),
+                    context_ttl=timedelta(minutes=settings.context_minutes))
 
 
 def handler_modules(names: list[str] | None = None) -> list[ModuleType]:

@@ -44,6 +44,7 @@ class Settings:
     webhook_port: int = 8443
     log_text: bool = False  # DOCBOT_LOG_TEXT=1: question text in the JSON question log (debugging only)
     inbox_max_age_minutes: int = 60  # unfinished updates older than this are not replayed (an apology instead)
+    context_minutes: int = 30  # a conversation's follow-ups refer to the previous answer for this long
 
     @property
     def db_path(self) -> Path:
@@ -86,4 +87,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         webhook_port=int(env.get("DOCBOT_WEBHOOK_PORT") or 8443),
         log_text=env.get("DOCBOT_LOG_TEXT", "").strip().lower() in ("1", "true", "yes"),
         inbox_max_age_minutes=_minutes(env.get("DOCBOT_INBOX_MAX_AGE", "")),
+        context_minutes=_minutes(env.get("DOCBOT_CONTEXT_MINUTES", ""), default=30),
     )

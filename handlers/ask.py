@@ -19,10 +19,19 @@ COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看�
 
 
 async def _ask(update: Update, context: DocbotContext, question: str) -> None:
-    # Empty, overlong or meaningless questions get their Chinese reply from the core (assistant.ask).
+    # Empty, overlong or meaningless questions get their Chinese reply from the core (assistant.router).
     started = time.perf_counter()
-    answer = await context.services.answer(question.strip())
-    await send_answer(update, context, answer)
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or user is None:
+        return
+    reply = message.reply_to_message if message is not None and update.message is not None else None
+    reply_to = reply.message_id if reply is not None and reply.from_user and reply.from_user.id == context.bot.id \
+        else None
+    answer, after = await context.services.converse(question.strip(), chat.id, user.id, reply_to=reply_to,
+                                                    role=context.role)
+    sent = await send_answer(update, context, answer)
+    if sent is not None and chat.type != "private":  # a reply to this answer continues its conversation
+        await context.services.remember_answer(chat.id, sent.message_id, after)
     log_question(update, context, answer, started)
 
 

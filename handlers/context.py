@@ -9,18 +9,20 @@ from __future__ import annotations
 import asyncio
 import functools
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-from assistant import inbox
+from assistant import conversation, inbox
 from assistant.answers import Answer
+from assistant.conversation import Context
 from assistant.knowledge import Knowledge
 from handlers.tokens import CallbackTokens
 
@@ -37,11 +39,16 @@ class Services:
     data_dir: Path = Path("data")
     reload_knowledge: Callable[[], Knowledge] | None = None  # blocking; rebuilds after an upload
     tokens: CallbackTokens = field(default_factory=CallbackTokens)
+    context_ttl: timedelta = conversation.DEFAULT_TTL  # DOCBOT_CONTEXT_MINUTES
     # One thread owns the SQLite connection: writes never interleave and never block the event loop.
     db_executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="docbot-db"))
 
     _reader: sqlite_utils.Database | None = field(default=None, init=False, repr=False)
+    _contacts: tuple[Any, Any] = field(default=(None, None), init=False, repr=False)  # (key, index)
+    # Write-through copies of the stored contexts: the store is written off the reply's path, and the
+    # next message must not depend on that write having landed (LRU-bounded).
+    _recent: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False)
 
     def read(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """Run a small read ``fn(reader, ...)`` right here on the event loop, on its own connection.
@@ -78,9 +85,70 @@ class Services:
         """Ask the core in a worker thread (free-text search may load an index or a model)."""
         return await asyncio.to_thread(self.ask, question, self.knowledge)
 
+    async def converse(self, question: str, chat_id: int, user_id: int, *, reply_to: int | None = None,
+                       role: str | None = None) -> tuple[Answer, Context]:
+        """Answer in the conversation of (chat, user), or of the bot answer ``reply_to`` replies to.
+
+        The context is read on the loop (a primary-key lookup), the question answered in a worker
+        thread, the new context written on the database thread: a restart loses nothing.
+        """
+        from assistant.router import Turn, route
+
+        now = self.clock()
+        context = self._context(chat_id, user_id, reply_to, now)
+        turn = Turn(question, self.knowledge_with_store_contacts(), context, db=self.db, now=now, role=role,
+                    chat_id=chat_id, user_id=user_id)
+        answer, after = await asyncio.to_thread(self._route, turn, route)
+        changed = after != context or ("u", chat_id, user_id) not in self._recent
+        self._keep(("u", chat_id, user_id), now, after)
+        if changed:  # written off the reply's path; the copy in memory serves the next message
+            self.db_executor.submit(conversation.save, self.db, chat_id, user_id, after, now=now)
+        return answer, after
+
+    def _route(self, turn: Any, route: Callable[[Any], tuple[Answer, Context]]) -> tuple[Answer, Context]:
+        from assistant.ask import ask as core_ask
+
+        if self.ask is not core_ask:  # a core replaced by a test or a benchmark answers without context
+            return self.ask(turn.question, turn.knowledge), turn.context
+        return route(turn)
+
+    def knowledge_with_store_contacts(self) -> Any:
+        """The knowledge, its contact points read from the store's table (one source of truth: an /assign
+        shows in the next answer); the index is rebuilt only when that table changed."""
+        from assistant.contact_source import WithContacts, store_index, table_version
+
+        key = (id(self.knowledge), self.read(table_version))
+        if self._contacts[0] != key:
+            self._contacts = (key, self.read(store_index, self.knowledge))
+        index = self._contacts[1]
+        return self.knowledge if index is None else WithContacts(self.knowledge, index)
+
+    async def remember_answer(self, chat_id: int, message_id: int, context: Context) -> None:
+        """Keep an answer message's context, so replies to it continue that answer (groups)."""
+        now = self.clock()
+        self._keep(("m", chat_id, message_id), now, context)
+        self.db_executor.submit(conversation.remember_answer, self.db, chat_id, message_id, context, now=now)
+
+    def _keep(self, key: tuple, now: datetime, context: Context) -> None:
+        self._recent[key] = (now, context)
+        self._recent.move_to_end(key)
+        while len(self._recent) > RECENT_CONTEXTS:
+            self._recent.popitem(last=False)
+
+    def _context(self, chat_id: int, user_id: int, reply_to: int | None, now: datetime) -> Context:
+        """The replied-to answer's context, else this user's if fresh: memory first, then the store."""
+        if reply_to is not None and (hit := self._recent.get(("m", chat_id, reply_to))):
+            return hit[1]
+        if reply_to is None and (hit := self._recent.get(("u", chat_id, user_id))):
+            return hit[1] if now - hit[0] <= self.context_ttl else conversation.EMPTY
+        return self.read(conversation.load, chat_id, user_id, now=now, ttl=self.context_ttl, reply_to=reply_to)
+
     async def refresh_knowledge(self) -> None:
         if self.reload_knowledge is not None:
             self.knowledge = await asyncio.to_thread(self.reload_knowledge)
+
+
+RECENT_CONTEXTS = 10_000  # conversations kept in memory besides the store
 
 
 class DocbotContext(CallbackContext[ExtBot, dict, dict, dict]):

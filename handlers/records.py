@@ -23,6 +23,7 @@ from telegram.ext import (
 from assistant import access
 from assistant.records import drafts, informal, photos, questions
 from assistant.records.bindings import leader_of
+from assistant.router import Turn, recognise_note
 from handlers import menus, records_cmds, records_more, reminder_jobs
 from handlers.callbacks import drop_buttons, resolve
 from handlers.context import DocbotContext
@@ -77,7 +78,10 @@ async def _may_be_note(context: DocbotContext, text: str) -> bool:
     if user_data.get(DRAFT) or user_data.get(EXPECT):
         return True
     rt = await runtime_of(context.application)
-    return drafts.may_be_note(text, rt.leaders(context.services))
+    # The decision "note or question" is the router's (assistant/router.py recognise_note), made with
+    # the records' own check and this runtime's cached leaders.
+    turn = Turn(text, context.services.knowledge, extra={"leaders": rt.leaders(context.services)})
+    return recognise_note(turn) is not None
 
 
 async def _records_question(update: Update, context: DocbotContext, text: str) -> bool:

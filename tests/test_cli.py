@@ -19,8 +19,9 @@ def test_ask_json_schema():
     assert set(obj) == {"question", "intent", "found", "answer", "citations"}
     assert obj["found"] is True and obj["intent"] == "lead"
     c = obj["citations"][0]
-    assert set(c) == {"document", "source", "locator", "text", "score"}
+    assert set(c) == {"document", "source", "locator", "text", "score", "part", "item"}
     assert c["document"] == "越秀工作要点" and c["locator"] == "第17项"
+    assert c["part"] == "正文" and c["item"] == 17  # structured, so no channel re-reads the locator
     assert c["source"] == "yuexiu-2018-party-political-life-work-points.txt"
     assert "区民政局" in c["text"]
 
@@ -73,3 +74,29 @@ def test_usage_errors_exit_2(args):
 def test_chat_with_piped_stdin():
     r = docbot("chat", stdin="第3项谁牵头\n\n退出\n")
     assert r.returncode == 0 and "区委组织部" in r.stdout
+
+
+def test_chat_json_keeps_the_context_across_lines():
+    lines = ["工作要点第17项谁牵头", "那第18项呢", "配合单位呢", "苏佩联系哪个社区", "那他还联系哪些", "谢谢", "/docs"]
+    r = docbot("chat", "--json", stdin="\n".join(lines) + "\n")
+    assert r.returncode == 0, r.stderr
+    objs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["question"] for o in objs] == lines
+    assert all(set(o) == {"question", "intent", "found", "answer", "citations"} for o in objs)  # as ask --json
+    assert "越秀工作要点 第18项" in objs[1]["answer"] and "洛阳" not in objs[1]["answer"]
+    assert objs[2]["intent"] == "cooperate" and "各街道" in objs[2]["answer"]
+    assert "北京街" in objs[4]["answer"] and objs[4]["intent"] == "leader_points"
+    assert objs[5]["intent"] == "smalltalk" and not objs[5]["citations"]
+    assert "共收录" in objs[6]["answer"]
+
+
+def test_assign_shows_in_ask_and_chat(tmp_path):
+    # one source of truth: the store's contact-point table, seeded from the documents, edited by assign
+    import os
+
+    env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path)}
+    assert docbot("assign", "苏佩", "community", "五羊社区", env=env).returncode == 0
+    r = docbot("ask", "五羊社区由哪位区领导挂点", env=env)
+    assert "王焕清" in r.stdout and "苏佩" in r.stdout and "已调整" in r.stdout
+    r = docbot("chat", "--json", stdin="苏佩联系哪些社区\n", env=env)
+    assert "五羊社区" in json.loads(r.stdout)["answer"]

@@ -26,7 +26,12 @@ def _emit(answer, as_json: bool) -> None:
 
 
 def run(args) -> int:
-    knowledge = build_knowledge(load_settings())
+    settings = load_settings()
+    knowledge = build_knowledge(settings)
+    if settings.db_path.is_file():  # contact points from the store's table (what /assign edits)
+        from assistant.contact_source import StoreContacts
+
+        knowledge = StoreContacts.at(settings.db_path).knowledge(knowledge)
     if args.question == "-":
         for line in sys.stdin:
             question = line.rstrip("\r\n")

@@ -1,29 +1,45 @@
-"""`docbot chat`: a terminal chat over the same core as Telegram (also works with piped stdin)."""
+"""`docbot chat`: a terminal chat over the same core as Telegram (also works with piped stdin).
+
+The conversation keeps its context like a Telegram chat does: "那第18项呢", "他还联系哪些" and "更多"
+continue the previous answer. ``--json`` prints one JSON object per input line (the schema of
+`docbot ask --json`), which is how dialogues are tested and evaluated.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+from datetime import UTC, datetime, timedelta
 
-from assistant.ask import ask
+from assistant.contact_source import StoreContacts
+from assistant.conversation import EMPTY
 from assistant.examples import HELP_TEXT
+from assistant.router import Turn, route
 from bot.config import load_settings
 from bot.services import build_knowledge
 
 PROMPT = "问> "
+QUIT = {"退出", "exit", "quit", "q"}
 
 
 def register(sub) -> None:
     p = sub.add_parser("chat", help="终端对话（无 Telegram 时使用）",
-                       description="在终端里提问；输入“更多”看下一批结果，输入“退出”结束。")
+                       description="在终端里提问，可以接着追问（“那第18项呢”“原文呢”“他还联系哪些”）；输入“更多”看下一批结果，"
+                                   "输入“退出”结束。")
+    p.add_argument("--json", action="store_true", help="每行输入输出一行 JSON（与 ask --json 相同），保留上下文")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    interactive = sys.stdin.isatty()
-    knowledge = build_knowledge(load_settings())
+    as_json = getattr(args, "json", False)
+    interactive = sys.stdin.isatty() and not as_json
+    settings = load_settings()
+    knowledge = build_knowledge(settings)
     if interactive:
-        print("党建文件助手（终端模式）。" + HELP_TEXT + "\n输入“更多”看更多结果，“退出”结束。")
-    last_more = None
+        print("党建文件助手（终端模式）。" + HELP_TEXT + "\n可以接着追问；输入“更多”看更多结果，“退出”结束。")
+    context, last = EMPTY, None
+    ttl = timedelta(minutes=settings.context_minutes)
+    contacts = StoreContacts.at(settings.db_path)
     while True:
         if interactive:
             print(PROMPT, end="", flush=True)
@@ -31,14 +47,18 @@ def run(args) -> int:
         if not line:
             break
         question = line.strip()
-        if question in {"退出", "exit", "quit", "q"}:
+        if question in QUIT and not as_json:
             break
         if not question and not interactive:
             continue
-        if question in {"更多", "更多结果", "more"} and last_more:
-            question = last_more
-        answer = ask(question, knowledge)
-        last_more = answer.more
+        now = datetime.now(UTC)
+        if last is not None and now - last > ttl:
+            context = EMPTY  # the same expiry as a Telegram conversation
+        answer, context = route(Turn(question, contacts.knowledge(knowledge), context, now=now))
+        last = now
+        if as_json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            continue
         print(answer.text + ("\n（输入“更多”查看更多结果）" if answer.more else ""), flush=True)
         if interactive:
             print()

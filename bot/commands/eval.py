@@ -22,7 +22,8 @@ def register(sub) -> None:
         "eval", help="用问题集评测回答质量（各类通过率、hit@1/hit@3/MRR）",
         description="逐题提问并评分：lead/unit/table 等类要求答案包含全部 expect；retrieve 类看 anchors "
                     "出现在第几条引文（hit@1、hit@3、MRR）；negative 类要求回答“没有找到”。"
-                    "--each-document 目录：目录里每份文件单独作为唯一的文件评测，给出逐文件、逐类的表格。",
+                    "--each-document 目录：目录里每份文件单独作为唯一的文件评测，给出逐文件、逐类的表格。"
+                    "每行带 turns 的文件是对话集：逐轮提问并保留上下文，每轮要求包含 expect、不含 absent。",
     )
     p.add_argument("file", nargs="?", help="问题集文件（JSONL，每行一个问题）")
     p.add_argument("--each-document", metavar="DIR", help="逐文件评测：目录中每个 docK.txt 配 docK.questions.jsonl")
@@ -63,6 +64,24 @@ def each_document_scores(directory: Path, only=(), settings=None):
         return evaluate_each_document(directory, lambda p: open_single_document(p, stack, settings), only)
 
 
+def _run_dialogues(path: Path, as_json: bool) -> int:
+    """A dialogue set (lines with "turns"): each dialogue from an empty context, carried turn to turn."""
+    from assistant.conversation import EMPTY
+    from assistant.dialogues import evaluate_dialogues, load_dialogues
+    from assistant.router import Turn, route
+    from bot.services import build_knowledge
+
+    try:
+        dialogues = load_dialogues(path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"用法错误：对话集文件格式不对：{exc}", file=sys.stderr)
+        return 2
+    knowledge = build_knowledge(load_settings())
+    report = evaluate_dialogues(dialogues, lambda: EMPTY, lambda q, ctx: route(Turn(q, knowledge, ctx)))
+    print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if as_json else report.format())
+    return 0
+
+
 def run(args) -> int:
     from assistant.evaluation import each_to_json, evaluate, format_each, load_questions
     from bot.services import build_knowledge
@@ -89,6 +108,10 @@ def run(args) -> int:
     if not path.is_file():
         print(f"用法错误：找不到问题集文件 {path}", file=sys.stderr)
         return 2
+    from assistant.dialogues import is_dialogue_file
+
+    if is_dialogue_file(path):
+        return _run_dialogues(path, args.json)
     try:
         questions = load_questions(path)
     except (ValueError, UnicodeDecodeError) as exc:

@@ -30,9 +30,17 @@ def test_point_short_forms(point, variants):
     assert variants <= _point_variants(point)
 
 
-@pytest.mark.parametrize("point", ["第七中学", "培正集团", "五羊社区", "区民防办"])
+@pytest.mark.parametrize("point", ["培正集团", "五羊社区"])
 def test_short_points_get_no_shorter_forms(point):
     assert all(len(v) >= len(point) for v in _point_variants(point))
+
+
+def test_numbered_school_short_form_is_the_same_in_questions_and_notes(knowledge):
+    # "七中" names 第七中学 in a visit note (records/points.py) and so in a question; but not inside
+    # "十七中" or "三十七中学".
+    assert "七中" in _point_variants("第七中学")
+    assert knowledge.contacts.points_in("七中由哪位区领导挂点") == ("第七中学",)
+    assert "第七中学" not in knowledge.contacts.points_in("十七中由哪位区领导挂点")
 
 
 @pytest.mark.parametrize(

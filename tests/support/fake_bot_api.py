@@ -34,6 +34,7 @@ class Call:
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.perf_counter)
     status: int = 0  # what the fake answered: 200, 429, 500…; 0 for a dropped connection
+    result: object = None  # what the fake answered with (a sent message carries its message_id)
 
     @property
     def chat_id(self) -> int | None:
@@ -76,7 +77,7 @@ class FakeBotApi:
     def user(self, user_id: int, first_name: str = "测试用户", username: str | None = None) -> dict:
         return {"id": user_id, "is_bot": False, "first_name": first_name, **({"username": username} if username else {})}
 
-    def text(self, text: str, *, user: int = 42, chat: int | None = None, reply_to_bot: bool = False,
+    def text(self, text: str, *, user: int = 42, chat: int | None = None, reply_to_bot: bool | int = False,
              entities: list[dict] | None = None) -> dict:
         """A text message update; ``chat`` < 0 is a group. Commands and @mentions get their entities."""
         chat_id = user if chat is None else chat
@@ -90,8 +91,9 @@ class FakeBotApi:
             ents.append({"type": "mention", "offset": _utf16(text[: text.index(mention)]), "length": _utf16(mention)})
         if ents:
             message["entities"] = ents
-        if reply_to_bot:
-            message["reply_to_message"] = {"message_id": 1, "date": int(time.time()), "text": "…",
+        if reply_to_bot:  # True: some bot message; an int: that message (a Call's result["message_id"])
+            replied = 1 if reply_to_bot is True else int(reply_to_bot)
+            message["reply_to_message"] = {"message_id": replied, "date": int(time.time()), "text": "…",
                                            "from": self.bot, "chat": message["chat"]}
         return {"update_id": next(self._ids), "message": message}
 
@@ -156,6 +158,8 @@ class FakeBotApi:
         self.calls.append(call)
         result = await self._answer(call)
         call.status = 0 if result is DROP else result[0]
+        if result is not DROP and isinstance(result[1], dict):
+            call.result = result[1].get("result")
         if call.status == 200:
             for listener in self.listeners:
                 listener(call)

@@ -1,0 +1,125 @@
+"""Answers that compute one step from the parsed model, always with the rule or the rows they used:
+a score placed in the grade bands a document defines, counts (items a unit leads, points of a kind in
+a contact-point table, leaders in it), and cross-document questions answered one line per document.
+
+Pure functions over the corpus; the grade bands are read from whatever sentence defines them ("90分
+（含）以上的为“优秀”等次，75分（含）至90分（不含）为“良好”等次…"), never from a list in code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.answers import Answer, Citation
+from assistant.docnames import norm
+from corpus.model import Document
+
+_INCL = r"[（(]\s*含\s*[）)]"
+_EXCL = r"[（(]\s*不含\s*[）)]"
+_GRADE = r"[“\"]?([\u4e00-\u9fff]{2,4}?)[”\"]?(?:等次|等级|档次)"
+_ABOVE = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_INCL}?\s*以上(?:的)?(?:为|评为|确定为)\s*{_GRADE}")
+_RANGE = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_INCL}\s*(?:至|到|-|—|~)\s*(\d+(?:\.\d+)?)\s*分\s*{_EXCL}\s*"
+                    rf"(?:的)?(?:为|评为|确定为)\s*{_GRADE}")
+_BELOW = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_EXCL}?\s*以下(?:的)?(?:为|评为|确定为)\s*{_GRADE}")
+
+
+@dataclass(frozen=True)
+class Band:
+    grade: str
+    low: float | None  # inclusive
+    high: float | None  # exclusive
+    citation: Citation
+
+    def holds(self, score: float) -> bool:
+        return (self.low is None or score >= self.low) and (self.high is None or score < self.high)
+
+    @property
+    def rule(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"{_num(self.low)}分（含）至{_num(self.high)}分（不含）为“{self.grade}”"
+        if self.low is not None:
+            return f"{_num(self.low)}分（含）以上为“{self.grade}”"
+        return f"{_num(self.high)}分以下为“{self.grade}”"
+
+
+def _num(x: float | None) -> str:
+    return str(int(x)) if x is not None and x == int(x) else str(x)
+
+
+def _passages(doc: Document):
+    for it in doc.items:
+        yield it.text, it.locator
+    for p in doc.paragraphs:
+        yield p.text, p.locator
+
+
+@lru_cache(maxsize=8)
+def grade_bands(documents: tuple[Document, ...]) -> tuple[Band, ...]:
+    """Every grade band any document defines, with the passage that defines it."""
+    bands: list[Band] = []
+    for doc in documents:
+        for text, locator in _passages(doc):
+            if "分" not in text or "等" not in text and "档" not in text:
+                continue
+            cite = Citation(doc.short_name, doc.source, locator, text, 1.0)
+            bands += [Band(m.group(3), float(m.group(1)), float(m.group(2)), cite) for m in _RANGE.finditer(text)]
+            bands += [Band(m.group(2), float(m.group(1)), None, cite) for m in _ABOVE.finditer(text)]
+            bands += [Band(m.group(2), None, float(m.group(1)), cite) for m in _BELOW.finditer(text)]
+    return tuple(bands)
+
+
+def answer_score(question: str, score: float, documents: tuple[Document, ...]) -> Answer:
+    bands = grade_bands(documents)
+    if not bands:
+        return Answer(question, "score_band", False, "文件中没有找到考核等次的划分标准。")
+    hits = [b for b in bands if b.holds(score)]
+    if not hits:
+        return Answer(question, "score_band", False, f"{_num(score)}分不在文件规定的任何等次区间内。")
+    lines, cites = [], []
+    for b in hits:
+        lines.append(f"{_num(score)}分属于“{b.grade}”等次（{b.rule}）。")
+        cites.append(b.citation)
+    rules = "；".join(dict.fromkeys(b.rule for b in bands if b.citation == hits[0].citation))
+    lines.append(f"依据：{rules}。")
+    sources = "来源：" + "；".join(dict.fromkeys(f"{c.document} {c.locator}" for c in cites))
+    return Answer(question, "score_band", True, "\n".join(lines) + "\n" + sources, tuple(dict.fromkeys(cites)),
+                  blocks=tuple(lines))
+
+
+def count_answer(question: str, summary: str, number: int, rule: str, citations: tuple[Citation, ...], *,
+                 number_only: bool) -> Answer:
+    """"组织部牵头几项" → "区委组织部牵头的工作共N项。" + what was counted; "只要数字" → the number."""
+    by_doc: dict[str, list[str]] = {}
+    for c in citations:
+        by_doc.setdefault(c.document, []).append(c.locator)
+    sources = "来源：" + "；".join(f"{d} {'、'.join(dict.fromkeys(locs))}" for d, locs in by_doc.items())
+    body = str(number) if number_only else f"{summary}\n{rule}"
+    return Answer(question, "count", True, body + "\n" + sources, citations, blocks=(body,))
+
+
+def cross_document(question: str, topic: str, searcher, documents: tuple[Document, ...], *,
+                   min_coverage: float) -> Answer:
+    """The best passage on ``topic`` in each document that has one, one line per document."""
+    hits = searcher.search(topic, k=40) if searcher is not None else []
+    best: dict[str, object] = {}
+    for h in hits:
+        if h.coverage >= min_coverage and h.passage.document not in best:
+            best[h.passage.document] = h
+    if not best:
+        return Answer(question, "cross_document", False, f"没有哪份文件提到“{topic}”。")
+    from assistant.search_answer import quote
+
+    order = {d.short_name: i for i, d in enumerate(documents)}
+    lines, cites = [f"{len(best)}份文件提到“{topic}”："], []
+    for name, h in sorted(best.items(), key=lambda kv: order.get(kv[0], 99)):
+        lines.append(f"· 《{name}》{h.passage.locator}：{quote(topic, h, searcher.term_weight)}")
+        cites.append(Citation(name, h.passage.source, h.passage.locator, h.passage.text, round(float(h.score), 4)))
+    sources = "来源：" + "；".join(f"{c.document} {c.locator}" for c in cites)
+    return Answer(question, "cross_document", True, "\n".join(lines) + "\n" + sources, tuple(cites),
+                  blocks=tuple(lines))
+
+
+def mentions(text: str, name: str) -> bool:
+    return norm(name) in norm(text)

@@ -1,0 +1,106 @@
+"""The contact-point table in the store is the one source of truth for questions and records.
+
+Seeded from the documents' contact-point tables, edited by /assign (assistant/records/leaders.py);
+questions read it through ``store_index`` (rebuilt by the caller only when ``table_version`` moved,
+which costs microseconds) and ``WithContacts``. Without a store (`docbot ask`
+before any records command ran) the index stays the documents' own, which is what the store is
+seeded from.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from assistant.contacts import Assignment, ContactIndex, document_assignments, person_header
+from assistant.records.leaders import Leader, column_kind, load_leaders
+from assistant.records.rules import KIND_NAMES
+from corpus.model import Row
+
+_FINGERPRINT = ("select (select count(*) from leaders where active = 1), "
+                "(select coalesce(sum(id), 0) from leaders where active = 1), "
+                "(select count(*) from contact_points where active = 1), "
+                "(select coalesce(sum(id), 0) from contact_points where active = 1)")
+
+
+def table_version(db: sqlite_utils.Database) -> tuple | None:
+    """Changes when a leader or contact point is added, removed or re-activated (microseconds; other
+    writes, such as every conversation step, leave it alone)."""
+    try:
+        return tuple(db.execute(_FINGERPRINT).fetchone())
+    except Exception:  # noqa: BLE001 - a store without the records tables
+        return None
+
+
+def store_index(db: sqlite_utils.Database, knowledge) -> ContactIndex | None:
+    """The contact index of the store's table; None when the store holds no leaders (not seeded yet)."""
+    leaders = load_leaders(db) if table_version(db) else []
+    if not leaders:
+        return None
+    documents = knowledge.corpus.documents
+    return ContactIndex(documents, store_assignments(document_assignments(documents), leaders))
+
+
+class WithContacts:
+    """The knowledge as it is, except its contact index: the store's. A view, so the searcher, the unit
+    index and the corpus stay shared (and nothing is mutated that other conversations read)."""
+
+    def __init__(self, knowledge, contacts: ContactIndex):
+        self._knowledge = knowledge
+        self.contacts = contacts
+
+    def __getattr__(self, name: str):
+        return getattr(self._knowledge, name)
+
+
+def store_assignments(from_documents: list[Assignment], leaders: list[Leader]) -> list[Assignment]:
+    """The store's leaders as assignments. A leader whose points equal the document's row is cited by
+    that row; an edited one by the row marked as adjusted (its text rebuilt from the store); one added
+    with /assign by the store's table itself."""
+    by_name = {a.leader.replace(" ", ""): a for a in from_documents}
+    fallback = from_documents[0] if from_documents else None
+    out: list[Assignment] = []
+    for leader in leaders:
+        base = by_name.get(leader.name.replace(" ", "")) or fallback
+        if base is None:
+            continue
+        headers = {column_kind(h): h for h in base.table.headers if column_kind(h)}
+        points = tuple((headers.get(p.kind, KIND_NAMES.get(p.kind, p.kind)), p.name) for p in leader.points)
+        same_row = base.leader.replace(" ", "") == leader.name.replace(" ", "")
+        if same_row and sorted(points) == sorted(base.points):
+            out.append(base)
+            continue
+        grouped: dict[str, list[str]] = {}
+        for h, name in points:
+            grouped.setdefault(h, []).append(name)
+        cells = ((person_header(base.table) or "区领导", leader.name), *((h, "、".join(v)) for h, v in grouped.items()))
+        row = Row(number=base.row.number if same_row else 0, cells=cells)
+        out.append(Assignment(base.document, base.table, row, leader.name, points,
+                              note="联系点台账已调整" if same_row else ""))
+    return out
+
+
+class StoreContacts:
+    """For one-process channels (`docbot chat`, `docbot ask`): the store's contact-point table when a
+    store exists (the same source of truth as Telegram), re-read only when that table changed."""
+
+    def __init__(self, db: sqlite_utils.Database | None):
+        self._db = db
+        self._cache: tuple = (None, None)
+
+    @classmethod
+    def at(cls, path) -> StoreContacts:
+        from pathlib import Path
+
+        if not Path(path).is_file():
+            return cls(None)
+        from assistant.store import open_db
+
+        return cls(open_db(path))
+
+    def knowledge(self, knowledge):
+        if self._db is None:
+            return knowledge
+        key = table_version(self._db)
+        if self._cache[0] != key:
+            self._cache = (key, store_index(self._db, knowledge))
+        return knowledge if self._cache[1] is None else WithContacts(knowledge, self._cache[1])

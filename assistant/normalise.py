@@ -1,0 +1,86 @@
+"""One normaliser for what people type, shared by question understanding, search and records.
+
+Steps, in order: Traditional → Simplified (OpenCC's maintained t2s data), full/half width (NFKC),
+variant characters the converter keeps (邨 → 村), then colloquial forms → the words the documents and
+the recognisers use (啥时候 → 什么时候, 谁管 → 谁负责, 搞 → 开展). Everything is data below: a new
+colloquial form is a new row, not a new regex somewhere else.
+
+``normalise`` keeps the text's own punctuation and spacing (records quote it back); matching code
+applies ``assistant.docnames.norm`` on top.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+try:  # the converter is a compiled wheel; without it Traditional input is simply left as typed
+    import opencc
+
+    _T2S = opencc.OpenCC("t2s")
+except ImportError:  # pragma: no cover - opencc is a declared dependency
+    _T2S = None
+
+# Variant characters OpenCC leaves alone because both forms are valid Simplified Chinese; the
+# documents use the second form ("东湖新村社区"), people often type the first ("东湖新邨").
+VARIANTS = str.maketrans({"邨": "村"})
+
+# Colloquial form → the form the recognisers and the documents use. Longest forms are applied first
+# (so "啥时候" is not read as "啥" + "时候"). Only forms that cannot mean anything else belong here.
+COLLOQUIAL: tuple[tuple[str, str], ...] = (
+    ("多会儿", "什么时候"), ("啥时候", "什么时候"), ("啥时间", "什么时间"), ("几时", "什么时候"),
+    ("啥时", "什么时候"), ("哪天", "什么时候"),
+    ("谁来抓", "谁负责"), ("谁来管", "谁负责"), ("谁来负责", "谁负责"), ("谁抓", "谁负责"), ("谁管", "谁负责"),
+    ("归谁管", "由谁负责"), ("归谁", "由谁负责"),
+    ("啥档次", "什么等次"), ("什么档次", "什么等次"), ("什么等级", "什么等次"), ("啥等级", "什么等次"),
+    ("干啥", "做什么"),
+    ("咋样", "怎么样"), ("咋办", "怎么办"), ("咋", "怎么"), ("啥", "什么"), ("搞一次", "开展一次"), ("搞", "开展"),
+    ("频率", "多久一次"), ("频次", "多久一次"),
+    # "整改期限是多久": the documents state a period ("1个月内"), never the word 期限
+    ("期限是多久", "多久"), ("期限有多长", "多久"), ("期限多长", "多久"), ("期限是什么时候", "什么时候"), ("期限", "多久"),
+)
+_COLLOQUIAL_RX = re.compile("|".join(re.escape(a) for a, _ in sorted(COLLOQUIAL, key=lambda r: -len(r[0]))))
+_COLLOQUIAL_MAP = dict(COLLOQUIAL)
+
+# Question words and particles: what is left of a question without them is what it is about.
+QUESTION_WORDS = (
+    "请问", "一下", "告诉我", "麻烦", "帮我", "是什么", "什么", "怎么样", "怎么", "如何", "哪些", "哪个", "哪位",
+    "哪里", "哪", "谁", "几", "多少", "吗", "呢", "吧", "呀", "啊", "嘛", "了", "的", "是", "有", "要", "在",
+)
+_QUESTION_RX = re.compile("|".join(sorted(map(re.escape, QUESTION_WORDS), key=len, reverse=True)))
+_NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]+")
+
+
+@lru_cache(maxsize=4096)
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, width folded (ＡＢ１ → AB1, ！ → !), variant characters unified."""
+    s = _T2S.convert(text) if _T2S is not None and text else text
+    return unicodedata.normalize("NFKC", s).translate(VARIANTS)
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """What every recogniser reads: Simplified, half width, colloquial forms replaced."""
+    s = to_simplified(text or "")
+    return _COLLOQUIAL_RX.sub(lambda m: _COLLOQUIAL_MAP[m.group(0)], s)
+
+
+def strip_question(text: str) -> str:
+    """The words a question is about, question words and punctuation removed ("谢谢呢" → "谢谢")."""
+    return _NON_WORD.sub("", _QUESTION_RX.sub(" ", normalise(text)))
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early above ``limit`` (names are short: microseconds)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]

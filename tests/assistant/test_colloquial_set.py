@@ -1,0 +1,45 @@
+"""The colloquial set and the dialogues (eval/colloquial/): questions typed the way party workers type in
+chat — Traditional characters, typos, small talk, follow-ups — scored as `docbot eval` scores them,
+with the real lexical search. Written before the router was tuned; thresholds are the issue's."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.ask import ask
+from assistant.conversation import EMPTY
+from assistant.dialogues import evaluate_dialogues, is_dialogue_file, load_dialogues
+from assistant.evaluation import evaluate, load_questions
+from assistant.knowledge import Knowledge
+from assistant.router import Turn, route
+from index.searcher import open_searcher
+
+SETS = Path(__file__).resolve().parents[2] / "eval" / "colloquial"
+MIN_RATE = 0.95
+
+
+@pytest.fixture(scope="module")
+def searchable(corpus, tmp_path_factory):
+    searcher = open_searcher(corpus, tmp_path_factory.mktemp("colloquial-index"), embedding_model=None)
+    return Knowledge(corpus=corpus, searcher_factory=lambda: searcher)
+
+
+def test_the_sets_are_large_enough_and_keep_negatives():
+    questions = load_questions(SETS / "questions.jsonl")
+    assert len(questions) >= 120 and sum(q["kind"] == "negative" for q in questions) >= 10
+    assert len(load_dialogues(SETS / "dialogues.jsonl")) >= 20
+    assert is_dialogue_file(SETS / "dialogues.jsonl") and not is_dialogue_file(SETS / "questions.jsonl")
+
+
+def test_colloquial_questions(searchable):
+    report = evaluate(load_questions(SETS / "questions.jsonl"), lambda q: ask(q, searchable))
+    passed = sum(s.passed for s in report.kinds.values())
+    total = sum(s.total for s in report.kinds.values())
+    assert passed / total >= MIN_RATE, report.format()
+    assert report.kinds["negative"].rate == 1.0, report.format()  # negatives stay found: false
+
+
+def test_dialogues(searchable):
+    report = evaluate_dialogues(load_dialogues(SETS / "dialogues.jsonl"), lambda: EMPTY,
+                                lambda q, ctx: route(Turn(q, searchable, ctx)))
+    assert report.rate >= MIN_RATE, report.format()
