@@ -139,7 +139,7 @@ def count(t: Turn, f: Count) -> Answer:
 
 
 def cross_document(t: Turn, f: CrossDocument) -> Answer:
-    from assistant.search_answer import MIN_COVERAGE
+    from index.gates import MIN_COVERAGE
 
     searcher = t.knowledge.searcher
     if searcher is None:
