@@ -41,7 +41,8 @@ def html_cells_to_tabs(line: str) -> str:
     (cells stay apart once the tags are stripped); other lines are returned unchanged."""
     if "<" not in line or len(_HTML_CELL.findall(line)) < 2:
         return line
-    return _HTML_CELL_BREAK.sub("\t", line.replace("<br>", "").replace("<br/>", ""))
+    # <br> inside a cell: a space, so two units stacked in one cell stay apart (tables.split_cells)
+    return _HTML_CELL_BREAK.sub("\t", re.sub(r"<br\s*/?>", " ", line, flags=re.I))
 
 
 def strip_markup(line: str) -> str:

@@ -260,3 +260,4 @@ def test_html_table_rows():
     one, two = doc.items
     assert one.text == "建立联系点制度" and one.units.lead == ("区委组织部",)
     assert two.units.lead == ("区直机关工委",)
+    assert two.units.cooperate == ("区民政局", "团区委")  # stacked in one cell with <br>
