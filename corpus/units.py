@@ -34,7 +34,9 @@ _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.labe
 # (not role words that also end unit names: "区政协办、" is a unit followed by 、)
 _ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES if p[-1] not in '办部组委局处室')})、")
 # "区委组织部（牵头）": a role marked after one unit of a list.
-_MARKED = re.compile(r"^(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]$")
+# "区委组织部★" / "*区委组织部": a star or similar mark on one unit designates the lead ("带★的为牵头单位").
+_MARKED = re.compile(r"^(?:(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]|(?P<star>[★☆※▲*＊]+)?"
+                     r"(?P<name>[^★☆※▲*＊]+?)(?P<star2>[★☆※▲*＊]+)?)$")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
 # "A会同B负责": A leads, B co-operates.
@@ -178,11 +180,15 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                     continue
             if role == "person":
                 continue
-            for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部"
-                if mk := _MARKED.match(name):
+            for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部" / "区委组织部★"
+                if not (mk := _MARKED.match(name)) or not (mk.group("unit") or mk.group("star") or mk.group("star2")):
+                    continue
+                if mk.group("unit"):
                     mark = "lead" if mk.group("mark") in ("牵头", "牵头单位", "主责") else "cooperate"
                     found[mark].append(mk.group("unit"))
-                    names = names.replace(name, "", 1)
+                else:
+                    found["lead"].append(mk.group("name"))
+                names = names.replace(name, "", 1)
             add(role, names)
     rule = ""
     if first_leads and not found["lead"] and found["shared"]:
