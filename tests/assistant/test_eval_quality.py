@@ -18,8 +18,8 @@ from bot.config import Settings
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "eval" / "documents"
 FIXTURE = ROOT / "tests" / "fixtures" / "eval_documents"
-OVERALL = 0.96
-LEAD_AND_UNIT = 0.96
+OVERALL = 0.95  # measured 132/136 = 0.971 (docs/parsing.md); the issue asks ≥ 0.95
+LEAD_AND_UNIT = 0.95  # measured 71/73 = 0.973
 
 
 @pytest.fixture(scope="module")
