@@ -78,6 +78,11 @@ def find_items(doc: Document, number: int, part: str, question: str) -> list[Ite
     named = [it for it in items if _names_path(it, q)]
     if len(named) == 1:
         return named
+    if (m := _RUN.search(q)) and not named:  # "第2部分第2条": the second run of this numbering
+        k = int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
+        ordered = sorted(items, key=lambda it: it.line_start)
+        if k and 1 <= k <= len(ordered):
+            return [ordered[k - 1]]
     scored = sorted(((_section_overlap(it, q), i) for i, it in enumerate(items)), reverse=True)
     best, runner_up = scored[0][0], scored[1][0]
     if best >= 3 and best >= 2 * runner_up:

@@ -18,7 +18,7 @@ from corpus.model import MAIN_PART, Document, Item
 from index.answer_type import answer_kind, answer_pattern
 
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
-DUTY_CHARS = 240  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
+DUTY_CHARS = 320  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
 
@@ -58,6 +58,8 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
     """The direct answer to "谁牵头" / "谁配合" and the role line it replaces."""
     u = item.units
     if role == "lead":
+        if u.lead and u.rule:  # the lead comes from the document's own rule: cite it
+            return "牵头单位：" + "、".join(u.lead) + f"\n（依据文件规定：{u.rule}）", "lead"
         if u.lead:
             return "牵头单位：" + "、".join(u.lead), "lead"
         if u.shared:
@@ -92,15 +94,28 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
         lines.append(item.text)
         if item.units:
             lines.append("责任分工：" + "；".join(_units_lines(item)))
+        lines.extend(_timing(item))
         return "\n".join(lines)
     if not item.units:
         lines.append("文件未写明该项的责任单位。")
+        lines.extend(_timing(item, unit_lines))
         return "\n".join(lines)
     summary, replaced = _role_summary(item, role)
     if summary:
         lines.append(summary)
     lines.extend(_units_lines(item, skip=replaced))
+    lines.extend(_timing(item, unit_lines))
     return "\n".join(lines)
+
+
+def _timing(item: Item, already: tuple[str, ...] = ()) -> list[str]:
+    """The item's deadline and frequency as written, unless the direct answer already gave them."""
+    out = []
+    if item.deadline and not any(item.deadline in a for a in already):
+        out.append(f"完成时限：{item.deadline}")
+    if item.frequency and not any(item.frequency in a for a in already):
+        out.append(f"频次：{item.frequency}")
+    return out
 
 
 def responsibility_of(documents: tuple[Document, ...], source: str, locator: str,
@@ -170,7 +185,11 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     for d, item in hits:
         asked = (tuple(unit_part(item, key, units) for key in p.units)
                  if units is not None and item.units else ())
-        if pattern is not None and not pattern.search(item.text):  # "第17项什么时候完成"
+        if kind == "时间或期限" and item.deadline:  # "第3项什么时候完成"
+            asked += (f"完成时限：{item.deadline}",)
+        elif kind == "频次" and item.frequency:
+            asked += (f"频次：{item.frequency}",)
+        elif pattern is not None and not pattern.search(item.text):
             asked += (f"该项原文没有写明{kind}。",)
         blocks.append(item_block(d, item, p.role, label_document=not same_doc, unit_lines=asked))
         cites.append(item_citation(d, item))
@@ -199,7 +218,7 @@ def _duty_text(d: Duty) -> str:
     unnumbered paragraph naming the unit as subject is the unit's own duty text: quoted from the
     unit's clause on (up to DUTY_CHARS), not cut to the item's first clause."""
     item = d.item
-    own = item.text.startswith(d.unit + "：") or (item.number == 0 and d.unit in item.text)
+    own = item.text.startswith(d.unit) or (item.number == 0 and d.unit in item.text)
     if not own:
         return _heading(item)
     text = item.text.removeprefix(d.unit + "：")

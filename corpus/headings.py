@@ -18,7 +18,7 @@ ATTACH_LIST = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[:：]\s*(?P<rest>.*)$")
 H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[、.．]\s*(?P<title>.+)$")
 H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
 CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:章|部分|编))\s*(?P<title>\S.*)$")
-ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条\s*(?P<rest>\S.*)$")
+ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条(?:\s+|$|(?=\S))(?P<rest>.*)$")  # "第一条" may stand alone
 ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")

@@ -19,9 +19,17 @@ from corpus.deadlines import deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
-from corpus.numerals import chinese_to_int, int_to_chinese
+from corpus.numerals import int_to_chinese
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
+from corpus.tasks import (
+    apply_designated_leads,
+    h2_tasks,
+    label_tables,
+    number_paragraphs,
+    paragraph_tasks,
+    paths_where_ambiguous,
+)
 from corpus.text import (
     collapse_spaces,
     ends_sentence,
@@ -32,6 +40,8 @@ from corpus.text import (
 )
 from corpus.units import inline_units, split_top, trailing_label_units, trailing_units, units_line
 
+_SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
+_H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
@@ -56,6 +66,8 @@ class _Block:
         return collapse_spaces("".join(self.lines))
 
     def joinable(self) -> bool:
+        if not self.text:  # "第一条" alone on its line (PDF layout): its text is on the next lines
+            return True
         if self.heading_only or self.unit_lines or _CREDIT.search(self.lines[-1]):
             return False
         return not ends_sentence(self.text)
@@ -121,7 +133,7 @@ class _Builder:
         if b is None:
             return
         text = b.text
-        if b.kind == "item" or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
+        if b.kind in ("item", "h1") or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
             units = trailing_units(text)
             if b.unit_lines:
                 line_units = _merge(units_line(u) for u in b.unit_lines)
@@ -130,6 +142,8 @@ class _Builder:
             body = text
             if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
                 units = trailing_label_units(text) or inline_units(text)
+            if b.kind == "h1":
+                body = _H1_LABEL.sub("", text, count=1)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
                 body = re.sub(r"^[（(]\s*[^）)]{1,3}\s*[）)]\s*", "", text)
                 if b.section_ref in self.sections:
@@ -272,6 +286,10 @@ class _Builder:
 
     def on_h1(self, i: int, ln: Line) -> None:
         self.close()
+        if not ln.label and trailing_units(ln.text):  # "一、…。（区委办牵头）": a task, not a heading
+            self.stack = [(lv, d) for lv, d in self.stack if lv < 1]
+            self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
+            return
         self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
 
     def on_h2(self, i: int, ln: Line) -> None:
@@ -312,7 +330,8 @@ class _Builder:
         if b is not None and b.joinable():
             self.extend(text, ln.no)
             return
-        if b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text):
+        if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
+                and not _SUB_ITEM.match(text)):
             self.extend(text, ln.no)  # the rest of an item broken after a full stop, ending in its units
             return
         m = _LABELLED_ITEM.match(text)
@@ -350,107 +369,6 @@ def _merge(units_iter) -> Units:
                  guide=tuple(guide), rule=rule)
 
 
-_NUMBERED_TITLE = re.compile(r"^(?:第|[（(]?[一二三四五六七八九十]+[、）)])")
-
-
-def _paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
-    """Give items a numbering path only in parts where numbers repeat (numbering that restarts under
-    each （一）, two runs of 第X条), so documents numbered once keep their plain "第N项".
-
-    The path is the labels above the item ("四（二）") when those tell the repeats apart; otherwise
-    each run of numbering is named by its own heading ("护林防火员管理办法") or its position."""
-    by_part: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
-        if it.number:  # paragraph tasks (number 0) keep their paragraph locator
-            by_part.setdefault(it.part, []).append(i)
-    out = list(items)
-    for idx in by_part.values():
-        numbers = [items[i].number for i in idx]
-        if len(set(numbers)) == len(numbers):
-            out = [replace(it, path="") if k in idx and it.path else it for k, it in enumerate(out)]
-            continue
-        keys = [(items[i].path, items[i].number) for i in idx]
-        restarts_at_labels = all(items[b].path != items[a].path for a, b in zip(idx, idx[1:], strict=False)
-                                 if items[b].number <= items[a].number)
-        if len(set(keys)) == len(keys) and all(items[i].path for i in idx) and restarts_at_labels:
-            continue  # the labels tell every repeat apart
-        runs, prev = 0, 0
-        names: list[str] = []
-        for i in idx:
-            it = items[i]
-            if it.number <= prev or runs == 0:
-                runs += 1
-                title = it.section.split(" / ")[-1] if it.section else ""
-                titled = title and not _NUMBERED_TITLE.match(title) and title not in names
-                names.append(title if titled else f"第{runs}部分")
-            prev = it.number
-            out[i] = replace(it, path=names[-1])
-    return tuple(out)
-
-
-_H2_START = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")
-_SECTION_LABEL = re.compile(r"^(?:(第[一二三四五六七八九十]+[章部分编])|([一二三四五六七八九十]+)、|(（[一二三四五六七八九十]+）))")
-
-
-def _h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
-    """In a part without "1." items whose （一）… paragraphs assign work, every （N） paragraph is
-    a task numbered N (the deepest numbered level), so "第（四）项" reaches it."""
-    by_part: dict[str, list[tuple[Paragraph, int, Units]]] = {}
-    for p in paragraphs:
-        if p.part in numbered or not (m := _H2_START.match(p.text)):
-            continue
-        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text[m.end():])
-        by_part.setdefault(p.part, []).append((p, chinese_to_int(m.group(1)) or 0, units))
-    promoted: list[Item] = []
-    taken: set[int] = set()
-    for part, rows in by_part.items():
-        if len(rows) < 2 or not (any(u for _, _, u in rows) or any(it.part == part for it in items)):
-            continue
-        for p, n, units in rows:
-            body = _H2_START.sub("", p.text, count=1)
-            segments = p.section.split(" / ")
-            path = "".join(next(g for g in m.groups() if g) for seg in segments[:-1] if (m := _SECTION_LABEL.match(seg)))
-            promoted.append(Item(number=n, heading=first_sentence(body), text=body, units=units,
-                                 section=" / ".join(segments[:-1]), part=part, line_start=p.line_start,
-                                 line_end=p.line_end, path=path, deadline=deadline_of(body),
-                                 frequency=frequency_of(body)))
-            taken.add(id(p))
-    return promoted, [p for p in paragraphs if id(p) not in taken]
-
-
-def _paragraph_tasks(paragraphs) -> list[Item]:
-    """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
-    number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
-    tasks = []
-    for p in paragraphs:
-        units = trailing_label_units(p.text) or inline_units(p.text)
-        if units:
-            tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
-                              part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
-                              deadline=deadline_of(p.text), frequency=frequency_of(p.text)))
-    return tasks
-
-
-def _number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
-    counts: dict[str, int] = {}
-    out = []
-    for p in sorted(paragraphs, key=lambda p: p.line_start):
-        counts[p.part] = counts.get(p.part, 0) + 1
-        out.append(Paragraph(p.text, p.section, p.part, p.line_start, p.line_end, counts[p.part]))
-    return tuple(out)
-
-
-def _label_tables(tables: list[Table]) -> tuple[Table, ...]:
-    """Name each table in citations when its part holds several ("附件 党员监督责任清单 第3行")."""
-    per_part: dict[str, int] = {}
-    for t in tables:
-        per_part[t.part] = per_part.get(t.part, 0) + 1
-    return tuple(
-        replace(t, label=re.sub(r"^[一二三四五六七八九十]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
-        for t in tables
-    )
-
-
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [classify(no, strip_markup(line)) for no, line in enumerate(raw, 1)]
@@ -458,9 +376,9 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     builder = _Builder(lines, header.consumed)
     builder.run()
     attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
-    promoted, kept = _h2_tasks(builder.paragraphs, builder.items, set(builder.items_in_part))
+    promoted, kept = h2_tasks(builder.paragraphs, builder.items, set(builder.items_in_part))
     builder.items += promoted
-    paragraphs = _number_paragraphs(kept)
+    paragraphs = number_paragraphs(kept)
     return Document(
         source=source,
         title=header.title,
@@ -471,8 +389,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=_paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)),
-        tasks=tuple(_paragraph_tasks(paragraphs)),
-        tables=_label_tables(builder.tables),
+        items=apply_designated_leads(paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)), raw),
+        tasks=tuple(paragraph_tasks(paragraphs)),
+        tables=label_tables(builder.tables),
         paragraphs=paragraphs,
     )

@@ -69,6 +69,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("统筹协调", "coordinate", frozenset({SUFFIX})),
     ("协调", "coordinate", frozenset({SUFFIX})),
     ("会同", "coordinate", frozenset()),  # "A会同B负责": A leads, B co-operates (see units.py)
+    # people, not units: "牵头领导：张三" / a 责任人 column is read as no unit at all
+    *((w, "person", frozenset({LABEL})) for w in ("牵头领导", "责任领导", "分管领导", "联系领导", "责任人", "联系人")),
     # guide
     *((f"指导{n}", "guide", frozenset({LABEL, COLUMN})) for n in _UNIT_NOUNS),
     ("指导", "guide", frozenset({SUFFIX})),
@@ -77,7 +79,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
 
 # Sentences by which a document designates the first-listed unit as lead ("列第一位者为牵头单位，下同").
 FIRST_LEADS = re.compile(
-    r"(?:列|排|排列|排名|位列|写)?(?:在)?(?:第一|首)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)牵头"
+    r"(?:列|排|排列|排名|位列|写)(?:在)?(?:第一|首|最前面?|前面?)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)?牵头|"
+    r"(?:第一|首)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)牵头"
 )
 # The rule applies beyond its own item: "下同", "以下同", "均", in a preamble or footnote.
 CARRIES_FORWARD = re.compile(r"下同|以下各项|均为|均以")
@@ -94,15 +97,21 @@ def _alternation(words) -> str:
 
 
 @cache
+def label_words() -> str:
+    """Every label phrase as one regex alternation, longest first."""
+    return _alternation(p for p, _ in phrases(LABEL))
+
+
+@cache
 def label_regex() -> re.Pattern[str]:
     """"牵头单位：" / "责任处室:" at the start of a clause or line (full- or half-width colon)."""
-    return re.compile(rf"^(?P<label>{_alternation(p for p, _ in phrases(LABEL))})\s*[:：]\s*")
+    return re.compile(rf"^(?P<label>{label_words()})\s*[:：]\s*")
 
 
 @cache
 def label_anywhere() -> re.Pattern[str]:
     """A label inside running text ("…增长10%。责任单位：各区属国企")."""
-    return re.compile(rf"(?P<label>{_alternation(p for p, _ in phrases(LABEL))})\s*[:：]\s*")
+    return re.compile(rf"(?P<label>{label_words()})\s*[:：]\s*")
 
 
 def label_role(label: str) -> str:
@@ -116,6 +125,7 @@ def role_words() -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
+_PEOPLE_COLUMN = re.compile(r"领导|责任人|联系人|负责人|姓名")
 _COLUMN_PRIORITY = ("lead", "cooperate", "guide", "coordinate", "responsible", "shared")
 
 
@@ -131,9 +141,10 @@ def _column_stems() -> tuple[tuple[str, str], ...]:
 def column_role(header: str) -> str | None:
     """The role a table column assigns ("牵头单位" → lead, "配合/责任单位" → cooperate), or None.
 
-    The role word decides, in priority order: a "配合/责任单位" column lists co-operators."""
+    The role word decides, in priority order: a "配合/责任单位" column lists co-operators. Columns of
+    people ("牵头领导", "责任人") assign no unit."""
     h = re.sub(r"\s+", "", header)
-    if len(h) > 12:
+    if len(h) > 12 or _PEOPLE_COLUMN.search(h):
         return None
     for stem, role in _column_stems():
         if stem in h:

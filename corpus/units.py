@@ -28,12 +28,19 @@ _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, _BUCKET.get(r, r)) for p
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
 _FIRST_LEADS = roles.FIRST_LEADS
+# "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
+_AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.label_words()})$")
+# "区纪委牵头、区委组织部配合": a role word followed by 、 ends its clause.
+# (not role words that also end unit names: "区政协办、" is a unit followed by 、)
+_ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES if p[-1] not in '办部组委局处室')})、")
+# "区委组织部（牵头）": a role marked after one unit of a list.
+_MARKED = re.compile(r"^(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]$")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
 # "A会同B负责": A leads, B co-operates.
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
-_PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[\u4e00-\u9fff]{2})")
+_PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
 _UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
                        r"村|村居|社区|街道|乡镇|片区)$")
@@ -107,7 +114,10 @@ def _mask_parens(text: str) -> str:
 
 
 def _role_of(clause: str) -> tuple[str, str]:
-    """("区纪委、区委办", "lead") for "区纪委、区委办牵头"; role "" when no suffix matches."""
+    """("区纪委、区委办", "lead") for "区纪委、区委办牵头" or "区纪委为牵头单位"; role "" when none."""
+    if (m := _AS_LABEL.match(clause)) and m.group("units").strip():
+        role = roles.label_role(m.group("label"))
+        return m.group("units").strip(), _BUCKET.get(role, role)
     for suffix, role in _ROLE_SUFFIXES:
         if clause.endswith(suffix) and len(clause) > len(suffix):
             return clause[: -len(suffix)].strip(), role
@@ -129,7 +139,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     def add(role: str, names: str) -> None:
         found[role].extend(u for u in inherit_prefix(split_unit_list(names)) if u not in found[role])
 
-    for segment in split_top(text, "；;"):
+    for segment in split_top(_ROLE_THEN_LIST.sub(r"\1，", text), "；;"):
         in_sub = segment.startswith("其中")
         label_role: str | None = None
         for clause in split_top(segment, "，,"):
@@ -144,6 +154,8 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             if m := UNITS_LINE.match(clause):
                 clause, label_role = clause[m.end():], _BUCKET.get(roles.label_role(m.group("label")),
                                                                    roles.label_role(m.group("label")))
+            if label_role == "person":  # "牵头领导：张三" names a person, not a unit
+                continue
             masked = _mask_parens(clause)
             sub = _SUB.match(masked)
             if sub and (in_sub or sub.group("scope")):
@@ -164,6 +176,13 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                 role = label_role or bare_role
                 if not role:
                     continue
+            if role == "person":
+                continue
+            for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部"
+                if mk := _MARKED.match(name):
+                    mark = "lead" if mk.group("mark") in ("牵头", "牵头单位", "主责") else "cooperate"
+                    found[mark].append(mk.group("unit"))
+                    names = names.replace(name, "", 1)
             add(role, names)
     rule = ""
     if first_leads and not found["lead"] and found["shared"]:
@@ -254,17 +273,25 @@ def units_from_columns(cells: dict[str, str]) -> Units:
 # role words that are not ordinary verbs are read here; the units must look like unit names.
 _INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
                       if r in ("lead", "cooperate", "responsible") and p not in ("落实", "实施"))
-_UNIT_NAME = r"[\u4e00-\u9fff（）()0-9]{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][\u4e00-\u9fff]{1,8}[）)])?"
+# Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
+# a unit name is simply text without punctuation or spaces.
+_NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
+_UNIT_NAME = _NAME_CHARS + "{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
 _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
 _INLINE = re.compile(
     rf"^(?:由|请|要求)?(?P<units>{_UNIT_LIST})"
-    rf"(?:作为[\u4e00-\u9fff]{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
+    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
     rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
 )
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
 _INLINE_ROLE = dict(_INLINE_ROLES)
+_CLAUSES = re.compile(r"[。；;，,：:]")
+# "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
+                         r"[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
 
@@ -278,7 +305,11 @@ def inline_units(text: str) -> Units:
     """Units named as the subject of a role word inside running text (empty Units when none)."""
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
     scoped: list[SubAttribution] = []
-    for clause in split_top(strip_markup(text), "。；;，,：:"):
+    text = strip_markup(text)
+    if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
+        found["shared"].append(m.group("unit"))  # "区经济发展局：行政征收网上公开；…" — the unit's own list
+    for clause in _CLAUSES.split(text):  # a plain split: clause starts are all that matters here
+        clause = _ENUMERATOR.sub("", clause)
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
             names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))

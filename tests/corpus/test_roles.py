@@ -98,3 +98,43 @@ def test_question_words_come_from_the_vocabulary():
     assert roles.question_role("第3项谁牵头") == "lead"
     assert roles.question_role("哪些单位配合") == "cooperate"
     assert roles.question_regex("lead").search("主责单位是谁")
+
+
+@pytest.mark.parametrize(
+    ("raw", "lead", "cooperate", "shared"),
+    [
+        ("区纪委为牵头单位，区委组织部为配合单位", ("区纪委",), ("区委组织部",), ()),
+        ("区纪委牵头、区委组织部配合", ("区纪委",), ("区委组织部",), ()),
+        ("责任单位：区委组织部（牵头）、区委宣传部、区委党校", ("区委组织部",), (), ("区委宣传部", "区委党校")),
+        ("牵头领导：张三；责任单位：区委办", (), (), ("区委办",)),  # a person is not a unit
+    ],
+)
+def test_more_conventions(raw, lead, cooperate, shared):
+    u = parse_units(raw)
+    assert (u.lead, u.cooperate, u.shared) == (lead, cooperate, shared)
+
+
+def test_people_columns_assign_no_unit():
+    assert roles.column_role("牵头领导") is None
+    assert roles.column_role("责任人") is None
+
+
+def test_unit_names_ending_like_a_role_word_stay_whole():
+    u = parse_units("区纪委牵头，区人大办、区政协办、区审计局配合")
+    assert u.cooperate == ("区人大办", "区政协办", "区审计局")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["列第一位者为牵头单位", "排在第一位的为牵头部门", "排名第一的单位为牵头单位", "第一个单位为牵头单位",
+     "列在首位的为牵头单位", "排第一位的单位牵头", "排名在前的为牵头单位", "排在最前面的为牵头单位"],
+)
+def test_designated_lead_rules(rule):
+    assert roles.FIRST_LEADS.search(rule)
+    u = parse_units(f"区甲局、区乙局负责，{rule}")
+    assert (u.lead, u.cooperate) == (("区甲局",), ("区乙局",))
+
+
+@pytest.mark.parametrize("text", ["把政治建设摆在第一位，由区委牵头", "第一次会议由区委办牵头召开"])
+def test_not_designated_lead_rules(text):
+    assert not roles.FIRST_LEADS.search(text)

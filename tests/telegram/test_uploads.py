@@ -238,14 +238,8 @@ NEW_DOCUMENTS = {
 }
 
 
-# Strict: the merge that makes the parser carry "下同" forward turns this into a failure until removed.
-CARRIED_RULE_PENDING = pytest.mark.xfail(strict=True, reason="i8core: a 下同 rule in a trailing 责任单位 line is "
-                                                           "applied to its own item only")
-
-
 @pytest.mark.e2e
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=CARRIED_RULE_PENDING) if k == "pdf-articles-rule-carried"
-                                  else k for k in NEW_DOCUMENTS])
+@pytest.mark.parametrize("kind", list(NEW_DOCUMENTS))
 async def test_new_document_answers_after_upload(upload_bot, fake_api, kind):
     name, make, questions = NEW_DOCUMENTS[kind]
     data = make()

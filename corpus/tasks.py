@@ -1,0 +1,155 @@
+"""Passes over the parsed blocks that decide what the tasks of a document are and how they are named.
+
+- ``paths_where_ambiguous``: numbering paths ("四（二）") where item numbers repeat within a part;
+- ``h2_tasks``: （N） paragraphs are the tasks of a part that has no "1." items but assigns work there;
+- ``paragraph_tasks``: unnumbered paragraphs that assign work are tasks (number 0);
+- ``apply_designated_leads``: the document's own rule "列第一位者为牵头单位（下同）" applied to every
+  item it governs — in a preamble or footnote: all items; in an item with 下同: that item and after.
+Each is a pure function over the model's dataclasses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corpus.deadlines import deadline_of, frequency_of
+from corpus.model import Item, Paragraph, Table, Units
+from corpus.numerals import chinese_to_int
+from corpus.roles import CARRIES_FORWARD, FIRST_LEADS
+from corpus.text import first_sentence, strip_markup
+from corpus.units import inline_units, trailing_label_units, trailing_units
+
+_NUMBERED_TITLE = re.compile(r"^(?:第|[（(]?[一二三四五六七八九十]+[、）)])")
+
+
+def paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
+    """Give items a numbering path only in parts where numbers repeat (numbering that restarts under
+    each （一）, two runs of 第X条), so documents numbered once keep their plain "第N项".
+
+    The path is the labels above the item ("四（二）") when those tell the repeats apart; otherwise
+    each run of numbering is named by its own heading ("护林防火员管理办法") or its position."""
+    by_part: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.number:  # paragraph tasks (number 0) keep their paragraph locator
+            by_part.setdefault(it.part, []).append(i)
+    out = list(items)
+    for idx in by_part.values():
+        numbers = [items[i].number for i in idx]
+        if len(set(numbers)) == len(numbers):
+            out = [replace(it, path="") if k in idx and it.path else it for k, it in enumerate(out)]
+            continue
+        keys = [(items[i].path, items[i].number) for i in idx]
+        restarts_at_labels = all(items[b].path != items[a].path for a, b in zip(idx, idx[1:], strict=False)
+                                 if items[b].number <= items[a].number)
+        if len(set(keys)) == len(keys) and all(items[i].path for i in idx) and restarts_at_labels:
+            continue  # the labels tell every repeat apart
+        runs, prev = 0, 0
+        names: list[str] = []
+        for i in idx:
+            it = items[i]
+            if it.number <= prev or runs == 0:
+                runs += 1
+                title = it.section.split(" / ")[-1] if it.section else ""
+                titled = title and not _NUMBERED_TITLE.match(title) and title not in names
+                names.append(title if titled else f"第{runs}部分")
+            prev = it.number
+            out[i] = replace(it, path=names[-1])
+    return tuple(out)
+
+
+_H2_START = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")
+_SECTION_LABEL = re.compile(r"^(?:(第[一二三四五六七八九十]+[章部分编])|([一二三四五六七八九十]+)、|(（[一二三四五六七八九十]+）))")
+
+
+def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
+    """In a part without "1." items whose （一）… paragraphs assign work, every （N） paragraph is
+    a task numbered N (the deepest numbered level), so "第（四）项" reaches it."""
+    by_part: dict[str, list[tuple[Paragraph, int, Units]]] = {}
+    for p in paragraphs:
+        if p.part in numbered or not (m := _H2_START.match(p.text)):
+            continue
+        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text[m.end():])
+        by_part.setdefault(p.part, []).append((p, chinese_to_int(m.group(1)) or 0, units))
+    promoted: list[Item] = []
+    taken: set[int] = set()
+    for part, rows in by_part.items():
+        if len(rows) < 2 or not (any(u for _, _, u in rows) or any(it.part == part for it in items)):
+            continue
+        for p, n, units in rows:
+            body = _H2_START.sub("", p.text, count=1)
+            segments = p.section.split(" / ")
+            path = "".join(next(g for g in m.groups() if g) for seg in segments[:-1] if (m := _SECTION_LABEL.match(seg)))
+            promoted.append(Item(number=n, heading=first_sentence(body), text=body, units=units,
+                                 section=" / ".join(segments[:-1]), part=part, line_start=p.line_start,
+                                 line_end=p.line_end, path=path, deadline=deadline_of(body),
+                                 frequency=frequency_of(body)))
+            taken.add(id(p))
+    return promoted, [p for p in paragraphs if id(p) not in taken]
+
+
+def paragraph_tasks(paragraphs) -> list[Item]:
+    """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
+    number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
+    tasks = []
+    for p in paragraphs:
+        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
+        if units:
+            tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
+                              part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
+                              deadline=deadline_of(p.text), frequency=frequency_of(p.text)))
+    return tasks
+
+
+def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[Item, ...]:
+    """Items whose units name no lead get the first listed unit as 牵头 where the document says so."""
+    rules: list[tuple[int, str]] = []  # (first line governed, rule sentence)
+    for no, line in enumerate(lines, 1):
+        if "牵头" not in line:  # cheap pre-check: most lines state no rule
+            continue
+        text = strip_markup(line)
+        if not (m := FIRST_LEADS.search(text)):
+            continue
+        sentence = _sentence_around(text, m.start(), m.end())
+        inside = next((it for it in items if it.line_start <= no <= it.line_end), None)
+        if inside is None:
+            rules.append((0, sentence))
+        elif CARRIES_FORWARD.search(text[m.start():m.end() + 12]):
+            rules.append((inside.line_start, sentence))
+    if not rules:
+        return items
+    out = []
+    for it in items:
+        rule = next((r for start, r in sorted(rules, reverse=True) if it.line_start >= start), "")
+        u = it.units
+        if rule and not u.lead and u.shared:
+            it = replace(it, units=replace(u, lead=u.shared[:1], cooperate=u.shared[1:] + u.cooperate,
+                                           shared=(), rule=u.rule or rule))
+        out.append(it)
+    return tuple(out)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in "。；;（(，,")
+    rights = [i for i in (text.find(c, end) for c in "。；;）)") if i >= 0]
+    return text[left + 1: min(rights) if rights else len(text)].strip()
+
+
+def number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    counts: dict[str, int] = {}
+    out = []
+    for p in sorted(paragraphs, key=lambda p: p.line_start):
+        counts[p.part] = counts.get(p.part, 0) + 1
+        out.append(Paragraph(p.text, p.section, p.part, p.line_start, p.line_end, counts[p.part]))
+    return tuple(out)
+
+
+def label_tables(tables: list[Table]) -> tuple[Table, ...]:
+    """Name each table in citations when its part holds several ("附件 党员监督责任清单 第3行")."""
+    per_part: dict[str, int] = {}
+    for t in tables:
+        per_part[t.part] = per_part.get(t.part, 0) + 1
+    return tuple(
+        replace(t, label=re.sub(r"^[一二三四五六七八九十]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
+        for t in tables
+    )
