@@ -218,3 +218,17 @@ def test_real_documents_retyped_in_word_parse_the_same(tmp_path, path):
     retyped = parse_document(docx_text(tmp_path / "copy.docx"), path.name)
     assert [(i.part, i.number, i.units) for i in retyped.items] == [(i.part, i.number, i.units) for i in original.items]
     assert len(retyped.tables) == len(original.tables)
+
+
+def test_a_lead_rule_stated_in_a_footnote_governs_the_items(tmp_path):
+    d = NumberedDocx()
+    d.para("某某区2024年优化营商环境重点任务分工方案")
+    n = d.define(("decimal", "%1."))
+    first = d.para("推进企业开办全程网办。（责任单位：区市场监管局、区政务服务数据管理局）", n)
+    d.footnote(first, "各项任务中排在第一位的为牵头单位。")
+    d.para("压减工程建设项目审批时间。（责任单位：区住房建设局、区规划和自然资源局）", n)
+    (tmp_path / "plan.docx").write_bytes(d.bytes())
+    assert docx_text(tmp_path / "plan.docx").rstrip().endswith("注：各项任务中排在第一位的为牵头单位。")
+    (doc,) = load_corpus(tmp_path).documents
+    assert [(i.units.lead, i.units.cooperate) for i in doc.items] == [
+        (("区市场监管局",), ("区政务服务数据管理局",)), (("区住房建设局",), ("区规划和自然资源局",))]

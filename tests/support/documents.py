@@ -67,6 +67,27 @@ class NumberedDocx:
             num_pr.get_or_add_numId().val = num_id
         return paragraph
 
+    def footnote(self, paragraph, text: str) -> None:
+        """A footnote on ``paragraph`` (word/footnotes.xml with Word's two separator notes first)."""
+        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        self._notes = [*getattr(self, "_notes", []), text]
+        notes = "".join(f'<w:footnote w:id="{n}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>'
+                        for n, t in enumerate(self._notes, 1))
+        blob = (f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+                f'</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+                f'<w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>').encode()
+        part = self.document.part
+        rel = next((r for r in part.rels.values() if r.reltype == RELATIONSHIP_TYPE.FOOTNOTES), None)
+        if rel is None:
+            part.relate_to(Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, blob, part.package),
+                           RELATIONSHIP_TYPE.FOOTNOTES)
+        else:
+            rel.target_part._blob = blob
+        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{len(self._notes)}"/></w:r>'))
+
     def table(self, rows: list[list[str]]) -> None:
         table = self.document.add_table(rows=len(rows), cols=len(rows[0]))
         for r, values in enumerate(rows):
