@@ -101,9 +101,10 @@ class NumberedDocx:
 
 
 def pdf_pages(pages: list[list[str]], *, header: str = "某某区人民政府办公室文件", size: int = 12,
-              width_chars: int = 36) -> bytes:
+              width_chars: int = 36, footnotes: dict[int, str] | None = None) -> bytes:
     """Each page's lines drawn from the top; a line longer than ``width_chars`` wraps at the margin
-    (as a word processor would), so paragraphs come out broken mid-sentence."""
+    (as a word processor would), so paragraphs come out broken mid-sentence. ``footnotes``: page number →
+    a note set in small type at the foot of that page, above the page number."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -126,6 +127,9 @@ def pdf_pages(pages: list[list[str]], *, header: str = "某某区人民政府办
                     cut += 1
                 pdf.drawString(72 + (indent if first else 0), y, line[:cut])
                 line, first, y = line[cut:], False, y - size * 1.8
+        if (footnotes or {}).get(number):
+            pdf.setFont("STSong-Light", 9)
+            pdf.drawString(72, 80, footnotes[number])
         pdf.showPage()
     pdf.save()
     return out.getvalue()
