@@ -56,10 +56,44 @@ def _notes(document) -> list[str]:
     return lines
 
 
+def _text(p) -> str:
+    """A w:p's text as Word shows it with changes accepted: runs inside tracked insertions, fields and
+    smart tags included (python-docx's ``paragraph.text`` reads direct runs only); deleted text and
+    text boxes (a flow of their own) left out."""
+    from docx.oxml.ns import qn
+
+    skip = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent")}
+    marks = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+    out = []
+    for el in p.iter(*marks):
+        parent = el.getparent()
+        while parent is not None and parent is not p and parent.tag not in skip:
+            parent = parent.getparent()
+        if parent is p:
+            out.append(el.text or "" if marks[el.tag] is None else marks[el.tag])
+    return "".join(out)
+
+
 def _paragraph(paragraph, numbering) -> str:
     from corpus.docx_numbering import with_label
 
-    return with_label(numbering.label(paragraph._p), paragraph.text.strip())
+    return with_label(numbering.label(paragraph._p), _text(paragraph._p).strip())
+
+
+def _blocks_in(content, parent):
+    """Paragraphs and tables in body order, also inside content controls (w:sdt), which templates use
+    for cover pages and whole sections and python-docx's ``iter_inner_content`` steps over."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for el in content:
+        if el.tag == qn("w:p"):
+            yield Paragraph(el, parent)
+        elif el.tag == qn("w:tbl"):
+            yield Table(el, parent)
+        elif el.tag == qn("w:sdt") and (inner := el.find(qn("w:sdtContent"))) is not None:
+            yield from _blocks_in(inner, parent)
 
 
 def _table_lines(table, numbering) -> list[str]:
@@ -90,7 +124,7 @@ def docx_text(path: str | Path) -> str:
         document = docx.Document(str(path))
         numbering = _numbering(document)
         lines: list[str] = []
-        for block in document.iter_inner_content():
+        for block in _blocks_in(document.element.body, document._body):
             if isinstance(block, Table):
                 lines.extend(_table_lines(block, numbering))
             else:

@@ -232,3 +232,23 @@ def test_a_lead_rule_stated_in_a_footnote_governs_the_items(tmp_path):
     (doc,) = load_corpus(tmp_path).documents
     assert [(i.units.lead, i.units.cooperate) for i in doc.items] == [
         (("区市场监管局",), ("区政务服务数据管理局",)), (("区住房建设局",), ("区规划和自然资源局",))]
+
+
+def test_tracked_changes_accepted_and_content_controls_read(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = NumberedDocx()
+    d.para("某某区2024年机关党建工作要点")
+    n = d.define(("decimal", "%1."))
+    edited = d.para("开展主题党日活动。（区直机关工委牵头", n)
+    edited._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="审核人"><w:r><w:t>，各机关党组织配合</w:t></w:r></w:ins>'))
+    edited._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="审核人"><w:r><w:delText>，区委办配合</w:delText></w:r></w:del>'))
+    edited._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>）</w:t></w:r>'))
+    inside = d.para("规范党费收缴管理。（区委组织部牵头）", n)  # then wrapped in a content control
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent/></w:sdt>')
+    inside._p.addprevious(sdt)
+    sdt[1].append(inside._p)
+    (tmp_path / "plan.docx").write_bytes(d.bytes())
+    assert docx_text(tmp_path / "plan.docx").splitlines()[1:] == [
+        "1.开展主题党日活动。（区直机关工委牵头，各机关党组织配合）", "2.规范党费收缴管理。（区委组织部牵头）"]
