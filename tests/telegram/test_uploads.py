@@ -295,3 +295,8 @@ async def test_zip_bomb_is_refused_while_other_users_are_answered(fake_api, tmp_
 def _rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as fh:
         return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS")) / 1024
+
+
+def test_stored_name_has_no_bidi_or_control_characters(tmp_path):
+    found = uploads.preview("\u202excod.方案\x0b.docx", make_docx(), tmp_path)
+    assert found.file_name == "xcod.方案.txt"
