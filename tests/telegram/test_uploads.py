@@ -60,6 +60,18 @@ def make_pdf(text: str = "Party building plan 2020", password: str = "") -> byte
     return out.getvalue()
 
 
+def scanned_pdf() -> bytes:
+    """A page that is all picture, as a scanner makes it: no text layer."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    pdf.rect(72, 72, 400, 600, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
 def test_docx_loader_keeps_order_and_writes_tables_tab_separated(tmp_path):
     path = tmp_path / "a.docx"
     path.write_bytes(make_docx())
@@ -86,6 +98,7 @@ def test_pdf_loader_reads_the_text_layer(tmp_path):
     ("plan.docx", b"PK\x03\x04 not really a zip", "无法读取"),
     ("plan.pdf", b"hello, I am not a pdf at all, really not", "不是有效的 PDF"),
     ("plan.pdf", make_pdf(password="secret"), "加密"),
+    ("scan.pdf", scanned_pdf(), "扫描件，无法识别文字"),
 ])
 def test_bad_uploads_are_refused_in_chinese(tmp_path, name, data, message):
     with pytest.raises(uploads.UploadError, match=message):
