@@ -252,3 +252,19 @@ def test_tracked_changes_accepted_and_content_controls_read(tmp_path):
     (tmp_path / "plan.docx").write_bytes(d.bytes())
     assert docx_text(tmp_path / "plan.docx").splitlines()[1:] == [
         "1.开展主题党日活动。（区直机关工委牵头，各机关党组织配合）", "2.规范党费收缴管理。（区委组织部牵头）"]
+
+
+def test_merged_cells_group_row_once_and_vertical_merge_carried_down(tmp_path):
+    d = docx.Document()
+    rows = [["序号", "工作任务", "牵头单位", "配合单位"], ["一、组织建设", "", "", ""], ["1", "建强支部", "区委组织部", "各街道"],
+            ["2", "发展党员", "", "区委宣传部"]]
+    table = d.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(1, 3))  # a group row across the table
+    table.cell(2, 2).merge(table.cell(3, 2))  # one lead for two tasks
+    d.save(tmp_path / "t.docx")
+    assert docx_text(tmp_path / "t.docx").splitlines() == [
+        "序号\t工作任务\t牵头单位\t配合单位", "一、组织建设", "1\t建强支部\t区委组织部\t各街道", "2\t发展党员\t区委组织部\t区委宣传部"]
