@@ -268,3 +268,12 @@ def test_merged_cells_group_row_once_and_vertical_merge_carried_down(tmp_path):
     d.save(tmp_path / "t.docx")
     assert docx_text(tmp_path / "t.docx").splitlines() == [
         "序号\t工作任务\t牵头单位\t配合单位", "一、组织建设", "1\t建强支部\t区委组织部\t各街道", "2\t发展党员\t区委组织部\t区委宣传部"]
+
+
+def test_a_docx_saved_under_a_legacy_name_needs_no_converter(tmp_path, monkeypatch):
+    import corpus.loaders_legacy as legacy
+
+    monkeypatch.setattr(legacy, "soffice", lambda: None)  # would refuse if it tried to convert
+    (tmp_path / "plan.wps").write_bytes(_plan().bytes())
+    (doc,) = load_corpus(tmp_path).documents
+    assert [i.units.lead for i in doc.items] == [("区直机关工委",), ("区委组织部",)]
