@@ -25,15 +25,27 @@ FREQUENCY = re.compile(
 DEADLINE_COLUMN = re.compile(r"时限|期限|完成时间|时间节点|进度安排|时间要求|完成日期")
 
 
+# Parsing speed: the patterns above are only tried in short windows around these anchors.
+_ANCHOR = re.compile(r"前|完成|启动|长期|持续|常态化|立即|即时")
+_WINDOW = 24
+
+
 def deadline_of(text: str) -> str:
     """The task's deadline as written; a parenthesised one wins over one in running text."""
-    if m := DEADLINE_PAREN.search(text):
-        return m.group(1).strip()
-    if m := DEADLINE.search(text):
-        return m.group(0)
-    return ""
+    found = ""
+    for a in _ANCHOR.finditer(text):
+        window = text[max(0, a.start() - _WINDOW): a.end() + 4]
+        if m := DEADLINE_PAREN.search(window):
+            return m.group(1).strip()
+        if not found and (m := DEADLINE.search(window)):
+            found = m.group(0)
+    return found
 
 
 def frequency_of(text: str) -> str:
-    m = FREQUENCY.search(text)
-    return m.group(0) if m else ""
+    i = text.find("每")
+    while i >= 0:
+        if m := FREQUENCY.match(text, i):
+            return m.group(0)
+        i = text.find("每", i + 1)
+    return ""

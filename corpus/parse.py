@@ -35,6 +35,7 @@ from corpus.text import (
     ends_sentence,
     first_sentence,
     has_sentence_punct,
+    html_cells_to_tabs,
     join_cjk_spaces,
     strip_markup,
 )
@@ -371,7 +372,7 @@ def _merge(units_iter) -> Units:
 
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [classify(no, strip_markup(line)) for no, line in enumerate(raw, 1)]
+    lines = [classify(no, strip_markup(html_cells_to_tabs(line))) for no, line in enumerate(raw, 1)]
     header = extract_header(lines)
     builder = _Builder(lines, header.consumed)
     builder.run()

@@ -37,7 +37,9 @@ def paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
     for idx in by_part.values():
         numbers = [items[i].number for i in idx]
         if len(set(numbers)) == len(numbers):
-            out = [replace(it, path="") if k in idx and it.path else it for k, it in enumerate(out)]
+            for k in idx:
+                if out[k].path:
+                    out[k] = replace(out[k], path="")
             continue
         keys = [(items[i].path, items[i].number) for i in idx]
         restarts_at_labels = all(items[b].path != items[a].path for a, b in zip(idx, idx[1:], strict=False)

@@ -32,6 +32,19 @@ _SPACE_CHARS = frozenset(" \u3000\u00a0")
 TERMINAL = frozenset("。！？；;!?：:）)…")
 
 
+_HTML_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.I)
+_HTML_CELL = re.compile(r"<t[dh][\s>]", re.I)
+
+
+def html_cells_to_tabs(line: str) -> str:
+    """"<tr><td>1</td><td>任务</td></tr>" → "1\t任务": an HTML table row becomes a tab-separated row
+    (cells stay apart once the tags are stripped); other lines are returned unchanged."""
+    if "<" not in line or len(_HTML_CELL.findall(line)) < 2:
+        return line
+    # <br> inside a cell: a space, so two units stacked in one cell stay apart (tables.split_cells)
+    return _HTML_CELL_BREAK.sub("\t", re.sub(r"<br\s*/?>", " ", line, flags=re.I))
+
+
 def strip_markup(line: str) -> str:
     """Remove markdown/HTML decoration from one line; keep tabs (table cells) and the text itself."""
     if not _MARKUP_CHARS.intersection(line):  # fast path: most lines carry no markup

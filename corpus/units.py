@@ -34,7 +34,9 @@ _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.labe
 # (not role words that also end unit names: "区政协办、" is a unit followed by 、)
 _ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES if p[-1] not in '办部组委局处室')})、")
 # "区委组织部（牵头）": a role marked after one unit of a list.
-_MARKED = re.compile(r"^(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]$")
+# "区委组织部★" / "*区委组织部": a star or similar mark on one unit designates the lead ("带★的为牵头单位").
+_MARKED = re.compile(r"^(?:(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]|(?P<star>[★☆※▲*＊]+)?"
+                     r"(?P<name>[^★☆※▲*＊]+?)(?P<star2>[★☆※▲*＊]+)?)$")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
 # "A会同B负责": A leads, B co-operates.
@@ -178,11 +180,15 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                     continue
             if role == "person":
                 continue
-            for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部"
-                if mk := _MARKED.match(name):
+            for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部" / "区委组织部★"
+                if not (mk := _MARKED.match(name)) or not (mk.group("unit") or mk.group("star") or mk.group("star2")):
+                    continue
+                if mk.group("unit"):
                     mark = "lead" if mk.group("mark") in ("牵头", "牵头单位", "主责") else "cooperate"
                     found[mark].append(mk.group("unit"))
-                    names = names.replace(name, "", 1)
+                else:
+                    found["lead"].append(mk.group("name"))
+                names = names.replace(name, "", 1)
             add(role, names)
     rule = ""
     if first_leads and not found["lead"] and found["shared"]:
@@ -288,6 +294,7 @@ _INLINE = re.compile(
 _SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 _CLAUSES = re.compile(r"[。；;，,：:]")
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责")
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
                          r"[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -301,14 +308,26 @@ def _split_with(name: str) -> list[str]:
     return parts if len(parts) > 1 and all(_UNIT_END.search(p) and len(p) >= 2 for p in parts) else [name]
 
 
+def _candidate_clauses(text: str) -> list[str]:
+    """Only the clauses holding a role word, a modal verb or 职责 can name a responsible subject:
+    found with one scan instead of matching the grammar at every clause (parsing speed)."""
+    starts: dict[int, None] = {}
+    for m in _TRIGGER.finditer(text):
+        starts.setdefault(max(text.rfind(c, 0, m.start()) for c in "。；;，,：:") + 1)
+    out = []
+    for start in starts:
+        end = _CLAUSES.search(text, start)
+        out.append(text[start:end.start() if end else len(text)])
+    return out
+
+
 def inline_units(text: str) -> Units:
     """Units named as the subject of a role word inside running text (empty Units when none)."""
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
     scoped: list[SubAttribution] = []
-    text = strip_markup(text)
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         found["shared"].append(m.group("unit"))  # "区经济发展局：行政征收网上公开；…" — the unit's own list
-    for clause in _CLAUSES.split(text):  # a plain split: clause starts are all that matters here
+    for clause in _candidate_clauses(text):
         clause = _ENUMERATOR.sub("", clause)
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):

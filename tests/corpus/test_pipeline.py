@@ -246,3 +246,18 @@ def test_sub_item_paragraph_with_its_own_parenthesis_is_a_task():
 （2）对经营性自建房开展复查。（区市场局牵头）
 """)
     assert [t.units.lead for t in doc.tasks] == [("区交通局",), ("区市场局",)]
+
+
+def test_html_table_rows():
+    doc = parse("""
+某清单
+<table>
+<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr>
+<tr><td>1</td><td>建立联系点制度</td><td>区委组织部</td><td>各街道</td></tr>
+<tr><td>2</td><td>规范三会一课</td><td>区直机关工委</td><td>区民政局<br>团区委</td></tr>
+</table>
+""")
+    one, two = doc.items
+    assert one.text == "建立联系点制度" and one.units.lead == ("区委组织部",)
+    assert two.units.lead == ("区直机关工委",)
+    assert two.units.cooperate == ("区民政局", "团区委")  # stacked in one cell with <br>

@@ -138,3 +138,12 @@ def test_designated_lead_rules(rule):
 @pytest.mark.parametrize("text", ["把政治建设摆在第一位，由区委牵头", "第一次会议由区委办牵头召开"])
 def test_not_designated_lead_rules(text):
     assert not roles.FIRST_LEADS.search(text)
+
+
+@pytest.mark.parametrize(
+    "raw", ["责任单位：区委组织部★、区委宣传部、区委党校", "责任单位：*区委组织部、区委宣传部、区委党校"],
+)
+def test_a_marked_unit_is_the_lead(raw):
+    u = parse_units(raw)
+    assert u.lead == ("区委组织部",)
+    assert "区委宣传部" in u.all and "区委组织部★" not in u.all
