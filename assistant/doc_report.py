@@ -134,5 +134,7 @@ def describe(doc: Document) -> DocReport:
     irregular = [f"{r.part}：{'；'.join(r.irregular[:3])}" for r in reports if r.irregular]
     if irregular:
         warnings.append("编号不连续或重复（" + "；".join(irregular) + "），部分条目可能未识别或被合并，请核对。")
+    # The rule may be recorded once as its whole clause and once as the phrase: show the phrase.
+    rules = [r for r in rules if not any(o != r and o in r for o in rules)]
     return DocReport(doc.title or doc.source, doc.short_name or doc.title, tuple(reports), tuple(rules),
                      tuple(units), tuple(warnings))

@@ -28,6 +28,7 @@ from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parents[1]  # the child imports the same code as the bot
 MIB = 1024 * 1024
+_CHILD_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "DOCBOT_SOFFICE", "PYTHONIOENCODING")
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ def extract(suffix: str, data: bytes, limits: Limits = LIMITS) -> str:
     with tempfile.TemporaryDirectory(prefix="docbot-upload-") as tmp:
         source, result = Path(tmp) / f"upload{suffix}", Path(tmp) / "result.json"
         source.write_bytes(data)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])),
+        # Only what reading needs: the child never sees the bot's token or other secrets.
+        env = {**{k: v for k, v in os.environ.items() if k in _CHILD_ENV}, "HOME": tmp,
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])),
                "DOCBOT_SANDBOX_MEMORY": str(limits.memory), "DOCBOT_SANDBOX_CHARS": str(limits.max_chars)}
         # Own session: a timeout kills the child and anything it started (LibreOffice) in one go.
         proc = subprocess.Popen([sys.executable, "-m", "assistant.sandbox", str(source), str(result)],

@@ -56,6 +56,9 @@ def legacy_text(path: str | Path) -> str:
     from corpus.loaders_office import docx_text
 
     path = Path(path)
+    with path.open("rb") as fh:
+        if fh.read(4) == b"PK\x03\x04":  # a .docx saved under the old name (WPS does this): no conversion
+            return docx_text(path)
     with tempfile.TemporaryDirectory(prefix="docbot-soffice-") as tmp:
         source = Path(tmp) / f"source{path.suffix.lower()}"  # a plain name: soffice reads argv, not shells
         shutil.copyfile(path, source)

@@ -5,9 +5,10 @@ they are: running headers and footers (the issuer's name, "— 3 —") repeated 
 broken wherever the page edge fell, mid-sentence and mid-unit-name; tables drawn with rules, whose
 cells come out interleaved. So, per page: tables found by their rules become tab-separated rows;
 lines in the top/bottom margin that repeat across pages (digits ignored) or look like page numbers are
-dropped; then a line that runs to the right margin continues on the next one, unless the next is
-indented (a new paragraph) or, in a document that does not indent its paragraphs, starts a numbering
-marker or follows the end of a sentence on an indented line.
+dropped; footnotes (small type at the foot of a page) move to the end; then a line that runs to the
+right margin continues on the next one, unless the next is indented (a new paragraph) or, in a
+document that does not indent its paragraphs, starts a numbering marker or follows the end of a
+sentence on an indented line.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from corpus.text import ends_sentence
 
 MARGIN_BAND = 0.09  # top/bottom share of the page where running headers and footers live
 MIN_TEXT_CHARS = 20  # fewer characters in the whole file: a scan, not a text PDF
+FOOTNOTE_SIZE = 0.85  # footnotes are set smaller than the body text
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－·\s]*$")
 # Where a new numbered block starts; looser than the parser's heading rules on purpose: it only
 # decides that a line does not continue the one above it. Weak markers ("三是", "①", bullets) also
@@ -89,6 +91,27 @@ def drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[l
             for page, h in zip(pages, heights, strict=True)]
 
 
+def split_footnotes(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[str]]:
+    """Footnotes: the run of smaller-type lines at the foot of a page. Left in place they would be read
+    into a sentence that continues on the next page; moved to the end they are still read (a footnote
+    may state a rule such as "排在第一位的为牵头单位")."""
+    sizes = [ln.size for page in pages for ln in page if not ln.table and ln.size]
+    if not sizes:
+        return pages, []
+    body_size = statistics.median(sizes)
+    kept, notes = [], []
+    for page in pages:
+        cut = len(page)
+        while cut and not page[cut - 1].table and 0 < page[cut - 1].size < FOOTNOTE_SIZE * body_size:
+            cut -= 1
+        if cut and cut < len(page):  # small type after body text (a page of small type is body text)
+            kept.append(page[:cut])
+            notes.append("".join(ln.text for ln in page[cut:]))
+        else:
+            kept.append(page)
+    return kept, notes
+
+
 def join_lines(pages: list[list[_Line]]) -> list[str]:
     """Paragraphs from layout lines, across page breaks (see the module docstring for the rule).
 
@@ -150,7 +173,8 @@ def pdf_text(path: str | Path) -> str:
         raise UnreadableDocument("无法读取这个 PDF 文件（可能已损坏）。") from err
     if sum(len("".join(ln.text.split())) for page in pages for ln in page) < MIN_TEXT_CHARS:
         raise ScannedDocument("这个 PDF 是扫描件，无法识别文字：请先做文字识别（OCR），或发送 Word / 文本版本。")
-    return "\n".join(join_lines(drop_running_lines(pages, heights))).strip() + "\n"
+    body, notes = split_footnotes(drop_running_lines(pages, heights))
+    return "\n".join([*join_lines(body), *(["", *notes] if notes else [])]).strip() + "\n"
 
 
 register_loader(".pdf", pdf_text)

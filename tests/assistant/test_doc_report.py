@@ -79,3 +79,11 @@ def test_unnumbered_task_paragraphs_are_counted_not_reported_missing():
     report = _report("区数字办负责统筹推进政务数据共享工作，每季度通报进展。\n")
     assert (report.items, report.with_units, report.parts[0].unnumbered) == (1, 1, 1)
     assert "未编号的任务段落 1 项" in report.text() and not report.warnings
+
+
+def test_the_designated_lead_rule_is_reported_once():
+    report = _report("1.建立工作专班，定期调度进展。责任单位：区政务服务数据管理局、区市场监管局（排在第一位的为牵头单位，下同）\n"
+                     "2.推行告知承诺制。责任单位：区司法局、区政务服务数据管理局\n")
+    assert len(report.lead_rules) == 1 and "排在第一位的为牵头单位" in report.lead_rules[0]
+    assert [s.lead for s in report.parts[0].samples] == [("区政务服务数据管理局",), ("区司法局",)]
+    assert f"牵头规则：{report.lead_rules[0]}" in report.text()

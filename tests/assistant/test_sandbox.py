@@ -105,3 +105,20 @@ def test_child_answers_in_json_even_for_an_unexpected_failure(tmp_path):
 ])
 def test_file_names_lose_invisible_and_path_characters(name, safe):
     assert uploads.safe_name(name) == safe
+
+
+def test_the_child_does_not_see_the_bots_secrets(monkeypatch):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:secret")
+    seen = {}
+    monkeypatch.setattr(sandbox.subprocess, "Popen", lambda argv, **kw: seen.update(kw) or _Done())
+    with pytest.raises(sandbox.Refused):  # the fake child wrote no answer
+        sandbox.extract(".pdf", b"%PDF-1.4")
+    assert "TELEGRAM_BOT_TOKEN" not in seen["env"] and "PATH" in seen["env"]
+    assert str(sandbox._ROOT) in seen["env"]["PYTHONPATH"]
+
+
+class _Done:
+    pid = 0
+
+    def wait(self, timeout=None):
+        return 0

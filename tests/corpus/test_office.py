@@ -218,3 +218,62 @@ def test_real_documents_retyped_in_word_parse_the_same(tmp_path, path):
     retyped = parse_document(docx_text(tmp_path / "copy.docx"), path.name)
     assert [(i.part, i.number, i.units) for i in retyped.items] == [(i.part, i.number, i.units) for i in original.items]
     assert len(retyped.tables) == len(original.tables)
+
+
+def test_a_lead_rule_stated_in_a_footnote_governs_the_items(tmp_path):
+    d = NumberedDocx()
+    d.para("某某区2024年优化营商环境重点任务分工方案")
+    n = d.define(("decimal", "%1."))
+    first = d.para("推进企业开办全程网办。（责任单位：区市场监管局、区政务服务数据管理局）", n)
+    d.footnote(first, "各项任务中排在第一位的为牵头单位。")
+    d.para("压减工程建设项目审批时间。（责任单位：区住房建设局、区规划和自然资源局）", n)
+    (tmp_path / "plan.docx").write_bytes(d.bytes())
+    assert docx_text(tmp_path / "plan.docx").rstrip().endswith("注：各项任务中排在第一位的为牵头单位。")
+    (doc,) = load_corpus(tmp_path).documents
+    assert [(i.units.lead, i.units.cooperate) for i in doc.items] == [
+        (("区市场监管局",), ("区政务服务数据管理局",)), (("区住房建设局",), ("区规划和自然资源局",))]
+
+
+def test_tracked_changes_accepted_and_content_controls_read(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = NumberedDocx()
+    d.para("某某区2024年机关党建工作要点")
+    n = d.define(("decimal", "%1."))
+    edited = d.para("开展主题党日活动。（区直机关工委牵头", n)
+    edited._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="审核人"><w:r><w:t>，各机关党组织配合</w:t></w:r></w:ins>'))
+    edited._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="审核人"><w:r><w:delText>，区委办配合</w:delText></w:r></w:del>'))
+    edited._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>）</w:t></w:r>'))
+    inside = d.para("规范党费收缴管理。（区委组织部牵头）", n)  # then wrapped in a content control
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent/></w:sdt>')
+    inside._p.addprevious(sdt)
+    sdt[1].append(inside._p)
+    (tmp_path / "plan.docx").write_bytes(d.bytes())
+    assert docx_text(tmp_path / "plan.docx").splitlines()[1:] == [
+        "1.开展主题党日活动。（区直机关工委牵头，各机关党组织配合）", "2.规范党费收缴管理。（区委组织部牵头）"]
+
+
+def test_merged_cells_group_row_once_and_vertical_merge_carried_down(tmp_path):
+    d = docx.Document()
+    rows = [["序号", "工作任务", "牵头单位", "配合单位"], ["一、组织建设", "", "", ""], ["1", "建强支部", "区委组织部", "各街道"],
+            ["2", "发展党员", "", "区委宣传部"]]
+    table = d.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(1, 3))  # a group row across the table
+    table.cell(2, 2).merge(table.cell(3, 2))  # one lead for two tasks
+    d.save(tmp_path / "t.docx")
+    assert docx_text(tmp_path / "t.docx").splitlines() == [
+        "序号\t工作任务\t牵头单位\t配合单位", "一、组织建设", "1\t建强支部\t区委组织部\t各街道", "2\t发展党员\t区委组织部\t区委宣传部"]
+
+
+def test_a_docx_saved_under_a_legacy_name_needs_no_converter(tmp_path, monkeypatch):
+    import corpus.loaders_legacy as legacy
+
+    monkeypatch.setattr(legacy, "soffice", lambda: None)  # would refuse if it tried to convert
+    (tmp_path / "plan.wps").write_bytes(_plan().bytes())
+    (doc,) = load_corpus(tmp_path).documents
+    assert [i.units.lead for i in doc.items] == [("区直机关工委",), ("区委组织部",)]

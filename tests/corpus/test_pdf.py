@@ -142,3 +142,15 @@ def test_real_documents_survive_a_pdf_round_trip(tmp_path, path):
     original = parse_document("\n".join(line.lstrip("　") for line in lines), path.name)
     printed = parse_document("\n".join(_text(tmp_path, pdf_pages(_paginate(lines)))), path.name)
     assert [(i.part, i.number, i.units) for i in printed.items] == [(i.part, i.number, i.units) for i in original.items]
+
+
+def test_footnote_moves_to_the_end_and_its_rule_governs_the_items(tmp_path):
+    # the first article runs over the page break; the footnote sits between the two halves
+    broken = ("建立一网通办工作专班定期调度工作进展及时研究解决改革中遇到的困难和问题确保各项任务按时完成" * 2)[:70]
+    pages = [["某某区关于推进一网通办改革的实施办法", "　　1." + broken[2:]],
+             ["形成工作台账。（责任单位：区政务服务数据管理局、区市场监管局）", "　　2.推行告知承诺制。（责任单位：区司法局、区政务服务数据管理局）"]]
+    lines = _text(tmp_path, pdf_pages(pages, footnotes={1: "注：责任单位中排在第一位的为牵头单位。"}))
+    assert lines[1:] == ["1." + broken[2:] + "形成工作台账。（责任单位：区政务服务数据管理局、区市场监管局）",
+                         "2.推行告知承诺制。（责任单位：区司法局、区政务服务数据管理局）", "", "注：责任单位中排在第一位的为牵头单位。"]
+    (doc,) = load_corpus(tmp_path).documents
+    assert [i.units.lead for i in doc.items] == [("区政务服务数据管理局",), ("区司法局",)]

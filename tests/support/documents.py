@@ -67,6 +67,27 @@ class NumberedDocx:
             num_pr.get_or_add_numId().val = num_id
         return paragraph
 
+    def footnote(self, paragraph, text: str) -> None:
+        """A footnote on ``paragraph`` (word/footnotes.xml with Word's two separator notes first)."""
+        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        self._notes = [*getattr(self, "_notes", []), text]
+        notes = "".join(f'<w:footnote w:id="{n}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>'
+                        for n, t in enumerate(self._notes, 1))
+        blob = (f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+                f'</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+                f'<w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>').encode()
+        part = self.document.part
+        rel = next((r for r in part.rels.values() if r.reltype == RELATIONSHIP_TYPE.FOOTNOTES), None)
+        if rel is None:
+            part.relate_to(Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, blob, part.package),
+                           RELATIONSHIP_TYPE.FOOTNOTES)
+        else:
+            rel.target_part._blob = blob
+        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{len(self._notes)}"/></w:r>'))
+
     def table(self, rows: list[list[str]]) -> None:
         table = self.document.add_table(rows=len(rows), cols=len(rows[0]))
         for r, values in enumerate(rows):
@@ -80,9 +101,10 @@ class NumberedDocx:
 
 
 def pdf_pages(pages: list[list[str]], *, header: str = "某某区人民政府办公室文件", size: int = 12,
-              width_chars: int = 36) -> bytes:
+              width_chars: int = 36, footnotes: dict[int, str] | None = None) -> bytes:
     """Each page's lines drawn from the top; a line longer than ``width_chars`` wraps at the margin
-    (as a word processor would), so paragraphs come out broken mid-sentence."""
+    (as a word processor would), so paragraphs come out broken mid-sentence. ``footnotes``: page number →
+    a note set in small type at the foot of that page, above the page number."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -105,6 +127,9 @@ def pdf_pages(pages: list[list[str]], *, header: str = "某某区人民政府办
                     cut += 1
                 pdf.drawString(72 + (indent if first else 0), y, line[:cut])
                 line, first, y = line[cut:], False, y - size * 1.8
+        if (footnotes or {}).get(number):
+            pdf.setFont("STSong-Light", 9)
+            pdf.drawString(72, 80, footnotes[number])
         pdf.showPage()
     pdf.save()
     return out.getvalue()

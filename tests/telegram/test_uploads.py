@@ -60,6 +60,18 @@ def make_pdf(text: str = "Party building plan 2020", password: str = "") -> byte
     return out.getvalue()
 
 
+def scanned_pdf() -> bytes:
+    """A page that is all picture, as a scanner makes it: no text layer."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    pdf.rect(72, 72, 400, 600, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
 def test_docx_loader_keeps_order_and_writes_tables_tab_separated(tmp_path):
     path = tmp_path / "a.docx"
     path.write_bytes(make_docx())
@@ -86,6 +98,7 @@ def test_pdf_loader_reads_the_text_layer(tmp_path):
     ("plan.docx", b"PK\x03\x04 not really a zip", "无法读取"),
     ("plan.pdf", b"hello, I am not a pdf at all, really not", "不是有效的 PDF"),
     ("plan.pdf", make_pdf(password="secret"), "加密"),
+    ("scan.pdf", scanned_pdf(), "扫描件，无法识别文字"),
 ])
 def test_bad_uploads_are_refused_in_chinese(tmp_path, name, data, message):
     with pytest.raises(uploads.UploadError, match=message):
@@ -238,14 +251,8 @@ NEW_DOCUMENTS = {
 }
 
 
-# Strict: the merge that makes the parser carry "下同" forward turns this into a failure until removed.
-CARRIED_RULE_PENDING = pytest.mark.xfail(strict=True, reason="i8core: a 下同 rule in a trailing 责任单位 line is "
-                                                           "applied to its own item only")
-
-
 @pytest.mark.e2e
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=CARRIED_RULE_PENDING) if k == "pdf-articles-rule-carried"
-                                  else k for k in NEW_DOCUMENTS])
+@pytest.mark.parametrize("kind", list(NEW_DOCUMENTS))
 async def test_new_document_answers_after_upload(upload_bot, fake_api, kind):
     name, make, questions = NEW_DOCUMENTS[kind]
     data = make()
@@ -301,3 +308,8 @@ async def test_zip_bomb_is_refused_while_other_users_are_answered(fake_api, tmp_
 def _rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as fh:
         return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS")) / 1024
+
+
+def test_stored_name_has_no_bidi_or_control_characters(tmp_path):
+    found = uploads.preview("\u202excod.方案\x0b.docx", make_docx(), tmp_path)
+    assert found.file_name == "xcod.方案.txt"
