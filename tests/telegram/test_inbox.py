@@ -93,6 +93,23 @@ async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answer
     assert core.backlog(inbox) == 0
 
 
+async def test_updates_put_on_the_queue_directly_as_the_webhook_does_go_through_the_inbox(fake_api, tmp_path,
+                                                                                          knowledge):
+    from telegram import Update
+
+    settings = harness.settings_for(fake_api, tmp_path, admins={1})
+    app = harness.make_app(settings, harness.make_services(settings, knowledge))
+    posted = fake_api.text("越秀工作要点第17项谁牵头？\x0b", user=1)
+    async with harness.polling(app) as errors:
+        for _ in range(2):  # Telegram retries a webhook post it got no 200 for
+            await app.update_queue.put(Update.de_json(posted, app.bot))
+            await fake_api.wait_for(chat_id=1)
+            await asyncio.sleep(0.2)
+    assert len(fake_api.sent(chat_id=1)) == 1 and not errors
+    stored = core.open_inbox(settings.inbox_path)["inbox"].get(posted["update_id"])
+    assert stored["status"] == "done" and "\\u000b" not in stored["payload"]
+
+
 # ---- a real process, a real SIGKILL ---------------------------------------------------------------
 def _env(fake_api, data: Path, admins: str) -> dict:
     return {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": fake_api.base_url,
