@@ -47,10 +47,10 @@ def test_a_replayed_write_returns_its_recorded_result_and_writes_nothing(tmp_pat
     def write(n):
         return lambda: (db["things"].insert({"n": n}), f"stored {n}")[1]
 
-    assert core.once(db, 7, 1, write(1), at=T0) == "stored 1"
-    assert core.once(db, 7, 1, write(2), at=T0) == "stored 1"  # the replay: same update, same step
-    assert core.once(db, 7, 2, lambda: db["things"].count, at=T0) == 2  # a read is not recorded
-    assert core.once(db, 7, 2, lambda: "read again", at=T0) == "read again"
+    assert core.once(db, 7, "w", 1, write(1), at=T0) == "stored 1"
+    assert core.once(db, 7, "w", 1, write(2), at=T0) == "stored 1"  # the replay: same update, same step
+    assert core.once(db, 7, "r", 1, lambda: db["things"].count, at=T0) == 2  # a read is not recorded
+    assert core.once(db, 7, "r", 1, lambda: "read again", at=T0) == "read again"
     assert db["things"].count == 2
 
 
@@ -63,7 +63,7 @@ def test_a_failed_write_records_nothing(tmp_path):
         raise ValueError("bad")
 
     with pytest.raises(ValueError):
-        core.once(db, 8, 1, boom, at=T0)
+        core.once(db, 8, "boom", 1, boom, at=T0)
     assert db["things"].count == 1 and not db["inbox_effects"].count
 
 
