@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -70,8 +71,14 @@ def test_a_failed_write_records_nothing(tmp_path):
 # ---- in process, real HTTP stack ------------------------------------------------------------------
 async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answered_twice(fake_api, tmp_path,
                                                                                         knowledge):
+    from assistant.ask import ask
+
+    def slow_ask(question, k):  # the replay is still answering when Telegram re-delivers the update
+        time.sleep(0.5)
+        return ask(question, k)
+
     settings = harness.settings_for(fake_api, tmp_path, admins={1, 2, 3})
-    services = harness.make_services(settings, knowledge)
+    services = harness.make_services(settings, knowledge, ask=slow_ask)
     fresh = fake_api.text("越秀工作要点第17项谁牵头？", user=1)
     stale = fake_api.text("越秀工作要点第3项谁牵头？", user=2)
     # As a killed process left them: received, never finished.
@@ -85,7 +92,7 @@ async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answer
         [answer] = await fake_api.wait_for(chat_id=1)
         [apology] = await fake_api.wait_for(chat_id=2)
         await fake_api.wait_for(chat_id=3)
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(1.0)
     assert "第17项" in answer.text
     assert "重启" in apology.text and "第3项" in apology.text
     assert len(fake_api.sent(chat_id=1)) == 1 and len(fake_api.sent(chat_id=2)) == 1
