@@ -133,10 +133,16 @@ def start_replay(db: sqlite_utils.Database, *, now: datetime, max_age: timedelta
                 db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE update_id = ?", [uid])
                 continue
             db.execute("UPDATE inbox SET status = ?, done_at = ? WHERE update_id = ?", [status, now.isoformat(), uid])
-        db.execute("DELETE FROM inbox WHERE status != 'pending' AND done_at < ?", [(now - KEEP_DONE).isoformat()])
+        prune(db, now=now)
     if failed:
         log.error("updates %s were unfinished after their replay; given up", failed)
     return Replay(run, too_old, failed)
+
+
+def prune(db: sqlite_utils.Database, *, now: datetime) -> int:
+    """Forget updates finished more than KEEP_DONE ago (at start-up, and hourly while running)."""
+    return db.execute("DELETE FROM inbox WHERE status != 'pending' AND done_at < ?",
+                      [(now - KEEP_DONE).isoformat()]).rowcount
 
 
 def backlog(db: sqlite_utils.Database) -> int:

@@ -41,6 +41,16 @@ def test_receive_is_idempotent_and_replay_claims_each_unfinished_update_once(tmp
     assert core.backlog(db) == 0
 
 
+def test_finished_updates_are_forgotten_after_three_days_pending_ones_never(tmp_path):
+    db = core.open_inbox(tmp_path / "inbox.sqlite3")
+    for uid in (1, 2):
+        core.receive(db, uid, {"update_id": uid}, at=T0)
+    core.finish(db, 1, at=T0)
+    assert core.prune(db, now=T0 + timedelta(days=2)) == 0
+    assert core.prune(db, now=T0 + timedelta(days=4)) == 1
+    assert [r["update_id"] for r in db["inbox"].rows] == [2]
+
+
 def test_a_replayed_write_returns_its_recorded_result_and_writes_nothing(tmp_path):
     db = open_db(tmp_path / "s.sqlite3")
     db["things"].insert({"id": 0, "n": 0}, pk="id")
