@@ -133,10 +133,16 @@ def start_replay(db: sqlite_utils.Database, *, now: datetime, max_age: timedelta
                 db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE update_id = ?", [uid])
                 continue
             db.execute("UPDATE inbox SET status = ?, done_at = ? WHERE update_id = ?", [status, now.isoformat(), uid])
-        db.execute("DELETE FROM inbox WHERE status != 'pending' AND done_at < ?", [(now - KEEP_DONE).isoformat()])
+        prune(db, now=now)
     if failed:
         log.error("updates %s were unfinished after their replay; given up", failed)
     return Replay(run, too_old, failed)
+
+
+def prune(db: sqlite_utils.Database, *, now: datetime) -> int:
+    """Forget updates finished more than KEEP_DONE ago (at start-up, and hourly while running)."""
+    return db.execute("DELETE FROM inbox WHERE status != 'pending' AND done_at < ?",
+                      [(now - KEEP_DONE).isoformat()]).rowcount
 
 
 def backlog(db: sqlite_utils.Database) -> int:
@@ -150,15 +156,20 @@ def prune_effects(db: sqlite_utils.Database, *, now: datetime) -> None:
         db.execute("DELETE FROM inbox_effects WHERE at < ?", [(now - KEEP_DONE).isoformat()])
 
 
-def once(db: sqlite_utils.Database, update_id: int, seq: int, call: Callable[[], Any], *, at: datetime) -> Any:
-    """Run ``call`` (a store function bound to ``db``) for the ``seq``-th store call of an update.
+def once(db: sqlite_utils.Database, update_id: int, fn: str, seq: int, call: Callable[[], Any], *,
+         at: datetime) -> Any:
+    """Run ``call`` (store function ``fn`` bound to ``db``) as the update's ``seq``-th call of ``fn``.
+
+    Keyed by function and count rather than by overall order, so a replay in a new process that makes
+    an extra call (a cache to fill first) still finds each write's record.
 
     When that call committed changes before (the update is being replayed), its recorded result is
     returned and nothing runs. Otherwise it runs inside one transaction that also records its result
     if it changed anything — so the change and the record land together or not at all. Reads change
     nothing and are not recorded.
     """
-    row = db.execute("SELECT result FROM inbox_effects WHERE update_id = ? AND seq = ?", [update_id, seq]).fetchone()
+    row = db.execute("SELECT result FROM inbox_effects WHERE update_id = ? AND fn = ? AND seq = ?",
+                     [update_id, fn, seq]).fetchone()
     if row is not None:
         return pickle.loads(row[0])  # noqa: S301 - written by this process, in our own store
     with db.atomic():
@@ -168,10 +179,10 @@ def once(db: sqlite_utils.Database, update_id: int, seq: int, call: Callable[[],
             try:
                 blob = pickle.dumps(result)
             except (pickle.PicklingError, TypeError, AttributeError):
-                log.warning("result of store call %s/%s cannot be recorded", update_id, seq)
+                log.warning("result of store call %s/%s#%s cannot be recorded", update_id, fn, seq)
                 return result
-            db.execute("INSERT OR REPLACE INTO inbox_effects (update_id, seq, at, result) VALUES (?, ?, ?, ?)",
-                       [update_id, seq, at.isoformat(), blob])
+            db.execute("INSERT OR REPLACE INTO inbox_effects (update_id, fn, seq, at, result) VALUES (?, ?, ?, ?, ?)",
+                       [update_id, fn, seq, at.isoformat(), blob])
     return result
 
 
@@ -179,7 +190,7 @@ def once(db: sqlite_utils.Database, update_id: int, seq: int, call: Callable[[],
 @dataclass
 class Handling:
     update_id: int
-    steps: int = 0  # store calls made so far
+    steps: dict[str, int] = field(default_factory=dict)  # store calls made so far, per function
     later: list[tuple[str, tuple]] = field(default_factory=list)  # inbox writes deferred to ``finish``
 
 
@@ -199,10 +210,10 @@ def current() -> Handling | None:
     return _CURRENT.get()
 
 
-def next_step() -> tuple[int, int] | None:
-    """(update id, ordinal of this store call) inside an update's handling, else None."""
+def next_step(fn: str) -> tuple[int, str, int] | None:
+    """(update id, fn, how many times the update has now called fn) inside an update's handling."""
     h = _CURRENT.get()
     if h is None:
         return None
-    h.steps += 1
-    return h.update_id, h.steps
+    h.steps[fn] = h.steps.get(fn, 0) + 1
+    return h.update_id, fn, h.steps[fn]

@@ -2,7 +2,7 @@
 
 Schema changes are numbered migrations (``assistant/migrations/mNNN_*.py``), applied in file-name
 order on every open, so an old data file is upgraded in place and a new one is created complete.
-Number ranges keep areas apart: 001-009 base, 010-019 access control, 020-039 records/reminders.
+Number ranges keep areas apart: 001-009 base, 010-019 access control, 020-039 records/reminders, 040-049 conversation, 050-059 inbox/ops.
 """
 
 from __future__ import annotations

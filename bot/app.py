@@ -21,6 +21,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, TypeHandler
 from telegram.request import BaseRequest
 
+from assistant import inbox as inbox_core
 from bot import status
 from bot.config import Settings
 from bot.inbox import DurableQueue, Edge, Inbox, InboxApplication, UpdatesRequest, audit_cleaned, replay
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 HANDLER_MODULES = ["handlers.basic", "handlers.ask", "handlers.admin", "handlers.upload", "handlers.records"]
 OPTIONAL_MODULES = {"handlers.records"}
 ERROR_REPLY = "出错了，请稍后再试"
+PRUNE_EVERY_BEATS = 120  # heartbeats are 30 s apart: hourly
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,14 @@ async def post_init(application: Application) -> None:
 
 
 async def heartbeat(context: DocbotContext) -> None:
-    """The loop is alive: `docbot status --check` (Docker HEALTHCHECK) reads this file."""
+    """The loop is alive: `docbot status --check` (Docker HEALTHCHECK) reads this file. Hourly, the
+    inbox forgets long-finished updates and old buttons (inline: the inbox file is the loop's)."""
     services: Services = context.bot_data["services"]
     await services.run(status.write_heartbeat, context.bot_data["settings"], services.clock())
+    beats = context.bot_data["heartbeats"] = context.bot_data.get("heartbeats", 0) + 1
+    if (inbox := context.bot_data.get("inbox")) and beats % PRUNE_EVERY_BEATS == 0:
+        inbox_core.prune(inbox.db, now=services.clock())
+        services.tokens.prune()
 
 
 async def post_shutdown(application: Application) -> None:

@@ -19,7 +19,7 @@ def _ids(value: str) -> frozenset[int]:
     out = set()
     for part in value.replace(";", ",").split(","):
         part = part.strip()
-        if part.lstrip("-").isdigit():
+        if part.lstrip("-").isascii() and part.lstrip("-").isdigit():  # not "²": int() would fail
             out.add(int(part))
     return frozenset(out)
 

@@ -63,9 +63,19 @@ class Edge:
     ways in (the webhook) take that slower path in ``admit``.
     """
 
+    QUEUED_MEMORY = 50_000  # update ids queued by this process, remembered to drop re-deliveries
+
     def __init__(self, inbox: Inbox | None, on_cleaned: Callable[[Update, list[str]], Awaitable[None]] | None):
         self.inbox, self.on_cleaned = inbox, on_cleaned
         self.arrivals: dict[int, Arrival] = {}
+        self._queued: dict[int, None] = {}  # insertion-ordered set
+
+    def queued(self, update_id: int) -> None:
+        """Remember that this process queued ``update_id`` (replays included): Telegram re-delivers an
+        update it was never told about, and the replay may still be handling it."""
+        self._queued[update_id] = None
+        while len(self._queued) > self.QUEUED_MEMORY:
+            del self._queued[next(iter(self._queued))]
 
     def take_batch(self, raw: list) -> list:
         """Clean and store updates as Telegram sent them; → the cleaned dicts."""
@@ -96,9 +106,10 @@ class Edge:
                 update = Update.de_json(payload, update.get_bot())
         if arrival.originals and self.on_cleaned is not None:
             await self.on_cleaned(update, arrival.originals)
-        if arrival.finished_before:
-            log.info("update %s was handled before; not handled twice", update.update_id)
+        if arrival.finished_before or update.update_id in self._queued:
+            log.info("update %s was handled or queued before; not handled twice", update.update_id)
             return None
+        self.queued(update.update_id)
         return update
 
 
@@ -182,7 +193,7 @@ async def replay(application: Application) -> None:
         update = Update.de_json(payload, application.bot)
         if update.effective_chat is None:
             continue
-        said = (update.effective_message.text or "") if update.effective_message else ""
+        said = (update.message.text or "") if update.message else ""  # a press: the message is ours
         text = APOLOGY.format(what=f"“{said[:30]}{'…' if len(said) > 30 else ''}”" if said else "")
         try:
             await application.bot.send_message(update.effective_chat.id, text)
@@ -192,6 +203,8 @@ async def replay(application: Application) -> None:
     for payload in plan.run:
         update = Update.de_json(payload, application.bot)
         if isinstance(queue, DurableQueue):
+            if queue.edge is not None:
+                queue.edge.queued(update.update_id)
             await queue.put_stored(update)
         else:
             await queue.put(update)

@@ -36,10 +36,19 @@ async def resolve(update: Update, context: DocbotContext) -> Any | None:
     elif found is not None and found.role and not access.has_role(context.role, found.role):
         refusal = NO_ROLE
     if refusal:
-        await query.answer(refusal, show_alert=True)
+        await _answer(query, refusal)
         return None
-    await query.answer()
+    await _answer(query)
     return found.payload
+
+
+async def _answer(query, alert: str | None = None) -> None:
+    """Acknowledge the press. Telegram refuses once the press is old (a replay after a restart):
+    the press still does its work."""
+    try:
+        await (query.answer(alert, show_alert=True) if alert else query.answer())
+    except TelegramError:
+        log.info("could not answer callback query %s", query.id, exc_info=True)
 
 
 async def drop_buttons(update: Update) -> None:

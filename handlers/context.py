@@ -68,12 +68,13 @@ class Services:
     async def in_db(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """Run ``fn(self.db, *args, **kwargs)`` on the database thread.
 
-        While an update from the durable inbox is handled, each call is its numbered step: a replay of
+        While an update from the durable inbox is handled, each call is counted per function: a replay of
         the update gets a committed write's recorded result instead of writing twice (assistant.inbox.once).
         """
         loop = asyncio.get_running_loop()
         call = functools.partial(fn, self.db, *args, **kwargs)
-        if step := inbox.next_step():
+        name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
+        if step := inbox.next_step(name):
             call = functools.partial(inbox.once, self.db, *step, call, at=self.clock())
         return await loop.run_in_executor(self.db_executor, call)
 

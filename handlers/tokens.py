@@ -52,8 +52,12 @@ class CallbackTokens:
     def persist_to(self, db: sqlite_utils.Database, clock: Callable[[], datetime]) -> None:
         """Keep tokens in ``db`` too (table callback_tokens: assistant/inbox.py); forget ones older than KEEP."""
         self._db, self._clock = db, clock
-        with db.atomic():
-            db.execute("DELETE FROM callback_tokens WHERE created_at < ?", [(clock() - KEEP).isoformat()])
+        self.prune()
+
+    def prune(self) -> None:
+        """Forget stored tokens older than KEEP (at start-up, and hourly while running)."""
+        if self._db is not None:
+            self._db.execute("DELETE FROM callback_tokens WHERE created_at < ?", [(self._clock() - KEEP).isoformat()])
 
     def issue(self, action: str, chat_id: int, payload: Any, *, owner: int = 0, role: str = "") -> str:
         """Callback data for a button: ``action:token``."""

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from assistant.numbers import DEADLINE_DAYS_MAX
 from assistant.records.dates import add_months, find_dates
 from assistant.records.rules import Rules
 from assistant.store import audit
@@ -102,6 +103,8 @@ def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now:
         if not later or later[0].error or later[0].value is None:
             return None, (later[0].error if later and later[0].error else "未识别到整改期限。") + "\n" + usage
         due, rule, citation = later[0].value, "explicit", f"登记时写明期限 {later[0].text}"
+        if (due - notice_date).days > DEADLINE_DAYS_MAX:  # bounded, like every number people type
+            return None, f"整改期限“{later[0].text}”距通知日期超过5年，请核对。\n" + usage
     leaders = [r["leader_id"] for r in db.query(
         "select distinct leader_id from contact_points where active = 1 and name = ?", [unit])]
     rid = add_rectification(db, unit=unit, issue=issue, notice_date=notice_date, due=due, rule=rule,

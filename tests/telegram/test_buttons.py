@@ -91,6 +91,7 @@ async def test_failure_13_a_pending_drafts_buttons_work_after_a_restart(offline_
     async with offline(first):
         buttons = await _draft(first, offline_api)
     second = _build(offline_api, tmp_path, knowledge)  # a new process: nothing in memory
+    offline_api.fail("answerCallbackQuery", 400)  # "query is too old": a press replayed after a restart
     async with offline(second) as errors:
         await process(second, offline_api.press(buttons[0][1], user=SECRETARY))
     assert "已保存第1号走访记录" in offline_api.sent(chat_id=SECRETARY)[-1].text

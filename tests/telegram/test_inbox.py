@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,6 +41,16 @@ def test_receive_is_idempotent_and_replay_claims_each_unfinished_update_once(tmp
     assert core.backlog(db) == 0
 
 
+def test_finished_updates_are_forgotten_after_three_days_pending_ones_never(tmp_path):
+    db = core.open_inbox(tmp_path / "inbox.sqlite3")
+    for uid in (1, 2):
+        core.receive(db, uid, {"update_id": uid}, at=T0)
+    core.finish(db, 1, at=T0)
+    assert core.prune(db, now=T0 + timedelta(days=2)) == 0
+    assert core.prune(db, now=T0 + timedelta(days=4)) == 1
+    assert [r["update_id"] for r in db["inbox"].rows] == [2]
+
+
 def test_a_replayed_write_returns_its_recorded_result_and_writes_nothing(tmp_path):
     db = open_db(tmp_path / "s.sqlite3")
     db["things"].insert({"id": 0, "n": 0}, pk="id")
@@ -47,10 +58,10 @@ def test_a_replayed_write_returns_its_recorded_result_and_writes_nothing(tmp_pat
     def write(n):
         return lambda: (db["things"].insert({"n": n}), f"stored {n}")[1]
 
-    assert core.once(db, 7, 1, write(1), at=T0) == "stored 1"
-    assert core.once(db, 7, 1, write(2), at=T0) == "stored 1"  # the replay: same update, same step
-    assert core.once(db, 7, 2, lambda: db["things"].count, at=T0) == 2  # a read is not recorded
-    assert core.once(db, 7, 2, lambda: "read again", at=T0) == "read again"
+    assert core.once(db, 7, "w", 1, write(1), at=T0) == "stored 1"
+    assert core.once(db, 7, "w", 1, write(2), at=T0) == "stored 1"  # the replay: same update, same step
+    assert core.once(db, 7, "r", 1, lambda: db["things"].count, at=T0) == 2  # a read is not recorded
+    assert core.once(db, 7, "r", 1, lambda: "read again", at=T0) == "read again"
     assert db["things"].count == 2
 
 
@@ -63,15 +74,21 @@ def test_a_failed_write_records_nothing(tmp_path):
         raise ValueError("bad")
 
     with pytest.raises(ValueError):
-        core.once(db, 8, 1, boom, at=T0)
+        core.once(db, 8, "boom", 1, boom, at=T0)
     assert db["things"].count == 1 and not db["inbox_effects"].count
 
 
 # ---- in process, real HTTP stack ------------------------------------------------------------------
 async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answered_twice(fake_api, tmp_path,
                                                                                         knowledge):
+    from assistant.ask import ask
+
+    def slow_ask(question, k):  # the replay is still answering when Telegram re-delivers the update
+        time.sleep(0.5)
+        return ask(question, k)
+
     settings = harness.settings_for(fake_api, tmp_path, admins={1, 2, 3})
-    services = harness.make_services(settings, knowledge)
+    services = harness.make_services(settings, knowledge, ask=slow_ask)
     fresh = fake_api.text("越秀工作要点第17项谁牵头？", user=1)
     stale = fake_api.text("越秀工作要点第3项谁牵头？", user=2)
     # As a killed process left them: received, never finished.
@@ -85,12 +102,29 @@ async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answer
         [answer] = await fake_api.wait_for(chat_id=1)
         [apology] = await fake_api.wait_for(chat_id=2)
         await fake_api.wait_for(chat_id=3)
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(1.0)
     assert "第17项" in answer.text
     assert "重启" in apology.text and "第3项" in apology.text
     assert len(fake_api.sent(chat_id=1)) == 1 and len(fake_api.sent(chat_id=2)) == 1
     assert not errors
     assert core.backlog(inbox) == 0
+
+
+async def test_updates_put_on_the_queue_directly_as_the_webhook_does_go_through_the_inbox(fake_api, tmp_path,
+                                                                                          knowledge):
+    from telegram import Update
+
+    settings = harness.settings_for(fake_api, tmp_path, admins={1})
+    app = harness.make_app(settings, harness.make_services(settings, knowledge))
+    posted = fake_api.text("越秀工作要点第17项谁牵头？\x0b", user=1)
+    async with harness.polling(app) as errors:
+        for _ in range(2):  # Telegram retries a webhook post it got no 200 for
+            await app.update_queue.put(Update.de_json(posted, app.bot))
+            await fake_api.wait_for(chat_id=1)
+            await asyncio.sleep(0.2)
+    assert len(fake_api.sent(chat_id=1)) == 1 and not errors
+    stored = core.open_inbox(settings.inbox_path)["inbox"].get(posted["update_id"])
+    assert stored["status"] == "done" and "\\u000b" not in stored["payload"]
 
 
 # ---- a real process, a real SIGKILL ---------------------------------------------------------------

@@ -10,6 +10,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from assistant import access
 from bot import status
 from handlers.oplog import user_hash
@@ -87,3 +89,15 @@ def test_docbot_status_and_its_check(tmp_path):
     assert docbot("--check").returncode == 0
     facts = json.loads(docbot("--json").stdout)
     assert len(facts["documents"]) == 5 and facts["alive"] is True and facts["inbox_backlog"] is None
+
+
+@pytest.mark.parametrize(("env", "admins", "max_age"), [
+    ({"DOCBOT_ADMINS": "1, 22;333", "DOCBOT_INBOX_MAX_AGE": "90"}, {1, 22, 333}, 90),
+    ({"DOCBOT_ADMINS": "²,4", "DOCBOT_INBOX_MAX_AGE": "²"}, {4}, 60),
+    ({"DOCBOT_INBOX_MAX_AGE": "0"}, set(), 60), ({"DOCBOT_INBOX_MAX_AGE": "99999999"}, set(), 60),
+])
+def test_settings_read_numbers_strictly(env, admins, max_age):
+    from bot.config import load_settings
+
+    settings = load_settings(env)
+    assert (settings.admins, settings.inbox_max_age_minutes) == (frozenset(admins), max_age)

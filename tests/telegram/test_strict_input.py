@@ -44,6 +44,7 @@ def bot(offline_api, tmp_path, knowledge):
     (ADMIN, "/item 工作要点 第99999999999项", "用法"),
     (SECRETARY, "走访记录：王焕清 11月5日到东山街督导，发现台账缺失，要求99999999天内整改", "最长5年"),
     (SECRETARY, "走访记录：王焕清 11月5日到东山街督导，发现台账缺失，要求9999个月内整改", "最长5年"),
+    (SECRETARY, "/rectify 东山街 台账缺失 2026年2月1日 2999年1月1日", "超过5年"),
 ])
 async def test_failure_8_odd_digits_and_huge_numbers_get_one_clear_reply(bot, offline_api, user, text, usage):
     async with offline(bot) as errors:
