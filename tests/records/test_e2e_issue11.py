@@ -81,6 +81,14 @@ async def test_menus_help_informal_note_questions_bind_and_odd_messages(app, fak
         assert not ADMIN_COMMANDS & set(menus[None]) and "ask" in menus[None] and "visit" not in menus[None]
         assert "visit" in menus[SECRETARY] and not ADMIN_COMMANDS & set(menus[SECRETARY])
         assert ADMIN_COMMANDS <= set(menus[ADMIN])
+        # an admin makes the member a secretary: the member's own menu follows at once
+        api.push(api.text(f"/role {MEMBER} secretary", user=ADMIN))
+        await until(api, ADMIN, lambda t: str(MEMBER) in t)
+        await api.wait_for("setMyCommands", 5)
+        assert "visit" in _menus(api)[MEMBER]
+        api.push(api.text(f"/role {MEMBER} member", user=ADMIN))
+        await api.wait_for("setMyCommands", 6)
+        assert "visit" not in _menus(api)[MEMBER]
         # a stranger can read /help; help follows the role
         api.push(api.text("/help", user=STRANGER))
         assert "您的用户 ID：999" in (await until(api, STRANGER, lambda t: "党建文件助手" in t)).text
