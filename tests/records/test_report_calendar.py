@@ -127,6 +127,10 @@ def test_cli_calendar_report_and_holidays(tmp_path):
     r = _docbot(tmp_path, "report", "--month", "2026-11", "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:4] == b"\x89PNG"
+    # New Year's Day 2027 is no working day even without package data; 2027 digests carry the warning
+    assert json.loads(_docbot(tmp_path, "reminders", "--at", "2027-01-01T09:00", "--json").stdout) == []
+    first = _docbot(tmp_path, "reminders", "--at", "2027-01-04T09:00").stdout
+    assert "【每日提醒】2027年1月4日（星期一）" in first and "2027年的节假日调休安排尚未导入" in first
     notice = tmp_path / "通知.txt"
     notice.write_text("关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）放假，与周末连休，共3天。\n"
                       "二、春节：2月5日至11日放假调休，共7天。2月28日（星期日）上班。", encoding="utf-8")
@@ -135,6 +139,7 @@ def test_cli_calendar_report_and_holidays(tmp_path):
     listing = _docbot(tmp_path, "holidays", "list", "2027").stdout
     assert "02月28日（春节）" in listing and "调休上班" in listing
     assert "尚未导入" in _docbot(tmp_path, "holidays", "list", "2028").stdout
+    assert "尚未导入" not in _docbot(tmp_path, "reminders", "--at", "2027-01-04T09:00").stdout
     notice.write_text("2027年 放假", encoding="utf-8")
     assert _docbot(tmp_path, "holidays", "import", str(notice)).returncode == 2
 
