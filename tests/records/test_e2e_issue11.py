@@ -145,6 +145,8 @@ async def test_menus_help_informal_note_questions_bind_and_odd_messages(app, fak
         api.push(api.text("/calendar 2026-12", user=MEMBER))
         cal = await until(api, MEMBER, lambda t: "2026年12月到期的工作事项" in t)
         assert "12月10日前｜各牵头部门" in cal.text and "来源：《党内监督工作方案》" in cal.text
+        api.push(api.text("/calendar 13月", user=MEMBER))
+        await until(api, MEMBER, lambda t: "用法：/calendar" in t)
         api.push(api.text("/subscribe 各牵头部门", user=MEMBER))
         await until(api, MEMBER, lambda t: "已订阅各牵头部门" in t)
         api.push(api.text("/report 2026-11", user=SECRETARY))
