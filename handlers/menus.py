@@ -13,8 +13,9 @@ import logging
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, TypeHandler
+from telegram.ext import Application, MessageHandler, TypeHandler, filters
 
+from assistant import access
 from handlers.context import DocbotContext
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,20 @@ async def sync(update: Update, context: DocbotContext) -> None:
         await _set(context.application, context.role or "member", user.id)
 
 
+async def after_role_change(update: Update, context: DocbotContext) -> None:
+    """Group 2, after an admin's /allow, /deny or /role (handlers.admin) ran in group 0: the target's menu
+    follows the role now stored, without waiting for the target's next message."""
+    if context.role != "admin" or context.application.bot_data.get(KEY) is None:
+        return
+    args = (update.message.text or "").split()[1:]
+    if not args or not args[0].isdigit() or len(args[0]) > 15:
+        return
+    services, user_id = context.services, int(args[0])
+    role = await services.in_db(access.role_of, user_id, services.admins)
+    await refresh(context.application, user_id, role)
+
+
 def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, sync), group=-9)
+    application.add_handler(MessageHandler(filters.Regex(r"^/(allow|deny|role)(@\w+)?\s"), after_role_change), group=2)
 

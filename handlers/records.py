@@ -156,7 +156,8 @@ async def photo_message(update: Update, context: DocbotContext) -> None:
             await services.in_db(photos.attach_to_pending, sub.pending_id, file_id, caption, now=now)
             await send_text(update, "照片已附在这条记录上，确认后随记录保存。")
             return
-        if sub is not None:
+        if sub is not None:  # asked back (or not a secretary): the photo is not kept with a draft that may never be
+            await send_text(update, "照片暂未保存：记录补全并确认后，请再发送一次照片。")
             return
     visit = await services.in_db(photos.attach_to_latest, update.effective_user.id, file_id, caption, now=now)
     if visit is None:

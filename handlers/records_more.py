@@ -105,6 +105,9 @@ async def calendar_command(update: Update, context: DocbotContext) -> None:
         got = _month(a, now.year)
         if got:
             month = got
+        elif re.match(r"^\d", a):  # 2026-13, 13月: a month that does not exist
+            await send_text(update, "用法：/calendar [月份] [单位]，例如 /calendar 2026-12 区纪委")
+            return
         else:
             unit = a[:30]
     found = obligations.due_in_month(rt.obligations(context.services), *month, unit=unit)

@@ -73,9 +73,13 @@ def split_clean(text: str, title: str, limit: int = CHUNK) -> list[str]:
     return chunks
 
 
-def warning_for(reminders: list[Reminder], day: date, calendar: WorkCalendar) -> str:
-    years = {day.year} | {int(r.due[:4]) for r in reminders if r.due}
-    return "\n".join(w for y in sorted(years) if (w := calendar.unknown_warning(y)))
+def warning_for(reminders: list[Reminder], day: date, calendar: WorkCalendar, cache: dict | None = None) -> str:
+    """"Adjusted working days unknown" for today's year and the years of the deadlines mentioned."""
+    years = tuple(sorted({day.year} | {int(r.due[:4]) for r in reminders if r.due}))
+    cache = {} if cache is None else cache
+    if years not in cache:  # 10 000 digests share a handful of year sets
+        cache[years] = "\n".join(w for y in years if (w := calendar.unknown_warning(y)))
+    return cache[years]
 
 
 def compose(reminders: list[Reminder], day: date, calendar: WorkCalendar, sent: set[str] = frozenset()) -> list[Digest]:
@@ -84,13 +88,13 @@ def compose(reminders: list[Reminder], day: date, calendar: WorkCalendar, sent: 
     for r in reminders:
         groups.setdefault(r.telegram_id if r.telegram_id is not None else f"name:{r.recipient_name}", []).append(r)
     title = f"【每日提醒】{day.year}年{day.month}月{day.day}日（星期{_WEEKDAYS[day.weekday()]}）"
-    out = []
+    out, warnings = [], {}
     for who, items in groups.items():
         if digest_key(who, day) in sent:
             continue
         items.sort(key=lambda r: (_ORDER.get(r.kind, 9), r.key))
         body = "\n\n".join(r.text for r in items)
-        warning = warning_for(items, day, calendar)
+        warning = warning_for(items, day, calendar, warnings)
         text = f"{title}\n{items[0].recipient_name}，您好。今天的待办：\n\n{body}" + (f"\n\n{warning}" if warning else "")
         out.append(Digest(items[0].telegram_id, items[0].recipient_name, day, tuple(items), title, text))
     return out

@@ -63,7 +63,8 @@ def may_be_informal(text: str) -> bool:
         and any(v in text for v in VISIT_VERBS)
 
 
-def detect(text: str, leaders: Iterable[Leader], today: date) -> InformalNote | None:
+def detect(text: str, leaders: Iterable[Leader], today: date | None) -> InformalNote | None:
+    """``today`` None (a channel without a clock): only a named contact point counts, not a time."""
     text = (text or "").strip()
     if not may_be_informal(text):
         return None
@@ -77,18 +78,38 @@ def detect(text: str, leaders: Iterable[Leader], today: date) -> InformalNote | 
         return None
     points = [p for lead in leaders for p in lead.points]
     named_point = any(v in rest for p in points for v in point_variants(p.name))
-    if not named_point and not any(d.value or d.error for d in find_dates(rest, today, past=True)):
+    if not named_point and (today is None or not any(d.value or d.error for d in find_dates(rest, today, past=True))):
         return None
     return InformalNote(leader.name, mention, text.replace(mention, leader.name, 1), text)
 
 
 def _register() -> None:
-    """Plug into the question router when it exists (branch i9's assistant.router)."""
+    """Plug into the question router when it exists (branch i9's assistant.router): as one of its
+    NOTE_CHECKS (the router's single "note or question" decision) when it has them, else as a recogniser."""
     try:
         from assistant import router
         from assistant.answers import Answer
         from assistant.frames import Frame
     except ImportError:
+        return
+
+    def leaders_of(turn) -> list[Leader]:
+        if turn.extra.get("leaders") is not None:
+            return list(turn.extra["leaders"])  # the channel's cached copy
+        if turn.db is None:
+            return []
+        from assistant.records.leaders import load_leaders
+
+        return load_leaders(turn.db)
+
+    def check(turn) -> bool:
+        if not may_be_informal(turn.text):
+            return False
+        return detect(turn.text, leaders_of(turn), turn.now.date() if turn.now else None) is not None
+
+    if hasattr(router, "NOTE_CHECKS"):
+        if check not in router.NOTE_CHECKS:
+            router.NOTE_CHECKS.append(check)
         return
     from dataclasses import dataclass as _dc
     from typing import ClassVar
@@ -99,11 +120,7 @@ def _register() -> None:
         leader: str = ""
 
     def recognise(turn):
-        if turn.db is None or turn.now is None or not may_be_informal(turn.text):
-            return None
-        from assistant.records.leaders import load_leaders
-
-        got = detect(turn.text, load_leaders(turn.db), turn.now.date())
+        got = detect(turn.text, leaders_of(turn), turn.now.date() if turn.now else None) if check(turn) else None
         return InformalNoteFrame(turn.q, leader=got.leader) if got else None
 
     def answer(turn, frame):

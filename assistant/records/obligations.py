@@ -28,9 +28,17 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yearly", re.compile(r"每年(?:度)?|一年一次|年度(?=总结|报告|述职|考核)")),
 )
 _SENTENCE = re.compile(r"[^。；;！!]+[。；;！!]?")
-_SUBJECT = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[)）]?\s*(?:[^，。；]{0,12}。)?"
-                      r"((?:各|区|市|县|全区|全市)?[\u4e00-\u9fff、“”]{1,18}?(?:单位|部门|党组织|党委|党组|支部|机关|"
-                      r"街道|局|委|办|室|组|中心|纪委|领导))")
+_UNIT_END = (r"(?:单位|部门|党组织|党委|党工委|党组|支部|机关|街道|局|委(?!托|员)|办(?!理|法)|室|组(?!织|成)|中心|"
+             r"纪委|管委会|公司|乡镇|站|科|所|院|队)")
+# the shortest run of characters ending like a unit; then its continuation ("…办" + "公室", "小组" + "办公室")
+_UNIT = r"((?:各|区|市|县|全区|全市)?[\u4e00-\u9fff][\u4e00-\u9fff、“”]{0,17}?" + _UNIT_END + ")"
+_MORE = re.compile(r"^(?:办公室|公室|小组|工作组|党委|党组|党支部|[\u4e00-\u9fff]{2}部(?!署|分|门))")  # 市委+组织部
+# "由区国资局牵头…": the unit named as the one who does it, anywhere in the sentence
+_BY = re.compile(r"由" + _UNIT)
+# otherwise the sentence's subject, after any numbering ("七、", "（一）") and a lead-in (…。)
+_HEAD = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:[^，。；]{0,12}。)?")
+_SUBJECT = re.compile(_UNIT)
+_NOT_UNIT = ("每", "要", "应", "须", "按照", "根据", "为", "对", "在", "将", "把", "通过", "结合", "坚持", "加强")
 KIND_NAMES = {"once": "一次性期限", "yearly_date": "每年", "dated": "期限", "monthly": "每月", "quarterly": "每季度",
               "halfyear": "每半年", "yearly": "每年"}
 
@@ -83,15 +91,37 @@ def rules_in(sentence: str) -> list[tuple[str, re.Match[str]]]:
     return []
 
 
+def _whole(m: re.Match[str], text: str) -> tuple[str, ...]:
+    """The unit with its continuation, and the units listed after it ("区资源生态局、市场监管局")."""
+    units, rest = [m.group(1)], text[m.end():]
+    while True:
+        if more := _MORE.match(rest):
+            units[-1], rest = units[-1] + more.group(0), rest[more.end():]
+        elif rest.startswith("、") and (nxt := _SUBJECT.match(rest[1:])) and len(units) < 8:
+            units.append(nxt.group(1))
+            rest = rest[1 + nxt.end():]
+        else:
+            return tuple(units)
+
+
+def subjects_of(sentence: str) -> tuple[str, ...]:
+    """The units a sentence makes responsible: "由X、Y…", else its subject when that is a unit."""
+    if m := _BY.search(sentence):
+        return _whole(m, sentence)
+    rest = sentence[_HEAD.match(sentence).end():].strip()
+    m = _SUBJECT.match(rest)
+    return _whole(m, rest) if m and not m.group(1).startswith(_NOT_UNIT) else ()
+
+
 def subject_of(sentence: str) -> str:
-    m = _SUBJECT.match(sentence.strip())
-    return m.group(1) if m and not m.group(1).startswith(("每", "要", "应", "须")) else ""
+    got = subjects_of(sentence)
+    return got[0] if got else ""
 
 
 def _from_text(doc, locator: str, text: str, units: tuple[str, ...], year: int) -> Iterable[Obligation]:
     for sentence in _SENTENCE.findall(text):
         for kind, m in rules_in(sentence):
-            who = units or ((s,) if (s := subject_of(sentence)) else ())
+            who = units or subjects_of(sentence)
             month, day, y = 0, 0, 0
             if kind == "once":
                 y, month, day = _int(m.group(1)), _int(m.group(2)), _int(m.group(3))

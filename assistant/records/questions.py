@@ -27,9 +27,9 @@ from assistant.records.rules import Rules
 from assistant.records.visits import due_for, render_due
 from assistant.records.workdays import quarter_start
 
-_PENDING = re.compile(r"(没|未|还没|尚未|待)(去|走访|督导|联系|跑)|没去过")
+_PENDING = re.compile(r"(没有?|未|还没有?|尚未|待)(去|走访|督导|联系|跑|到)|没去过")
 _RECT = re.compile(r"整改")
-_OPEN = re.compile(r"没(办|做|完|结)|未(完成|办结|整改)|没有完成|还有哪些|还有几|待办|逾期|没整改")
+_OPEN = re.compile(r"没有?(办|做|完|结|弄|搞|整改|销号)|未(完成|办结|整改|销号)|还有哪些|还有几|还有多少|待办|逾期")
 _WENT = re.compile(r"(去了|走访了|督导了|去过|跑了|到了|看了)(哪些|哪里|什么|哪儿|几个|几次)|(哪些|几个)(地方|点|联系点)")
 _LAST = re.compile(r"(上次|上一次|最近一次|最后一次|最近)")
 _WHEN = re.compile(r"什么时候|哪天|几号|何时|哪一天")

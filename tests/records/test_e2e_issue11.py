@@ -81,6 +81,14 @@ async def test_menus_help_informal_note_questions_bind_and_odd_messages(app, fak
         assert not ADMIN_COMMANDS & set(menus[None]) and "ask" in menus[None] and "visit" not in menus[None]
         assert "visit" in menus[SECRETARY] and not ADMIN_COMMANDS & set(menus[SECRETARY])
         assert ADMIN_COMMANDS <= set(menus[ADMIN])
+        # an admin makes the member a secretary: the member's own menu follows at once
+        api.push(api.text(f"/role {MEMBER} secretary", user=ADMIN))
+        await until(api, ADMIN, lambda t: str(MEMBER) in t)
+        await api.wait_for("setMyCommands", 5)
+        assert "visit" in _menus(api)[MEMBER]
+        api.push(api.text(f"/role {MEMBER} member", user=ADMIN))
+        await api.wait_for("setMyCommands", 6)
+        assert "visit" not in _menus(api)[MEMBER]
         # a stranger can read /help; help follows the role
         api.push(api.text("/help", user=STRANGER))
         assert "您的用户 ID：999" in (await until(api, STRANGER, lambda t: "党建文件助手" in t)).text
@@ -133,10 +141,24 @@ async def test_menus_help_informal_note_questions_bind_and_odd_messages(app, fak
         await until(api, SECRETARY, lambda t: "走访台账中还没有东山街的督导记录" in t)
         api.push(api.text("七中上次督导是什么时候", user=SECRETARY))
         await until(api, SECRETARY, lambda t: "第七中学上次督导是2026-11-27" in t)
+        # the obligations calendar, a unit's subscription, the month's picture
+        api.push(api.text("/calendar 2026-12", user=MEMBER))
+        cal = await until(api, MEMBER, lambda t: "2026年12月到期的工作事项" in t)
+        assert "12月10日前｜各牵头部门" in cal.text and "来源：《党内监督工作方案》" in cal.text
+        api.push(api.text("/calendar 13月", user=MEMBER))
+        await until(api, MEMBER, lambda t: "用法：/calendar" in t)
+        api.push(api.text("/subscribe 各牵头部门", user=MEMBER))
+        await until(api, MEMBER, lambda t: "已订阅各牵头部门" in t)
+        api.push(api.text("/report 2026-11", user=SECRETARY))
+        [photo] = await api.wait_for("sendPhoto", chat_id=SECRETARY, timeout=60)  # matplotlib: seconds on a busy host
+        assert "2026年11月联系督导情况" in photo.params["caption"] and photo.files
+        api.push(api.text("/report 2026-11", user=MEMBER))
+        await until(api, MEMBER, lambda t: "只有" in t and "督导情况图" in t)
         api.push(api.text("/rectifications", user=SECRETARY))
         assert "第1号" in (await until(api, SECRETARY, lambda t: "未完成的整改共1项" in t)).text
     assert [r["original"] for r in db["visits"].rows][0] == INFORMAL
     assert [r["visit_id"] for r in db["visit_photos"].rows] == [1, 2]
+    assert [(r["telegram_id"], r["unit"]) for r in db["unit_subscriptions"].rows] == [(MEMBER, "各牵头部门")]
     assert not errors
 
 

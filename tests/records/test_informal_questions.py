@@ -22,6 +22,8 @@ INFORMAL = "王书记上周五去七中看了看，查阅了三会一课记录�
     ("王焕清同志11月20日走访了区教育局", "王焕清"),
     ("黄永青今天去光塔街督导", "黄永青"),
     ("陈书记上周去农林街", "陈晓丹"),
+    ("今天陪苏部长去了北京街，听取了工作汇报", "苏佩"),
+    ("苏佩同志昨天上午到都府社区开了座谈会", "苏佩"),
 ])
 def test_informal_notes_are_recognised(db, text, leader):
     got = detect(text, load_leaders(db), TODAY)
@@ -73,6 +75,12 @@ def records(db, rules):
     ("还有哪些整改没完成", None, "open_rects", ""),
     ("东山街上次督导是什么时候", None, "last_visit", ""),
     ("苏部长还有哪些点没走访", None, "pending", "苏佩"),
+    ("我这个月还有哪些联系点没有去", "王焕清", "pending", "王焕清"),
+    ("这个月我还差哪几个点没跑", "王焕清", "pending", "王焕清"),
+    ("我还有几个整改没弄完", "王焕清", "open_rects", "王焕清"),
+    ("还有多少整改未销号", None, "open_rects", ""),
+    ("王焕清本月走访了哪些联系点", None, "visits", "王焕清"),
+    ("第七中学最近一次督导是哪天", None, "last_visit", ""),
 ])
 def test_record_questions_recognised(records, text, own, kind, leader):
     q = questions.recognise(text, records, own)

@@ -127,6 +127,10 @@ def test_cli_calendar_report_and_holidays(tmp_path):
     r = _docbot(tmp_path, "report", "--month", "2026-11", "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:4] == b"\x89PNG"
+    # New Year's Day 2027 is no working day even without package data; 2027 digests carry the warning
+    assert json.loads(_docbot(tmp_path, "reminders", "--at", "2027-01-01T09:00", "--json").stdout) == []
+    first = _docbot(tmp_path, "reminders", "--at", "2027-01-04T09:00").stdout
+    assert "【每日提醒】2027年1月4日（星期一）" in first and "2027年的节假日调休安排尚未导入" in first
     notice = tmp_path / "通知.txt"
     notice.write_text("关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）放假，与周末连休，共3天。\n"
                       "二、春节：2月5日至11日放假调休，共7天。2月28日（星期日）上班。", encoding="utf-8")
@@ -135,6 +139,7 @@ def test_cli_calendar_report_and_holidays(tmp_path):
     listing = _docbot(tmp_path, "holidays", "list", "2027").stdout
     assert "02月28日（春节）" in listing and "调休上班" in listing
     assert "尚未导入" in _docbot(tmp_path, "holidays", "list", "2028").stdout
+    assert "尚未导入" not in _docbot(tmp_path, "reminders", "--at", "2027-01-04T09:00").stdout
     notice.write_text("2027年 放假", encoding="utf-8")
     assert _docbot(tmp_path, "holidays", "import", str(notice)).returncode == 2
 
@@ -151,3 +156,34 @@ def test_item_time_fields_of_the_parsed_model_are_read():
     [o] = obligations_of([doc])
     assert (o.kind, o.month, o.units, o.citation) == ("yearly_date", 6, ("区纪委",), "《新方案》附件 第3项")
     assert due_in_month([o], 2027, 6) == [o] and not due_in_month([o], 2027, 7)
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("由区国资局牵头委托第三方咨询机构，于6月底前基本完成全区国有企业战略性整合发展报告。", "区国资局"),
+    ("七、年终奖金由区森林与园林管理局办公室组织考核组进行年度考核。", "区森林与园林管理局办公室"),
+    ("按照区党工委审议通过的方案精神，12月底前完成移交。", ""),
+    ("区资源生态局、市场监管局每月26日前将进展情况报送区领导小组办公室。", "区资源生态局"),
+])
+def test_subject_of_other_documents(sentence, unit):
+    assert subject_of(sentence) == unit
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("区森林防火指挥部办公室按照合同约定，会同乡镇人民政府每年对护林防火员工作绩效进行考核。", "区森林防火指挥部办公室"),
+    ("乡镇林业站组织人员在每月底应对护林防火员的管护情况进行评比考核。", "乡镇林业站"),
+    ("六、乡镇护林防火员的工资表由各乡镇林业站负责人签字盖章后，每季度报送。", "各乡镇林业站"),
+    ("区领导小组办公室组织区交通建设局开展督导，每季度开展不少于10天的指导检查。", "区领导小组办公室"),
+])
+def test_subject_with_its_whole_name(sentence, unit):
+    assert subject_of(sentence) == unit
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("《行动计划》提出每年由市纪委、市委组织部牵头制定年度工作要点;", ("市纪委", "市委组织部")),
+    ("区资源生态局、市场监管局每月26日前将进展情况报送区领导小组办公室。", ("区资源生态局", "市场监管局")),
+    ("加强党的政治建设。", ()),
+])
+def test_several_units_in_a_sentence(sentence, units):
+    from assistant.records.obligations import subjects_of
+
+    assert subjects_of(sentence) == units

@@ -109,3 +109,17 @@ def test_admins_reminded_weekly_from_december_until_next_year_is_known():
     known = WorkCalendar({date(2027, 1, 1): False}, frozenset({2027}))
     assert not [r for r in due(_state(admins=(1,), calendar=known), at(2026, 12, 7, 9, 0)) if r.kind == "holidays"]
     assert not [r for r in due(_state(admins=(1,)), at(2026, 11, 30, 9, 0)) if r.kind == "holidays"]
+
+
+def test_a_subscribed_unit_gets_its_months_obligations_in_the_digest(knowledge):
+    from assistant.records.obligations import obligations_of
+
+    obligations = tuple(obligations_of(knowledge.corpus.documents))
+    st = ReminderState([], {}, [], set(), Rules(), Schedule(), WorkCalendar(), (), obligations,
+                       ((333, "各牵头部门"), (444, "不存在的单位")))
+    assert not [r for r in due(st, at(2026, 11, 30, 9, 0)) if r.kind == "obligation"]  # nothing due in November
+    [r] = [r for r in due(st, at(2026, 12, 1, 9, 0)) if r.kind == "obligation"]
+    assert r.telegram_id == 333 and r.key == "obl:333:各牵头部门:2026-12"
+    assert "12月10日前" in r.text and "《党内监督工作方案》" in r.text and r.text.startswith("【工作事项提醒】\n")
+    st.sent.add(r.key)
+    assert not [r for r in due(st, at(2026, 12, 2, 9, 0)) if r.kind == "obligation"]  # once a month
