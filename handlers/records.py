@@ -108,10 +108,10 @@ async def _offer_informal(update: Update, context: DocbotContext, text: str) -> 
     got = informal.detect(text, rt.leaders(context.services), local_now(context, rt).date())
     if got is None:
         return False
-    tokens, chat_id = context.services.tokens, update.effective_chat.id
+    tokens, chat_id, owner = context.services.tokens, update.effective_chat.id, update.effective_user.id
     markup = InlineKeyboardMarkup([[
-        InlineKeyboardButton("记录", callback_data=tokens.issue("note_rec", chat_id, [got.resolved, got.original])),
-        InlineKeyboardButton("不是", callback_data=tokens.issue("note_not", chat_id, got.original))]])
+        InlineKeyboardButton("记录", callback_data=tokens.issue("note_rec", chat_id, [got.resolved, got.original], owner=owner, role="secretary")),
+        InlineKeyboardButton("不是", callback_data=tokens.issue("note_not", chat_id, got.original, owner=owner, role="secretary"))]])
     await send_text(update, f"这像是{got.leader}的一次走访，要记为走访记录吗？\n“{got.original[:200]}”", markup)
     return True
 

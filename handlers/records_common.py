@@ -9,7 +9,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import Application
 
 from assistant.records.leaders import Leader, load_leaders
@@ -77,11 +76,12 @@ def local_now(context: DocbotContext, rt: RecordsRuntime) -> datetime:
 async def spend_button(update: Update, context: DocbotContext) -> None:
     """After the reply: the pressed button is used up (token discarded) and taken off the message. Taking
     it off is cosmetic and may fail (message too old or already edited): never an error for the user."""
+    from handlers.callbacks import (
+        drop_buttons,  # callbacks → context; imported here to keep records_common a leaf
+    )
+
     context.services.tokens.discard(update.callback_query.data)
-    try:
-        await update.callback_query.edit_message_reply_markup(None)
-    except TelegramError:
-        pass
+    await drop_buttons(update)
 
 
 def actor_of(update: Update) -> tuple[int, str]:

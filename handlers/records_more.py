@@ -62,8 +62,8 @@ async def holidays_command(update: Update, context: DocbotContext) -> None:
         await send_text(update, holidays.render_notice(notice) + "\n未导入任何日期。请粘贴通知全文，如“一、元旦：1月1日放假……”。")
         return
     chat_id, tokens = update.effective_chat.id, context.services.tokens
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton("确认导入", callback_data=tokens.issue("hol_ok", chat_id, text)),
-                                    InlineKeyboardButton("取消", callback_data=tokens.issue("hol_no", chat_id, ""))]])
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("确认导入", callback_data=tokens.issue("hol_ok", chat_id, text, owner=update.effective_user.id, role="admin")),
+                                    InlineKeyboardButton("取消", callback_data=tokens.issue("hol_no", chat_id, "", owner=update.effective_user.id, role="admin"))]])
     await send_text(update, holidays.render_notice(notice) + "\n\n请核对后点“确认导入”；导入后覆盖该年原有的安排。", markup)
 
 

@@ -17,10 +17,14 @@ from handlers.render import send_text
 COMMANDS = [("remove", "管理员：从文件库删除文件")]
 
 
-def _buttons(context: DocbotContext, chat_id: int, action: str, payload, label: str) -> InlineKeyboardMarkup:
-    tokens = context.services.tokens
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=tokens.issue(action, chat_id, payload)),
-                                  InlineKeyboardButton("取消", callback_data=tokens.issue("cancel", chat_id, True))]])
+def _buttons(context: DocbotContext, update: Update, action: str, payload, label: str) -> InlineKeyboardMarkup:
+    """For the admin who asked only, and only while they are an admin (checked at the press)."""
+    def issue(act: str, data) -> str:
+        return context.services.tokens.issue(act, update.effective_chat.id, data,
+                                             owner=update.effective_user.id, role="admin")
+
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=issue(action, payload)),
+                                  InlineKeyboardButton("取消", callback_data=issue("cancel", True))]])
 
 
 async def _admin_only(update: Update, context: DocbotContext) -> bool:
@@ -42,7 +46,7 @@ async def on_document(update: Update, context: DocbotContext) -> None:
     except uploads.UploadError as err:
         await send_text(update, f"无法加入文件库：{err}")
         return
-    markup = _buttons(context, update.effective_chat.id, "upload", found, "确认")
+    markup = _buttons(context, update, "upload", found, "确认")
     await send_text(update, f"识别结果：\n{found.summary()}\n\n确认加入文件库吗？", markup)
 
 
@@ -77,7 +81,7 @@ async def remove_command(update: Update, context: DocbotContext) -> None:
     except uploads.UploadError as err:
         await send_text(update, str(err) if name else "用法：/remove 文件简称或文件名")
         return
-    markup = _buttons(context, update.effective_chat.id, "remove", doc.source, "确认删除")
+    markup = _buttons(context, update, "remove", doc.source, "确认删除")
     await send_text(update, f"确定从文件库删除“{doc.short_name}”（{doc.source}）吗？", markup)
 
 
