@@ -59,6 +59,7 @@ class Searcher:
         self._thread: threading.Thread | None = None
         self._tried = False  # the dense side is set up at most once, on the first search at the latest
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()  # held while a search loads the model (the CLI path)
         self._chars: dict[int, set[str]] = {}
         self._qcache: dict[str, object] = {}  # query → vector: the gate re-uses the search's encoding
         self._sentence_vectors: dict[str, object] = {}  # passage id → its sentences' vectors (gate, quote)
@@ -196,17 +197,18 @@ class Searcher:
         return self.dense_ready
 
     def _ensure_dense(self) -> None:
-        """First free question: load the model now (the CLI) or wait for the loader thread (the bot)."""
+        """First free question: load the model now (the CLI) or wait for the loader thread (the bot).
+        Concurrent first questions wait for the same load instead of answering lexically."""
         if self._dense is not None or not self.embedding_model:
             return
-        if self._thread is not None:
-            self._thread.join()
+        thread = self._thread
+        if thread is not None:
+            if thread is not threading.current_thread():
+                thread.join()
             return
-        with self._lock:
-            if self._tried:
-                return
-            self._tried = True
-        self._load_quietly()
+        with self._load_lock:
+            if not self._tried:
+                self._load_quietly()
 
     def _load_quietly(self) -> None:
         self._tried = True
