@@ -109,7 +109,7 @@ def run() -> str:
             f"peak {build['model_mb']:.0f} MB |",
             f"| index build with the model: torch import, model load, encoding {len(searcher.passages)} passages, "
             f"gate calibration | {build['dense_s']:.1f} s, peak {build['peak_mb']:.0f} MB |",
-            f"| load when the index has vectors (model load, FAISS flat; torch already imported) | {load_s:.1f} s |",
+            f"| load when the index has vectors (torch import, model load, FAISS flat) | {load_s:.1f} s |",
             f"| warm hybrid query (query encoding + BM25 + FAISS + RRF), p50 / p95 | {hybrid[0]:.1f} / {hybrid[1]:.1f} ms |",
             f"| cold `docbot ask` free question (torch import + model load + answer), median of 3 | "
             f"{cold_free[0]:.0f} ms, peak {cold_free[1]:.0f} MB |",

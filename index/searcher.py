@@ -268,7 +268,7 @@ class Searcher:
             store = dense_store(vectors, self.root, model_id, chash, self._manifest)
         self._dense = (embedder, store)
         if entry.get("calibration") != calibration_key():  # a new model, corpus or question set
-            entry.update(calibrate_cosine(self._top_sentence_cosine))
+            entry.update(calibrate_cosine(self._top_sentence_cosine), calibration=calibration_key())
         self._manifest["active_model"] = model_id
         self._record(model_id, entry)
         self.min_cosine = entry["min_cosine"]
