@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 
 from assistant.knowledge import Knowledge
@@ -30,8 +31,10 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
         except ImportError:  # search not installed in this build: structured answers still work
             log.warning("search index unavailable; answering structured questions only")
             return None
+        # A terminal (docbot ask/chat) shows progress bars if the model must be built or the corpus
+        # encoded on the first free question; the bot logs instead.
         return open_searcher(corpus, settings.index_dir, embedding_model=settings.embedding_model,
-                             background=long_running)
+                             background=long_running, progress=not long_running and sys.stderr.isatty())
 
     knowledge = Knowledge(corpus=corpus, searcher_factory=open_search if search else None)
     if search and long_running:

@@ -43,12 +43,13 @@ class Hit:
 
 class Searcher:
     def __init__(self, parts: list[DocPart], root: Path, lexical: LexicalIndex, manifest: dict,
-                 *, embedding_model: str | None, models_dir: Path | None = None):
+                 *, embedding_model: str | None, models_dir: Path | None = None, progress: bool = False):
         self.root = root
         self.passages: list[Passage] = [p for part in parts for p in part.passages]
         self.embedding_model = None if model_choice.dense_off(embedding_model) else embedding_model
         self.models_dir = Path(models_dir) if models_dir else Path(root).parent / model_choice.MODELS_DIR
         self.min_cosine: float | None = None  # the dense gate of the loaded model
+        self.progress = progress  # progress bars when the model is built / the corpus encoded (a terminal)
         self._parts = parts
         self._manifest = manifest
         pos = {p.id: i for i, p in enumerate(self.passages)}
@@ -213,7 +214,7 @@ class Searcher:
     def _load_quietly(self) -> None:
         self._tried = True
         try:
-            self.load_dense()
+            self.load_dense(progress=self.progress)
         except Exception as exc:  # any failure to load must leave lexical answers working
             self._status = f"不可用：{exc}"
             log.warning("向量模型 %s 无法加载，仅使用关键词检索与结构化问答：%s", self.embedding_model, exc)
@@ -330,7 +331,8 @@ def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embed
             persist.write_manifest(root, manifest)
         except OSError as exc:
             log.warning("无法保存索引到 %s（本次在内存中使用）：%s", root, exc)
-    searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model, models_dir=models_dir)
+    searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model, models_dir=models_dir,
+                        progress=progress)
     if embedder is not None:
         searcher.load_dense(embedder, progress=progress)
     elif background:
