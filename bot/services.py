@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 
 from assistant.knowledge import Knowledge
@@ -14,9 +15,11 @@ log = logging.getLogger(__name__)
 def build_knowledge(settings: Settings, *, search: bool = True, long_running: bool = False) -> Knowledge:
     """Parse the corpus now (fast); the search index is opened on the first free-text question.
 
-    ``long_running`` (the bot): open the index in a background thread right away, and load the dense
-    model in the background too, so neither start-up nor the first answers wait for them. One-shot
-    commands (`docbot ask`) stay lexical and never import torch.
+    Every channel gets the same searcher: lexical + dense (the configured model, else the built-in
+    Chinese one; none with DOCBOT_EMBEDDING_MODEL=none). ``long_running`` (the bot): open the index
+    and start loading the model in background threads right away, so start-up does not wait (a free
+    question does, until the model is ready). One-shot commands (`docbot ask`) load the model only
+    when the first free question needs it: structured answers never import torch.
     """
     from corpus.library import load_corpus
 
@@ -28,8 +31,10 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
         except ImportError:  # search not installed in this build: structured answers still work
             log.warning("search index unavailable; answering structured questions only")
             return None
+        # A terminal (docbot ask/chat) shows progress bars if the model must be built or the corpus
+        # encoded on the first free question; the bot logs instead.
         return open_searcher(corpus, settings.index_dir, embedding_model=settings.embedding_model,
-                             background=long_running)
+                             background=long_running, progress=not long_running and sys.stderr.isatty())
 
     knowledge = Knowledge(corpus=corpus, searcher_factory=open_search if search else None)
     if search and long_running:

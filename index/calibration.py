@@ -36,5 +36,4 @@ def calibrate_cosine(score: Callable[[str], float]) -> dict:
     will be applied to (the best sentence of the question's top hit, ``Searcher.sentence_cosine``)."""
     tops = [score(q) for q in out_of_scope_questions()]
     highest = max(tops, default=1.0)
-    return {"min_cosine": round(highest + COSINE_MARGIN, 4), "out_of_scope_max": round(highest, 4),
-            "calibration": calibration_key()}
+    return {"min_cosine": round(highest + COSINE_MARGIN, 4), "out_of_scope_max": round(highest, 4)}

@@ -43,12 +43,13 @@ class Hit:
 
 class Searcher:
     def __init__(self, parts: list[DocPart], root: Path, lexical: LexicalIndex, manifest: dict,
-                 *, embedding_model: str | None, models_dir: Path | None = None):
+                 *, embedding_model: str | None, models_dir: Path | None = None, progress: bool = False):
         self.root = root
         self.passages: list[Passage] = [p for part in parts for p in part.passages]
         self.embedding_model = None if model_choice.dense_off(embedding_model) else embedding_model
         self.models_dir = Path(models_dir) if models_dir else Path(root).parent / model_choice.MODELS_DIR
         self.min_cosine: float | None = None  # the dense gate of the loaded model
+        self.progress = progress  # progress bars when the model is built / the corpus encoded (a terminal)
         self._parts = parts
         self._manifest = manifest
         pos = {p.id: i for i, p in enumerate(self.passages)}
@@ -59,6 +60,7 @@ class Searcher:
         self._thread: threading.Thread | None = None
         self._tried = False  # the dense side is set up at most once, on the first search at the latest
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()  # held while a search loads the model (the CLI path)
         self._chars: dict[int, set[str]] = {}
         self._qcache: dict[str, object] = {}  # query → vector: the gate re-uses the search's encoding
         self._sentence_vectors: dict[str, object] = {}  # passage id → its sentences' vectors (gate, quote)
@@ -196,22 +198,23 @@ class Searcher:
         return self.dense_ready
 
     def _ensure_dense(self) -> None:
-        """First free question: load the model now (the CLI) or wait for the loader thread (the bot)."""
+        """First free question: load the model now (the CLI) or wait for the loader thread (the bot).
+        Concurrent first questions wait for the same load instead of answering lexically."""
         if self._dense is not None or not self.embedding_model:
             return
-        if self._thread is not None:
-            self._thread.join()
+        thread = self._thread
+        if thread is not None:
+            if thread is not threading.current_thread():
+                thread.join()
             return
-        with self._lock:
-            if self._tried:
-                return
-            self._tried = True
-        self._load_quietly()
+        with self._load_lock:
+            if not self._tried:
+                self._load_quietly()
 
     def _load_quietly(self) -> None:
         self._tried = True
         try:
-            self.load_dense()
+            self.load_dense(progress=self.progress)
         except Exception as exc:  # any failure to load must leave lexical answers working
             self._status = f"不可用：{exc}"
             log.warning("向量模型 %s 无法加载，仅使用关键词检索与结构化问答：%s", self.embedding_model, exc)
@@ -266,7 +269,7 @@ class Searcher:
             store = dense_store(vectors, self.root, model_id, chash, self._manifest)
         self._dense = (embedder, store)
         if entry.get("calibration") != calibration_key():  # a new model, corpus or question set
-            entry.update(calibrate_cosine(self._top_sentence_cosine))
+            entry.update(calibrate_cosine(self._top_sentence_cosine), calibration=calibration_key())
         self._manifest["active_model"] = model_id
         self._record(model_id, entry)
         self.min_cosine = entry["min_cosine"]
@@ -328,7 +331,8 @@ def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embed
             persist.write_manifest(root, manifest)
         except OSError as exc:
             log.warning("无法保存索引到 %s（本次在内存中使用）：%s", root, exc)
-    searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model, models_dir=models_dir)
+    searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model, models_dir=models_dir,
+                        progress=progress)
     if embedder is not None:
         searcher.load_dense(embedder, progress=progress)
     elif background:

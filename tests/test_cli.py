@@ -1,6 +1,7 @@
 """The `docbot` CLI as a user runs it: real processes, real corpus."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -45,7 +46,8 @@ def test_structured_answer_never_imports_heavy_libraries():
     code = ("import sys; from bot.cli import main; main(['ask', '--json', '第17项谁牵头']);"
             "heavy = [m for m in ('torch', 'sentence_transformers', 'jieba', 'faiss', 'telegram') if m in sys.modules];"
             "print('HEAVY', heavy)")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    env = {**os.environ, "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5"}  # the default: dense search on
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
 

@@ -19,7 +19,7 @@ from index import model_choice
 from index.calibration import out_of_scope_questions
 from index.embedder import coverage, load_embedder
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]  # the session build takes minutes
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 TEXTS = [

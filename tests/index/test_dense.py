@@ -144,3 +144,18 @@ def test_background_loading_success(small_corpus, index_dir, monkeypatch):
 def test_no_model_configured(small_corpus, index_dir, model):
     s = open_searcher(small_corpus, index_dir, embedding_model=model)
     assert s.start_dense_loading() is None and s.load_dense() is False
+
+
+def test_gate_is_calibrated_per_model_and_recalibrated_when_its_inputs_change(small_corpus, index_dir, monkeypatch):
+    emb = fakes.HashEmbedder()
+    s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    entry = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))["dense"][emb.model_id]
+    assert entry["min_cosine"] == s.min_cosine > entry["out_of_scope_max"]
+    emb.calls.clear()
+    assert open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb).min_cosine == s.min_cosine
+    assert emb.calls == []  # stored, not recomputed
+    monkeypatch.setattr(searcher_mod, "calibration_key", lambda: "another question set")
+    open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    assert emb.calls  # the out-of-scope questions' top hits were scored again
+    entry = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))["dense"][emb.model_id]
+    assert entry["calibration"] == "another question set"
