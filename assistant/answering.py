@@ -32,7 +32,7 @@ from assistant.frames import (
     UnitDuties,
     UnknownEntity,
 )
-from assistant.intents import asks_responsible_unit
+from assistant.intents import asks_responsible_unit, asks_rule
 from assistant.normalise import strip_question
 from assistant.structured import answer_item, answer_leader, answer_point, answer_unit, responsibility_of
 
@@ -182,7 +182,10 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
         first = k_parse(t, question)
         f = replace(first, offset=f.offset) if isinstance(first, Search) else f
     offset = max(f.offset, t.offset)
-    answer = answer_free(asked, searcher, offset=offset, query=f.search or normalise(asked))
+    query = f.search or normalise(asked)
+    if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
+        query = k.contacts.generalize_people(query)
+    answer = answer_free(asked, searcher, offset=offset, query=query)
     if not answer.found:
         return answer
     best = answer.citations[0]

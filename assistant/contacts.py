@@ -81,6 +81,7 @@ def _point_variants(point: str) -> set[str]:
     return {v for v in out if len(v) >= 2}
 
 
+_PEOPLE = re.compile(r"区级领导|区领导|挂点领导|联系领导")
 _ORG_MARK = re.compile(r"党委|党总支|党支部|公司|集团|中心|厂")
 MIN_PREFIX = 4
 
@@ -239,6 +240,14 @@ class ContactIndex:
                 header = next((h for a in self.of_point(point) for h, p in a.points if p == point), "")
                 q = q.replace(v, _HEADER_NOISE.sub("", norm(header)) or v)
         return q
+
+    def generalize_people(self, q: str) -> str:
+        """"区领导多久去一次社区" → the contact table's own word for those people ("区级班子党员领导
+        干部多久去一次社区"): a rule about them is written with the table's header, not the nickname."""
+        if not self.assignments or not _PEOPLE.search(q):
+            return q
+        header = person_header(self.assignments[0].table) or ""
+        return _PEOPLE.sub(header, q) if header else q
 
     def of_leader(self, name: str) -> list[Assignment]:
         return [a for a in self.assignments if a.leader == name]
