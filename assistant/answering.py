@@ -237,9 +237,10 @@ def _with_responsibility(answer: Answer, knowledge) -> Answer:
     if found is None:
         return answer
     it, units = found
-    blocks = (*(answer.blocks or (answer.body,)), f"责任分工（{best.document} {it.locator}）：{units}")
-    sources = answer.text[len(answer.body):]
-    return replace(answer, text="\n".join(blocks) + sources, blocks=blocks)
+    body = answer.blocks or (answer.body,)
+    blocks = (*body, f"责任分工（{best.document} {it.locator}）：{units}")
+    rest = answer.text[len("\n".join(body)):]  # the sources and "更多" lines, as answer_free wrote them
+    return replace(answer, text="\n".join(blocks) + rest, blocks=blocks)
 
 
 # ---- 5. the context an answer leaves ------------------------------------------------------------
