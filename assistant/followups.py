@@ -36,9 +36,9 @@ _ONLY_NUMBER = re.compile(r"只要数字|只说数字|给个数|直接说数|就
 _SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 # What may be left of a follow-up besides role words, names and particles.
 _FILLER = re.compile(r"那么|那|还有|另外|然后|再|呢|吗|吧|啊|呀|的|了|是|有|都|还|要|请问|一下|看看|"
-                     r"单位|部门|谁|哪些|哪个|哪位|什么|一共|总共|分别|和|及|与|情况|具体|详细|说说|讲讲|"
-                     r"牵头|配合|协助|负责|主责|原文|全文|内容|正文|[^\u4e00-\u9fff0-9a-z]")
-_TEXT_WORDS = re.compile(r"原文|全文|具体内容|内容|详细|展开|完整")
+                     r"单位|部门|谁|哪些|哪个|哪位|什么|一共|总共|分别|和|及|与|情况|"
+                     r"牵头|配合|协助|负责|主责|原文|全文|内容|正文|具体|详细|说说|讲讲|细说|[^\u4e00-\u9fff0-9a-z]")
+_TEXT_WORDS = re.compile(r"原文|全文|具体|内容|详细|展开|完整|说说|讲讲|细说")
 _STEP = re.compile(r"(下|后)一(?:项|条)|(上|前)一(?:项|条)")
 _ITEM_KINDS = ("item", "item_text", "free")  # a search answer that cited an item leaves its number too
 
@@ -119,6 +119,12 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
             if context.kind == "count":
                 return Count(q, what="unit_duties", units=found, role=role, documents=docs)
             return UnitDuties(q, units=found, role=role, documents=docs)
+
+    # "那配合的呢" after a unit's duties (or their count): the same units, another role.
+    if context.units and context.kind in ("unit_items", "count") and _bare(q, frame) and unit_role(q) != "all":
+        if context.kind == "count":
+            return Count(q, what="unit_duties", units=context.units, role=unit_role(q), documents=docs)
+        return UnitDuties(q, units=context.units, role=unit_role(q), documents=docs)
 
     # "配合单位呢" / "原文呢" / "这一项谁牵头": the previous items, another role.
     if context.numbers and context.kind in _ITEM_KINDS and (_bare(q, frame) or _THIS_ITEM.search(q)):

@@ -253,3 +253,15 @@ def test_two_points_equally_close_are_asked_back():
     contacts = ContactIndex((doc,))
     assert contacts.ambiguous_in("天河实业谁联系") == ("广州天河实业乙有限公司党支部", "广州天河实业甲有限公司党委")
     assert contacts.points_in("天河实业甲谁联系") == ("广州天河实业甲有限公司党委",)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "intent", "expected"),
+    [("区委组织部牵头哪些工作", "那配合的呢", "unit_cooperate", "区委组织部配合的工作"),
+     ("区纪委牵头几项", "那配合的呢", "count", "区纪委配合的工作共"),
+     ("工作要点第20项谁牵头", "具体说说", "item_text", "激励干部担当作为。"),
+     ("黄永青挂了哪些点", "那她呢", "leader_points", "光塔街")],
+)
+def test_follow_ups_change_the_role_or_ask_for_detail(knowledge, first, follow, intent, expected):
+    _, answer = _dialogue(knowledge, first, follow)
+    assert answer.intent == intent and expected in answer.text
