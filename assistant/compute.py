@@ -105,7 +105,7 @@ def cross_document(question: str, topic: str, searcher, documents: tuple[Documen
     hits = searcher.search(topic, k=40) if searcher is not None else []
     best: dict[str, object] = {}
     for h in hits:
-        if h.coverage >= min_coverage and h.passage.document not in best:
+        if h.coverage >= min_coverage and h.passage.document not in best and mentions_topic(topic, h.passage.text):
             best[h.passage.document] = h
     if not best:
         return Answer(question, "cross_document", False, f"没有哪份文件提到“{topic}”。")
@@ -121,5 +121,14 @@ def cross_document(question: str, topic: str, searcher, documents: tuple[Documen
                   blocks=tuple(lines))
 
 
-def mentions(text: str, name: str) -> bool:
-    return norm(name) in norm(text)
+TOPIC_SHARE = 0.5  # of a long topic's two-character pieces a passage must hold to "mention" it
+
+
+def mentions_topic(topic: str, text: str) -> bool:
+    """"哪些文件提到党费": a short topic must occur as written (党建经费 is not 党费); a long one
+    ("专职党务干部配备比例") by at least half of its two-character pieces, as documents word it their way."""
+    t, k = norm(text), norm(topic)
+    if len(k) <= 4:
+        return k in t
+    pieces = [k[i:i + 2] for i in range(len(k) - 1)]
+    return sum(p in t for p in pieces) >= TOPIC_SHARE * len(pieces)

@@ -77,11 +77,12 @@ def test_chat_with_piped_stdin():
 
 
 def test_chat_json_keeps_the_context_across_lines():
-    lines = ["工作要点第17项谁牵头", "那第18项呢", "配合单位呢", "苏佩联系哪个社区", "那他还联系哪些", "谢谢", "/docs"]
+    lines = ["工作要点第17项谁牵头", "那第18项呢", "配合单位呢", "苏佩联系哪个社区", "那他还联系哪些", "谢谢", "/docs", ""]
     r = docbot("chat", "--json", stdin="\n".join(lines) + "\n")
     assert r.returncode == 0, r.stderr
     objs = [json.loads(line) for line in r.stdout.splitlines()]
-    assert [o["question"] for o in objs] == lines
+    assert [o["question"] for o in objs] == lines  # one object per input line, in order
+    assert objs[-1]["intent"] == "invalid" and not objs[-1]["found"]
     assert all(set(o) == {"question", "intent", "found", "answer", "citations"} for o in objs)  # as ask --json
     assert "越秀工作要点 第18项" in objs[1]["answer"] and "洛阳" not in objs[1]["answer"]
     assert objs[2]["intent"] == "cooperate" and "各街道" in objs[2]["answer"]

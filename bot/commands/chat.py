@@ -49,8 +49,8 @@ def run(args) -> int:
         question = line.strip()
         if question in QUIT and not as_json:
             break
-        if not question and not interactive:
-            continue
+        if not question and not interactive and not as_json:
+            continue  # --json answers every line (an empty one with the usual Chinese reply), as ask --json - does
         now = datetime.now(UTC)
         if last is not None and now - last > ttl:
             context = EMPTY  # the same expiry as a Telegram conversation

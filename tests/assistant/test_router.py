@@ -265,3 +265,17 @@ def test_two_points_equally_close_are_asked_back():
 def test_follow_ups_change_the_role_or_ask_for_detail(knowledge, first, follow, intent, expected):
     _, answer = _dialogue(knowledge, first, follow)
     assert answer.intent == intent and expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "mentioned"),
+    [("党费", "将基层党委收缴党费的50%留给基层党组织", True),
+     ("党费", "加强基层党建经费投入", False),  # 党建经费 is not 党费
+     ("专职党务干部配备比例", "各部门专职党务干部人数不少于机关工作人员的2%", True),
+     ("专职党务干部配备比例", "按照机关工作人员总数的 1%至 2%配备专职党务干部", True),
+     ("专职党务干部配备比例", "选优配强基层党组织书记", False)],
+)
+def test_cross_document_lines_must_mention_the_topic(topic, text, mentioned):
+    from assistant.compute import mentions_topic
+
+    assert mentions_topic(topic, text) is mentioned
