@@ -87,7 +87,7 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
             return ItemQuestion(q, number=n, numbers=(n,), part=context.part, documents=docs,
                                 role=item_role(q) if item_role(q) != "text" else (context.role or "text"))
 
-    if context.kind == "count" and _ONLY_NUMBER.search(q):
+    if context.kind == "count" and _ONLY_NUMBER.search(q) and _bare(_ONLY_NUMBER.sub("", q), frame):
         return Count(q, what=context.extra.get("what", "unit_duties"), units=context.units, role=context.role,
                      column=context.extra.get("column", ""), documents=docs, number_only=True)
 
