@@ -258,7 +258,9 @@ def next_context(t: Turn, f: Frame, answer: Answer) -> Context:
     if isinstance(f, ItemQuestion):
         found_numbers = tuple(dict.fromkeys(c.item for c in answer.citations if c.item)) or f.numbers
         part = next((c.part for c in answer.citations if c.item), f.part)
-        return replace(base, numbers=found_numbers, role=f.role, part=part, units=f.units)
+        # Several documents answered: "越秀的呢" picks one of them (followups.py).
+        extra = {"candidates": list(cited)} if len(cited) > 1 else {}
+        return replace(base, numbers=found_numbers, role=f.role, part=part, units=f.units, extra=extra)
     if isinstance(f, UnitDuties):
         return replace(base, units=f.units, role=f.role, documents=tuple(m.document.source for m in f.documents))
     if isinstance(f, LeaderPoints):

@@ -135,9 +135,17 @@ def recognise_more(t: Turn) -> Frame | None:
 
 def recognise_score(t: Turn) -> Frame | None:
     m = _SCORE.search(t.q)
-    if m and (_BAND_WORD.search(t.q) or (t.context.kind == "score_band" and followups._LEANS.search(t.q))):
+    if m and (_BAND_WORD.search(t.q) or (t.context.kind == "score_band" and followups._LEANS.search(t.q))
+              or _names_a_grade(t)):
         return ScoreBand(t.q, score=float(m.group(1)))
     return None
+
+
+def _names_a_grade(t: Turn) -> bool:
+    """"考核60分算合格吗": a grade the documents define is named next to a score."""
+    from assistant.compute import grade_bands
+
+    return any(b.grade in t.q for b in grade_bands(t.knowledge.corpus.documents))
 
 
 def recognise_follow_up(t: Turn) -> Frame | None:
@@ -161,7 +169,7 @@ def recognise_count(t: Turn) -> Frame | None:
         columns = contacts.columns_in(q)
         if columns:
             return Count(q, what="column", column=columns[0], number_only=only)
-        if re.search(r"几位|多少位|几名|多少名|几个|多少个", q):
+        if re.search(r"几位|多少位|几名|多少名|几个|多少个|几人|多少人", q):
             return Count(q, what="leaders", number_only=only)
     return None
 

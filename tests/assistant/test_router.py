@@ -279,3 +279,17 @@ def test_cross_document_lines_must_mention_the_topic(topic, text, mentioned):
     from assistant.compute import mentions_topic
 
     assert mentions_topic(topic, text) is mentioned
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "expected"),
+    [("第17项谁牵头", "越秀的呢", "越秀工作要点 第17项"), ("第3项谁牵头", "洛阳那个呢", "洛阳机关党建意见 第3项")],
+)
+def test_a_follow_up_picks_one_of_the_documents_answered(knowledge, first, follow, expected):
+    _, answer = _dialogue(knowledge, first, follow)
+    assert expected in answer.text and "分别如下" not in answer.text
+
+
+def test_a_score_next_to_a_grade_name_is_placed_in_the_bands(knowledge):
+    answer, _ = _route(knowledge, "考核60分算合格吗")
+    assert answer.intent == "score_band" and "“合格”" in answer.text
