@@ -109,7 +109,8 @@ def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
                     if len(window) < size:
                         continue
                     d = edit_distance(window, name, limit)
-                    if d <= limit and (id(doc) not in best or -d > best[id(doc)].strength):
+                    known = best.get(id(doc))  # closest first; at a tie the longer window (it replaces more)
+                    if d <= limit and (known is None or (-d, len(window)) > (known.strength, len(known.span))):
                         best[id(doc)] = DocMatch(doc, window, -d)
     if not best:
         return []

@@ -293,3 +293,16 @@ def test_a_follow_up_picks_one_of_the_documents_answered(knowledge, first, follo
 def test_a_score_next_to_a_grade_name_is_placed_in_the_bands(knowledge):
     answer, _ = _route(knowledge, "考核60分算合格吗")
     assert answer.intent == "score_band" and "“合格”" in answer.text
+
+
+def test_two_documents_one_typo_away_are_asked_back():
+    from assistant.knowledge import Knowledge
+    from corpus.library import Corpus
+    from corpus.model import Document, Item
+
+    docs = tuple(Document(f"{n}.txt", f"{n}区党建工作要点", f"{n}区工作要点",
+                          items=(Item(1, "加强学习。", "加强学习。"),)) for n in ("东城", "西城"))
+    answer, _ = route(Turn("南城区工作要点第1项讲的什么", Knowledge(corpus=Corpus(documents=docs))))
+    assert answer.intent == "clarify" and not answer.found
+    assert [c.label for c in answer.choices] == ["东城区工作要点", "西城区工作要点"]
+    assert answer.choices[0].question.startswith("东城区工作要点第1项")
