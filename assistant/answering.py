@@ -105,9 +105,10 @@ def count(t: Turn, f: Count) -> Answer:
         role_word = {"lead": "牵头", "cooperate": "配合"}.get(f.role, "承担")
         sentences, lines, cites = [], [], []
         for key in f.units:
-            items = list(dict.fromkeys(
-                (d.document, d.item) for d in k.units.duties_of(key) if (not named or d.document.source in named)
-                and (f.role == "all" or d.role == f.role or (f.role == "lead" and d.role == "sub"))))
+            # keyed by (file, part, number): hashing the Document and Item themselves walks the whole text
+            items = list({(d.document.source, d.item.part, d.item.number): (d.document, d.item)
+                          for d in k.units.duties_of(key) if (not named or d.document.source in named)
+                          and (f.role == "all" or d.role == f.role or (f.role == "lead" and d.role == "sub"))}.values())
             sentences.append(f"{key}{role_word}的工作共{len(items)}项")
             by_doc: dict[str, list[str]] = {}
             for doc, it in items:
