@@ -93,7 +93,7 @@ def clarify(t: Turn, f: Clarify) -> Answer:
 
 
 def score(t: Turn, f: ScoreBand) -> Answer:
-    return compute.answer_score(t.question, f.score, t.knowledge.corpus.documents)
+    return compute.answer_score(t.question, f.score, t.knowledge.corpus.documents, below=f.below)
 
 
 def count(t: Turn, f: Count) -> Answer:

@@ -70,16 +70,18 @@ def grade_bands(documents: tuple[Document, ...]) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def answer_score(question: str, score: float, documents: tuple[Document, ...]) -> Answer:
+def answer_score(question: str, score: float, documents: tuple[Document, ...], *, below: bool = False) -> Answer:
+    """The band ``score`` falls in ("60分以下" with ``below``: just under it), with the defining rule."""
     bands = grade_bands(documents)
     if not bands:
         return Answer(question, "score_band", False, "文件中没有找到考核等次的划分标准。")
-    hits = [b for b in bands if b.holds(score)]
+    said = f"{_num(score)}分" + ("以下" if below else "")
+    hits = [b for b in bands if b.holds(score - 1e-6 if below else score)]
     if not hits:
-        return Answer(question, "score_band", False, f"{_num(score)}分不在文件规定的任何等次区间内。")
+        return Answer(question, "score_band", False, f"{said}不在文件规定的任何等次区间内。")
     lines, cites = [], []
     for b in hits:
-        lines.append(f"{_num(score)}分属于“{b.grade}”等次（{b.rule}）。")
+        lines.append(f"{said}属于“{b.grade}”等次（{b.rule}）。")
         cites.append(b.citation)
     rules = "；".join(dict.fromkeys(b.rule for b in bands if b.citation == hits[0].citation))
     lines.append(f"依据：{rules}。")

@@ -76,6 +76,11 @@ def _point_variants(point: str) -> set[str]:
         if stripped != core and len(stripped) >= MIN_SHORT_NAME:
             core = stripped
             out |= {core, _ORG_PREFIX.sub("", core)}
+    # A community or school is called without its kind ("东湖新村", "华侨外国语") when what is left
+    # still names it (at least three characters: "二马路", not "培正").
+    for kind in ("社区", "学校"):
+        if p.endswith(kind) and len(p) - len(kind) >= 3:
+            out.add(p[: -len(kind)])
     # The short forms a note understands (七中, 教育局) find the point in questions too: one rule set.
     out |= {norm(v) for v in point_variants(point)}
     return {v for v in out if len(v) >= 2}

@@ -137,7 +137,7 @@ def recognise_score(t: Turn) -> Frame | None:
     m = _SCORE.search(t.q)
     if m and (_BAND_WORD.search(t.q) or (t.context.kind == "score_band" and followups._LEANS.search(t.q))
               or _names_a_grade(t)):
-        return ScoreBand(t.q, score=float(m.group(1)))
+        return ScoreBand(t.q, score=float(m.group(1)), below=t.q[m.end():].startswith(("以下", "(不含)以下")))
     return None
 
 

@@ -306,3 +306,15 @@ def test_two_documents_one_typo_away_are_asked_back():
     assert answer.intent == "clarify" and not answer.found
     assert [c.label for c in answer.choices] == ["东城区工作要点", "西城区工作要点"]
     assert answer.choices[0].question.startswith("东城区工作要点第1项")
+
+
+@pytest.mark.parametrize(("question", "leader"), [("东湖新村归哪个领导", "黄仰辉"), ("华侨外国语谁挂点", "陈晓丹"),
+                                                  ("十六中谁负责联系", "温志文"), ("时代控股是谁联系的", "苏佩")])
+def test_points_without_their_kind_word(knowledge, question, leader):
+    answer, _ = _route(knowledge, question)
+    assert answer.intent == "point_leaders" and leader in answer.text
+
+
+def test_a_score_below_a_bound(knowledge):
+    answer, _ = _route(knowledge, "60分以下算啥")
+    assert "60分以下属于“不合格”" in answer.text
