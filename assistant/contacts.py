@@ -16,9 +16,13 @@ from assistant.records.points import point_variants
 from corpus.model import Document, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
 
-_PERSON_HEADER = re.compile(r"领导|姓名|负责人|联系人")
+# One reading of contact-point tables for questions and records (assistant/records/leaders.py uses
+# these too): which header names the people, and how a cell lists several points.
+PERSON_HEADER = re.compile(r"领导|干部|姓名|负责人|联系人")
+_PERSON_HEADER = PERSON_HEADER
 _SKIP_HEADER = re.compile(r"^(?:序号|编号|备注|说明)$")
-_SPLIT = re.compile(r"[、，,；;/]")
+POINT_SPLIT = re.compile(r"[、，,;；/\n]+")  # 第七中学、东风东路小学 → two schools; （…） stays whole
+_SPLIT = POINT_SPLIT
 # Header words that say nothing about the kind of point ("社区党建联系点" → "社区").
 _HEADER_NOISE = re.compile(r"党建联系点|党组织联系点|联系点|党组织|“|”|\"")
 
