@@ -87,6 +87,22 @@ def _allowed_typos(name: str) -> int:
     return 1 if len(name) <= 7 else 2
 
 
+_NAMES: dict[int, tuple[Document, tuple]] = {}  # id(document) → (document, its names for typo search)
+
+
+def _fuzzy_names(doc: Document) -> tuple:
+    """(name, its characters, typos allowed) for each name of ``doc`` long enough for typo search;
+    computed once per document (kept with the document itself, so a reused id never matches)."""
+    hit = _NAMES.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        names = {norm(n) for n in (doc.short_name, *doc.aliases) if n}
+        hit = (doc, tuple((n, frozenset(n), _allowed_typos(n)) for n in names if len(n) >= MIN_FUZZY_NAME))
+        if len(_NAMES) > 1000:  # corpora reloaded many times: drop the old documents' entries
+            _NAMES.clear()
+        _NAMES[id(doc)] = hit
+    return hit[1]
+
+
 def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
     """Documents whose short name or alias is a typo away from part of q ("监督放案", "工做要点"); all
     equally close ones are returned so the caller can ask back. Only tried when no name matched."""
@@ -94,10 +110,9 @@ def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
     best: dict[int, DocMatch] = {}
     chars = set(q)
     for doc in documents:
-        for name in {norm(n) for n in (doc.short_name, *doc.aliases) if n}:
-            limit = _allowed_typos(name)
+        for name, name_chars, limit in _fuzzy_names(doc):
             # Cheap filter first: most questions share too few characters with any name.
-            if len(name) < MIN_FUZZY_NAME or sum(ch in chars for ch in name) < len(name) - limit:
+            if len(name_chars & chars) < len(name_chars) - limit:
                 continue
             firsts = [i for i, ch in enumerate(q) if ch == name[0]]
             lasts = [i + 1 for i, ch in enumerate(q) if ch == name[-1]]
