@@ -70,11 +70,28 @@ def grade_bands(documents: tuple[Document, ...]) -> tuple[Band, ...]:
     return tuple(bands)
 
 
+_FULL = re.compile(r"满分(?:为|是)?\s*(\d+)\s*分")
+
+
+@lru_cache(maxsize=8)
+def full_marks(documents: tuple[Document, ...]) -> tuple[float, Citation] | None:
+    """The full mark a document states ("满分为100分"), with its passage; None when none is stated."""
+    for doc in documents:
+        for text, locator in _passages(doc):
+            if (m := _FULL.search(text)) is not None:
+                return float(m.group(1)), Citation(doc.short_name, doc.source, locator, text, 1.0)
+    return None
+
+
 def answer_score(question: str, score: float, documents: tuple[Document, ...], *, below: bool = False) -> Answer:
     """The band ``score`` falls in ("60分以下" with ``below``: just under it), with the defining rule."""
     bands = grade_bands(documents)
     if not bands:
         return Answer(question, "score_band", False, "文件中没有找到考核等次的划分标准。")
+    full = full_marks(documents)
+    if full is not None and score > full[0]:  # "考核1000分": not a score the documents allow
+        return Answer(question, "score_band", False,
+                      f"{_num(score)}分超出满分（{_num(full[0])}分，见{full[1].document} {full[1].locator}），请检查分数。")
     said = f"{_num(score)}分" + ("以下" if below else "")
     hits = [b for b in bands if b.holds(score - 1e-6 if below else score)]
     if not hits:

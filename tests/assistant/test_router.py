@@ -318,3 +318,8 @@ def test_points_without_their_kind_word(knowledge, question, leader):
 def test_a_score_below_a_bound(knowledge):
     answer, _ = _route(knowledge, "60分以下算啥")
     assert "60分以下属于“不合格”" in answer.text
+
+
+def test_a_score_above_the_full_mark_is_bad_input(knowledge):
+    answer, _ = _route(knowledge, "考核1000分是什么等次")
+    assert not answer.found and "超出满分（100分" in answer.text
