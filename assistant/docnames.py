@@ -71,12 +71,30 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         if best:
             matches.append(DocMatch(doc, best, strength))
     if not matches:
-        return _near_names(q, documents)
+        return _by_head_noun(q, documents) or _near_names(q, documents)
     matches.sort(key=lambda m: -m.strength)
     top = matches[0].strength
     # An alias contained in a longer one ("工作要点" in "越秀工作要点") must not add a second document:
     # keep only the matches as specific as the best one.
     return [m for m in matches if m.strength == top]
+
+
+_HEAD_BEFORE_ITEM = re.compile(r"^(?:那么?|请问)?([\u4e00-\u9fff]{2})(?:的|里的|中的|里|中)?第[0-9一二三四五六七八九十百]+[项条]")
+
+
+def _by_head_noun(q: str, documents: Sequence[Document]) -> list[DocMatch]:
+    """"要点第20项", "意见第3条": a document called by the last word of its names (要点, 意见, 解读) when
+    no other document's names end the same way, and only right before an item number. A word a few
+    documents share ("方案") gives them all, as equally close, to be asked back."""
+    m = _HEAD_BEFORE_ITEM.match(q)
+    if m is None:
+        return []
+    head = m.group(1)
+    owners = [d for d in documents if any(norm(n).endswith(head) for n in (d.short_name, *d.aliases) if n)]
+    if len(owners) == 1:
+        return [DocMatch(owners[0], head, 1)]
+    # Shared by a few documents ("方案"): as close as a typo, so the question is asked back.
+    return [DocMatch(d, head, -1) for d in owners] if 1 < len(owners) <= 3 else []
 
 
 MIN_FUZZY_NAME = 4  # shorter names ("洛阳", "海珠") are one typo away from too many words

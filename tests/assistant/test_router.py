@@ -323,3 +323,15 @@ def test_a_score_below_a_bound(knowledge):
 def test_a_score_above_the_full_mark_is_bad_input(knowledge):
     answer, _ = _route(knowledge, "考核1000分是什么等次")
     assert not answer.found and "超出满分（100分" in answer.text
+
+
+@pytest.mark.parametrize(("question", "document"), [("要点第20项谁牵头", "越秀工作要点 第20项"),
+                                                    ("意见第3条说了啥", "洛阳机关党建意见 第3项")])
+def test_a_document_called_by_the_last_word_of_its_name(knowledge, question, document):
+    answer, _ = _route(knowledge, question)
+    assert document in answer.text and "分别如下" not in answer.text
+
+
+def test_a_last_word_several_documents_share_is_asked_back(knowledge):
+    answer, _ = _route(knowledge, "方案第3项谁牵头")
+    assert answer.intent == "clarify" and {c.label for c in answer.choices} >= {"党内监督工作方案", "海珠城管三年行动"}
