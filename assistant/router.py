@@ -116,6 +116,7 @@ NOTE_CHECKS: list[Callable[[Turn], bool]] = [_records_note_check]
 def recognise_note(t: Turn) -> Frame | None:
     """A visit note is never answered as a question: Telegram's records handler asks this same
     recogniser before it parses a note (handlers/records.py); other channels say where notes go."""
+    _load_plugins()  # called directly by handlers/records.py too: the plug-ins' checks must be in
     return Note(t.q) if any(check(t) for check in NOTE_CHECKS) else None
 
 
