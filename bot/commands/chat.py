@@ -54,7 +54,7 @@ def run(args) -> int:
         now = datetime.now(UTC)
         if last is not None and now - last > ttl:
             context = EMPTY  # the same expiry as a Telegram conversation
-        answer, context = route(Turn(question, contacts.knowledge(knowledge), context, now=now))
+        answer, context = route(Turn(question, contacts.knowledge(knowledge), context, db=contacts.db, now=now))
         last = now
         if as_json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
