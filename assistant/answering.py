@@ -32,7 +32,7 @@ from assistant.frames import (
     UnitDuties,
     UnknownEntity,
 )
-from assistant.intents import asks_responsible_unit
+from assistant.intents import asks_responsible_unit, asks_rule
 from assistant.normalise import strip_question
 from assistant.structured import answer_item, answer_leader, answer_point, answer_unit, responsibility_of
 
@@ -93,7 +93,7 @@ def clarify(t: Turn, f: Clarify) -> Answer:
 
 
 def score(t: Turn, f: ScoreBand) -> Answer:
-    return compute.answer_score(t.question, f.score, t.knowledge.corpus.documents)
+    return compute.answer_score(t.question, f.score, t.knowledge.corpus.documents, below=f.below)
 
 
 def count(t: Turn, f: Count) -> Answer:
@@ -105,9 +105,10 @@ def count(t: Turn, f: Count) -> Answer:
         role_word = {"lead": "牵头", "cooperate": "配合"}.get(f.role, "承担")
         sentences, lines, cites = [], [], []
         for key in f.units:
-            items = list(dict.fromkeys(
-                (d.document, d.item) for d in k.units.duties_of(key) if (not named or d.document.source in named)
-                and (f.role == "all" or d.role == f.role or (f.role == "lead" and d.role == "sub"))))
+            # keyed by (file, part, number): hashing the Document and Item themselves walks the whole text
+            items = list({(d.document.source, d.item.part, d.item.number): (d.document, d.item)
+                          for d in k.units.duties_of(key) if (not named or d.document.source in named)
+                          and (f.role == "all" or d.role == f.role or (f.role == "lead" and d.role == "sub"))}.values())
             sentences.append(f"{key}{role_word}的工作共{len(items)}项")
             by_doc: dict[str, list[str]] = {}
             for doc, it in items:
@@ -182,7 +183,10 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
         first = k_parse(t, question)
         f = replace(first, offset=f.offset) if isinstance(first, Search) else f
     offset = max(f.offset, t.offset)
-    answer = answer_free(asked, searcher, offset=offset, query=f.search or normalise(asked))
+    query = f.search or normalise(asked)
+    if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
+        query = k.contacts.generalize_people(query)
+    answer = answer_free(asked, searcher, offset=offset, query=query)
     if not answer.found:
         return answer
     best = answer.citations[0]
@@ -234,9 +238,10 @@ def _with_responsibility(answer: Answer, knowledge) -> Answer:
     if found is None:
         return answer
     it, units = found
-    blocks = (*(answer.blocks or (answer.body,)), f"责任分工（{best.document} {it.locator}）：{units}")
-    sources = answer.text[len(answer.body):]
-    return replace(answer, text="\n".join(blocks) + sources, blocks=blocks)
+    body = answer.blocks or (answer.body,)
+    blocks = (*body, f"责任分工（{best.document} {it.locator}）：{units}")
+    rest = answer.text[len("\n".join(body)):]  # the sources and "更多" lines, as answer_free wrote them
+    return replace(answer, text="\n".join(blocks) + rest, blocks=blocks)
 
 
 # ---- 5. the context an answer leaves ------------------------------------------------------------
@@ -254,7 +259,9 @@ def next_context(t: Turn, f: Frame, answer: Answer) -> Context:
     if isinstance(f, ItemQuestion):
         found_numbers = tuple(dict.fromkeys(c.item for c in answer.citations if c.item)) or f.numbers
         part = next((c.part for c in answer.citations if c.item), f.part)
-        return replace(base, numbers=found_numbers, role=f.role, part=part, units=f.units)
+        # Several documents answered: "越秀的呢" picks one of them (followups.py).
+        extra = {"candidates": list(cited)} if len(cited) > 1 else {}
+        return replace(base, numbers=found_numbers, role=f.role, part=part, units=f.units, extra=extra)
     if isinstance(f, UnitDuties):
         return replace(base, units=f.units, role=f.role, documents=tuple(m.document.source for m in f.documents))
     if isinstance(f, LeaderPoints):

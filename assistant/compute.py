@@ -70,16 +70,35 @@ def grade_bands(documents: tuple[Document, ...]) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def answer_score(question: str, score: float, documents: tuple[Document, ...]) -> Answer:
+_FULL = re.compile(r"满分(?:为|是)?\s*(\d+)\s*分")
+
+
+@lru_cache(maxsize=8)
+def full_marks(documents: tuple[Document, ...]) -> tuple[float, Citation] | None:
+    """The full mark a document states ("满分为100分"), with its passage; None when none is stated."""
+    for doc in documents:
+        for text, locator in _passages(doc):
+            if (m := _FULL.search(text)) is not None:
+                return float(m.group(1)), Citation(doc.short_name, doc.source, locator, text, 1.0)
+    return None
+
+
+def answer_score(question: str, score: float, documents: tuple[Document, ...], *, below: bool = False) -> Answer:
+    """The band ``score`` falls in ("60分以下" with ``below``: just under it), with the defining rule."""
     bands = grade_bands(documents)
     if not bands:
         return Answer(question, "score_band", False, "文件中没有找到考核等次的划分标准。")
-    hits = [b for b in bands if b.holds(score)]
+    full = full_marks(documents)
+    if full is not None and score > full[0]:  # "考核1000分": not a score the documents allow
+        return Answer(question, "score_band", False,
+                      f"{_num(score)}分超出满分（{_num(full[0])}分，见{full[1].document} {full[1].locator}），请检查分数。")
+    said = f"{_num(score)}分" + ("以下" if below else "")
+    hits = [b for b in bands if b.holds(score - 1e-6 if below else score)]
     if not hits:
-        return Answer(question, "score_band", False, f"{_num(score)}分不在文件规定的任何等次区间内。")
+        return Answer(question, "score_band", False, f"{said}不在文件规定的任何等次区间内。")
     lines, cites = [], []
     for b in hits:
-        lines.append(f"{_num(score)}分属于“{b.grade}”等次（{b.rule}）。")
+        lines.append(f"{said}属于“{b.grade}”等次（{b.rule}）。")
         cites.append(b.citation)
     rules = "；".join(dict.fromkeys(b.rule for b in bands if b.citation == hits[0].citation))
     lines.append(f"依据：{rules}。")
@@ -105,7 +124,7 @@ def cross_document(question: str, topic: str, searcher, documents: tuple[Documen
     hits = searcher.search(topic, k=40) if searcher is not None else []
     best: dict[str, object] = {}
     for h in hits:
-        if h.coverage >= min_coverage and h.passage.document not in best:
+        if h.coverage >= min_coverage and h.passage.document not in best and mentions_topic(topic, h.passage.text):
             best[h.passage.document] = h
     if not best:
         return Answer(question, "cross_document", False, f"没有哪份文件提到“{topic}”。")
@@ -121,5 +140,14 @@ def cross_document(question: str, topic: str, searcher, documents: tuple[Documen
                   blocks=tuple(lines))
 
 
-def mentions(text: str, name: str) -> bool:
-    return norm(name) in norm(text)
+TOPIC_SHARE = 0.5  # of a long topic's two-character pieces a passage must hold to "mention" it
+
+
+def mentions_topic(topic: str, text: str) -> bool:
+    """"哪些文件提到党费": a short topic must occur as written (党建经费 is not 党费); a long one
+    ("专职党务干部配备比例") by at least half of its two-character pieces, as documents word it their way."""
+    t, k = norm(text), norm(topic)
+    if len(k) <= 4:
+        return k in t
+    pieces = [k[i:i + 2] for i in range(len(k) - 1)]
+    return sum(p in t for p in pieces) >= TOPIC_SHARE * len(pieces)

@@ -87,6 +87,11 @@ class StoreContacts:
         self._db = db
         self._cache: tuple = (None, None)
 
+    @property
+    def db(self) -> sqlite_utils.Database | None:
+        """The store, for plug-ins that read it (records questions, informal notes); None without one."""
+        return self._db
+
     @classmethod
     def at(cls, path) -> StoreContacts:
         from pathlib import Path

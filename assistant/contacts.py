@@ -16,9 +16,13 @@ from assistant.records.points import point_variants
 from corpus.model import Document, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
 
-_PERSON_HEADER = re.compile(r"领导|姓名|负责人|联系人")
+# One reading of contact-point tables for questions and records (assistant/records/leaders.py uses
+# these too): which header names the people, and how a cell lists several points.
+PERSON_HEADER = re.compile(r"领导|干部|姓名|负责人|联系人")
+_PERSON_HEADER = PERSON_HEADER
 _SKIP_HEADER = re.compile(r"^(?:序号|编号|备注|说明)$")
-_SPLIT = re.compile(r"[、，,；;/]")
+POINT_SPLIT = re.compile(r"[、，,;；/\n]+")  # 第七中学、东风东路小学 → two schools; （…） stays whole
+_SPLIT = POINT_SPLIT
 # Header words that say nothing about the kind of point ("社区党建联系点" → "社区").
 _HEADER_NOISE = re.compile(r"党建联系点|党组织联系点|联系点|党组织|“|”|\"")
 
@@ -76,11 +80,17 @@ def _point_variants(point: str) -> set[str]:
         if stripped != core and len(stripped) >= MIN_SHORT_NAME:
             core = stripped
             out |= {core, _ORG_PREFIX.sub("", core)}
+    # A community or school is called without its kind ("东湖新村", "华侨外国语") when what is left
+    # still names it (at least three characters: "二马路", not "培正").
+    for kind in ("社区", "学校"):
+        if p.endswith(kind) and len(p) - len(kind) >= 3:
+            out.add(p[: -len(kind)])
     # The short forms a note understands (七中, 教育局) find the point in questions too: one rule set.
     out |= {norm(v) for v in point_variants(point)}
     return {v for v in out if len(v) >= 2}
 
 
+_PEOPLE = re.compile(r"区级领导|区领导|挂点领导|联系领导")
 _ORG_MARK = re.compile(r"党委|党总支|党支部|公司|集团|中心|厂")
 MIN_PREFIX = 4
 
@@ -239,6 +249,14 @@ class ContactIndex:
                 header = next((h for a in self.of_point(point) for h, p in a.points if p == point), "")
                 q = q.replace(v, _HEADER_NOISE.sub("", norm(header)) or v)
         return q
+
+    def generalize_people(self, q: str) -> str:
+        """"区领导多久去一次社区" → the contact table's own word for those people ("区级班子党员领导
+        干部多久去一次社区"): a rule about them is written with the table's header, not the nickname."""
+        if not self.assignments or not _PEOPLE.search(q):
+            return q
+        header = person_header(self.assignments[0].table) or ""
+        return _PEOPLE.sub(header, q) if header else q
 
     def of_leader(self, name: str) -> list[Assignment]:
         return [a for a in self.assignments if a.leader == name]

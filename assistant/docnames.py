@@ -71,12 +71,30 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         if best:
             matches.append(DocMatch(doc, best, strength))
     if not matches:
-        return _near_names(q, documents)
+        return _by_head_noun(q, documents) or _near_names(q, documents)
     matches.sort(key=lambda m: -m.strength)
     top = matches[0].strength
     # An alias contained in a longer one ("工作要点" in "越秀工作要点") must not add a second document:
     # keep only the matches as specific as the best one.
     return [m for m in matches if m.strength == top]
+
+
+_HEAD_BEFORE_ITEM = re.compile(r"^(?:那么?|请问)?([\u4e00-\u9fff]{2})(?:的|里的|中的|里|中)?第[0-9一二三四五六七八九十百]+[项条]")
+
+
+def _by_head_noun(q: str, documents: Sequence[Document]) -> list[DocMatch]:
+    """"要点第20项", "意见第3条": a document called by the last word of its names (要点, 意见, 解读) when
+    no other document's names end the same way, and only right before an item number. A word a few
+    documents share ("方案") gives them all, as equally close, to be asked back."""
+    m = _HEAD_BEFORE_ITEM.match(q)
+    if m is None:
+        return []
+    head = m.group(1)
+    owners = [d for d in documents if any(norm(n).endswith(head) for n in (d.short_name, *d.aliases) if n)]
+    if len(owners) == 1:
+        return [DocMatch(owners[0], head, 1)]
+    # Shared by a few documents ("方案"): as close as a typo, so the question is asked back.
+    return [DocMatch(d, head, -1) for d in owners] if 1 < len(owners) <= 3 else []
 
 
 MIN_FUZZY_NAME = 4  # shorter names ("洛阳", "海珠") are one typo away from too many words
@@ -87,6 +105,22 @@ def _allowed_typos(name: str) -> int:
     return 1 if len(name) <= 7 else 2
 
 
+_NAMES: dict[int, tuple[Document, tuple]] = {}  # id(document) → (document, its names for typo search)
+
+
+def _fuzzy_names(doc: Document) -> tuple:
+    """(name, its characters, typos allowed) for each name of ``doc`` long enough for typo search;
+    computed once per document (kept with the document itself, so a reused id never matches)."""
+    hit = _NAMES.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        names = {norm(n) for n in (doc.short_name, *doc.aliases) if n}
+        hit = (doc, tuple((n, frozenset(n), _allowed_typos(n)) for n in names if len(n) >= MIN_FUZZY_NAME))
+        if len(_NAMES) > 1000:  # corpora reloaded many times: drop the old documents' entries
+            _NAMES.clear()
+        _NAMES[id(doc)] = hit
+    return hit[1]
+
+
 def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
     """Documents whose short name or alias is a typo away from part of q ("监督放案", "工做要点"); all
     equally close ones are returned so the caller can ask back. Only tried when no name matched."""
@@ -94,10 +128,9 @@ def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
     best: dict[int, DocMatch] = {}
     chars = set(q)
     for doc in documents:
-        for name in {norm(n) for n in (doc.short_name, *doc.aliases) if n}:
-            limit = _allowed_typos(name)
+        for name, name_chars, limit in _fuzzy_names(doc):
             # Cheap filter first: most questions share too few characters with any name.
-            if len(name) < MIN_FUZZY_NAME or sum(ch in chars for ch in name) < len(name) - limit:
+            if len(name_chars & chars) < len(name_chars) - limit:
                 continue
             firsts = [i for i, ch in enumerate(q) if ch == name[0]]
             lasts = [i + 1 for i, ch in enumerate(q) if ch == name[-1]]
@@ -109,7 +142,8 @@ def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
                     if len(window) < size:
                         continue
                     d = edit_distance(window, name, limit)
-                    if d <= limit and (id(doc) not in best or -d > best[id(doc)].strength):
+                    known = best.get(id(doc))  # closest first; at a tie the longer window (it replaces more)
+                    if d <= limit and (known is None or (-d, len(window)) > (known.strength, len(known.span))):
                         best[id(doc)] = DocMatch(doc, window, -d)
     if not best:
         return []

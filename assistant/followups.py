@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from assistant.conversation import Context
-from assistant.docnames import DocMatch
+from assistant.docnames import DocMatch, norm
 from assistant.frames import (
     Count,
     DocInfo,
@@ -35,10 +35,10 @@ _THIS_ITEM = re.compile(r"这一?项|该项|这一?条|该条|此项|上一项")
 _ONLY_NUMBER = re.compile(r"只要数字|只说数字|给个数|直接说数|就说个数|几个就行|数字就行")
 _SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 # What may be left of a follow-up besides role words, names and particles.
-_FILLER = re.compile(r"那么|那|还有|另外|然后|再|呢|吗|吧|啊|呀|的|了|是|有|都|还|要|请问|一下|看看|"
-                     r"单位|部门|谁|哪些|哪个|哪位|什么|一共|总共|分别|和|及|与|情况|具体|详细|说说|讲讲|"
-                     r"牵头|配合|协助|负责|主责|原文|全文|内容|正文|[^\u4e00-\u9fff0-9a-z]")
-_TEXT_WORDS = re.compile(r"原文|全文|具体内容|内容|详细|展开|完整")
+_FILLER = re.compile(r"那么|那个|这个|那|还有|另外|然后|再|呢|吗|吧|啊|呀|的|了|是|有|都|还|要|请问|一下|看看|个|份|里|中|"
+                     r"单位|部门|谁|哪些|哪个|哪位|什么|一共|总共|分别|和|及|与|情况|"
+                     r"牵头|配合|协助|负责|主责|原文|全文|内容|正文|具体|详细|说说|讲讲|细说|[^\u4e00-\u9fff0-9a-z]")
+_TEXT_WORDS = re.compile(r"原文|全文|具体|内容|详细|展开|完整|说说|讲讲|细说")
 _STEP = re.compile(r"(下|后)一(?:项|条)|(上|前)一(?:项|条)")
 _ITEM_KINDS = ("item", "item_text", "free")  # a search answer that cited an item leaves its number too
 
@@ -57,6 +57,22 @@ def _without(q: str, documents: tuple[DocMatch, ...]) -> str:
     for m in documents:
         q = q.replace(m.span, "") if m.span else q
     return q
+
+
+def _pick_candidate(q: str, frame: Frame, context: Context, documents):
+    """The one document among the previous answer's that the leftover words of q name, or None."""
+    candidates = [d for d in documents if d.source in context.extra.get("candidates", ())]
+    if not candidates or not isinstance(frame, Search | DocInfo | UnknownEntity):
+        return None
+    words = _FILLER.sub("", q)
+    if len(words) < 2:
+        return None
+    pieces = {words[i:i + 2] for i in range(len(words) - 1)}
+    for fields in (lambda d: (d.short_name, *d.aliases), lambda d: (d.title,)):  # names people use first
+        named = [d for d in candidates if any(p in norm(n) for n in fields(d) if n for p in pieces)]
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) -> Frame | None:
@@ -80,6 +96,11 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
         return ItemQuestion(q, number=context.numbers[0], numbers=context.numbers, role=context.role or "text",
                             documents=named)
 
+    # "越秀的呢" after an item answered for several documents: the one whose names hold that word.
+    if leans and context.numbers and (pick := _pick_candidate(q, frame, context, documents)) is not None:
+        return ItemQuestion(q, number=context.numbers[0], numbers=context.numbers, part=context.part,
+                            role=context.role or "text", documents=(DocMatch(pick, "", 1),))
+
     # "下一项呢" / "上一条": the neighbouring item of the same document.
     if (m := _STEP.search(q)) and context.numbers and context.kind in _ITEM_KINDS:
         n = context.numbers[-1] + 1 if m.group(1) else context.numbers[0] - 1
@@ -87,7 +108,7 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
             return ItemQuestion(q, number=n, numbers=(n,), part=context.part, documents=docs,
                                 role=item_role(q) if item_role(q) != "text" else (context.role or "text"))
 
-    if context.kind == "count" and _ONLY_NUMBER.search(q):
+    if context.kind == "count" and _ONLY_NUMBER.search(q) and _bare(_ONLY_NUMBER.sub("", q), frame):
         return Count(q, what=context.extra.get("what", "unit_duties"), units=context.units, role=context.role,
                      column=context.extra.get("column", ""), documents=docs, number_only=True)
 
@@ -119,6 +140,12 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
             if context.kind == "count":
                 return Count(q, what="unit_duties", units=found, role=role, documents=docs)
             return UnitDuties(q, units=found, role=role, documents=docs)
+
+    # "那配合的呢" after a unit's duties (or their count): the same units, another role.
+    if context.units and context.kind in ("unit_items", "count") and _bare(q, frame) and unit_role(q) != "all":
+        if context.kind == "count":
+            return Count(q, what="unit_duties", units=context.units, role=unit_role(q), documents=docs)
+        return UnitDuties(q, units=context.units, role=unit_role(q), documents=docs)
 
     # "配合单位呢" / "原文呢" / "这一项谁牵头": the previous items, another role.
     if context.numbers and context.kind in _ITEM_KINDS and (_bare(q, frame) or _THIS_ITEM.search(q)):

@@ -106,6 +106,7 @@ class ScoreBand(Frame):
 
     kind: ClassVar[str] = "score_band"
     score: float = 0.0
+    below: bool = False  # "60分以下": just under the score
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ _COUNT = re.compile(r"(?<!哪)几项|多少项|几条|多少条|几个|多少个
 _CONTACT_TOPIC = re.compile(r"挂点|联系|督导|区领导|领导")
 _CROSS = re.compile(r"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:些|几份|几个|份|个)文件|所有文件|多份文件")
 _CROSS_WORDS = re.compile(r"各个?|每个|每份|几个|几份|哪些|哪几份|哪几个|哪份|哪个|所有|多份|文件|分别|都|对于|对|关于|"
-                          r"有什么|什么|哪些|要求|规定|提到|提及|讲到|说到|谈到|涉及|怎么说|怎么讲|是怎么|说|讲|了|的|有|"
+                          r"有什么|什么|哪些|要求|规定|提到|提及|讲到|说到|谈到|涉及|怎么|如何|怎样|有何|说|讲|了|的|有|"
                           r"吗|呢|里|中|在|是|[^\u4e00-\u9fff0-9a-z%]")
 
 
@@ -116,6 +116,7 @@ NOTE_CHECKS: list[Callable[[Turn], bool]] = [_records_note_check]
 def recognise_note(t: Turn) -> Frame | None:
     """A visit note is never answered as a question: Telegram's records handler asks this same
     recogniser before it parses a note (handlers/records.py); other channels say where notes go."""
+    _load_plugins()  # called directly by handlers/records.py too: the plug-ins' checks must be in
     return Note(t.q) if any(check(t) for check in NOTE_CHECKS) else None
 
 
@@ -135,9 +136,17 @@ def recognise_more(t: Turn) -> Frame | None:
 
 def recognise_score(t: Turn) -> Frame | None:
     m = _SCORE.search(t.q)
-    if m and (_BAND_WORD.search(t.q) or (t.context.kind == "score_band" and followups._LEANS.search(t.q))):
-        return ScoreBand(t.q, score=float(m.group(1)))
+    if m and (_BAND_WORD.search(t.q) or (t.context.kind == "score_band" and followups._LEANS.search(t.q))
+              or _names_a_grade(t)):
+        return ScoreBand(t.q, score=float(m.group(1)), below=t.q[m.end():].startswith(("以下", "(不含)以下")))
     return None
+
+
+def _names_a_grade(t: Turn) -> bool:
+    """"考核60分算合格吗": a grade the documents define is named next to a score."""
+    from assistant.compute import grade_bands
+
+    return any(b.grade in t.q for b in grade_bands(t.knowledge.corpus.documents))
 
 
 def recognise_follow_up(t: Turn) -> Frame | None:
@@ -161,7 +170,7 @@ def recognise_count(t: Turn) -> Frame | None:
         columns = contacts.columns_in(q)
         if columns:
             return Count(q, what="column", column=columns[0], number_only=only)
-        if re.search(r"几位|多少位|几名|多少名|几个|多少个", q):
+        if re.search(r"几位|多少位|几名|多少名|几个|多少个|几人|多少人", q):
             return Count(q, what="leaders", number_only=only)
     return None
 

@@ -135,4 +135,6 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
     if len(hits) > nxt and continues(hits[nxt]):
         more = more_question(question, nxt)
         lines.append(f"查看更多结果，请发送：{more}")
-    return Answer(question, "search", True, "\n".join(lines), tuple(_citation(h) for h in page), more=more)
+    blocks = tuple(lines[:2])  # the heading and the quote; the rest are sources and the "更多" hint
+    return Answer(question, "search", True, "\n".join(lines), tuple(_citation(h) for h in page), more=more,
+                  blocks=blocks)

@@ -2,7 +2,7 @@
 conversation context, and of the normaliser, small talk and computed answers — all without search.
 
 Follow-ups should add no measurable latency: the "follow-up" rows are compared with the same question
-asked in full.
+asked in full, and with a question that, like a follow-up, names no document (the title scan).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ CASES = [
     ("structured", None, "越秀工作要点第18项谁牵头"),
     ("follow-up", "工作要点第17项谁牵头", "那第18项呢"),
     ("structured", None, "党内监督工作方案第17项谁配合"),
+    ("no name", None, "第17项谁配合"),  # like a follow-up, it names no document: titles are scanned
     ("follow-up", "监督方案第17项谁牵头", "配合单位呢"),
     ("structured", None, "苏佩联系哪些单位"),
     ("follow-up", "苏佩联系哪个社区", "那他还联系哪些"),

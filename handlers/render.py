@@ -17,12 +17,12 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from assistant.answers import Answer
+from corpus.model import MAIN_PART
 from handlers.context import DocbotContext
 
 LIMIT = 4000  # below 4096 (UTF-16 units) with room for the tags
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 _BOLD = re.compile(r"【(.*?)】", re.S)
-_ITEM = re.compile(r"^第(\d+)项$")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -73,10 +73,9 @@ def keyboard(answer: Answer, context: DocbotContext, chat_id: int) -> InlineKeyb
         rows.append([InlineKeyboardButton(choice.label[:60], callback_data=tokens.issue("ask", chat_id, choice.question))])
     items: dict[tuple[str, int], None] = {}
     if answer.intent != "item_text" and not answer.choices:
-        for cite in answer.citations:
-            match = _ITEM.match(cite.locator)
-            if match:
-                items.setdefault((cite.document, int(match.group(1))), None)
+        for cite in answer.citations:  # the citation says which item it is: nothing is re-read from text
+            if cite.item and cite.part == MAIN_PART:
+                items.setdefault((cite.document, cite.item), None)
     shown = list(items)[:3]
     row = [InlineKeyboardButton("原文" if len(shown) == 1 else f"第{n}项原文",
                                 callback_data=tokens.issue("item", chat_id, (doc, n))) for doc, n in shown]

@@ -79,11 +79,12 @@ def test_chat_with_piped_stdin():
 
 
 def test_chat_json_keeps_the_context_across_lines():
-    lines = ["工作要点第17项谁牵头", "那第18项呢", "配合单位呢", "苏佩联系哪个社区", "那他还联系哪些", "谢谢", "/docs"]
+    lines = ["工作要点第17项谁牵头", "那第18项呢", "配合单位呢", "苏佩联系哪个社区", "那他还联系哪些", "谢谢", "/docs", ""]
     r = docbot("chat", "--json", stdin="\n".join(lines) + "\n")
     assert r.returncode == 0, r.stderr
     objs = [json.loads(line) for line in r.stdout.splitlines()]
-    assert [o["question"] for o in objs] == lines
+    assert [o["question"] for o in objs] == lines  # one object per input line, in order
+    assert objs[-1]["intent"] == "invalid" and not objs[-1]["found"]
     assert all(set(o) == {"question", "intent", "found", "answer", "citations"} for o in objs)  # as ask --json
     assert "越秀工作要点 第18项" in objs[1]["answer"] and "洛阳" not in objs[1]["answer"]
     assert objs[2]["intent"] == "cooperate" and "各街道" in objs[2]["answer"]
@@ -102,3 +103,29 @@ def test_assign_shows_in_ask_and_chat(tmp_path):
     assert "王焕清" in r.stdout and "苏佩" in r.stdout and "已调整" in r.stdout
     r = docbot("chat", "--json", stdin="苏佩联系哪些社区\n", env=env)
     assert "五羊社区" in json.loads(r.stdout)["answer"]
+
+
+ISSUE_EXAMPLES = [  # (question, a string the answer must hold); one terminal conversation, in order
+    ("第十九項誰牽頭", "区委组织部"),  # no document named, no context yet: every document's item 19
+    ("工作要点第17项谁牵头", "区民政局"), ("那第18项呢", "越秀工作要点 第18项"),
+    ("苏佩联系哪个社区", "都府社区"), ("那他还联系哪些", "培正集团"),
+    ("监督方案第8项谁牵头", "区委组织部"), ("那第9项呢", "党内监督工作方案 第9项"), ("更多", "第9项"),
+    ("监督放案第32项谁牵投", "区纪委"),
+    ("检查考核啥时候搞", "12 月下旬"), ("自查报告啥时候交", "12 月 25 日"), ("整改期限是多久", "1个月"),
+    ("谢谢", "不客气"), ("你好", "党建文件助手"), ("/docs", "共收录"), ("/help", "可以这样问"),
+    ("顺丰速运党支部是哪位领导联系的", "郭环"), ("七中由哪位区领导挂点", "王焕清"),
+    ("考核得了80分是什么等次", "良好"), ("区级领导挂点联系的社区有几个", "共18个"),
+    ("组织部牵头几项？只要数字", "22"), ("各文件对专职党务干部配备比例有什么要求", "洛阳机关党建意见"),
+    ("东湖新村社区多久督导一次", "每季度"), ("东湖新村社区督导频率", "每季度"), ("东湖新邨社区由哪位区领导挂点", "黄仰辉"),
+]
+
+
+def test_every_issue_example_in_the_terminal_chat():
+    r = docbot("chat", "--json", stdin="\n".join(q for q, _ in ISSUE_EXAMPLES) + "\n")
+    assert r.returncode == 0, r.stderr
+    answers = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(answers) == len(ISSUE_EXAMPLES)
+    for (question, expected), answer in zip(ISSUE_EXAMPLES, answers, strict=True):
+        assert expected in answer["answer"], (question, answer["answer"][:200])
+    assert "谢伟光" not in answers[12]["answer"] and "洛阳" not in answers[2]["answer"]
+    assert "洛阳机关党建意见 第19项" in answers[0]["answer"]

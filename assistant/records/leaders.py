@@ -11,14 +11,16 @@ from datetime import datetime
 
 import sqlite_utils
 
+from assistant.contacts import PERSON_HEADER, POINT_SPLIT
 from assistant.store import audit
 from corpus.model import Table
 
 # Column header → contact-point kind. Order matters: "社区党建联系点" must not read as 部门.
 _COLUMN_KINDS = (("两新", "org"), ("社区", "community"), ("学校", "school"), ("街道", "street"),
                  ("部门", "department"))
-_LEADER_COLUMN = re.compile(r"领导|干部|姓名")
-_SPLIT = re.compile(r"[、，,;；/\n]+")  # 第七中学、东风东路小学 → two schools; （…） stays whole
+# The same person-column and cell-splitting rules as questions read (assistant/contacts.py).
+_LEADER_COLUMN = PERSON_HEADER
+_SPLIT = POINT_SPLIT
 
 
 @dataclass(frozen=True)

@@ -49,12 +49,12 @@ def run(args) -> int:
         question = line.strip()
         if question in QUIT and not as_json:
             break
-        if not question and not interactive:
-            continue
+        if not question and not interactive and not as_json:
+            continue  # --json answers every line (an empty one with the usual Chinese reply), as ask --json - does
         now = datetime.now(UTC)
         if last is not None and now - last > ttl:
             context = EMPTY  # the same expiry as a Telegram conversation
-        answer, context = route(Turn(question, contacts.knowledge(knowledge), context, now=now))
+        answer, context = route(Turn(question, contacts.knowledge(knowledge), context, db=contacts.db, now=now))
         last = now
         if as_json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)

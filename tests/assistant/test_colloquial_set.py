@@ -32,10 +32,14 @@ def test_the_sets_are_large_enough_and_keep_negatives():
 
 
 def test_colloquial_questions(searchable):
-    report = evaluate(load_questions(SETS / "questions.jsonl"), lambda q: ask(q, searchable))
-    passed = sum(s.passed for s in report.kinds.values())
-    total = sum(s.total for s in report.kinds.values())
-    assert passed / total >= MIN_RATE, report.format()
+    questions = load_questions(SETS / "questions.jsonl")
+    report = evaluate(questions, lambda q: ask(q, searchable))
+    # Stricter than `docbot eval`: an answer that is "not found" does not pass even when its example
+    # list happens to hold the expected name (the examples mention 苏佩 and 东湖新村社区).
+    unfound = [q["id"] for q in questions
+               if q["kind"] not in ("negative", "smalltalk") and not ask(q["q"], searchable).found]
+    failed = {f["id"] for f in report.failures} | set(unfound)
+    assert 1 - len(failed) / len(questions) >= MIN_RATE, (report.format(), unfound)
     assert report.kinds["negative"].rate == 1.0, report.format()  # negatives stay found: false
 
 

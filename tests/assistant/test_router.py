@@ -253,3 +253,85 @@ def test_two_points_equally_close_are_asked_back():
     contacts = ContactIndex((doc,))
     assert contacts.ambiguous_in("天河实业谁联系") == ("广州天河实业乙有限公司党支部", "广州天河实业甲有限公司党委")
     assert contacts.points_in("天河实业甲谁联系") == ("广州天河实业甲有限公司党委",)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "intent", "expected"),
+    [("区委组织部牵头哪些工作", "那配合的呢", "unit_cooperate", "区委组织部配合的工作"),
+     ("区纪委牵头几项", "那配合的呢", "count", "区纪委配合的工作共"),
+     ("工作要点第20项谁牵头", "具体说说", "item_text", "激励干部担当作为。"),
+     ("黄永青挂了哪些点", "那她呢", "leader_points", "光塔街")],
+)
+def test_follow_ups_change_the_role_or_ask_for_detail(knowledge, first, follow, intent, expected):
+    _, answer = _dialogue(knowledge, first, follow)
+    assert answer.intent == intent and expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "mentioned"),
+    [("党费", "将基层党委收缴党费的50%留给基层党组织", True),
+     ("党费", "加强基层党建经费投入", False),  # 党建经费 is not 党费
+     ("专职党务干部配备比例", "各部门专职党务干部人数不少于机关工作人员的2%", True),
+     ("专职党务干部配备比例", "按照机关工作人员总数的 1%至 2%配备专职党务干部", True),
+     ("专职党务干部配备比例", "选优配强基层党组织书记", False)],
+)
+def test_cross_document_lines_must_mention_the_topic(topic, text, mentioned):
+    from assistant.compute import mentions_topic
+
+    assert mentions_topic(topic, text) is mentioned
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "expected"),
+    [("第17项谁牵头", "越秀的呢", "越秀工作要点 第17项"), ("第3项谁牵头", "洛阳那个呢", "洛阳机关党建意见 第3项")],
+)
+def test_a_follow_up_picks_one_of_the_documents_answered(knowledge, first, follow, expected):
+    _, answer = _dialogue(knowledge, first, follow)
+    assert expected in answer.text and "分别如下" not in answer.text
+
+
+def test_a_score_next_to_a_grade_name_is_placed_in_the_bands(knowledge):
+    answer, _ = _route(knowledge, "考核60分算合格吗")
+    assert answer.intent == "score_band" and "“合格”" in answer.text
+
+
+def test_two_documents_one_typo_away_are_asked_back():
+    from assistant.knowledge import Knowledge
+    from corpus.library import Corpus
+    from corpus.model import Document, Item
+
+    docs = tuple(Document(f"{n}.txt", f"{n}区党建工作要点", f"{n}区工作要点",
+                          items=(Item(1, "加强学习。", "加强学习。"),)) for n in ("东城", "西城"))
+    answer, _ = route(Turn("南城区工作要点第1项讲的什么", Knowledge(corpus=Corpus(documents=docs))))
+    assert answer.intent == "clarify" and not answer.found
+    assert [c.label for c in answer.choices] == ["东城区工作要点", "西城区工作要点"]
+    assert answer.choices[0].question.startswith("东城区工作要点第1项")
+
+
+@pytest.mark.parametrize(("question", "leader"), [("东湖新村归哪个领导", "黄仰辉"), ("华侨外国语谁挂点", "陈晓丹"),
+                                                  ("十六中谁负责联系", "温志文"), ("时代控股是谁联系的", "苏佩")])
+def test_points_without_their_kind_word(knowledge, question, leader):
+    answer, _ = _route(knowledge, question)
+    assert answer.intent == "point_leaders" and leader in answer.text
+
+
+def test_a_score_below_a_bound(knowledge):
+    answer, _ = _route(knowledge, "60分以下算啥")
+    assert "60分以下属于“不合格”" in answer.text
+
+
+def test_a_score_above_the_full_mark_is_bad_input(knowledge):
+    answer, _ = _route(knowledge, "考核1000分是什么等次")
+    assert not answer.found and "超出满分（100分" in answer.text
+
+
+@pytest.mark.parametrize(("question", "document"), [("要点第20项谁牵头", "越秀工作要点 第20项"),
+                                                    ("意见第3条说了啥", "洛阳机关党建意见 第3项")])
+def test_a_document_called_by_the_last_word_of_its_name(knowledge, question, document):
+    answer, _ = _route(knowledge, question)
+    assert document in answer.text and "分别如下" not in answer.text
+
+
+def test_a_last_word_several_documents_share_is_asked_back(knowledge):
+    answer, _ = _route(knowledge, "方案第3项谁牵头")
+    assert answer.intent == "clarify" and {c.label for c in answer.choices} >= {"党内监督工作方案", "海珠城管三年行动"}

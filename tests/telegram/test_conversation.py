@@ -31,6 +31,7 @@ async def test_private_follow_ups_and_small_talk(fake_api, tmp_path, knowledge):
     async with harness.polling(app) as errors:
         await api.wait_for("setMyCommands")
         assert "党建文件助手" in (await _ask(api, "你好")).text
+        assert "管理员：/assign" in (await _ask(api, "你能做什么")).text  # help by the caller's role
         first = await _ask(api, "工作要点第17项谁牵头")
         assert "区民政局" in first.text
         second = await _ask(api, "那第18项呢")
