@@ -24,6 +24,7 @@ from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
     apply_designated_leads,
+    apply_heading_units,
     h2_tasks,
     label_tables,
     number_paragraphs,
@@ -390,7 +391,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=apply_designated_leads(paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)), raw),
+        items=apply_designated_leads(apply_heading_units(paths_where_ambiguous(
+            sorted(builder.items, key=lambda it: it.line_start))), raw),
         tasks=tuple(paragraph_tasks(paragraphs)),
         tables=label_tables(builder.tables),
         paragraphs=paragraphs,

@@ -19,7 +19,8 @@ from corpus import roles
 from corpus.model import SubAttribution, Units
 from corpus.text import strip_markup
 
-_OPEN, _CLOSE = "（(", "）)"
+# Square brackets enclose responsibility clauses too ("…。[牵头单位:区卫健局;责任单位:…]").
+_OPEN, _CLOSE = "（([【", "）)]】"
 
 # Clause suffixes, longest first; a clause is "<units><suffix>". Responsible units without a stated
 # lead are stored as ``shared`` (see corpus/model.py).
@@ -46,6 +47,11 @@ _PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,�
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
 _UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
                        r"村|村居|社区|街道|乡镇|片区)$")
+
+
+def unit_like(name: str) -> bool:
+    """Whether a name ends like a unit (局/委/办/中心/单位/政府…) rather than a task phrase."""
+    return bool(_UNIT_END.search(name.strip()))
 
 
 def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
