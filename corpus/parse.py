@@ -292,6 +292,17 @@ class _Builder:
             self.stack = [(lv, d) for lv, d in self.stack if lv < 1]
             self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
             return
+        rest = collapse_spaces(ln.rest)
+        head = first_sentence(rest)
+        if len(rest) > 40 and (len(head) < len(rest) or has_sentence_punct(rest)):
+            # "一、责任到人，闭环管理。各责任单位要…": a numbered paragraph (a notice's requirements), not
+            # a bare heading. Its lead phrase names the section; its text stays a searchable paragraph.
+            title = join_cjk_spaces(head.rstrip("。！？!?；;"))
+            if len(title) > 30:
+                title = split_top(title, "，,")[0]
+            self.add_section(ln.label or int_to_chinese(ln.number), title, 1, ln.no)
+            self.open("para", 0, collapse_spaces(ln.text), ln.no)
+            return
         self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
 
     def on_h2(self, i: int, ln: Line) -> None:

@@ -37,3 +37,23 @@ def test_items_under_a_unit_heading_inherit_it_but_keep_their_own():
 """, "snippet.txt")
     leads = [it.units.lead for it in doc.items]
     assert leads == [("县示范区管委会",), ("县示范区管委会",), ("县工信局",), ()]
+
+
+@pytest.mark.parametrize(
+    ("line", "section_title"),
+    [
+        ("一、责任到人,闭环管理。各责任单位需严格对照任务清单,逐项细化职责,制定实施方案,明确责任人与工作标准。",
+         "责任到人,闭环管理"),
+        ("二、各责任单位要高度重视,切实加强领导,制订工作方案,并于1月15日前将工作方案报区政府办公室。",
+         "各责任单位要高度重视"),
+    ],
+)
+def test_numbered_notice_paragraph_is_a_section_and_a_searchable_paragraph(line, section_title):
+    doc = parse_document(f"某区关于印发重点工作责任分解的通知\n{line}\n", "snippet.txt")
+    assert [s.title for s in doc.sections if s.level == 1] == [section_title]
+    assert any(line.split("、", 1)[1][:12] in p.text for p in doc.paragraphs)
+
+
+def test_short_numbered_heading_stays_a_heading():
+    doc = parse_document("某方案\n一、总体要求\n(一)指导思想。坚持以人民为中心。\n", "snippet.txt")
+    assert [s.title for s in doc.sections if s.level == 1] == ["总体要求"]
