@@ -42,6 +42,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("参与", "cooperate", frozenset({SUFFIX})),
     ("协办", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("共同参与", "cooperate", frozenset({SUFFIX})),
+    ("参加", "cooperate", frozenset({SUFFIX})),  # "县民政局等有关部门参加"
     ("积极配合", "cooperate", frozenset({SUFFIX})),
     ("协同", "cooperate", frozenset({SUFFIX})),
     # responsible: named as responsible, no lead among them unless the document designates one

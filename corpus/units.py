@@ -39,6 +39,8 @@ _ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIX
 _MARKED = re.compile(r"^(?:(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]|(?P<star>[★☆※▲*＊]+)?"
                      r"(?P<name>[^★☆※▲*＊]+?)(?P<star2>[★☆※▲*＊]+)?)$")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
+# "县医疗保障局等有关部门" → "县医疗保障局": a list closed by 等 keeps the names it wrote.
+_TRAILING_ETC = re.compile(r"(?<=[^\s]{2})等(?:有关|相关|其他|其它)?(?:部门|单位|机构)?$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
 # "A会同B负责": A leads, B co-operates.
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
@@ -102,7 +104,7 @@ def split_unit_list(text: str) -> tuple[str, ...]:
             pieces.append(chunk[start : m.start()])
             start = m.end()
         pieces.append(chunk[start:])
-        out.extend(p.strip(" ，,。.") for p in pieces if p.strip(" ，,。."))
+        out.extend(_TRAILING_ETC.sub("", p.strip(" ，,。.")) for p in pieces if p.strip(" ，,。."))
     return tuple(out)
 
 
