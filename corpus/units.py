@@ -301,6 +301,9 @@ _INLINE = re.compile(
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
 _INLINE_ROLE = dict(_INLINE_ROLES)
+# "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
+_LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
+                        + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责")
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
@@ -346,6 +349,8 @@ def inline_units(text: str) -> Units:
         if not m or "等" in m.group("units"):
             continue
         role = _INLINE_ROLE[m.group("role")]
+        if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
+            role = "lead"
         listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)

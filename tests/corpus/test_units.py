@@ -3,7 +3,14 @@
 import pytest
 
 from corpus.model import SubAttribution
-from corpus.units import is_units_parenthesis, parse_units, split_unit_list, trailing_units, units_line
+from corpus.units import (
+    inline_units,
+    is_units_parenthesis,
+    parse_units,
+    split_unit_list,
+    trailing_units,
+    units_line,
+)
 
 CASES = [
     # 越秀工作要点 item 1
@@ -124,3 +131,21 @@ def test_units_line_forms():
     assert units_line("责任单位：区委组织部、各街道党工委").shared == ("区委组织部", "各街道党工委")
     assert units_line("配合单位：区委组织部").cooperate == ("区委组织部",)
     assert not units_line("各单位要按照分工抓好落实。")
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "shared"),
+    [
+        ("在省委领导下,省委农村工作领导小组负责巩固拓展脱贫攻坚成果、全面推进乡村振兴的牵头抓总、统筹协调。",
+         ("省委农村工作领导小组",), ()),
+        ("区委组织部负责全区基层党建工作的牵头抓总。", ("区委组织部",), ()),
+        ("县发改局负责项目建设的牵头工作,县财政局负责资金保障。", ("县发改局",), ()),
+        # leading is not what they are responsible for
+        ("区财政局负责牵头单位的资金保障。", (), ("区财政局",)),
+        ("区民政局负责配合区委牵头的工作。", (), ("区民政局",)),
+    ],
+)
+def test_responsible_for_leading_is_the_lead(text, lead, shared):
+    units = inline_units(text)
+    assert units.lead == lead
+    assert units.shared == shared
