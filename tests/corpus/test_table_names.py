@@ -1,0 +1,39 @@
+"""Task tables with a column of short task names beside the task text ("重点任务 | 工作内容")."""
+
+from corpus.parse import parse_document
+
+
+def _items(text: str):
+    return parse_document(text, "snippet.txt").items
+
+
+def test_short_name_column_heads_the_row_item():
+    items = _items("""某局政务公开工作要点
+二、重点工作任务分解
+重点任务 | 工作内容 | 负责科室 |
+政策解读 | 对以我局名义制定的政策文件进行全面解读,创新解读形式。 | 各责任科室 |
+回应关切 | 对群众普遍关注的社会热点问题及时、主动回应。 | 各业务科室 |
+财政资金 | 及时发布财政预决算、“三公经费”信息,自觉接受群众监督。 | 综合科 |
+""")
+    assert [i.heading for i in items] == ["政策解读", "回应关切", "财政资金"]
+    assert items[1].units.shared == ("各业务科室",)
+    assert "及时、主动回应" in items[1].text
+
+
+def test_without_a_name_column_the_task_text_heads_the_item():
+    items = _items("""某县任务分解表
+序号\t工作任务\t牵头单位\t配合单位
+1\t推进政务服务事项标准化。\t县政务服务中心\t县直各部门
+2\t完善政府信息公开目录。\t县政府办\t县直各部门
+""")
+    assert [i.heading for i in items] == ["推进政务服务事项标准化。", "完善政府信息公开目录。"]
+    assert items[0].units.lead == ("县政务服务中心",)
+
+
+def test_repeated_short_values_are_not_names():
+    items = _items("""某县任务分解表
+类别\t工作任务\t牵头单位
+公开\t推进政务服务事项标准化,编制办事指南。\t县政务服务中心
+公开\t完善政府信息公开目录,及时更新。\t县政府办
+""")
+    assert items[0].heading.startswith("推进政务服务事项标准化")
