@@ -37,3 +37,4 @@ def test_repeated_short_values_are_not_names():
 公开\t完善政府信息公开目录,及时更新。\t县政府办
 """)
     assert items[0].heading.startswith("推进政务服务事项标准化")
+
