@@ -57,3 +57,21 @@ def test_numbered_notice_paragraph_is_a_section_and_a_searchable_paragraph(line,
 def test_short_numbered_heading_stays_a_heading():
     doc = parse_document("某方案\n一、总体要求\n(一)指导思想。坚持以人民为中心。\n", "snippet.txt")
     assert [s.title for s in doc.sections if s.level == 1] == ["总体要求"]
+
+
+def test_half_paren_numbers_under_dot_items_are_sub_items():
+    doc = parse_document("""某方案
+一、重点任务
+1.加强组织建设。
+1）完善党组织设置制度。（区委组织部牵头）
+2）强化党员教育培训。（区委党校负责）
+2.推进作风建设。（区纪委牵头）
+""", "snippet.txt")
+    assert [(it.number, it.path) for it in doc.items] == [(1, ""), (2, "")]
+    assert [t.units.lead for t in doc.tasks] == [("区委组织部",), ()]
+
+
+def test_half_paren_numbers_alone_are_items():
+    doc = parse_document("某方案\n1）完善党组织设置制度。（区委组织部牵头）\n2）强化党员教育培训。（区委党校负责）\n",
+                         "snippet.txt")
+    assert [it.number for it in doc.items] == [1, 2]
