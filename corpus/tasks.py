@@ -92,6 +92,9 @@ def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str])
     return promoted, [p for p in paragraphs if id(p) not in taken]
 
 
+_BULLET = re.compile(r"^\s*(?:-{2,}|—{1,2}|[·•●■◆※]+)\s*")
+
+
 def paragraph_tasks(paragraphs) -> list[Item]:
     """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
@@ -99,7 +102,8 @@ def paragraph_tasks(paragraphs) -> list[Item]:
     for p in paragraphs:
         units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
-            tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
+            heading = first_sentence(_BULLET.sub("", p.text))  # "---完善…。" is headed "完善…。"
+            tasks.append(Item(number=0, heading=heading, text=p.text, units=units, section=p.section,
                               part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
                               deadline=deadline_of(p.text), frequency=frequency_of(p.text)))
     return tasks

@@ -75,3 +75,9 @@ def test_half_paren_numbers_alone_are_items():
     doc = parse_document("某方案\n1）完善党组织设置制度。（区委组织部牵头）\n2）强化党员教育培训。（区委党校负责）\n",
                          "snippet.txt")
     assert [it.number for it in doc.items] == [1, 2]
+
+
+@pytest.mark.parametrize("bullet", ["---", "——", "●", "·"])
+def test_bulleted_paragraphs_are_tasks_headed_without_their_bullet(bullet):
+    doc = parse_document(f"某方案\n一、重点任务\n{bullet}完善党组织设置制度。（区委组织部牵头）\n", "snippet.txt")
+    assert [(t.heading, t.units.lead) for t in doc.tasks] == [("完善党组织设置制度。", ("区委组织部",))]
