@@ -40,7 +40,10 @@ def _task_column(table: Table, others: list[str]) -> str | None:
 def _name_column(table: Table, others: list[str]) -> str | None:
     """A column of short, distinct task names beside the task text ("重点任务 | 工作内容": "政策解读" |
     "对…进行全面解读"): the names are how people ask for a task, so they head its item."""
+    people = {p for p, _ in roles.phrases(roles.LABEL, "person")}
     for h in others:
+        if h.replace(" ", "") in people:  # 责任领导 / 责任人: people, not task names
+            continue
         values = [r.get(h) for r in table.rows if r.get(h)]
         if len(values) >= 2 and len(set(values)) == len(values) and all(len(v) <= 16 for v in values):
             return h

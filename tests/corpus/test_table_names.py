@@ -38,3 +38,13 @@ def test_repeated_short_values_are_not_names():
 """)
     assert items[0].heading.startswith("推进政务服务事项标准化")
 
+
+
+def test_a_person_column_is_not_a_task_name():
+    items = _items("""某县重点任务分工表
+序号\t工作任务\t责任领导\t牵头单位\t责任单位
+1\t推进老旧小区改造。\t张三\t县住建局\t各乡镇
+2\t开展农村厕所改造。\t李四\t县农业农村局\t各乡镇
+""")
+    assert [i.heading for i in items] == ["推进老旧小区改造。", "开展农村厕所改造。"]
+    assert items[0].units.lead == ("县住建局",)
