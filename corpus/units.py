@@ -232,6 +232,20 @@ def trailing_parenthesis(text: str) -> tuple[int, int] | None:
     return None
 
 
+_NOT_A_LIST = re.compile(r"简称|以下|含|包括|即|见|附件|共|等|试行|暂行|修订|年|号|第")
+
+
+def _bare_unit_list(before: str, inner: str) -> Units:
+    """"…推进理论武装。（区委宣传部、区委组织部）": a parenthesis of nothing but unit names after a
+    full stop names the units responsible, with no role word (many 工作要点 write it this way)."""
+    if not before.rstrip().endswith(("。", "；", ";", "！")) or _NOT_A_LIST.search(inner):
+        return Units()
+    names = split_unit_list(inner.replace("，", "、").replace(",", "、"))
+    if not names or not all(len(n) >= 3 and unit_like(n) for n in names):
+        return Units()
+    return Units(shared=inherit_prefix(names), raw=inner)
+
+
 def trailing_units(text: str) -> Units:
     """Units from the responsibility parenthesis ending an item; empty Units when there is none."""
     span = trailing_parenthesis(text)
@@ -239,7 +253,7 @@ def trailing_units(text: str) -> Units:
         return Units()
     inner = text[span[0] + 1 : span[1] - 1]
     if not _ROLE_WORDS.search(inner):
-        return Units()
+        return _bare_unit_list(text[: span[0]], inner)
     units = parse_units(inner, bare_role="")
     if not units:
         return Units()

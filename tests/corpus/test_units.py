@@ -149,3 +149,23 @@ def test_responsible_for_leading_is_the_lead(text, lead, shared):
     units = inline_units(text)
     assert units.lead == lead
     assert units.shared == shared
+
+
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        ("…推进理论武装。（区委宣传部、区委组织部）", ("区委宣传部", "区委组织部")),
+        ("…严格落实意识形态工作责任制。（区委宣传部）", ("区委宣传部",)),
+        ("…加强审计监督。（区财政局，区审计局）", ("区财政局", "区审计局")),
+        # not a list of responsible units
+        ("…党组（党委）", ()),
+        ("…制定管理办法。（试行）", ()),
+        ("…建立工作台账。（2021—2025年）", ()),
+        ("…区委办公室。（以下简称区委办）", ()),
+        ("…覆盖各党支部。（含开发区）", ()),
+    ],
+)
+def test_bare_unit_parenthesis_after_a_full_stop(text, shared):
+    units = trailing_units(text)
+    assert units.shared == shared
+    assert units.lead == ()
