@@ -78,6 +78,9 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("业务指导", "guide", frozenset({SUFFIX})),
 )
 
+# "县工信局为牵头单位，县通信公司为责任单位": every unit label also works as "为<label>" after its units.
+PHRASES += tuple((f"为{p}", r, frozenset({SUFFIX})) for p, r, kinds in PHRASES if LABEL in kinds and r != "person")
+
 # Sentences by which a document designates the first-listed unit as lead ("列第一位者为牵头单位，下同").
 FIRST_LEADS = re.compile(
     r"(?:列|排|排列|排名|位列|写)(?:在)?(?:第一|首|最前面?|前面?)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)?牵头|"
