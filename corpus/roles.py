@@ -142,13 +142,17 @@ def _column_stems() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(dict.fromkeys(stems), key=lambda x: _COLUMN_PRIORITY.index(x[1])))
 
 
+# "责任事项" / "牵头任务" / "责任内容": the column holds the tasks, whatever role word it starts with.
+_TASK_COLUMN = re.compile(r"(?:事项|任务|内容|措施|要求|清单)$")
+
+
 def column_role(header: str) -> str | None:
     """The role a table column assigns ("牵头单位" → lead, "配合/责任单位" → cooperate), or None.
 
     The role word decides, in priority order: a "配合/责任单位" column lists co-operators. Columns of
     people ("牵头领导", "责任人") assign no unit."""
     h = re.sub(r"\s+", "", header)
-    if len(h) > 12 or _PEOPLE_COLUMN.search(h):
+    if len(h) > 12 or _PEOPLE_COLUMN.search(h) or _TASK_COLUMN.search(h):
         return None
     for stem, role in _column_stems():
         if stem in h:

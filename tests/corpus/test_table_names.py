@@ -48,3 +48,13 @@ def test_a_person_column_is_not_a_task_name():
 """)
     assert [i.heading for i in items] == ["推进老旧小区改造。", "开展农村厕所改造。"]
     assert items[0].units.lead == ("县住建局",)
+
+
+def test_a_task_column_named_with_a_role_word_still_holds_the_tasks():
+    items = _items("""某局全面从严治党责任清单
+序号\t责任事项\t主体责任\t监督责任
+1\t落实党风廉政建设责任制。\t各党支部\t局纪检组
+2\t开展廉政教育。\t机关党委\t局纪检组
+""")
+    assert [i.heading for i in items] == ["落实党风廉政建设责任制。", "开展廉政教育。"]
+    assert items[1].units.shared == ("机关党委", "局纪检组")
