@@ -105,12 +105,20 @@ _DOT_ITEM = re.compile(r"^\s*\d{1,3}\s*[.．、](?!\d)")
 _HALF_PAREN_ITEM = re.compile(r"^(\s*)(\d{1,2})\s*[）)]")
 
 
+_PAREN_ITEM = re.compile(r"^(\s*)[（(](\d{1,2})[）)]\s*")
+
+
 def sub_levels(raw: list[str]) -> list[str]:
-    """"1）" lines in a document that also numbers "1." are the level below it (like "（1）"): written
-    as "（1）" so the tree reads them as sub-items instead of a second run of items."""
-    if not any(_DOT_ITEM.match(x) for x in raw) or not any(_HALF_PAREN_ITEM.match(x) for x in raw):
-        return raw
-    return [_HALF_PAREN_ITEM.sub(r"\1（\2）", x, count=1) for x in raw]
+    """Arabic numbering levels by their marker. "1）" lines in a document that also numbers "1." are
+    the level below it (written "（1）" so the tree reads them as sub-items, not a second run); in a
+    document with neither "1." nor "1）", "（1）" is the deepest level — its items (written "1.")."""
+    dots = any(_DOT_ITEM.match(x) for x in raw)
+    halves = any(_HALF_PAREN_ITEM.match(x) for x in raw)
+    if dots and halves:
+        return [_HALF_PAREN_ITEM.sub(r"\1（\2）", x, count=1) for x in raw]
+    if not dots and not halves and sum(1 for x in raw if _PAREN_ITEM.match(x)) >= 2:
+        return [_PAREN_ITEM.sub(r"\1\2.", x, count=1) for x in raw]
+    return raw
 
 
 def numbered_title(rest: str) -> tuple[str, bool]:

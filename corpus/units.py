@@ -241,9 +241,13 @@ def _bare_unit_list(before: str, inner: str) -> Units:
     if not before.rstrip().endswith(("。", "；", ";", "！")) or _NOT_A_LIST.search(inner):
         return Units()
     names = split_unit_list(inner.replace("，", "、").replace(",", "、"))
-    if not names or not all(len(n) >= 3 and unit_like(n) for n in names):
+    bare = [n.strip("★☆※▲*＊") for n in names]
+    if not names or not all(len(n) >= 3 and unit_like(n) for n in bare):
         return Units()
-    return Units(shared=inherit_prefix(names), raw=inner)
+    starred = tuple(b for n, b in zip(names, bare, strict=True) if n != b)  # "（★区委办、区财政局）"
+    if starred:
+        return Units(lead=starred, cooperate=tuple(b for b in bare if b not in starred), raw=inner)
+    return Units(shared=inherit_prefix(tuple(bare)), raw=inner)
 
 
 def trailing_units(text: str) -> Units:
@@ -300,7 +304,7 @@ def units_from_columns(cells: dict[str, str]) -> Units:
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
 # role words that are not ordinary verbs are read here; the units must look like unit names.
 _INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
-                      if r in ("lead", "cooperate", "responsible") and p not in ("落实", "实施"))
+                      if r in ("lead", "cooperate", "responsible", "shared") and p not in ("落实", "实施"))
 # Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"

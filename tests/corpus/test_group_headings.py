@@ -81,3 +81,9 @@ def test_half_paren_numbers_alone_are_items():
 def test_bulleted_paragraphs_are_tasks_headed_without_their_bullet(bullet):
     doc = parse_document(f"某方案\n一、重点任务\n{bullet}完善党组织设置制度。（区委组织部牵头）\n", "snippet.txt")
     assert [(t.heading, t.units.lead) for t in doc.tasks] == [("完善党组织设置制度。", ("区委组织部",))]
+
+
+def test_paren_numbers_are_the_items_when_nothing_else_is_numbered():
+    doc = parse_document("某方案\n（1）推进政务公开。（牵头单位:县政府办;配合单位:县直各部门）\n"
+                         "（2）完善平台。（牵头单位:县大数据中心）\n", "snippet.txt")
+    assert [(it.number, it.units.lead) for it in doc.items] == [(1, ("县政府办",)), (2, ("县大数据中心",))]

@@ -170,3 +170,13 @@ def test_bare_unit_parenthesis_after_a_full_stop(text, shared):
     units = trailing_units(text)
     assert units.shared == shared
     assert units.lead == ()
+
+
+def test_starred_unit_in_a_bare_parenthesis_leads():
+    units = trailing_units("…推进政务公开。（★县政府办、县直各部门）")
+    assert (units.lead, units.cooperate) == (("县政府办",), ("县直各部门",))
+
+
+def test_units_by_their_duty_share_inline():
+    units = inline_units("县应急管理局负责全县安全生产工作的综合监督管理，县直有关部门按照职责分工负责本行业安全生产工作。")
+    assert units.shared == ("县应急管理局", "县直有关部门")
