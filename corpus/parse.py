@@ -27,7 +27,7 @@ from corpus.headings import (
     sub_levels,
     title_complete,
 )
-from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table
+from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, merge_units
 from corpus.numerals import int_to_chinese
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
@@ -50,7 +50,6 @@ from corpus.text import (
 )
 from corpus.units import (
     inline_units,
-    merge_units,
     trailing_label_units,
     trailing_units,
     units_line,

@@ -395,19 +395,3 @@ def trailing_label_units(text: str) -> Units:
     if "。" in tail or len(tail) > 200:
         return Units()
     return replace(units_line(tail), raw=text[m.start():].rstrip())
-
-
-def merge_units(units_iter) -> Units:
-    """Several label lines under one item ("牵头单位：A" / "责任单位：B") as one Units."""
-    lead, coop, shared, coord, sub, raw, guide, rule = [], [], [], [], [], [], [], ""
-    for u in units_iter:
-        lead += u.lead
-        coop += u.cooperate
-        shared += u.shared
-        coord += u.coordinate
-        sub += u.sub
-        guide += u.guide
-        raw.append(u.raw)
-        rule = rule or u.rule
-    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw),
-                 guide=tuple(guide), rule=rule)
