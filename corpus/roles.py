@@ -36,7 +36,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("主办", "lead", frozenset({QUESTION})),
     # cooperate
     *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
-      for w in ("配合", "协办", "协助", "参与", "协作") for n in _UNIT_NOUNS),
+      for w in ("配合", "协办", "协助", "参与", "协作", "协同") for n in _UNIT_NOUNS),
     ("配合", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("协助", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("参与", "cooperate", frozenset({SUFFIX})),

@@ -17,7 +17,7 @@ from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.model import Item, Table, Units
 from corpus.text import first_sentence
-from corpus.units import split_top, units_from_columns
+from corpus.units import split_top, unit_like, units_from_columns
 
 _SERIAL = re.compile(r"^(?:序号|编号|序列)$")
 _UNIT_NAME_COLUMN = re.compile(r"^(?:部门|单位|处室|科室|部门名称|单位名称|责任主体|主体|成员单位)$")
@@ -45,7 +45,8 @@ def _name_column(table: Table, others: list[str]) -> str | None:
         if h.replace(" ", "") in people:  # 责任领导 / 责任人: people, not task names
             continue
         values = [r.get(h) for r in table.rows if r.get(h)]
-        if len(values) >= 2 and len(set(values)) == len(values) and all(len(v) <= 16 for v in values):
+        if (len(values) >= 2 and len(set(values)) == len(values) and all(len(v) <= 16 for v in values)
+                and not any(unit_like(v) for v in values)):  # a column of unit names is not task names
             return h
     return None
 

@@ -28,6 +28,7 @@ _BUCKET = {"responsible": "shared"}
 _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
+_GLUED_LABEL = re.compile(rf"(?<=[^；;，,、（(：:\s])\s*(?=(?:{roles.label_words()})\s*[:：])")
 _FIRST_LEADS = roles.FIRST_LEADS
 # "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
 _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.label_words()})$")
@@ -141,7 +142,8 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     line); pass "" to ignore such clauses. A label ("责任单位：", "牵头部门:") gives its role to
     every following clause of its segment until another label or role word.
     """
-    text = strip_markup(raw).strip().strip("。.")
+    # "牵头单位：A 责任单位：B" (labels one after another, spaces lost): a label starts a new segment
+    text = _GLUED_LABEL.sub("；", strip_markup(raw).strip().strip("。."))
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
     subs: list[SubAttribution] = []
     first_leads = ""

@@ -58,3 +58,13 @@ def test_a_task_column_named_with_a_role_word_still_holds_the_tasks():
 """)
     assert [i.heading for i in items] == ["落实党风廉政建设责任制。", "开展廉政教育。"]
     assert items[1].units.shared == ("机关党委", "局纪检组")
+
+
+def test_cooperating_column_named_xietong_and_unit_columns_are_not_task_names():
+    items = _items("""某县任务分工表
+序号\t具体任务\t牵头部门\t协同部门\t时间节点
+1\t推进政务公开。\t县政府办\t县直各部门\t6月底前
+2\t完善信息平台。\t县大数据中心\t县政府办\t年底前
+""")
+    assert [(i.heading, i.units.lead, i.units.cooperate) for i in items] == [
+        ("推进政务公开。", ("县政府办",), ("县直各部门",)), ("完善信息平台。", ("县大数据中心",), ("县政府办",))]
