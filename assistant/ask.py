@@ -95,10 +95,4 @@ def item_text(knowledge: Knowledge, document_name: str, number: int) -> Answer:
         names = "、".join(d.short_name for d in docs)
         return Answer(question, "item_text", False, f"“{document_name}”可能指：{names}，请写得更具体些。",
                       choices=tuple(Choice(d.short_name, f"{d.short_name}第{number}项原文") for d in docs))
-    doc = docs[0]
-    item = doc.item(number) if number > 0 else None
-    if item is None:
-        total = len(doc.main_items)
-        return Answer(question, "item_text", False, f"《{doc.short_name}》没有第{number}项（共{total}项）。")
-    text = item_block(doc, item, "text", label_document=True) + f"\n\n来源：{doc.short_name} {item.locator}"
-    return Answer(question, "item_text", True, text, (item_citation(doc, item),))
+    return item_text_of(question, docs[0], number)  # several candidates where the number repeats

@@ -83,7 +83,7 @@ _TOGETHER = re.compile(r"都|共同|一起|同时|均|一道")
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
 _ASKS_UNIT = re.compile(r"牵头|配合|协助|(?:哪个|哪些|什么|哪几个)(?:部门|单位|处室|科室|机构)|哪家|谁(?:来)?(?:负责|管|抓|把关)|"
-                        r"(?:由|归)谁|责任(?:单位|部门|处室)|负责单位|是谁")
+                        r"(?:由|归)谁|是谁|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
 _WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(r"挂点|联系|督导|挂钩|包干")
 _DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")

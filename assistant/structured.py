@@ -207,6 +207,26 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     return Answer(question, intent, True, text, tuple(cites), choices)
 
 
+def item_text_of(question: str, doc: Document, number: int) -> Answer:
+    """The full text of item ``number`` of one document (`docbot item`, /item); where the number names
+    several items (restarted numbering, two runs of 第X条, main text and 附件) every candidate is shown
+    with its path, and a button asks for each."""
+    hits = find_items(doc, number, MAIN_PART, question) if number > 0 else []
+    if not hits:
+        total = len(doc.main_items)
+        return Answer(question, "item_text", False, f"《{doc.short_name}》没有第{number}项（共{total}项）。")
+    blocks = [item_block(doc, it, "text", label_document=True) for it in hits]
+    cites = [item_citation(doc, it) for it in hits]
+    intro = ""
+    if len(hits) > 1:
+        where = "、".join(it.locator for it in hits)
+        intro = f"《{doc.short_name}》中有{len(hits)}个第{number}项（{where}），分别如下：\n\n"
+    choices = (tuple(Choice(it.locator, f"{doc.short_name}{_ask_locator(it)}原文") for it in hits)
+               if len(hits) > 1 else ())
+    return Answer(question, "item_text", True, intro + "\n\n".join(blocks) + "\n\n" + _sources(cites),
+                  tuple(cites), choices)
+
+
 def _ask_locator(item: Item) -> str:
     """How a Choice button asks for exactly this item again ("附件2四（二）第3项")."""
     part = item.part if item.part != MAIN_PART else ""

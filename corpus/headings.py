@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
-from corpus.text import has_sentence_punct, join_cjk_spaces
-from corpus.units import UNITS_LINE, is_units_parenthesis
+from corpus.text import first_sentence, has_sentence_punct, join_cjk_spaces
+from corpus.units import UNITS_LINE, is_units_parenthesis, split_top
 
 _CN = CHINESE_NUMERAL_CHARS
 PART = re.compile(rf"^附\s*件\s*(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})?\s*[:：]?$")
@@ -99,3 +99,34 @@ def is_heading_like(text: str) -> bool:
 
 def title_complete(text: str) -> bool:
     return bool(GENRE_END.search(join_cjk_spaces(text)))
+
+
+_DOT_ITEM = re.compile(r"^\s*\d{1,3}\s*[.．、](?!\d)")
+_HALF_PAREN_ITEM = re.compile(r"^(\s*)(\d{1,2})\s*[）)]")
+
+
+_PAREN_ITEM = re.compile(r"^(\s*)[（(](\d{1,2})[）)]\s*")
+
+
+def sub_levels(raw: list[str]) -> list[str]:
+    """Arabic numbering levels by their marker. "1）" lines in a document that also numbers "1." are
+    the level below it (written "（1）" so the tree reads them as sub-items, not a second run); in a
+    document with neither "1." nor "1）", "（1）" is the deepest level — its items (written "1.")."""
+    dots = any(_DOT_ITEM.match(x) for x in raw)
+    halves = any(_HALF_PAREN_ITEM.match(x) for x in raw)
+    if dots and halves:
+        return [_HALF_PAREN_ITEM.sub(r"\1（\2）", x, count=1) for x in raw]
+    if not dots and not halves and sum(1 for x in raw if _PAREN_ITEM.match(x)) >= 2:
+        return [_PAREN_ITEM.sub(r"\1\2.", x, count=1) for x in raw]
+    return raw
+
+
+def numbered_title(rest: str) -> tuple[str, bool]:
+    """(title, has_body) of a numbered line's text: a line with a body after its first sentence (or a
+    long sentence) is a numbered paragraph rather than a heading, titled by its lead clause."""
+    head = first_sentence(rest)
+    has_body = len(head) < len(rest) or (len(rest) > 40 and has_sentence_punct(rest))
+    title = join_cjk_spaces(head.rstrip("。！？!?；;"))
+    if has_body and len(title) > 30:
+        title = split_top(title, "，,")[0]
+    return title, has_body

@@ -188,3 +188,19 @@ class Document:
         """The part "第N项" means when none is named: the main text, or the only part with items."""
         parts = list(dict.fromkeys(it.part for it in self.items if it.number))
         return MAIN_PART if MAIN_PART in parts or not parts else parts[0]
+
+
+def merge_units(units_iter) -> Units:
+    """Several label lines under one item ("牵头单位：A" / "责任单位：B") as one Units."""
+    lead, coop, shared, coord, sub, raw, guide, rule = [], [], [], [], [], [], [], ""
+    for u in units_iter:
+        lead += u.lead
+        coop += u.cooperate
+        shared += u.shared
+        coord += u.coordinate
+        sub += u.sub
+        guide += u.guide
+        raw.append(u.raw)
+        rule = rule or u.rule
+    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw),
+                 guide=tuple(guide), rule=rule)

@@ -17,13 +17,23 @@ from dataclasses import dataclass, field, replace
 
 from corpus.deadlines import deadline_of, frequency_of
 from corpus.header import extract_header
-from corpus.headings import LIST_ENTRY, Line, classify, is_heading_like, is_title_like, title_complete
-from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
+from corpus.headings import (
+    LIST_ENTRY,
+    Line,
+    classify,
+    is_heading_like,
+    is_title_like,
+    numbered_title,
+    sub_levels,
+    title_complete,
+)
+from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, merge_units
 from corpus.numerals import int_to_chinese
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
     apply_designated_leads,
+    apply_heading_units,
     h2_tasks,
     label_tables,
     number_paragraphs,
@@ -34,12 +44,16 @@ from corpus.text import (
     collapse_spaces,
     ends_sentence,
     first_sentence,
-    has_sentence_punct,
     html_cells_to_tabs,
     join_cjk_spaces,
     strip_markup,
 )
-from corpus.units import inline_units, split_top, trailing_label_units, trailing_units, units_line
+from corpus.units import (
+    inline_units,
+    trailing_label_units,
+    trailing_units,
+    units_line,
+)
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
@@ -137,7 +151,7 @@ class _Builder:
         if b.kind in ("item", "h1") or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
             units = trailing_units(text)
             if b.unit_lines:
-                line_units = _merge(units_line(u) for u in b.unit_lines)
+                line_units = merge_units(units_line(u) for u in b.unit_lines)
                 units = units or line_units
                 text = text + "；".join(b.unit_lines)
             body = text
@@ -291,16 +305,18 @@ class _Builder:
             self.stack = [(lv, d) for lv, d in self.stack if lv < 1]
             self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
             return
+        title, has_body = numbered_title(collapse_spaces(ln.rest))
+        if has_body and len(ln.rest) > 40:
+            # "一、责任到人，闭环管理。各责任单位要…": a numbered paragraph (a notice's requirements), not
+            # a bare heading. Its lead phrase names the section; its text stays a searchable paragraph.
+            self.add_section(ln.label or int_to_chinese(ln.number), title, 1, ln.no)
+            self.open("para", 0, collapse_spaces(ln.text), ln.no)
+            return
         self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
 
     def on_h2(self, i: int, ln: Line) -> None:
         self.close()
-        rest = collapse_spaces(ln.rest)
-        head = first_sentence(rest)
-        has_body = len(head) < len(rest) or (len(rest) > 40 and has_sentence_punct(rest))
-        title = join_cjk_spaces(head.rstrip("。！？!?；;"))
-        if has_body and len(title) > 30:  # a numbered paragraph rather than a heading: keep its lead clause
-            title = split_top(title, "，,")[0]
+        title, has_body = numbered_title(collapse_spaces(ln.rest))
         section = self.add_section(f"（{int_to_chinese(ln.number)}）", title, 2, ln.no)
         self.open("h2", ln.number, collapse_spaces(ln.text), ln.no, heading_only=not has_body,
                   section_ref=section)
@@ -355,23 +371,8 @@ class _Builder:
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)
 
 
-def _merge(units_iter) -> Units:
-    lead, coop, shared, coord, sub, raw, guide, rule = [], [], [], [], [], [], [], ""
-    for u in units_iter:
-        lead += u.lead
-        coop += u.cooperate
-        shared += u.shared
-        coord += u.coordinate
-        sub += u.sub
-        guide += u.guide
-        raw.append(u.raw)
-        rule = rule or u.rule
-    return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw),
-                 guide=tuple(guide), rule=rule)
-
-
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = sub_levels(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines = [classify(no, strip_markup(html_cells_to_tabs(line))) for no, line in enumerate(raw, 1)]
     header = extract_header(lines)
     builder = _Builder(lines, header.consumed)
@@ -390,7 +391,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=apply_designated_leads(paths_where_ambiguous(sorted(builder.items, key=lambda it: it.line_start)), raw),
+        items=apply_designated_leads(apply_heading_units(paths_where_ambiguous(
+            sorted(builder.items, key=lambda it: it.line_start))), raw),
         tasks=tuple(paragraph_tasks(paragraphs)),
         tables=label_tables(builder.tables),
         paragraphs=paragraphs,

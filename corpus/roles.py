@@ -36,12 +36,13 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("主办", "lead", frozenset({QUESTION})),
     # cooperate
     *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
-      for w in ("配合", "协办", "协助", "参与", "协作") for n in _UNIT_NOUNS),
+      for w in ("配合", "协办", "协助", "参与", "协作", "协同") for n in _UNIT_NOUNS),
     ("配合", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("协助", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("参与", "cooperate", frozenset({SUFFIX})),
     ("协办", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("共同参与", "cooperate", frozenset({SUFFIX})),
+    ("参加", "cooperate", frozenset({SUFFIX})),  # "县民政局等有关部门参加"
     ("积极配合", "cooperate", frozenset({SUFFIX})),
     ("协同", "cooperate", frozenset({SUFFIX})),
     # responsible: named as responsible, no lead among them unless the document designates one
@@ -76,6 +77,9 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("指导", "guide", frozenset({SUFFIX})),
     ("业务指导", "guide", frozenset({SUFFIX})),
 )
+
+# "县工信局为牵头单位，县通信公司为责任单位": every unit label also works as "为<label>" after its units.
+PHRASES += tuple((f"为{p}", r, frozenset({SUFFIX})) for p, r, kinds in PHRASES if LABEL in kinds and r != "person")
 
 # Sentences by which a document designates the first-listed unit as lead ("列第一位者为牵头单位，下同").
 FIRST_LEADS = re.compile(
@@ -138,13 +142,17 @@ def _column_stems() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(dict.fromkeys(stems), key=lambda x: _COLUMN_PRIORITY.index(x[1])))
 
 
+# "责任事项" / "牵头任务" / "责任内容": the column holds the tasks, whatever role word it starts with.
+_TASK_COLUMN = re.compile(r"(?:事项|任务|内容|措施|要求|清单)$")
+
+
 def column_role(header: str) -> str | None:
     """The role a table column assigns ("牵头单位" → lead, "配合/责任单位" → cooperate), or None.
 
     The role word decides, in priority order: a "配合/责任单位" column lists co-operators. Columns of
     people ("牵头领导", "责任人") assign no unit."""
     h = re.sub(r"\s+", "", header)
-    if len(h) > 12 or _PEOPLE_COLUMN.search(h):
+    if len(h) > 12 or _PEOPLE_COLUMN.search(h) or _TASK_COLUMN.search(h):
         return None
     for stem, role in _column_stems():
         if stem in h:

@@ -1,7 +1,8 @@
 """Tables that assign work → items, so "第N项谁牵头" and unit questions reach a task table.
 
 Two shapes are read (headers named in many ways, corpus/roles.py decides which columns hold units):
-- task tables: a task column (工作任务 / 工作要求 / 改革举措 / 主要内容 …, whichever holds the text)
+- task tables: a task column (工作任务 / 工作要求 / 改革举措 / 主要内容 …, whichever holds the text),
+  optionally a column of short task names beside it (重点任务 | 工作内容) that heads the item,
   and role columns (牵头单位 / 配合单位 / 责任单位 / 指导部门 …), optionally a group column whose
   label is carried down (it becomes the item's section) and a deadline column (完成时限);
 - duty tables: one row per unit (部门 / 单位 / 责任主体) with its duties (职责 / 主要职责分工); the
@@ -16,7 +17,7 @@ from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.model import Item, Table, Units
 from corpus.text import first_sentence
-from corpus.units import split_top, units_from_columns
+from corpus.units import split_top, unit_like, units_from_columns
 
 _SERIAL = re.compile(r"^(?:序号|编号|序列)$")
 _UNIT_NAME_COLUMN = re.compile(r"^(?:部门|单位|处室|科室|部门名称|单位名称|责任主体|主体|成员单位)$")
@@ -34,6 +35,20 @@ def _group_column(table: Table, candidates: list[str]) -> str | None:
 
 def _task_column(table: Table, others: list[str]) -> str | None:
     return max(others, key=lambda h: sum(len(r.get(h)) for r in table.rows), default=None)
+
+
+def _name_column(table: Table, others: list[str]) -> str | None:
+    """A column of short, distinct task names beside the task text ("重点任务 | 工作内容": "政策解读" |
+    "对…进行全面解读"): the names are how people ask for a task, so they head its item."""
+    people = {p for p, _ in roles.phrases(roles.LABEL, "person")}
+    for h in others:
+        if h.replace(" ", "") in people:  # 责任领导 / 责任人: people, not task names
+            continue
+        values = [r.get(h) for r in table.rows if r.get(h)]
+        if (len(values) >= 2 and len(set(values)) == len(values) and all(len(v) <= 16 for v in values)
+                and not any(unit_like(v) for v in values)):  # a column of unit names is not task names
+            return h
+    return None
 
 
 def items_from_table(table: Table) -> list[Item]:
@@ -54,6 +69,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     task = _task_column(table, [h for h in others if h != group] or others)
     if task is None:
         return []
+    name = _name_column(table, [h for h in others if h not in (group, task)])
     items = []
     for row in table.rows:
         text = row.get(task)
@@ -61,11 +77,14 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
             text = text[m.end():]  # "3.建立…" in a task cell numbered like its row
         if not text:
             continue
+        heading = first_sentence(text)
+        if name and row.get(name):
+            heading, text = row.get(name), f"{row.get(name)}：{text}"
         units = units_from_columns({h: row.get(h) for h in role_cols})
         label = row.get(group) if group else ""
         section = " / ".join(x for x in (table.section, label) if x)
         deadline = row.get(deadline_col) if deadline_col else ""
-        items.append(Item(number=row.number, heading=first_sentence(text), text=text, units=units,
+        items.append(Item(number=row.number, heading=heading, text=text, units=units,
                           section=section, part=table.part, line_start=row.line, line_end=row.line,
                           deadline=deadline or deadline_of(text), frequency=frequency_of(text)))
     return items

@@ -3,6 +3,8 @@
 - ``paths_where_ambiguous``: numbering paths ("四（二）") where item numbers repeat within a part;
 - ``h2_tasks``: （N） paragraphs are the tasks of a part that has no "1." items but assigns work there;
 - ``paragraph_tasks``: unnumbered paragraphs that assign work are tasks (number 0);
+- ``apply_heading_units``: a group heading naming its unit ("一、县示范区管委会牵头工作（8项）") gives
+  that unit to the items under it that state none;
 - ``apply_designated_leads``: the document's own rule "列第一位者为牵头单位（下同）" applied to every
   item it governs — in a preamble or footnote: all items; in an item with 下同: that item and after.
 Each is a pure function over the model's dataclasses.
@@ -18,7 +20,7 @@ from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.roles import CARRIES_FORWARD, FIRST_LEADS
 from corpus.text import first_sentence, strip_markup
-from corpus.units import inline_units, trailing_label_units, trailing_units
+from corpus.units import inline_units, parse_units, trailing_label_units, trailing_units, unit_like
 
 _NUMBERED_TITLE = re.compile(r"^(?:第|[（(]?[一二三四五六七八九十]+[、）)])")
 
@@ -90,6 +92,9 @@ def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str])
     return promoted, [p for p in paragraphs if id(p) not in taken]
 
 
+_BULLET = re.compile(r"^\s*(?:-{2,}|—{1,2}|[·•●■◆※]+)\s*")
+
+
 def paragraph_tasks(paragraphs) -> list[Item]:
     """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
@@ -97,7 +102,8 @@ def paragraph_tasks(paragraphs) -> list[Item]:
     for p in paragraphs:
         units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
-            tasks.append(Item(number=0, heading=first_sentence(p.text), text=p.text, units=units, section=p.section,
+            heading = first_sentence(_BULLET.sub("", p.text))  # "---完善…。" is headed "完善…。"
+            tasks.append(Item(number=0, heading=heading, text=p.text, units=units, section=p.section,
                               part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
                               deadline=deadline_of(p.text), frequency=frequency_of(p.text)))
     return tasks
@@ -155,3 +161,36 @@ def label_tables(tables: list[Table]) -> tuple[Table, ...]:
         replace(t, label=re.sub(r"^[一二三四五六七八九十]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
         for t in tables
     )
+
+
+# "一、县示范区管委会牵头工作（8项）": a group heading that names the unit responsible for every item
+# under it (task lists grouped by lead unit). The count and a trailing 工作/任务/事项 are dropped; the
+# rest must be nothing but unit names with a role word, so ordinary headings never match.
+_GROUP_TAIL = re.compile(r"(?:[（(]\s*(?:共\s*)?\d{1,3}\s*[项条个][）)])?\s*[：:。]?$")
+_GROUP_NOUN = re.compile(r"(?:的)?(?:重点)?(?:工作|任务|事项)(?:清单)?$")
+
+
+def heading_units(title: str) -> Units:
+    """Units a group heading assigns ("区委组织部牵头任务" → lead 区委组织部); empty when none."""
+    head = _GROUP_NOUN.sub("", _GROUP_TAIL.sub("", title.strip()))
+    if not head or head == title.strip() or len(head) > 40:
+        return Units()
+    units = parse_units(head, bare_role="")
+    names = units.lead + units.cooperate + units.shared
+    if not names or not all(unit_like(n) for n in names):
+        return Units()
+    return units
+
+
+def apply_heading_units(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """Items without units inherit those of the nearest heading above them that names a unit."""
+    out = []
+    for it in items:
+        if not it.units and it.section:
+            for part in reversed(it.section.split(" / ")):
+                title = _SECTION_LABEL.sub("", part)
+                if units := heading_units(title):
+                    it = replace(it, units=units)
+                    break
+        out.append(it)
+    return tuple(out)

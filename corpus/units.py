@@ -19,7 +19,8 @@ from corpus import roles
 from corpus.model import SubAttribution, Units
 from corpus.text import strip_markup
 
-_OPEN, _CLOSE = "（(", "）)"
+# Square brackets enclose responsibility clauses too ("…。[牵头单位:区卫健局;责任单位:…]").
+_OPEN, _CLOSE = "（([【", "）)]】"
 
 # Clause suffixes, longest first; a clause is "<units><suffix>". Responsible units without a stated
 # lead are stored as ``shared`` (see corpus/model.py).
@@ -27,6 +28,7 @@ _BUCKET = {"responsible": "shared"}
 _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
+_GLUED_LABEL = re.compile(rf"(?<=[^；;，,、（(：:\s])\s*(?=(?:{roles.label_words()})\s*[:：])")
 _FIRST_LEADS = roles.FIRST_LEADS
 # "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
 _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.label_words()})$")
@@ -38,6 +40,8 @@ _ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIX
 _MARKED = re.compile(r"^(?:(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]|(?P<star>[★☆※▲*＊]+)?"
                      r"(?P<name>[^★☆※▲*＊]+?)(?P<star2>[★☆※▲*＊]+)?)$")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
+# "县医疗保障局等有关部门" → "县医疗保障局": a list closed by 等 keeps the names it wrote.
+_TRAILING_ETC = re.compile(r"(?<=[^\s]{2})等(?:有关|相关|其他|其它)?(?:部门|单位|机构)?$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
 # "A会同B负责": A leads, B co-operates.
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
@@ -46,6 +50,11 @@ _PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,�
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
 _UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
                        r"村|村居|社区|街道|乡镇|片区)$")
+
+
+def unit_like(name: str) -> bool:
+    """Whether a name ends like a unit (局/委/办/中心/单位/政府…) rather than a task phrase."""
+    return bool(_UNIT_END.search(name.strip()))
 
 
 def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -96,7 +105,7 @@ def split_unit_list(text: str) -> tuple[str, ...]:
             pieces.append(chunk[start : m.start()])
             start = m.end()
         pieces.append(chunk[start:])
-        out.extend(p.strip(" ，,。.") for p in pieces if p.strip(" ，,。."))
+        out.extend(_TRAILING_ETC.sub("", p.strip(" ，,。.")) for p in pieces if p.strip(" ，,。."))
     return tuple(out)
 
 
@@ -133,7 +142,8 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     line); pass "" to ignore such clauses. A label ("责任单位：", "牵头部门:") gives its role to
     every following clause of its segment until another label or role word.
     """
-    text = strip_markup(raw).strip().strip("。.")
+    # "牵头单位：A 责任单位：B" (labels one after another, spaces lost): a label starts a new segment
+    text = _GLUED_LABEL.sub("；", strip_markup(raw).strip().strip("。."))
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
     subs: list[SubAttribution] = []
     first_leads = ""
@@ -224,6 +234,24 @@ def trailing_parenthesis(text: str) -> tuple[int, int] | None:
     return None
 
 
+_NOT_A_LIST = re.compile(r"简称|以下|含|包括|即|见|附件|共|等|试行|暂行|修订|年|号|第")
+
+
+def _bare_unit_list(before: str, inner: str) -> Units:
+    """"…推进理论武装。（区委宣传部、区委组织部）": a parenthesis of nothing but unit names after a
+    full stop names the units responsible, with no role word (many 工作要点 write it this way)."""
+    if not before.rstrip().endswith(("。", "；", ";", "！")) or _NOT_A_LIST.search(inner):
+        return Units()
+    names = split_unit_list(inner.replace("，", "、").replace(",", "、"))
+    bare = [n.strip("★☆※▲*＊") for n in names]
+    if not names or not all(len(n) >= 3 and unit_like(n) for n in bare):
+        return Units()
+    starred = tuple(b for n, b in zip(names, bare, strict=True) if n != b)  # "（★区委办、区财政局）"
+    if starred:
+        return Units(lead=starred, cooperate=tuple(b for b in bare if b not in starred), raw=inner)
+    return Units(shared=inherit_prefix(tuple(bare)), raw=inner)
+
+
 def trailing_units(text: str) -> Units:
     """Units from the responsibility parenthesis ending an item; empty Units when there is none."""
     span = trailing_parenthesis(text)
@@ -231,7 +259,7 @@ def trailing_units(text: str) -> Units:
         return Units()
     inner = text[span[0] + 1 : span[1] - 1]
     if not _ROLE_WORDS.search(inner):
-        return Units()
+        return _bare_unit_list(text[: span[0]], inner)
     units = parse_units(inner, bare_role="")
     if not units:
         return Units()
@@ -278,7 +306,7 @@ def units_from_columns(cells: dict[str, str]) -> Units:
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
 # role words that are not ordinary verbs are read here; the units must look like unit names.
 _INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
-                      if r in ("lead", "cooperate", "responsible") and p not in ("落实", "实施"))
+                      if r in ("lead", "cooperate", "responsible", "shared") and p not in ("落实", "实施"))
 # Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
@@ -293,6 +321,9 @@ _INLINE = re.compile(
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
 _INLINE_ROLE = dict(_INLINE_ROLES)
+# "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
+_LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
+                        + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责")
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
@@ -338,6 +369,8 @@ def inline_units(text: str) -> Units:
         if not m or "等" in m.group("units"):
             continue
         role = _INLINE_ROLE[m.group("role")]
+        if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
+            role = "lead"
         listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)

@@ -20,6 +20,11 @@ SHARED = ROOT.parent / "shared" / "eval" / "documents"
 FIXTURE = ROOT / "tests" / "fixtures" / "eval_documents"
 OVERALL = 0.95  # measured 132/136 = 0.971 (docs/parsing.md); the issue asks ≥ 0.95
 LEAD_AND_UNIT = 0.95  # measured 71/73 = 0.973
+# Held-out set (tests/fixtures/holdout_documents): real documents in other regions' conventions, never
+# tuned on sentence by sentence; measured 55/56 overall, 34/35 on lead+unit (docs/parsing.md).
+HOLDOUT = ROOT / "tests" / "fixtures" / "holdout_documents"
+HOLDOUT_OVERALL = 0.95
+HOLDOUT_LEAD_AND_UNIT = 0.94
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +52,20 @@ def test_who_leads_and_unit_duties_meet_the_gate(scores):
 def test_negatives_never_answered(scores):
     total = merge(s.report for s in scores)
     assert total.kinds["negative"].passed == total.kinds["negative"].total
+
+
+@pytest.fixture(scope="module")
+def holdout(tmp_path_factory):
+    settings = Settings(data_dir=tmp_path_factory.mktemp("holdout-data"))
+    return merge(s.report for s in each_document_scores(HOLDOUT, settings=settings))
+
+
+def test_held_out_documents_meet_their_gate(holdout):
+    kinds = holdout.kinds
+    passed = sum(k.passed for k in kinds.values())
+    count = sum(k.total for k in kinds.values())
+    lu = [kinds[k] for k in ("lead", "unit")]
+    assert count >= 56
+    assert passed / count >= HOLDOUT_OVERALL, holdout.failures
+    assert sum(k.passed for k in lu) / sum(k.total for k in lu) >= HOLDOUT_LEAD_AND_UNIT, holdout.failures
+    assert kinds["negative"].passed == kinds["negative"].total
