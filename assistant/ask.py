@@ -13,7 +13,7 @@ from assistant.answers import Answer, Choice, Citation
 from assistant.docnames import norm, resolve_document
 from assistant.examples import HELP_TEXT
 from assistant.knowledge import Knowledge
-from assistant.structured import item_block, item_citation
+from assistant.structured import item_text_of
 from corpus.model import MAIN_PART
 
 log = logging.getLogger(__name__)
