@@ -19,8 +19,11 @@ _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 _FREQUENCY = re.compile(r"每(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
 _PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
 _SCORE = re.compile(rf"{_N}分")
-_COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|天|所|家|条)")
+_COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|小时|天|所|家|条)")
 _SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
+_MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
+# A sanction is named, not counted: 给予…处分, 追究…责任, 罚款, 通报批评.
+_SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法")
 
 # Question cue → the pattern its answer contains. First match wins: the cues are ordered from the
 # most specific ("多少分") to the most general ("多少").
@@ -28,6 +31,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"几次|多少次|(?:多久|多长时间)[\u4e00-\u9fff]{0,12}?一次|频次|频率|一年开|每年开"), _FREQUENCY),
     (re.compile(r"多少分|几分|占多少|得分"), _SCORE),
     (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
+    (re.compile(r"多少钱|(?:多少|几)(?:万|千)?元|多少[\u4e00-\u9fff]{0,4}?(?:补贴|补助|经费|资金|奖励|奖金|工资|年薪|薪酬|费用|罚款)"
+                r"|年薪|罚款标准|补贴标准|补助标准"), _MONEY),
+    (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(r"多少|几(?:篇|名|期|项|个|人|份|所|家|条|学时)"), _COUNT),
 )
@@ -35,11 +41,11 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 
 # "多少字" / "几篇" name the counter the answer uses: "5700余字", not any number. 个 is the generic
 # classifier ("最少几个" is answered by "不少于3人"), so it keeps the general pattern.
-_COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|所|家|条)")
+_COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|小时|所|家|条)")
 
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",
-               id(_COUNT): "数量"}
+               id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分"}
 
 
 def answer_kind(question: str) -> str:
@@ -58,6 +64,14 @@ def answer_pattern(question: str) -> re.Pattern[str] | None:
                 return re.compile(rf"{_N}(?:余|多)?{counter.group(1)}")
             return pattern
     return None
+
+
+def carries_answer(question: str, text: str) -> bool:
+    """Whether ``text`` holds the kind of phrase ``question`` asks for (always, without a cue). A
+    passage on the question's topic that lacks it ("改造农村户用厕所" for "每户能拿多少补贴") is
+    near the question in meaning, yet does not answer it."""
+    pattern = answer_pattern(question)
+    return pattern is None or bool(pattern.search(text))
 
 
 # Colloquial periods in questions ("一年开几次") against the documents' "每年…1次": search for both.

@@ -13,13 +13,23 @@ less overlap was dropped before.
 
 from __future__ import annotations
 
+from index.answer_type import carries_answer
+
 MIN_COVERAGE = 0.40  # best hit, lexical evidence
 MIN_COVERAGE_MORE = 0.30  # the first hit of a further ("更多") page
 
 
 def answers(searcher, query: str, hit) -> bool:
-    """Whether ``hit`` may be quoted as the answer to ``query``."""
-    return hit.coverage >= MIN_COVERAGE or searcher.vouches(query, hit)
+    """Whether ``hit`` may be quoted as the answer to ``query``. A dense-vouched hit must also quote
+    a sentence holding the kind of phrase asked for (a sum for 多少补贴, a period for 多久): near-topic
+    questions the document does not answer reach the same cosines as real paraphrases, since the
+    calibration questions are off-topic (docs/retrieval.md, "Near-topic negatives")."""
+    if hit.coverage >= MIN_COVERAGE:
+        return True
+    if not searcher.vouches(query, hit):
+        return False
+    sentence, _ = searcher.closest_sentence(query, hit)
+    return carries_answer(query, sentence)
 
 
 def continues(hit) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answer_type import answer_kind, answer_pattern, expand_query
+from index.answer_type import answer_kind, answer_pattern, carries_answer, expand_query
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,36 @@ def test_expand_query_adds_document_wording():
 )
 def test_answer_kind(question, kind):
     assert answer_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "other"),
+    [
+        # sums: the answer names 元, a count of 户 or 个 does not answer "多少补贴"
+        ("农户改造厕所每户能拿多少补贴", "每户补助2000元", "改造农村户用厕所1200户"),
+        ("护林防火员能领多少生活补助", "每人每月发放生活补助800元", "护林防火员应于每月5日前报送巡山记录"),
+        ("区属国企负责人的年薪上限是多少", "年薪不超过本单位职工平均工资的8倍，最高30万元", "健全区属国企负责人薪酬管理制度"),
+        # sanctions are named, not counted
+        ("审计发现问题的村干部会受到什么处分", "情节严重的，依纪依法给予党纪政务处分", "督导时间为2021年4月12日-5月7日"),
+        ("不按时整改的怎么处理", "对整改不力的单位予以通报批评并追究责任", "各单位要于6月底前完成整改"),
+        ("党员志愿服务每月要满多少小时", "每名党员每月志愿服务不少于4小时", "组织党员志愿者参与卡口值守3个月"),
+    ],
+)
+def test_sums_sanctions_and_hours(question, answer, other):
+    pattern = answer_pattern(question)
+    assert pattern is not None
+    assert pattern.search(answer) and not pattern.search(other)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("农户改造厕所每户能拿多少补贴", "在充分尊重农民意愿的基础上，改造农村户用厕所", False),
+        ("农户改造厕所每户能拿多少补贴", "对完成改造的农户每户奖补1500元", True),
+        ("吸毒人员强制隔离戒毒的期限是多久", "整合社会资源，构建齐抓共管的禁毒工作格局", False),
+        ("干部被人诬告了以后怎么恢复名誉", "对受到诬告陷害的干部予以澄清和正名", True),  # no cue: any sentence
+        ("享受什么补贴", "享受农机购置补贴", True),  # "什么补贴" asks which one, not how much
+    ],
+)
+def test_carries_answer(question, text, expected):
+    assert carries_answer(question, text) is expected

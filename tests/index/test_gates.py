@@ -1,0 +1,61 @@
+"""The answer gate: lexical coverage, or dense evidence that also carries the asked-for answer type."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from index.gates import MIN_COVERAGE, answers, dense_quote
+
+
+@dataclass
+class Passage:
+    text: str
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    coverage: float
+
+
+@dataclass
+class Searcher:
+    """Stands in for index.searcher.Searcher: the dense side's verdict and closest sentence."""
+    vouch: bool
+    sentence: str
+
+    def vouches(self, query, hit):
+        return self.vouch
+
+    def closest_sentence(self, query, hit):
+        return self.sentence, 0.9 if self.vouch else 0.1
+
+
+TOILET = "改造农村户用厕所。在充分尊重农民意愿的基础上，推进农村户用厕所改造。"
+
+
+@pytest.mark.parametrize(
+    ("question", "coverage", "vouch", "sentence", "expected"),
+    [
+        # a near-topic question the text does not answer: dense alone must not vouch
+        ("农户改造厕所每户能拿多少补贴？", 0.2, True, "推进农村户用厕所改造", False),
+        ("吸毒人员强制隔离戒毒的期限是多久？", 0.2, True, "整合社会资源,构建齐抓共管的工作格局", False),
+        ("审计发现问题的村干部会受到什么处分？", 0.2, True, "督导时间为2021年4月12日-5月7日", False),
+        # the same kind of question, answered by the quoted sentence
+        ("农户改造厕所每户能拿多少补贴？", 0.2, True, "每户奖补1500元", True),
+        # a paraphrase without an answer-type cue keeps its dense answer
+        ("干部被人诬告了以后怎么恢复名誉", 0.0, True, "予以澄清和正名", True),
+        # no dense evidence, too little overlap
+        ("干部被人诬告了以后怎么恢复名誉", 0.1, False, "", False),
+        # lexical evidence alone suffices, as before
+        ("农户改造厕所每户能拿多少补贴？", MIN_COVERAGE, False, "", True),
+    ],
+)
+def test_answers(question, coverage, vouch, sentence, expected):
+    assert answers(Searcher(vouch, sentence), question, Hit(Passage(TOILET), coverage)) is expected
+
+
+def test_dense_quote_only_when_lexical_evidence_is_missing():
+    searcher = Searcher(True, "予以澄清和正名")
+    assert dense_quote(searcher, "怎么恢复名誉", Hit(Passage(TOILET), 0.1)) == "予以澄清和正名"
+    assert dense_quote(searcher, "怎么恢复名誉", Hit(Passage(TOILET), MIN_COVERAGE)) is None
