@@ -33,8 +33,15 @@ from assistant.frames import (
     UnknownEntity,
 )
 from assistant.intents import asks_responsible_unit, asks_rule
-from assistant.normalise import strip_question
-from assistant.structured import answer_item, answer_leader, answer_point, answer_unit, responsibility_of
+from assistant.normalise import normalise, strip_question
+from assistant.structured import (
+    answer_item,
+    answer_leader,
+    answer_point,
+    answer_unit,
+    responsibility_of,
+    states_role,
+)
 
 if TYPE_CHECKING:
     from assistant.router import Turn
@@ -175,7 +182,6 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     asked = question or t.question
     if searcher is None:
         return not_found(asked)
-    from assistant.normalise import normalise
     from assistant.search_answer import answer_free
     from assistant.search_answer import not_found as search_not_found
 
@@ -186,17 +192,29 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     query = f.search or normalise(asked)
     if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
         query = k.contacts.generalize_people(query)
-    answer = answer_free(asked, searcher, offset=offset, query=query)
+    answer = answer_free(asked, searcher, offset=offset, query=query, prefer=_states_asked_role(asked, k))
     if not answer.found:
         return answer
     best = answer.citations[0]
     if f.must and not _mentions(best.text, f.must):
         return search_not_found(asked, searcher.documents)
-    if offset == 0 and shares_only_names(asked, best.text, _names(k)):
+    if offset == 0 and not answer.by_meaning and shares_only_names(asked, best.text, _names(k)):
         return search_not_found(asked, searcher.documents)
     if asks_responsible_unit(asked):
         return _with_responsibility(answer, k)
     return answer
+
+
+def _states_asked_role(asked: str, k):
+    """For "X由哪个单位牵头": a hit whose item names a unit in the asked role (lead, cooperate) over one
+    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart."""
+    from corpus import roles
+
+    role = roles.question_role(norm(normalise(asked))) if asks_responsible_unit(asked) else None
+    if role not in ("lead", "cooperate"):
+        return None
+    docs = k.corpus.documents
+    return lambda h: states_role(docs, h.passage.source, h.passage.locator, role)
 
 
 def k_parse(t: Turn, question: str) -> Frame:

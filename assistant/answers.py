@@ -49,6 +49,9 @@ class Answer:
     # The answer's body as separate blocks (without the "来源：" line), for code that combines answers;
     # empty for answers that are one block (then the body is the text before its sources).
     blocks: tuple[str, ...] = ()
+    # A search answer vouched for by meaning alone (the dense gate), not by shared wording: checks
+    # that look for shared words ("shares only a name") do not apply to it.
+    by_meaning: bool = False
 
     @property
     def body(self) -> str:

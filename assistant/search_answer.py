@@ -10,11 +10,12 @@ a random passage. Further sources are cut by rank. Calibration: docs/retrieval.m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
-from index.gates import answers, continues, dense_quote
+from index.gates import MIN_COVERAGE, answers, continues, dense_quote
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
@@ -108,9 +109,30 @@ def _prefer_named_organisation(question: str, hits: list) -> list:
     return sorted(hits, key=lambda h: not any(n in h.passage.text for n in names))
 
 
-def answer_free(question: str, searcher, *, offset: int = 0, query: str | None = None) -> Answer:
+# "资源生态处在湾（滩）长制中负责哪些工作" / "X的职责是什么": the passage where X is the subject — it
+# opens with X — is X's own duty paragraph; others merely mention X (a membership list, a 配合 clause).
+_DUTY_ASK = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff（）()]{2,16}?)(?:在[^，。？?]{1,24}?(?:中|里|方面|工作中))?(?:要|应|应当|主要|具体|都)?"
+    r"(?:负责|承担|做|干|管)(?:哪些|什么|啥)"
+    r"|^(?P<whose>[\u4e00-\u9fff（）()]{2,16}?)的(?:主要|具体)?(?:职责|任务|分工)")
+_OPENING = 6  # how far into a passage its subject may start (after "（一）", "1." or a quote mark)
+
+
+def _prefer_subject(question: str, hits: list) -> list:
+    """Hits whose passage opens with the unit the question asks the duties of first (stable otherwise)."""
+    m = _DUTY_ASK.match(question.strip())
+    who = m and (m.group("who") or m.group("whose"))
+    if not who:
+        return hits
+    return sorted(hits, key=lambda h: who not in h.passage.text[: len(who) + _OPENING])
+
+
+def answer_free(question: str, searcher, *, offset: int = 0, query: str | None = None,
+                prefer: Callable[[object], bool] | None = None) -> Answer:
     """Search answer for a free question; ``offset`` > 0 pages through further results ("更多").
-    ``query``: what to search for when it is not the question's own wording (names generalised)."""
+    ``query``: what to search for when it is not the question's own wording (names generalised).
+    ``prefer``: hits the question's own shape asks for (the item that states the asked role) come
+    first within the first page."""
     question = question.strip()
     offset = max(0, offset)
     hits = searcher.search(query or question, k=offset + PAGE + 1)
@@ -120,7 +142,9 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
     if offset > 0 and page and not continues(page[0]):
         page = []
     if offset == 0:  # reorder within the first page only, so later pages neither repeat nor skip
-        page = _prefer_named_organisation(question, page)
+        page = _prefer_subject(question, _prefer_named_organisation(question, page))
+        if prefer is not None:
+            page = sorted(page, key=lambda h: not prefer(h))
     if not page:
         return Answer(question, "search", False, "没有更多相关内容了。")
     best, further = page[0], page[1:]
@@ -137,4 +161,4 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
         lines.append(f"查看更多结果，请发送：{more}")
     blocks = tuple(lines[:2])  # the heading and the quote; the rest are sources and the "更多" hint
     return Answer(question, "search", True, "\n".join(lines), tuple(_citation(h) for h in page), more=more,
-                  blocks=blocks)
+                  blocks=blocks, by_meaning=offset == 0 and hits[0].coverage < MIN_COVERAGE)

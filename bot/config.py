@@ -45,6 +45,9 @@ class Settings:
     log_text: bool = False  # DOCBOT_LOG_TEXT=1: question text in the JSON question log (debugging only)
     inbox_max_age_minutes: int = 60  # unfinished updates older than this are not replayed (an apology instead)
     context_minutes: int = 30  # a conversation's follow-ups refer to the previous answer for this long
+    # Where the built-in Chinese model is built (once, 470 MB); None: <data dir>/models. Evaluation
+    # gives each document a fresh data dir yet shares this, so the model is built once per run.
+    models_dir_override: Path | None = None
 
     @property
     def db_path(self) -> Path:
@@ -57,6 +60,12 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def models_dir(self) -> Path:
+        from index.model_choice import MODELS_DIR
+
+        return self.models_dir_override or self.data_dir / MODELS_DIR
 
     @property
     def uploads_dir(self) -> Path:

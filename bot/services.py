@@ -34,7 +34,7 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
         # A terminal (docbot ask/chat) shows progress bars if the model must be built or the corpus
         # encoded on the first free question; the bot logs instead.
         return open_searcher(corpus, settings.index_dir, embedding_model=settings.embedding_model,
-                             background=long_running, progress=not long_running and sys.stderr.isatty())
+                             models_dir=settings.models_dir, background=long_running, progress=not long_running and sys.stderr.isatty())
 
     knowledge = Knowledge(corpus=corpus, searcher_factory=open_search if search else None)
     if search and long_running:

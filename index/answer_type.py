@@ -22,8 +22,9 @@ _SCORE = re.compile(rf"{_N}分")
 _COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|小时|天|所|家|条)")
 _SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
-# A sanction is named, not counted: 给予…处分, 追究…责任, 罚款, 通报批评.
-_SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法")
+# A sanction is named, not counted: 给予…处分, 追究…责任, 罚款, 通报批评; for a body (软弱涣散党支部) the
+# handling is an 整顿 or 整治.
+_SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法|整治|整顿|处置")
 
 # Question cue → the pattern its answer contains. First match wins: the cues are ordered from the
 # most specific ("多少分") to the most general ("多少").
@@ -31,8 +32,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"几次|多少次|(?:多久|多长时间)[\u4e00-\u9fff]{0,12}?一次|频次|频率|一年开|每年开"), _FREQUENCY),
     (re.compile(r"多少分|几分|占多少|得分"), _SCORE),
     (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
-    (re.compile(r"多少钱|(?:多少|几)(?:万|千)?元|多少[\u4e00-\u9fff]{0,4}?(?:补贴|补助|经费|资金|奖励|奖金|工资|年薪|薪酬|费用|罚款)"
-                r"|年薪|罚款标准|补贴标准|补助标准"), _MONEY),
+    (re.compile(r"多少钱|(?:多少|几)(?:万|千|亿)?元|多少[\u4e00-\u9fff]{0,4}?(?:补贴|补助|经费|资金|奖励|奖金|工资|年薪|薪酬|费用|罚款|债券|投资)"
+                r"|年薪|罚款标准|补贴标准|补助标准"
+                r"|(?:补贴|补助|经费|资金|工资|薪酬|年薪|奖金|费用|罚款)[\u4e00-\u9fff]{0,6}?多少"), _MONEY),
     (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(r"多少|几(?:篇|名|期|项|个|人|份|所|家|条|学时)"), _COUNT),
@@ -66,12 +68,37 @@ def answer_pattern(question: str) -> re.Pattern[str] | None:
     return None
 
 
+# The fund a sum is asked of ("多少养老补贴", "工资大概多少"): a sum answers only when the text names
+# that fund, or one of its family, and the qualifier the question puts on it ("养老") — "兑现工资1200元"
+# is a sum, but not of a 养老补贴.
+_FUND_FAMILIES = (("补贴", "补助", "奖补", "补偿"), ("经费", "资金", "预算", "投资"), ("工资", "薪酬", "年薪", "报酬"),
+                  ("奖励", "奖金"), ("费用",), ("罚款",), ("债券",))
+_FUND = "|".join(w for family in _FUND_FAMILIES for w in family)
+_FUND_ASKED = re.compile(rf"(?:多少|几)(?:万|千|亿)?元?(?P<q1>[\u4e00-\u9fff]{{0,4}}?)(?P<f1>{_FUND})"
+                         rf"|(?P<q2>[\u4e00-\u9fff]{{0,2}}?)(?P<f2>{_FUND})[\u4e00-\u9fff]{{0,6}}?(?:是)?多少")
+_NOT_QUALIFIER = re.compile(r"^(?:的|钱的|能拿|能领|可以领|可以拿|每个月|每月|每年|每人|每户|一年|一个月)+|的$")
+
+
+def _fund_named(question: str, text: str) -> bool:
+    m = _FUND_ASKED.search(question)
+    if m is None:
+        return True
+    fund = m.group("f1") or m.group("f2")
+    qualifier = _NOT_QUALIFIER.sub("", m.group("q1") or "")  # "多少养老补贴" → 养老; "工资大概多少" → none
+    family = next(f for f in _FUND_FAMILIES if fund in f)
+    return any(w in text for w in family) and (len(qualifier) < 2 or qualifier in text)
+
+
 def carries_answer(question: str, text: str) -> bool:
     """Whether ``text`` holds the kind of phrase ``question`` asks for (always, without a cue). A
     passage on the question's topic that lacks it ("改造农村户用厕所" for "每户能拿多少补贴") is
-    near the question in meaning, yet does not answer it."""
+    near the question in meaning, yet does not answer it; nor does a sum of another fund."""
     pattern = answer_pattern(question)
-    return pattern is None or bool(pattern.search(text))
+    if pattern is None:
+        return True
+    if not pattern.search(text):
+        return False
+    return pattern is not _MONEY or _fund_named(question, text)
 
 
 # Colloquial periods in questions ("一年开几次") against the documents' "每年…1次": search for both.
