@@ -115,7 +115,8 @@ _DUTY_ASK = re.compile(
     r"^(?P<who>[\u4e00-\u9fff（）()]{2,16}?)(?:在[^，。？?]{1,24}?(?:中|里|方面|工作中))?(?:要|应|应当|主要|具体|都)?"
     r"(?:负责|承担|做|干|管)(?:哪些|什么|啥)"
     r"|^(?P<whose>[\u4e00-\u9fff（）()]{2,16}?)的(?:主要|具体)?(?:职责|任务|分工)")
-_OPENING = 6  # how far into a passage its subject may start (after "（一）", "1." or a quote mark)
+# What may stand before a paragraph's subject: spaces, quote marks, its number ("（二）", "3.", "一是").
+_LEAD_IN = re.compile(r"^[\s【\[“\"…]*(?:[（(]?[一二三四五六七八九十0-9０-９]+[）)、.．]|[一二三四五六七八九十]是)?[\s，,：:]*")
 
 
 def _prefer_subject(question: str, hits: list) -> list:
@@ -124,7 +125,7 @@ def _prefer_subject(question: str, hits: list) -> list:
     who = m and (m.group("who") or m.group("whose"))
     if not who:
         return hits
-    return sorted(hits, key=lambda h: who not in h.passage.text[: len(who) + _OPENING])
+    return sorted(hits, key=lambda h: not _LEAD_IN.sub("", h.passage.text, count=1).startswith(who))
 
 
 def answer_free(question: str, searcher, *, offset: int = 0, query: str | None = None,

@@ -22,6 +22,8 @@ _SCORE = re.compile(rf"{_N}分")
 _COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|小时|天|所|家|条)")
 _SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
+# How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to.
+_USE = re.compile(r"作为|依据|挂钩|运用|应用|参考|纳入|用于|结合")
 # A sanction is named, not counted: 给予…处分, 追究…责任, 罚款, 通报批评; for a body (软弱涣散党支部) the
 # handling is an 整顿 or 整治.
 _SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法|整治|整顿|处置")
@@ -36,6 +38,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"|年薪|罚款标准|补贴标准|补助标准"
                 r"|(?:补贴|补助|经费|资金|工资|薪酬|年薪|奖金|费用|罚款)[\u4e00-\u9fff]{0,6}?多少"), _MONEY),
     (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
+    (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(r"多少|几(?:篇|名|期|项|个|人|份|所|家|条|学时)"), _COUNT),
 )
@@ -47,7 +50,8 @@ _COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|小时
 
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",
-               id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分"}
+               id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
+               id(_USE): "用途"}
 
 
 def answer_kind(question: str) -> str:

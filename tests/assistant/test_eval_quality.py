@@ -18,7 +18,7 @@ from bot.config import Settings
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "eval" / "documents"
 FIXTURE = ROOT / "tests" / "fixtures" / "eval_documents"
-OVERALL = 0.95  # measured 132/136 = 0.971 (docs/parsing.md); the issue asks ≥ 0.95
+OVERALL = 0.95  # measured 130/136 = 0.956 hybrid, strict retrieve rule (docs/parsing.md); the issue asks ≥ 0.95
 LEAD_AND_UNIT = 0.95  # measured 71/73 = 0.973
 # Held-out set (tests/fixtures/holdout_documents): real documents in other regions' conventions, never
 # tuned on sentence by sentence; measured 55/56 overall, 34/35 on lead+unit (docs/parsing.md).
@@ -28,9 +28,11 @@ HOLDOUT_LEAD_AND_UNIT = 0.94
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def scores(tmp_path_factory, chinese_data_dir):
+    """The default configuration (hybrid search with the built-in Chinese model, the one this session
+    already built), as a user's `docbot eval --each-document` runs it."""
     directory = SHARED if SHARED.is_dir() else FIXTURE
-    settings = Settings(data_dir=tmp_path_factory.mktemp("eval-data"))
+    settings = Settings(data_dir=tmp_path_factory.mktemp("eval-data"), models_dir_override=chinese_data_dir / "models")
     return each_document_scores(directory, settings=settings)
 
 
@@ -55,8 +57,8 @@ def test_negatives_never_answered(scores):
 
 
 @pytest.fixture(scope="module")
-def holdout(tmp_path_factory):
-    settings = Settings(data_dir=tmp_path_factory.mktemp("holdout-data"))
+def holdout(tmp_path_factory, chinese_data_dir):
+    settings = Settings(data_dir=tmp_path_factory.mktemp("holdout-data"), models_dir_override=chinese_data_dir / "models")
     return merge(s.report for s in each_document_scores(HOLDOUT, settings=settings))
 
 
