@@ -8,6 +8,7 @@ name with the question (no 谢谢 → 谢伟光), must mention what the question
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ from assistant.structured import (
     responsibility_of,
     states_role,
 )
+from index.answer_type import answer_pattern
 
 if TYPE_CHECKING:
     from assistant.router import Turn
@@ -205,13 +207,17 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     return answer
 
 
+_ASKS_WHO = re.compile(r"谁|哪个|哪些|哪家|哪几个|什么(?:单位|部门|处室|科室|机构)")
+
+
 def _states_asked_role(asked: str, k):
     """For "X由哪个单位牵头": a hit whose item names a unit in the asked role (lead, cooperate) over one
     on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart."""
     from corpus import roles
 
-    role = roles.question_role(norm(normalise(asked))) if asks_responsible_unit(asked) else None
-    if role not in ("lead", "cooperate"):
+    q = norm(normalise(asked))
+    role = roles.question_role(q) if asks_responsible_unit(asked) and _ASKS_WHO.search(q) else None
+    if role not in ("lead", "cooperate") or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
         return None
     docs = k.corpus.documents
     return lambda h: states_role(docs, h.passage.source, h.passage.locator, role)

@@ -14,7 +14,8 @@ from index.searcher import open_searcher
 QA = Path(__file__).resolve().parents[1] / "fixtures" / "qa_questions.jsonl"
 
 # passed / total per kind, as reached (lexical search, no dense model)
-EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 1.0, "negative": 18 / 20}
+# retrieve by the eval README rule: an answer saying "没有找到" fails however search ranked the passage
+EXPECTED = {"lead": 1.0, "unit": 1.0, "table": 1.0, "retrieve": 63 / 64, "negative": 18 / 20}
 HIT_AT_1 = 0.95
 STRICT_RETRIEVE = 63  # of 64: answered (found) with an anchor among the three cited passages
 

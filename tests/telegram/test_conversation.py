@@ -98,7 +98,9 @@ async def test_assign_shows_in_the_next_answer(fake_api, tmp_path, knowledge):
     async with harness.polling(harness.make_app(settings, services)) as errors:
         await api.wait_for("setMyCommands")
         assert "都府社区" in (await _ask(api, "苏佩联系哪些社区")).text
-        assign(services.db, "苏佩", "community", "五羊社区", now=harness.FIXED_NOW, actor="test")
+        # on the database thread, as /assign does: the connection is that thread's (the conversation
+        # store writes there too, and a write from this thread could interleave with its transaction)
+        await services.in_db(assign, "苏佩", "community", "五羊社区", now=harness.FIXED_NOW, actor="test")
         after = await _ask(api, "苏佩联系哪些社区")
         assert "五羊社区" in after.text and "都府社区" in after.text and "已调整" in after.text
         assert "苏佩" in (await _ask(api, "五羊社区由哪位区领导挂点")).text
