@@ -7,10 +7,12 @@ Number ranges keep areas apart: 001-009 base, 010-019 access control, 020-039 re
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import pkgutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -34,6 +36,34 @@ def _load_migrations() -> None:
     _loaded = True
 
 
+class Store(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost ``atomic()`` begins IMMEDIATE.
+
+    sqlite-utils begins a deferred transaction: it reads first and asks for the write lock at its first
+    write. In WAL mode, if another connection (the bot's writer thread, a `docbot assign` in another
+    process) committed in between, that upgrade fails at once with "database is locked" — the busy
+    timeout does not apply to a stale snapshot. Taking the write lock at BEGIN makes the other writer
+    wait its turn instead (busy_timeout)."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Store]:
+        if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils does
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the store at ``path`` with WAL and all migrations applied.
 
@@ -44,7 +74,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-    db = sqlite_utils.Database(conn)
+    db = Store(conn)
     db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
