@@ -21,7 +21,6 @@ from pathlib import Path
 
 from assistant import sandbox
 from assistant.doc_report import DocReport, describe
-from assistant.store import audit
 from corpus import loaders
 from corpus import loaders_legacy as legacy
 
@@ -155,6 +154,7 @@ def add(db, directory: Path, doc: Preview, *, at: datetime, actor: str) -> Path:
     tmp.write_text(doc.text, encoding="utf-8")
     tmp.replace(path)
     with db.atomic():
+        from assistant.store import audit  # lazily: Settings.uploads_dir is read on every cold `docbot ask`
         audit(db, at=at, actor=actor, action="add_document", details={"file": doc.file_name, "title": doc.title})
     return path
 
@@ -179,6 +179,7 @@ def remove(db, directory: Path, source: str, *, at: datetime, actor: str) -> Non
         raise UploadError("这个文件已经不在文件库里了。")
     path.unlink()
     with db.atomic():
+        from assistant.store import audit  # lazily: Settings.uploads_dir is read on every cold `docbot ask`
         audit(db, at=at, actor=actor, action="remove_document", details={"file": path.name})
 
 

@@ -11,12 +11,7 @@ import json
 import sys
 from datetime import UTC, datetime, timedelta
 
-from assistant.contact_source import StoreContacts
-from assistant.conversation import EMPTY
-from assistant.examples import HELP_TEXT
-from assistant.router import Turn, route
 from bot.config import load_settings
-from bot.services import build_knowledge
 
 PROMPT = "问> "
 QUIT = {"退出", "exit", "quit", "q"}
@@ -31,6 +26,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # Imported here, not at the top: `docbot` builds every sub-command's parser, and a cold structured
+    # `docbot ask` must not pay for the store (sqlite-utils pulls numpy) or the router it does not use.
+    from assistant.contact_source import StoreContacts
+    from assistant.conversation import EMPTY
+    from assistant.examples import HELP_TEXT
+    from assistant.router import Turn, route
+    from bot.services import build_knowledge
+
     as_json = getattr(args, "json", False)
     interactive = sys.stdin.isatty() and not as_json
     settings = load_settings()
