@@ -99,13 +99,16 @@ _CROSS_WORDS = re.compile(r"各个?|每个|每份|几个|几份|哪些|哪几份
 def _records_note_check(t: Turn) -> bool:
     """The records' own cheap test (assistant/records/drafts.may_be_note) with the channel's leaders
     (``turn.extra["leaders"]``, cached by the channel); without them only a note's opening counts."""
+    leaders = t.extra.get("leaders")
     try:
+        if leaders is None:  # without the channel's leaders only the opening counts (no store import)
+            from assistant.records.notes import starts_like_note
+
+            return starts_like_note(t.question)
         from assistant.records.drafts import may_be_note
-        from assistant.records.notes import starts_like_note
     except ImportError:  # records not part of this build
         return False
-    leaders = t.extra.get("leaders")
-    return may_be_note(t.question, leaders) if leaders is not None else starts_like_note(t.question)
+    return may_be_note(t.question, leaders)
 
 
 # Each returns True when the text is a visit note rather than a question; records plug-ins (the
@@ -116,7 +119,8 @@ NOTE_CHECKS: list[Callable[[Turn], bool]] = [_records_note_check]
 def recognise_note(t: Turn) -> Frame | None:
     """A visit note is never answered as a question: Telegram's records handler asks this same
     recogniser before it parses a note (handlers/records.py); other channels say where notes go."""
-    _load_plugins()  # called directly by handlers/records.py too: the plug-ins' checks must be in
+    if _has_records(t):  # called directly by handlers/records.py too: the plug-ins' checks must be in
+        _load_plugins()
     return Note(t.q) if any(check(t) for check in NOTE_CHECKS) else None
 
 
@@ -251,6 +255,13 @@ PLUGINS = ("assistant.records.questions", "assistant.records.informal")
 _plugins_loaded = False
 
 
+def _has_records(t: Turn) -> bool:
+    """Whether the channel has records (a store, or the leaders it caches from one). The plug-ins answer
+    from them; without any (`docbot ask` on a fresh data dir) they cannot, and importing them
+    (sqlite-utils, which imports numpy) would make a cold structured answer half again as slow."""
+    return t.db is not None or t.extra.get("leaders") is not None
+
+
 def _load_plugins() -> None:
     global _plugins_loaded
     if _plugins_loaded:
@@ -273,7 +284,8 @@ def route(turn: Turn) -> tuple[Answer, Context]:
     if bad:
         return bad, turn.context
     turn.question = turn.question.strip()
-    _load_plugins()
+    if _has_records(turn):
+        _load_plugins()
     frame = next(f for f in (r(turn) for r in RECOGNISERS) if f is not None)
     handler = HANDLERS.get(type(frame)) or HANDLERS[Search]
     answer = handler(turn, frame)

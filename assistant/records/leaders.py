@@ -8,12 +8,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from assistant.contacts import PERSON_HEADER, POINT_SPLIT
-from assistant.store import audit
 from corpus.model import Table
+
+if TYPE_CHECKING:  # the store (sqlite-utils, numpy) is imported only where it is used: note parsing needs
+    import sqlite_utils  # these types, and a cold `docbot ask` must not pay for the store
 
 # Column header → contact-point kind. Order matters: "社区党建联系点" must not read as 部门.
 _COLUMN_KINDS = (("两新", "org"), ("社区", "community"), ("学校", "school"), ("街道", "street"),
@@ -89,6 +90,7 @@ def seed(db: sqlite_utils.Database, tables: list[tuple[str, Table]], *, now: dat
                                                 ignore=True)
                 added += 1
         if added:
+            from assistant.store import audit
             audit(db, at=now, actor=actor, action="seed_leaders", details={"leaders": added})
     return added
 
@@ -140,6 +142,7 @@ def assign(db: sqlite_utils.Database, leader: str, kind: str, point: str, *, now
         else:
             db.execute("insert into contact_points (leader_id, kind, name, active) values (?, ?, ?, 1) "
                        "on conflict(leader_id, kind, name) do update set active = 1", [leader_id, kind, point])
+        from assistant.store import audit
         audit(db, at=now, actor=actor, action="unassign" if remove else "assign",
               details={"leader": leader, "kind": kind, "point": point})
     verb = "已删除" if remove else "已添加"
