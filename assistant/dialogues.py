@@ -17,28 +17,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.evaluation import contains
+from assistant.evaluation import contains, read_jsonl
 
 
 def is_dialogue_file(path: Path) -> bool:
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip():
             try:
-                return isinstance(json.loads(line), dict) and "turns" in json.loads(line)
+                obj = json.loads(line)
             except ValueError:
                 return False
+            return isinstance(obj, dict) and "turns" in obj
     return False
 
 
 def load_dialogues(path: Path) -> list[dict]:
     out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise ValueError(f"第{n}行不是有效的 JSON：{exc}") from None
+    for n, obj in read_jsonl(path):
         turns = obj.get("turns") if isinstance(obj, dict) else None
         if not turns or not all(isinstance(t, dict) and isinstance(t.get("q"), str) for t in turns):
             raise ValueError(f"第{n}行缺少 turns（每轮需要 q）")

@@ -40,16 +40,21 @@ def contains(haystack: str, needle: str) -> bool:
     return match_key(needle) in match_key(haystack)
 
 
-def load_questions(path: Path) -> list[dict]:
-    """One JSON object per line; blank lines skipped. ValueError names the bad line."""
-    out = []
+def read_jsonl(path: Path):
+    """(line number, object) for each non-blank line; ValueError names a line that is not JSON."""
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            yield n, json.loads(line)
         except ValueError as exc:
             raise ValueError(f"第{n}行不是有效的 JSON：{exc}") from None
+
+
+def load_questions(path: Path) -> list[dict]:
+    """One JSON object per line; blank lines skipped. ValueError names the bad line."""
+    out = []
+    for n, obj in read_jsonl(path):
         if not isinstance(obj, dict) or not isinstance(obj.get("q"), str) or not obj.get("kind"):
             raise ValueError(f"第{n}行缺少 q 或 kind 字段")
         out.append(obj)

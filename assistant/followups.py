@@ -33,7 +33,7 @@ _LEANS = re.compile(r"^(?:那么|那|还有|另外|再|然后|and)|呢[?？!！�
 _PERSON = re.compile(r"他们|她们|他|她|这位(?:领导)?|该领导|这个领导|此人|这位同志")
 _THIS_ITEM = re.compile(r"这一?项|该项|这一?条|该条|此项|上一项")
 _ONLY_NUMBER = re.compile(r"只要数字|只说数字|给个数|直接说数|就说个数|几个就行|数字就行")
-_SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 # What may be left of a follow-up besides role words, names and particles.
 _FILLER = re.compile(r"那么|那个|这个|那|还有|另外|然后|再|呢|吗|吧|啊|呀|的|了|是|有|都|还|要|请问|一下|看看|个|份|里|中|"
                      r"单位|部门|谁|哪些|哪个|哪位|什么|一共|总共|分别|和|及|与|情况|"
@@ -112,7 +112,7 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
         return Count(q, what=context.extra.get("what", "unit_duties"), units=context.units, role=context.role,
                      column=context.extra.get("column", ""), documents=docs, number_only=True)
 
-    if context.kind == "score_band" and (m := _SCORE.search(q)) and leans:
+    if context.kind == "score_band" and (m := SCORE.search(q)) and leans:
         return ScoreBand(q, score=float(m.group(1)))
 
     # A person pronoun: the leader(s) of the previous answer ("他还联系哪些", "那他呢").

@@ -86,7 +86,7 @@ class Turn:
 # ---- 3. recognisers -----------------------------------------------------------------------------
 
 _MORE = re.compile(r"^(?:更多|更多结果|还有吗|还有呢|还有别的吗|继续|下一页|接着说|more)[?？!！。]*$", re.I)
-_SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+_SCORE = followups.SCORE  # "考核得了80分": one pattern for first questions and follow-ups
 _BAND_WORD = re.compile(r"等次|等级|档次|什么档|评为|评定|算什么|属于什么")
 _COUNT = re.compile(r"(?<!哪)几项|多少项|几条|多少条|几个|多少个|几位|多少位|几名|多少名|几家|多少家|数量|总数|多少")
 _CONTACT_TOPIC = re.compile(r"挂点|联系|督导|区领导|领导")
