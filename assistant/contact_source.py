@@ -9,29 +9,25 @@ seeded from.
 
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
+from typing import TYPE_CHECKING
 
 from assistant.contacts import Assignment, ContactIndex, document_assignments, person_header
 from assistant.records.leaders import Leader, column_kind, load_leaders
+from assistant.records.leaders import version as leaders_version
 from assistant.records.rules import KIND_NAMES
 from corpus.model import Row
 
-_FINGERPRINT = ("select (select count(*) from leaders where active = 1), "
-                "(select coalesce(sum(id), 0) from leaders where active = 1), "
-                "(select count(*) from contact_points where active = 1), "
-                "(select coalesce(sum(id), 0) from contact_points where active = 1)")
+if TYPE_CHECKING:  # only the writable store (chat) is a sqlite-utils Database; `docbot ask` reads with sqlite3
+    import sqlite_utils
+
+def table_version(db: sqlite_utils.Database | sqlite3.Connection) -> tuple | None:
+    """Changes when a leader, contact point or binding is added, removed or re-activated (microseconds;
+    other writes, such as every conversation step, leave it alone). None without the records tables."""
+    return leaders_version(db)
 
 
-def table_version(db: sqlite_utils.Database) -> tuple | None:
-    """Changes when a leader or contact point is added, removed or re-activated (microseconds; other
-    writes, such as every conversation step, leave it alone)."""
-    try:
-        return tuple(db.execute(_FINGERPRINT).fetchone())
-    except Exception:  # noqa: BLE001 - a store without the records tables
-        return None
-
-
-def store_index(db: sqlite_utils.Database, knowledge) -> ContactIndex | None:
+def store_index(db: sqlite_utils.Database | sqlite3.Connection, knowledge) -> ContactIndex | None:
     """The contact index of the store's table; None when the store holds no leaders (not seeded yet)."""
     leaders = load_leaders(db) if table_version(db) else []
     if not leaders:
@@ -83,14 +79,15 @@ class StoreContacts:
     """For one-process channels (`docbot chat`, `docbot ask`): the store's contact-point table when a
     store exists (the same source of truth as Telegram), re-read only when that table changed."""
 
-    def __init__(self, db: sqlite_utils.Database | None):
+    def __init__(self, db: sqlite_utils.Database | sqlite3.Connection | None):
         self._db = db
         self._cache: tuple = (None, None)
 
     @property
     def db(self) -> sqlite_utils.Database | None:
-        """The store, for plug-ins that read it (records questions, informal notes); None without one."""
-        return self._db
+        """The store, for plug-ins that read it (records questions, informal notes); None without one
+        or when only the contact table is read (``reading``)."""
+        return self._db if not isinstance(self._db, sqlite3.Connection) else None
 
     @classmethod
     def at(cls, path) -> StoreContacts:
@@ -101,6 +98,23 @@ class StoreContacts:
         from assistant.store import open_db
 
         return cls(open_db(path))
+
+    @classmethod
+    def reading(cls, path) -> StoreContacts:
+        """Only the contact-point table, through a read-only stdlib connection: what a cold `docbot ask`
+        needs. open_db would import sqlite-utils (and numpy) and check migrations, a third of a second
+        on this machine, for a table it only reads. A store another version wrote without these tables
+        reads as unseeded (table_version is None), so the documents' own table answers."""
+        from pathlib import Path
+
+        path = Path(path)
+        if not path.is_file():
+            return cls(None)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        except sqlite3.Error:
+            return cls(None)
+        return cls(conn)
 
     def knowledge(self, knowledge):
         if self._db is None:

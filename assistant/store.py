@@ -83,15 +83,6 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     return db
 
 
-def change_counter(db: sqlite_utils.Database) -> tuple[int, int]:
-    """A value that differs after any committed change to the store, for caches of what it holds.
-
-    ``PRAGMA data_version`` moves when another connection (the bot's writer thread, a `docbot` command
-    in another process) commits; ``total_changes`` when this connection itself writes. Microseconds.
-    """
-    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
-
-
 def audit(
     db: sqlite_utils.Database,
     *,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -49,6 +50,11 @@ class Services:
     # Write-through copies of the stored contexts: the store is written off the reply's path, and the
     # next message must not depend on that write having landed (LRU-bounded).
     _recent: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False)
+    # Contexts waiting for the database thread, latest per (chat, user): under load one transaction
+    # stores many conversations' steps (one commit and fsync instead of one per message).
+    _unsaved: dict = field(default_factory=dict, init=False, repr=False)
+    _unsaved_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _flush_pending: bool = field(default=False, init=False, repr=False)
 
     def read(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """Run a small read ``fn(reader, ...)`` right here on the event loop, on its own connection.
@@ -103,8 +109,22 @@ class Services:
         changed = after != context or ("u", chat_id, user_id) not in self._recent
         self._keep(("u", chat_id, user_id), now, after)
         if changed:  # written off the reply's path; the copy in memory serves the next message
-            self.db_executor.submit(conversation.save, self.db, chat_id, user_id, after, now=now)
+            self._save_later(chat_id, user_id, after, now)
         return answer, after
+
+    def _save_later(self, chat_id: int, user_id: int, context: Context, now: datetime) -> None:
+        with self._unsaved_lock:
+            self._unsaved[(chat_id, user_id)] = (context, now)
+            if self._flush_pending:  # the flush already queued will take this one too
+                return
+            self._flush_pending = True
+        self.db_executor.submit(self._flush_contexts)
+
+    def _flush_contexts(self) -> None:
+        """On the database thread: store every context queued since the last flush, in one transaction."""
+        with self._unsaved_lock:
+            rows, self._unsaved, self._flush_pending = self._unsaved, {}, False
+        conversation.save_many(self.db, [(c, u, ctx, now) for (c, u), (ctx, now) in rows.items()])
 
     def _route(self, turn: Any, route: Callable[[Any], tuple[Answer, Context]]) -> tuple[Answer, Context]:
         from assistant.ask import ask as core_ask

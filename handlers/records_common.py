@@ -12,9 +12,9 @@ from telegram import Update
 from telegram.ext import Application
 
 from assistant.records.leaders import Leader, load_leaders
+from assistant.records.leaders import version as leaders_version
 from assistant.records.reminders import Schedule
 from assistant.records.rules import Rules
-from assistant.store import change_counter
 from handlers.context import DocbotContext, Services
 
 KEY = "records"
@@ -25,7 +25,7 @@ class RecordsRuntime:
     rules: Rules
     schedule: Schedule
     _leaders: list[Leader] = field(default_factory=list)
-    _leaders_version: tuple[int, int] | None = None
+    _leaders_version: tuple | None = None
     _obligations: tuple = ()
     _obligations_of: int | None = None
 
@@ -39,10 +39,12 @@ class RecordsRuntime:
         return self._obligations
 
     def leaders(self, services: Services) -> list[Leader]:
-        """The leaders and their contact points, re-read only after the store changed (/assign, `docbot
-        assign` in another process, anything): checking costs one PRAGMA on the read connection."""
-        version = services.read(change_counter)
-        if version != self._leaders_version:
+        """The leaders and their contact points, re-read only after they changed (/assign, /bind, `docbot
+        assign` in another process): checking is one small query on the read connection. Not a store-wide
+        change counter: every conversation step writes, and re-reading every leader per question cost
+        about 2 ms of the event loop's time each."""
+        version = services.read(leaders_version)
+        if version is None or version != self._leaders_version:
             self._leaders, self._leaders_version = services.read(load_leaders), version
         return self._leaders
 

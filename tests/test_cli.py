@@ -105,6 +105,23 @@ def test_assign_shows_in_ask_and_chat(tmp_path):
     assert "五羊社区" in json.loads(r.stdout)["answer"]
 
 
+def test_ask_with_a_store_reads_it_without_the_store_library(tmp_path):
+    # `docbot ask` reads the edited contact table through a read-only stdlib connection: no sqlite-utils
+    # (which imports numpy), no migration check, and the store file is left exactly as it was
+    env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path), "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5"}
+    assert docbot("assign", "苏佩", "community", "五羊社区", env=env).returncode == 0
+    db = tmp_path / "docbot.sqlite3"
+    before = db.read_bytes()
+    code = ("import sys; from bot.cli import main; main(['ask', '五羊社区由哪位区领导挂点']);"
+            "heavy = [m for m in ('sqlite_utils', 'numpy', 'torch', 'jieba', 'telegram') if m in sys.modules];"
+            "print('HEAVY', heavy)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "苏佩" in r.stdout and "已调整" in r.stdout
+    assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
+    assert db.read_bytes() == before
+
+
 ISSUE_EXAMPLES = [  # (question, a string the answer must hold); one terminal conversation, in order
     ("第十九項誰牽頭", "区委组织部"),  # no document named, no context yet: every document's item 19
     ("工作要点第17项谁牵头", "区民政局"), ("那第18项呢", "越秀工作要点 第18项"),

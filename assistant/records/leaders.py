@@ -13,8 +13,12 @@ from typing import TYPE_CHECKING
 from assistant.contacts import PERSON_HEADER, POINT_SPLIT
 from corpus.model import Table
 
-if TYPE_CHECKING:  # the store (sqlite-utils, numpy) is imported only where it is used: note parsing needs
-    import sqlite_utils  # these types, and a cold `docbot ask` must not pay for the store
+# The store (sqlite-utils, numpy) is imported only where it is used: note parsing needs these types,
+# and a cold `docbot ask` must not pay for the store.
+if TYPE_CHECKING:
+    import sqlite3
+
+    import sqlite_utils
 
 # Column header → contact-point kind. Order matters: "社区党建联系点" must not read as 部门.
 _COLUMN_KINDS = (("两新", "org"), ("社区", "community"), ("学校", "school"), ("街道", "street"),
@@ -95,14 +99,36 @@ def seed(db: sqlite_utils.Database, tables: list[tuple[str, Table]], *, now: dat
     return added
 
 
-def load_leaders(db: sqlite_utils.Database) -> list[Leader]:
+# What load_leaders returns depends on these rows only: a fingerprint of them (active leaders and points,
+# confirmed bindings, each pair spelled out since a re-bind keeps the counts) says when to re-read.
+# Tens of microseconds on the tables a district has; a store-wide change counter would move with every
+# conversation step and make each question re-read every leader.
+_VERSION = ("select (select count(*) from leaders where active = 1), "
+            "(select coalesce(sum(id), 0) from leaders where active = 1), "
+            "(select count(*) from contact_points where active = 1), "
+            "(select coalesce(sum(id), 0) from contact_points where active = 1), "
+            "(select coalesce(group_concat(leader_id || ':' || telegram_id), '') from "
+            "(select leader_id, telegram_id from leader_bindings where confirmed = 1 order by telegram_id))")
+
+
+def version(db: sqlite_utils.Database | sqlite3.Connection) -> tuple | None:
+    """Changes when load_leaders would return something else; None for a store without these tables."""
+    try:
+        return tuple(db.execute(_VERSION).fetchone())
+    except Exception:  # noqa: BLE001 - a store another version wrote, or none seeded yet
+        return None
+
+
+def load_leaders(db: sqlite_utils.Database | sqlite3.Connection) -> list[Leader]:
+    """Every active leader with its points. Plain ``execute`` so a read-only stdlib connection serves too:
+    `docbot ask` reads the table that way, without importing sqlite-utils (and numpy) or migrating."""
     points: dict[int, list[Point]] = {}
-    for r in db.query("select id, leader_id, kind, name from contact_points where active = 1 order by id"):
-        points.setdefault(r["leader_id"], []).append(Point(r["id"], r["leader_id"], r["kind"], r["name"]))
-    bound = {r["leader_id"]: r["telegram_id"] for r in
-             db.query("select leader_id, telegram_id from leader_bindings where confirmed = 1")}
-    return [Leader(r["id"], r["name"], tuple(points.get(r["id"], ())), bound.get(r["id"]))
-            for r in db.query("select id, name from leaders where active = 1 order by id")]
+    for pid, leader_id, kind, name in db.execute(
+            "select id, leader_id, kind, name from contact_points where active = 1 order by id"):
+        points.setdefault(leader_id, []).append(Point(pid, leader_id, kind, name))
+    bound = dict(db.execute("select leader_id, telegram_id from leader_bindings where confirmed = 1"))
+    return [Leader(lid, name, tuple(points.get(lid, ())), bound.get(lid))
+            for lid, name in db.execute("select id, name from leaders where active = 1 order by id")]
 
 
 def leader_by_name(db: sqlite_utils.Database, name: str) -> Leader | None:

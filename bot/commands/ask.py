@@ -28,10 +28,10 @@ def _emit(answer, as_json: bool) -> None:
 def run(args) -> int:
     settings = load_settings()
     knowledge = build_knowledge(settings)
-    if settings.db_path.is_file():  # contact points from the store's table (what /assign edits)
+    if settings.db_path.is_file():  # contact points from the store's table (what /assign edits), read only
         from assistant.contact_source import StoreContacts
 
-        knowledge = StoreContacts.at(settings.db_path).knowledge(knowledge)
+        knowledge = StoreContacts.reading(settings.db_path).knowledge(knowledge)
     if args.question == "-":
         for line in sys.stdin:
             question = line.rstrip("\r\n")

@@ -1,5 +1,8 @@
 """Rules read from the documents (with their citations) and leaders seeded from the parsed 附件1 table."""
 
+import pytest
+
+from assistant import conversation
 from assistant.records.leaders import (
     assign,
     assignments_from_table,
@@ -8,6 +11,7 @@ from assistant.records.leaders import (
     leader_by_name,
     load_leaders,
     seed,
+    version,
 )
 from assistant.records.rules import DEFAULTS, Rules, load_rules, rules_from_text
 from corpus.model import Row, Table
@@ -85,3 +89,47 @@ def test_leader_by_name_is_the_loaded_leader(db):
     assign(db, "王焕清", "community", "新河浦社区", now=at(2026, 11, 2), actor="admin")
     assert all(leader_by_name(db, lead.name) == lead for lead in load_leaders(db))
     assert leader_by_name(db, " 苏佩 ").name == "苏佩" and leader_by_name(db, "李四") is None
+
+
+def _bind(db, telegram_id, name):
+    from assistant.records.bindings import confirm
+
+    return confirm(db, telegram_id, now=at(2026, 11, 2), actor="admin", name=name)
+
+
+def _reactivate(db):
+    assign(db, "王焕清", "school", "第七中学", now=at(2026, 11, 2), actor="1", remove=True)
+    assign(db, "王焕清", "school", "第七中学", now=at(2026, 11, 2), actor="1")
+
+
+# Every change that makes load_leaders return something else moves the version; a conversation step or
+# any other write does not (the records runtime re-reads all leaders whenever the version moves).
+@pytest.mark.parametrize(("change", "moves"), [
+    (lambda db: assign(db, "王焕清", "community", "新河浦社区", now=at(2026, 11, 2), actor="1"), True),
+    (lambda db: assign(db, "王焕清", "school", "东风东路小学", now=at(2026, 11, 2), actor="1", remove=True), True),
+    (lambda db: assign(db, "新领导", "street", "东山街", now=at(2026, 11, 2), actor="1"), True),
+    (_reactivate, False),  # removed and re-added: the same rows as before, nothing to re-read
+    (lambda db: _bind(db, 501, "苏佩"), True),
+    (lambda db: (_bind(db, 501, "苏佩"), _bind(db, 502, "王焕清")), True),
+    (lambda db: conversation.save(db, 1, 2, conversation.EMPTY.updated(documents=("越秀工作要点",)),
+                                  now=at(2026, 11, 2)), False),
+    (lambda db: db["audit_log"].insert({"at": "2026-11-02", "actor": "x", "action": "noop", "details": "{}"}), False),
+])
+def test_version_moves_exactly_when_the_leaders_change(db, change, moves):
+    before, loaded = version(db), load_leaders(db)
+    change(db)
+    assert (version(db) != before) is moves
+    assert (load_leaders(db) != loaded) is moves
+
+
+def test_a_rebind_to_another_leader_moves_the_version(db):
+    _bind(db, 501, "苏佩")
+    before = version(db)
+    _bind(db, 501, "王焕清")  # same account, same counts, another leader
+    assert version(db) != before
+
+
+def test_version_of_a_store_without_the_records_tables(tmp_path):
+    import sqlite3
+
+    assert version(sqlite3.connect(tmp_path / "empty.sqlite3")) is None
