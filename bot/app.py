@@ -170,7 +170,7 @@ async def heartbeat(context: DocbotContext) -> None:
 
 async def post_shutdown(application: Application) -> None:
     services: Services = application.bot_data["services"]
-    services.db_executor.shutdown(wait=True)
+    services.close()  # queued conversation steps stored, database thread stopped
     if inbox := application.bot_data.get("inbox"):
         inbox.close()
 

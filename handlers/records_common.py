@@ -12,7 +12,6 @@ from telegram import Update
 from telegram.ext import Application
 
 from assistant.records.leaders import Leader, load_leaders
-from assistant.records.leaders import version as leaders_version
 from assistant.records.reminders import Schedule
 from assistant.records.rules import Rules
 from handlers.context import DocbotContext, Services
@@ -43,7 +42,7 @@ class RecordsRuntime:
         assign` in another process): checking is one small query on the read connection. Not a store-wide
         change counter: every conversation step writes, and re-reading every leader per question cost
         about 2 ms of the event loop's time each."""
-        version = services.read(leaders_version)
+        version = services.leaders_version()
         if version is None or version != self._leaders_version:
             self._leaders, self._leaders_version = services.read(load_leaders), version
         return self._leaders

@@ -1,40 +1,67 @@
-"""Conversation contexts are written behind the replies, on the database thread, batched: while that thread
-is busy, the steps of many conversations wait in memory and land in one transaction, the latest per user.
-A real SQLite file; the answers come from the real router."""
+"""Conversation contexts are written behind the replies, batched: the steps of many conversations wait in
+memory for CONTEXT_FLUSH_DELAY and land in one transaction on the database thread, the latest per user;
+close() stores whatever is still waiting. A real SQLite file; the answers come from the real router."""
 
 import asyncio
-import threading
 
 from assistant import conversation
+from handlers.context import CONTEXT_FLUSH_DELAY
 from tests.support import telegram_harness as harness
 
+QUESTIONS = {1: ["监督方案第3项谁牵头", "那第4项呢"], 2: ["工作要点第17项谁牵头"], 3: ["苏佩联系哪些社区", "他还联系哪些"]}
 
-def test_steps_queued_behind_a_busy_database_thread_land_together_latest_first(tmp_path, knowledge):
-    settings = harness.settings_for(None, tmp_path, admins=set())
-    services = harness.make_services(settings, knowledge)
-    release = threading.Event()
-    services.db_executor.submit(release.wait, 10)  # the database thread is busy (a long write)
+
+def _services(tmp_path, knowledge):
+    services = harness.make_services(harness.settings_for(None, tmp_path), knowledge)
     commits = []
     services.db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql.startswith("COMMIT") else None)
-    questions = {1: ["监督方案第3项谁牵头", "那第4项呢"], 2: ["工作要点第17项谁牵头"], 3: ["苏佩联系哪些社区", "他还联系哪些"]}
-    for user, asked in questions.items():
+    return services, commits
+
+
+def _stored(services, user):
+    return conversation.load(services.db, user, user, now=harness.FIXED_NOW)
+
+
+async def _converse_all(services):
+    for user, asked in QUESTIONS.items():
         for q in asked:
-            asyncio.run(services.converse(q, chat_id=user, user_id=user))
-    assert services.db.execute("select count(*) from conversation_context").fetchone()[0] == 0  # still queued
-    release.set()
-    services.db_executor.shutdown(wait=True)
+            await services.converse(q, chat_id=user, user_id=user)
+
+
+def test_steps_of_many_conversations_land_in_one_transaction_latest_per_user(tmp_path, knowledge):
+    services, commits = _services(tmp_path, knowledge)
+
+    async def run():
+        await _converse_all(services)
+        assert _stored(services, 1).empty  # still waiting in memory
+        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+
+    asyncio.run(run())
     assert len(commits) == 1  # one transaction for all five steps
-    stored = {u: conversation.load(services.db, u, u, now=harness.FIXED_NOW) for u in questions}
-    assert stored[1].question == "那第4项呢" and stored[1].numbers == (4,)
-    assert stored[2].question == "工作要点第17项谁牵头"
-    assert stored[3].question == "他还联系哪些" and "苏佩" in stored[3].leaders
+    assert _stored(services, 1).question == "那第4项呢" and _stored(services, 1).numbers == (4,)
+    assert _stored(services, 2).question == "工作要点第17项谁牵头"
+    assert _stored(services, 3).question == "他还联系哪些" and "苏佩" in _stored(services, 3).leaders
+    services.close()
+    assert len(commits) == 1  # nothing left to write
 
 
-def test_a_step_after_a_flush_started_is_written_by_the_next_one(tmp_path, knowledge):
-    settings = harness.settings_for(None, tmp_path, admins=set())
-    services = harness.make_services(settings, knowledge)
-    asyncio.run(services.converse("监督方案第3项谁牵头", chat_id=7, user_id=7))
-    services.db_executor.submit(lambda: None).result()  # the first flush has run
-    asyncio.run(services.converse("那第4项呢", chat_id=7, user_id=7))
-    services.db_executor.shutdown(wait=True)
-    assert conversation.load(services.db, 7, 7, now=harness.FIXED_NOW).numbers == (4,)
+def test_close_stores_the_steps_still_waiting(tmp_path, knowledge):
+    services, commits = _services(tmp_path, knowledge)
+    asyncio.run(_converse_all(services))  # the loop ends before the flush was due
+    services.close()
+    assert len(commits) == 1 and _stored(services, 3).question == "他还联系哪些"
+
+
+def test_a_step_after_a_flush_is_written_by_the_next_one(tmp_path, knowledge):
+    services, commits = _services(tmp_path, knowledge)
+
+    async def run():
+        await services.converse("监督方案第3项谁牵头", chat_id=7, user_id=7)
+        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+        assert _stored(services, 7).numbers == (3,)
+        await services.converse("那第4项呢", chat_id=7, user_id=7)
+        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+
+    asyncio.run(run())
+    assert len(commits) == 2 and _stored(services, 7).numbers == (4,)
+    services.close()

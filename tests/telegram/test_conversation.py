@@ -79,7 +79,7 @@ async def test_context_survives_a_restart_and_expires(fake_api, tmp_path, knowle
     async with harness.polling(harness.make_app(settings, services)):
         await api.wait_for("setMyCommands")
         assert "区委组织部" in (await _ask(api, "监督方案第3项谁牵头")).text
-    services.db_executor.shutdown(wait=True)  # the context write has landed
+    services.close()  # the context write has landed
     restarted = _services(settings, knowledge)  # a new process: nothing in memory
     async with harness.polling(harness.make_app(settings, restarted)) as errors:
         await api.wait_for("setMyCommands", count=2)
