@@ -102,7 +102,7 @@ def _records_note_check(t: Turn) -> bool:
     leaders = t.extra.get("leaders")
     try:
         if leaders is None:  # without the channel's leaders only the opening counts (no store import)
-            from assistant.records.notes import starts_like_note
+            from assistant.records.note_start import starts_like_note
 
             return starts_like_note(t.question)
         from assistant.records.drafts import may_be_note

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from assistant import sandbox
 from assistant.doc_report import DocReport, describe
+from assistant.layout import UPLOADS_SUBDIR, uploads_dir  # noqa: F401 - where callers have always found them
 from corpus import loaders
 from corpus import loaders_legacy as legacy
 
@@ -28,7 +29,6 @@ MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
 OFFICE = (".docx", ".pdf", ".doc", ".wps")  # read in the sandbox
 MIN_CHARS = 20  # shorter than this is not a policy document, whatever it says
-UPLOADS_SUBDIR = "uploads"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted Office files (and old .doc) are OLE compound files
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control, format (bidi overrides such as U+202E, zero-width) and line/paragraph separators: a name
@@ -38,11 +38,6 @@ _INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
 
 class UploadError(ValueError):
     """Refused upload or removal; the message is for the user."""
-
-
-def uploads_dir(data_dir: str | Path) -> Path:
-    """Where uploaded documents are stored: beside the bundled corpus, on the data volume."""
-    return Path(data_dir) / UPLOADS_SUBDIR
 
 
 @dataclass(frozen=True)

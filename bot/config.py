@@ -70,7 +70,7 @@ class Settings:
     @property
     def uploads_dir(self) -> Path:
         """Documents added by admins: beside the corpus, never inside it (the bundled one is read-only)."""
-        from assistant.uploads import uploads_dir
+        from assistant.layout import uploads_dir
 
         return uploads_dir(self.data_dir)
 

@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from assistant.numbers import DEADLINE_DAYS_MAX, DEADLINE_MONTHS_MAX, parse_int
 from assistant.records.dates import add_months, find_dates
 from assistant.records.leaders import Leader, Point
+from assistant.records.note_start import starts_like_note
 from assistant.records.points import point_variants
 from assistant.records.rules import KIND_NAMES, Rules
 
 MAX_NOTE = 2000
-_NOTE_START = re.compile(r"^\s*[【\[]?\s*(?:(?:联系)?(?:走访|督导|调研)记录|(?:联系督导|走访|督导)\s*[：:】\]])")
 _NAME_AFTER_HEAD = re.compile(r"^\s*\S{0,8}?记录\s*[：:]\s*([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=[\s\d今昨前上本于在到去赴，,])")
 _METHODS = [
     ("座谈会", re.compile(r"(?:召开|组织)?[^，。；,]{0,6}座谈会?")),
@@ -70,11 +70,6 @@ class ParsedNote:
     def from_dict(cls, d: dict) -> ParsedNote:
         rect = d.get("rectification")
         return cls(**{**d, "rectification": RectificationDraft(**rect) if rect else None})
-
-
-def starts_like_note(text: str) -> bool:
-    """走访记录：…, 督导记录…, 【联系督导】…: the message says itself that it is a note."""
-    return bool(_NOTE_START.match(text))
 
 
 def _small(s: str, high: int) -> int | None:
