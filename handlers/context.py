@@ -58,6 +58,7 @@ class Services:
     _unsaved: dict = field(default_factory=dict, init=False, repr=False)
     _unsaved_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _flush_pending: bool = field(default=False, init=False, repr=False)
+    _flush_loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
 
     def read(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """Run a small read ``fn(reader, ...)`` right here on the event loop, on its own connection.
@@ -116,15 +117,20 @@ class Services:
         return answer, after
 
     def _save_later(self, chat_id: int, user_id: int, context: Context, now: datetime) -> None:
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a script): at once
+            loop = None
         with self._unsaved_lock:
             self._unsaved[(chat_id, user_id)] = (context, now)
-            if self._flush_pending:  # the flush already planned will take this one too
+            planned = self._flush_pending and (self._flush_loop is None or not self._flush_loop.is_closed())
+            if planned:  # the flush already planned will take this one too
                 return
-            self._flush_pending = True
-        try:
-            asyncio.get_running_loop().call_later(CONTEXT_FLUSH_DELAY, self._submit_flush)
-        except RuntimeError:  # no event loop (a script): at once
+            self._flush_pending, self._flush_loop = True, loop  # (a timer on a closed loop never fires)
+        if loop is None:
             self._submit_flush()
+        else:
+            loop.call_later(CONTEXT_FLUSH_DELAY, self._submit_flush)
 
     def _submit_flush(self) -> None:
         try:

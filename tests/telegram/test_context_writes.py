@@ -65,3 +65,18 @@ def test_a_step_after_a_flush_is_written_by_the_next_one(tmp_path, knowledge):
     asyncio.run(run())
     assert len(commits) == 2 and _stored(services, 7).numbers == (4,)
     services.close()
+
+
+def test_a_flush_planned_on_a_loop_that_ended_is_planned_again(tmp_path, knowledge):
+    # the first loop ends before its flush was due (its timer never fires); a later loop's step must
+    # still be stored without waiting for close()
+    services, commits = _services(tmp_path, knowledge)
+    asyncio.run(services.converse("监督方案第3项谁牵头", chat_id=7, user_id=7))
+
+    async def later():
+        await services.converse("那第4项呢", chat_id=7, user_id=7)
+        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+
+    asyncio.run(later())
+    assert len(commits) == 1 and _stored(services, 7).numbers == (4,)
+    services.close()
