@@ -46,6 +46,7 @@ from assistant.frames import (
 from assistant.intents import parse_question
 from assistant.knowledge import Knowledge
 from assistant.normalise import normalise
+from index.answer_type import BASIS_QUESTION
 
 Recogniser = Callable[["Turn"], Frame | None]
 Handler = Callable[["Turn", Any], Answer]
@@ -180,7 +181,7 @@ def recognise_count(t: Turn) -> Frame | None:
 
 
 def recognise_cross_document(t: Turn) -> Frame | None:
-    if not _CROSS.search(t.q):
+    if not _CROSS.search(t.q) or BASIS_QUESTION.search(t.q):  # "根据哪个文件开展的": a cited document, searched
         return None
     topic = _CROSS_WORDS.sub("", t.q)
     return CrossDocument(t.q, topic=topic) if len(topic) >= 2 else None

@@ -32,8 +32,20 @@ class Header:
     consumed: frozenset[int] = frozenset()  # line numbers that belong to the header, not the body
 
 
+# An addressee line ("各处室，各村委会：", "各镇（街道）党（工）委，区直各单位：") lists organisations: short, no
+# sentence in it. Running text that ends in a colon ("根据《…》精神，…具体成员名单如下：", "现将有关事项通知
+# 如下：") is the body's first paragraph, which search must reach.
+_ADDRESSEE_MAX = 60
+_RUNNING_TEXT = re.compile(r"如下|根据|按照|依据|依照|为了|为贯彻|为进一步|为加强|现将|现就|经研究|决定|结合|制定")
+
+
+def _is_addressee(text: str) -> bool:
+    return (text.endswith(("：", ":")) and len(text) <= _ADDRESSEE_MAX and "。" not in text
+            and not _RUNNING_TEXT.search(text))
+
+
 def _is_paragraph(text: str) -> bool:
-    return not is_title_like(text, limit=80) and not text.endswith(("：", ":"))
+    return not is_title_like(text, limit=80) and not _is_addressee(text)
 
 
 def extract_header(lines: list[Line]) -> Header:
@@ -78,7 +90,7 @@ def extract_header(lines: list[Line]) -> Header:
         ln = zone[i]
         text = ln.text.strip()
         if i in excluded or not is_title_like(text, 80):
-            if text.endswith(("：", ":")) and i not in excluded:
+            if _is_addressee(text) and i not in excluded:
                 consumed.add(ln.no)  # addressee line
             group = []
             continue

@@ -28,6 +28,14 @@ _USE = re.compile(r"作为|依据|挂钩|运用|应用|参考|纳入|用于|结�
 # handling is an 整顿 or 整治.
 _SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法|整治|整顿|处置")
 
+# "根据哪个文件开展的", "依据党群工作部哪个文件发的": the document a text rests on, answered by its 文号
+# (岚党群通〔2022〕25号). The router reads the same cue: such a question asks for a document the text cites,
+# not which of the corpus documents mention something.
+BASIS_QUESTION = re.compile(r"(?:依据|根据|按照|依照|遵照|遵循|贯彻|落实)[\u4e00-\u9fff]{0,12}?(?:哪个|哪份|哪一?份|什么|哪些|哪几个)"
+                            r"(?:文件|通知|规定|意见|方案|精神|政策)"
+                            r"|(?:哪个|哪份|什么)(?:文件|通知)[\u4e00-\u9fff]{0,4}?(?:发的|制定|印发|出台|开展|下发|提出)|文号")
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号")
+
 # Question cue → the pattern its answer contains. First match wins: the cues are ordered from the
 # most specific ("多少分") to the most general ("多少").
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -39,6 +47,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"|(?:补贴|补助|经费|资金|工资|薪酬|年薪|奖金|费用|罚款)[\u4e00-\u9fff]{0,6}?多少"), _MONEY),
     (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
     (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
+    (BASIS_QUESTION, _DOCUMENT_NUMBER),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(r"多少|几(?:篇|名|期|项|个|人|份|所|家|条|学时)"), _COUNT),
 )
@@ -51,7 +60,7 @@ _COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|小时
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
-               id(_USE): "用途"}
+               id(_USE): "用途", id(_DOCUMENT_NUMBER): "依据文件"}
 
 
 def answer_kind(question: str) -> str:
@@ -112,7 +121,13 @@ _PERIOD_SYNONYMS = (("一年", "每年"), ("一个月", "每月"), ("一季度",
                     ("什么时候", "时间"), ("何时", "时间"))
 
 
+# How documents say what they rest on: "根据《…》（…〔2021〕3号）精神" whichever verb the question used.
+_BASIS_WORDING = ("根据", "精神")
+
+
 def expand_query(question: str) -> str:
-    """Append the documents' wording of colloquial periods the question uses."""
+    """Append the documents' wording of colloquial periods, and of a cited basis, the question uses."""
     extra = [doc for said, doc in _PERIOD_SYNONYMS if said in question and doc not in question]
+    if BASIS_QUESTION.search(question):
+        extra += [w for w in _BASIS_WORDING if w not in question]
     return question + (" " + " ".join(extra) if extra else "")

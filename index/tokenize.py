@@ -24,12 +24,14 @@ _MARKUP = re.compile(r"<[^>]{0,40}>|\*\*|__|[#`>|]")
 _RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9]+")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 
-# Question words and fillers that say what is asked, not what it is about. Longest first.
+# Question words and fillers that say what is asked, not what it is about, and the question's references to
+# the document itself ("这份通知是根据哪个文件发的": the text says 本通知 rarely, never 这份通知). Longest first.
 QUESTION_WORDS = sorted(
     """
     请问 请告诉我 告诉我 帮我查 帮我 我想知道 想知道 一下 是否 要不要 需不需要 有没有 能不能 可不可以 是不是
     怎么样 怎么办 怎么 怎样 如何 为什么 为何 什么样 什么时候 什么 啥 哪些 哪个 哪位 哪里 哪儿 哪 谁
     多久 多长时间 多少 几 吗 呢 吧 呀 么 的话 一般
+    这份通知 这个通知 本通知 该通知 这份文件 这个文件 本文件 该文件 这份方案 这个方案 本方案 该方案
     """.split(),
     key=len,
     reverse=True,

@@ -335,3 +335,15 @@ def test_a_document_called_by_the_last_word_of_its_name(knowledge, question, doc
 def test_a_last_word_several_documents_share_is_asked_back(knowledge):
     answer, _ = _route(knowledge, "方案第3项谁牵头")
     assert answer.intent == "clarify" and {c.label for c in answer.choices} >= {"党内监督工作方案", "海珠城管三年行动"}
+
+
+@pytest.mark.parametrize(("question", "cross"), [
+    ("哪些文件提到了疫情防控", True),
+    ("各文件对专职党务干部配备比例有什么要求", True),
+    ("这份通知是依据党群工作部哪个文件发的", False),  # a document the text cites: searched for its 文号
+    ("村干部经济责任审计是根据哪个文件开展的", False),
+    ("本方案按照哪个文件制定", False),
+])
+def test_basis_questions_are_not_cross_document(question, cross):
+    frame = router.recognise_cross_document(Turn(question, None, EMPTY))
+    assert (frame is not None) is cross

@@ -261,3 +261,29 @@ def test_html_table_rows():
     assert one.text == "建立联系点制度" and one.units.lead == ("区委组织部",)
     assert two.units.lead == ("区直机关工委",)
     assert two.units.cooperate == ("区民政局", "团区委")  # stacked in one cell with <br>
+
+
+_COVER = """关于印发《某某片区督导方案》的通知
+{addressee}
+现将《某某片区督导方案》印发给你们，请认真遵照执行。
+某某片区管理局
+2021年4月8日
+某某片区督导方案
+{opening}
+组　长：张三 党委委员
+副组长：李四 农业农村处处长
+"""
+
+
+@pytest.mark.parametrize(("addressee", "opening"), [
+    ("各处室，各村委会：", "根据《关于开展村干部经济责任审计的通知》（某农联〔2021〕3号）精神，为加强督导，决定成立督导领导小组，具体成员名单如下："),
+    ("各镇（街道）党（工）委，区直各单位：", "为贯彻落实《某某条例》，结合实际，制定本方案，现将有关事项通知如下："),
+    ("各乡镇党委，县直各单位党组（党委）、各部门，各人民团体党组：", "根据工作安排，经研究，决定成立专项督导组，名单如下:"),
+])
+def test_a_running_paragraph_ending_in_a_colon_is_body_not_an_addressee(addressee, opening):
+    # the addressee line belongs to the header; the opening paragraph (however it ends) is searchable text
+    doc = parse(_COVER.format(addressee=addressee, opening=opening))
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert doc.title == "某某片区督导方案"
+    assert opening[:20] in body
+    assert addressee not in body

@@ -110,3 +110,23 @@ def test_sums_sanctions_and_hours(question, answer, other):
 )
 def test_carries_answer(question, text, expected):
     assert carries_answer(question, text) is expected
+
+
+# What a text rests on is answered by a 文号, not by any mention of a document or of 根据.
+@pytest.mark.parametrize(("question", "answer", "other"), [
+    ("村干部经济责任审计是根据哪个文件开展的", "根据《关于开展村干部任期和离任经济责任审计的通知》（岚农联〔2021〕3号）精神",
+     "根据村干部离任经济责任审计工作需要，现将《督导方案》印发给你们"),
+    ("这份通知是依据党群工作部哪个文件发的", "党群工作部《关于发挥基层党组织战斗堡垒作用的通知》（岚党群通〔2022〕25号）",
+     "现就有关事项通知如下："),
+    ("本方案按照什么文件制定", "按照《某某市实施方案》（某办发[2019]12号）要求", "结合本地实际制定本方案"),
+    ("这个意见的文号是多少", "某组通〔2020〕7号", "2020年7月印发"),
+])
+def test_basis_questions_want_a_document_number(question, answer, other):
+    assert answer_kind(question) == "依据文件"
+    assert carries_answer(question, answer) and not carries_answer(question, other)
+    assert "根据" in expand_query(question)
+
+
+@pytest.mark.parametrize("question", ["哪个文件提到了疫情防控", "各文件对专职党务干部有什么要求", "根据考核结果怎么奖惩"])
+def test_other_document_questions_are_not_basis_questions(question):
+    assert answer_kind(question) != "依据文件"

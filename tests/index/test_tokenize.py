@@ -19,6 +19,10 @@ from index.tokenize import (
         ("发展党员中有哪些违规问题要严肃处理", "违规问题", "哪些"),
         ("怎样防止带病提拔", "防止带病提拔", "怎样"),
         ("检查考核工作安排在什么时间", "检查考核工作安排在", "什么"),
+        # the question's references to the document itself are not what it is about
+        ("这份通知是依据党群工作部哪个文件发的", "党群工作部", "这份通知"),
+        ("本方案的督导时间是什么时候", "督导时间", "本方案"),
+        ("该文件要求各村做什么", "要求各村做", "该文件"),
     ],
 )
 def test_question_words_are_stripped(question, kept, gone):
