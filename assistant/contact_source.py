@@ -1,7 +1,7 @@
 """The contact-point table in the store is the one source of truth for questions and records.
 
 Seeded from the documents' contact-point tables, edited by /assign (assistant/records/leaders.py);
-questions read it through ``store_index`` (rebuilt by the caller only when ``table_version`` moved,
+questions read it through ``store_index`` (rebuilt by the caller only when the leaders' ``version`` moved,
 which costs microseconds) and ``WithContacts``. Without a store (`docbot ask`
 before any records command ran) the index stays the documents' own, which is what the store is
 seeded from.
@@ -21,15 +21,9 @@ from corpus.model import Row
 if TYPE_CHECKING:  # only the writable store (chat) is a sqlite-utils Database; `docbot ask` reads with sqlite3
     import sqlite_utils
 
-def table_version(db: sqlite_utils.Database | sqlite3.Connection) -> tuple | None:
-    """Changes when a leader, contact point or binding is added, removed or re-activated (microseconds;
-    other writes, such as every conversation step, leave it alone). None without the records tables."""
-    return leaders_version(db)
-
-
 def store_index(db: sqlite_utils.Database | sqlite3.Connection, knowledge) -> ContactIndex | None:
     """The contact index of the store's table; None when the store holds no leaders (not seeded yet)."""
-    leaders = load_leaders(db) if table_version(db) else []
+    leaders = load_leaders(db) if leaders_version(db) else []
     if not leaders:
         return None
     documents = knowledge.corpus.documents
@@ -104,7 +98,7 @@ class StoreContacts:
         """Only the contact-point table, through a read-only stdlib connection: what a cold `docbot ask`
         needs. open_db would import sqlite-utils (and numpy) and check migrations, a third of a second
         on this machine, for a table it only reads. A store another version wrote without these tables
-        reads as unseeded (table_version is None), so the documents' own table answers."""
+        reads as unseeded (its leaders' version is None), so the documents' own table answers."""
         from pathlib import Path
 
         path = Path(path)
@@ -119,7 +113,7 @@ class StoreContacts:
     def knowledge(self, knowledge):
         if self._db is None:
             return knowledge
-        key = table_version(self._db)
+        key = leaders_version(self._db)
         if self._cache[0] != key:
             self._cache = (key, store_index(self._db, knowledge))
         return knowledge if self._cache[1] is None else WithContacts(knowledge, self._cache[1])

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from assistant import sandbox
 from assistant.doc_report import DocReport, describe
-from assistant.layout import UPLOADS_SUBDIR, uploads_dir  # noqa: F401 - where callers have always found them
+from assistant.store import audit
 from corpus import loaders
 from corpus import loaders_legacy as legacy
 
@@ -149,7 +149,6 @@ def add(db, directory: Path, doc: Preview, *, at: datetime, actor: str) -> Path:
     tmp.write_text(doc.text, encoding="utf-8")
     tmp.replace(path)
     with db.atomic():
-        from assistant.store import audit  # lazily: Settings.uploads_dir is read on every cold `docbot ask`
         audit(db, at=at, actor=actor, action="add_document", details={"file": doc.file_name, "title": doc.title})
     return path
 
@@ -174,7 +173,6 @@ def remove(db, directory: Path, source: str, *, at: datetime, actor: str) -> Non
         raise UploadError("这个文件已经不在文件库里了。")
     path.unlink()
     with db.atomic():
-        from assistant.store import audit  # lazily: Settings.uploads_dir is read on every cold `docbot ask`
         audit(db, at=at, actor=actor, action="remove_document", details={"file": path.name})
 
 

@@ -23,12 +23,12 @@ ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")
 PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
-# A document genre word ending a title ("…工作要点", "…实施方案（2018—2020年）").
-GENRE_END = re.compile(
-    r"(?:意见|方案|要点|通知|计划|办法|规定|条例|决定|报告|细则|清单|规划|纲要|措施|规则|制度|决议|"
-    r"通报|批复|公告|通告|情况表|一览表|安排|任务|准则|指引|指南)"
-    r"(?:\s*[（(][^（）()]{0,20}[）)])?$"
-)
+# Words that name a kind of document: they end a title ("…工作要点", "…实施方案（2018—2020年）"), and a
+# question says "这份通知" / "本方案" of the document itself (index/tokenize.py).
+GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规定", "条例", "决定", "报告", "细则", "清单", "规划",
+               "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
+               "任务", "准则", "指引", "指南")
+GENRE_END = re.compile(rf"(?:{'|'.join(GENRE_WORDS)})(?:\s*[（(][^（）()]{{0,20}}[）)])?$")
 
 
 @dataclass(frozen=True)

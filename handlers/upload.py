@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from assistant import uploads
+from assistant.layout import uploads_dir
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import require
@@ -42,7 +43,7 @@ async def on_document(update: Update, context: DocbotContext) -> None:
     taken = {doc.source for doc in services.knowledge.corpus.documents}
     try:
         found = await services.run(uploads.preview, document.file_name or "upload", data,
-                                   uploads.uploads_dir(services.data_dir), taken)
+                                   uploads_dir(services.data_dir), taken)
     except uploads.UploadError as err:
         await send_text(update, f"无法加入文件库：{err}")
         return
@@ -58,7 +59,7 @@ async def _confirmed(update: Update, context: DocbotContext, change, done) -> No
         return
     services.tokens.discard(update.callback_query.data)
     try:
-        await services.in_db(change, uploads.uploads_dir(services.data_dir), payload, at=services.clock(),
+        await services.in_db(change, uploads_dir(services.data_dir), payload, at=services.clock(),
                              actor=str(update.effective_user.id))
     except uploads.UploadError as err:
         await send_text(update, str(err))
@@ -77,7 +78,7 @@ async def remove_command(update: Update, context: DocbotContext) -> None:
     if not await _admin_only(update, context):
         return
     try:
-        doc = uploads.find_document(services.knowledge.corpus, uploads.uploads_dir(services.data_dir), name)
+        doc = uploads.find_document(services.knowledge.corpus, uploads_dir(services.data_dir), name)
     except uploads.UploadError as err:
         await send_text(update, str(err) if name else "用法：/remove 文件简称或文件名")
         return

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfWriter
 
 from assistant import uploads
+from assistant.layout import uploads_dir
 from assistant.store import open_db
 from corpus.loaders_office import docx_text
 from corpus.loaders_pdf import pdf_text
@@ -131,7 +132,7 @@ def test_preview_add_and_remove(tmp_path):
 
 async def test_upload_flow_in_chat(offline_bot, offline_api, tmp_path):
     api, services = offline_api, offline_bot.bot_data["services"]
-    stored = uploads.uploads_dir(services.data_dir)
+    stored = uploads_dir(services.data_dir)
     reloads = []
     services.reload_knowledge = lambda: reloads.append(1) or services.knowledge
     async with offline(offline_bot) as errors:
@@ -160,7 +161,7 @@ async def test_remove_flow_in_chat(offline_bot, offline_api):
         assert "没有名为" in api.sent(chat_id=ADMIN)[-1].text
         await process(offline_bot, api.text("/remove 越秀工作要点", user=ADMIN))  # bundled: read-only
         assert "内置文件，不能删除" in api.sent(chat_id=ADMIN)[-1].text
-        stored = uploads.uploads_dir(services.data_dir)
+        stored = uploads_dir(services.data_dir)
         stored.mkdir(parents=True)
         (stored / source).write_text("x", encoding="utf-8")  # the same document, as if uploaded
         await process(offline_bot, api.text("/remove 越秀工作要点", user=ADMIN))
