@@ -68,7 +68,7 @@ def classify(no: int, text: str) -> Line:
     if m := ITEM.match(text):
         return Line(no, "item", text, int(m.group("n")), m.group("rest").strip())
     if (m := ARTICLE.match(text)) and (n := chinese_to_int(m.group("n"))):
-        return Line(no, "item", text, n, m.group("rest").strip())  # regulations: 第十七条 …
+        return Line(no, "item", text, n, m.group("rest").strip(), label="条")  # regulations: 第十七条 …
     if (m := CHAPTER.match(text)) and chinese_to_int(m.group("n")):
         return Line(no, "h1", text, chinese_to_int(m.group("n")) or 0, m.group("title").strip(),
                     label=m.group("label"))

@@ -40,6 +40,8 @@ class Units:
     raw: str = ""  # the responsibility text as written (markup stripped)
     guide: tuple[str, ...] = ()
     rule: str = ""  # the document's designated-lead rule applied here ("列第一位者为牵头单位")
+    # (party, annotation) written after a name and stripped from it: ("危化处", "60日") — corpus/parties.py
+    notes: tuple[tuple[str, str], ...] = ()
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -103,6 +105,7 @@ class Row:
     number: int  # 1-based position among the table's data rows
     cells: tuple[tuple[str, str], ...]  # (header, value) pairs in column order; empty cells kept as ""
     line: int = 0
+    group: str = ""  # the group row above it inside the table ("一、知识产权保护方面"), if any
 
     def get(self, header: str, default: str = "") -> str:
         for h, v in self.cells:
@@ -166,6 +169,8 @@ class Document:
     # Unnumbered paragraphs that assign work ("区数字办负责…"): number 0, cited by their paragraph's
     # locator. Kept apart from ``items`` so numbering, counts and search passages stay as written.
     tasks: tuple[Item, ...] = ()
+    # ("区交通与建设局", "区交建局"): "全称（简称“…”）" definitions in the text; both names answer
+    party_aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def main_items(self) -> tuple[Item, ...]:
@@ -192,7 +197,7 @@ class Document:
 
 def merge_units(units_iter) -> Units:
     """Several label lines under one item ("牵头单位：A" / "责任单位：B") as one Units."""
-    lead, coop, shared, coord, sub, raw, guide, rule = [], [], [], [], [], [], [], ""
+    lead, coop, shared, coord, sub, raw, guide, rule, notes = [], [], [], [], [], [], [], "", []
     for u in units_iter:
         lead += u.lead
         coop += u.cooperate
@@ -202,5 +207,6 @@ def merge_units(units_iter) -> Units:
         guide += u.guide
         raw.append(u.raw)
         rule = rule or u.rule
+        notes += u.notes
     return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw),
-                 guide=tuple(guide), rule=rule)
+                 guide=tuple(guide), rule=rule, notes=tuple(notes))

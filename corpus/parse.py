@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.deadlines import deadline_of, frequency_of
+from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.headings import (
     LIST_ENTRY,
@@ -29,6 +29,7 @@ from corpus.headings import (
 )
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, merge_units
 from corpus.numerals import int_to_chinese
+from corpus.parties import alias_pairs, recognise
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
@@ -59,6 +60,8 @@ _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
+# A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
+_FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
 
 
@@ -75,6 +78,8 @@ class _Block:
     path: str = ""
     unit_lines: list[str] = field(default_factory=list)
     section_ref: Section | None = None
+    fields: list[tuple[str, str]] = field(default_factory=list)  # label lines after the units ("完成时限：…")
+    article: bool = False  # a 第X条 block: its （一）（二） lines are its own sub-clauses
 
     @property
     def text(self) -> str:
@@ -154,6 +159,9 @@ class _Builder:
                 line_units = merge_units(units_line(u) for u in b.unit_lines)
                 units = units or line_units
                 text = text + "；".join(b.unit_lines)
+            deadline = next((v for k, v in b.fields if DEADLINE_COLUMN.search(k)), "")
+            if b.fields:
+                text += "；" + "；".join(f"{k}：{v}" for k, v in b.fields)
             body = text
             if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
                 units = trailing_label_units(text) or inline_units(text)
@@ -177,7 +185,7 @@ class _Builder:
                     line_start=b.line_start,
                     line_end=b.line_end,
                     path=b.path,
-                    deadline=deadline_of(body),
+                    deadline=deadline or deadline_of(body),
                     frequency=frequency_of(body),
                 )
             )
@@ -222,6 +230,8 @@ class _Builder:
             cur = self.lines[j]
             if cur.kind == "table":
                 rows.append((cur.no, cur.text))
+            elif cur.kind in ("h1", "h2") and rows and (nxt := self.next_content(j)) is not None and nxt.kind == "table":
+                rows.append((cur.no, cur.text))  # a group row ("一、知识产权保护方面（共5项）") inside the table
             elif cur.kind != "blank":
                 break
             j += 1
@@ -301,7 +311,9 @@ class _Builder:
 
     def on_h1(self, i: int, ln: Line) -> None:
         self.close()
-        if not ln.label and trailing_units(ln.text):  # "一、…。（区委办牵头）": a task, not a heading
+        nxt = self.next_content(i)
+        # "一、…。（区委办牵头）", or "一、推进…" with "牵头单位：…" on the next line: a task, not a heading
+        if not ln.label and (trailing_units(ln.text) or (nxt is not None and nxt.kind == "units")):
             self.stack = [(lv, d) for lv, d in self.stack if lv < 1]
             self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
             return
@@ -315,6 +327,9 @@ class _Builder:
         self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
 
     def on_h2(self, i: int, ln: Line) -> None:
+        if self.block is not None and self.block.article:  # "第二条 …如下：（一）…；（二）…": its own clauses
+            self.extend(collapse_spaces(ln.text), ln.no)
+            return
         self.close()
         title, has_body = numbered_title(collapse_spaces(ln.rest))
         section = self.add_section(f"（{int_to_chinese(ln.number)}）", title, 2, ln.no)
@@ -324,11 +339,11 @@ class _Builder:
             self.block.section = self.path
 
     def on_item(self, i: int, ln: Line) -> None:
-        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no)
+        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=ln.label == "条")
 
     def on_units(self, i: int, ln: Line) -> None:
         b = self.block
-        if b is not None and b.kind in ("item", "h2") and (b.unit_lines or not b.has_units()):
+        if b is not None and b.kind in ("item", "h1", "h2") and (b.unit_lines or not b.has_units()):
             b.unit_lines.append(collapse_spaces(strip_markup(ln.text)))
             b.line_end = ln.no
         else:
@@ -344,6 +359,11 @@ class _Builder:
     def on_text(self, i: int, ln: Line) -> None:
         text = collapse_spaces(ln.text)
         b = self.block
+        if (b is not None and b.kind in ("item", "h1", "h2") and (b.unit_lines or b.fields)
+                and (f := _FIELD.match(text))):
+            b.fields.append((f.group("key"), f.group("value")))  # a field of the item, not prose
+            b.line_end = ln.no
+            return
         if b is not None and b.joinable():
             self.extend(text, ln.no)
             return
@@ -371,6 +391,11 @@ class _Builder:
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)
 
 
+def _parties(items) -> tuple[Item, ...]:
+    """Every item's units through the one party recogniser (phrases dropped, annotations kept apart)."""
+    return tuple(replace(it, units=recognise(it.units)) if it.units else it for it in items)
+
+
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
     raw = sub_levels(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines = [classify(no, strip_markup(html_cells_to_tabs(line))) for no, line in enumerate(raw, 1)]
@@ -391,9 +416,10 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=apply_designated_leads(apply_heading_units(paths_where_ambiguous(
-            sorted(builder.items, key=lambda it: it.line_start))), raw),
-        tasks=tuple(paragraph_tasks(paragraphs)),
+        items=_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
+            sorted(builder.items, key=lambda it: it.line_start))), raw)),
+        tasks=_parties(t for t in paragraph_tasks(paragraphs)),
+        party_aliases=alias_pairs(text),
         tables=label_tables(builder.tables),
         paragraphs=paragraphs,
     )

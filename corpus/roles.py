@@ -17,6 +17,9 @@ import re
 from functools import cache
 
 LABEL, SUFFIX, COLUMN, QUESTION = "label", "suffix", "column", "question"
+# VERB: a duty verb after a party that is the clause's subject ("各乡镇提供名单，区民政局汇总"): the party
+# is responsible for that part. Only read where the subject is a recognised name (corpus/parties.py).
+VERB = "verb"
 ROLES = ("lead", "cooperate", "responsible", "shared", "coordinate", "guide")
 
 _UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
@@ -36,7 +39,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("主办", "lead", frozenset({QUESTION})),
     # cooperate
     *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
-      for w in ("配合", "协办", "协助", "参与", "协作", "协同") for n in _UNIT_NOUNS),
+      for w in ("配合", "协办", "协助", "参与", "参加", "协作", "协同") for n in _UNIT_NOUNS),
     ("配合", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("协助", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("参与", "cooperate", frozenset({SUFFIX})),
@@ -47,7 +50,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("协同", "cooperate", frozenset({SUFFIX})),
     # responsible: named as responsible, no lead among them unless the document designates one
     *((f"{w}{n}", "responsible", frozenset({LABEL, COLUMN}))
-      for w in ("责任", "实施", "落实", "承办", "主体责任", "具体负责", "负责") for n in _UNIT_NOUNS),
+      for w in ("责任", "责任制", "实施", "落实", "承办", "主体责任", "具体负责", "负责", "执行") for n in _UNIT_NOUNS),
     ("责任主体", "responsible", frozenset({LABEL, COLUMN})),
     ("负责", "responsible", frozenset({SUFFIX, QUESTION})),
     ("具体负责", "responsible", frozenset({SUFFIX})),
@@ -78,12 +81,22 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("业务指导", "guide", frozenset({SUFFIX})),
 )
 
+# Duty verbs (kind VERB): what a named body does in a task sentence.
+PHRASES += tuple((w, "responsible", frozenset({VERB})) for w in (
+    "提供", "汇总", "报送", "上报", "制定", "研究制定", "起草", "审核", "审查", "核实", "核查", "督促", "督查", "检查",
+    "统计", "收集", "排查", "整治", "组织", "开展", "承担", "抓好", "做好", "推进", "建立", "完善", "监督", "解释",
+    "编制", "发布", "通报", "验收", "考核", "评估", "宣传", "培训", "巡查", "清理", "办理", "审批", "受理", "保障",
+))
+# Duty verbs that also begin names of bodies ("组织部", "宣传部", "督查组"): before an organisation
+# suffix they are part of a name, not a verb.
+NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查")
+NAME_AFTER_VERB = re.compile(rf"(?:{'|'.join(NOUN_VERBS)})(?:部|组|局|科|处|室|办|站|所|队|中心)")
 # "县工信局为牵头单位，县通信公司为责任单位": every unit label also works as "为<label>" after its units.
 PHRASES += tuple((f"为{p}", r, frozenset({SUFFIX})) for p, r, kinds in PHRASES if LABEL in kinds and r != "person")
 
 # Sentences by which a document designates the first-listed unit as lead ("列第一位者为牵头单位，下同").
 FIRST_LEADS = re.compile(
-    r"(?:列|排|排列|排名|位列|写)(?:在)?(?:第一|首|最前面?|前面?)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)?牵头|"
+    r"(?:列|排|排列|排名|排位|排序|位列|写)(?:在)?(?:第一|首|最前面?|前面?|靠前)(?:位|个|家|名)?(?:者|的|责任|单位|部门|处室)*(?:为|是|作为)?牵头|"
     r"(?:第一|首)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)牵头"
 )
 # The rule applies beyond its own item: "下同", "以下同", "均", in a preamble or footnote.

@@ -12,16 +12,18 @@ Two shapes are read (headers named in many ways, corpus/roles.py decides which c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.model import Item, Table, Units
 from corpus.text import first_sentence
-from corpus.units import split_top, unit_like, units_from_columns
+from corpus.units import parse_units, split_top, unit_like, units_from_columns
 
 _SERIAL = re.compile(r"^(?:序号|编号|序列)$")
 _UNIT_NAME_COLUMN = re.compile(r"^(?:部门|单位|处室|科室|部门名称|单位名称|责任主体|主体|成员单位)$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*")
+_REMARK = re.compile(r"^(?:备注|说明|附注|备考)$")
 _DUTY_COLUMN = re.compile(r"职责|分工|任务|内容|工作")
 
 
@@ -62,9 +64,22 @@ def items_from_table(table: Table) -> list[Item]:
     return []
 
 
+def _remark_lead(units: Units, remark: str) -> Units:
+    """A 备注 cell "区卫健委牵头" (or "交建局牵头", abbreviated) designates the lead among the row's units."""
+    named = parse_units(remark, bare_role="").lead
+    if not named:
+        return units
+    everyone = units.lead + units.shared + units.cooperate
+    lead = tuple(u for u in everyone if any(n in u or u in n for n in named)) or named
+    rest = tuple(u for u in everyone if u not in lead)
+    return replace(units, lead=lead, cooperate=rest, shared=(), raw=f"{units.raw}；备注：{remark}".strip("；"))
+
+
 def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     deadline_col = next((h for h in table.headers if DEADLINE_COLUMN.search(h)), None)
-    others = [h for h in table.headers if h not in role_cols and h != deadline_col and not _SERIAL.match(h)]
+    remark_col = next((h for h in table.headers if _REMARK.match(h.replace(" ", ""))), None)
+    others = [h for h in table.headers
+              if h not in role_cols and h not in (deadline_col, remark_col) and not _SERIAL.match(h)]
     group = _group_column(table, others)
     task = _task_column(table, [h for h in others if h != group] or others)
     if task is None:
@@ -81,7 +96,9 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
         if name and row.get(name):
             heading, text = row.get(name), f"{row.get(name)}：{text}"
         units = units_from_columns({h: row.get(h) for h in role_cols})
-        label = row.get(group) if group else ""
+        if remark_col and row.get(remark_col):
+            units = _remark_lead(units, row.get(remark_col))
+        label = row.get(group) if group else row.group
         section = " / ".join(x for x in (table.section, label) if x)
         deadline = row.get(deadline_col) if deadline_col else ""
         items.append(Item(number=row.number, heading=heading, text=text, units=units,

@@ -11,7 +11,7 @@ Every row keeps its header. Quirks handled generically:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.headings import H1, PIPE_RULE
 from corpus.model import Row
@@ -22,6 +22,9 @@ from corpus.units import split_spaced_units
 _LABEL = re.compile(rf"^(?:[（(]\s*[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[）)]|[{CHINESE_NUMERAL_CHARS}]{{1,3}}、|\d{{1,3}}\s*[.．、])")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*[.．、]\s*(?!\d)")
 _SERIAL_HEADER = re.compile(r"^(?:序号|编号|序列)$")
+# A one-cell row inside a table that names a group of the rows below ("一、知识产权保护方面（共5项）").
+_GROUP_ROW = re.compile(rf"^(?:[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[、.．]|[（(]\s*[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[）)]|第[{CHINESE_NUMERAL_CHARS}]{{1,3}}部分)")
+_GROUP_COUNT = re.compile(r"\s*[（(]\s*共\s*\d{1,3}\s*[项条个]\s*[）)]\s*$")
 _PAREN_LABEL = re.compile(rf"^[（(]\s*([{CHINESE_NUMERAL_CHARS}]{{1,3}})\s*[）)]\s*")
 
 
@@ -57,6 +60,12 @@ def _looks_like_header(cells: list[str]) -> bool:
     )
 
 
+def _header_follows(rest: list[tuple[int, str]]) -> bool:
+    """Whether the next table line is a header row: then a one-cell row above it captions a new table."""
+    nxt = next((split_cells(t) for _, t in rest if not PIPE_RULE.match(t.strip()) and any(split_cells(t))), None)
+    return nxt is not None and _looks_like_header(nxt)
+
+
 def _same_header(cells: list[str], headers: tuple[str, ...]) -> bool:
     return tuple(c for c in cells if c) == tuple(h for h in headers if h)
 
@@ -67,6 +76,8 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
     pending_caption: tuple[str, int, int] | None = None
     current: TableDraft | None = None
     body: list[tuple[int, list[str]]] = []
+    group = ""
+    groups: dict[int, str] = {}  # line → the group row above it
 
     def flush() -> None:
         nonlocal current, body
@@ -75,13 +86,17 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
             drafts.append(current)
         current, body = None, []
 
-    for no, text in rows:
+    for k, (no, text) in enumerate(rows):
         if PIPE_RULE.match(text.strip()):
             continue
         cells = split_cells(text)
         filled = [c for c in cells if c]
         if not filled:
             continue
+        if (len(filled) == 1 and current is not None and _GROUP_ROW.match(cells[0])
+                and not _header_follows(rows[k + 1:])):
+            group = _GROUP_COUNT.sub("", join_cjk_spaces(cells[0]))
+            continue  # a group row: the section of the rows below it; numbering goes on
         if len(filled) == 1 and cells[0] and (m := H1.match(cells[0])):
             flush()
             pending_caption = (join_cjk_spaces(m.group("title")), chinese_to_int(m.group("n")) or 0, no)
@@ -100,7 +115,10 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
         elif _same_header(cells, current.headers):
             continue  # header repeated after a page break
         body.append((no, cells))
+        groups[no] = group
     flush()
+    for d in drafts:
+        d.rows = [replace(r, group=groups.get(r.line, "")) for r in d.rows]
     return drafts
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from corpus import roles
+from corpus import parties, roles
 from corpus.model import SubAttribution, Units
 from corpus.text import strip_markup
 
@@ -28,7 +28,7 @@ _BUCKET = {"responsible": "shared"}
 _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
-_GLUED_LABEL = re.compile(rf"(?<=[^；;，,、（(：:\s])\s*(?=(?:{roles.label_words()})\s*[:：])")
+_GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")
 _FIRST_LEADS = roles.FIRST_LEADS
 # "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
 _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.label_words()})$")
@@ -240,11 +240,16 @@ _NOT_A_LIST = re.compile(r"简称|以下|含|包括|即|见|附件|共|等|试�
 def _bare_unit_list(before: str, inner: str) -> Units:
     """"…推进理论武装。（区委宣传部、区委组织部）": a parenthesis of nothing but unit names after a
     full stop names the units responsible, with no role word (many 工作要点 write it this way)."""
-    if not before.rstrip().endswith(("。", "；", ";", "！")) or _NOT_A_LIST.search(inner):
+    if _NOT_A_LIST.search(_mask_parens(inner)):
         return Units()
     names = split_unit_list(inner.replace("，", "、").replace(",", "、"))
     bare = [n.strip("★☆※▲*＊") for n in names]
-    if not names or not all(len(n) >= 3 and unit_like(n) for n in bare):
+    outer = [re.sub(r"[（(][^（）()]*[）)]$", "", n) for n in bare]  # "危化处（60日）" is judged as 危化处
+    if not names or not all(len(n) >= 3 and unit_like(n) for n in outer):
+        return Units()
+    # After a full stop any list of unit names is the owner; right after the task's words only names
+    # the party recogniser accepts ("开展危化品检查（危化处（60日））"), never "（含开发区）".
+    if not before.rstrip().endswith(("。", "；", ";", "！")) and not all(parties.clean(n)[0] for n in bare):
         return Units()
     starred = tuple(b for n, b in zip(names, bare, strict=True) if n != b)  # "（★区委办、区财政局）"
     if starred:
@@ -313,22 +318,27 @@ _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
 _UNIT_NAME = _NAME_CHARS + "{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
 _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
 _INLINE = re.compile(
-    rf"^(?:由|请|要求)?(?P<units>{_UNIT_LIST})"
+    # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
+    rf"^(?:[^由，,。；;：:]{{0,20}}?由|请|要求)?(?P<units>{_UNIT_LIST})"
     rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
     rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
 )
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
-_SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须)(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责")
+_DUTY_VERBS = "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB))
+_SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern}))"
+                      rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
+# "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})会同(?P<coop>{_UNIT_LIST})")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责")
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
-                         r"[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+                         r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
@@ -358,8 +368,12 @@ def inline_units(text: str) -> Units:
     scoped: list[SubAttribution] = []
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         found["shared"].append(m.group("unit"))  # "区经济发展局：行政征收网上公开；…" — the unit's own list
-    for clause in _candidate_clauses(text):
+    for clause in _candidate_clauses(_ROLE_THEN_LIST.sub(r"\1，", text)):
         clause = _ENUMERATOR.sub("", clause)
+        if tw := _TOGETHER_INLINE.match(clause):
+            found["lead"].extend(u for u in split_unit_list(tw.group("lead")) if u not in found["lead"])
+            found["cooperate"].extend(u for u in split_unit_list(tw.group("coop")) if u not in found["cooperate"])
+            continue
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
             names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))

@@ -1,0 +1,126 @@
+"""Responsibility conventions the development documents did not show (issue 16), one row per form.
+
+Each row is a short real-style snippet of a convention found in real 工作要点 / 分工方案 / 责任清单 of
+other districts, the item it is asked about (its number, or a phrase of its text) and the parties the
+model must give it by role. ``None`` for a role means "not checked"; ``()`` means "must be empty".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.parse import parse_document
+
+
+def _item(doc, key):
+    pool = (*doc.items, *doc.tasks)
+    if isinstance(key, int):
+        found = [it for it in pool if it.number == key]
+    else:
+        found = [it for it in pool if key in it.text]
+    assert found, f"no item {key!r} in {[(it.number, it.text[:20]) for it in pool]}"
+    return found[0]
+
+
+def _roles(it) -> dict[str, tuple[str, ...]]:
+    u = it.units
+    return {"lead": u.lead, "cooperate": u.cooperate, "shared": u.shared, "guide": u.guide,
+            "sub": tuple(s.unit for s in u.sub)}
+
+
+CASES = [
+    # --- label lines on their own line under a 一、 task, never merged into one paragraph ---------------
+    ("label lines under 一、",
+     "一、推进口岸通关便利化改革\n牵头单位：区口岸办\n配合单位：区税务局、区交建局\n完成时限：2024年12月底\n"
+     "二、加强口岸安全管理\n牵头单位：区公安局\n配合单位：区应急局\n",
+     1, {"lead": ("区口岸办",), "cooperate": ("区税务局", "区交建局")}),
+    ("second 一、 task", "一、推进通关改革\n牵头单位：区口岸办\n二、加强口岸安全管理\n牵头单位：区公安局\n配合单位：区应急局\n",
+     2, {"lead": ("区公安局",), "cooperate": ("区应急局",)}),
+    # --- label slips and variants -----------------------------------------------------------------------
+    ("责任制单位 slip", "一、工作任务\n1.开展隐患排查，建立台账。\n责任制单位：区应急局\n2.加强宣传。\n责任单位：区委宣传部\n",
+     1, {"shared": ("区应急局",)}),
+    ("label after task text", "1.加强宣传教育。责任部门：区委宣传部\n2.开展培训。责任部门：区人社局\n",
+     1, {"shared": ("区委宣传部",)}),
+    ("label wrapped onto next line", "1.落实整改措施，\n牵头部门：区住建局；\n配合部门：各乡镇\n2.开展培训。\n",
+     1, {"lead": ("区住建局",), "cooperate": ("各乡镇",)}),
+    ("主办/协办", "1.办理代表建议。\n主办单位：区发改局\n协办单位：区财政局\n2.办理提案。\n承办单位：区教育局\n",
+     1, {"lead": ("区发改局",), "cooperate": ("区财政局",)}),
+    ("承办单位", "1.办理代表建议。\n主办单位：区发改局\n协办单位：区财政局\n2.办理提案。\n承办单位：区教育局\n",
+     2, {"shared": ("区教育局",)}),
+    ("参加单位 in brackets", "1.开展纠风检查（牵头单位：区纪工委，参加单位：区财政局、区审计局）\n2.其他。\n",
+     1, {"lead": ("区纪工委",), "cooperate": ("区财政局", "区审计局")}),
+    ("指导部门", "1.建设微型消防站。\n实施单位：各行政村\n指导部门：区消防救援大队\n2.其他。\n",
+     1, {"shared": ("各行政村",), "guide": ("区消防救援大队",)}),
+    ("责任处室 half-width colon", "1.开展执法检查(责任处室:预算处)\n2.开展监督(责任处室:国库处)\n",
+     2, {"shared": ("国库处",)}),
+    # --- 第X条 owns its （一）（二） sub-clauses ---------------------------------------------------------------
+    ("article sub-clauses", "第一条 为加强管理，制定本办法。\n第二条 各单位职责如下：\n（一）区财政局负责资金保障；\n"
+     "（二）区审计局负责审计监督。\n第三条 本办法由区财政局负责解释。\n",
+     2, {"shared": ("区财政局", "区审计局")}),
+    ("由A负责解释", "第一条 为加强管理，制定本办法。\n第二条 各单位职责如下：\n（一）区财政局负责资金保障；\n"
+     "（二）区审计局负责审计监督。\n第三条 本办法由区财政局负责解释。\n",
+     3, {"shared": ("区财政局",)}),
+    # --- unit-colon duty lists ------------------------------------------------------------------------
+    ("unit-colon list", "一、工作职责\n1.区财政局：负责资金筹措和拨付；\n2.区教育局：负责组织学校开展近视防控；\n",
+     2, {"shared": ("区教育局",)}),
+    # --- inline verbs -----------------------------------------------------------------------------------
+    ("由A负责，B配合", "一、主要任务\n（一）开展专项检查。由区市场监管局负责，区公安局配合。\n（二）摸排底数。各乡镇提供名单，区民政局汇总。\n",
+     1, {"shared": ("区市场监管局",), "cooperate": ("区公安局",)}),
+    ("A提供名单，B汇总", "一、主要任务\n（一）开展专项检查。由区市场监管局负责。\n（二）摸排底数。各乡镇提供名单，区民政局汇总。\n",
+     2, {"shared": ("各乡镇", "区民政局")}),
+    ("A会同B + verb", "一、主要任务\n（一）开展检查。由区市场监管局负责。\n（二）建立联席会议。区发改局会同区财政局研究制定方案。\n",
+     2, {"lead": ("区发改局",), "cooperate": ("区财政局",)}),
+    ("A牵头、B配合", "1.开展整治。区城管局牵头、区公安局配合。\n2.其他。\n",
+     1, {"lead": ("区城管局",), "cooperate": ("区公安局",)}),
+    # --- tables -----------------------------------------------------------------------------------------
+    ("group rows keep numbering",
+     "序号\t工作任务\t责任单位\t完成时限\n一、知识产权保护方面（共2项）\n1\t加强种业执法\t区农业农村局、区市场监管局\t2023年12月\n"
+     "2\t开展专项整治\t区公安局\t长期\n二、市场监管方面（共1项）\n3\t开展抽检\t区市场监管局\t6月底前\n",
+     3, {"shared": ("区市场监管局",)}),
+    ("备注 cell A牵头", "序号\t职责\t负责单位\t备注\n1\t建设母婴室\t区卫健委、区妇联\t区卫健委牵头\n2\t开展宣传\t区妇联\t\n",
+     1, {"lead": ("区卫健委",), "cooperate": ("区妇联",)}),
+    ("labels inside a cell", "序号\t工作任务\t责任单位\n1\t开展巡查\t牵头单位：区城管局 配合单位：各片区管理局\n2\t清理垃圾\t牵头单位：区环卫处 配合单位：区交建局\n",
+     1, {"lead": ("区城管局",), "cooperate": ("各片区管理局",)}),
+    ("sequence column gives the number", "序号\t工作任务\t责任单位\n5\t开展巡查\t区城管局\n6\t清理垃圾\t区环卫处\n",
+     6, {"shared": ("区环卫处",)}),
+    # --- annotations and aliases ------------------------------------------------------------------------
+    ("annotation kept apart", "1.开展道路整治（区交建局牵头，区公安局配合）\n2.开展危化品检查（危化处（60日））\n",
+     2, {"shared": ("危化处",)}),
+    ("offices in brackets", "1.开展道路整治（区交建局）\n2.推进项目建设（区经济发展局（重点办、发改处））\n",
+     2, {"shared": ("区经济发展局", "重点办", "发改处")}),
+    ("alias definition", "区交通与建设局（简称“区交建局”）负责道路建设。\n1.开展道路整治（区交建局牵头，区公安局配合）\n",
+     "道路建设", {"shared": ("区交通与建设局",)}),
+    # --- a lead rule stated far from the tasks -----------------------------------------------------------
+    ("lead rule in the closing section",
+     "一、工作任务\n1.开展检查。（区应急局、区公安局）\n2.完善制度。（区司法局、区财政局）\n"
+     "二、工作要求\n各项任务中排位靠前的责任单位为牵头单位。\n",
+     2, {"lead": ("区司法局",), "cooperate": ("区财政局",)}),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_conventions(text, key, expected):
+    got = _roles(_item(parse_document(text, "x.txt"), key))
+    for role, names in expected.items():
+        assert got[role] == names, f"{role}: {got}"
+
+
+# Phrases that must never come out as a party, whatever convention carried them.
+NOT_PARTIES = [
+    ("rule sentence", "一、工作任务\n1.开展检查。（区应急局、区公安局）\n二、工作要求\n各项任务中排位靠前的责任单位为牵头单位。\n"),
+    ("label word as a unit", "一、工作任务\n责任制单位：区应急局\n"),
+    ("由 inside the subject", "第三条 本办法由区财政局负责解释。\n"),
+    ("其他领导", "1.做好值班工作，其他领导按职责分工负责。\n"),
+    ("开展机关", "1.开展机关作风建设，落实责任。\n"),
+    ("alias parenthesis", "区交通与建设局（简称“区交建局”）负责道路建设。\n"),
+    ("各单位职责如下", "第二条 各单位职责如下：\n（一）区财政局负责资金保障；\n"),
+]
+
+_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实")
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
+def test_phrases_are_never_parties(text):
+    doc = parse_document(text, "x.txt")
+    names = [n for it in (*doc.items, *doc.tasks) for n in it.units.all]
+    assert not [n for n in names if any(b in n for b in _BAD)], names
