@@ -121,11 +121,16 @@ def sub_levels(raw: list[str]) -> list[str]:
     return raw
 
 
+_CLAUSE_MARK = re.compile(r"[：:；;]")
+
+
 def numbered_title(rest: str) -> tuple[str, bool]:
     """(title, has_body) of a numbered line's text: a line with a body after its first sentence (or a
     long sentence) is a numbered paragraph rather than a heading, titled by its lead clause."""
     head = first_sentence(rest)
-    has_body = len(head) < len(rest) or (len(rest) > 40 and has_sentence_punct(rest))
+    # a short line is still a body when it states a duty in clauses ("君山派出所：负责…；…。")
+    has_body = (len(head) < len(rest) or (len(rest) > 40 and has_sentence_punct(rest))
+                or (rest.endswith(("。", "；", ";")) and bool(_CLAUSE_MARK.search(rest[:-1]))))
     title = join_cjk_spaces(head.rstrip("。！？!?；;"))
     if has_body and len(title) > 30:
         title = split_top(title, "，,")[0]

@@ -346,6 +346,11 @@ class _Builder:
         if b is not None and b.kind in ("item", "h1", "h2") and (b.unit_lines or not b.has_units()):
             b.unit_lines.append(collapse_spaces(strip_markup(ln.text)))
             b.line_end = ln.no
+        elif b is not None and b.kind == "para" and ends_sentence(b.text) and not b.has_units():
+            # "二是科学规划…。" then "责任单位：区交建局、…": the label closes that paragraph's task
+            # (never the paragraph after it)
+            b.unit_lines.append(collapse_spaces(strip_markup(ln.text)))
+            b.line_end = ln.no
         else:
             self.on_text(i, ln)
 

@@ -36,6 +36,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("总牵头", "lead", frozenset({SUFFIX})),
     ("主责", "lead", frozenset({SUFFIX, QUESTION})),
     ("负总责", "lead", frozenset({SUFFIX})),
+    ("负责牵头", "lead", frozenset({SUFFIX})),  # "由X负责牵头抓总", "X负责牵头推动…"
+    ("负责牵头抓总", "lead", frozenset({SUFFIX})),
     ("主办", "lead", frozenset({QUESTION})),
     # cooperate
     *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
@@ -73,6 +75,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("统筹协调", "coordinate", frozenset({SUFFIX})),
     ("协调", "coordinate", frozenset({SUFFIX})),
     ("会同", "coordinate", frozenset()),  # "A会同B负责": A leads, B co-operates (see units.py)
+    ("联合", "coordinate", frozenset()),  # "A联合B对…开展": A and B act together (see units.py)
     # people, not units: "牵头领导：张三" / a 责任人 column is read as no unit at all
     *((w, "person", frozenset({LABEL})) for w in ("牵头领导", "责任领导", "分管领导", "联系领导", "责任人", "联系人")),
     # guide

@@ -154,6 +154,9 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     for segment in split_top(_ROLE_THEN_LIST.sub(r"\1，", text), "；;"):
         in_sub = segment.startswith("其中")
         label_role: str | None = None
+        # "区经发局、区农业农村局，平潭海关等按职责分工负责": names before a comma with no role word of
+        # their own take the role of the next clause that has one (one list written across a comma)
+        pending: list[str] = []
         for clause in split_top(segment, "，,"):
             clause = clause.strip()
             if m := _FIRST_LEADS.search(clause):
@@ -187,9 +190,14 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             if not role:
                 role = label_role or bare_role
                 if not role:
+                    if names and all(unit_like(n) for n in split_unit_list(names)):
+                        pending.append(names)
                     continue
             if role == "person":
                 continue
+            for group in pending:  # each group keeps its own prefixes ("平潭海关" is not "区平潭海关")
+                add(role, group)
+            pending = []
             for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部" / "区委组织部★"
                 if not (mk := _MARKED.match(name)) or not (mk.group("unit") or mk.group("star") or mk.group("star2")):
                     continue
@@ -326,20 +334,21 @@ _INLINE = re.compile(
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _DUTY_VERBS = "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB))
-_SUBJECT = re.compile(rf"^(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern}))"
+_SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern}))"
                       rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
-_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})会同(?P<coop>{_UNIT_LIST})")
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|" + _DUTY_VERBS)
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
                          r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
+_LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
 
@@ -367,12 +376,15 @@ def inline_units(text: str) -> Units:
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
     scoped: list[SubAttribution] = []
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
-        found["shared"].append(m.group("unit"))  # "区经济发展局：行政征收网上公开；…" — the unit's own list
+        # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
+        role = "lead" if _LEADS_DUTY.match(text, m.end()) else "shared"
+        found[role].append(m.group("unit"))
     for clause in _candidate_clauses(_ROLE_THEN_LIST.sub(r"\1，", text)):
         clause = _ENUMERATOR.sub("", clause)
-        if tw := _TOGETHER_INLINE.match(clause):
-            found["lead"].extend(u for u in split_unit_list(tw.group("lead")) if u not in found["lead"])
-            found["cooperate"].extend(u for u in split_unit_list(tw.group("coop")) if u not in found["cooperate"])
+        if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together
+            first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
+            found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])
+            found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
             continue
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
