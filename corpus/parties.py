@@ -1,0 +1,115 @@
+"""What a responsible party's name looks like, as data: the recogniser shared by the parser and reports.
+
+A party is an organisation (named by its suffix: 区财政局, 区委组织部, 供电公司, 各片区管理局), a collective
+(区直各单位, 各有关部门, 各乡镇), or a person by position or name (组长, 张三同志, 第一责任人). A phrase the
+parser cut out of a sentence ("开展机关", "按职责分工负责", "其他领导") is none of these: it does not
+end like a name, or it holds a verb or punctuation a name never holds.
+
+``party_problem(name)`` says why a string is not a recognisable name ("" when it is one) and
+``is_party_name`` is its boolean; both strip annotations first ("危化处（60日）" is the unit 危化处,
+"区经济发展局（重点办、发改处）" the bureau). ``ORG_SUFFIX`` is the same vocabulary as a regex, for
+patterns that look for a name followed by a role word ("区财政局牵头").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Organisations end with one of these (longest are tried first, so the order here is for readers).
+ORG_SUFFIXES: tuple[str, ...] = (
+    # government and party bodies
+    "局", "委", "办", "部", "处", "科", "股", "室", "厅", "署", "司", "委员会", "管委会", "办公室", "党委", "党组",
+    "党工委", "工委", "支部", "总支", "党组织", "组织", "政府", "人大", "政协", "纪委", "监委", "法院", "检察院",
+    "指挥部", "领导小组", "工作组", "专班", "小组", "组", "联", "科协", "委员会", "委会", "工会", "协会", "商会",
+    "联合会", "基金会", "红十字会", "学会", "理事会", "监会", "团", "军分区", "武装部", "海关", "边检站",
+    # service units, enterprises, schools
+    "中心", "公司", "集团", "院", "所", "站", "队", "大队", "中队", "馆", "校", "中学", "小学", "幼儿园", "学院",
+    "银行", "支行", "社", "电视台", "医院", "卫生院", "林场", "农场", "渔场", "水厂", "园区", "管理区",
+    # places that act as bodies
+    "街道", "乡", "镇", "乡镇", "村", "村委", "村居", "社区", "片区", "管理局", "区", "县", "市", "省",
+    # collective nouns: a name only with a qualifier before them (see COLLECTIVE_NOUNS)
+    "单位", "部门", "机关", "机构", "企业", "国企", "学校", "处室", "科室", "股室", "成员单位",
+)
+# A collective noun alone is no name ("单位"); with a qualifier it is ("各单位", "区直各单位", "相关部门").
+COLLECTIVE_NOUNS: tuple[str, ...] = ("单位", "部门", "机关", "机构", "企业", "学校", "处室", "科室", "股室",
+                                     "成员单位", "组织", "乡镇", "村", "社区", "组")
+# People: a position (alone, or after a unit or a name) or a name with 同志.
+POSITIONS: tuple[str, ...] = (
+    "组长", "副组长", "成员", "书记", "副书记", "主任", "副主任", "局长", "副局长", "区长", "副区长", "县长",
+    "乡长", "镇长", "村长", "主席", "部长", "处长", "科长", "所长", "站长", "队长", "院长", "校长", "经理",
+    "董事长", "委员", "常委", "秘书长", "主任委员", "同志", "第一责任人", "直接责任人", "责任人", "负责人",
+    "联络员", "信息员", "专管员", "网格长", "网格员", "路长", "河长", "湖长", "林长", "点长", "楼长",
+    "指挥长", "副指挥长", "总指挥", "调度长", "督导员", "包片领导", "分管领导", "主要领导", "第一书记",
+)
+# Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
+ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
+                                  "指挥长", "副指挥长", "总指挥", "副总指挥", "召集人")
+# Labels that give a contact, not a duty ("联系人：张三，电话…").
+CONTACT_LABELS: tuple[str, ...] = ("联系人", "联系电话", "咨询电话")
+# Common surnames: a bare two- or three-character personal name in a roster ("张三", "欧阳明").
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+            "武戴莫孔向汤翁施游詹卓柯甘俞倪欧阳")
+# Wording a name never holds: the parser cut a phrase of the sentence instead of its subject.
+NOT_IN_NAME: tuple[str, ...] = (
+    "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
+    "进行", "完成", "抓好", "要求", "积极", "及时", "认真", "切实", "分工", "职责", "工作任务", "其他领导",
+    "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
+    "会同", "联系", "视情况", "否则", "厕所", "场所",
+)
+# A string that starts like a clause, not a name ("对…", "将…", "在…").
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|检查)|(?<!自)由")
+_ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
+_PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
+_ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
+MAX_NAME = 30
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def org_suffix_regex() -> re.Pattern[str]:
+    """Any organisation suffix, at the end of a string."""
+    return re.compile(f"(?:{_alternation(ORG_SUFFIXES)})$")
+
+
+ORG_SUFFIX = _alternation(ORG_SUFFIXES)
+_COLLECTIVE_ONLY = re.compile(f"^(?:{_alternation(COLLECTIVE_NOUNS)})$")
+_POSITION_END = re.compile(f"(?:{_alternation(POSITIONS)})$")
+_NOT_IN_NAME = re.compile(_alternation(NOT_IN_NAME))
+_PERSON = re.compile(rf"^(?:欧阳|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}$")
+
+
+def strip_annotation(name: str) -> str:
+    """"危化处（60日）" → "危化处": the annotation is kept by the caller, the name is what is left."""
+    name = name.strip()
+    while (m := _ANNOTATION.search(name)) and m.start() > 0:
+        name = name[:m.start()].rstrip()
+    return name
+
+
+def party_problem(name: str) -> str:
+    """Why ``name`` is not a recognisable party name, in Chinese; "" when it is one."""
+    bare = strip_annotation(name)
+    if len(bare) < 2:
+        return "太短"
+    if len(bare) > MAX_NAME:
+        return "过长，像一句话"
+    if _PUNCTUATION.search(bare):
+        return "含标点或空格"
+    if m := _NOT_IN_NAME.search(bare):
+        return f"含“{m.group(0)}”"
+    if _ENUMERATED.match(bare) or _CLAUSE_START.search(bare):
+        return "像句子片段"
+    if _COLLECTIVE_ONLY.match(bare):
+        return "只有泛称，没有具体单位"
+    if org_suffix_regex().search(bare) or _POSITION_END.search(bare) or _PERSON.match(bare):
+        return ""
+    return "结尾不像单位、集体或人员"
+
+
+def is_party_name(name: str) -> bool:
+    return not party_problem(name)
