@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    p = sub.add_parser("inspect", help="检查一份文件能识别出哪些条目和责任单位（与上传预览相同）",
+    p = sub.add_parser("inspect", help="检查一份文件能识别出哪些条目和责任单位（与上传预览相同）；--summary 检查整个文件夹并给出合计",
                        description="读取并解析文件（.docx/.doc/.wps/.pdf/.txt/.md），按部分列出条目数、有责任单位的条目数、"
                                    "示例条目（牵头/配合/时限）、文件规定的牵头规则；大多数条目没有责任单位或编号不规则时给出提醒。"
                                    "加 --summary 并给出文件夹时，逐份检查其中的所有文件（不含 README），"
