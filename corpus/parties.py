@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from corpus import roles
+
 # Organisations end with one of these (longest are tried first, so the order here is for readers).
 ORG_SUFFIXES: tuple[str, ...] = (
     # government and party bodies
@@ -56,10 +58,10 @@ NOT_IN_NAME: tuple[str, ...] = (
     "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
     "进行", "完成", "抓好", "要求", "积极", "及时", "认真", "切实", "分工", "职责", "工作任务", "其他领导",
     "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
-    "会同", "联系", "视情况", "否则", "厕所", "场所",
+    "会同", "联系", "视情况", "否则", "厕所", "场所", "等相关", "等有关", "等其他",
 )
 # A string that starts like a clause, not a name ("对…", "将…", "在…").
-_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|检查)|(?<!自)由")
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|检查|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
@@ -77,6 +79,13 @@ def org_suffix_regex() -> re.Pattern[str]:
 
 
 ORG_SUFFIX = _alternation(ORG_SUFFIXES)
+_UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
+# Role labels ("责任单位", "参加单位") are the document's labels, not names; after 各/相关/有关 they are
+# collectives ("各牵头单位", "各攻坚战责任单位"). "参加单位" is a label roles.py does not list yet.
+_ROLE_STEMS = sorted({re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", p) for p, _ in roles.phrases(roles.LABEL)
+                      if p.endswith(_UNIT_NOUNS)} | {"参加"}, key=len, reverse=True)
+_ROLE_LABEL = re.compile(rf"^(?:(?P<q>(?:各|相关|有关|其他|其它|全体|[区县市]直)[^，,、；;]{{0,12}}?)|[^，,、；;]{{0,12}}?)"
+                         rf"(?:{'|'.join(_ROLE_STEMS)})(?:{'|'.join(_UNIT_NOUNS)})$")
 _COLLECTIVE_ONLY = re.compile(f"^(?:{_alternation(COLLECTIVE_NOUNS)})$")
 _POSITION_END = re.compile(f"(?:{_alternation(POSITIONS)})$")
 _NOT_IN_NAME = re.compile(_alternation(NOT_IN_NAME))
@@ -100,6 +109,8 @@ def party_problem(name: str) -> str:
         return "过长，像一句话"
     if _PUNCTUATION.search(bare):
         return "含标点或空格"
+    if m := _ROLE_LABEL.match(bare):
+        return "" if m.group("q") else "是标签词，不是名称"
     if m := _NOT_IN_NAME.search(bare):
         return f"含“{m.group(0)}”"
     if _ENUMERATED.match(bare) or _CLAUSE_START.search(bare):
