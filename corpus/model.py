@@ -42,6 +42,7 @@ class Units:
     rule: str = ""  # the document's designated-lead rule applied here ("列第一位者为牵头单位")
     # (party, annotation) written after a name and stripped from it: ("危化处", "60日") — corpus/parties.py
     notes: tuple[tuple[str, str], ...] = ()
+    rejected: tuple[str, ...] = ()  # spans the grammar offered that are not names (kept for `inspect`)
 
     @property
     def all(self) -> tuple[str, ...]:

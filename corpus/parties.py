@@ -1,83 +1,166 @@
-"""What counts as a responsible party: one recogniser shared by parsing, answers, the calendar and records.
+"""What counts as a responsible party: one recogniser shared by parsing, answers, reports and records.
 
-A party is a *name*, never a phrase: an organisation recognised by its suffix vocabulary (局, 委, 办,
-中心, 街道, 党支部 …), a collective ("各片区管理局", "区直各单位"), or a person with a position
-("张三同志", a roster's "组长：张三"). The grammar in corpus/units.py finds candidate spans; this
-module decides which spans are parties and cleans them:
+A party is a *name*, never a phrase: an organisation named by its suffix (区财政局, 区委组织部, 供电公司,
+各片区管理局), a collective (区直各单位, 各有关部门, 各乡镇), or a person by position or name (组长,
+张三同志, 第一责任人). A phrase the grammar cut out of a sentence ("开展机关", "按职责分工负责",
+"其他领导", "各项任务中排位靠前的责任单位") is none of these.
 
-- annotations are stripped from the name and kept apart: "危化处（60日）" → 危化处 + note "60日";
-- offices listed in brackets are parties of their own: "区经济发展局（重点办、发改处）" → the bureau
-  and its two offices; a single second nameplate stays part of the name ("区财政局（区国资局）");
-- an alias definition "区交通与建设局（简称“区交建局”）" leaves the full name (``alias_pairs`` reads
-  the pairs so both names answer);
-- "本办法由区财政局" keeps what follows 由; "其他领导", "开展机关", "各项任务中排位靠前的责任单位",
-  a label word such as "责任制单位" are not parties.
+- ``party_problem(name)`` says why a string is not a recognisable name ("" when it is one);
+  ``is_party_name`` is its boolean. ``ORG_SUFFIX`` is the suffix vocabulary as a regex.
+- ``clean(span)`` turns a candidate span into parties: annotations are stripped and kept apart
+  ("危化处（60日）" → 危化处 + note "60日"); offices listed in brackets are parties of their own
+  ("区经济发展局（重点办、发改处）"); a single second nameplate stays part of the name
+  ("区财政局（区国资局）"); "本办法由区财政局" keeps what follows 由.
+- ``recognise(units)`` passes every name of a Units through ``clean``; the parser calls it once per item.
+- ``alias_pairs(text)`` reads "区交通与建设局（简称“区交建局”）" so both names answer.
 """
+
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from corpus import roles
 from corpus.model import SubAttribution, Units
 
-# Organisation suffixes (the vocabulary a name must end with). Longest alternatives first in the regex.
-ORG_SUFFIXES = (
-    "局", "委", "办", "部", "处", "室", "科", "股", "所", "站", "队", "中心", "院", "会", "厅", "组", "团", "社",
-    "行", "机关", "馆", "校", "台", "司", "公司", "集团", "企", "支行", "单位", "部门", "政府", "村", "村居", "社区",
-    "街道", "乡", "镇", "乡镇", "片区", "党委", "党组", "党工委", "支部", "党支部", "总支", "指挥部", "专班", "小组",
-    "法院", "检察院", "医院", "学校", "园", "场", "厂", "协会", "联合会", "工会", "妇联", "团委", "大队", "中队",
-    "支队", "派出所", "管理局", "企业", "网格", "村委会", "居委会", "联席会议", "办公室", "海关", "开发区", "示范区",
-    "园区", "新区", "实验区", "试验区", "管委会", "边检站", "海警", "银行", "合作社", "基地", "医共体", "署",
-    "工商联", "侨联", "文联", "残联", "科协",
+# Organisations end with one of these (longest are tried first, so the order here is for readers).
+ORG_SUFFIXES: tuple[str, ...] = (
+    # government and party bodies
+    "局", "委", "办", "部", "处", "科", "股", "室", "厅", "署", "司", "委员会", "管委会", "办公室", "党委", "党组",
+    "党工委", "工委", "支部", "总支", "党组织", "组织", "政府", "人大", "政协", "纪委", "监委", "法院", "检察院",
+    "指挥部", "领导小组", "工作组", "专班", "小组", "组", "联", "科协", "委员会", "委会", "工会", "协会", "商会",
+    "联合会", "基金会", "红十字会", "学会", "理事会", "监会", "团", "军分区", "武装部", "海关", "边检站",
+    # service units, enterprises, schools
+    "中心", "公司", "集团", "院", "所", "站", "队", "大队", "中队", "馆", "校", "中学", "小学", "幼儿园", "学院",
+    "银行", "支行", "社", "电视台", "医院", "卫生院", "林场", "农场", "渔场", "水厂", "园区", "管理区",
+    # places that act as bodies
+    "街道", "乡", "镇", "乡镇", "村", "村委", "村居", "社区", "片区", "管理局", "区", "县", "市", "省",
+    # collective nouns: a name only with a qualifier before them (see COLLECTIVE_NOUNS)
+    "单位", "部门", "机关", "机构", "企业", "国企", "学校", "处室", "科室", "股室", "成员单位",
 )
-ORG_END = re.compile("(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")$")
-# Collectives: "各片区管理局", "相关单位", "区直各单位", "辖区派出所".
-COLLECTIVE = re.compile(r"^(?:各|相关|有关|所属|全|本|辖区|属地|区直各|区属各|全区各|沿海各|涉及的?)")
-# Positions that make a person a party ("组长：张三", "张三（管委会副主任）", "李四同志").
-POSITIONS = ("同志", "组长", "副组长", "组员", "成员", "队长", "副队长", "指挥长", "副指挥长", "总指挥", "副总指挥",
-             "主任", "副主任", "局长", "副局长", "处长", "副处长", "书记", "副书记", "站长", "所长", "网格长", "河长",
-             "林长", "路长", "湾长", "滩长", "点长", "第一责任人", "责任人", "联络员")
-_PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}同志$")
+# A collective noun alone is no name ("单位"); with a qualifier it is ("各单位", "区直各单位", "相关部门").
+COLLECTIVE_NOUNS: tuple[str, ...] = ("单位", "部门", "机关", "机构", "企业", "学校", "处室", "科室", "股室",
+                                     "成员单位", "组织", "乡镇", "村", "社区", "组")
+# People: a position (alone, or after a unit or a name) or a name with 同志.
+POSITIONS: tuple[str, ...] = (
+    "组长", "副组长", "成员", "书记", "副书记", "主任", "副主任", "局长", "副局长", "区长", "副区长", "县长",
+    "乡长", "镇长", "村长", "主席", "部长", "处长", "科长", "所长", "站长", "队长", "院长", "校长", "经理",
+    "董事长", "委员", "常委", "秘书长", "主任委员", "同志", "第一责任人", "直接责任人", "责任人", "负责人",
+    "联络员", "信息员", "专管员", "网格长", "网格员", "路长", "河长", "湖长", "林长", "点长", "楼长",
+    "指挥长", "副指挥长", "总指挥", "调度长", "督导员", "包片领导", "分管领导", "主要领导", "第一书记",
+)
+# Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
+ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
+                                  "指挥长", "副指挥长", "总指挥", "副总指挥", "召集人")
+# Labels that give a contact, not a duty ("联系人：张三，电话…").
+CONTACT_LABELS: tuple[str, ...] = ("联系人", "联系电话", "咨询电话")
+# Common surnames: a bare two- or three-character personal name in a roster ("张三", "欧阳明").
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+            "武戴莫孔向汤翁施游詹卓柯甘俞倪欧阳")
+# Wording a name never holds: the parser cut a phrase of the sentence instead of its subject.
+NOT_IN_NAME: tuple[str, ...] = (
+    "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
+    "进行", "完成", "抓好", "要求", "积极", "及时", "认真", "切实", "分工", "职责", "工作任务", "其他领导",
+    "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
+    "会同", "联系", "视情况", "否则", "厕所", "场所", "等相关", "等有关", "等其他",
+)
+# A string that starts like a clause, not a name ("对…", "将…", "在…").
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|联合(?!党委|会))|(?<!自)由")
+_ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
+_PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
+_ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
+MAX_NAME = 30
+# Names of bodies set up for a task may hold any wording ("区加强和规范党内政治生活工作领导小组").
+_BODY_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|办公室|专班|工作组)$")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def org_suffix_regex() -> re.Pattern[str]:
+    """Any organisation suffix, at the end of a string."""
+    return re.compile(f"(?:{_alternation(ORG_SUFFIXES)})$")
+
+
+ORG_SUFFIX = _alternation(ORG_SUFFIXES)
+_UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
+# Role labels ("责任单位", "参加单位") are the document's labels, not names; after 各/相关/有关 they are
+# collectives ("各牵头单位", "各攻坚战责任单位"). "参加单位" is a label roles.py does not list yet.
+_ROLE_STEMS = sorted({re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", p) for p, _ in roles.phrases(roles.LABEL)
+                      if p.endswith(_UNIT_NOUNS)} | {"参加"}, key=len, reverse=True)
+_ROLE_LABEL = re.compile(rf"^(?:(?P<q>(?:各|相关|有关|其他|其它|全体|[区县市]直)[^，,、；;]{{0,12}}?)|[^，,、；;]{{0,12}}?)"
+                         rf"(?:{'|'.join(_ROLE_STEMS)})(?:{'|'.join(_UNIT_NOUNS)})$")
+_COLLECTIVE_ONLY = re.compile(f"^(?:{_alternation(COLLECTIVE_NOUNS)})$")
+_POSITION_END = re.compile(f"(?:{_alternation(POSITIONS)})$")
+_NOT_IN_NAME = re.compile(_alternation(NOT_IN_NAME))
+_PERSON = re.compile(rf"^(?:欧阳|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}$")
+
+
+def strip_annotation(name: str) -> str:
+    """"危化处（60日）" → "危化处": the annotation is kept by the caller, the name is what is left."""
+    name = name.strip()
+    while (m := _ANNOTATION.search(name)) and m.start() > 0:
+        name = name[:m.start()].rstrip()
+    return name
+
+
+def party_problem(name: str) -> str:
+    """Why ``name`` is not a recognisable party name, in Chinese; "" when it is one."""
+    bare = strip_annotation(name)
+    if len(bare) < 2:
+        return "太短"
+    if len(bare) > MAX_NAME:
+        return "过长，像一句话"
+    if _PUNCTUATION.search(bare):
+        return "含标点或空格"
+    if m := _PHRASE_WORDS.search(bare):
+        return f"含“{m.group(0)}”"
+    if m := _ROLE_LABEL.match(bare):
+        return "" if m.group("q") else "是标签词，不是名称"
+    if (m := _NOT_IN_NAME.search(bare)) and not _BODY_END.search(bare):
+        return f"含“{m.group(0)}”"
+    if _ENUMERATED.match(bare) or _CLAUSE_START.search(bare):
+        return "像句子片段"
+    if _VERB_START.match(bare):
+        return "像句子片段"
+    if _COLLECTIVE_ONLY.match(bare):
+        return "只有泛称，没有具体单位"
+    if org_suffix_regex().search(bare) or _POSITION_END.search(bare) or _PERSON.match(bare):
+        return ""
+    return "结尾不像单位、集体或人员"
+
+
+def is_party_name(name: str) -> bool:
+    return not party_problem(name)
+
+
+# ---- cleaning spans into parties (the parser's side) ----------------------------------------
 # A span that starts like a clause, not a name: a verb, a preposition, "其他…".
 # Duty verbs that also begin names of bodies (roles.NOUN_VERBS: "组织部", "宣传部") do not mark a clause.
-_CLAUSE_START = re.compile(
+_VERB_START = re.compile(
     r"^(?:负责|按|按照|对|在|将|把|以|为|从|及时|确保|围绕|结合|根据|依据|加快|深化|强化|严格|全面|积极|认真|切实|"
     r"进一步|坚持|其他|其它|其余|另外|同时|此外|要|应|须|并|和|及|与|或|"
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
-_NOT_IN_NAME = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|职责如下|如下|排位|排名|靠前|为牵头|按职责|分工负责|负责|牵头|配合|要求|简称|以下|下同")
+_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称")
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")
 _QUOTA = re.compile(r"\d|[一二三四五六七八九十百千]+(?:日|天|个|人|户|亩|宗|件|%)|牵头|配合|主责|协办")
-_LABEL_WORDS = frozenset(p for p, _, kinds in roles.PHRASES if roles.LABEL in kinds or roles.COLUMN in kinds)
 # A bracket that says where a body sits or what it was: kept as a note ("（设在区纪委）", "（原…局）").
 _PLACE_NOTE = re.compile(r"^(?:设在|设于|挂靠|含|包括|原|即|见|不含|下设)")
-# Bodies short enough to be a name on their own ("各村", "学校"); longer names need three characters.
-_SHORT_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医院", "社区", "街道", "乡镇", "村居"})
 _SCOPE = re.compile(r"^(?:区委|市委|县委|省委|区|市|县|省|镇|乡)")
 
 
-def is_org(name: str) -> bool:
-    """An organisation or collective name: ends with an organisation suffix, reads as a name."""
-    n = name.strip()
-    if len(n) < 2 or len(n) > 30 or n in _LABEL_WORDS or _CLAUSE_START.match(n) and not COLLECTIVE.match(n):
-        return False
-    if _NOT_IN_NAME.search(n) or re.search(r"[，,。；;：:！？!?\s]", n):
-        return False
-    return bool(ORG_END.search(n)) and (len(n) >= 3 or n in _SHORT_NAMES or bool(COLLECTIVE.match(n)))
-
-
-def is_person(name: str) -> bool:
-    """A person named with a title ("张三同志") — bare 2–3 character names are only taken from rosters."""
-    return bool(_PERSON.match(name.strip()))
-
-
 def is_party(name: str) -> bool:
-    return is_org(name) or is_person(name)
+    """The one recogniser: an organisation, a collective or a person (``party_problem`` says why not)."""
+    return not party_problem(name)
 
 
 def clean(name: str) -> tuple[tuple[str, ...], str]:
@@ -97,11 +180,11 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
             return (outer,), inner
         if inner in ORG_SUFFIXES or inner.strip("各") in ORG_SUFFIXES or (len(inner) <= 2 and not _QUOTA.search(inner)):
             return (n,), ""  # "各处室（中心）", "各乡镇（街道）": the kinds of body meant, as written
-        if len(parts) > 1 and all(is_org(p) for p in parts):
+        if len(parts) > 1 and all(is_party(p) for p in parts):
             return (outer, *parts), ""
-        if len(parts) == 1 and is_org(parts[0]) and _SCOPE.match(parts[0]):
+        if len(parts) == 1 and is_party(parts[0]) and _SCOPE.match(parts[0]):
             return (n,), ""  # a second nameplate: "区财政局（区国资局）" is one body
-        if len(parts) == 1 and is_org(parts[0]):
+        if len(parts) == 1 and is_party(parts[0]) and not _PERSON.match(parts[0]):
             return (outer, parts[0]), ""
         if _QUOTA.search(inner) or len(inner) <= 12:
             return (outer,), inner
@@ -112,11 +195,14 @@ def recognise(units: Units) -> Units:
     """The same Units with every name checked and cleaned by ``clean`` (phrases dropped, offices split,
     annotations moved to ``notes``). Roles keep their order; a name appears once per role."""
     notes: list[tuple[str, str]] = list(units.notes)
+    rejected: list[str] = list(units.rejected)
 
     def names(seq: tuple[str, ...]) -> tuple[str, ...]:
         out: dict[str, None] = {}
         for raw in seq:
             found, note = clean(raw)
+            if not found:
+                rejected.append(raw)
             for f in found:
                 out.setdefault(f, None)
             if note and found:
@@ -129,7 +215,7 @@ def recognise(units: Units) -> Units:
         subs += [SubAttribution(unit=f, scope=s.scope, role=s.role) for f in found]
     return replace(units, lead=names(units.lead), cooperate=names(units.cooperate), shared=names(units.shared),
                    coordinate=names(units.coordinate), guide=names(units.guide), sub=tuple(subs),
-                   notes=tuple(dict.fromkeys(notes)))
+                   notes=tuple(dict.fromkeys(notes)), rejected=tuple(dict.fromkeys(rejected)))
 
 
 _ALIAS_DEF = re.compile(r"(?P<full>[^\s，,。；;：:、（）()“”]{2,30}?)[（(](?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]{2,12})[”\"’']?[）)]")
@@ -142,6 +228,6 @@ def alias_pairs(text: str) -> tuple[tuple[str, str], ...]:
         full = m.group("full")
         # the definition's subject may follow a verb or a 由 ("由区交通与建设局（简称…）负责")
         full = re.split(r"由|会同|和|与|及|在|对", full)[-1]
-        if is_org(full) and m.group("short") != full:
+        if is_party(full) and m.group("short") != full:
             out.setdefault((full, m.group("short").strip()), None)
     return tuple(out)
