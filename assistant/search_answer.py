@@ -139,6 +139,11 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
     hits = searcher.search(query or question, k=offset + PAGE + 1)
     if not hits or not answers(searcher, query or question, hits[0]):
         return not_found(question, searcher.documents)
+    return _answer_page(question, query, searcher, hits, offset, prefer)
+
+
+def _answer_page(question: str, query: str | None, searcher, hits: list, offset: int, prefer) -> Answer:
+    """The page of ``hits`` from ``offset``, its best hit quoted (the gate has let it through)."""
     page = hits[offset : offset + PAGE]  # cut by rank: the best hit vouches for its page
     if offset > 0 and page and not continues(page[0]):
         page = []

@@ -16,7 +16,7 @@ ANSWER_TYPE_BOOST = 1.5
 
 _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 # A bare "一次" is often a one-off ("召开一次专题民主生活会"); a rule says how often: 每…, 至少, 不少于.
-_FREQUENCY = re.compile(r"每(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
+_FREQUENCY = re.compile(r"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
 _PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
 _SCORE = re.compile(rf"{_N}分")
 _COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|小时|天|所|家|条)")
@@ -55,7 +55,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 
 # "多少字" / "几篇" name the counter the answer uses: "5700余字", not any number. 个 is the generic
 # classifier ("最少几个" is answered by "不少于3人"), so it keeps the general pattern.
-_COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|小时|所|家|条)")
+_COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|小时|所|家|条|户|亩|套|座|辆|吨|公里|平方米|间|处|次)")
+
 
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",
@@ -76,7 +77,7 @@ def answer_pattern(question: str) -> re.Pattern[str] | None:
     for cue, pattern in _CUES:
         if cue.search(question):
             if pattern is _COUNT and (counter := _COUNTER.search(question)):
-                return re.compile(rf"{_N}(?:余|多)?{counter.group(1)}")
+                return re.compile(rf"{_N}(?:余|多)?(?:万|千|百)?{counter.group(1)}")
             return pattern
     return None
 
@@ -100,6 +101,31 @@ def _fund_named(question: str, text: str) -> bool:
     qualifier = _NOT_QUALIFIER.sub("", m.group("q1") or "")  # "多少养老补贴" → 养老; "工资大概多少" → none
     family = next(f for f in _FUND_FAMILIES if fund in f)
     return any(w in text for w in family) and (len(qualifier) < 2 or qualifier in text)
+
+
+_QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
+# Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
+_NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
+_ANY_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[个户人亩套座项名家所元分次%％]|百分之")
+
+
+def passage_lacks_amount(question: str, text: str) -> bool:
+    """Whether a passage close to the question in words still cannot answer it, because the question
+    asks how much or how many (a sum, a count, a score, a share) and the passage holds no amount at
+    all ("搬迁多少户居民" against "实施…居民搬迁"). A sum must be in 元; other amounts may be written
+    any way a table or sentence writes numbers ("3 项", "分值：15"), so any number will do."""
+    for cue, pattern in _CUES:
+        if cue.search(question):
+            if pattern not in _QUANTITIES:
+                return False
+            if pattern is _MONEY:
+                return not carries_answer(question, text)
+            text = _NOT_AN_AMOUNT.sub("", text)
+            if pattern is _COUNT and (counter := _COUNTER.search(question)) and counter.group(1) != "项":
+                # "多少户" is answered by a number of 户 ("1.4万户"), not by a date in the same passage
+                return not re.search(rf"{_N}\s*(?:余|多)?(?:万|千|百)?\s*{counter.group(1)}", text)
+            return not _ANY_NUMBER.search(text)
+    return False
 
 
 def carries_answer(question: str, text: str) -> bool:

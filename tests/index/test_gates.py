@@ -11,6 +11,10 @@ from index.gates import MIN_COVERAGE, answers, dense_quote
 class Passage:
     text: str
 
+    @property
+    def index_text(self) -> str:
+        return self.text
+
 
 @dataclass
 class Hit:
@@ -47,8 +51,9 @@ TOILET = "改造农村户用厕所。在充分尊重农民意愿的基础上，�
         ("干部被人诬告了以后怎么恢复名誉", 0.0, True, "予以澄清和正名", True),
         # no dense evidence, too little overlap
         ("干部被人诬告了以后怎么恢复名誉", 0.1, False, "", False),
-        # lexical evidence alone suffices, as before
-        ("农户改造厕所每户能拿多少补贴？", MIN_COVERAGE, False, "", True),
+        # lexical evidence suffices, but not for a sum the passage does not state (issue 19)
+        ("农户改造厕所每户能拿多少补贴？", MIN_COVERAGE, False, "", False),
+        ("怎么改造农村户用厕所？", MIN_COVERAGE, False, "", True),
     ],
 )
 def test_answers(question, coverage, vouch, sentence, expected):
