@@ -104,6 +104,10 @@ ITEM_NOUNS = ("项", "条", "点", "款")
 RUN_NOUNS = ("部分", "组", "批")
 
 
+# Measure words a count is given in ("5700余字", "不少于3人", "12学时"); "多少字" asks for that counter.
+MEASURE_WORDS = ("份", "人", "篇", "名", "期", "项", "字", "学时", "小时", "所", "家", "条")
+
+
 # ---- organisations -------------------------------------------------------------------------------
 
 # How an organisation's name ends when a question names it ("区财政局", "市委办", "区融媒体中心").
