@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import first_sentence, has_sentence_punct, join_cjk_spaces
 from corpus.units import UNITS_LINE, is_units_parenthesis, split_top
-from corpus.vocabulary import GENRE_WORDS, genre_end  # noqa: F401 - GENRE_WORDS re-exported
+from corpus.vocabulary import CHAPTER_NOUNS, H1_MARKS, alternation, genre_end
 
 _CN = CHINESE_NUMERAL_CHARS
 PART = re.compile(rf"^附\s*件\s*(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})?\s*[:：]?$")
 ATTACH_LIST = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[:：]\s*(?P<rest>.*)$")
-H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[、.．]\s*(?P<title>.+)$")
+H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[{H1_MARKS}]\s*(?P<title>.+)$")
 H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
-CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:章|部分|编))\s*(?P<title>\S.*)$")
+CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:{alternation(CHAPTER_NOUNS)}))\s*(?P<title>\S.*)$")
 ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条(?:\s+|$|(?=\S))(?P<rest>.*)$")  # "第一条" may stand alone
 ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")

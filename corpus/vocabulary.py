@@ -98,6 +98,10 @@ def self_reference() -> re.Pattern[str]:
 # The numerals that number sections and items in headings and questions ("（二）", "第三部分");
 # corpus/numerals.py reads any numeral, these are the ones a label is written with.
 LABEL_NUMERALS = "一二三四五六七八九十"
+# The mark after a top-level section number: "一、", "一.", "一．".
+H1_MARKS = "、.．"
+# A numbered division above the sections: "第一章", "第二部分", "第三编".
+CHAPTER_NOUNS = ("章", "部分", "编")
 # What a reader calls one numbered entry: "第17项", "第十七条", "第3点", "第2款".
 ITEM_NOUNS = ("项", "条", "点", "款")
 # A numbered run of items inside a document ("第二部分第3项", "第2组").
