@@ -33,6 +33,7 @@ from corpus.vocabulary import (
     CONTACT_VERBS,
     FUNCTION,
     ITEM_NOUNS,
+    MODAL_VERBS,
     PARTICLE,
     REQUEST,
     TOGETHER_WORDS,
@@ -73,7 +74,7 @@ _PART = re.compile(rf"附件{_NUM}?")
 _LEAD = roles.question_regex("lead")
 _COOP = roles.question_regex("cooperate")
 _RESP = re.compile(roles.question_regex("responsible").pattern
-                   + r"|谁|哪个(?:部门|单位)|哪些(?:部门|单位)|什么(?:部门|单位)|哪家|分工")
+                   + rf"|谁|(?:哪个|哪些|什么)(?:{alternation(UNIT_NOUNS)})|哪家|分工")
 _LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|哪项(?:工作|任务)?|几项|多少项|几件|多少件|有哪|清单")
 # A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
 # points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
@@ -91,7 +92,7 @@ def asks_rule(q: str) -> bool:
 _UNIT_QUESTION_WORDS = re.compile(alternation((
     *_FRAME_WORDS, *TOTAL_WORDS, *TOGETHER_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, "哪些", "哪几", "哪", "什么", "啥",
     "些", "几", "多少", "列出", "列举", "具体", "主要", "分别", "各自", "各", "目前", "现在", "还",
-    "需要", "应当", "应该", "应",
+    *MODAL_VERBS,
     "负责", "牵头", "配合", "参与", "参加", "承担", "承接", "协助", "协办", "主办", "主责", "分管", "管", "干", "做",
     "搞", "开展", "抓", "中", "里面", "里", "方面",
     "工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责", "分工",
@@ -112,9 +113,9 @@ _CONTACT = re.compile(alternation(CONTACT_VERBS))
 _DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")
 # "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
 # unknown — say so rather than searching for something vaguely similar.
-_PERSON_ASK = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:同志)?(?:挂点|联系|督导|负责联系)(?:哪|什么|了哪)")
+_PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, '负责联系'))})(?:哪|什么|了哪)")
 _UNIT_ASK = re.compile(rf"^({organisation_name()})"
-                       r"(?:要|需要|应|应该|都|还)?(?:负责|牵头|配合|参与|承担)")
+                       rf"(?:{alternation((*MODAL_VERBS, '都', '还'))})?(?:负责|牵头|配合|参与|承担)")
 _HELP = re.compile(r"^(?:帮助|help|/help|你(?:能|会)(?:做|干)?什么|怎么用|使用说明)[?？!！。]*$", re.I)
 
 

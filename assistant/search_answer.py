@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
-from corpus.vocabulary import ADMIN_LEVELS, LABEL_NUMERALS, organisation_name
+from corpus.vocabulary import ADMIN_LEVELS, LABEL_NUMERALS, MODAL_VERBS, alternation, organisation_name
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
 from index.gates import MIN_COVERAGE, answers, continues, dense_quote
 from index.passages import sentences
@@ -113,7 +113,8 @@ def _prefer_named_organisation(question: str, hits: list) -> list:
 # "资源生态处在湾（滩）长制中负责哪些工作" / "X的职责是什么": the passage where X is the subject — it
 # opens with X — is X's own duty paragraph; others merely mention X (a membership list, a 配合 clause).
 _DUTY_ASK = re.compile(
-    r"^(?P<who>[\u4e00-\u9fff（）()]{2,16}?)(?:在[^，。？?]{1,24}?(?:中|里|方面|工作中))?(?:要|应|应当|主要|具体|都)?"
+    r"^(?P<who>[\u4e00-\u9fff（）()]{2,16}?)(?:在[^，。？?]{1,24}?(?:中|里|方面|工作中))?"
+    rf"(?:{alternation((*MODAL_VERBS, '主要', '具体', '都'))})?"
     r"(?:负责|承担|做|干|管)(?:哪些|什么|啥)"
     r"|^(?P<whose>[\u4e00-\u9fff（）()]{2,16}?)的(?:主要|具体)?(?:职责|任务|分工)")
 # What may stand before a paragraph's subject: spaces, quote marks, its number ("（二）", "3.", "一是").

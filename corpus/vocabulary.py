@@ -132,3 +132,4 @@ TOTAL_WORDS = ("一共", "总共", "共")  # "一共有多少项"
 TOGETHER_WORDS = ("都", "共同", "一起", "同时", "均", "一道")  # "A和B都参与哪些工作"
 CONJUNCTIONS = ("以及", "和", "与", "及")  # "A和B", "A以及B"
 CONTACT_VERBS = ("挂点", "联系", "督导", "挂钩", "包干")  # a leader ↔ contact-point relation
+MODAL_VERBS = ("要", "需要", "应", "应当", "应该")  # "区财政局要负责哪些工作"
