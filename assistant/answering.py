@@ -43,6 +43,7 @@ from assistant.structured import (
     responsibility_of,
     states_role,
 )
+from corpus.vocabulary import UNIT_NOUNS, alternation
 from index.answer_type import answer_pattern
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     return answer
 
 
-_ASKS_WHO = re.compile(r"谁|哪个|哪些|哪家|哪几个|什么(?:单位|部门|处室|科室|机构)")
+_ASKS_WHO = re.compile(rf"谁|哪个|哪些|哪家|哪几个|什么(?:{alternation(UNIT_NOUNS)})")
 
 
 def _states_asked_role(asked: str, k):

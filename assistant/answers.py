@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-_LOCATOR = re.compile(r"^(?:(附件[0-9一二三四五六七八九十]*)\s*)?.*?第(\d+)(项|行|段)$")
+from corpus.vocabulary import LABEL_NUMERALS
+
+_LOCATOR = re.compile(rf"^(?:(附件[0-9{LABEL_NUMERALS}]*)\s*)?.*?第(\d+)(项|行|段)$")
 
 
 @dataclass(frozen=True)

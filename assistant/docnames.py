@@ -14,13 +14,11 @@ from functools import lru_cache
 from assistant.normalise import VARIANTS, edit_distance
 from corpus.model import Document
 from corpus.text import normalize_for_match
+from corpus.vocabulary import LABEL_NUMERALS, TITLE_COMMONPLACES
 
-# Genre words: they name a kind of document, never one document. Beyond these, a title fragment
-# identifies a document only when no other document's title contains it (see find_documents).
-_GENRE = {
-    "工作方案", "实施方案", "实施意见", "工作要点", "行动计划", "三年行动", "三年行动计划", "党的建设",
-    "加强和规范", "关于加强", "关于印发", "的通知",
-}
+# Title commonplaces (corpus/vocabulary.py) name a kind of document, never one document. Beyond these,
+# a title fragment identifies a document only when no other document's title contains it (see
+# find_documents).
 _MIN_TITLE_OVERLAP = 4
 
 
@@ -66,7 +64,7 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         if not best and doc.title:
             overlap = _longest_common_substring(q, titles[id(doc)])
             shared = any(overlap in t for k, t in titles.items() if k != id(doc))
-            if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in _GENRE and not shared:
+            if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in TITLE_COMMONPLACES and not shared:
                 best, strength = overlap, len(overlap)
         if best:
             matches.append(DocMatch(doc, best, strength))
@@ -79,7 +77,8 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
     return [m for m in matches if m.strength == top]
 
 
-_HEAD_BEFORE_ITEM = re.compile(r"^(?:那么?|请问)?([\u4e00-\u9fff]{2})(?:的|里的|中的|里|中)?第[0-9一二三四五六七八九十百]+[项条]")
+_ITEM_MARK_RX = rf"第[0-9{LABEL_NUMERALS}百]+[项条]"  # "第20项", "第三条"
+_HEAD_BEFORE_ITEM = re.compile(rf"^(?:那么?|请问)?([\u4e00-\u9fff]{{2}})(?:的|里的|中的|里|中)?{_ITEM_MARK_RX}")
 
 
 def _by_head_noun(q: str, documents: Sequence[Document]) -> list[DocMatch]:
@@ -98,7 +97,7 @@ def _by_head_noun(q: str, documents: Sequence[Document]) -> list[DocMatch]:
 
 
 MIN_FUZZY_NAME = 4  # shorter names ("洛阳", "海珠") are one typo away from too many words
-_ITEM_MARK = re.compile(r"第[0-9一二三四五六七八九十百]+[项条]")
+_ITEM_MARK = re.compile(_ITEM_MARK_RX)
 
 
 def _allowed_typos(name: str) -> int:

@@ -13,10 +13,13 @@ import re
 from corpus.model import MAIN_PART, Document, Item
 from corpus.numerals import chinese_to_int, int_to_chinese
 from corpus.text import normalize_for_match
+from corpus.vocabulary import H1_MARKS, LABEL_NUMERALS, RUN_NOUNS, alternation
 
 # "第二部分" / "第2部分" / "二（三）" / "（二）" written before the item number in a question.
-_RUN = re.compile(r"第([0-9一二三四五六七八九十]+)(?:部分|组|批)")
-_GENERIC_TITLE = re.compile(r"^[（(]?[一二三四五六七八九十]+[、）)．.]\s*|^第[一二三四五六七八九十]+[章节部分条]\s*")
+_N = LABEL_NUMERALS
+_RUN = re.compile(rf"第([0-9{_N}]+)(?:{alternation(RUN_NOUNS)})")
+_GENERIC_TITLE = re.compile(rf"^[（(]?[{_N}]+[{H1_MARKS}）)]\s*|^第[{_N}]+[章节部分条]\s*")
+_PATH_LABEL = re.compile(rf"\(([{_N}]+)\)")
 
 
 def part_candidates(doc: Document, part: str) -> list[str]:
@@ -50,7 +53,7 @@ def _names_path(item: Item, q: str) -> bool:
     path = normalize_for_match(item.path)
     if path and path in q:
         return True
-    labels = re.findall(r"\(([一二三四五六七八九十]+)\)", path)
+    labels = _PATH_LABEL.findall(path)
     if labels and f"({labels[-1]})" in q:
         return True
     m = _RUN.search(q)

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from corpus.vocabulary import CORE_STRIPPED, question_words, question_words_regex
+
 try:  # the converter is a compiled wheel; without it Traditional input is simply left as typed
     import opencc
 
@@ -43,12 +45,10 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
 _COLLOQUIAL_RX = re.compile("|".join(re.escape(a) for a, _ in sorted(COLLOQUIAL, key=lambda r: -len(r[0]))))
 _COLLOQUIAL_MAP = dict(COLLOQUIAL)
 
-# Question words and particles: what is left of a question without them is what it is about.
-QUESTION_WORDS = (
-    "请问", "一下", "告诉我", "麻烦", "帮我", "是什么", "什么", "怎么样", "怎么", "如何", "哪些", "哪个", "哪位",
-    "哪里", "哪", "谁", "几", "多少", "吗", "呢", "吧", "呀", "啊", "嘛", "了", "的", "是", "有", "要", "在",
-)
-_QUESTION_RX = re.compile("|".join(sorted(map(re.escape, QUESTION_WORDS), key=len, reverse=True)))
+# Every kind of question word (corpus/vocabulary.py), function words included: what is left of a
+# question without them is what it is about.
+QUESTION_WORDS = question_words(*CORE_STRIPPED)
+_QUESTION_RX = question_words_regex(*CORE_STRIPPED)
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]+")
 
 

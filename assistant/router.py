@@ -46,6 +46,7 @@ from assistant.frames import (
 from assistant.intents import parse_question
 from assistant.knowledge import Knowledge
 from assistant.normalise import normalise
+from corpus.vocabulary import CONTACT_VERBS, alternation
 from index.answer_type import BASIS_QUESTION
 
 Recogniser = Callable[["Turn"], Frame | None]
@@ -90,7 +91,7 @@ _MORE = re.compile(r"^(?:更多|更多结果|还有吗|还有呢|还有别的吗
 _SCORE = followups.SCORE  # "考核得了80分": one pattern for first questions and follow-ups
 _BAND_WORD = re.compile(r"等次|等级|档次|什么档|评为|评定|算什么|属于什么")
 _COUNT = re.compile(r"(?<!哪)几项|多少项|几条|多少条|几个|多少个|几位|多少位|几名|多少名|几家|多少家|数量|总数|多少")
-_CONTACT_TOPIC = re.compile(r"挂点|联系|督导|区领导|领导")
+_CONTACT_TOPIC = re.compile(alternation((*CONTACT_VERBS, "区领导", "领导")))
 _CROSS = re.compile(r"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:些|几份|几个|份|个)文件|所有文件|多份文件")
 _CROSS_WORDS = re.compile(r"各个?|每个|每份|几个|几份|哪些|哪几份|哪几个|哪份|哪个|所有|多份|文件|分别|都|对于|对|关于|"
                           r"有什么|什么|哪些|要求|规定|提到|提及|讲到|说到|谈到|涉及|怎么|如何|怎样|有何|说|讲|了|的|有|"
@@ -187,7 +188,7 @@ def recognise_cross_document(t: Turn) -> Frame | None:
     return CrossDocument(t.q, topic=topic) if len(topic) >= 2 else None
 
 
-_WHO_VISITS = re.compile(r"谁|哪位|哪个领导|哪些领导|挂点|联系|督导")
+_WHO_VISITS = re.compile(alternation(("谁", "哪位", "哪个领导", "哪些领导", *CONTACT_VERBS)))
 
 
 def recognise_structured(t: Turn) -> Frame | None:

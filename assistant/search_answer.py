@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
+from corpus.vocabulary import ADMIN_LEVELS, LABEL_NUMERALS, MODAL_VERBS, alternation, organisation_name
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
 from index.gates import MIN_COVERAGE, answers, continues, dense_quote
 from index.passages import sentences
@@ -98,7 +99,7 @@ def not_found(question: str, documents: list[str], intent: str = "search", text:
 
 # An organisation named in the question ("市财政局负责什么"): a passage naming that very organisation
 # answers it; one that names a similar one (区财政局) must not be quoted first.
-_ORGANISATION = re.compile(r"(?:区|市|县|省|局)[\u4e00-\u9fff]{1,8}?(?:局|委|办|部|院|会|处|科|所|中心)")
+_ORGANISATION = re.compile(organisation_name((*ADMIN_LEVELS, "省", "局"), 8))
 
 
 def _prefer_named_organisation(question: str, hits: list) -> list:
@@ -112,11 +113,12 @@ def _prefer_named_organisation(question: str, hits: list) -> list:
 # "资源生态处在湾（滩）长制中负责哪些工作" / "X的职责是什么": the passage where X is the subject — it
 # opens with X — is X's own duty paragraph; others merely mention X (a membership list, a 配合 clause).
 _DUTY_ASK = re.compile(
-    r"^(?P<who>[\u4e00-\u9fff（）()]{2,16}?)(?:在[^，。？?]{1,24}?(?:中|里|方面|工作中))?(?:要|应|应当|主要|具体|都)?"
+    r"^(?P<who>[\u4e00-\u9fff（）()]{2,16}?)(?:在[^，。？?]{1,24}?(?:中|里|方面|工作中))?"
+    rf"(?:{alternation((*MODAL_VERBS, '主要', '具体', '都'))})?"
     r"(?:负责|承担|做|干|管)(?:哪些|什么|啥)"
     r"|^(?P<whose>[\u4e00-\u9fff（）()]{2,16}?)的(?:主要|具体)?(?:职责|任务|分工)")
 # What may stand before a paragraph's subject: spaces, quote marks, its number ("（二）", "3.", "一是").
-_LEAD_IN = re.compile(r"^[\s【\[“\"…]*(?:[（(]?[一二三四五六七八九十0-9０-９]+[）)、.．]|[一二三四五六七八九十]是)?[\s，,：:]*")
+_LEAD_IN = re.compile(rf"^[\s【\[“\"…]*(?:[（(]?[{LABEL_NUMERALS}0-9０-９]+[）)、.．]|[{LABEL_NUMERALS}]是)?[\s，,：:]*")
 
 
 def _prefer_subject(question: str, hits: list) -> list:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.examples import HELP_TEXT
+from corpus.vocabulary import PARTICLE, alternation, question_words
 
 # topic → phrases. Data: a new greeting is a new word here.
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -26,9 +27,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
              "有什么功能", "有哪些功能", "功能"),
     "docs": ("/docs", "有哪些文件", "有什么文件", "收录了哪些文件", "文件列表", "文件清单", "都有哪些文件"),
 }
-# Left after the phrases: fillers that do not make a message a question.
-_FILLER = re.compile(r"[\s,，。.!！?？~～、…:：;；\"“”'‘’()（）]|啊|呀|哈|啦|哦|噢|喔|呢|吧|吗|嘛|了|的|哈哈|呵呵|"
-                     r"老师|同志|小助手|助手|机器人|bot|您|你")
+# Left after the phrases: fillers that do not make a message a question — the vocabulary's particles,
+# interjections, and ways of addressing the assistant.
+_FILLER = re.compile(r"[\s,，。.!！?？~～、…:：;；\"“”'‘’()（）]|" + alternation((
+    *question_words(PARTICLE), "了", "的", "哈", "啦", "哦", "噢", "喔", "哈哈", "呵呵",
+    "老师", "同志", "小助手", "助手", "机器人", "bot", "您", "你")))
 _ORDER = ("docs", "help", "identity", "bye", "presence", "greeting", "thanks")
 _RX = {t: re.compile("|".join(sorted(map(re.escape, PHRASES[t]), key=len, reverse=True)), re.I) for t in _ORDER}
 MAX_SMALL_TALK = 24  # longer messages carry a question even when they open with a greeting

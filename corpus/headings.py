@@ -11,24 +11,20 @@ from dataclasses import dataclass
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import first_sentence, has_sentence_punct, join_cjk_spaces
 from corpus.units import UNITS_LINE, is_units_parenthesis, split_top
+from corpus.vocabulary import CHAPTER_NOUNS, H1_MARKS, alternation, genre_end
 
 _CN = CHINESE_NUMERAL_CHARS
 PART = re.compile(rf"^附\s*件\s*(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})?\s*[:：]?$")
 ATTACH_LIST = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[:：]\s*(?P<rest>.*)$")
-H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[、.．]\s*(?P<title>.+)$")
+H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[{H1_MARKS}]\s*(?P<title>.+)$")
 H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
-CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:章|部分|编))\s*(?P<title>\S.*)$")
+CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:{alternation(CHAPTER_NOUNS)}))\s*(?P<title>\S.*)$")
 ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条(?:\s+|$|(?=\S))(?P<rest>.*)$")  # "第一条" may stand alone
 ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")
 PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
-# Words that name a kind of document: they end a title ("…工作要点", "…实施方案（2018—2020年）"), and a
-# question says "这份通知" / "本方案" of the document itself (index/tokenize.py).
-GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规定", "条例", "决定", "报告", "细则", "清单", "规划",
-               "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
-               "任务", "准则", "指引", "指南")
-GENRE_END = re.compile(rf"(?:{'|'.join(GENRE_WORDS)})(?:\s*[（(][^（）()]{{0,20}}[）)])?$")
+GENRE_END = genre_end()  # a title's last word names its genre (corpus/vocabulary.py)
 
 
 @dataclass(frozen=True)

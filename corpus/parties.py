@@ -88,7 +88,7 @@ def org_suffix_regex() -> re.Pattern[str]:
 
 
 ORG_SUFFIX = _alternation(ORG_SUFFIXES)
-_UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
+_UNIT_NOUNS = roles.UNIT_NOUNS
 # Role labels ("责任单位", "参加单位") are the document's labels, not names; after 各/相关/有关 they are
 # collectives ("各牵头单位", "各攻坚战责任单位"). "参加单位" is a label roles.py does not list yet.
 _ROLE_STEMS = sorted({re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", p) for p, _ in roles.phrases(roles.LABEL)

@@ -22,11 +22,11 @@ LABEL, SUFFIX, COLUMN, QUESTION = "label", "suffix", "column", "question"
 VERB = "verb"
 ROLES = ("lead", "cooperate", "responsible", "shared", "coordinate", "guide")
 
-_UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
+UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
 
 PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     # lead
-    *((f"{w}{n}", "lead", frozenset({LABEL, COLUMN})) for w in ("牵头", "主责", "主办", "牵头责任") for n in _UNIT_NOUNS),
+    *((f"{w}{n}", "lead", frozenset({LABEL, COLUMN})) for w in ("牵头", "主责", "主办", "牵头责任") for n in UNIT_NOUNS),
     ("牵头", "lead", frozenset({SUFFIX, QUESTION, COLUMN})),
     ("牵头抓总", "lead", frozenset({SUFFIX})),
     ("牵头负责", "lead", frozenset({SUFFIX})),
@@ -41,7 +41,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("主办", "lead", frozenset({QUESTION})),
     # cooperate
     *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
-      for w in ("配合", "协办", "协助", "参与", "参加", "协作", "协同") for n in _UNIT_NOUNS),
+      for w in ("配合", "协办", "协助", "参与", "参加", "协作", "协同") for n in UNIT_NOUNS),
     ("配合", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("协助", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("参与", "cooperate", frozenset({SUFFIX})),
@@ -52,7 +52,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("协同", "cooperate", frozenset({SUFFIX})),
     # responsible: named as responsible, no lead among them unless the document designates one
     *((f"{w}{n}", "responsible", frozenset({LABEL, COLUMN}))
-      for w in ("责任", "责任制", "实施", "落实", "承办", "主体责任", "具体负责", "负责", "执行") for n in _UNIT_NOUNS),
+      for w in ("责任", "责任制", "实施", "落实", "承办", "主体责任", "具体负责", "负责", "执行") for n in UNIT_NOUNS),
     ("责任主体", "responsible", frozenset({LABEL, COLUMN})),
     ("负责", "responsible", frozenset({SUFFIX, QUESTION})),
     ("具体负责", "responsible", frozenset({SUFFIX})),
@@ -70,7 +70,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("分工负责", "shared", frozenset({SUFFIX})),
     ("按职责分工落实", "shared", frozenset({SUFFIX})),
     # coordinate
-    *((f"协调{n}", "coordinate", frozenset({LABEL, COLUMN})) for n in _UNIT_NOUNS),
+    *((f"协调{n}", "coordinate", frozenset({LABEL, COLUMN})) for n in UNIT_NOUNS),
     ("组织协调", "coordinate", frozenset({SUFFIX})),
     ("统筹协调", "coordinate", frozenset({SUFFIX})),
     ("协调", "coordinate", frozenset({SUFFIX})),
@@ -79,7 +79,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     # people, not units: "牵头领导：张三" / a 责任人 column is read as no unit at all
     *((w, "person", frozenset({LABEL})) for w in ("牵头领导", "责任领导", "分管领导", "联系领导", "责任人", "联系人")),
     # guide
-    *((f"指导{n}", "guide", frozenset({LABEL, COLUMN})) for n in _UNIT_NOUNS),
+    *((f"指导{n}", "guide", frozenset({LABEL, COLUMN})) for n in UNIT_NOUNS),
     ("指导", "guide", frozenset({SUFFIX})),
     ("业务指导", "guide", frozenset({SUFFIX})),
 )
@@ -153,7 +153,7 @@ _COLUMN_PRIORITY = ("lead", "cooperate", "guide", "coordinate", "responsible", "
 def _column_stems() -> tuple[tuple[str, str], ...]:
     stems = []
     for phrase, role in phrases(COLUMN):
-        stem = re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", phrase) or phrase
+        stem = re.sub(f"(?:{'|'.join(UNIT_NOUNS)})$", "", phrase) or phrase
         stems.append((stem, role))
     return tuple(sorted(dict.fromkeys(stems), key=lambda x: _COLUMN_PRIORITY.index(x[1])))
 

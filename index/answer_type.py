@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.vocabulary import MEASURE_WORDS, alternation
+
 # How much a passage or sentence holding the asked-for phrase gains (search ranking and the quoted
 # sentence alike); tuned on the dev set: enough to reorder near-ties, not to lift strays.
 ANSWER_TYPE_BOOST = 1.5
@@ -19,7 +21,8 @@ _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 _FREQUENCY = re.compile(r"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
 _PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
 _SCORE = re.compile(rf"{_N}分")
-_COUNT = re.compile(rf"{_N}(?:余|多)?(?:份|人|个|篇|名|期|项|字|学时|小时|天|所|家|条)")
+# 个 is the generic classifier and 天 a period; both count too ("3个", "5天").
+_COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, '个', '天'))})")
 _SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
 # How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to.
@@ -49,14 +52,13 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
-    (re.compile(r"多少|几(?:篇|名|期|项|个|人|份|所|家|条|学时)"), _COUNT),
+    (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),
 )
 
 
 # "多少字" / "几篇" name the counter the answer uses: "5700余字", not any number. 个 is the generic
 # classifier ("最少几个" is answered by "不少于3人"), so it keeps the general pattern.
-_COUNTER = re.compile(r"(?:多少|几)(份|人|篇|名|期|项|字|学时|小时|所|家|条|户|亩|套|座|辆|吨|公里|平方米|间|处|次)")
-
+_COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",

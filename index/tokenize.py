@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from corpus.headings import GENRE_WORDS
+from corpus.vocabulary import SEARCH_STRIPPED, question_words, question_words_regex, self_reference
 from index.answer_type import expand_query
 
 WORD_PREFIX = "w:"
@@ -25,20 +25,13 @@ _MARKUP = re.compile(r"<[^>]{0,40}>|\*\*|__|[#`>|]")
 _RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9]+")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 
-# Question words and fillers that say what is asked, not what it is about. Longest first.
-QUESTION_WORDS = sorted(
-    """
-    请问 请告诉我 告诉我 帮我查 帮我 我想知道 想知道 一下 是否 要不要 需不需要 有没有 能不能 可不可以 是不是
-    怎么样 怎么办 怎么 怎样 如何 为什么 为何 什么样 什么时候 什么 啥 哪些 哪个 哪位 哪里 哪儿 哪 谁
-    多久 多长时间 多少 几 吗 呢 吧 呀 么 的话 一般
-    """.split(),
-    key=len,
-    reverse=True,
-)
-_QW = re.compile("|".join(map(re.escape, QUESTION_WORDS)))
+# Question words, requests and particles (corpus/vocabulary.py): they say what is asked, not what it
+# is about. Function words (的, 是, 有) stay: in search text they are parts of words (要求, 有关).
+QUESTION_WORDS = question_words(*SEARCH_STRIPPED)
+_QW = question_words_regex(*SEARCH_STRIPPED)
 # The question's references to the document itself ("这份通知是根据哪个文件发的", "本方案的督导时间"): the
 # text never says 这份通知 of itself, so these only lower a passage's coverage.
-_SELF_REFERENCE = re.compile(rf"(?:这份|这个|本|该)(?:文件|{'|'.join(GENRE_WORDS)})")
+_SELF_REFERENCE = self_reference()
 _KEEP_AFTER_JI = re.compile(r"几(?=[天次篇年月人个])")  # "几天" keeps the unit "天"
 
 
