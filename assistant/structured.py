@@ -96,14 +96,22 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
             lines.append("责任分工：" + "；".join(_units_lines(item)))
         lines.extend(_timing(item))
         return "\n".join(lines)
+    condition = item.units.condition
     if not item.units:
-        lines.append("文件未写明该项的责任单位。")
+        # the item exists but names no party: its own words, the rule that decides if there is one
+        if item.text.strip("。") != _heading(item):
+            lines.append(item.text)
+        if condition:
+            lines.append(f"文件规定：{condition}")
+        lines.append("文件未写明该项的具体责任单位。" if condition else "文件未写明该项的责任单位。")
         lines.extend(_timing(item, unit_lines))
         return "\n".join(lines)
     summary, replaced = _role_summary(item, role)
     if summary:
         lines.append(summary)
     lines.extend(_units_lines(item, skip=replaced))
+    if condition:
+        lines.append(f"（文件规定：{condition}）")
     lines.extend(_timing(item, unit_lines))
     return "\n".join(lines)
 

@@ -108,4 +108,8 @@ def load_corpus(directory: Path = corpus.BUNDLED_DIR, *more: Path) -> Corpus:
                 log.warning("skipping %s: %s", path.name, err)
     alias_file = directory / ALIASES_FILE
     units = load_unit_aliases(alias_file if alias_file.is_file() else corpus.UNIT_ALIASES_FILE)
+    # "区交通与建设局（简称“区交建局”）" in a document: both names answer for that body
+    defined = tuple(pair for doc in documents for pair in doc.party_aliases)
+    if defined:
+        units = UnitAliases(units.groups + defined)
     return Corpus(documents=tuple(documents), units=units)

@@ -43,6 +43,9 @@ class Units:
     # (party, annotation) written after a name and stripped from it: ("危化处", "60日") — corpus/parties.py
     notes: tuple[tuple[str, str], ...] = ()
     rejected: tuple[str, ...] = ()  # spans the grammar offered that are not names (kept for `inspect`)
+    # The document's rule when the owner depends on the situation ("谁主管谁负责", by type or level):
+    # quoted with the answer instead of a unit the text does not name.
+    condition: str = ""
 
     @property
     def all(self) -> tuple[str, ...]:

@@ -29,7 +29,8 @@ from corpus.headings import (
 )
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, merge_units
 from corpus.numerals import int_to_chinese
-from corpus.parties import alias_pairs, recognise
+from corpus.parties import ROSTER_LINE, alias_pairs, recognise
+from corpus.roles import CONDITIONAL_OWNER
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
@@ -45,6 +46,7 @@ from corpus.text import (
     collapse_spaces,
     ends_sentence,
     first_sentence,
+    has_sentence_punct,
     html_cells_to_tabs,
     join_cjk_spaces,
     strip_markup,
@@ -60,6 +62,17 @@ _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
+# The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
+_BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:领导小组|工作小组|工作组|专班|指挥部|委员会|督导组|攻坚队)")
+
+
+def _body_named(text: str) -> str:
+    names = [re.split(r"的|成立|组建|设立|调整", m.group(0))[-1] for m in _BODY.finditer(text)]
+    return next((n for n in reversed(names) if len(n) >= 4), "")
+
+
+# A line of nothing but a person's name and post under a roster line ("吴兆敏（苏平片区副主任）").
+_NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s*[（(][^（）()]{2,20}[）)]|\s+\S{2,16})?[、，,；;。]?$")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
@@ -80,6 +93,7 @@ class _Block:
     section_ref: Section | None = None
     fields: list[tuple[str, str]] = field(default_factory=list)  # label lines after the units ("完成时限：…")
     article: bool = False  # a 第X条 block: its （一）（二） lines are its own sub-clauses
+    roster: bool = False  # a roster paragraph ("组长：…；副组长：…")
 
     @property
     def text(self) -> str:
@@ -364,6 +378,26 @@ class _Builder:
     def on_text(self, i: int, ln: Line) -> None:
         text = collapse_spaces(ln.text)
         b = self.block
+        if ROSTER_LINE.match(text):
+            # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
+            # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
+            if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":"))):
+                self.extend(("；" if b.roster else "") + text, ln.no)
+            else:
+                # otherwise it stands alone, headed by the body named in the paragraph before it
+                body = _body_named(b.text) if b is not None and b.kind == "para" else ""
+                self.open("para", 0, f"{body}：{text}" if body else text, ln.no)
+            self.block.roster = True
+            return
+        if b is not None and b.roster:
+            if _NAMES_ONLY.match(text):
+                self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
+                return
+            if len(text) <= 40 and not has_sentence_punct(text):
+                self.extend("；" + text, ln.no)  # one more entry ("林森 里美联合党委书记")
+                return
+            self.close()  # running text after the roster is a paragraph of its own
+            b = None
         if (b is not None and b.kind in ("item", "h1", "h2") and (b.unit_lines or b.fields)
                 and (f := _FIELD.match(text))):
             b.fields.append((f.group("key"), f.group("value")))  # a field of the item, not prose
@@ -397,8 +431,21 @@ class _Builder:
 
 
 def _parties(items) -> tuple[Item, ...]:
-    """Every item's units through the one party recogniser (phrases dropped, annotations kept apart)."""
-    return tuple(replace(it, units=recognise(it.units)) if it.units else it for it in items)
+    """Every item's units through the one party recogniser (phrases dropped, annotations kept apart),
+    and the rule that decides the owner where it depends on the situation ("谁主管谁负责")."""
+    out = []
+    for it in items:
+        units = recognise(it.units) if it.units else it.units
+        if m := CONDITIONAL_OWNER.search(it.text):
+            units = replace(units, condition=_sentence_of(it.text, m.start(), m.end()))
+        out.append(replace(it, units=units) if units is not it.units else it)
+    return tuple(out)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in "。；;！") + 1
+    right = min((i for i in (text.find(c, end) for c in "。；;！") if i >= 0), default=len(text))
+    return text[left:right].strip()
 
 
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:

@@ -68,7 +68,7 @@ NOT_IN_NAME: tuple[str, ...] = (
     "会同", "联系", "视情况", "否则", "厕所", "场所", "等相关", "等有关", "等其他",
 )
 # A string that starts like a clause, not a name ("对…", "将…", "在…").
-_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|联合(?!党委|会))|(?<!自)由")
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
@@ -225,9 +225,48 @@ def alias_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """("区交通与建设局", "区交建局") for every "全称（简称“简称”）" definition that names a party."""
     out: dict[tuple[str, str], None] = {}
     for m in _ALIAS_DEF.finditer(text):
-        full = m.group("full")
-        # the definition's subject may follow a verb or a 由 ("由区交通与建设局（简称…）负责")
-        full = re.split(r"由|会同|和|与|及|在|对", full)[-1]
-        if is_party(full) and m.group("short") != full:
+        # the longest tail that is a name: "由区交通与建设局（简称…）" defines 区交通与建设局
+        full = next((m.group("full")[i:] for i in range(len(m.group("full")) - 1) if is_party(m.group("full")[i:])), "")
+        if full and m.group("short") != full:
             out.setdefault((full, m.group("short").strip()), None)
     return tuple(out)
+
+
+# ---- rosters: "组  长：张三（管委会副主任）" — people (or bodies) by their place in a group ----------------
+_LEAD_POSITIONS = ("组长", "队长", "指挥长", "总指挥", "召集人")
+# Any "…长" post of a group ("组长", "副湾（滩）长", "总指挥"), written with spaces to align the column.
+ROSTER_LINE = re.compile(r"^\s*(?P<label>(?:常务|第一)?副?\s*[\u4e00-\u9fff（）()\s]{0,6}?长|成\s*员|组\s*员|联\s*络\s*员|"
+                         r"副?总\s*指\s*挥|召\s*集\s*人)\s*[:：]\s*(?P<names>\S.*)$")
+_ROSTER_SEGMENT = re.compile(r"(?:^|[；;：:])\s*(?P<label>[^：:；;]{2,8})[:：](?P<names>[^；;：:]+)")
+_NAME_AND_POST = re.compile(r"^(?P<name>(?:欧阳|[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2})(?:\s*[（(](?P<p1>[^）)]+)[）)]|\s+(?P<p2>\S.*))?$")
+
+
+def roster_units(text: str) -> Units:
+    """Parties of a roster paragraph ("成立…领导小组：组长：张三（管委会副主任）；副组长：李四…；成员：…"):
+    the leader(s) lead, the others are members (shared); each person's position is kept as a note.
+    A roster may list bodies instead of people ("成员：区公安局、区应急局")."""
+    lead: list[str] = []
+    members: list[str] = []
+    notes: list[tuple[str, str]] = []
+    for seg in _ROSTER_SEGMENT.finditer(text):
+        label = re.sub(r"\s+", "", seg.group("label"))
+        if not ROSTER_LINE.match(f"{label}：x"):
+            continue
+        for piece in re.split(r"[、，,]|\s{2,}", seg.group("names").strip().rstrip("。")):
+            piece = piece.strip()
+            if piece in POSITIONS or not piece:
+                continue  # "施强 片区党委书记、局长": the second post of the person before it
+            found, _ = clean(piece)
+            if (m := _NAME_AND_POST.match(piece)) and (_PERSON.match(m.group("name")) or m.group("p1") or m.group("p2")):
+                name, post = m.group("name"), m.group("p1") or m.group("p2") or ""
+                notes.append((name, f"{label}{'，' + post if post else ''}"))
+            elif found:
+                name = found[0]
+                notes.append((name, label))
+            else:
+                continue
+            (lead if label in _LEAD_POSITIONS else members).append(name)
+    if not lead and not members:
+        return Units()
+    return Units(lead=tuple(dict.fromkeys(lead)), shared=tuple(dict.fromkeys(m for m in members if m not in lead)),
+                 raw=text, notes=tuple(notes))

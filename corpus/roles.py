@@ -102,6 +102,9 @@ FIRST_LEADS = re.compile(
     r"(?:列|排|排列|排名|排位|排序|位列|写)(?:在)?(?:第一|首|最前面?|前面?|靠前)(?:位|个|家|名)?(?:者|的|责任|单位|部门|处室)*(?:为|是|作为)?牵头|"
     r"(?:第一|首)(?:位|个|家|名)?(?:者|的|单位|部门)*(?:为|是|作为)牵头"
 )
+# An owner that depends on the situation: "谁主管谁负责", "谁审批谁监管", "按照属地管理原则", "根据…类型分别由…".
+CONDITIONAL_OWNER = re.compile(r"谁[\u4e00-\u9fff]{1,3}谁[\u4e00-\u9fff]{1,3}|属地管理(?:原则|为主)|"
+                               r"根据[^，。；;]{1,16}(?:类型|情况|级别|等级|性质)[^。；;]{0,12}分别由")
 # The rule applies beyond its own item: "下同", "以下同", "均", in a preamble or footnote.
 CARRIES_FORWARD = re.compile(r"下同|以下各项|均为|均以")
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from corpus.deadlines import deadline_of, frequency_of
 from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
+from corpus.parties import roster_units
 from corpus.roles import CARRIES_FORWARD, FIRST_LEADS
 from corpus.text import first_sentence, strip_markup
 from corpus.units import inline_units, parse_units, trailing_label_units, trailing_units, unit_like
@@ -100,7 +101,7 @@ def paragraph_tasks(paragraphs) -> list[Item]:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
     tasks = []
     for p in paragraphs:
-        units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
+        units = roster_units(p.text) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
             heading = first_sentence(_BULLET.sub("", p.text))  # "---完善…。" is headed "完善…。"
             tasks.append(Item(number=0, heading=heading, text=p.text, units=units, section=p.section,

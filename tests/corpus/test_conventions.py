@@ -138,3 +138,41 @@ def test_phrases_are_never_parties(text):
     doc = parse_document(text, "x.txt")
     names = [n for it in (*doc.items, *doc.tasks) for n in it.units.all]
     assert not [n for n in names if any(b in n for b in _BAD)], names
+
+
+ROSTERS = [
+    ("roster after its intro line",
+     "成立安全生产工作领导小组：\n组  长：张三（管委会副主任）\n副组长：李四（区应急局局长）\n成  员：王五（区公安局副局长）、赵六（区消防大队大队长）\n",
+     ("张三",), ("李四", "王五", "赵六")),
+    ("a name under the line above, spaced labels",
+     "成立平原区域征迁工作专班：\n组  长：韩祥平（苏平片区管理局副局长）\n副 组 长：潘玉平（党工委委员）\n吴兆敏（管理局副局长）\n",
+     ("韩祥平",), ("潘玉平", "吴兆敏")),
+    ("bodies as members", "成立工作专班，名单如下：\n组长：王明\n成员：区征迁办、苏平片区经济发展处\n",
+     ("王明",), ("区征迁办", "苏平片区经济发展处")),
+]
+
+
+@pytest.mark.parametrize(("text", "lead", "members"), [c[1:] for c in ROSTERS], ids=[c[0] for c in ROSTERS])
+def test_rosters_name_people_and_bodies(text, lead, members):
+    doc = parse_document(text, "x.txt")
+    roster = [t for t in doc.tasks if t.units.lead]
+    assert roster and roster[0].units.lead == lead and roster[0].units.shared == members
+    assert any(note[0] == lead[0] for note in roster[0].units.notes)  # the position is kept
+
+
+CONDITIONS = [
+    ("谁主管谁负责", "1.开展行业检查。按照“谁主管谁负责”的原则，由各行业主管部门负责。\n2.其他。\n", 1, "谁主管谁负责"),
+    ("by type", "1.清理僵尸社会组织。根据社会组织类型分别由业务主管单位负责处置。\n2.其他。\n", 1, "根据社会组织类型"),
+    ("属地管理", "1.做好防汛工作，坚持属地管理原则。\n2.其他。\n", 1, "属地管理"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "rule"), [c[1:] for c in CONDITIONS], ids=[c[0] for c in CONDITIONS])
+def test_conditional_owner_is_kept_as_the_rule(text, key, rule):
+    assert rule in _item(parse_document(text, "x.txt"), key).units.condition
+
+
+def test_alias_definition_gives_both_names():
+    doc = parse_document("区交通与建设局（简称“区交建局”）负责道路建设。\n由区市场监督管理局（以下简称区市监局）牵头。\n", "x.txt")
+    assert ("区交通与建设局", "区交建局") in doc.party_aliases
+    assert ("区市场监督管理局", "区市监局") in doc.party_aliases
