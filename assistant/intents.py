@@ -172,6 +172,10 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if _HELP.match(q):
         return SmallTalk(q, topic="help")
     docs = tuple(find_documents(q, documents))
+    # A place name in a unit's name ("君山片区" in "派驻君山片区综合执法队筹建组") names the unit, not a
+    # document: a document span inside a unit named in the question is not a document reference.
+    named_units = [q[a:b] for a, b, _ in units.spans_in(q)]
+    docs = tuple(d for d in docs if not any(d.span in n and d.span != n for n in named_units))
     # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
     rest = q
     for d in docs:

@@ -86,3 +86,20 @@ DOCS = (
 )
 def test_find_documents(question, sources):
     assert [m.document.source for m in find_documents(question, DOCS)] == sources
+
+
+@pytest.mark.parametrize("question", [
+    "派驻君山片区综合执法队筹建组负责什么？",
+    "君山片区派出所要做哪些工作",
+])
+def test_a_place_name_inside_a_unit_name_is_not_a_document(question):
+    """"君山片区" in a title and in a unit's name: the unit is asked about, not the document."""
+    from assistant.contacts import ContactIndex
+    from assistant.intents import UnitDuties, parse_question
+    from assistant.units_index import UnitIndex
+    from corpus.parse import parse_document
+
+    doc = parse_document("君山片区违规摆摊设点整治工作方案\n\n三、整治职责\n（一）君山片区派出所：负责维护治安。\n"
+                         "（二）派驻君山片区综合执法队筹建组：负责日常巡查；负责违法行为的查处。\n", "b.txt")
+    frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
