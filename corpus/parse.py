@@ -34,6 +34,7 @@ from corpus.roles import CONDITIONAL_OWNER
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
+    apply_carried_parties,
     apply_designated_leads,
     apply_heading_units,
     h2_tasks,
@@ -468,8 +469,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
-            sorted(builder.items, key=lambda it: it.line_start))), raw)),
+        items=_parties(apply_carried_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
+            sorted(builder.items, key=lambda it: it.line_start))), raw))),
         tasks=_parties(t for t in paragraph_tasks(paragraphs)),
         party_aliases=alias_pairs(text),
         tables=label_tables(builder.tables),

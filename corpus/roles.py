@@ -105,6 +105,9 @@ FIRST_LEADS = re.compile(
 # An owner that depends on the situation: "谁主管谁负责", "谁审批谁监管", "按照属地管理原则", "根据…类型分别由…".
 CONDITIONAL_OWNER = re.compile(r"谁[\u4e00-\u9fff]{1,3}谁[\u4e00-\u9fff]{1,3}|属地管理(?:原则|为主)|"
                                r"根据[^，。；;]{1,16}(?:类型|情况|级别|等级|性质)[^。；;]{0,12}分别由")
+# A party named once for every later task: "以下均需各片区配合落实，不再列出", "以下各项均由区财政局配合".
+CARRIED_PARTY = re.compile(r"(?:以下|下同|后同|下列|以后)[^。；;）)，,]{0,6}?均(?:需|须|由|要|请)?(?P<units>[^，,。；;）)]{2,24}?)"
+                           r"(?P<role>配合|协助|参与|协办)")
 # The rule applies beyond its own item: "下同", "以下同", "均", in a preamble or footnote.
 CARRIES_FORWARD = re.compile(r"下同|以下各项|均为|均以")
 

@@ -19,9 +19,16 @@ from corpus.deadlines import deadline_of, frequency_of
 from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.parties import roster_units
-from corpus.roles import CARRIES_FORWARD, FIRST_LEADS
+from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS
 from corpus.text import first_sentence, strip_markup
-from corpus.units import inline_units, parse_units, trailing_label_units, trailing_units, unit_like
+from corpus.units import (
+    inline_units,
+    parse_units,
+    split_unit_list,
+    trailing_label_units,
+    trailing_units,
+    unit_like,
+)
 
 _NUMBERED_TITLE = re.compile(r"^(?:第|[（(]?[一二三四五六七八九十]+[、）)])")
 
@@ -134,6 +141,26 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
         if rule and not u.lead and u.shared:
             it = replace(it, units=replace(u, lead=u.shared[:1], cooperate=u.shared[1:] + u.cooperate,
                                            shared=(), rule=u.rule or rule))
+        out.append(it)
+    return tuple(out)
+
+
+def apply_carried_parties(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """"（区资源生态局牵头负责；各片区负责配合落实，以下均需各片区配合落实，不再列出）": the party named
+    for every later item of the same part joins each of them in that role (written once, meant for all)."""
+    out, carried = [], {}  # part → (role, names)
+    for it in items:
+        if (role_names := carried.get(it.part)) and it.units:
+            role, names = role_names
+            extra = tuple(n for n in names if n not in it.units.all)
+            if extra:
+                it = replace(it, units=replace(it.units, cooperate=it.units.cooperate + extra))
+        if m := CARRIED_PARTY.search(it.text):
+            names = tuple(n for n in split_unit_list(m.group("units")) if unit_like(n))
+            if names:
+                carried[it.part] = ("cooperate", names)
+                if not all(n in it.units.all for n in names):
+                    it = replace(it, units=replace(it.units, cooperate=it.units.cooperate + names))
         out.append(it)
     return tuple(out)
 
