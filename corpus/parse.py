@@ -37,6 +37,7 @@ from corpus.tasks import (
     apply_carried_parties,
     apply_designated_leads,
     apply_heading_units,
+    enumerated_tasks,
     h2_tasks,
     label_tables,
     number_paragraphs,
@@ -458,6 +459,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     attachments = tuple(t for t in builder.part_titles if t) or tuple(builder.listed_attachments)
     promoted, kept = h2_tasks(builder.paragraphs, builder.items, set(builder.items_in_part))
     builder.items += promoted
+    enumerated, kept = enumerated_tasks(kept, set(builder.items_in_part) | {it.part for it in promoted})
+    builder.items += enumerated
     paragraphs = number_paragraphs(kept)
     return Document(
         source=source,

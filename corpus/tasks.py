@@ -100,6 +100,33 @@ def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str])
     return promoted, [p for p in paragraphs if id(p) not in taken]
 
 
+_ENUM_START = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是[，,：:]?\s*")
+
+
+def enumerated_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
+    """"一是全面开展公厕普查。…" / "二是科学规划…" paragraphs under a heading are that heading's tasks
+    N (a numbering style of their own), in a part without "1." items: "（一）里的三是" reaches them."""
+    by_part: dict[str, list[tuple[Paragraph, int]]] = {}
+    for p in paragraphs:
+        if p.part not in numbered and (m := _ENUM_START.match(p.text)):
+            by_part.setdefault(p.part, []).append((p, chinese_to_int(m.group(1)) or 0))
+    promoted: list[Item] = []
+    taken: set[int] = set()
+    for part, rows in by_part.items():
+        if len(rows) < 2:
+            continue
+        for p, n in rows:
+            body = _ENUM_START.sub("", p.text, count=1)
+            path = "".join(next(g for g in m.groups() if g) for seg in p.section.split(" / ")
+                           if (m := _SECTION_LABEL.match(seg)))
+            units = trailing_units(p.text) or trailing_label_units(p.text) or inline_units(body)
+            promoted.append(Item(number=n, heading=first_sentence(body), text=body, units=units, section=p.section,
+                                 part=part, line_start=p.line_start, line_end=p.line_end, path=path,
+                                 deadline=deadline_of(body), frequency=frequency_of(body)))
+            taken.add(id(p))
+    return promoted, [p for p in paragraphs if id(p) not in taken]
+
+
 _BULLET = re.compile(r"^\s*(?:-{2,}|—{1,2}|[·•●■◆※]+)\s*")
 
 
