@@ -21,6 +21,8 @@ H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
 CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:{alternation(CHAPTER_NOUNS)}))\s*(?P<title>\S.*)$")
 ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条(?:\s+|$|(?=\S))(?P<rest>.*)$")  # "第一条" may stand alone
 ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
+# Decimal outline numbering ("1.1 编制目的", "3.3.1 指挥长由镇长担任…"): the last number within its parent.
+DECIMAL = re.compile(r"^(?P<path>\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?\s*(?P<rest>[^\d.．\s%％].*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")
 PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -61,6 +63,9 @@ def classify(no: int, text: str) -> Line:
         n = chinese_to_int(m.group("n"))
         if n:
             return Line(no, "h2", text, n, m.group("title").strip())
+    if m := DECIMAL.match(text):
+        path = m.group("path").replace("．", ".")
+        return Line(no, "decimal", text, int(path.rsplit(".", 1)[1]), m.group("rest").strip(), label=path)
     if m := ITEM.match(text):
         return Line(no, "item", text, int(m.group("n")), m.group("rest").strip())
     if (m := ARTICLE.match(text)) and (n := chinese_to_int(m.group("n"))):

@@ -65,7 +65,9 @@ _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
 # The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
-_BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:领导小组|工作小组|工作组|专班|指挥部|委员会|督导组|攻坚队)")
+_BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:小组|组|专班|指挥部|委员会|队)(?![\u4e00-\u9fff])")
+# The title line of one group in a list of groups ("第二指导组", "（三）综合协调组"): a roster of its own.
+_GROUP_TITLE = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{0,4}[）)、.]?[\u4e00-\u9fff]{0,12}?(?:小组|组|专班|指挥部|队)[:：]?$")
 
 
 def _body_named(text: str) -> str:
@@ -354,6 +356,16 @@ class _Builder:
         if not has_body:
             self.block.section = self.path
 
+    def on_decimal(self, i: int, ln: Line) -> None:
+        """"3.1 防汛抢险指挥部" is a heading at depth 2; "3.1.1 指挥长由镇长担任，…" an item of 3.1."""
+        self.close()
+        depth = ln.label.count(".") + 1  # 1.1 is depth 2
+        if is_title_like(ln.rest, 30):  # shown as written: "3.1 防汛抢险指挥部"
+            self.add_section(ln.label, f"{ln.label} {join_cjk_spaces(ln.rest)}", 3 if depth > 1 else 1, ln.no)
+            return
+        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no)
+        self.block.path = ln.label.rsplit(".", 1)[0]
+
     def on_item(self, i: int, ln: Line) -> None:
         self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=ln.label == "条")
 
@@ -383,8 +395,8 @@ class _Builder:
         if ROSTER_LINE.match(text):
             # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
             # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
-            if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":"))):
-                self.extend(("；" if b.roster else "") + text, ln.no)
+            if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or _GROUP_TITLE.match(b.text)):
+                self.extend(("；" if b.roster else "" if b.text.endswith(("：", ":")) else "：") + text, ln.no)
             else:
                 # otherwise it stands alone, headed by the body named in the paragraph before it
                 body = _body_named(b.text) if b is not None and b.kind == "para" else ""
@@ -395,7 +407,7 @@ class _Builder:
             if _NAMES_ONLY.match(text):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 return
-            if len(text) <= 40 and not has_sentence_punct(text):
+            if len(text) <= 40 and not has_sentence_punct(text) and not _GROUP_TITLE.match(text):
                 self.extend("；" + text, ln.no)  # one more entry ("林森 里美联合党委书记")
                 return
             self.close()  # running text after the roster is a paragraph of its own

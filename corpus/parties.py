@@ -65,10 +65,10 @@ NOT_IN_NAME: tuple[str, ...] = (
     "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
     "进行", "完成", "抓好", "要求", "积极", "及时", "认真", "切实", "分工", "职责", "工作任务", "其他领导",
     "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
-    "会同", "联系", "视情况", "否则", "厕所", "场所", "等相关", "等有关", "等其他",
+    "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
 )
 # A string that starts like a clause, not a name ("对…", "将…", "在…").
-_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|联合(?!党委|会))|(?<!自)由")
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
@@ -233,7 +233,7 @@ def alias_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
 
 # ---- rosters: "组  长：张三（管委会副主任）" — people (or bodies) by their place in a group ----------------
-_LEAD_POSITIONS = ("组长", "队长", "指挥长", "总指挥", "召集人")
+_LEAD_POSITIONS = re.compile(r"^(?!副|常务副).*(?:组长|队长|指挥长|总指挥|召集人)$")  # "小组长" leads, "副组长" not
 # Any "…长" post of a group ("组长", "副湾（滩）长", "总指挥"), written with spaces to align the column.
 ROSTER_LINE = re.compile(r"^\s*(?P<label>(?:常务|第一)?副?\s*[\u4e00-\u9fff（）()\s]{0,6}?长|成\s*员|组\s*员|联\s*络\s*员|"
                          r"副?总\s*指\s*挥|召\s*集\s*人)\s*[:：]\s*(?P<names>\S.*)$")
@@ -265,7 +265,7 @@ def roster_units(text: str) -> Units:
                 notes.append((name, label))
             else:
                 continue
-            (lead if label in _LEAD_POSITIONS else members).append(name)
+            (lead if _LEAD_POSITIONS.match(label) else members).append(name)
     if not lead and not members:
         return Units()
     return Units(lead=tuple(dict.fromkeys(lead)), shared=tuple(dict.fromkeys(m for m in members if m not in lead)),

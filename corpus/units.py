@@ -334,7 +334,8 @@ _INLINE = re.compile(
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _DUTY_VERBS = "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB))
-_SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern}))"
+_SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
+                      rf"(?!(?:{_DUTY_VERBS})的))"
                       rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
@@ -378,7 +379,11 @@ def inline_units(text: str) -> Units:
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
         role = "lead" if _LEADS_DUTY.match(text, m.end()) else "shared"
-        found[role].append(m.group("unit"))
+        first = re.split(r"[。；;]", text[m.end():], maxsplit=1)[0]
+        listed = split_unit_list(first)
+        # "区直各有关单位：金井湾、澳前…指挥部" defines who the name covers; it states no duty
+        if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
+            found[role].append(m.group("unit"))
     for clause in _candidate_clauses(_ROLE_THEN_LIST.sub(r"\1，", text)):
         clause = _ENUMERATOR.sub("", clause)
         if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together

@@ -135,9 +135,12 @@ NOT_PARTIES = [
     ("开展机关", "1.开展机关作风建设，落实责任。\n"),
     ("alias parenthesis", "区交通与建设局（简称“区交建局”）负责道路建设。\n"),
     ("各单位职责如下", "第二条 各单位职责如下：\n（一）区财政局负责资金保障；\n"),
+    ("verb before an object ending like a unit", "1.一周内仍未完成整改的，给相关单位发送督办通报。\n"),
+    ("深入 + place", "1.结合区管委会开展的“三下乡”活动，深入乡镇开展渔业生产技术咨询。\n"),
+    ("a definition list, not duties", "区直各有关单位：金井湾、澳前、岚城、流水片区项目建设指挥部。\n"),
 ]
 
-_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实")
+_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位")
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
@@ -154,6 +157,8 @@ ROSTERS = [
     ("a name under the line above, spaced labels",
      "成立平原区域征迁工作专班：\n组  长：韩祥平（苏平片区管理局副局长）\n副 组 长：潘玉平（党工委委员）\n吴兆敏（管理局副局长）\n",
      ("韩祥平",), ("潘玉平", "吴兆敏")),
+    ("小组长 leads", "四、项目建设推进小组\n小组长：陈正凤（城乡建设服务中心副主任）\n成员：俞文（党群工作处副处长）\n",
+     ("陈正凤",), ("俞文",)),
     ("bodies as members", "成立工作专班，名单如下：\n组长：王明\n成员：区征迁办、苏平片区经济发展处\n",
      ("王明",), ("区征迁办", "苏平片区经济发展处")),
 ]
@@ -183,3 +188,19 @@ def test_alias_definition_gives_both_names():
     doc = parse_document("区交通与建设局（简称“区交建局”）负责道路建设。\n由区市场监督管理局（以下简称区市监局）牵头。\n", "x.txt")
     assert ("区交通与建设局", "区交建局") in doc.party_aliases
     assert ("区市场监督管理局", "区市监局") in doc.party_aliases
+
+
+def test_a_list_of_groups_is_one_roster_per_group():
+    text = ("成立换届选举工作指导组，名单如下：\n第一指导组\n组长：林兴\n成员：流水村包村工作队\n"
+            "第二指导组\n组长：潘小兰\n成员：昆湖村包村工作队\n")
+    rosters = [t for t in parse_document(text, "x.txt").tasks if t.units.lead]
+    assert [t.units.lead for t in rosters] == [("林兴",), ("潘小兰",)]
+    assert rosters[1].section.endswith("第二指导组")
+
+
+def test_decimal_outline_numbering():
+    doc = parse_document("3 组织体系\n3.1 防汛抢险指挥部\n3.1.1 指挥长由镇长担任，负责全面指挥。\n"
+                         "3.2 抢险队\n3.2.1 区应急局负责组建抢险队。\n", "x.txt")
+    items = {(it.path, it.number): it for it in doc.items}
+    assert set(items) == {("3.1", 1), ("3.2", 1)}
+    assert items[("3.2", 1)].units.shared == ("区应急局",) and "抢险队" in items[("3.2", 1)].section
