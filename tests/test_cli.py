@@ -1,4 +1,5 @@
-"""The `docbot` CLI as a user runs it: real processes, real corpus."""
+"""The `docbot` CLI as a user runs it, over the real corpus: in this process (the ``docbot`` fixture,
+tests/support/cli.py) except the smoke tests that need a real process (exit code, cold imports)."""
 
 import json
 import os
@@ -8,12 +9,20 @@ import sys
 import pytest
 
 
-def docbot(*args, stdin=None, env=None):
+def real_docbot(*args, stdin=None, env=None):
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
                           text=True, timeout=120, env=env)
 
 
-def test_ask_json_schema():
+def test_a_real_process_answers_and_exits_0_or_2():
+    r = real_docbot("ask", "--json", "越秀工作要点第17项谁牵头？")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["found"] is True
+    bad = real_docbot("nonsense")
+    assert bad.returncode == 2 and "用法错误" in bad.stderr
+
+
+def test_ask_json_schema(docbot):
     r = docbot("ask", "--json", "越秀工作要点第17项谁牵头？")
     assert r.returncode == 0, r.stderr
     obj = json.loads(r.stdout)
@@ -27,7 +36,7 @@ def test_ask_json_schema():
     assert "区民政局" in c["text"]
 
 
-def test_ask_json_stdin_one_object_per_line_in_order():
+def test_ask_json_stdin_one_object_per_line_in_order(docbot):
     questions = ["第3项谁牵头", "", "苏佩联系哪个社区", "😀", "区审计局要配合哪些事"]
     r = docbot("ask", "--json", "-", stdin="\n".join(questions) + "\n")
     assert r.returncode == 0, r.stderr
@@ -36,7 +45,7 @@ def test_ask_json_stdin_one_object_per_line_in_order():
     assert [json.loads(x)["found"] for x in lines] == [True, False, True, False, True]
 
 
-def test_ask_human_cites_source():
+def test_ask_human_cites_source(docbot):
     r = docbot("ask", "东湖新村社区由哪位区领导挂点")
     assert r.returncode == 0
     assert "黄仰辉" in r.stdout and "胡仲华" in r.stdout and "来源：越秀工作要点 附件1" in r.stdout
@@ -52,7 +61,7 @@ def test_structured_answer_never_imports_heavy_libraries():
     assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
 
 
-def test_docs_lists_documents_with_counts():
+def test_docs_lists_documents_with_counts(docbot):
     r = docbot("docs", "--json")
     rows = {d["short_name"]: d for d in json.loads(r.stdout)}
     assert rows["越秀工作要点"]["items"] == 37
@@ -61,24 +70,24 @@ def test_docs_lists_documents_with_counts():
     assert rows["海珠城管三年行动"]["items"] == 22
 
 
-def test_item_command():
+def test_item_command(docbot):
     r = docbot("item", "洛阳", "十四")
     assert r.returncode == 0 and "中心组成员每年撰写学习体会不少于2篇" in r.stdout
 
 
 @pytest.mark.parametrize("args", [["ask"], ["item", "洛阳"], ["item", "洛阳", "abc"], ["nonsense"]])
-def test_usage_errors_exit_2(args):
+def test_usage_errors_exit_2(args, docbot):
     r = docbot(*args)
     assert r.returncode == 2
     assert "用法错误" in (r.stderr + r.stdout)
 
 
-def test_chat_with_piped_stdin():
+def test_chat_with_piped_stdin(docbot):
     r = docbot("chat", stdin="第3项谁牵头\n\n退出\n")
     assert r.returncode == 0 and "区委组织部" in r.stdout
 
 
-def test_chat_json_keeps_the_context_across_lines():
+def test_chat_json_keeps_the_context_across_lines(docbot):
     lines = ["工作要点第17项谁牵头", "那第18项呢", "配合单位呢", "苏佩联系哪个社区", "那他还联系哪些", "谢谢", "/docs", ""]
     r = docbot("chat", "--json", stdin="\n".join(lines) + "\n")
     assert r.returncode == 0, r.stderr
@@ -93,11 +102,9 @@ def test_chat_json_keeps_the_context_across_lines():
     assert "共收录" in objs[6]["answer"]
 
 
-def test_assign_shows_in_ask_and_chat(tmp_path):
+def test_assign_shows_in_ask_and_chat(tmp_path, docbot):
     # one source of truth: the store's contact-point table, seeded from the documents, edited by assign
-    import os
-
-    env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path)}
+    env = {"DOCBOT_DATA_DIR": str(tmp_path)}
     assert docbot("assign", "苏佩", "community", "五羊社区", env=env).returncode == 0
     r = docbot("ask", "五羊社区由哪位区领导挂点", env=env)
     assert "王焕清" in r.stdout and "苏佩" in r.stdout and "已调整" in r.stdout
@@ -105,11 +112,11 @@ def test_assign_shows_in_ask_and_chat(tmp_path):
     assert "五羊社区" in json.loads(r.stdout)["answer"]
 
 
-def test_ask_with_a_store_reads_it_without_the_store_library(tmp_path):
+def test_ask_with_a_store_reads_it_without_the_store_library(tmp_path, docbot):
     # `docbot ask` reads the edited contact table through a read-only stdlib connection: no sqlite-utils
     # (which imports numpy), no migration check, and the store file is left exactly as it was
     env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path), "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5"}
-    assert docbot("assign", "苏佩", "community", "五羊社区", env=env).returncode == 0
+    assert docbot("assign", "苏佩", "community", "五羊社区", env={"DOCBOT_DATA_DIR": str(tmp_path)}).returncode == 0
     db = tmp_path / "docbot.sqlite3"
     before = db.read_bytes()
     code = ("import sys; from bot.cli import main; main(['ask', '五羊社区由哪位区领导挂点']);"
@@ -137,7 +144,7 @@ ISSUE_EXAMPLES = [  # (question, a string the answer must hold); one terminal co
 ]
 
 
-def test_every_issue_example_in_the_terminal_chat():
+def test_every_issue_example_in_the_terminal_chat(docbot):
     r = docbot("chat", "--json", stdin="\n".join(q for q, _ in ISSUE_EXAMPLES) + "\n")
     assert r.returncode == 0, r.stderr
     answers = [json.loads(line) for line in r.stdout.splitlines()]

@@ -24,15 +24,18 @@ class Result:
 
 
 def run_in_process(monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str | None = None,
-                   env: dict[str, str] | None = None) -> Result:
-    """``docbot *args`` as a user runs it; ``env`` adds to (or overrides) this process's environment
-    for the duration of the call only."""
+                   env: dict[str, str | None] | None = None) -> Result:
+    """``docbot *args`` as a user runs it; ``env`` adds to (or overrides; None removes) this process's
+    environment for the duration of the call only."""
     from bot.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with monkeypatch.context() as mp:
         for key, value in (env or {}).items():
-            mp.setenv(key, value)
+            if value is None:
+                mp.delenv(key, raising=False)
+            else:
+                mp.setenv(key, value)
         mp.setattr(sys, "stdin", io.StringIO(stdin or ""))
         with redirect_stdout(out), redirect_stderr(err):
             try:
