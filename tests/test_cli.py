@@ -1,6 +1,7 @@
 """The `docbot` CLI as a user runs it, over the real corpus: in this process (the ``docbot`` fixture,
 tests/support/cli.py) except the smoke tests that need a real process (exit code, cold imports)."""
 
+import io
 import json
 import os
 import subprocess
@@ -153,3 +154,32 @@ def test_every_issue_example_in_the_terminal_chat(docbot):
         assert expected in answer["answer"], (question, answer["answer"][:200])
     assert "谢伟光" not in answers[12]["answer"] and "洛阳" not in answers[2]["answer"]
     assert "洛阳机关党建意见 第19项" in answers[0]["answer"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_interactive_chat_answers_by_keywords_while_semantic_search_is_prepared(tmp_path, monkeypatch, capsys):
+    """An empty data dir at a terminal: the first free question does not wait for the corpus to be encoded
+    (minutes); keyword search answers and the chat says once, in plain words, what is being prepared."""
+    from bot.cli import main
+    from bot.commands.chat import PREPARING
+    from index import searcher as searcher_mod
+    from tests.index.test_keywords_first import HeldEmbedder
+
+    emb, opened, real = HeldEmbedder(), [], searcher_mod.open_searcher
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: emb)
+    monkeypatch.setattr(searcher_mod, "open_searcher", lambda *a, **k: opened.append(real(*a, **k)) or opened[-1])
+    monkeypatch.setenv("DOCBOT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DOCBOT_EMBEDDING_MODEL", "local/zh-model")
+    monkeypatch.setattr(sys, "stdin", _Terminal("干部被人诬告了以后怎么恢复名誉\n民主生活会一年开几次\n退出\n"))
+    try:
+        assert main(["chat"]) == 0
+    finally:
+        emb.gate.set()
+    out = capsys.readouterr().out
+    assert out.count(PREPARING) == 1 and out.count("问> ") == 3
+    assert opened[0].wait_dense(60) and opened[0].min_cosine is not None  # the background work completes
