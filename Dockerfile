@@ -10,6 +10,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DOCBOT_DATA_DIR=/data \
+    DOCBOT_MODELS_DIR=/data/models \
     HF_HOME=/data/huggingface
 
 WORKDIR /app

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,17 @@ def _ids(value: str) -> frozenset[int]:
         if part.lstrip("-").isascii() and part.lstrip("-").isdigit():  # not "²": int() would fail
             out.add(int(part))
     return frozenset(out)
+
+
+def models_dir_from(env: Mapping[str, str]) -> Path:
+    """Where the built-in Chinese model is built, once per machine and shared by every data dir, the
+    tests and `docbot eval`: DOCBOT_MODELS_DIR, else the user's cache dir (XDG: $XDG_CACHE_HOME,
+    else ~/.cache) / docbot/models."""
+    if env.get("DOCBOT_MODELS_DIR"):
+        return Path(env["DOCBOT_MODELS_DIR"]).expanduser()
+    cache = env.get("XDG_CACHE_HOME", "")
+    base = Path(cache) if cache and Path(cache).is_absolute() else Path(env.get("HOME") or Path.home()) / ".cache"
+    return base / "docbot" / "models"
 
 
 def _minutes(value: str, default: int = 60) -> int:
@@ -45,9 +57,9 @@ class Settings:
     log_text: bool = False  # DOCBOT_LOG_TEXT=1: question text in the JSON question log (debugging only)
     inbox_max_age_minutes: int = 60  # unfinished updates older than this are not replayed (an apology instead)
     context_minutes: int = 30  # a conversation's follow-ups refer to the previous answer for this long
-    # Where the built-in Chinese model is built (once, 470 MB); None: <data dir>/models. Evaluation
-    # gives each document a fresh data dir yet shares this, so the model is built once per run.
-    models_dir_override: Path | None = None
+    # Where the built-in Chinese model is built (once per machine, 470 MB): every data dir shares it,
+    # so evaluation's fresh data dir per document and a new data dir never build it again.
+    models_dir: Path = field(default_factory=lambda: models_dir_from(os.environ))
 
     @property
     def db_path(self) -> Path:
@@ -60,12 +72,6 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
-
-    @property
-    def models_dir(self) -> Path:
-        from index.model_choice import MODELS_DIR
-
-        return self.models_dir_override or self.data_dir / MODELS_DIR
 
     @property
     def uploads_dir(self) -> Path:
@@ -97,4 +103,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         log_text=env.get("DOCBOT_LOG_TEXT", "").strip().lower() in ("1", "true", "yes"),
         inbox_max_age_minutes=_minutes(env.get("DOCBOT_INBOX_MAX_AGE", "")),
         context_minutes=_minutes(env.get("DOCBOT_CONTEXT_MINUTES", ""), default=30),
+        models_dir=models_dir_from(env),
     )

@@ -12,18 +12,22 @@ from bot.config import Settings
 log = logging.getLogger(__name__)
 
 
-def build_knowledge(settings: Settings, *, search: bool = True, long_running: bool = False) -> Knowledge:
+def build_knowledge(settings: Settings, *, search: bool = True, long_running: bool = False,
+                    keywords_first: bool = False) -> Knowledge:
     """Parse the corpus now (fast); the search index is opened on the first free-text question.
 
     Every channel gets the same searcher: lexical + dense (the configured model, else the built-in
-    Chinese one; none with DOCBOT_EMBEDDING_MODEL=none). ``long_running`` (the bot): open the index
-    and start loading the model in background threads right away, so start-up does not wait (a free
-    question does, until the model is ready). One-shot commands (`docbot ask`) load the model only
-    when the first free question needs it: structured answers never import torch.
+    Chinese one; none with DOCBOT_EMBEDDING_MODEL=none). ``long_running`` (the bot) and
+    ``keywords_first`` (the interactive terminal chat): open the index and prepare the dense side in
+    background threads right away; free questions asked meanwhile are answered by keyword search at
+    once (on an empty data dir, encoding the corpus takes minutes), hybrid ones once it is ready.
+    One-shot commands (`docbot ask`, piped `docbot chat`) load the model when the first free question
+    needs it and wait for it, so they answer like a ready bot; structured answers never import torch.
     """
     from corpus.library import load_corpus
 
     corpus = load_corpus(settings.corpus_dir, settings.uploads_dir)
+    background = long_running or keywords_first
 
     def open_search():
         try:
@@ -33,10 +37,13 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
             return None
         # A terminal (docbot ask/chat) shows progress bars if the model must be built or the corpus
         # encoded on the first free question; the bot logs instead.
-        return open_searcher(corpus, settings.index_dir, embedding_model=settings.embedding_model,
-                             models_dir=settings.models_dir, background=long_running, progress=not long_running and sys.stderr.isatty())
+        searcher = open_searcher(corpus, settings.index_dir, embedding_model=settings.embedding_model,
+                                 models_dir=settings.models_dir, background=background,
+                                 progress=not background and sys.stderr.isatty())
+        searcher.answer_while_loading = background
+        return searcher
 
     knowledge = Knowledge(corpus=corpus, searcher_factory=open_search if search else None)
-    if search and long_running:
+    if search and background:
         threading.Thread(target=lambda: knowledge.searcher, name="index-warmup", daemon=True).start()
     return knowledge

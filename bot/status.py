@@ -49,6 +49,15 @@ def _version() -> str:
         return "源码运行"
 
 
+def _read_only(path: Path):
+    """A read-only SQLite connection, closed on leaving the block. The URI needs an absolute path: the
+    default data dir ("data") is relative, and ``Path.as_uri`` refuses relative paths."""
+    import sqlite3
+    from contextlib import closing
+
+    return closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True))
+
+
 def collect(settings: Settings, now: datetime, documents: list | None = None) -> dict:
     """Facts from the files under the data directory (read-only; nothing is created)."""
     import sqlite3
@@ -68,11 +77,11 @@ def collect(settings: Settings, now: datetime, documents: list | None = None) ->
     facts["search_mode"] = search_mode(settings)
     facts["inbox_backlog"] = None
     if settings.inbox_path.exists():
-        with sqlite3.connect(settings.inbox_path.as_uri() + "?mode=ro", uri=True) as conn:
+        with _read_only(settings.inbox_path) as conn:
             facts["inbox_backlog"] = backlog(conn)
     facts["last_reminder"], facts["reminders_sent"] = None, 0
     if settings.db_path.exists():
-        with sqlite3.connect(settings.db_path.as_uri() + "?mode=ro", uri=True) as conn:
+        with _read_only(settings.db_path) as conn:
             try:
                 facts["last_reminder"], facts["reminders_sent"] = conn.execute(
                     "SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()

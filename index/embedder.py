@@ -9,6 +9,7 @@ model turns most of this corpus into [UNK] and, fused blindly, halves hit@3.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -111,16 +112,26 @@ def model_id_of(name: str) -> str:
     return str(p.resolve()) if p.exists() else name
 
 
+_loaded: dict[tuple[str, str], SentenceTransformerEmbedder] = {}
+_loading = threading.Lock()
+
+
 def load_embedder(name: str, model_id: str | None = None) -> SentenceTransformerEmbedder:
     """Load a sentence-transformers model by hub name or local path (imports torch).
 
+    Loaded once per process: every searcher of the same model shares it (evaluation opens one
+    searcher per document, the bot a new one after each upload; each used to hold its own 470 MB copy,
+    and a test session peaked at 10 GiB). Inference does not change the model, so sharing is safe.
     Raises whatever the library raises when the model cannot be found or downloaded; the caller
     turns that into one warning and carries on lexically.
     """
-    from sentence_transformers import SentenceTransformer
+    key = (model_id_of(name), model_id or model_id_of(name))
+    with _loading:
+        if key not in _loaded:
+            from sentence_transformers import SentenceTransformer
 
-    model = SentenceTransformer(name, device="cpu")
-    return SentenceTransformerEmbedder(model, model_id or model_id_of(name))
+            _loaded[key] = SentenceTransformerEmbedder(SentenceTransformer(name, device="cpu"), key[1])
+        return _loaded[key]
 
 
 def ensure_loadable(name: str) -> None:

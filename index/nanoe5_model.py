@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import struct
+import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import util
@@ -219,11 +221,16 @@ def _config(m: Packed) -> dict:
 
 def build(dest: Path, *, source: Path | None = None, progress: bool = False) -> Path:
     """Write the sentence-transformers model to ``dest`` (atomically: a half-built folder is never
-    left under the final name) and return ``dest``."""
+    left under the final name) and return ``dest``.
+
+    ``dest`` lives in the machine's shared models dir, so two processes may build it at once (the
+    bot and a `docbot ask`, two test sessions): each writes its own temporary folder, the first to
+    finish renames it into place and the other's copy is dropped.
+    """
     from safetensors.numpy import save_file
 
     m = read_packed(source or source_file())
-    tmp = dest.with_name(dest.name + ".tmp")
+    tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}-{threading.get_ident()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     save_file(bert_weights(m, progress), str(tmp / "model.safetensors"), metadata={"format": "pt"})
@@ -249,6 +256,14 @@ def build(dest: Path, *, source: Path | None = None, progress: bool = False) -> 
     _write_json(tmp / "config_sentence_transformers.json", {
         "prompts": PROMPTS, "default_prompt_name": None, "similarity_fn_name": "cosine"})
     (tmp / "README.md").write_text(f"# {BUILT_NAME}\n\n{PROVENANCE}\n", encoding="utf-8")
-    shutil.rmtree(dest, ignore_errors=True)
-    tmp.rename(dest)
+    if (dest / "model.safetensors").is_file():  # another process finished first: same bytes
+        shutil.rmtree(tmp, ignore_errors=True)
+        return dest
+    shutil.rmtree(dest, ignore_errors=True)  # a folder without weights: left by an older, interrupted build
+    try:
+        tmp.rename(dest)
+    except OSError:  # another process renamed its copy in between
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not (dest / "model.safetensors").is_file():
+            raise
     return dest

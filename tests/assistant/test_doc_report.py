@@ -1,8 +1,6 @@
 """The upload preview / `docbot inspect` report tells the truth (assistant/doc_report.py)."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -55,7 +53,7 @@ def test_irregular_numbering(pairs, found):
     assert irregular_numbering(_items(*pairs)) == found
 
 
-def test_docbot_inspect_json(tmp_path):
+def test_docbot_inspect_json(tmp_path, docbot):
     d = NumberedDocx()
     d.para("某某区2024年基层治理工作任务分工方案")
     n = d.define(("decimal", "%1."))
@@ -63,15 +61,13 @@ def test_docbot_inspect_json(tmp_path):
     d.para("牵头单位：区委政法委")
     d.para("配合单位：各街道")
     (tmp_path / "plan.docx").write_bytes(d.bytes())
-    r = subprocess.run([sys.executable, "-m", "bot.cli", "inspect", "--json", str(tmp_path / "plan.docx")],
-                       capture_output=True, text=True, timeout=120)
+    r = docbot("inspect", "--json", str(tmp_path / "plan.docx"))
     assert r.returncode == 0, r.stderr
     report = json.loads(r.stdout)
     assert (report["items"], report["with_units"], report["warnings"]) == (1, 1, [])
     assert report["parts"][0]["samples"][0]["lead"] == ["区委政法委"]
     (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 broken")
-    r = subprocess.run([sys.executable, "-m", "bot.cli", "inspect", str(tmp_path / "bad.docx")],
-                       capture_output=True, text=True, timeout=120)
+    r = docbot("inspect", str(tmp_path / "bad.docx"))
     assert r.returncode == 1 and "无法读取" in r.stderr and not r.stdout
 
 

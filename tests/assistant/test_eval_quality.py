@@ -25,14 +25,17 @@ LEAD_AND_UNIT = 0.95  # measured 71/73 = 0.973
 HOLDOUT = ROOT / "tests" / "fixtures" / "holdout_documents"
 HOLDOUT_OVERALL = 0.95
 HOLDOUT_LEAD_AND_UNIT = 0.94
+# `make eval`, not `make test`: 36 documents graded one by one with the real model (encode, calibrate,
+# answer) take minutes. The timeout covers the session's model and index too, on a loaded machine.
+pytestmark = [pytest.mark.eval, pytest.mark.timeout(3600)]
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory, chinese_data_dir):
+def scores(tmp_path_factory, chinese_searcher):
     """The default configuration (hybrid search with the built-in Chinese model, the one this session
-    already built), as a user's `docbot eval --each-document` runs it."""
+    already loaded), as a user's `docbot eval --each-document` runs it."""
     directory = SHARED if SHARED.is_dir() else FIXTURE
-    settings = Settings(data_dir=tmp_path_factory.mktemp("eval-data"), models_dir_override=chinese_data_dir / "models")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("eval-data"), models_dir=chinese_searcher.models_dir)
     return each_document_scores(directory, settings=settings)
 
 
@@ -57,8 +60,8 @@ def test_negatives_never_answered(scores):
 
 
 @pytest.fixture(scope="module")
-def holdout(tmp_path_factory, chinese_data_dir):
-    settings = Settings(data_dir=tmp_path_factory.mktemp("holdout-data"), models_dir_override=chinese_data_dir / "models")
+def holdout(tmp_path_factory, chinese_searcher):
+    settings = Settings(data_dir=tmp_path_factory.mktemp("holdout-data"), models_dir=chinese_searcher.models_dir)
     return merge(s.report for s in each_document_scores(HOLDOUT, settings=settings))
 
 

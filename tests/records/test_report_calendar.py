@@ -3,9 +3,6 @@ calendar from the parsed model, and their CLI commands."""
 
 import io
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -107,14 +104,11 @@ def test_december_obligations_from_the_parsed_corpus(knowledge):
                                                          unit="区纪委"))
 
 
-def _docbot(tmp_path, *args):
-    env = {**os.environ, "DOCBOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
-    env.pop("DOCBOT_CORPUS_DIR", None)
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, timeout=120,
-                          env=env)
+def test_cli_calendar_report_and_holidays(tmp_path, docbot):
+    def _docbot(tmp_path, *args):  # in this process (tests/support/cli.py)
+        return docbot(*args, env={"DOCBOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1",
+                                  "DOCBOT_CORPUS_DIR": None})
 
-
-def test_cli_calendar_report_and_holidays(tmp_path):
     r = _docbot(tmp_path, "calendar", "--month", "2026-12", "--json")
     assert r.returncode == 0, r.stderr
     got = json.loads(r.stdout)

@@ -151,6 +151,15 @@ class FakeBotApi:
             await asyncio.sleep(0.005)
         return found[:count]
 
+    async def wait_polling(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Until the bot has asked for updates. Its long poll may still be open (``wait_for("getUpdates")``
+        would wait for it to end, up to the poll's 10 s timeout): ``push`` answers it at once."""
+        deadline = time.monotonic() + timeout
+        while not any(c.method == "getUpdates" for c in self.calls):
+            if time.monotonic() > deadline:
+                raise AssertionError("the bot never asked for updates")
+            await asyncio.sleep(0.005)
+
     # ---- the API itself ------------------------------------------------------------------------
     async def handle(self, method: str, params: dict[str, str], files: dict[str, bytes] | None = None):
         """(status, body dict), or DROP to close the connection without an answer."""

@@ -3,8 +3,6 @@
 import dataclasses
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -95,18 +93,16 @@ async def test_an_admin_voids_a_visit_and_a_rectification_which_leave_the_ledger
     assert "管理员" in (await fake_api.wait_for(count=3, chat_id=SECRETARY, timeout=10))[-1].text
 
 
-def test_docbot_void_from_the_command_line(tmp_path):
+def test_docbot_void_from_the_command_line(tmp_path, docbot):
     from assistant.store import open_db
 
     db = open_db(tmp_path / "docbot.sqlite3")
     db["rectifications"].insert({"id": 4, "unit": "东山街", "issue": "台账缺失", "notice_date": "2026-11-05",
                                  "due": "2026-12-05", "rule": "explicit", "status": "open"})
-    env = {"DOCBOT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
-    run = subprocess.run([sys.executable, "-m", "bot.cli", "void", "rectification", "4", "--reason", "登记错误"],
-                         env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    env = {"DOCBOT_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    run = docbot("void", "rectification", "4", "--reason", "登记错误", env=env)
     assert run.returncode == 0 and "已作废第4号整改" in run.stdout, run.stderr
-    again = subprocess.run([sys.executable, "-m", "bot.cli", "void", "整改", "4", "--reason", "再次"],
-                           env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    again = docbot("void", "整改", "4", "--reason", "再次", env=env)
     assert again.returncode == 1 and "已经作废过了" in again.stderr
     assert db["rectifications"].get(4)["status"] == "void"
 

@@ -22,6 +22,16 @@ def _stored(services, user):
     return conversation.load(services.db, user, user, now=harness.FIXED_NOW)
 
 
+async def _flushed(commits, count: int) -> None:
+    """Until ``count`` transactions were committed (the flush is due CONTEXT_FLUSH_DELAY after the first
+    step and runs on the database thread); then one more flush delay, in which no other may start."""
+    for _ in range(1000):
+        if len(commits) >= count:
+            break
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(CONTEXT_FLUSH_DELAY)
+
+
 async def _converse_all(services):
     for user, asked in QUESTIONS.items():
         for q in asked:
@@ -34,7 +44,7 @@ def test_steps_of_many_conversations_land_in_one_transaction_latest_per_user(tmp
     async def run():
         await _converse_all(services)
         assert _stored(services, 1).empty  # still waiting in memory
-        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+        await _flushed(commits, 1)
 
     asyncio.run(run())
     assert len(commits) == 1  # one transaction for all five steps
@@ -57,10 +67,10 @@ def test_a_step_after_a_flush_is_written_by_the_next_one(tmp_path, knowledge):
 
     async def run():
         await services.converse("监督方案第3项谁牵头", chat_id=7, user_id=7)
-        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+        await _flushed(commits, 1)
         assert _stored(services, 7).numbers == (3,)
         await services.converse("那第4项呢", chat_id=7, user_id=7)
-        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+        await _flushed(commits, 2)
 
     asyncio.run(run())
     assert len(commits) == 2 and _stored(services, 7).numbers == (4,)
@@ -75,7 +85,7 @@ def test_a_flush_planned_on_a_loop_that_ended_is_planned_again(tmp_path, knowled
 
     async def later():
         await services.converse("那第4项呢", chat_id=7, user_id=7)
-        await asyncio.sleep(CONTEXT_FLUSH_DELAY + 0.5)
+        await _flushed(commits, 1)
 
     asyncio.run(later())
     assert len(commits) == 1 and _stored(services, 7).numbers == (4,)

@@ -5,6 +5,7 @@ import asyncio
 import json
 import os
 import signal
+import sqlite3
 import sys
 import time
 from datetime import UTC, datetime, timedelta
@@ -157,6 +158,23 @@ async def _wait_replies(fake_api, count: int, timeout: float) -> None:  # noqa: 
         await asyncio.sleep(0.01)
 
 
+def _finished(data: Path) -> int:
+    with sqlite3.connect(f"{(data / 'inbox.sqlite3').resolve().as_uri()}?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT count(*) FROM inbox WHERE status = 'done'").fetchone()[0]
+
+
+async def _wait_settled(fake_api, last: dict, data: Path, timeout: float) -> None:  # noqa: ASYNC109
+    """Until Telegram considers every update up to ``last`` delivered (the bot's getUpdates carried an
+    offset past it: it will never be sent again, so a crash must not lose it) and every reply that
+    arrived is recorded as finished in the inbox. A kill between a delivered reply and its record
+    would replay that one update: at-least-once is all a crash in that window allows."""
+    deadline = time.monotonic() + timeout
+    while not (any(c.method == "getUpdates" and int(c.params.get("offset") or 0) > last["update_id"]
+                   for c in fake_api.calls) and _finished(data) >= len(_replies(fake_api))):
+        assert time.monotonic() < deadline, "the bot never acknowledged the updates or recorded its replies"
+        await asyncio.sleep(0.01)
+
+
 def _hold_sends_after(fake_api, n: int) -> None:
     """After the n-th answer the fake stops answering sendMessage: replies still being sent at the kill
     are in flight, not delivered (so "exactly once" is decidable)."""
@@ -174,10 +192,10 @@ async def test_sigkill_after_60_of_200_questions_then_restart_answers_all_200_ex
     _hold_sends_after(fake_api, 60)
     proc = await _start(env)
     try:
-        await fake_api.wait_for("getUpdates", timeout=60)
+        await fake_api.wait_polling(timeout=60)
         fake_api.push(*questions)
         await _wait_replies(fake_api, 60, timeout=60)
-        await asyncio.sleep(1.0)  # Telegram has been told: all 200 were fetched and acknowledged
+        await _wait_settled(fake_api, questions[-1], tmp_path / "data", timeout=60)  # all 200 acknowledged
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
         assert fake_api._updates == [] or fake_api._updates[0]["update_id"] > questions[-1]["update_id"]
@@ -187,7 +205,7 @@ async def test_sigkill_after_60_of_200_questions_then_restart_answers_all_200_ex
         fake_api.listeners.clear()
         proc = await _start(env)
         await _wait_replies(fake_api, 200, timeout=90)
-        await asyncio.sleep(1.0)  # nothing more arrives
+        await asyncio.sleep(1.0)  # a quiet second: nothing more arrives (a negative check has no condition)
         per_chat = {u: len(_replies(fake_api, chat_id=u)) for u in users}
         assert set(per_chat.values()) == {1}, {u: n for u, n in per_chat.items() if n != 1}
         for q in questions:
@@ -213,10 +231,10 @@ async def test_sigkill_loses_no_rectification_and_stores_none_twice(fake_api, tm
     _hold_sends_after(fake_api, 15)
     proc = await _start(env)
     try:
-        await fake_api.wait_for("getUpdates", timeout=60)
+        await fake_api.wait_polling(timeout=60)
         fake_api.push(*commands)
         await _wait_replies(fake_api, 15, timeout=60)
-        await asyncio.sleep(1.0)
+        await _wait_settled(fake_api, commands[-1], tmp_path / "data", timeout=60)
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
         fake_api.faults.pop("sendMessage", None)

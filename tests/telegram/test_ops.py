@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from assistant import access
+from assistant import inbox as core_inbox
+from assistant.store import open_db
 from bot import status
 from handlers.oplog import user_hash
 from tests.support import telegram_harness as harness
@@ -46,8 +48,13 @@ async def test_one_json_line_per_question_without_the_text_unless_asked(offline_
     assert [r["text"] for r in loud] == ["越秀工作要点第17项谁牵头？", "火星基地建设方案"]
 
 
-async def test_status_is_for_admins_and_tells_the_backlog_and_the_corpus(offline_api, tmp_path, knowledge):
+@pytest.mark.parametrize("relative", [True, False], ids=["relative data dir", "absolute data dir"])
+async def test_status_is_for_admins_and_tells_the_backlog_and_the_corpus(offline_api, tmp_path, knowledge,
+                                                                        monkeypatch, relative):
     settings = harness.settings_for(offline_api, tmp_path, admins={ADMIN})
+    if relative:  # the default DOCBOT_DATA_DIR is "data": /status used to answer 出错了
+        monkeypatch.chdir(tmp_path)
+        settings = dataclasses.replace(settings, data_dir=Path("data"))
     services = harness.make_services(settings, knowledge)
     access.allow(services.db, MEMBER, at=harness.FIXED_NOW, actor="test")
     app = harness.make_app(settings, services, offline_api)
@@ -75,20 +82,42 @@ async def test_the_running_bot_beats_and_the_health_check_follows_it(fake_api, t
     assert not ok and "心跳已停止" in why
 
 
-def test_docbot_status_and_its_check(tmp_path):
+def test_docbot_status_check_is_a_real_process_exit_code(tmp_path):
+    """The Docker HEALTHCHECK runs `docbot status --check` as its own process: its exit code is the verdict."""
     env = {"DOCBOT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
 
-    def docbot(*args):
-        return subprocess.run([sys.executable, "-m", "bot.cli", "status", *args], env=env, cwd=ROOT,
+    def check():
+        return subprocess.run([sys.executable, "-m", "bot.cli", "status", "--check"], env=env, cwd=ROOT,
                               capture_output=True, text=True, timeout=60)
 
-    dead = docbot("--check")
+    dead = check()
     assert dead.returncode == 1 and "没有心跳" in dead.stderr
-    settings = dataclasses.replace(harness.settings_for(None, tmp_path), data_dir=tmp_path)
+    status.write_heartbeat(dataclasses.replace(harness.settings_for(None, tmp_path), data_dir=tmp_path), datetime.now(UTC))
+    assert check().returncode == 0
+
+
+@pytest.mark.parametrize("relative", [True, False], ids=["relative data dir", "absolute data dir"])
+def test_docbot_status_with_a_store_and_an_inbox(tmp_path, monkeypatch, docbot, relative):
+    # the default data dir is "data", relative to the working directory: SQLite's read-only URI needs
+    # an absolute path (it used to crash with "relative path can't be expressed as a file URI")
+    monkeypatch.chdir(tmp_path)
+    data = Path("data") if relative else tmp_path / "data"
+    env = {"DOCBOT_DATA_DIR": str(data), "HF_HUB_OFFLINE": "1"}
+    assert docbot("status", "--check", env=env).returncode == 1
+    settings = dataclasses.replace(harness.settings_for(None, tmp_path), data_dir=data)
+    data.mkdir()
+    open_db(settings.db_path).close()
+    inbox = core_inbox.open_inbox(settings.inbox_path)
+    core_inbox.receive(inbox, 1, {"update_id": 1}, at=datetime.now(UTC))
+    inbox.close()
     status.write_heartbeat(settings, datetime.now(UTC))
-    assert docbot("--check").returncode == 0
-    facts = json.loads(docbot("--json").stdout)
-    assert len(facts["documents"]) == 5 and facts["alive"] is True and facts["inbox_backlog"] is None
+    assert docbot("status", "--check", env=env).returncode == 0
+    r = docbot("status", "--json", env=env)
+    assert r.returncode == 0, r.stderr
+    facts = json.loads(r.stdout)
+    assert len(facts["documents"]) == 5 and facts["alive"] is True and facts["inbox_backlog"] == 1
+    human = docbot("status", env=env)
+    assert human.returncode == 0 and "待处理消息：1 条" in human.stdout and "最近发出提醒：尚无" in human.stdout
 
 
 @pytest.mark.parametrize(("env", "admins", "max_age"), [

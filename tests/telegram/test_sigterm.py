@@ -28,7 +28,13 @@ async def test_docbot_run_answers_and_stops_within_seconds_on_a_signal(fake_api,
         [reply] = await fake_api.wait_for(chat_id=1, timeout=60)
         assert "第17项" in reply.text
         assert (tmp_path / "corpus").is_dir()  # seeded from the bundled documents
-        await asyncio.sleep(0.3)  # back in a long poll: the signal must not wait for it to end
+        # back in a long poll (a getUpdates not answered yet): the signal must not wait for it to end
+        for _ in range(1000):
+            if any(c.method == "getUpdates" and c.status == 0 for c in fake_api.calls):
+                break
+            await asyncio.sleep(0.01)
+        else:
+            raise AssertionError("the bot never went back to its long poll")
         started = time.monotonic()
         proc.send_signal(sig)
         output, _ = await asyncio.wait_for(proc.communicate(), timeout=10)
