@@ -146,6 +146,7 @@ class Paragraph:
     line_start: int = 0
     line_end: int = 0
     number: int = 0  # 1-based position within its part, for citations ("正文 第3段")
+    roster: str = ""  # a roster paragraph's entries, names set apart from posts (corpus/parse.py)
 
     @property
     def locator(self) -> str:

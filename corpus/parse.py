@@ -70,6 +70,27 @@ _BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:小组|组|专班|指挥�
 _GROUP_TITLE = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{0,4}[）)、.]?[\u4e00-\u9fff]{0,12}?(?:小组|组|专班|指挥部|队)[:：]?$")
 
 
+_SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})\s+(?P<post>\S.*)$")
+
+
+def _roster_entry(raw: str) -> str:
+    """A roster line with each name set apart from its post before spaces are dropped, for reading its
+    people: "组 长：施 强 片区党委书记、局长" → "组长：施强（片区党委书记）、局长" (the space is all that
+    divides them). The paragraph's text keeps the line as written."""
+    label, sep, names = raw.strip().partition("：") if "：" in raw else raw.strip().partition(":")
+    if not sep:
+        label, names = "", label
+    out = []
+    for piece in re.split(r"[、，,]|\s{3,}", names.strip()):
+        piece = piece.strip()
+        m = _SPACED_NAME.match(piece)
+        if m and len(m.group("name").replace(" ", "")) in (2, 3) and len(m.group("post")) >= 2:
+            piece = f"{m.group('name').replace(' ', '')}（{collapse_spaces(m.group('post'))}）"
+        out.append(collapse_spaces(piece))
+    body = "、".join(p for p in out if p)
+    return f"{collapse_spaces(label)}：{body}" if sep else body
+
+
 def _body_named(text: str) -> str:
     names = [re.split(r"的|成立|组建|设立|调整", m.group(0))[-1] for m in _BODY.finditer(text)]
     return next((n for n in reversed(names) if len(n) >= 4), "")
@@ -98,6 +119,8 @@ class _Block:
     fields: list[tuple[str, str]] = field(default_factory=list)  # label lines after the units ("完成时限：…")
     article: bool = False  # a 第X条 block: its （一）（二） lines are its own sub-clauses
     roster: bool = False  # a roster paragraph ("组长：…；副组长：…")
+    # its entries with each name set apart from its post (the text keeps the spacing as written)
+    roster_entries: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -213,7 +236,8 @@ class _Builder:
             if b.unit_lines:
                 text += "；".join(b.unit_lines)
             self.paragraphs.append(Paragraph(text=text, section=b.section, part=b.part,
-                                             line_start=b.line_start, line_end=b.line_end))
+                                             line_start=b.line_start, line_end=b.line_end,
+                                             roster="；".join(b.roster_entries)))
 
     def extend(self, text: str, no: int) -> None:
         if self.block is None:
@@ -393,6 +417,7 @@ class _Builder:
         text = collapse_spaces(ln.text)
         b = self.block
         if ROSTER_LINE.match(text):
+            entry = _roster_entry(ln.text)
             # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
             # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
             if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or _GROUP_TITLE.match(b.text)):
@@ -402,13 +427,16 @@ class _Builder:
                 body = _body_named(b.text) if b is not None and b.kind == "para" else ""
                 self.open("para", 0, f"{body}：{text}" if body else text, ln.no)
             self.block.roster = True
+            self.block.roster_entries.append(entry)
             return
         if b is not None and b.roster:
             if _NAMES_ONLY.match(text):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
+                b.roster_entries.append(_roster_entry(ln.text))
                 return
             if len(text) <= 40 and not has_sentence_punct(text) and not _GROUP_TITLE.match(text):
-                self.extend("；" + text, ln.no)  # one more entry ("林森 里美联合党委书记")
+                self.extend("；" + text, ln.no)  # one more entry ("林 森 里美联合党委书记")
+                b.roster_entries.append(_roster_entry(ln.text))
                 return
             self.close()  # running text after the roster is a paragraph of its own
             b = None

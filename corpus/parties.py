@@ -237,7 +237,7 @@ _LEAD_POSITIONS = re.compile(r"^(?!副|常务副).*(?:组长|队长|指挥长|�
 # Any "…长" post of a group ("组长", "副湾（滩）长", "总指挥"), written with spaces to align the column.
 ROSTER_LINE = re.compile(r"^\s*(?P<label>(?:常务|第一)?副?\s*[\u4e00-\u9fff（）()\s]{0,6}?长|成\s*员|组\s*员|联\s*络\s*员|"
                          r"副?总\s*指\s*挥|召\s*集\s*人)\s*[:：]\s*(?P<names>\S.*)$")
-_ROSTER_SEGMENT = re.compile(r"(?:^|[；;：:])\s*(?P<label>[^：:；;]{2,8})[:：](?P<names>[^；;：:]+)")
+_ROSTER_SEGMENT = re.compile(r"(?:^|[：:])\s*(?P<label>[^：:；;]{2,8})[:：](?P<names>[^；;：:]*)$")
 _NAME_AND_POST = re.compile(r"^(?P<name>(?:欧阳|[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2})(?:\s*[（(](?P<p1>[^）)]+)[）)]|\s+(?P<p2>\S.*))?$")
 
 
@@ -248,11 +248,16 @@ def roster_units(text: str) -> Units:
     lead: list[str] = []
     members: list[str] = []
     notes: list[tuple[str, str]] = []
-    for seg in _ROSTER_SEGMENT.finditer(text):
-        label = re.sub(r"\s+", "", seg.group("label"))
-        if not ROSTER_LINE.match(f"{label}：x"):
+    label = ""
+    for chunk in re.split(r"[；;]", text):
+        if (seg := _ROSTER_SEGMENT.search(chunk)) and ROSTER_LINE.match(re.sub(r"\s+", "", seg.group("label")) + "：x"):
+            label, names = re.sub(r"\s+", "", seg.group("label")), seg.group("names")
+        elif label and "：" not in chunk and ":" not in chunk:
+            names = chunk  # an entry under the label above ("陈楠（城乡建设服务中心事业干部）")
+        else:
+            label = ""
             continue
-        for piece in re.split(r"[、，,]|\s{2,}", seg.group("names").strip().rstrip("。")):
+        for piece in re.split(r"[、，,]|\s{2,}", names.strip().rstrip("。")):
             piece = piece.strip()
             if piece in POSITIONS or not piece:
                 continue  # "施强 片区党委书记、局长": the second post of the person before it

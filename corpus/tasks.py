@@ -135,7 +135,7 @@ def paragraph_tasks(paragraphs) -> list[Item]:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
     tasks = []
     for p in paragraphs:
-        units = roster_units(p.text) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
+        units = roster_units(p.roster) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
             heading = first_sentence(_BULLET.sub("", p.text))  # "---完善…。" is headed "完善…。"
             tasks.append(Item(number=0, heading=heading, text=p.text, units=units, section=p.section,
@@ -203,7 +203,7 @@ def number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
     out = []
     for p in sorted(paragraphs, key=lambda p: p.line_start):
         counts[p.part] = counts.get(p.part, 0) + 1
-        out.append(Paragraph(p.text, p.section, p.part, p.line_start, p.line_end, counts[p.part]))
+        out.append(replace(p, number=counts[p.part]))
     return tuple(out)
 
 
