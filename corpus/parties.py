@@ -68,11 +68,13 @@ NOT_IN_NAME: tuple[str, ...] = (
     "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
 )
 # A string that starts like a clause, not a name ("对…", "将…", "在…").
-_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|联合(?!党委|会))|(?<!自)由")
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|通知|要求|督促|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
 MAX_NAME = 30
+# A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
+_VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:各|相关|有关|.*(?:单位|企业|人员|群众|产权人)$)")
 # Names of bodies set up for a task may hold any wording ("区加强和规范党内政治生活工作领导小组").
 _BODY_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|办公室|专班|工作组)$")
 
@@ -126,8 +128,8 @@ def party_problem(name: str) -> str:
         return f"含“{m.group(0)}”"
     if _ENUMERATED.match(bare) or _CLAUSE_START.search(bare):
         return "像句子片段"
-    if _VERB_START.match(bare):
-        return "像句子片段"
+    if _VERB_START.match(bare) or _VERB_OBJECT.match(bare):
+        return "像句子片段"  # "检查施工单位" is a clause; "检查组", "监督检查组", "宣传部" are names
     if _COLLECTIVE_ONLY.match(bare):
         return "只有泛称，没有具体单位"
     if org_suffix_regex().search(bare) or _POSITION_END.search(bare) or _PERSON.match(bare):
@@ -259,8 +261,9 @@ def roster_units(text: str) -> Units:
             continue
         for piece in re.split(r"[、，,]|\s{2,}", names.strip().rstrip("。")):
             piece = piece.strip()
-            if piece in POSITIONS or not piece:
-                continue  # "施强 片区党委书记、局长": the second post of the person before it
+            if not piece or (_POSITION_END.search(piece) and not _NAME_AND_POST.match(piece)
+                             and not _PERSON.match(piece[:3]) and not _PERSON.match(piece[:2])):
+                continue  # "施强 片区党委书记、局长", "…书记、交通与建设处处长": a further post of the person before
             found, _ = clean(piece)
             if (m := _NAME_AND_POST.match(piece)) and (_PERSON.match(m.group("name")) or m.group("p1") or m.group("p2")):
                 name, post = m.group("name"), m.group("p1") or m.group("p2") or ""

@@ -376,6 +376,7 @@ def inline_units(text: str) -> Units:
     """Units named as the subject of a role word inside running text (empty Units when none)."""
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
     scoped: list[SubAttribution] = []
+    first_role = ""  # the role of the paragraph's first named subject
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
         role = "lead" if _LEADS_DUTY.match(text, m.end()) else "shared"
@@ -402,6 +403,7 @@ def inline_units(text: str) -> Units:
         role = _INLINE_ROLE[m.group("role")]
         if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
             role = "lead"
+        first_role = first_role or role
         listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
@@ -410,6 +412,9 @@ def inline_units(text: str) -> Units:
             scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]
     if len({s.unit for s in scoped}) > 1 and len(scoped) == len(found["lead"]):
         # "其中：A牵头开展X；B牵头开展Y": each leads its own part, none leads the whole item
+        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
+    if scoped and found["shared"] and first_role == "shared":
+        # "A负责组织排查…；B负责牵头解决…": parallel duties; B leads only its own part, A is no co-operator
         return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
     if found["lead"] and found["shared"]:  # "A牵头…，B负责…": B answers for its part under A's lead
         found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]

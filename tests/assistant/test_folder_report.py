@@ -69,18 +69,18 @@ def test_inspect_summary_counts(tmp_path):
     assert [len(p["gaps"]) for p in a["parts"]] == [1] and "第2项之后是第4项" in a["parts"][0]["gaps"][0]
     assert a["lead_rules"] and "列第一位者为牵头单位" in a["lead_rules"][0]
     assert (docs["b.txt"]["items"], docs["b.txt"]["wording"], docs["b.txt"]["missed"]) == (0, "", False)
-    assert docs["c.md"]["wording"] and docs["c.md"]["missed"] is True
+    # a roster names people: its paragraph is an item whose parties are the 组长 and members
+    assert docs["c.md"]["wording"] and docs["c.md"]["missed"] is False and docs["c.md"]["with_parties"] == 1
     assert docs["bad.docx"]["error"]
     t = report["totals"]
     assert (t["documents"], t["unreadable"], t["with_wording"], t["yielding"], t["items"], t["items_with_parties"],
-            t["unrecognised"], t["with_gaps"], t["missed"]) == (4, 1, 2, 1, 4, 2, 1, 1, ["c.md"])
+            t["unrecognised"], t["with_gaps"], t["missed"]) == (4, 1, 2, 2, 5, 3, 1, 1, [])
 
     r = subprocess.run([sys.executable, "-m", "bot.cli", "inspect", "--summary", str(tmp_path)],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[-1] == "合计：4 份文件，2 份含责任表述，其中 1 份（50%）抽取到责任主体；条目 4（有责任主体 2）；未识别名称 1"
-    assert "含责任表述但未抽取到责任主体（1 份）：c.md" in lines
+    assert lines[-1] == "合计：4 份文件，2 份含责任表述，其中 2 份（100%）抽取到责任主体；条目 5（有责任主体 3）；未识别名称 1"
     assert "  未识别名称：开展宣传的机关（含“的”）" in lines
 
 
