@@ -27,6 +27,8 @@ from assistant.smalltalk import small_talk_topic
         ("检查考核啥时候搞", "检查考核什么时候开展"),  # colloquial forms
         ("区纪委都管啥", "区纪委都管什么"),
         ("第3条谁管", "第3条谁负责"),
+        ("“一周一督导”由谁来搞", "“一周一督导”由谁负责"),  # 搞 after 谁 asks who, not what is done
+        ("这项工作谁来干", "这项工作谁负责"),
         ("东湖新村社区督导频率", "东湖新村社区督导多久一次"),
         ("民主生活会一年开几次", "民主生活会一年开几次"),  # already plain: unchanged
     ],
