@@ -264,7 +264,9 @@ def _with_responsibility(answer: Answer, knowledge) -> Answer:
         return answer
     it, units = found
     body = answer.blocks or (answer.body,)
-    blocks = (*body, f"责任分工（{best.document} {it.locator}）：{units}")
+    # the direct answer first, then the passage that states it: "…由A负责牵头抓总" quoted above a
+    # "牵头：A" line read as if "A负责" led
+    blocks = (*body[:1], f"责任分工（{best.document} {it.locator}）：{units}", *body[1:])
     rest = answer.text[len("\n".join(body)):]  # the sources and "更多" lines, as answer_free wrote them
     return replace(answer, text="\n".join(blocks) + rest, blocks=blocks)
 
