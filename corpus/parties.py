@@ -68,7 +68,7 @@ NOT_IN_NAME: tuple[str, ...] = (
     "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
 )
 # A string that starts like a clause, not a name ("对…", "将…", "在…").
-_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|通知|要求|督促|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|通知|要求|督促|指导(?!组|站|中心)|协同|掌握|协助|配合|参与|本单位|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
@@ -150,7 +150,7 @@ _VERB_START = re.compile(
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
-_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称")
+_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=.)向(?!阳)|\d+\s*(?:次|个|年|月|日|天|名|人)")
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")
@@ -261,8 +261,8 @@ def roster_units(text: str) -> Units:
             continue
         for piece in re.split(r"[、，,]|\s{2,}", names.strip().rstrip("。")):
             piece = piece.strip()
-            if not piece or (_POSITION_END.search(piece) and not _NAME_AND_POST.match(piece)
-                             and not _PERSON.match(piece[:3]) and not _PERSON.match(piece[:2])):
+            if not piece or (_POSITION_END.search(piece) and not _PERSON.match(piece[:3])
+                             and not _PERSON.match(piece[:2])):
                 continue  # "施强 片区党委书记、局长", "…书记、交通与建设处处长": a further post of the person before
             found, _ = clean(piece)
             if (m := _NAME_AND_POST.match(piece)) and (_PERSON.match(m.group("name")) or m.group("p1") or m.group("p2")):

@@ -138,9 +138,13 @@ NOT_PARTIES = [
     ("verb before an object ending like a unit", "1.一周内仍未完成整改的，给相关单位发送督办通报。\n"),
     ("深入 + place", "1.结合区管委会开展的“三下乡”活动，深入乡镇开展渔业生产技术咨询。\n"),
     ("a definition list, not duties", "区直各有关单位：金井湾、澳前、岚城、流水片区项目建设指挥部。\n"),
+    ("a clause ending in a place", "1.本单位每两周组织1次到挂钩村开展大扫除志愿者活动。\n"),
+    ("two bodies joined by 向", "1.实现安监部门向同级组织部门通报安全生产情况全覆盖。\n"),
+    ("协同 + body", "1.协同区防汛办做好汛期水库调度。\n"),
+    ("verb + object ending like a unit", "1.掌握组织单位开展消防安全建设要求。\n"),
 ]
 
-_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位")
+_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握")
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
@@ -204,3 +208,20 @@ def test_decimal_outline_numbering():
     items = {(it.path, it.number): it for it in doc.items}
     assert set(items) == {("3.1", 1), ("3.2", 1)}
     assert items[("3.2", 1)].units.shared == ("区应急局",) and "抢险队" in items[("3.2", 1)].section
+
+
+@pytest.mark.parametrize(("listed", "names"), [
+    ("金井片区、海坛片区管理局", ("金井片区管理局", "海坛片区管理局")),  # the body noun written once
+    ("大澳村、谢厝村、东美村包村工作队", ("大澳村包村工作队", "谢厝村包村工作队", "东美村包村工作队")),
+    ("区财政局、区审计局", ("区财政局", "区审计局")),
+    ("苏平片区、君山片区", ("苏平片区", "君山片区")),
+    ("各部门各乡镇", ("各部门", "各乡镇")),
+])
+def test_unit_lists(listed, names):
+    from corpus.units import split_unit_list
+    assert split_unit_list(listed) == names
+
+
+def test_bodies_with_their_own_scope_keep_their_name():
+    from corpus.units import inherit_prefix
+    assert inherit_prefix(("区经济发展局", "财政金融局", "人行平潭支行")) == ("区经济发展局", "区财政金融局", "人行平潭支行")
