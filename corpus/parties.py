@@ -103,6 +103,26 @@ _NOT_IN_NAME = re.compile(_alternation(NOT_IN_NAME))
 _PERSON = re.compile(rf"^(?:欧阳|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}$")
 
 
+_PLACE_END = re.compile(r"(?:村|居|镇|乡|街道|社区|片区|区|县)$")
+
+
+def distribute_tail(names: tuple[str, ...]) -> tuple[str, ...]:
+    """"金井片区、海坛片区管理局" → 金井片区管理局, 海坛片区管理局; "松南村、南松村包村工作队" → each
+    village's 包村工作队: a body noun written once after the last name of a list of places belongs to
+    every place of the same kind (those ending like the last one's place)."""
+    if len(names) < 2:
+        return names
+    last = names[-1]
+    for cut in range(2, len(last) - 1):
+        head, tail = last[:cut], last[cut:]
+        if len(tail) < 2 or not org_suffix_regex().search(tail) or not _PLACE_END.search(head):
+            continue
+        same = [n for n in names[:-1] if n.endswith(head[-1]) and not n.endswith(tail)]
+        if same and len(same) * 2 >= len(names) - 1:
+            return tuple(n + tail if n in same else n for n in names[:-1]) + (last,)
+    return names
+
+
 def strip_annotation(name: str) -> str:
     """"危化处（60日）" → "危化处": the annotation is kept by the caller, the name is what is left."""
     name = name.strip()
@@ -259,7 +279,7 @@ def roster_units(text: str) -> Units:
         else:
             label = ""
             continue
-        for piece in re.split(r"[、，,]|\s{2,}", names.strip().rstrip("。")):
+        for piece in distribute_tail(tuple(p.strip() for p in re.split(r"[、，,]|\s{2,}", names.strip().rstrip("。")))):
             piece = piece.strip()
             if not piece or (_POSITION_END.search(piece) and not _PERSON.match(piece[:3])
                              and not _PERSON.match(piece[:2])):

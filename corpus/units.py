@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from corpus import parties, roles
 from corpus.model import SubAttribution, Units
+from corpus.parties import distribute_tail
 from corpus.text import strip_markup
 
 # Square brackets enclose responsibility clauses too ("…。[牵头单位:区卫健局;责任单位:…]").
@@ -47,7 +48,6 @@ _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
 # Names that carry their own scope and never take the district's prefix ("人行平潭支行", "国网…公司").
-_PLACE_END = re.compile(r"(?:村|居|镇|乡|街道|社区|片区|区|县)$")
 _OWN_SCOPE = re.compile(r"^(?:人行|中国|国家|国网|省|市(?!场|政)|中央)|(?:支行|分行|海关|公司|集团|银行)$")
 _PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
@@ -72,23 +72,6 @@ def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
             name = prefix + name
         out.append(name)
     return tuple(out)
-
-
-def distribute_tail(names: tuple[str, ...]) -> tuple[str, ...]:
-    """"金井片区、海坛片区管理局" → 金井片区管理局, 海坛片区管理局; "松南村、南松村包村工作队" → each
-    village's 包村工作队: a body noun written once after the last name of a list of places belongs to
-    every place of the same kind (those ending like the last one's place)."""
-    if len(names) < 2:
-        return names
-    last = names[-1]
-    for cut in range(2, len(last) - 1):
-        head, tail = last[:cut], last[cut:]
-        if len(tail) < 2 or not _UNIT_END.search(tail) or not _PLACE_END.search(head):
-            continue
-        same = [n for n in names[:-1] if n.endswith(head[-1]) and not n.endswith(tail)]
-        if same and len(same) * 2 >= len(names) - 1:
-            return tuple(n + tail if n in same else n for n in names[:-1]) + (last,)
-    return names
 
 
 def split_spaced_units(cell: str) -> str:
