@@ -5,13 +5,10 @@ month's supervision coverage as a PNG). The same core functions the bot calls.""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from bot.commands.records_cli import open_store, parse_at, usage_error
+from bot.commands.records_cli import open_store, parse_at, usage_error, write_out
 from bot.config import load_settings
-
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 def register(sub) -> None:
@@ -39,10 +36,12 @@ def register(sub) -> None:
 
 
 def month_of(value: str) -> tuple[int, int]:
-    m = _MONTH.match((value or "").strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"月份“{value}”格式应为 2026-12")
-    return int(m.group(1)), int(m.group(2))
+    from assistant.records.dates import MONTH_USAGE, parse_month
+
+    got = parse_month(value)
+    if got is None:
+        raise ValueError(f"{MONTH_USAGE}，而不是“{(value or '')[:20]}”")
+    return got
 
 
 def run_holidays_import(args) -> int:
@@ -107,7 +106,7 @@ def run_report(args) -> int:
     now = parse_at(None, settings)
     db, rules = open_store(settings, now)
     data = render_png(coverage(db, year, month, rules, today=now.date()))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    if problem := write_out(out, data):
+        return usage_error(problem)
     print(f"已生成 {year}年{month}月 联系督导情况图：{out}（{len(data)} 字节）")
     return 0

@@ -17,6 +17,17 @@ def usage_error(message: str) -> int:
     return 2
 
 
+def write_out(out: Path, data: bytes) -> str:
+    """Write an --out file; "" when written, else the reason in Chinese (a directory in the way, no
+    permission, a full disk) for usage_error — never a traceback."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as e:
+        return f"无法写入 {out}：{e.strerror or e}"
+    return ""
+
+
 def parse_at(value: str | None, settings: Settings) -> datetime:
     """--at 2026-10-09 / 2026-10-09T09:00 / '2026-10-09 09:00' (local time); now when absent."""
     tz = ZoneInfo(settings.timezone)
@@ -158,8 +169,8 @@ def run_export(args) -> int:
         data = to_csv(db, args.month) if out.suffix.lower() == ".csv" else to_xlsx(db, args.month, today=today)
     except ValueError as e:
         return usage_error(str(e))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    if problem := write_out(out, data):
+        return usage_error(problem)
     print(f"已导出 {args.month} 台账：{out}（{len(data)} 字节）")
     return 0
 
@@ -171,10 +182,15 @@ def run_backup(args) -> int:
     now = parse_at(None, settings)
     db, _ = open_store(settings, now)
     out = Path(args.out) if args.out else settings.data_dir / "backups" / f"docbot-{now:%Y%m%d-%H%M%S}.sqlite3"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(out))
-    with target:
-        db.conn.backup(target)
-    target.close()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(str(out))
+        try:
+            with target:
+                db.conn.backup(target)
+        finally:
+            target.close()
+    except (OSError, sqlite3.Error) as e:
+        return usage_error(f"无法写入 {out}：{getattr(e, 'strerror', None) or e}")
     print(f"已备份到 {out}（{out.stat().st_size} 字节）")
     return 0
