@@ -12,6 +12,8 @@ import importlib
 import json
 import pkgutil
 import sqlite3
+import threading
+import weakref
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -36,14 +38,74 @@ def _load_migrations() -> None:
     _loaded = True
 
 
-class Store(sqlite_utils.Database):
-    """sqlite-utils' Database whose outermost ``atomic()`` begins IMMEDIATE.
+class _Held:
+    """A thread's connection; dropped with the thread's locals when the thread ends."""
 
-    sqlite-utils begins a deferred transaction: it reads first and asks for the write lock at its first
-    write. In WAL mode, if another connection (the bot's writer thread, a `docbot assign` in another
-    process) committed in between, that upgrade fails at once with "database is locked" — the busy
-    timeout does not apply to a stale snapshot. Taking the write lock at BEGIN makes the other writer
-    wait its turn instead (busy_timeout)."""
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+
+class Store(sqlite_utils.Database):
+    """sqlite-utils' Database with one SQLite connection per thread, whose outermost ``atomic()``
+    begins IMMEDIATE.
+
+    One connection per thread: sqlite-utils wraps every ``query()`` in a savepoint and every
+    ``atomic()`` in a transaction on ``self.conn``; on a connection shared by threads, a worker thread's
+    read (the question router asking ``bindings.leader_of``) released or rolled back the database
+    thread's savepoints mid-transaction — "no such savepoint: sqlite_utils_query" once in ~5,000 mixed
+    questions. ``conn`` is a per-thread connection to the same file with the same settings, opened on a
+    thread's first use; the database thread still does all the bot's writes, and WAL lets the readers
+    read beside it. An in-memory store has a single connection (a second one would be another database).
+
+    IMMEDIATE: sqlite-utils begins a deferred transaction: it reads first and asks for the write lock at
+    its first write. In WAL mode, if another connection (the bot's writer thread, a `docbot assign` in
+    another process) committed in between, that upgrade fails at once with "database is locked" — the
+    busy timeout does not apply to a stale snapshot. Taking the write lock at BEGIN makes the other
+    writer wait its turn instead (busy_timeout)."""
+
+    def __init__(self, path: str | Path):
+        self._path = str(path)
+        self._shared = self._path == ":memory:" or self._path.startswith("file::memory:")
+        self._local = threading.local()
+        self._held: weakref.WeakSet[_Held] = weakref.WeakSet()
+        self._held_lock = threading.Lock()
+        self._first: _Held | None = None
+        super().__init__(self._connect())
+
+    def _connect(self) -> sqlite3.Connection:
+        # check_same_thread=False only so that close() may close every thread's connection.
+        conn = sqlite3.connect(self._path, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA recursive_triggers = on")
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:  # type: ignore[override]
+        held = getattr(self._local, "held", None)
+        if held is None:
+            if self._shared and self._first is not None:
+                return self._first.conn
+            self.conn = self._connect()
+            held = self._local.held
+        return held.conn
+
+    @conn.setter
+    def conn(self, value: sqlite3.Connection) -> None:
+        held = _Held(value)
+        self._local.held = held
+        with self._held_lock:
+            self._held.add(held)
+            if self._first is None and self._shared:  # kept even when the opening thread ends
+                self._first = held
+
+    def close(self) -> None:
+        """Close every thread's connection."""
+        with self._held_lock:
+            held, self._local, self._first = list(self._held), threading.local(), None
+            self._held = weakref.WeakSet()
+        for h in held:
+            h.conn.close()
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Store]:
@@ -67,17 +129,14 @@ class Store(sqlite_utils.Database):
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the store at ``path`` with WAL and all migrations applied.
 
-    ``check_same_thread=False`` because the bot does blocking writes in a worker thread
-    (``asyncio.to_thread``); group writes with ``db.atomic()`` (sqlite-utils 4: one transaction, nested
-    blocks become savepoints) so a change lands whole or not at all.
+    Any thread may use it (each gets its own connection, see Store); group writes with ``db.atomic()``
+    (one IMMEDIATE transaction, nested blocks become savepoints) so a change lands whole or not at all.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-    db = Store(conn)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = Store(path)
     db.enable_wal()
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
     _load_migrations()
     MIGRATIONS.apply(db)
     return db
