@@ -38,6 +38,25 @@ def _load_migrations() -> None:
     _loaded = True
 
 
+UNWRITABLE_REPLY = "暂时无法保存，请稍后再试（未保存）"
+# SQLite's result codes for "the store cannot be written now" (extended codes share the prefix:
+# SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED…): a full disk, a read-only file or mount, a failing disk.
+_UNWRITABLE = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")
+
+
+class StoreUnwritable(Exception):
+    """A write the store refused for now (disk full, read-only, I/O error); nothing was saved. Its
+    ``user_reply`` is what the user is told (the bot's error handler sends it instead of "出错了")."""
+
+    user_reply = UNWRITABLE_REPLY
+
+
+def unwritable(error: BaseException) -> bool:
+    """True when ``error`` is SQLite saying the store cannot be written now (as opposed to a bug)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return isinstance(error, sqlite3.Error) and name.startswith(_UNWRITABLE)
+
+
 class _Held:
     """A thread's connection; dropped with the thread's locals when the thread ends."""
 
