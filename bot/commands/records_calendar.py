@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.commands.records_cli import open_store, parse_at, usage_error, write_out
+from bot.commands.records_cli import open_store, parse_at, usage_error, write_out, year_arg
 from bot.config import load_settings
 
 
@@ -17,10 +17,10 @@ def register(sub) -> None:
     hs = p.add_subparsers(dest="action", metavar="操作", required=True)
     a = hs.add_parser("import", help="导入通知全文（文本文件）")
     a.add_argument("file", help="通知全文的文本文件（UTF-8）")
-    a.add_argument("--year", type=int, help="年份（通知标题中没有年份时）")
+    a.add_argument("--year", type=year_arg, help="年份（通知标题中没有年份时）")
     a.set_defaults(func=run_holidays_import)
     a = hs.add_parser("list", help="查看某年的节假日安排")
-    a.add_argument("year", type=int, help="年份，例如 2027")
+    a.add_argument("year", type=year_arg, help="年份，例如 2027")
     a.set_defaults(func=run_holidays_list)
     p = sub.add_parser("calendar", help="文件规定的工作事项日历",
                        description="列出文件中有时间要求的工作事项（每月、每季度、每年12月10日前……）及责任单位和出处。")

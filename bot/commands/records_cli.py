@@ -3,13 +3,47 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, load_settings
+
+
+def strict_int(parse: Callable[[str], int | None], what: str) -> Callable[[str], int]:
+    """An argparse ``type`` through the bot's strict number rule (assistant.numbers): ASCII, full-width
+    and Chinese numerals within bounds; "²", "١٢" or 10**30 are a usage error naming what was expected."""
+
+    def convert(text: str) -> int:
+        value = parse(text)
+        if value is None:
+            raise argparse.ArgumentTypeError(f"{what}应为数字，而不是“{text[:20]}”")
+        return value
+
+    convert.__name__ = what  # argparse names the type in its messages
+    return convert
+
+
+def user_id_arg(text: str) -> int:
+    from assistant.numbers import user_id
+
+    return strict_int(user_id, "Telegram 用户 ID")(text)
+
+
+def record_id_arg(text: str) -> int:
+    from assistant.numbers import record_id
+
+    return strict_int(record_id, "编号")(text)
+
+
+def year_arg(text: str) -> int:
+    from assistant.numbers import parse_int
+
+    return strict_int(lambda t: parse_int(t, low=2000, high=2100), "年份（2000–2100）")(text)
 
 
 def usage_error(message: str) -> int:

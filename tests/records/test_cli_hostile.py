@@ -60,3 +60,19 @@ def test_an_unwritable_out_file_is_a_clear_error(docbot, tmp_path, command, out)
     r = docbot(*args)
     err = r.stderr.decode()
     assert r.returncode == 2 and "Traceback" not in err and "无法写入" in err, err
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "1" + "0" * 30, "-3"])
+@pytest.mark.parametrize("args", [("holidays", "list", "{v}"), ("holidays", "import", "x.txt", "--year", "{v}"),
+                                  ("void", "visit", "{v}", "--reason", "重复"), ("rectify", "done", "{v}"),
+                                  ("bind", "{v}", "王焕清"), ("visit", "add", "走访记录：王焕清 11月5日到东山街督导", "--by", "{v}")])
+def test_cli_numbers_go_through_the_strict_parser(docbot, args, value):
+    r = docbot(*(a.format(v=value) for a in args))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "Traceback" not in err and "应为" in err, err
+
+
+@pytest.mark.parametrize(("args", "shown"), [(("holidays", "list", "２０２７"), "2027年"), (("rectify", "done", "１"), "没有第1号")])
+def test_cli_full_width_digits_are_numbers(docbot, args, shown):
+    r = docbot(*args)
+    assert shown in r.stdout.decode() + r.stderr.decode()
