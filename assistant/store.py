@@ -57,6 +57,26 @@ def unwritable(error: BaseException) -> bool:
     return isinstance(error, sqlite3.Error) and name.startswith(_UNWRITABLE)
 
 
+_CORRUPT = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+class StoreCorrupt(Exception):
+    """The store file is damaged (not a database, truncated, a scribbled page). Raised by ``open_db``
+    before anything was written: the file is left exactly as it was, as evidence and for recovery."""
+
+    def __init__(self, path: str | Path, error: BaseException):
+        self.path = str(path)
+        super().__init__(
+            f"数据文件 {path} 已损坏（{error}），未启动，文件保持原样、未做任何改动。\n"
+            f"恢复：先把损坏的文件另存一份，再把最近一次 `docbot backup` 生成的备份"
+            f"（默认在 数据目录/backups/）复制为 {path}，然后重新启动。")
+
+
+def corrupt(error: BaseException) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return isinstance(error, sqlite3.DatabaseError) and name.startswith(_CORRUPT)
+
+
 class _Held:
     """A thread's connection; dropped with the thread's locals when the thread ends."""
 
@@ -148,6 +168,7 @@ class Store(sqlite_utils.Database):
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the store at ``path`` with WAL and all migrations applied.
 
+    A damaged file raises ``StoreCorrupt`` (a clear message naming `docbot backup`) and is never written.
     Any thread may use it (each gets its own connection, see Store); group writes with ``db.atomic()``
     (one IMMEDIATE transaction, nested blocks become savepoints) so a change lands whole or not at all.
     """
@@ -155,9 +176,15 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Store(path)
-    db.enable_wal()
-    _load_migrations()
-    MIGRATIONS.apply(db)
+    try:
+        db.enable_wal()  # the first read of the file: a damaged header fails here, before any write
+        _load_migrations()
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as e:
+        db.close()
+        if corrupt(e):
+            raise StoreCorrupt(path, e) from e
+        raise
     return db
 
 

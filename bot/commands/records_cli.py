@@ -76,8 +76,12 @@ def parse_at(value: str | None, settings: Settings) -> datetime:
 
 def open_store(settings: Settings, now: datetime):
     from assistant.records.setup import open_records
+    from assistant.store import StoreCorrupt
 
-    return open_records(settings.db_path, settings.corpus_dir, now=now)
+    try:
+        return open_records(settings.db_path, settings.corpus_dir, now=now)
+    except StoreCorrupt as e:  # a message, not a traceback; exit status 1
+        raise SystemExit(f"错误：{e}") from None
 
 
 def _print_json(obj) -> None:

@@ -44,9 +44,16 @@ def run(args) -> int:
     json_lines(logging.getLogger("docbot.questions"))
     from bot.app import Tuning, build_application, build_services, tune_process, webhook_options
 
+    from assistant.store import StoreCorrupt
+
     tune_process()
     seed_corpus(settings)
-    application = build_application(settings, build_services(settings))
+    try:
+        services = build_services(settings)
+    except StoreCorrupt as e:  # refuse to start; the damaged file is left as it is
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    application = build_application(settings, services)
     tuning = Tuning()
     stop_signals = (signal.SIGINT, signal.SIGTERM)
     log.info("docbot starting (%s)", "webhook" if args.webhook else "polling")
