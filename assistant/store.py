@@ -44,11 +44,16 @@ UNWRITABLE_REPLY = "暂时无法保存，请稍后再试（未保存）"
 _UNWRITABLE = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")
 
 
-class StoreUnwritable(Exception):
-    """A write the store refused for now (disk full, read-only, I/O error); nothing was saved. Its
-    ``user_reply`` is what the user is told (the bot's error handler sends it instead of "出错了")."""
+DAMAGED_REPLY = "数据文件已损坏，暂时无法保存（未保存）。请联系管理员用备份恢复。"
 
-    user_reply = UNWRITABLE_REPLY
+
+class StoreUnwritable(Exception):
+    """A write the store refused for now (disk full, read-only, I/O error, a damaged page); nothing was
+    saved. Its ``user_reply`` is what the user is told (the bot's error handler sends it instead of "出错了")."""
+
+    def __init__(self, message: str, user_reply: str = UNWRITABLE_REPLY):
+        super().__init__(message)
+        self.user_reply = user_reply
 
 
 def unwritable(error: BaseException) -> bool:

@@ -94,6 +94,8 @@ class Services:
         except sqlite3.Error as e:
             if store.unwritable(e):  # disk full, read-only: the write's transaction rolled back whole
                 raise store.StoreUnwritable(f"{name}: {e}") from e
+            if store.corrupt(e):  # a page damaged since the start: say so, the admin restores a backup
+                raise store.StoreUnwritable(f"{name}: {e}", store.DAMAGED_REPLY) from e
             raise
 
     async def run(self, fn: Callable[..., Any], /, *args: Any) -> Any:

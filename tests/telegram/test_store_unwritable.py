@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from assistant import access
-from assistant.store import UNWRITABLE_REPLY, StoreUnwritable
+from assistant.store import DAMAGED_REPLY, UNWRITABLE_REPLY, StoreUnwritable
 from corpus import BUNDLED_DIR
 from tests.support import telegram_harness as harness
 from tests.support.telegram_harness import offline, process
@@ -33,6 +33,16 @@ def _on_db_thread(services, *sql):
             pages = services.db.execute("PRAGMA page_count").fetchone()[0]
             services.db.execute(statement.format(pages=pages))
     services.db_executor.submit(run).result()
+
+
+def _db_file(services) -> str:
+    return services.db.execute("PRAGMA database_list").fetchone()[2]
+
+
+def _scribble(path: str, page: int, size: int) -> None:
+    with open(path, "r+b") as f:
+        f.seek((page - 1) * size)
+        f.write(b"\xff" * size)
 
 
 READ_ONLY, WRITABLE = ("PRAGMA query_only = 1",), ("PRAGMA query_only = 0",)
@@ -76,4 +86,24 @@ async def test_a_full_disk_refuses_the_write_that_needs_room_and_stores_it_once_
         _on_db_thread(services, *ROOM)
         await process(bot, api.text(f"/rectify 东山街 {LONG}{n} 2026年3月1日", user=SECRETARY))
     assert f"已登记第{n}号整改" in api.sent(chat_id=SECRETARY)[-1].text
+    assert errors and all(isinstance(e, StoreUnwritable) for e in errors)
+
+
+async def test_a_page_damaged_after_start_refuses_the_write_clearly_and_answers_go_on(bot, offline_api):
+    """A scribbled page the start did not read (the audit log's): the write that needs it is refused with
+    the damaged-store reply, not "出错了"; questions, which never read it, are answered."""
+    api, services = offline_api, bot.bot_data["services"]
+    async with offline(bot) as errors:
+        await process(bot, api.text("/due 王焕清", user=SECRETARY))
+        db = services.db
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").fetchone()[0]
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        services.db_executor.submit(lambda: db.execute("PRAGMA wal_checkpoint(TRUNCATE)")).result()
+        _scribble(_db_file(services), root, size)  # the disk went bad under a running bot
+        # The database thread's connection must not serve the page from its cache.
+        services.db_executor.submit(lambda: db.execute("PRAGMA shrink_memory")).result()
+        await process(bot, api.text(WRITES[0], user=SECRETARY))
+        assert api.sent(chat_id=SECRETARY)[-1].text == DAMAGED_REPLY
+        await process(bot, api.text("越秀工作要点第17项谁牵头？", user=SECRETARY))
+        assert "第17项" in api.sent(chat_id=SECRETARY)[-1].text
     assert errors and all(isinstance(e, StoreUnwritable) for e in errors)
