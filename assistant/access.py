@@ -37,12 +37,23 @@ def allow(db, telegram_id: int, *, at: datetime, actor: str, role: str = "member
         audit(db, at=at, actor=actor, action="allow", details={"telegram_id": telegram_id})
 
 
+# What a person holds besides their role, ended with it (/deny): a leader binding confirmed or pending
+# (the digests go to bound leaders), unit subscriptions (monthly obligations), notes awaiting 确认.
+# (table, the statement ending the person's rows); a table a build lacks is skipped.
+PERSONAL = (("leader_bindings", "DELETE FROM leader_bindings WHERE telegram_id = ?"),
+            ("unit_subscriptions", "DELETE FROM unit_subscriptions WHERE telegram_id = ?"),
+            ("pending_notes", "UPDATE pending_notes SET status = 'cancelled' WHERE telegram_id = ? AND status = 'pending'"))
+
+
 def deny(db, telegram_id: int, *, at: datetime, actor: str) -> bool:
+    """Remove a user: the role and everything in PERSONAL, in one transaction, so a removed leader gets
+    no digest the next morning and an admin's old 确认绑定 button finds no request to confirm."""
     with db.atomic():
         if not db["users"].count_where("telegram_id = ?", [telegram_id]):
             return False
         db["users"].update(telegram_id, {"allowed": 0})
-        audit(db, at=at, actor=actor, action="deny", details={"telegram_id": telegram_id})
+        ended = {table: db.execute(sql, [telegram_id]).rowcount for table, sql in PERSONAL if db[table].exists()}
+        audit(db, at=at, actor=actor, action="deny", details={"telegram_id": telegram_id, **ended})
         return True
 
 

@@ -178,12 +178,17 @@ async def post_shutdown(application: Application) -> None:
 async def on_error(update: object, context: DocbotContext) -> None:
     """Log every failure with its update, and tell the user instead of going silent."""
     shown = update.to_dict() if isinstance(update, Update) else repr(update)
-    log.error("error while handling update %s", shown, exc_info=context.error)
+    # A known condition with its own reply (assistant.store.StoreUnwritable: disk full): one line, no traceback.
+    reply = getattr(context.error, "user_reply", None)
+    if reply:
+        log.warning("update %s not handled: %s", getattr(update, "update_id", "?"), context.error)
+    else:
+        log.error("error while handling update %s", shown, exc_info=context.error)
     chat = update.effective_chat if isinstance(update, Update) else None
     if chat is None:
         return
     try:
-        await context.bot.send_message(chat.id, ERROR_REPLY)
+        await context.bot.send_message(chat.id, reply or ERROR_REPLY)
     except TelegramError:
         log.warning("could not send the error reply to chat %s", chat.id, exc_info=True)
 

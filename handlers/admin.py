@@ -24,8 +24,9 @@ async def _is_admin(update: Update, context: DocbotContext) -> bool:
     return await require(update, context, what="使用这个命令")
 
 
-def _user_id(args: list[str]) -> int | None:
-    return numbers.user_id(args[0]) if args else None
+def _user_id(args: list[str], count: int = 1) -> int | None:
+    """The user id a command names, when it has exactly ``count`` arguments ("/allow 3 ²" is not /allow 3)."""
+    return numbers.user_id(args[0]) if len(args) == count else None
 
 
 async def _allow(update: Update, context: DocbotContext, user_id: int) -> None:
@@ -68,7 +69,7 @@ async def deny_command(update: Update, context: DocbotContext) -> None:
 
 async def role_command(update: Update, context: DocbotContext) -> None:
     args = context.args or []
-    user_id, role = _user_id(args), (args[1].lower() if len(args) > 1 else "")
+    user_id, role = _user_id(args, 2), (args[1].lower() if len(args) > 1 else "")
     if not await _is_admin(update, context):
         return
     if user_id is None or role not in access.ROLES:

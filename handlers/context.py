@@ -22,7 +22,7 @@ from typing import Any
 import sqlite_utils
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-from assistant import conversation, inbox
+from assistant import conversation, inbox, store
 from assistant.answers import Answer
 from assistant.conversation import Context
 from assistant.knowledge import Knowledge
@@ -78,6 +78,9 @@ class Services:
     async def in_db(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """Run ``fn(self.db, *args, **kwargs)`` on the database thread.
 
+        A store that cannot be written now (disk full, read-only) raises ``store.StoreUnwritable``: the
+        user is told "暂时无法保存，请稍后再试（未保存）", not "出错了"; reads and answers go on.
+
         While an update from the durable inbox is handled, each call is counted per function: a replay of
         the update gets a committed write's recorded result instead of writing twice (assistant.inbox.once).
         """
@@ -86,7 +89,14 @@ class Services:
         name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
         if step := inbox.next_step(name):
             call = functools.partial(inbox.once, self.db, *step, call, at=self.clock())
-        return await loop.run_in_executor(self.db_executor, call)
+        try:
+            return await loop.run_in_executor(self.db_executor, call)
+        except sqlite3.Error as e:
+            if store.unwritable(e):  # disk full, read-only: the write's transaction rolled back whole
+                raise store.StoreUnwritable(f"{name}: {e}") from e
+            if store.corrupt(e):  # a page damaged since the start: say so, the admin restores a backup
+                raise store.StoreUnwritable(f"{name}: {e}", store.DAMAGED_REPLY) from e
+            raise
 
     async def run(self, fn: Callable[..., Any], /, *args: Any) -> Any:
         """Run blocking core work in a worker thread."""

@@ -45,7 +45,9 @@ class _Addressed(filters.MessageFilter):
 
 
 ADDRESSED = _Addressed(name="addressed")
-_PUBLIC = re.compile(r"^/(start|help)(@\w+)?(\s|$)")
+# /help: a stranger may read what the bot does. /start is the stranger's first message: it gets the
+# permission notice (and the admins hear of them), not the full help.
+_PUBLIC = re.compile(r"^/help(@\w+)?(\s|$)")
 
 
 def strip_mention(message: Message) -> str:
@@ -56,7 +58,7 @@ def strip_mention(message: Message) -> str:
 
 
 def refusal(user_id: int) -> str:
-    return (f"抱歉，您还没有使用本助手的权限。\n您的用户 ID：{user_id}\n"
+    return (f"抱歉，您还没有使用本助手的权限。您的用户 ID：{user_id}\n"
             f"请把这个 ID 发给管理员，管理员发送 /allow {user_id} 即可为您开通。")
 
 
@@ -64,14 +66,15 @@ async def gate(update: Update, context: DocbotContext) -> None:
     """Group -10 TypeHandler: sets context.role, or refuses and stops further handling."""
     if update.edited_message or update.edited_channel_post:
         raise ApplicationHandlerStop  # answering an edit again would duplicate (or bypass this gate)
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or update.channel_post:
+        # No sender (a channel post, an anonymous group admin): nobody whose role could be checked, and
+        # PTB's CommandHandler would otherwise take a channel's "/allow 5" as a command. Silence.
+        log.info("update %s has no sender; not handled", update.update_id)
+        raise ApplicationHandlerStop
     if update.callback_query is None:
         if update.message is None or not ADDRESSED.check_update(update):
             return  # not for us: no handler will answer it either
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        # No sender (a channel post, an anonymous group admin): nobody whose role could be checked.
-        log.info("update %s has no sender; not handled", update.update_id)
-        raise ApplicationHandlerStop
     services = context.services
     context.role = services.read(access.role_of, user.id, services.admins)
     if context.role is not None:
@@ -79,7 +82,7 @@ async def gate(update: Update, context: DocbotContext) -> None:
     if chat.type != "private" and services.read(access.chat_is_open, chat.id):
         return  # an open chat: anyone may ask; role-gated commands still check context.role
     if update.message and _PUBLIC.match(update.message.text or ""):
-        return  # /start and /help: a stranger may read what the bot does and how to get access
+        return  # /help: a stranger may read what the bot does and how to get access
     if update.callback_query:
         await update.callback_query.answer("您还没有使用权限。")
     await send_text(update, refusal(user.id))

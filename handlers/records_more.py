@@ -11,7 +11,9 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from assistant import numbers
 from assistant.records import holidays, obligations, questions, report, state
+from assistant.records.dates import parse_month
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, require
@@ -21,7 +23,8 @@ from handlers.render import send_text
 COMMANDS = [("rectifications", "未完成的整改（含编号）"), ("holidays", "管理员：导入或查看节假日安排"),
             ("report", "督导情况图：/report 2026-11"), ("calendar", "文件规定的工作事项：/calendar [月份] [单位]"),
             ("subscribe", "订阅本单位的工作事项提醒：/subscribe 单位")]
-_MONTH = re.compile(r"^(?:(\d{4})[-年.])?(\d{1,2})月?$")
+_DIGITS = re.compile("[0-9０-９]+")  # ASCII or full-width digits only: "²" and "③" are not a year
+YEARS = (2000, 2100)
 
 
 def _rest(update: Update) -> str:
@@ -32,10 +35,7 @@ def _rest(update: Update) -> str:
 
 
 def _month(arg: str, default_year: int) -> tuple[int, int] | None:
-    m = _MONTH.match(arg.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return None
-    return int(m.group(1) or default_year), int(m.group(2))
+    return parse_month(arg, default_year)
 
 
 async def rectifications_command(update: Update, context: DocbotContext) -> None:
@@ -52,8 +52,15 @@ async def holidays_command(update: Update, context: DocbotContext) -> None:
         return
     rt = await runtime_of(context.application)
     now, text = local_now(context, rt), _rest(update)
-    if not text or text.isdigit():
-        years = [int(text)] if text.isdigit() and 2000 <= int(text) <= 2100 else [now.year, now.year + 1]
+    years = [now.year, now.year + 1] if not text else []
+    if _DIGITS.fullmatch(text):
+        year = numbers.parse_int(text, low=YEARS[0], high=YEARS[1])  # the strict rule: not int("²")
+        if year is None:
+            await send_text(update, f"用法：/holidays 年份（{YEARS[0]}—{YEARS[1]}），例如 /holidays {now.year}；"
+                                    "或 /holidays 加通知全文导入。")
+            return
+        years = [year]
+    if years:
         listing = [await context.services.in_db(holidays.list_year, y) for y in years]
         await send_text(update, "\n\n".join(listing) + "\n\n导入：/holidays 加国务院办公厅通知全文（可直接粘贴）。")
         return
@@ -105,7 +112,7 @@ async def calendar_command(update: Update, context: DocbotContext) -> None:
         got = _month(a, now.year)
         if got:
             month = got
-        elif re.match(r"^\d", a):  # 2026-13, 13月: a month that does not exist
+        elif re.match(r"^[0-9０-９]", a):  # 2026-13, 13月, 0000-01: a month that does not exist
             await send_text(update, "用法：/calendar [月份] [单位]，例如 /calendar 2026-12 区纪委")
             return
         else:

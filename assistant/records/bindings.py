@@ -37,6 +37,8 @@ def confirm(db: sqlite_utils.Database, telegram_id: int, *, now: datetime, actor
                                 "on l.id = b.leader_id where b.telegram_id = ?", [telegram_id]), None)
             if row is None:
                 return False, f"用户 {telegram_id} 没有待确认的绑定申请。"
+            if access.role_of(db, telegram_id) is None:  # removed since the request: no digests for them
+                return False, f"用户 {telegram_id} 已没有使用权限，未绑定。如需绑定，请先 /allow {telegram_id}。"
             leader_id, leader_name = row["leader_id"], row["name"]
         db["leader_bindings"].upsert({"telegram_id": telegram_id, "leader_id": leader_id, "confirmed": 1,
                                       "requested_at": now.isoformat(), "confirmed_by": actor}, pk="telegram_id")

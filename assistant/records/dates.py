@@ -113,12 +113,30 @@ def parse_date(text: str, today: date, *, past: bool = True) -> DateMatch | None
     return dates[0] if dates else None
 
 
+# The years a month argument may name (/report, /export, /calendar, /visits and their CLI twins): year 0
+# and 9999 are typos, and the calendar arithmetic around them (next month, the quarter) overflows.
+MONTH_YEARS = (2000, 2100)
+# ASCII digits only after the full-width ones were mapped: "²", "③", "١٢" are not months ([0-9], not \d).
+_MONTH_ARG = re.compile(r"\s*(?:([0-9]{4})\s*[-年/.]\s*)?([0-9]{1,2})\s*月?\s*")
+MONTH_USAGE = f"月份格式应为 2026-11（{MONTH_YEARS[0]}—{MONTH_YEARS[1]}年）"
+
+
+def parse_month(text: str | None, default_year: int | None = None) -> tuple[int, int] | None:
+    """'2026-11' / '2026年11月' / '２０２６-１１' (and '11月' / '11' when ``default_year`` is given) →
+    (year, month); None for anything else, including years outside MONTH_YEARS."""
+    m = _MONTH_ARG.fullmatch((text or "").translate(_FULLWIDTH))
+    if not m or (m.group(1) is None and default_year is None):
+        return None
+    year, month = int(m.group(1) or default_year), int(m.group(2))
+    return (year, month) if 1 <= month <= 12 and MONTH_YEARS[0] <= year <= MONTH_YEARS[1] else None
+
+
 def month_range(month: str) -> tuple[date, date]:
     """'2026-11' / '2026年11月' → (first day, first day of next month). ValueError when malformed."""
-    m = re.fullmatch(r"\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*月?\s*", month)
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"月份格式应为 2026-11：{month!r}")
-    first = date(int(m.group(1)), int(m.group(2)), 1)
+    got = parse_month(month)
+    if got is None:
+        raise ValueError(f"{MONTH_USAGE}：{month[:20]!r}")
+    first = date(*got, 1)
     return first, add_months(first, 1)
 
 

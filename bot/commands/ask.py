@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import sys
 
 from assistant.ask import ask
@@ -16,6 +18,23 @@ def register(sub) -> None:
     p.add_argument("question", help="问题；- 表示从标准输入逐行读取")
     p.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
     p.set_defaults(func=run)
+
+
+def text_stdin() -> io.TextIOBase:
+    """Standard input as UTF-8 with undecodable bytes replaced (U+FFFD): a pasted file in GBK or a
+    binary by mistake gets an answer per line, never a UnicodeDecodeError traceback. Standard output
+    replaces what it cannot encode for the same reason."""
+    sys.stdout.reconfigure(errors="replace")
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # already text (a test's StringIO)
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace", newline=None)
+
+
+def clean_arg(text: str) -> str:
+    """A command-line argument that was not UTF-8 (Python keeps its bytes as lone surrogates, which
+    cannot be printed or stored): the same replacement as stdin."""
+    return os.fsencode(text).decode("utf-8", "replace") if any("\udc80" <= c <= "\udcff" for c in text) else text
 
 
 def _emit(answer, as_json: bool) -> None:
@@ -33,7 +52,7 @@ def run(args) -> int:
 
         knowledge = StoreContacts.reading(settings.db_path).knowledge(knowledge)
     if args.question == "-":
-        for line in sys.stdin:
+        for line in text_stdin():
             question = line.rstrip("\r\n")
             if not question.strip() and not args.json:
                 continue
@@ -41,5 +60,6 @@ def run(args) -> int:
             if not args.json:
                 print()
         return 0
-    _emit(ask(args.question, knowledge), args.json)
+    sys.stdout.reconfigure(errors="replace")
+    _emit(ask(clean_arg(args.question), knowledge), args.json)
     return 0

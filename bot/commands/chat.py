@@ -33,10 +33,12 @@ def run(args) -> int:
     from assistant.conversation import EMPTY
     from assistant.examples import HELP_TEXT
     from assistant.router import Turn, route
+    from bot.commands.ask import text_stdin
     from bot.services import build_knowledge
 
     as_json = getattr(args, "json", False)
     interactive = sys.stdin.isatty() and not as_json
+    stdin = text_stdin()
     settings = load_settings()
     # At a terminal, free questions do not wait for the dense side (minutes on an empty data dir): keyword
     # search answers at once and says so once. Piped input and --json keep answering like the bot when ready.
@@ -50,7 +52,7 @@ def run(args) -> int:
     while True:
         if interactive:
             print(PROMPT, end="", flush=True)
-        line = sys.stdin.readline()
+        line = stdin.readline()
         if not line:
             break
         question = line.strip()

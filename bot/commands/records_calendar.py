@@ -5,13 +5,10 @@ month's supervision coverage as a PNG). The same core functions the bot calls.""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from bot.commands.records_cli import open_store, parse_at, usage_error
+from bot.commands.records_cli import open_store, parse_at, usage_error, write_out, year_arg
 from bot.config import load_settings
-
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 def register(sub) -> None:
@@ -20,10 +17,10 @@ def register(sub) -> None:
     hs = p.add_subparsers(dest="action", metavar="操作", required=True)
     a = hs.add_parser("import", help="导入通知全文（文本文件）")
     a.add_argument("file", help="通知全文的文本文件（UTF-8）")
-    a.add_argument("--year", type=int, help="年份（通知标题中没有年份时）")
+    a.add_argument("--year", type=year_arg, help="年份（通知标题中没有年份时）")
     a.set_defaults(func=run_holidays_import)
     a = hs.add_parser("list", help="查看某年的节假日安排")
-    a.add_argument("year", type=int, help="年份，例如 2027")
+    a.add_argument("year", type=year_arg, help="年份，例如 2027")
     a.set_defaults(func=run_holidays_list)
     p = sub.add_parser("calendar", help="文件规定的工作事项日历",
                        description="列出文件中有时间要求的工作事项（每月、每季度、每年12月10日前……）及责任单位和出处。")
@@ -39,10 +36,12 @@ def register(sub) -> None:
 
 
 def month_of(value: str) -> tuple[int, int]:
-    m = _MONTH.match((value or "").strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"月份“{value}”格式应为 2026-12")
-    return int(m.group(1)), int(m.group(2))
+    from assistant.records.dates import MONTH_USAGE, parse_month
+
+    got = parse_month(value)
+    if got is None:
+        raise ValueError(f"{MONTH_USAGE}，而不是“{(value or '')[:20]}”")
+    return got
 
 
 def run_holidays_import(args) -> int:
@@ -107,7 +106,7 @@ def run_report(args) -> int:
     now = parse_at(None, settings)
     db, rules = open_store(settings, now)
     data = render_png(coverage(db, year, month, rules, today=now.date()))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    if problem := write_out(out, data):
+        return usage_error(problem)
     print(f"已生成 {year}年{month}月 联系督导情况图：{out}（{len(data)} 字节）")
     return 0

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,9 +14,52 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings, load_settings
 
 
+def strict_int(parse: Callable[[str], int | None], what: str) -> Callable[[str], int]:
+    """An argparse ``type`` through the bot's strict number rule (assistant.numbers): ASCII, full-width
+    and Chinese numerals within bounds; "²", "١٢" or 10**30 are a usage error naming what was expected."""
+
+    def convert(text: str) -> int:
+        value = parse(text)
+        if value is None:
+            raise argparse.ArgumentTypeError(f"{what}应为数字，而不是“{text[:20]}”")
+        return value
+
+    convert.__name__ = what  # argparse names the type in its messages
+    return convert
+
+
+def user_id_arg(text: str) -> int:
+    from assistant.numbers import user_id
+
+    return strict_int(user_id, "Telegram 用户 ID")(text)
+
+
+def record_id_arg(text: str) -> int:
+    from assistant.numbers import record_id
+
+    return strict_int(record_id, "编号")(text)
+
+
+def year_arg(text: str) -> int:
+    from assistant.numbers import parse_int
+
+    return strict_int(lambda t: parse_int(t, low=2000, high=2100), "年份（2000–2100）")(text)
+
+
 def usage_error(message: str) -> int:
     print(f"用法错误：{message}", file=sys.stderr, flush=True)
     return 2
+
+
+def write_out(out: Path, data: bytes) -> str:
+    """Write an --out file; "" when written, else the reason in Chinese (a directory in the way, no
+    permission, a full disk) for usage_error — never a traceback."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as e:
+        return f"无法写入 {out}：{e.strerror or e}"
+    return ""
 
 
 def parse_at(value: str | None, settings: Settings) -> datetime:
@@ -31,8 +76,12 @@ def parse_at(value: str | None, settings: Settings) -> datetime:
 
 def open_store(settings: Settings, now: datetime):
     from assistant.records.setup import open_records
+    from assistant.store import StoreCorrupt
 
-    return open_records(settings.db_path, settings.corpus_dir, now=now)
+    try:
+        return open_records(settings.db_path, settings.corpus_dir, now=now)
+    except StoreCorrupt as e:  # a message, not a traceback; exit status 1
+        raise SystemExit(f"错误：{e}") from None
 
 
 def _print_json(obj) -> None:
@@ -158,8 +207,8 @@ def run_export(args) -> int:
         data = to_csv(db, args.month) if out.suffix.lower() == ".csv" else to_xlsx(db, args.month, today=today)
     except ValueError as e:
         return usage_error(str(e))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    if problem := write_out(out, data):
+        return usage_error(problem)
     print(f"已导出 {args.month} 台账：{out}（{len(data)} 字节）")
     return 0
 
@@ -171,10 +220,15 @@ def run_backup(args) -> int:
     now = parse_at(None, settings)
     db, _ = open_store(settings, now)
     out = Path(args.out) if args.out else settings.data_dir / "backups" / f"docbot-{now:%Y%m%d-%H%M%S}.sqlite3"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(out))
-    with target:
-        db.conn.backup(target)
-    target.close()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(str(out))
+        try:
+            with target:
+                db.conn.backup(target)
+        finally:
+            target.close()
+    except (OSError, sqlite3.Error) as e:
+        return usage_error(f"无法写入 {out}：{getattr(e, 'strerror', None) or e}")
     print(f"已备份到 {out}（{out.stat().st_size} 字节）")
     return 0

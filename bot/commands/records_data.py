@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 
-from bot.commands.records_cli import open_store, parse_at, usage_error
+from bot.commands.records_cli import open_store, parse_at, record_id_arg, usage_error, user_id_arg
 from bot.config import load_settings
 
 ACTOR = "cli"
@@ -18,7 +18,7 @@ def register(sub) -> None:
     a = vs.add_parser("add", help="按原文登记一条走访记录")
     a.add_argument("text", help="记录原文，例如 “走访记录：王焕清 11月5日到东山街督导，召开座谈会……”")
     a.add_argument("--at", help="登记时刻（本地时间，默认现在），用于解析“昨天”等相对日期")
-    a.add_argument("--by", type=int, help="登记的秘书的 Telegram 用户 ID（接收整改提醒）")
+    a.add_argument("--by", type=user_id_arg, help="登记的秘书的 Telegram 用户 ID（接收整改提醒）")
     a.add_argument("--json", action="store_true", help="输出 JSON")
     a.set_defaults(func=run_visit_add)
     p = sub.add_parser("rectify", help="登记或办结整改", description="登记整改事项（期限按文件规定计算或写明），或办结。")
@@ -26,15 +26,15 @@ def register(sub) -> None:
     a = rs.add_parser("add", help="登记整改：单位 问题 通知日期 [期限|线索]")
     a.add_argument("args", nargs="+", help="例如 东山街 组织生活记录不规范 2026-11-05")
     a.add_argument("--at", help="登记时刻（本地时间，默认现在）")
-    a.add_argument("--by", type=int, help="登记的秘书的 Telegram 用户 ID")
+    a.add_argument("--by", type=user_id_arg, help="登记的秘书的 Telegram 用户 ID")
     a.set_defaults(func=run_rectify_add)
     d = rs.add_parser("done", help="办结整改")
-    d.add_argument("id", type=int, help="整改编号")
+    d.add_argument("id", type=record_id_arg, help="整改编号")
     d.add_argument("note", nargs="*", help="办结说明")
     d.add_argument("--at", help="办结时刻（本地时间，默认现在）")
     d.set_defaults(func=run_rectify_done)
     p = sub.add_parser("bind", help="绑定区领导与 Telegram 账号", description="管理员操作：把 Telegram 用户 ID 绑定到区领导。")
-    p.add_argument("telegram_id", type=int, help="Telegram 用户 ID")
+    p.add_argument("telegram_id", type=user_id_arg, help="Telegram 用户 ID")
     p.add_argument("name", help="区领导姓名")
     p.set_defaults(func=run_bind)
     p = sub.add_parser("assign", help="增删区领导的联系点", description="为区领导添加（或 --remove 删除）一个联系点。")

@@ -42,11 +42,17 @@ def run(args) -> int:
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
     json_lines(logging.getLogger("docbot.questions"))
+    from assistant.store import StoreCorrupt
     from bot.app import Tuning, build_application, build_services, tune_process, webhook_options
 
     tune_process()
     seed_corpus(settings)
-    application = build_application(settings, build_services(settings))
+    try:
+        services = build_services(settings)
+    except StoreCorrupt as e:  # refuse to start; the damaged file is left as it is
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    application = build_application(settings, services)
     tuning = Tuning()
     stop_signals = (signal.SIGINT, signal.SIGTERM)
     log.info("docbot starting (%s)", "webhook" if args.webhook else "polling")

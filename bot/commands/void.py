@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
+from bot.commands.records_cli import record_id_arg
 from bot.config import load_settings
 
 
@@ -29,7 +30,7 @@ def run(args) -> int:
 def register(subparsers) -> None:
     parser = subparsers.add_parser("void", help="作废一条走访记录或整改（留存审计记录，不再计入台账和提醒）")
     parser.add_argument("kind", help="visit（走访记录）或 rectification（整改）")
-    parser.add_argument("id", type=int, help="编号")
+    parser.add_argument("id", type=record_id_arg, help="编号")
     parser.add_argument("--reason", required=True, help="作废原因，写入审计日志")
     parser.add_argument("--actor", default="admin", help="操作人（写入审计日志），默认 admin")
     parser.set_defaults(func=run)

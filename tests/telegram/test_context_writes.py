@@ -14,7 +14,13 @@ QUESTIONS = {1: ["监督方案第3项谁牵头", "那第4项呢"], 2: ["工作�
 def _services(tmp_path, knowledge):
     services = harness.make_services(harness.settings_for(None, tmp_path), knowledge)
     commits = []
-    services.db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql.startswith("COMMIT") else None)
+
+    def trace(sql):
+        if sql.startswith("COMMIT"):
+            commits.append(sql)
+
+    # The commits of the database thread's connection (each thread has its own: assistant.store.Store).
+    services.db_executor.submit(lambda: services.db.conn.set_trace_callback(trace)).result()
     return services, commits
 
 
