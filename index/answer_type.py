@@ -41,7 +41,14 @@ _DOCUMENT_NUMBER = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0
 
 # Question cue → the pattern its answer contains. First match wins: the cues are ordered from the
 # most specific ("多少分") to the most general ("多少").
+# "组长是谁": the holder of a post is named where the post is given ("组  长：张三", "由张三担任").
+_POST_HOLDER = re.compile(r"(?:组|队|指挥|会|站|所|处|局|科|主)\s*长\s*[:：]|(?:主任|书记|召集人|总指挥|成\s*员)\s*[:：]|"
+                          r"由[^，。；;]{2,20}?(?:担任|兼任)|任(?:组长|队长|指挥长|主任|书记)")
+_POST_ASKED = re.compile(r"(?:组长|队长|指挥长|召集人|主任|书记|站长|所长)(?:是谁|有谁|都有谁|有哪|是哪|由谁|叫什么)"
+                         r"|谁(?:是|任|当|担任)(?:组长|队长|指挥长|主任|书记)")
+
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_POST_ASKED, _POST_HOLDER),
     (re.compile(r"几次|多少次|(?:多久|多长时间)[\u4e00-\u9fff]{0,12}?一次|频次|频率|一年开|每年开"), _FREQUENCY),
     (re.compile(r"多少分|几分|占多少|得分"), _SCORE),
     (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
@@ -63,7 +70,7 @@ _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
-               id(_USE): "用途", id(_DOCUMENT_NUMBER): "依据文件"}
+               id(_USE): "用途", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
 
 
 def answer_kind(question: str) -> str:
@@ -105,22 +112,25 @@ def _fund_named(question: str, text: str) -> bool:
     return any(w in text for w in family) and (len(qualifier) < 2 or qualifier in text)
 
 
+# Answers with a form a passage must show: an amount, or a named holder of a post.
 _QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
+_STRICT = (*_QUANTITIES, _POST_HOLDER)
 # Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
 _NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
 _ANY_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[个户人亩套座项名家所元分次%％]|百分之")
 
 
-def passage_lacks_amount(question: str, text: str) -> bool:
-    """Whether a passage close to the question in words still cannot answer it, because the question
-    asks how much or how many (a sum, a count, a score, a share) and the passage holds no amount at
-    all ("搬迁多少户居民" against "实施…居民搬迁"). A sum must be in 元; other amounts may be written
-    any way a table or sentence writes numbers ("3 项", "分值：15"), so any number will do."""
+def passage_lacks_answer(question: str, text: str) -> bool:
+    """Whether a passage close to the question in words still cannot answer it: the question asks how
+    much or how many (a sum, a count, a score, a share) and the passage holds no amount at all
+    ("搬迁多少户居民" against "实施…居民搬迁"), or it asks who holds a post ("领导小组组长是谁") and the
+    passage names nobody to one. A sum must be in 元; other amounts may be written any way a table or
+    sentence writes numbers ("3 项", "分值：15"), so any number will do."""
     for cue, pattern in _CUES:
         if cue.search(question):
-            if pattern not in _QUANTITIES:
+            if pattern not in _STRICT:
                 return False
-            if pattern is _MONEY:
+            if pattern is _MONEY or pattern is _POST_HOLDER:
                 return not carries_answer(question, text)
             text = _NOT_AN_AMOUNT.sub("", text)
             if pattern is _COUNT and (counter := _COUNTER.search(question)) and counter.group(1) != "项":

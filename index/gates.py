@@ -13,7 +13,7 @@ less overlap was dropped before.
 
 from __future__ import annotations
 
-from index.answer_type import carries_answer, passage_lacks_amount
+from index.answer_type import carries_answer, passage_lacks_answer
 
 MIN_COVERAGE = 0.40  # best hit, lexical evidence
 MIN_COVERAGE_MORE = 0.30  # the first hit of a further ("更多") page
@@ -27,7 +27,7 @@ def answers(searcher, query: str, hit) -> bool:
     if hit.coverage >= MIN_COVERAGE:
         # A question asking for a kind of phrase (a sum, a count, a period) is answered only by a
         # passage that holds one: the topic alone ("搬迁居民" for "搬迁多少户") is related, not the answer.
-        return not passage_lacks_amount(query, hit.passage.index_text)
+        return not passage_lacks_answer(query, hit.passage.index_text)
     if not searcher.vouches(query, hit):
         return False
     sentence, _ = searcher.closest_sentence(query, hit)

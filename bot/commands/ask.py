@@ -20,11 +20,16 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _replace_unencodable() -> None:
+    if hasattr(sys.stdout, "reconfigure"):  # a test's captured stdout is a plain StringIO
+        sys.stdout.reconfigure(errors="replace")
+
+
 def text_stdin() -> io.TextIOBase:
     """Standard input as UTF-8 with undecodable bytes replaced (U+FFFD): a pasted file in GBK or a
     binary by mistake gets an answer per line, never a UnicodeDecodeError traceback. Standard output
     replaces what it cannot encode for the same reason."""
-    sys.stdout.reconfigure(errors="replace")
+    _replace_unencodable()
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # already text (a test's StringIO)
         return sys.stdin
@@ -60,6 +65,6 @@ def run(args) -> int:
             if not args.json:
                 print()
         return 0
-    sys.stdout.reconfigure(errors="replace")
+    _replace_unencodable()
     _emit(ask(clean_arg(args.question), knowledge), args.json)
     return 0

@@ -54,6 +54,8 @@ TOILET = "改造农村户用厕所。在充分尊重农民意愿的基础上，�
         # lexical evidence suffices, but not for a sum the passage does not state (issue 19)
         ("农户改造厕所每户能拿多少补贴？", MIN_COVERAGE, False, "", False),
         ("怎么改造农村户用厕所？", MIN_COVERAGE, False, "", True),
+        # who holds a post: only a passage naming someone to one answers ("改造农村户用厕所" names nobody)
+        ("改厕工作领导小组组长是谁？", MIN_COVERAGE, False, "", False),
     ],
 )
 def test_answers(question, coverage, vouch, sentence, expected):
@@ -64,3 +66,18 @@ def test_dense_quote_only_when_lexical_evidence_is_missing():
     searcher = Searcher(True, "予以澄清和正名")
     assert dense_quote(searcher, "怎么恢复名誉", Hit(Passage(TOILET), 0.1)) == "予以澄清和正名"
     assert dense_quote(searcher, "怎么恢复名誉", Hit(Passage(TOILET), MIN_COVERAGE)) is None
+
+
+@pytest.mark.parametrize(("question", "text", "lacks"), [
+    ("三十六脚湖核心区一共要搬迁多少户居民？", "实施三十六脚湖核心区内居民搬迁，6月份前完成修复工程。", True),
+    ("三十六脚湖核心区一共要搬迁多少户居民？", "搬迁核心区居民120户。", False),
+    ("今年地区生产总值预期增长多少？", "地区生产总值增长6%左右。", False),
+    ("考评优秀的村能奖多少钱？", "考评优秀的村予以通报表扬（岚综管办〔2015〕119号）。", True),
+    ("领导小组组长是谁？", "成立领导小组：组长：张三（管委会副主任）；副组长：李四", False),
+    ("领导小组组长是谁？", "领导小组负责统筹推进平安建设工作。", True),
+    ("里美联合党委书记是谁？", "成员：林森里美联合党委书记、财政经管办主任", False),
+    ("谈话记录最后怎么处理？", "谈话记录存档备查。", False),  # a handling is worded too freely to demand
+])
+def test_passage_lacks_answer(question, text, lacks):
+    from index.answer_type import passage_lacks_answer
+    assert passage_lacks_answer(question, text) is lacks
