@@ -67,3 +67,13 @@ def test_parse_more(text, expected):
 
 def test_more_question_round_trips():
     assert parse_more(more_question("述责述廉报告放哪里", 3)) == ("述责述廉报告放哪里", 3)
+
+
+def test_a_topic_without_the_asked_amount_is_related_not_the_answer(corpus, tmp_path):
+    """Issue 19: "党费每个月交多少？" quoted a sentence with no amount as if it answered."""
+    from index.searcher import open_searcher
+
+    lexical = open_searcher(corpus, tmp_path, embedding_model=None)
+    a = answer_free("党费每个月交多少？", lexical)
+    assert not a.found
+    assert "没有写明" in a.text and "相关内容" in a.text and a.citations  # offered as related, cited
