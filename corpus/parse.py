@@ -27,7 +27,7 @@ from corpus.headings import (
     sub_levels,
     title_complete,
 )
-from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, merge_units
+from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units, merge_units
 from corpus.numerals import int_to_chinese
 from corpus.parties import ROSTER_LINE, alias_pairs, recognise
 from corpus.roles import CONDITIONAL_OWNER
@@ -37,6 +37,7 @@ from corpus.tasks import (
     apply_carried_parties,
     apply_designated_leads,
     apply_heading_units,
+    duty_owner,
     enumerated_tasks,
     h2_tasks,
     label_tables,
@@ -153,6 +154,7 @@ class _Builder:
         self.block: _Block | None = None
         self.items_in_part: dict[str, int] = {}
         self.last_title = ""
+        self.duty_owner = Units()  # the owner named by the last 第X条 duty article (its 1. 2. items)
 
     # ---- section path -------------------------------------------------------------------------
     @property
@@ -206,6 +208,8 @@ class _Builder:
             body = text
             if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
                 units = trailing_label_units(text) or inline_units(text)
+            if not units and b.kind == "item" and not b.article:
+                units = self.duty_owner  # a duty of the article above that names its owner
             if b.kind == "h1":
                 body = _H1_LABEL.sub("", text, count=1)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
@@ -232,6 +236,8 @@ class _Builder:
             )
             if b.kind == "item":
                 self.items_in_part[b.part] = b.number
+            if b.article:  # "第十八条 区农村发展局工作职责：" owns the 1. 2. items that follow it
+                self.duty_owner = duty_owner(first_sentence(b.text).split("（", 1)[0])
         elif b.kind in ("para", "h2") and not b.heading_only:
             if b.unit_lines:
                 text += "；".join(b.unit_lines)
@@ -353,6 +359,7 @@ class _Builder:
 
     def on_h1(self, i: int, ln: Line) -> None:
         self.close()
+        self.duty_owner = Units()
         nxt = self.next_content(i)
         # "一、…。（区委办牵头）", or "一、推进…" with "牵头单位：…" on the next line: a task, not a heading
         if not ln.label and (trailing_units(ln.text) or (nxt is not None and nxt.kind == "units")):

@@ -18,7 +18,7 @@ from dataclasses import replace
 from corpus.deadlines import deadline_of, frequency_of
 from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
-from corpus.parties import roster_units
+from corpus.parties import clean, roster_units
 from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS
 from corpus.text import first_sentence, strip_markup
 from corpus.units import (
@@ -225,8 +225,25 @@ _GROUP_TAIL = re.compile(r"(?:[（(]\s*(?:共\s*)?\d{1,3}\s*[项条个][）)])?\
 _GROUP_NOUN = re.compile(r"(?:的)?(?:重点)?(?:工作|任务|事项)(?:清单)?$")
 
 
+# "第十八条 区农村发展局工作职责", "三、站点消防员应履行以下职责": the heading names whose duties follow.
+DUTY_TITLE = re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?P<owner>[^\s，,。；;：:、]{2,24}?)(?:的)?(?:应(?:当)?履行(?:以下|下列|如下)?|主要|工作)?"
+                        r"(?:职责|职能|工作职责)(?:如下|是|为)?[：:]?$")
+
+
+def duty_owner(title: str) -> Units:
+    """The body (or post) a duty heading names, responsible for the items under it."""
+    m = DUTY_TITLE.match(_SECTION_LABEL.sub("", title.strip()).strip())
+    if not m:
+        return Units()
+    found, _ = clean(m.group("owner"))
+    return Units(shared=found) if found else Units()
+
+
 def heading_units(title: str) -> Units:
-    """Units a group heading assigns ("区委组织部牵头任务" → lead 区委组织部); empty when none."""
+    """Units a group heading assigns ("区委组织部牵头任务" → lead 区委组织部, "X工作职责" → X); empty
+    when none."""
+    if owner := duty_owner(title):
+        return owner
     head = _GROUP_NOUN.sub("", _GROUP_TAIL.sub("", title.strip()))
     if not head or head == title.strip() or len(head) > 40:
         return Units()
