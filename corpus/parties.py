@@ -158,6 +158,12 @@ def party_problem(name: str) -> str:
     return "结尾不像单位、集体或人员"
 
 
+def personal_name(text: str) -> bool:
+    """A bare personal name ("林武", "欧阳明"; "林 武" aligned with a space), not a post ("河长")."""
+    t = text.replace(" ", "").replace("\u3000", "")
+    return bool(_PERSON.match(t)) and t not in POSITIONS and not _POSITION_END.search(t)
+
+
 def is_party_name(name: str) -> bool:
     return not party_problem(name)
 

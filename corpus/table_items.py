@@ -17,6 +17,7 @@ from dataclasses import replace
 from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.model import Item, Table, Units
+from corpus.parties import personal_name
 from corpus.text import first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
 
@@ -61,7 +62,30 @@ def items_from_table(table: Table) -> list[Item]:
     duty_col = next((h for h in table.headers if h != unit_col and _DUTY_COLUMN.search(h)), None)
     if unit_col and duty_col:
         return _duty_items(table, unit_col, duty_col)
-    return []
+    return _people_items(table)
+
+
+_PERSON_HEADER = re.compile(r"(?:^|/)(?:姓名|名字)$|(?:责任人|负责人|河长|湖长|林长|路长|网格长|联系人)$")
+
+
+def _people_items(table: Table) -> list[Item]:
+    """A table of people by post (水库 × 政府行政责任人/姓名 …, 河长 名单): each row is an item whose
+    parties are the people named in its name columns, each with the column as their post."""
+    cols = [h for h in table.headers if _PERSON_HEADER.search(h.replace(" ", "")) and "联系" not in h]
+    if not cols:
+        return []
+    items = []
+    for row in table.rows:
+        names = [(row.get(h), h) for h in cols if personal_name(row.get(h))]
+        if not names:
+            continue
+        subject = next((v for h, v in row.cells if v and not _SERIAL.match(h) and h not in cols), "")
+        units = Units(shared=tuple(dict.fromkeys(n.replace(" ", "") for n, _ in names)), raw=row.text,
+                      notes=tuple((n.replace(" ", ""), h.split("/")[0]) for n, h in names))
+        items.append(Item(number=row.number, heading=subject or row.text[:30], text=row.text, units=units,
+                          section=table.title or table.section, part=table.part, line_start=row.line,
+                          line_end=row.line))
+    return items
 
 
 def _remark_lead(units: Units, remark: str) -> Units:

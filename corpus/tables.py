@@ -66,6 +66,19 @@ def _header_follows(rest: list[tuple[int, str]]) -> bool:
     return nxt is not None and _looks_like_header(nxt)
 
 
+def two_level_headers(top: tuple[str, ...], sub: list[str]) -> tuple[str, ...]:
+    """A header written on two rows with merged cells ("政府行政责任人 | (merged)" over "姓名 | 单位及职务"):
+    each column is named by its group and its own name ("政府行政责任人/姓名")."""
+    out, group = [], ""
+    width = max(len(top), len(sub))
+    for i in range(width):
+        t = top[i] if i < len(top) else ""
+        s = sub[i] if i < len(sub) else ""
+        group = t or group
+        out.append(f"{group}/{s}" if s and group and group != s else (s or t or group or f"列{i + 1}"))
+    return tuple(out)
+
+
 def _same_header(cells: list[str], headers: tuple[str, ...]) -> bool:
     return tuple(c for c in cells if c) == tuple(h for h in headers if h)
 
@@ -78,6 +91,7 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
     body: list[tuple[int, list[str]]] = []
     group = ""
     groups: dict[int, str] = {}  # line → the group row above it
+    pending_sub = False
 
     def flush() -> None:
         nonlocal current, body
@@ -107,6 +121,7 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
             else:
                 headers = tuple(f"列{i + 1}" for i in range(len(cells)))
             current = TableDraft(headers=headers, line=no)
+            pending_sub = headers[0] != "列1" and any(not c for c in cells)  # merged header cells: a second row may follow
             if pending_caption:
                 current.caption, current.caption_label, current.caption_line = pending_caption
                 pending_caption = None
@@ -114,6 +129,10 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
                 continue
         elif _same_header(cells, current.headers):
             continue  # header repeated after a page break
+        elif pending_sub and not body and _looks_like_header(cells):
+            current.headers = two_level_headers(current.headers, cells)
+            pending_sub = False
+            continue
         body.append((no, cells))
         groups[no] = group
     flush()

@@ -24,7 +24,7 @@ from index.embedder import Embedder, ensure_loadable, load_embedder
 from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
 from index.lexical import LexicalIndex
 from index.passages import Passage, document_passages, passages_hash, sentences
-from index.tokenize import char_ngrams, query_tokens, strip_question_words
+from index.tokenize import char_ngrams, coverage_terms, query_tokens
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ class Searcher:
             ranked = rrf([([i for i, _ in lexical], LEXICAL_WEIGHT), ([i for i, _ in found], DENSE_WEIGHT)])
         else:
             ranked = lexical
-        q_chars = char_ngrams(strip_question_words(query))
+        q_chars = coverage_terms(query)
         hits: list[Hit] = []
         seen: set[int] = set()
         for i, score in ranked:

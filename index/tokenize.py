@@ -58,6 +58,16 @@ def strip_question_words(query: str) -> str:
     return stripped if _RUN.search(stripped) else q
 
 
+# Connectors a question adds that the passage need not hold: the possessive 的 ("君山水库的管理单位责任人")
+# and a copula left where the question word was ("…责任人是谁" → "…责任人是").
+_CONNECTORS = re.compile(r"的|是(?=\s|$)")
+
+
+def coverage_terms(query: str) -> list[str]:
+    """The unigrams and bigrams of a question that a passage answering it should contain."""
+    return char_ngrams(_CONNECTORS.sub(" ", strip_question_words(query)))
+
+
 def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
     """Index-vocabulary words (length ≥ 2) occurring in the query, as ``w:`` tokens."""
     out: list[str] = []

@@ -230,3 +230,13 @@ def test_unit_lists(listed, names):
 def test_bodies_with_their_own_scope_keep_their_name():
     from corpus.units import inherit_prefix
     assert inherit_prefix(("区经济发展局", "财政金融局", "人行平潭支行")) == ("区经济发展局", "区财政金融局", "人行平潭支行")
+
+
+def test_two_level_header_and_people_table():
+    text = ("附件\n小型水库防汛责任人名单\n序号\t水库名称\t政府行政责任人\t\t管理单位责任人\t\n"
+            "\t\t姓名\t单位及职务\t姓名\t单位及职务\n1\t君山水库\t陈人寿\t农发局局长\t林国前\t君山水库发电站站长\n"
+            "2\t南松水库\t陈人寿\t农发局局长\t吴开清\t城中水利站站长\n")
+    doc = parse_document(text, "x.txt")
+    assert doc.tables[0].headers[2:4] == ("政府行政责任人/姓名", "政府行政责任人/单位及职务")
+    row2 = next(it for it in doc.items if it.number == 2)
+    assert row2.units.shared == ("陈人寿", "吴开清") and ("吴开清", "管理单位责任人") in row2.units.notes

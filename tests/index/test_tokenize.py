@@ -66,3 +66,14 @@ def test_domain_terms_from_units_and_quotes():
     terms = domain_terms(["区委组织部", "区"], ["严格落实“三会一课”制度，加强“两新”组织党建"])
     assert {"区委组织部", "三会一课", "两新"} <= terms
     assert "区" not in terms
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("君山水库的管理单位责任人是谁？", {"的", "是", "库的", "人是"}),  # connectors a table row never holds
+    ("民主生活会一年开几次", {"几次"}),
+])
+def test_coverage_terms_leave_out_connectors(question, absent):
+    from index.tokenize import coverage_terms
+
+    assert not absent & set(coverage_terms(question))
+    assert "责任" in coverage_terms("君山水库的管理单位责任人是谁？")
