@@ -99,6 +99,8 @@ def _body_named(text: str) -> str:
 
 # A line of nothing but a person's name and post under a roster line ("吴兆敏（苏平片区副主任）").
 _NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s*[（(][^（）()]{2,20}[）)]|\s+\S{2,16})?[、，,；;。]?$")
+# A duty that opens by leading ("负责牵头做好…", "牵头组织…").
+_LEADS_FIRST = re.compile(r"^(?:负责)?(?:牵头|统筹|总牵头)")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 _CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
@@ -208,8 +210,12 @@ class _Builder:
             body = text
             if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
                 units = trailing_label_units(text) or inline_units(text)
-            if not units and b.kind == "item" and not b.article:
-                units = self.duty_owner  # a duty of the article above that names its owner
+            if b.kind == "item" and not b.article and self.duty_owner and not (
+                    (named := recognise(units)).lead or named.shared):
+                # a duty of the article above that names its owner; "负责牵头做好…" makes it the lead
+                owner = self.duty_owner.shared
+                role = "lead" if _LEADS_FIRST.match(text) else "shared"
+                units = replace(named, **{role: owner})
             if b.kind == "h1":
                 body = _H1_LABEL.sub("", text, count=1)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
