@@ -71,7 +71,7 @@ _BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:小组|组|专班|指挥�
 _GROUP_TITLE = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{0,4}[）)、.]?[\u4e00-\u9fff]{0,12}?(?:小组|组|专班|指挥部|队)[:：]?$")
 
 
-_SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})\s+(?P<post>\S.*)$")
+_SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)\s+(?P<post>\S.*)$")
 
 
 def _roster_entry(raw: str) -> str:
@@ -85,7 +85,7 @@ def _roster_entry(raw: str) -> str:
     for piece in re.split(r"[、，,]|\s{3,}", names.strip()):
         piece = piece.strip()
         m = _SPACED_NAME.match(piece)
-        if m and len(m.group("name").replace(" ", "")) in (2, 3) and len(m.group("post")) >= 2:
+        if m and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2:
             piece = f"{m.group('name').replace(' ', '')}（{collapse_spaces(m.group('post'))}）"
         out.append(collapse_spaces(piece))
     body = "、".join(p for p in out if p)
@@ -433,7 +433,8 @@ class _Builder:
             entry = _roster_entry(ln.text)
             # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
             # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
-            if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or _GROUP_TITLE.match(b.text)):
+            if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or _GROUP_TITLE.match(b.text)
+                                                        or (len(b.text) <= 40 and not has_sentence_punct(b.text))):
                 self.extend(("；" if b.roster else "" if b.text.endswith(("：", ":")) else "：") + text, ln.no)
             else:
                 # otherwise it stands alone, headed by the body named in the paragraph before it
