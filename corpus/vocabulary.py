@@ -40,7 +40,9 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
         "是否", "要不要", "需不需要", "有没有", "能不能", "可不可以", "是不是")),
     # request: how people frame a question ("请问…", "帮我查一下…")
     *((w, REQUEST) for w in (
-        "请问", "请告诉我", "告诉我", "帮我查", "帮我", "我想知道", "想知道", "一下", "麻烦", "的话", "一般")),
+        "请问", "请告诉我", "告诉我", "帮我查", "帮我", "我想知道", "想知道", "一下", "麻烦", "的话", "一般",
+        # a topic pointed at ("养殖污染监管制度那块谁管"): the pointer is no part of the topic
+        "那块", "这块", "那一块", "这一块", "那方面", "这方面")),
     # particle: sentence-final particles
     *((w, PARTICLE) for w in ("吗", "呢", "吧", "呀", "么", "啊", "嘛")),
     # function: grammatical words; stripped from a question's core only — in search text they are
