@@ -42,6 +42,7 @@ from corpus.vocabulary import (
     alternation,
     organisation_name,
     question_words,
+    self_reference,
 )
 from index.answer_type import answer_kind
 
@@ -246,7 +247,8 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     """True when, besides the unit names, the question holds only duty-list wording — or a topic
     word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
     left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
-    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", left))
+    # "在这次行动里", "在这个方案里": the document itself, not a topic narrowing the duties
+    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
     if len(left) <= 1:
         return True
     if units is None or len(left) > 4:

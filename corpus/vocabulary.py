@@ -77,7 +77,9 @@ GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规�
                "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
                "任务", "准则", "指引", "指南")
 # Demonstratives a question points at the document with ("这份通知", "本方案", "该文件").
-SELF_DEMONSTRATIVES = ("这份", "这个", "本", "该")
+SELF_DEMONSTRATIVES = ("这份", "这个", "这次", "本次", "此次", "这项", "本", "该")
+# What such a demonstrative points at besides the genre: the campaign or work the document organises.
+SELF_TOPICS = ("专项行动", "行动", "活动", "整治", "工作", "文件", "规定里")
 # Title fragments many documents share: they never identify one document by themselves.
 TITLE_COMMONPLACES = frozenset({
     "工作方案", "实施方案", "实施意见", "工作要点", "行动计划", "三年行动", "三年行动计划", "党的建设",
@@ -94,7 +96,8 @@ def genre_end() -> re.Pattern[str]:
 @cache
 def self_reference() -> re.Pattern[str]:
     """The question's references to the document itself: "这份通知", "本方案", "该文件"."""
-    return re.compile(rf"(?:{'|'.join(SELF_DEMONSTRATIVES)})(?:文件|{'|'.join(GENRE_WORDS)})")
+    topics = "|".join((*SELF_TOPICS, *GENRE_WORDS))
+    return re.compile(rf"在?(?:(?:{'|'.join(SELF_DEMONSTRATIVES)})(?:{topics})|这次|本次|此次)(?:里|中|内)?")
 
 
 # ---- numbering -----------------------------------------------------------------------------------

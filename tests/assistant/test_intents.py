@@ -103,3 +103,15 @@ def test_a_place_name_inside_a_unit_name_is_not_a_document(question):
                          "（二）派驻君山片区综合执法队筹建组：负责日常巡查；负责违法行为的查处。\n", "b.txt")
     frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
     assert isinstance(frame, UnitDuties), frame
+
+
+@pytest.mark.parametrize("question", ["工商部门在这次行动里负责什么？", "工商部门在这个方案里要干啥", "工商部门本次负责哪些工作"])
+def test_the_document_pointed_at_does_not_narrow_a_units_duties(question):
+    from assistant.contacts import ContactIndex
+    from assistant.intents import UnitDuties, parse_question
+    from assistant.units_index import UnitIndex
+    from corpus.parse import parse_document
+
+    doc = parse_document("六打六治专项行动实施方案\n\n工商部门负责依法督促企业办理注销登记。\n", "b.txt")
+    frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
