@@ -60,7 +60,7 @@ CONTACT_LABELS: tuple[str, ...] = ("联系人", "联系电话", "咨询电话")
 # Common surnames: a bare two- or three-character personal name in a roster ("张三", "欧阳明").
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
-            "武戴莫孔向汤翁施游詹卓柯甘俞倪欧阳")
+            "武戴莫孔向汤翁施游詹卓柯甘俞倪巫念蓝赖芦欧阳")
 # Wording a name never holds: the parser cut a phrase of the sentence instead of its subject.
 NOT_IN_NAME: tuple[str, ...] = (
     "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
@@ -177,7 +177,7 @@ _VERB_START = re.compile(
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
-_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=.)向(?!阳)|\d+\s*(?:次|个|年|月|日|天|名|人)")
+_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=[门局委办部处室])向|\d+\s*(?:次|个|年|月|日|天|名|人)")
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")
@@ -267,7 +267,7 @@ _LEAD_POSITIONS = re.compile(r"^(?!副|常务副).*(?:组长|队长|指挥长|�
 ROSTER_LINE = re.compile(r"^\s*(?P<label>(?:常务|第一)?副?\s*[\u4e00-\u9fff（）()\s]{0,6}?长|成\s*员|组\s*员|联\s*络\s*员|"
                          r"副?总\s*指\s*挥|召\s*集\s*人)\s*[:：]\s*(?P<names>\S.*)$")
 _ROSTER_SEGMENT = re.compile(r"(?:^|[：:])\s*(?P<label>[^：:；;]{2,8})[:：](?P<names>[^；;：:]*)$")
-_NAME_AND_POST = re.compile(r"^(?P<name>(?:欧阳|[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2})(?:\s*[（(](?P<p1>[^）)]+)[）)]|\s+(?P<p2>\S.*))?$")
+_NAME_AND_POST = re.compile(r"^(?P<name>(?:欧阳|[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2})(?:\s*[（(](?P<p1>.+)[）)]|\s+(?P<p2>\S.*))?$")
 
 
 def roster_units(text: str) -> Units:

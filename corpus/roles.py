@@ -113,6 +113,8 @@ CARRIED_PARTY = re.compile(r"(?:以下|下同|后同|下列|以后)[^。；;）)
                            r"(?P<role>配合|协助|参与|协办)")
 # The rule applies beyond its own item: "下同", "以下同", "均", in a preamble or footnote.
 CARRIES_FORWARD = re.compile(r"下同|以下各项|均为|均以")
+# …or to every task of the document, wherever it is stated ("各项任务中排位靠前的责任单位为牵头单位").
+GOVERNS_ALL = re.compile(r"各项任务|各项工作|所有任务|本方案(?:中|所列)")
 
 
 def phrases(kind: str, role: str | None = None) -> list[tuple[str, str]]:

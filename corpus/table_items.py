@@ -88,15 +88,27 @@ def _people_items(table: Table) -> list[Item]:
     return items
 
 
-def _remark_lead(units: Units, remark: str) -> Units:
+def _remark_lead(units: Units, remark: str, cells: tuple[str, ...] = ()) -> Units:
     """A 备注 cell "区卫健委牵头" (or "交建局牵头", abbreviated) designates the lead among the row's units."""
     named = parse_units(remark, bare_role="").lead
     if not named:
         return units
     everyone = units.lead + units.shared + units.cooperate
-    lead = tuple(u for u in everyone if any(n in u or u in n for n in named)) or named
-    rest = tuple(u for u in everyone if u not in lead)
-    return replace(units, lead=lead, cooperate=rest, shared=(), raw=f"{units.raw}；备注：{remark}".strip("；"))
+    lead = tuple(u for u in everyone if any(n in u or u in n or _abbreviates(n, u) for n in named)) or named
+    # the lead's own cell lists its co-operators; other columns keep their role ("国家实施部门" ministries)
+    cell = next((c for c in cells if any(x in c or x[1:] in c for x in lead)), "")
+    coop = tuple(u for u in units.shared if u not in lead and (u in cell or u[1:] in cell))
+    return replace(units, lead=lead, shared=tuple(u for u in units.shared if u not in lead and u not in coop),
+                   cooperate=tuple(u for u in units.cooperate if u not in lead) + coop,
+                   raw=f"{units.raw}；备注：{remark}".strip("；"))
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """"交建局" abbreviates "区交通与建设局": its characters in order, same last character."""
+    if len(short) < 2 or short[-1] != name[-1]:
+        return False
+    it = iter(name)
+    return all(c in it for c in short)
 
 
 def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
@@ -121,7 +133,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
             heading, text = row.get(name), f"{row.get(name)}：{text}"
         units = units_from_columns({h: row.get(h) for h in role_cols})
         if remark_col and row.get(remark_col):
-            units = _remark_lead(units, row.get(remark_col))
+            units = _remark_lead(units, row.get(remark_col), tuple(row.get(h) for h in role_cols))
         label = row.get(group) if group else row.group
         section = " / ".join(x for x in (table.section, label) if x)
         deadline = row.get(deadline_col) if deadline_col else ""

@@ -19,7 +19,7 @@ from corpus.deadlines import deadline_of, frequency_of
 from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.parties import clean, roster_units
-from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS
+from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS, GOVERNS_ALL
 from corpus.text import first_sentence, strip_markup
 from corpus.units import (
     inline_units,
@@ -155,7 +155,7 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
             continue
         sentence = _sentence_around(text, m.start(), m.end())
         inside = next((it for it in items if it.line_start <= no <= it.line_end), None)
-        if inside is None:
+        if inside is None or GOVERNS_ALL.search(sentence):
             rules.append((0, sentence))
         elif CARRIES_FORWARD.search(text[m.start():m.end() + 12]):
             rules.append((inside.line_start, sentence))

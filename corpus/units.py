@@ -111,8 +111,13 @@ def split_unit_list(text: str) -> tuple[str, ...]:
         pieces.append(chunk[start:])
         for p in pieces:
             p = _TRAILING_ETC.sub("", p.strip(" ，,。."))
-            # "各部门各乡镇": two collectives written with no separator
-            out.extend(x for x in re.split(r"(?<=[部门位镇村局委办处室])(?=各)", p) if x) if p else None
+            # "各部门各乡镇": two collectives written with no separator; "A中心和B中心": two names
+            for x in re.split(r"(?<=[部门位镇村局委办处室])(?=各)", p) if p else ():
+                both = re.split(r"和|与", x)
+                if len(both) == 2 and all(len(b) >= 3 and _UNIT_END.search(b) for b in both):
+                    out.extend(both)
+                elif x:
+                    out.append(x)
     return distribute_tail(tuple(out))
 
 
@@ -355,6 +360,7 @@ _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|�
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
                          r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_PLACE_PREPOSITIONS = ("在", "于", "到")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 _LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
@@ -394,6 +400,8 @@ def inline_units(text: str) -> Units:
             found[role].append(m.group("unit"))
     for clause in _candidate_clauses(_ROLE_THEN_LIST.sub(r"\1，", text)):
         clause = _ENUMERATOR.sub("", clause)
+        if (clause.startswith(_PLACE_PREPOSITIONS) and "由" not in clause) or _FIRST_LEADS.search(clause):
+            continue  # "在北港村、大坪村…开展试点": where, not who; a lead rule names no one
         if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together
             first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
             found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])

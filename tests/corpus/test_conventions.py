@@ -154,9 +154,10 @@ NOT_PARTIES = [
     ("two bodies joined by 向", "1.实现安监部门向同级组织部门通报安全生产情况全覆盖。\n"),
     ("协同 + body", "1.协同区防汛办做好汛期水库调度。\n"),
     ("verb + object ending like a unit", "1.掌握组织单位开展消防安全建设要求。\n"),
+    ("where, not who", "1.在片区北港村、大坪村、芦北村等试点村先行开展清单制试点。\n"),
 ]
 
-_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握")
+_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握", "村")
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
@@ -228,6 +229,7 @@ def test_decimal_outline_numbering():
     ("区财政局、区审计局", ("区财政局", "区审计局")),
     ("苏平片区、君山片区", ("苏平片区", "君山片区")),
     ("各部门各乡镇", ("各部门", "各乡镇")),
+    ("北厝便民服务中心和敖东便民服务中心", ("北厝便民服务中心", "敖东便民服务中心")),
 ])
 def test_unit_lists(listed, names):
     from corpus.units import split_unit_list
@@ -247,3 +249,17 @@ def test_two_level_header_and_people_table():
     assert doc.tables[0].headers[2:4] == ("政府行政责任人/姓名", "政府行政责任人/单位及职务")
     row2 = next(it for it in doc.items if it.number == 2)
     assert row2.units.shared == ("陈人寿", "吴开清") and ("吴开清", "管理单位责任人") in row2.units.notes
+
+
+def test_a_remark_lead_abbreviated_and_other_columns_keep_their_role():
+    text = ("序号\t职业资格名称\t国家实施部门\t区实施部门\t备注\n"
+            "10\t监理工程师\t交通运输部、水利部\t区交通与建设局、区农村发展局\t交建局牵头\n")
+    it = parse_document(text, "x.txt").items[0]
+    assert it.units.lead == ("区交通与建设局",) and it.units.cooperate == ("区农村发展局",)
+    assert it.units.shared == ("交通运输部", "水利部")
+
+
+def test_roster_names_with_nested_posts_and_rare_surnames():
+    text = "成立工作专班：\n组  长：蓝德华 金井片区管理局副局长\n成  员：陈 宏 区旅游集团（＊＊＊）、张向鹏 资源生态处副处长\n"
+    roster = next(t for t in parse_document(text, "x.txt").tasks if t.units.lead)
+    assert roster.units.lead == ("蓝德华",) and roster.units.shared == ("陈宏", "张向鹏")
