@@ -443,6 +443,11 @@ class _Builder:
             self.block.roster = True
             self.block.roster_entries.append(entry)
             return
+        if _GROUP_TITLE.match(text) and len(text) <= 20 and not (b is not None and b.joinable() and b.kind != "para"):
+            # "第六指导组": the title of the next group in a list of groups, never the tail of a paragraph
+            self.close()
+            self.add_section("", join_cjk_spaces(text).rstrip("：:"), 3, ln.no)
+            return
         if b is not None and b.roster:
             if _NAMES_ONLY.match(text):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above

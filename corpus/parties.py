@@ -288,8 +288,8 @@ def roster_units(text: str) -> Units:
             continue
         for piece in distribute_tail(tuple(p.strip() for p in re.split(r"[、，,]|\s{2,}", names.strip().rstrip("。")))):
             piece = piece.strip()
-            if not piece or (_POSITION_END.search(piece) and not _PERSON.match(piece[:3])
-                             and not _PERSON.match(piece[:2])):
+            if not piece or (_POSITION_END.search(piece) and "（" not in piece
+                             and (len(piece) > 4 or not (_PERSON.match(piece[:3]) or _PERSON.match(piece[:2])))):
                 continue  # "施强 片区党委书记、局长", "…书记、交通与建设处处长": a further post of the person before
             found, _ = clean(piece)
             if (m := _NAME_AND_POST.match(piece)) and (_PERSON.match(m.group("name")) or m.group("p1") or m.group("p2")):

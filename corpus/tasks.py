@@ -165,7 +165,7 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
     for it in items:
         rule = next((r for start, r in sorted(rules, reverse=True) if it.line_start >= start), "")
         u = it.units
-        if rule and not u.lead and u.shared:
+        if rule and not u.lead and u.shared and not u.shared[0].startswith(("各", "相关", "有关")):
             it = replace(it, units=replace(u, lead=u.shared[:1], cooperate=u.shared[1:] + u.cooperate,
                                            shared=(), rule=u.rule or rule))
         out.append(it)

@@ -114,7 +114,8 @@ def split_unit_list(text: str) -> tuple[str, ...]:
             # "各部门各乡镇": two collectives written with no separator; "A中心和B中心": two names
             for x in re.split(r"(?<=[部门位镇村局委办处室])(?=各)", p) if p else ():
                 both = re.split(r"和|与", x)
-                if len(both) == 2 and all(len(b) >= 3 and _UNIT_END.search(b) for b in both):
+                if (len(both) == 2 and all(len(b) >= 4 and _UNIT_END.search(b) for b in both)
+                        and not both[1].startswith(("人民", "党", "政府", "管委"))):  # "各乡镇党委和人民政府" shares 各乡镇
                     out.extend(both)
                 elif x:
                     out.append(x)
