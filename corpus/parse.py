@@ -13,24 +13,25 @@ No per-document code: everything is decided by the shape of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from corpus.blocks import Block
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.headings import (
-    LIST_ENTRY,
     Line,
     classify,
     is_heading_like,
     is_title_like,
     numbered_title,
     sub_levels,
-    title_complete,
 )
+from corpus.inline import inline_units
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units, merge_units
 from corpus.numerals import int_to_chinese
-from corpus.parties import ROSTER_LINE, alias_pairs, recognise
-from corpus.roles import CONDITIONAL_OWNER
+from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
+from corpus.parts import PartsMixin
+from corpus.rosters import GROUP_TITLE, NAMES_ONLY, body_named, roster_entry
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
@@ -55,7 +56,6 @@ from corpus.text import (
     strip_markup,
 )
 from corpus.units import (
-    inline_units,
     trailing_label_units,
     trailing_units,
     units_line,
@@ -64,83 +64,13 @@ from corpus.units import (
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
-# A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
-# The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
-_BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:小组|组|专班|指挥部|委员会|队)(?![\u4e00-\u9fff])")
-# The title line of one group in a list of groups ("第二指导组", "（三）综合协调组"): a roster of its own.
-_GROUP_TITLE = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{0,4}[）)、.]?[\u4e00-\u9fff]{0,12}?(?:小组|组|专班|指挥部|队)[:：]?$")
-
-
-_SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)\s+(?P<post>\S.*)$")
-
-
-def _roster_entry(raw: str) -> str:
-    """A roster line with each name set apart from its post before spaces are dropped, for reading its
-    people: "组 长：施 强 片区党委书记、局长" → "组长：施强（片区党委书记）、局长" (the space is all that
-    divides them). The paragraph's text keeps the line as written."""
-    label, sep, names = raw.strip().partition("：") if "：" in raw else raw.strip().partition(":")
-    if not sep:
-        label, names = "", label
-    out = []
-    for piece in re.split(r"[、，,]|\s{3,}", names.strip()):
-        piece = piece.strip()
-        m = _SPACED_NAME.match(piece)
-        if m and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2:
-            piece = f"{m.group('name').replace(' ', '')}（{collapse_spaces(m.group('post'))}）"
-        out.append(collapse_spaces(piece))
-    body = "、".join(p for p in out if p)
-    return f"{collapse_spaces(label)}：{body}" if sep else body
-
-
-def _body_named(text: str) -> str:
-    names = [re.split(r"的|成立|组建|设立|调整", m.group(0))[-1] for m in _BODY.finditer(text)]
-    return next((n for n in reversed(names) if len(n) >= 4), "")
-
-
-# A line of nothing but a person's name and post under a roster line ("吴兆敏（苏平片区副主任）").
-_NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s*[（(][^（）()]{2,20}[）)]|\s+\S{2,16})?[、，,；;。]?$")
 # A duty that opens by leading ("负责牵头做好…", "牵头组织…").
 _LEADS_FIRST = re.compile(r"^(?:负责)?(?:牵头|统筹|总牵头)")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
-_CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
 
 
-@dataclass
-class _Block:
-    kind: str  # item / h2 / para
-    number: int
-    lines: list[str]
-    section: str
-    part: str
-    line_start: int
-    line_end: int
-    heading_only: bool = False  # a （一）heading line without body text
-    path: str = ""
-    unit_lines: list[str] = field(default_factory=list)
-    section_ref: Section | None = None
-    fields: list[tuple[str, str]] = field(default_factory=list)  # label lines after the units ("完成时限：…")
-    article: bool = False  # a 第X条 block: its （一）（二） lines are its own sub-clauses
-    roster: bool = False  # a roster paragraph ("组长：…；副组长：…")
-    # its entries with each name set apart from its post (the text keeps the spacing as written)
-    roster_entries: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return collapse_spaces("".join(self.lines))
-
-    def joinable(self) -> bool:
-        if not self.text:  # "第一条" alone on its line (PDF layout): its text is on the next lines
-            return True
-        if self.heading_only or self.unit_lines or _CREDIT.search(self.lines[-1]):
-            return False
-        return not ends_sentence(self.text)
-
-    def has_units(self) -> bool:
-        return bool(self.unit_lines) or bool(trailing_units(self.text))
-
-
-class _Builder:
+class _Builder(PartsMixin):
     def __init__(self, lines: list[Line], consumed: frozenset[int]):
         self.lines = lines
         self.skip = set(consumed)
@@ -153,7 +83,7 @@ class _Builder:
         self.tables: list[Table] = []
         self.part_titles: list[str] = []
         self.listed_attachments: list[str] = []
-        self.block: _Block | None = None
+        self.block: Block | None = None
         self.items_in_part: dict[str, int] = {}
         self.last_title = ""
         self.duty_owner = Units()  # the owner named by the last 第X条 duty article (its 1. 2. items)
@@ -191,7 +121,7 @@ class _Builder:
     # ---- blocks -------------------------------------------------------------------------------
     def open(self, kind: str, number: int, text: str, no: int, **kw) -> None:
         self.close()
-        self.block = _Block(kind, number, [text], self.path, self.part, no, no, path=self.label_path, **kw)
+        self.block = Block(kind, number, [text], self.path, self.part, no, no, path=self.label_path, **kw)
 
     def close(self) -> None:
         b, self.block = self.block, None
@@ -300,69 +230,6 @@ class _Builder:
             self.items.extend(items_from_table(table))
         return j
 
-    def on_part(self, i: int, ln: Line) -> int:
-        self.close()
-        nested = ln.rest == "附件" and self.part != MAIN_PART
-        if nested and self._next_listed_title(i):
-            nested, ln = False, replace(ln, rest=f"附件{len(self.part_titles) + 1}")  # "附件" after 附件1 is 附件2
-        if not nested:
-            self.part = ln.rest
-        self.stack = []
-        # The attachment's own title: the title-like lines right after the heading.
-        title_lines: list[Line] = []
-        j = i + 1
-        while j < len(self.lines) and len(title_lines) < 3:
-            cur = self.lines[j]
-            if cur.kind == "blank":
-                j += 1
-                continue
-            if cur.kind != "text" or not is_title_like(cur.text, 80):
-                break
-            title_lines.append(cur)
-            j += 1
-            if title_complete("".join(t.text for t in title_lines)):
-                break
-        title = join_cjk_spaces("".join(t.text for t in title_lines))
-        if title_lines and not title_complete(title) and len(title_lines) > 1:
-            title_lines, title = title_lines[:1], join_cjk_spaces(title_lines[0].text)
-        self.skip.update(t.no for t in title_lines)
-        if not title and not nested and len(self.part_titles) < len(self.listed_attachments):
-            title = self.listed_attachments[len(self.part_titles)]
-        if not nested:
-            self.part_titles.append(title)
-        self.add_section("附件" if nested else self.part, title, 0, ln.no)
-        return i + 1
-
-    def _next_listed_title(self, i: int) -> bool:
-        """A bare "附件" whose title is the next attachment the notice listed starts that attachment."""
-        n = len(self.part_titles)
-        nxt = self.next_content(i)
-        return (n < len(self.listed_attachments) and nxt is not None
-                and join_cjk_spaces(nxt.text) == self.listed_attachments[n])
-
-    def on_attach_list(self, i: int, ln: Line) -> int:
-        self.close()
-        rest = ln.rest
-        last = 0
-        if rest:
-            m = LIST_ENTRY.match(rest)
-            last = int(m.group("n")) if m else 0
-            self.listed_attachments.append(join_cjk_spaces(m.group("rest") if m else rest))
-        j = i + 1
-        while j < len(self.lines):
-            cur = self.lines[j]
-            if cur.kind == "blank":
-                j += 1
-                continue
-            m = LIST_ENTRY.match(cur.text)
-            if not (m and int(m.group("n")) == last + 1 and is_title_like(m.group("rest"), 80)):
-                break
-            last += 1
-            self.listed_attachments.append(join_cjk_spaces(m.group("rest")))
-            self.skip.add(cur.no)
-            j += 1
-        return i + 1
-
     def on_h1(self, i: int, ln: Line) -> None:
         self.close()
         self.duty_owner = Units()
@@ -430,32 +297,32 @@ class _Builder:
         text = collapse_spaces(ln.text)
         b = self.block
         if ROSTER_LINE.match(text):
-            entry = _roster_entry(ln.text)
+            entry = roster_entry(ln.text)
             # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
             # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
-            if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or _GROUP_TITLE.match(b.text)
+            if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or GROUP_TITLE.match(b.text)
                                                         or (len(b.text) <= 40 and not has_sentence_punct(b.text))):
                 self.extend(("；" if b.roster else "" if b.text.endswith(("：", ":")) else "：") + text, ln.no)
             else:
                 # otherwise it stands alone, headed by the body named in the paragraph before it
-                body = _body_named(b.text) if b is not None and b.kind == "para" else ""
+                body = body_named(b.text) if b is not None and b.kind == "para" else ""
                 self.open("para", 0, f"{body}：{text}" if body else text, ln.no)
             self.block.roster = True
             self.block.roster_entries.append(entry)
             return
-        if _GROUP_TITLE.match(text) and len(text) <= 20 and not (b is not None and b.joinable() and b.kind != "para"):
+        if GROUP_TITLE.match(text) and len(text) <= 20 and not (b is not None and b.joinable() and b.kind != "para"):
             # "第六指导组": the title of the next group in a list of groups, never the tail of a paragraph
             self.close()
             self.add_section("", join_cjk_spaces(text).rstrip("：:"), 3, ln.no)
             return
         if b is not None and b.roster:
-            if _NAMES_ONLY.match(text):
+            if NAMES_ONLY.match(text):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
-                b.roster_entries.append(_roster_entry(ln.text))
+                b.roster_entries.append(roster_entry(ln.text))
                 return
-            if len(text) <= 40 and not has_sentence_punct(text) and not _GROUP_TITLE.match(text):
+            if len(text) <= 40 and not has_sentence_punct(text) and not GROUP_TITLE.match(text):
                 self.extend("；" + text, ln.no)  # one more entry ("林 森 里美联合党委书记")
-                b.roster_entries.append(_roster_entry(ln.text))
+                b.roster_entries.append(roster_entry(ln.text))
                 return
             self.close()  # running text after the roster is a paragraph of its own
             b = None
@@ -491,24 +358,6 @@ class _Builder:
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)
 
 
-def _parties(items) -> tuple[Item, ...]:
-    """Every item's units through the one party recogniser (phrases dropped, annotations kept apart),
-    and the rule that decides the owner where it depends on the situation ("谁主管谁负责")."""
-    out = []
-    for it in items:
-        units = recognise(it.units) if it.units else it.units
-        if m := CONDITIONAL_OWNER.search(it.text):
-            units = replace(units, condition=_sentence_of(it.text, m.start(), m.end()))
-        out.append(replace(it, units=units) if units is not it.units else it)
-    return tuple(out)
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "。；;！") + 1
-    right = min((i for i in (text.find(c, end) for c in "。；;！") if i >= 0), default=len(text))
-    return text[left:right].strip()
-
-
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
     raw = sub_levels(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines = [classify(no, strip_markup(html_cells_to_tabs(line))) for no, line in enumerate(raw, 1)]
@@ -531,9 +380,9 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         date=header.date,
         attachments=attachments,
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
-        items=_parties(apply_carried_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
+        items=recognise_items(apply_carried_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
             sorted(builder.items, key=lambda it: it.line_start))), raw))),
-        tasks=_parties(t for t in paragraph_tasks(paragraphs)),
+        tasks=recognise_items(t for t in paragraph_tasks(paragraphs)),
         party_aliases=alias_pairs(text),
         tables=label_tables(builder.tables),
         paragraphs=paragraphs,

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import cache
 
 from corpus import roles
-from corpus.model import SubAttribution, Units
+from corpus.model import Item, SubAttribution, Units
 
 # Organisations end with one of these (longest are tried first, so the order here is for readers).
 ORG_SUFFIXES: tuple[str, ...] = (
@@ -305,3 +305,23 @@ def roster_units(text: str) -> Units:
         return Units()
     return Units(lead=tuple(dict.fromkeys(lead)), shared=tuple(dict.fromkeys(m for m in members if m not in lead)),
                  raw=text, notes=tuple(notes))
+
+
+# ---- every item of a document ------------------------------------------------------------------
+
+def recognise_items(items) -> tuple[Item, ...]:
+    """Every item's units through the one party recogniser (phrases dropped, annotations kept apart),
+    and the rule that decides the owner where it depends on the situation ("谁主管谁负责")."""
+    out = []
+    for it in items:
+        units = recognise(it.units) if it.units else it.units
+        if m := roles.CONDITIONAL_OWNER.search(it.text):
+            units = replace(units, condition=_sentence_of(it.text, m.start(), m.end()))
+        out.append(replace(it, units=units) if units is not it.units else it)
+    return tuple(out)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in "。；;！") + 1
+    right = min((i for i in (text.find(c, end) for c in "。；;！") if i >= 0), default=len(text))
+    return text[left:right].strip()

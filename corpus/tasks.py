@@ -16,13 +16,13 @@ import re
 from dataclasses import replace
 
 from corpus.deadlines import deadline_of, frequency_of
+from corpus.inline import inline_units
 from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.parties import clean, roster_units
 from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS, GOVERNS_ALL
 from corpus.text import first_sentence, strip_markup
 from corpus.units import (
-    inline_units,
     parse_units,
     split_unit_list,
     trailing_label_units,

@@ -25,8 +25,8 @@ _OPEN, _CLOSE = "（([【", "）)]】"
 
 # Clause suffixes, longest first; a clause is "<units><suffix>". Responsible units without a stated
 # lead are stored as ``shared`` (see corpus/model.py).
-_BUCKET = {"responsible": "shared"}
-_ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
+ROLE_BUCKET = {"responsible": "shared"}
+_ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
 _GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")
@@ -35,7 +35,7 @@ _FIRST_LEADS = roles.FIRST_LEADS
 _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.label_words()})$")
 # "区纪委牵头、区委组织部配合": a role word followed by 、 ends its clause.
 # (not role words that also end unit names: "区政协办、" is a unit followed by 、)
-_ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES if p[-1] not in '办部组委局处室')})、")
+ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES if p[-1] not in '办部组委局处室')})、")
 # "区委组织部（牵头）": a role marked after one unit of a list.
 # "区委组织部★" / "*区委组织部": a star or similar mark on one unit designates the lead ("带★的为牵头单位").
 _MARKED = re.compile(r"^(?:(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]|(?P<star>[★☆※▲*＊]+)?"
@@ -51,13 +51,13 @@ _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 _OWN_SCOPE = re.compile(r"^(?:人行|中国|国家|国网|省|市(?!场|政)|中央)|(?:支行|分行|海关|公司|集团|银行)$")
 _PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
-_UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
+UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
                        r"村|村居|社区|街道|乡镇|片区|联|署|科协|集团|总支|专班)$")
 
 
 def unit_like(name: str) -> bool:
     """Whether a name ends like a unit (局/委/办/中心/单位/政府…) rather than a task phrase."""
-    return bool(_UNIT_END.search(name.strip()))
+    return bool(UNIT_END.search(name.strip()))
 
 
 def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -67,7 +67,7 @@ def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
     prefix = m.group(0)
     out = [names[0]]
     for name in names[1:]:
-        if (not _COLLECTIVE.match(name) and _UNIT_END.search(name) and prefix[0] not in name
+        if (not _COLLECTIVE.match(name) and UNIT_END.search(name) and prefix[0] not in name
                 and not _OWN_SCOPE.search(name)):
             name = prefix + name
         out.append(name)
@@ -77,7 +77,7 @@ def inherit_prefix(names: tuple[str, ...]) -> tuple[str, ...]:
 def split_spaced_units(cell: str) -> str:
     """"区经济发展局 区行政审批局" (two units in one table cell) → "区经济发展局、区行政审批局"."""
     parts = cell.split()
-    if len(parts) > 1 and all(_UNIT_END.search(p) and len(p) >= 3 for p in parts):
+    if len(parts) > 1 and all(UNIT_END.search(p) and len(p) >= 3 for p in parts):
         return "、".join(parts)
     return cell
 
@@ -114,7 +114,7 @@ def split_unit_list(text: str) -> tuple[str, ...]:
             # "各部门各乡镇": two collectives written with no separator; "A中心和B中心": two names
             for x in re.split(r"(?<=[部门位镇村局委办处室])(?=各)", p) if p else ():
                 both = re.split(r"和|与", x)
-                if (len(both) == 2 and all(len(b) >= 4 and _UNIT_END.search(b) for b in both)
+                if (len(both) == 2 and all(len(b) >= 4 and UNIT_END.search(b) for b in both)
                         and not both[1].startswith(("人民", "党", "政府", "管委"))):  # "各乡镇党委和人民政府" shares 各乡镇
                     out.extend(both)
                 elif x:
@@ -141,7 +141,7 @@ def _role_of(clause: str) -> tuple[str, str]:
     """("区纪委、区委办", "lead") for "区纪委、区委办牵头" or "区纪委为牵头单位"; role "" when none."""
     if (m := _AS_LABEL.match(clause)) and m.group("units").strip():
         role = roles.label_role(m.group("label"))
-        return m.group("units").strip(), _BUCKET.get(role, role)
+        return m.group("units").strip(), ROLE_BUCKET.get(role, role)
     for suffix, role in _ROLE_SUFFIXES:
         if clause.endswith(suffix) and len(clause) > len(suffix):
             return clause[: -len(suffix)].strip(), role
@@ -164,7 +164,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     def add(role: str, names: str) -> None:
         found[role].extend(u for u in inherit_prefix(split_unit_list(names)) if u not in found[role])
 
-    for segment in split_top(_ROLE_THEN_LIST.sub(r"\1，", text), "；;"):
+    for segment in split_top(ROLE_THEN_LIST.sub(r"\1，", text), "；;"):
         in_sub = segment.startswith("其中")
         label_role: str | None = None
         # "区经发局、区农业农村局，平潭海关等按职责分工负责": names before a comma with no role word of
@@ -180,7 +180,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             if clause.startswith("其中"):
                 clause, in_sub = clause[2:].lstrip("：:，, "), True
             if m := UNITS_LINE.match(clause):
-                clause, label_role = clause[m.end():], _BUCKET.get(roles.label_role(m.group("label")),
+                clause, label_role = clause[m.end():], ROLE_BUCKET.get(roles.label_role(m.group("label")),
                                                                    roles.label_role(m.group("label")))
             if label_role == "person":  # "牵头领导：张三" names a person, not a unit
                 continue
@@ -317,7 +317,7 @@ def units_from_columns(cells: dict[str, str]) -> Units:
         role = roles.column_role(header)
         if not value or role is None:
             continue
-        parsed = parse_units(value, bare_role=_BUCKET.get(role, role))
+        parsed = parse_units(value, bare_role=ROLE_BUCKET.get(role, role))
         raw.append(f"{header}：{value}")
         for r in found:
             found[r] += [u for u in getattr(parsed, r) if u not in found[r]]
@@ -326,117 +326,6 @@ def units_from_columns(cells: dict[str, str]) -> Units:
         found["cooperate"], found["shared"] = found["shared"], []
     return Units(tuple(found["lead"]), tuple(found["cooperate"]), tuple(found["shared"]),
                  tuple(found["coordinate"]), raw="；".join(raw), guide=tuple(found["guide"]))
-
-
-# Inline responsibility in running text: a clause whose subject is a list of units followed by a
-# role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
-# role words that are not ordinary verbs are read here; the units must look like unit names.
-_INLINE_ROLES = tuple((p, _BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
-                      if r in ("lead", "cooperate", "responsible", "shared") and p not in ("落实", "实施"))
-# Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
-# a unit name is simply text without punctuation or spaces.
-_NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
-_UNIT_NAME = _NAME_CHARS + "{1,24}?" + _UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
-_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
-_INLINE = re.compile(
-    # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
-    rf"^(?:[^由，,。；;：:]{{0,20}}?由|请|要求)?(?P<units>{_UNIT_LIST})"
-    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
-    rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
-)
-# The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
-# or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
-_DUTY_VERBS = "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB))
-_SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
-                      rf"(?!(?:{_DUTY_VERBS})的))"
-                      rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
-# "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
-_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
-_INLINE_ROLE = dict(_INLINE_ROLES)
-# "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
-_LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
-                        + r")(?:工作|职责)?(?=[、，,]|$)")
-_CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|" + _DUTY_VERBS)
-# "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
-_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
-                         r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
-_PLACE_PREPOSITIONS = ("在", "于", "到")
-_UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
-_LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
-_PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
-
-
-def _split_with(name: str) -> list[str]:
-    """"区党群工作部与区党工委" → two units (only when both sides are unit names)."""
-    parts = name.split("与")
-    return parts if len(parts) > 1 and all(_UNIT_END.search(p) and len(p) >= 2 for p in parts) else [name]
-
-
-def _candidate_clauses(text: str) -> list[str]:
-    """Only the clauses holding a role word, a modal verb or 职责 can name a responsible subject:
-    found with one scan instead of matching the grammar at every clause (parsing speed)."""
-    starts: dict[int, None] = {}
-    for m in _TRIGGER.finditer(text):
-        starts.setdefault(max(text.rfind(c, 0, m.start()) for c in "。；;，,：:") + 1)
-    out = []
-    for start in starts:
-        end = _CLAUSES.search(text, start)
-        out.append(text[start:end.start() if end else len(text)])
-    return out
-
-
-def inline_units(text: str) -> Units:
-    """Units named as the subject of a role word inside running text (empty Units when none)."""
-    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
-    scoped: list[SubAttribution] = []
-    first_role = ""  # the role of the paragraph's first named subject
-    if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
-        # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
-        role = "lead" if _LEADS_DUTY.match(text, m.end()) else "shared"
-        first = re.split(r"[。；;]", text[m.end():], maxsplit=1)[0]
-        listed = split_unit_list(first)
-        # "区直各有关单位：金井湾、澳前…指挥部" defines who the name covers; it states no duty
-        if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
-            found[role].append(m.group("unit"))
-    for clause in _candidate_clauses(_ROLE_THEN_LIST.sub(r"\1，", text)):
-        clause = _ENUMERATOR.sub("", clause)
-        if (clause.startswith(_PLACE_PREPOSITIONS) and "由" not in clause) or _FIRST_LEADS.search(clause):
-            continue  # "在北港村、大坪村…开展试点": where, not who; a lead rule names no one
-        if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together
-            first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
-            found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])
-            found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
-            continue
-        m = _INLINE.match(clause)
-        if not m and (subject := _SUBJECT.match(clause)):
-            names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
-                          if not _PEOPLE.search(u))
-            found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
-            continue
-        if not m or "等" in m.group("units"):
-            continue
-        role = _INLINE_ROLE[m.group("role")]
-        if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
-            role = "lead"
-        first_role = first_role or role
-        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
-        names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
-        found[role].extend(names)
-        scope = clause[m.end():].strip()
-        if role == "lead" and scope:
-            scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]
-    if len({s.unit for s in scoped}) > 1 and len(scoped) == len(found["lead"]):
-        # "其中：A牵头开展X；B牵头开展Y": each leads its own part, none leads the whole item
-        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
-    if scoped and found["shared"] and first_role == "shared":
-        # "A负责组织排查…；B负责牵头解决…": parallel duties; B leads only its own part, A is no co-operator
-        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
-    if found["lead"] and found["shared"]:  # "A牵头…，B负责…": B answers for its part under A's lead
-        found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]
-        found["shared"] = []
-    # raw stays "": the clauses are part of the task's own text, not a removable responsibility note
-    return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]))
 
 
 def trailing_label_units(text: str) -> Units:

@@ -2,9 +2,9 @@
 
 import pytest
 
+from corpus.inline import inline_units
 from corpus.model import SubAttribution
 from corpus.units import (
-    inline_units,
     is_units_parenthesis,
     parse_units,
     split_unit_list,

@@ -1,0 +1,48 @@
+"""A block of lines being read by the parser (corpus/parse.py): an item, a （一） heading with text, or a
+paragraph, with the label lines, fields and roster entries that belong to it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.model import Section
+from corpus.text import collapse_spaces, ends_sentence
+from corpus.units import trailing_units
+
+# A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
+_CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
+
+
+@dataclass
+class Block:
+    kind: str  # item / h2 / para
+    number: int
+    lines: list[str]
+    section: str
+    part: str
+    line_start: int
+    line_end: int
+    heading_only: bool = False  # a （一）heading line without body text
+    path: str = ""
+    unit_lines: list[str] = field(default_factory=list)
+    section_ref: Section | None = None
+    fields: list[tuple[str, str]] = field(default_factory=list)  # label lines after the units ("完成时限：…")
+    article: bool = False  # a 第X条 block: its （一）（二） lines are its own sub-clauses
+    roster: bool = False  # a roster paragraph ("组长：…；副组长：…")
+    # its entries with each name set apart from its post (the text keeps the spacing as written)
+    roster_entries: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return collapse_spaces("".join(self.lines))
+
+    def joinable(self) -> bool:
+        if not self.text:  # "第一条" alone on its line (PDF layout): its text is on the next lines
+            return True
+        if self.heading_only or self.unit_lines or _CREDIT.search(self.lines[-1]):
+            return False
+        return not ends_sentence(self.text)
+
+    def has_units(self) -> bool:
+        return bool(self.unit_lines) or bool(trailing_units(self.text))

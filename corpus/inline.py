@@ -1,0 +1,129 @@
+"""Responsibility stated inside running text: "由A负责", "A牵头、B配合", "A会同B…", a named subject with a
+duty verb ("各乡镇提供名单，区民政局汇总"), a unit-colon duty list ("区财政局：负责…"). The bracket and label
+grammar is in corpus/units.py; both read the one roles vocabulary (corpus/roles.py)."""
+
+from __future__ import annotations
+
+import re
+
+from corpus import roles
+from corpus.model import SubAttribution, Units
+from corpus.units import (
+    ROLE_BUCKET,
+    ROLE_THEN_LIST,
+    UNIT_END,
+    UNITS_LINE,
+    inherit_prefix,
+    split_unit_list,
+    unit_like,
+)
+
+# Inline responsibility in running text: a clause whose subject is a list of units followed by a
+# role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
+# role words that are not ordinary verbs are read here; the units must look like unit names.
+_INLINE_ROLES = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
+                      if r in ("lead", "cooperate", "responsible", "shared") and p not in ("落实", "实施"))
+# Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
+# a unit name is simply text without punctuation or spaces.
+_NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
+_UNIT_NAME = _NAME_CHARS + "{1,24}?" + UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
+_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
+_INLINE = re.compile(
+    # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
+    rf"^(?:[^由，,。；;：:]{{0,20}}?由|请|要求)?(?P<units>{_UNIT_LIST})"
+    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
+    rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
+)
+# The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
+# or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
+_DUTY_VERBS = "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB))
+_SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
+                      rf"(?!(?:{_DUTY_VERBS})的))"
+                      rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
+# "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
+_INLINE_ROLE = dict(_INLINE_ROLES)
+# "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
+_LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
+                        + r")(?:工作|职责)?(?=[、，,]|$)")
+_CLAUSES = re.compile(r"[。；;，,：:]")
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|" + _DUTY_VERBS)
+# "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
+                         r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_PLACE_PREPOSITIONS = ("在", "于", "到")
+_UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
+_LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
+_PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
+
+
+def _split_with(name: str) -> list[str]:
+    """"区党群工作部与区党工委" → two units (only when both sides are unit names)."""
+    parts = name.split("与")
+    return parts if len(parts) > 1 and all(UNIT_END.search(p) and len(p) >= 2 for p in parts) else [name]
+
+
+def _candidate_clauses(text: str) -> list[str]:
+    """Only the clauses holding a role word, a modal verb or 职责 can name a responsible subject:
+    found with one scan instead of matching the grammar at every clause (parsing speed)."""
+    starts: dict[int, None] = {}
+    for m in _TRIGGER.finditer(text):
+        starts.setdefault(max(text.rfind(c, 0, m.start()) for c in "。；;，,：:") + 1)
+    out = []
+    for start in starts:
+        end = _CLAUSES.search(text, start)
+        out.append(text[start:end.start() if end else len(text)])
+    return out
+
+
+def inline_units(text: str) -> Units:
+    """Units named as the subject of a role word inside running text (empty Units when none)."""
+    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
+    scoped: list[SubAttribution] = []
+    first_role = ""  # the role of the paragraph's first named subject
+    if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
+        # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
+        role = "lead" if _LEADS_DUTY.match(text, m.end()) else "shared"
+        first = re.split(r"[。；;]", text[m.end():], maxsplit=1)[0]
+        listed = split_unit_list(first)
+        # "区直各有关单位：金井湾、澳前…指挥部" defines who the name covers; it states no duty
+        if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
+            found[role].append(m.group("unit"))
+    for clause in _candidate_clauses(ROLE_THEN_LIST.sub(r"\1，", text)):
+        clause = _ENUMERATOR.sub("", clause)
+        if (clause.startswith(_PLACE_PREPOSITIONS) and "由" not in clause) or roles.FIRST_LEADS.search(clause):
+            continue  # "在北港村、大坪村…开展试点": where, not who; a lead rule names no one
+        if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together
+            first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
+            found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])
+            found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
+            continue
+        m = _INLINE.match(clause)
+        if not m and (subject := _SUBJECT.match(clause)):
+            names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
+                          if not _PEOPLE.search(u))
+            found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
+            continue
+        if not m or "等" in m.group("units"):
+            continue
+        role = _INLINE_ROLE[m.group("role")]
+        if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
+            role = "lead"
+        first_role = first_role or role
+        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
+        names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
+        found[role].extend(names)
+        scope = clause[m.end():].strip()
+        if role == "lead" and scope:
+            scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]
+    if len({s.unit for s in scoped}) > 1 and len(scoped) == len(found["lead"]):
+        # "其中：A牵头开展X；B牵头开展Y": each leads its own part, none leads the whole item
+        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
+    if scoped and found["shared"] and first_role == "shared":
+        # "A负责组织排查…；B负责牵头解决…": parallel duties; B leads only its own part, A is no co-operator
+        return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
+    if found["lead"] and found["shared"]:  # "A牵头…，B负责…": B answers for its part under A's lead
+        found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]
+        found["shared"] = []
+    # raw stays "": the clauses are part of the task's own text, not a removable responsibility note
+    return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]))

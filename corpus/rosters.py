@@ -1,0 +1,46 @@
+"""Rosters as they are written: "组  长：施 强 片区党委书记、局长", a name on the line below, one roster per group.
+
+Line-level helpers for the parser (corpus/parse.py): the people are read by ``corpus.parties.roster_units``
+from the entries these helpers normalise, while the paragraph keeps the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import collapse_spaces
+
+# The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
+_BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:小组|组|专班|指挥部|委员会|队)(?![\u4e00-\u9fff])")
+# The title line of one group in a list of groups ("第二指导组", "（三）综合协调组"): a roster of its own.
+GROUP_TITLE = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{0,4}[）)、.]?[\u4e00-\u9fff]{0,12}?(?:小组|组|专班|指挥部|队)[:：]?$")
+
+
+_SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)\s+(?P<post>\S.*)$")
+
+
+def roster_entry(raw: str) -> str:
+    """A roster line with each name set apart from its post before spaces are dropped, for reading its
+    people: "组 长：施 强 片区党委书记、局长" → "组长：施强（片区党委书记）、局长" (the space is all that
+    divides them). The paragraph's text keeps the line as written."""
+    label, sep, names = raw.strip().partition("：") if "：" in raw else raw.strip().partition(":")
+    if not sep:
+        label, names = "", label
+    out = []
+    for piece in re.split(r"[、，,]|\s{3,}", names.strip()):
+        piece = piece.strip()
+        m = _SPACED_NAME.match(piece)
+        if m and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2:
+            piece = f"{m.group('name').replace(' ', '')}（{collapse_spaces(m.group('post'))}）"
+        out.append(collapse_spaces(piece))
+    body = "、".join(p for p in out if p)
+    return f"{collapse_spaces(label)}：{body}" if sep else body
+
+
+def body_named(text: str) -> str:
+    names = [re.split(r"的|成立|组建|设立|调整", m.group(0))[-1] for m in _BODY.finditer(text)]
+    return next((n for n in reversed(names) if len(n) >= 4), "")
+
+
+# A line of nothing but a person's name and post under a roster line ("吴兆敏（苏平片区副主任）").
+NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s*[（(][^（）()]{2,20}[）)]|\s+\S{2,16})?[、，,；;。]?$")
