@@ -187,20 +187,15 @@ _PLACE_NOTE = re.compile(r"^(?:设在|设于|挂靠|含|包括|原|即|见|不�
 _SCOPE = re.compile(r"^(?:区委|市委|县委|省委|区|市|县|省|镇|乡)")
 
 
-def is_party(name: str) -> bool:
-    """The one recogniser: an organisation, a collective or a person (``party_problem`` says why not)."""
-    return not party_problem(name)
-
-
 def clean(name: str) -> tuple[tuple[str, ...], str]:
     """(parties, note) of one candidate span: () when the span is not a party.
 
     "危化处（60日）" → (("危化处",), "60日"); "区经济发展局（重点办、发改处）" → the bureau and its offices;
     "区交通与建设局（简称“区交建局”）" → (("区交通与建设局",), ""); "本办法由区财政局" → (("区财政局",), "")."""
     n = name.strip().strip("，,。；;、 ")
-    if "由" in n and not is_party(n):
+    if "由" in n and not is_party_name(n):
         n = n.rsplit("由", 1)[1]
-    if (m := _TRAILING_BRACKET.match(n)) and is_party(m.group("name")):
+    if (m := _TRAILING_BRACKET.match(n)) and is_party_name(m.group("name")):
         outer, inner = m.group("name").strip(), m.group("inner").strip()
         if _ALIAS_NOTE.match(inner):
             return (outer,), ""
@@ -209,15 +204,15 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
             return (outer,), inner
         if inner in ORG_SUFFIXES or inner.strip("各") in ORG_SUFFIXES or (len(inner) <= 2 and not _QUOTA.search(inner)):
             return (n,), ""  # "各处室（中心）", "各乡镇（街道）": the kinds of body meant, as written
-        if len(parts) > 1 and all(is_party(p) for p in parts):
+        if len(parts) > 1 and all(is_party_name(p) for p in parts):
             return (outer, *parts), ""
-        if len(parts) == 1 and is_party(parts[0]) and _SCOPE.match(parts[0]):
+        if len(parts) == 1 and is_party_name(parts[0]) and _SCOPE.match(parts[0]):
             return (n,), ""  # a second nameplate: "区财政局（区国资局）" is one body
-        if len(parts) == 1 and is_party(parts[0]) and not _PERSON.match(parts[0]):
+        if len(parts) == 1 and is_party_name(parts[0]) and not _PERSON.match(parts[0]):
             return (outer, parts[0]), ""
         if _QUOTA.search(inner) or len(inner) <= 12:
             return (outer,), inner
-    return ((n,), "") if is_party(n) else ((), "")
+    return ((n,), "") if is_party_name(n) else ((), "")
 
 
 def recognise(units: Units) -> Units:
@@ -255,7 +250,7 @@ def alias_pairs(text: str) -> tuple[tuple[str, str], ...]:
     out: dict[tuple[str, str], None] = {}
     for m in _ALIAS_DEF.finditer(text):
         # the longest tail that is a name: "由区交通与建设局（简称…）" defines 区交通与建设局
-        full = next((m.group("full")[i:] for i in range(len(m.group("full")) - 1) if is_party(m.group("full")[i:])), "")
+        full = next((m.group("full")[i:] for i in range(len(m.group("full")) - 1) if is_party_name(m.group("full")[i:])), "")
         if full and m.group("short") != full:
             out.setdefault((full, m.group("short").strip()), None)
     return tuple(out)
