@@ -266,6 +266,14 @@ def _duty_text(d: Duty) -> str:
     item = d.item
     own = item.text.startswith(d.unit) or (item.number == 0 and d.unit in item.text)
     if not own:
+        # an item naming several units with a clause each ("…区资源生态局负责组织专业培训；…"): the
+        # unit's own clause says what it does there, the heading alone does not
+        at = item.body.find(d.unit, len(_heading(item)))
+        if at > 0 and len(item.units.all) > 1:
+            end = min((i for i in (item.body.find(c, at) for c in "。；;") if i > 0), default=len(item.body))
+            clause = item.body[at:end]
+            clause = clause if len(clause) <= DUTY_CHARS else clause[:DUTY_CHARS] + "…"
+            return f"{_heading(item)}：{clause}"
         return _heading(item)
     text = item.text.removeprefix(d.unit + "：")
     start = text.find(d.unit) if item.number == 0 else 0
