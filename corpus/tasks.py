@@ -165,7 +165,9 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
     for it in items:
         rule = next((r for start, r in sorted(rules, reverse=True) if it.line_start >= start), "")
         u = it.units
-        if rule and not u.lead and u.shared and not u.shared[0].startswith(("各", "相关", "有关")):
+        # a lone collective ("各责任单位要…") is addressed, not listed first among the owners
+        lone_collective = len(u.shared) == 1 and u.shared[0].startswith(("各", "相关", "有关"))
+        if rule and not u.lead and u.shared and not lone_collective:
             it = replace(it, units=replace(u, lead=u.shared[:1], cooperate=u.shared[1:] + u.cooperate,
                                            shared=(), rule=u.rule or rule))
         out.append(it)
