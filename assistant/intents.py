@@ -108,6 +108,7 @@ _TOGETHER = re.compile(alternation(TOGETHER_WORDS))
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
 _ASKS_UNIT = re.compile(rf"牵头|配合|协助|(?:哪个|哪些|什么|哪几个)(?:{alternation(UNIT_NOUNS)})|哪家|谁(?:来)?(?:负责|管|抓|把关)|"
+                        rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
                         r"(?:由|归)谁|是谁|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
 _WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(alternation(CONTACT_VERBS))

@@ -115,3 +115,16 @@ def test_the_document_pointed_at_does_not_narrow_a_units_duties(question):
     doc = parse_document("六打六治专项行动实施方案\n\n工商部门负责依法督促企业办理注销登记。\n", "b.txt")
     frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
     assert isinstance(frame, UnitDuties), frame
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("违规摆摊设点的违法行为谁来查处？", True),
+    ("企业名册谁报送？", True),
+    ("一周一督导由谁负责", True),
+    ("民主生活会一年开几次", False),
+    ("谁知道这个文件", False),
+])
+def test_who_does_it_asks_for_the_responsible_unit(question, asks):
+    from assistant.intents import asks_responsible_unit
+
+    assert asks_responsible_unit(question) is asks
