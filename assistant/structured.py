@@ -5,6 +5,7 @@ Each function returns an Answer whose text a user reads as is, always ending wit
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -268,12 +269,11 @@ def _duty_text(d: Duty) -> str:
     if not own:
         # an item naming several units with a clause each ("…区资源生态局负责组织专业培训；…"): the
         # unit's own clause says what it does there, the heading alone does not
-        at = item.body.find(d.unit, len(_heading(item)))
-        if at > 0 and len(item.units.all) > 1:
-            end = min((i for i in (item.body.find(c, at) for c in "。；;") if i > 0), default=len(item.body))
-            clause = item.body[at:end]
-            clause = clause if len(clause) <= DUTY_CHARS else clause[:DUTY_CHARS] + "…"
-            return f"{_heading(item)}：{clause}"
+        rest = item.body[len(_heading(item)):]
+        clauses = [c.strip() for c in re.split(r"[。；;]", rest) if d.unit in c]
+        if clauses:
+            said = "；".join(c[c.find(d.unit):] for c in clauses)
+            return f"{_heading(item)}：{said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + '…'}"
         return _heading(item)
     text = item.text.removeprefix(d.unit + "：")
     start = text.find(d.unit) if item.number == 0 else 0

@@ -40,6 +40,7 @@ from corpus.tasks import (
     apply_heading_units,
     duty_owner,
     enumerated_tasks,
+    h1_tasks,
     h2_tasks,
     label_tables,
     number_paragraphs,
@@ -369,6 +370,8 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     builder.items += promoted
     enumerated, kept = enumerated_tasks(kept, set(builder.items_in_part) | {it.part for it in promoted})
     builder.items += enumerated
+    headed, kept = h1_tasks(kept, {it.part for it in builder.items if it.number})
+    builder.items += headed
     paragraphs = number_paragraphs(kept)
     return Document(
         source=source,
@@ -382,7 +385,7 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
         items=recognise_items(apply_carried_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
             sorted(builder.items, key=lambda it: it.line_start))), raw))),
-        tasks=recognise_items(t for t in paragraph_tasks(paragraphs)),
+        tasks=recognise_items(apply_designated_leads(tuple(paragraph_tasks(paragraphs)), raw)),
         party_aliases=alias_pairs(text),
         tables=label_tables(builder.tables),
         paragraphs=paragraphs,

@@ -100,6 +100,41 @@ def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str])
     return promoted, [p for p in paragraphs if id(p) not in taken]
 
 
+_H1_SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、(.+)$")
+
+
+def h1_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
+    """"一、坚决纠正…" headings each over a paragraph that assigns work, in a part with no other numbered
+    level: each heading with its text is item N ("第二项" reaches it, its owner is the paragraph's)."""
+    by_part: dict[str, dict[int, list[Paragraph]]] = {}
+    titles: dict[tuple[str, int], str] = {}
+    for p in paragraphs:
+        seg = p.section.split(" / ")[0] if p.section else ""
+        if p.part in numbered or " / " in p.section or not (m := _H1_SECTION.match(seg)):
+            continue
+        n = chinese_to_int(m.group(1)) or 0
+        by_part.setdefault(p.part, {}).setdefault(n, []).append(p)
+        titles[(p.part, n)] = m.group(2)
+    promoted: list[Item] = []
+    taken: set[int] = set()
+    for part, groups in by_part.items():
+        tasks = {n: ps for n, ps in groups.items() if any(_units_of(p.text) for p in ps)}
+        if len(tasks) < 2 or len(tasks) * 2 < len(groups):
+            continue  # a notice's requirements, not a list of tasks
+        for n, ps in groups.items():
+            body = "".join(p.text for p in ps)
+            title = titles[(part, n)]
+            promoted.append(Item(number=n, heading=title, text=f"{title}。{body}", units=_units_of(body),
+                                 section="", part=part, line_start=ps[0].line_start, line_end=ps[-1].line_end,
+                                 deadline=deadline_of(body), frequency=frequency_of(body)))
+            taken.update(id(p) for p in ps)
+    return promoted, [p for p in paragraphs if id(p) not in taken]
+
+
+def _units_of(text: str) -> Units:
+    return trailing_units(text) or trailing_label_units(text) or inline_units(text)
+
+
 _ENUM_START = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是[，,：:]?\s*")
 
 

@@ -48,7 +48,9 @@ _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
 # Names that carry their own scope and never take the district's prefix ("人行平潭支行", "国网…公司").
-_OWN_SCOPE = re.compile(r"^(?:人行|中国|国家|国网|省|市(?!场|政)|中央)|(?:支行|分行|海关|公司|集团|银行)$")
+# …and vertically managed bodies named by their own place ("平潭海事局", "福州港口管理局平潭港务管理站").
+_OWN_SCOPE = re.compile(r"^(?:人行|中国|国家|国网|省|市(?!场|政)|中央)|(?:支行|分行|海关|公司|集团|银行|海事局|气象局|"
+                        r"港务管理站|港口管理局|边检站|海警局|烟草专卖局|邮政局|供电局)$|^.{8,}$")
 _PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
 _COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
 UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"

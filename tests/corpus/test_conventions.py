@@ -263,3 +263,17 @@ def test_roster_names_with_nested_posts_and_rare_surnames():
     text = "成立工作专班：\n组  长：蓝德华 金井片区管理局副局长\n成  员：陈 宏 区旅游集团（＊＊＊）、张向鹏 资源生态处副处长\n"
     roster = next(t for t in parse_document(text, "x.txt").tasks if t.units.lead)
     assert roster.units.lead == ("蓝德华",) and roster.units.shared == ("陈宏", "张向鹏")
+
+
+def test_only_numbered_level_is_one_then_those_are_the_items():
+    text = ("各相关科室：\n一、坚决纠正保障性住房建设的不正之风\n严厉查处违规用地行为。（牵头单位：监察室，参加单位：用地科）\n"
+            "二、坚决纠正违法违规强制征地拆迁问题\n依法依规依程序征迁。（牵头单位：征地部，参加单位：法规科）\n")
+    doc = parse_document(text, "x.txt")
+    two = doc.item(2)
+    assert two is not None and two.heading == "坚决纠正违法违规强制征地拆迁问题"
+    assert two.units.lead == ("征地部",) and two.units.cooperate == ("法规科",)
+
+
+def test_vertically_managed_bodies_keep_their_own_name():
+    from corpus.units import inherit_prefix
+    assert inherit_prefix(("区交通与建设局", "平潭海事局")) == ("区交通与建设局", "平潭海事局")
