@@ -69,11 +69,15 @@ NOT_IN_NAME: tuple[str, ...] = (
     "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
 )
 # A string that starts like a clause, not a name ("对…", "将…", "在…").
-_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|通知|要求|督促|指导(?!组|站|中心)|协同|掌握|协助|配合|参与|本单位|联合(?!党委|会))|(?<!自)由")
+_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|通知|要求|督促|指导(?!组|站|中心)|协同|掌握|协助|配合|发挥|充分|调动|推动|健全|构建|实现|持续|大力|着力|提升|提高|筑牢|守住|严防|严惩|引导|鼓励|支持|参与|本单位|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
 MAX_NAME = 30
+# Two-character names that stand alone as bodies; any other two characters are a fragment or a person.
+_TWO_CHAR_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医院", "社区", "街道", "乡镇", "村居", "海关", "法院",
+                             "团市委", "党委", "党组", "支部", "总支", "民政", "公安", "税务", "消防", "边防", "海警",
+                             "武警", "军分区", "侨联", "文联", "残联", "科协"})
 # A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
 _VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:各|相关|有关|.*(?:单位|企业|人员|群众|产权人)$)")
 # Names of bodies set up for a task may hold any wording ("区加强和规范党内政治生活工作领导小组").
@@ -153,6 +157,9 @@ def party_problem(name: str) -> str:
         return "像句子片段"  # "检查施工单位" is a clause; "检查组", "监督检查组", "宣传部" are names
     if _COLLECTIVE_ONLY.match(bare):
         return "只有泛称，没有具体单位"
+    if len(bare) == 2 and bare not in _TWO_CHAR_NAMES and not bare.startswith("各") and not _PERSON.match(bare) \
+            and org_suffix_regex().search(bare):
+        return "太短，像词语片段"  # "调处" cut out of "联合调处中心"
     if org_suffix_regex().search(bare) or _POSITION_END.search(bare) or _PERSON.match(bare):
         return ""
     return "结尾不像单位、集体或人员"

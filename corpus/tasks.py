@@ -101,6 +101,7 @@ def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str])
 
 
 _H1_SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、(.+)$")
+_H1_LABEL_START = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 
 
 def h1_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
@@ -122,9 +123,10 @@ def h1_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[list[Item
         if len(tasks) < 2 or len(tasks) * 2 < len(groups):
             continue  # a notice's requirements, not a list of tasks
         for n, ps in groups.items():
-            body = "".join(p.text for p in ps)
+            body = _H1_LABEL_START.sub("", "".join(p.text for p in ps), count=1)
             title = titles[(part, n)]
-            promoted.append(Item(number=n, heading=title, text=f"{title}。{body}", units=_units_of(body),
+            text = body if body.startswith(title) else f"{title}。{body}"  # "一、X。…" paragraphs hold their title
+            promoted.append(Item(number=n, heading=title, text=text, units=_units_of(body),
                                  section="", part=part, line_start=ps[0].line_start, line_end=ps[-1].line_end,
                                  deadline=deadline_of(body), frequency=frequency_of(body)))
             taken.update(id(p) for p in ps)
