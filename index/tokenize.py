@@ -58,9 +58,9 @@ def strip_question_words(query: str) -> str:
     return stripped if _RUN.search(stripped) else q
 
 
-# Connectors a question adds that the passage need not hold: the possessive 的 ("君山水库的管理单位责任人")
-# and a copula left where the question word was ("…责任人是谁" → "…责任人是").
-_CONNECTORS = re.compile(r"的|是(?=\s|$)")
+# Connectors a question adds that the passage need not hold: the possessive 的 ("君山水库的管理单位责任人"; not
+# in 党的, a fixed phrase: "党的工作部门") and a copula left where the question word was ("…责任人是谁" → "…责任人是").
+_CONNECTORS = re.compile(r"(?<!党)的|是(?=\s|$)")
 
 
 def coverage_terms(query: str) -> list[str]:

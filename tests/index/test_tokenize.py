@@ -77,3 +77,9 @@ def test_coverage_terms_leave_out_connectors(question, absent):
 
     assert not absent & set(coverage_terms(question))
     assert "责任" in coverage_terms("君山水库的管理单位责任人是谁？")
+
+
+def test_coverage_terms_keep_the_fixed_phrase_dangde():
+    from index.tokenize import coverage_terms
+
+    assert "党的" in coverage_terms("党的工作部门每年年底要做什么")
