@@ -41,13 +41,14 @@ _SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|�
                       rf"(?!(?:{_DUTY_VERBS})的))"
                       rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
+_SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:配合|协助)(?P<main>{_UNIT_LIST})(?:共同)?(?:落实|负责|实施|开展|做好|推进)")
 _TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|" + _DUTY_VERBS)
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
                          r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -93,6 +94,10 @@ def inline_units(text: str) -> Units:
         clause = _ENUMERATOR.sub("", clause)
         if (clause.startswith(_PLACE_PREPOSITIONS) and "由" not in clause) or roles.FIRST_LEADS.search(clause):
             continue  # "在北港村、大坪村…开展试点": where, not who; a lead rule names no one
+        if cw := _SUPPORTS_INLINE.match(clause):  # "资源生态处配合区资源生态局、消防救援支队落实"
+            found["cooperate"].extend(u for u in split_unit_list(cw.group("coop")) if u not in found["cooperate"])
+            found["shared"].extend(u for u in split_unit_list(cw.group("main")) if u not in found["shared"])
+            continue
         if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together
             first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
             found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])

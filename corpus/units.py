@@ -44,6 +44,8 @@ _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负�
 # "县医疗保障局等有关部门" → "县医疗保障局": a list closed by 等 keeps the names it wrote.
 _TRAILING_ETC = re.compile(r"(?<=[^\s]{2})等(?:有关|相关|其他|其它)?(?:部门|单位|机构)?$")
 _LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
+# "A配合B落实": A supports, B answers for it.
+_SUPPORTS = re.compile(r"^(?P<coop>[^，,、]+?)(?:配合|协助)(?P<main>[^，,]+)$")
 # "A会同B负责": A leads, B co-operates.
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
@@ -201,6 +203,10 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             if role and (tw := _TOGETHER_WITH.match(names)):
                 add("lead", tw.group("lead"))
                 add("cooperate", tw.group("coop"))
+                continue
+            if role and (cw := _SUPPORTS.match(names)) and unit_like(cw.group("coop")):
+                add("cooperate", cw.group("coop"))  # "经济发展处配合区经发局、消防救援支队落实"
+                add(role, cw.group("main"))
                 continue
             if not role:
                 role = label_role or bare_role
