@@ -11,7 +11,10 @@ A party is a *name*, never a phrase: an organisation named by its suffix (区财
   ("危化处（60日）" → 危化处 + note "60日"); offices listed in brackets are parties of their own
   ("区经济发展局（重点办、发改处）"); a single second nameplate stays part of the name
   ("区财政局（区国资局）"); "本办法由区财政局" keeps what follows 由.
-- ``recognise(units)`` passes every name of a Units through ``clean``; the parser calls it once per item.
+- ``recognise(units)`` passes every name of a Units through ``clean``; ``recognise_items`` runs it over a
+  document's items at the end of parsing and keeps an owner rule stated by situation (``Units.condition``).
+- ``roster_units`` reads the people of a roster; ``distribute_tail`` a body noun written once after a list
+  of places ("金井片区、海坛片区管理局").
 - ``alias_pairs(text)`` reads "区交通与建设局（简称“区交建局”）" so both names answer.
 """
 
@@ -68,14 +71,22 @@ NOT_IN_NAME: tuple[str, ...] = (
     "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
     "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
 )
-# A string that starts like a clause, not a name ("对…", "将…", "在…").
-_CLAUSE_START = re.compile(r"^(?:对|将|在|把|从|向|为|与|和|及|由|是|按|如|若|另|并|等|时|新建|强化|坚持|成立|设立|组建|召开|印发|给|深入|结合|发送|交办|通知|要求|督促|指导(?!组|站|中心)|协同|掌握|协助|配合|发挥|充分|调动|推动|健全|构建|实现|持续|大力|着力|提升|提高|筑牢|守住|严防|严惩|引导|鼓励|支持|上述|前述|以上|参与|本单位|联合(?!党委|会))|(?<!自)由")
+# Words a clause starts with and a name never does: prepositions, verbs, adverbs, pointers back ("上述").
+CLAUSE_START_WORDS: tuple[str, ...] = (
+    "对", "将", "在", "把", "从", "向", "为", "与", "和", "及", "由", "是", "按", "如", "若", "另", "并", "等", "时",
+    "新建", "强化", "坚持", "成立", "设立", "组建", "召开", "印发", "给", "深入", "结合", "发送", "交办", "通知",
+    "要求", "督促", "协同", "掌握", "协助", "配合", "发挥", "充分", "调动", "推动", "健全", "构建", "实现", "持续",
+    "大力", "着力", "提升", "提高", "筑牢", "守住", "严防", "严惩", "引导", "鼓励", "支持", "上述", "前述", "以上",
+    "参与", "本单位",
+)
+# 指导 and 联合 begin names too ("指导组", "联合党委"); a 由 anywhere but in 自由 introduces the real subject.
+_CLAUSE_START = re.compile(rf"^(?:{'|'.join(CLAUSE_START_WORDS)}|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
 MAX_NAME = 30
-# Two-character names that stand alone as bodies; any other two characters are a fragment or a person.
-_TWO_CHAR_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医院", "社区", "街道", "乡镇", "村居", "海关", "法院",
+# Short names that stand alone as bodies; any other two characters are a fragment ("调处") or a person.
+_SHORT_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医院", "社区", "街道", "乡镇", "村居", "海关", "法院",
                              "团市委", "党委", "党组", "支部", "总支", "民政", "公安", "税务", "消防", "边防", "海警",
                              "武警", "军分区", "侨联", "文联", "残联", "科协"})
 # A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
@@ -97,7 +108,7 @@ def org_suffix_regex() -> re.Pattern[str]:
 ORG_SUFFIX = _alternation(ORG_SUFFIXES)
 _UNIT_NOUNS = roles.UNIT_NOUNS
 # Role labels ("责任单位", "参加单位") are the document's labels, not names; after 各/相关/有关 they are
-# collectives ("各牵头单位", "各攻坚战责任单位"). "参加单位" is a label roles.py does not list yet.
+# collectives ("各牵头单位", "各攻坚战责任单位").
 _ROLE_STEMS = sorted({re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", p) for p, _ in roles.phrases(roles.LABEL)
                       if p.endswith(_UNIT_NOUNS)} | {"参加"}, key=len, reverse=True)
 _ROLE_LABEL = re.compile(rf"^(?:(?P<q>(?:各|相关|有关|其他|其它|全体|[区县市]直)[^，,、；;]{{0,12}}?)|[^，,、；;]{{0,12}}?)"
@@ -157,7 +168,7 @@ def party_problem(name: str) -> str:
         return "像句子片段"  # "检查施工单位" is a clause; "检查组", "监督检查组", "宣传部" are names
     if _COLLECTIVE_ONLY.match(bare):
         return "只有泛称，没有具体单位"
-    if len(bare) == 2 and bare not in _TWO_CHAR_NAMES and not bare.startswith("各") and not _PERSON.match(bare) \
+    if len(bare) == 2 and bare not in _SHORT_NAMES and not bare.startswith("各") and not _PERSON.match(bare) \
             and org_suffix_regex().search(bare):
         return "太短，像词语片段"  # "调处" cut out of "联合调处中心"
     if org_suffix_regex().search(bare) or _POSITION_END.search(bare) or _PERSON.match(bare):
