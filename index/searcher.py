@@ -100,7 +100,7 @@ class Searcher:
             seen.add(top)
             focus = self.passages[i].text if top != i else ""
             cos = max(cosines.get(i, -1.0), cosines.get(top, -1.0)) if dense is not None else None
-            hits.append(Hit(self.passages[top], score, focus, self._coverage(q_chars, top), cos))
+            hits.append(Hit(self.passages[top], score, focus, max(self._coverage(v, top) for v in q_chars), cos))
             if len(hits) >= k:
                 break
         return hits

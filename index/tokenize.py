@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from corpus.numerals import chinese_to_int
 from corpus.vocabulary import SEARCH_STRIPPED, question_words, question_words_regex, self_reference
 from index.answer_type import expand_query
 
@@ -63,9 +64,12 @@ def strip_question_words(query: str) -> str:
 _CONNECTORS = re.compile(r"(?<!党)的|是(?=\s|$)")
 
 
-def coverage_terms(query: str) -> list[str]:
-    """The unigrams and bigrams of a question that a passage answering it should contain."""
-    return char_ngrams(_CONNECTORS.sub(" ", strip_question_words(query)))
+def coverage_terms(query: str) -> list[list[str]]:
+    """The unigrams and bigrams of a question that a passage answering it should contain — one list
+    as written and, when it writes counts in characters, one with them in digits (the better counts)."""
+    q = strip_question_words(query)
+    variants = [q] if (d := digits_for_counts(q)) == q else [q, d]
+    return [char_ngrams(_CONNECTORS.sub(" ", v)) for v in variants]
 
 
 def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
@@ -80,9 +84,23 @@ def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
     return out
 
 
+# "扣一分罚多少钱" against "扣1分…罚100元": a question writes small counts in characters, documents in digits.
+_COUNTED = re.compile(r"(?<![一二两三四五六七八九十])([一二两三四五六七八九十]{1,2})(?=分|次|名|人|元|项|户|条|倍|家|所)")
+
+
+def digits_for_counts(text: str) -> str:
+    """The question's counts in digits ("扣一分" → "扣1分"); words such as 一是, 统一 are left alone."""
+    return _COUNTED.sub(lambda m: str(chinese_to_int(m.group(1).replace("两", "二")) or m.group(1)), text)
+
+
 def query_tokens(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
+    """Search terms: the question's own, plus its counts in digits when it writes them in characters
+    (a document may write either: "开展一次集中倒查", "扣1分")."""
     q = strip_question_words(expand_query(query))
-    return char_ngrams(q) + query_words(q, vocab)
+    tokens = char_ngrams(q) + query_words(q, vocab)
+    if (d := digits_for_counts(q)) != q:
+        tokens += [t for t in char_ngrams(d) + query_words(d, vocab) if t not in tokens]
+    return tokens
 
 
 def domain_terms(unit_names: Iterable[str], texts: Iterable[str]) -> set[str]:
