@@ -50,7 +50,8 @@ _SUPPORTS = re.compile(r"^(?P<coop>[^，,、]+?)(?:配合|协助)(?P<main>[^，,
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
 # Names that carry their own scope and never take the district's prefix ("人行平潭支行", "国网…公司").
-# …and vertically managed bodies named by their own place ("平潭海事局", "福州港口管理局平潭港务管理站").
+# …and vertically managed bodies named by their own place ("平潭海事局", "福州港口管理局平潭港务管理站");
+# a name of eight characters or more is written in full already ("环境与国土资源局" after "区经济发展局").
 _OWN_SCOPE = re.compile(r"^(?:人行|中国|国家|国网|省|市(?!场|政)|中央)|(?:支行|分行|海关|公司|集团|银行|海事局|气象局|"
                         r"港务管理站|港口管理局|边检站|海警局|烟草专卖局|邮政局|供电局)$|^.{8,}$")
 _PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
