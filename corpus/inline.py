@@ -85,6 +85,9 @@ def inline_units(text: str) -> Units:
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
         role = "lead" if _LEADS_DUTY.match(text, m.end()) else "shared"
+        # a later duty of the list that opens by leading ("…；牵头成立PPP合作模式谈判小组") is led by it
+        scoped += [SubAttribution(m.group("unit"), c.strip(), "lead") for c in re.split(r"[；;]", text[m.end():])[1:]
+                   if _LEADS_DUTY.match(c.strip()) and role == "shared"]
         first = re.split(r"[。；;]", text[m.end():], maxsplit=1)[0]
         listed = split_unit_list(first)
         # "区直各有关单位：金井湾、澳前…指挥部" defines who the name covers; it states no duty
@@ -131,4 +134,5 @@ def inline_units(text: str) -> Units:
         found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]
         found["shared"] = []
     # raw stays "": the clauses are part of the task's own text, not a removable responsibility note
-    return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]))
+    return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]),
+                 sub=tuple(s for s in scoped if s.unit not in found["lead"]))  # a unit-colon list's own lead

@@ -265,7 +265,7 @@ _GROUP_NOUN = re.compile(r"(?:的)?(?:重点)?(?:工作|任务|事项)(?:清单)
 
 
 # "第十八条 区农村发展局工作职责", "三、站点消防员应履行以下职责": the heading names whose duties follow.
-DUTY_TITLE = re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?P<owner>[^\s，,。；;：:、]{2,24}?)(?:的)?(?:应(?:当)?履行(?:以下|下列|如下)?|主要|工作)?"
+DUTY_TITLE = re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?P<owner>[^\s，,。；;：:]{2,40}?)(?:的)?(?:应(?:当)?履行(?:以下|下列|如下)?|主要|工作)?"
                         r"(?:职责|职能|工作职责)(?:如下|是|为)?[：:]?$")
 
 
@@ -274,8 +274,8 @@ def duty_owner(title: str) -> Units:
     m = DUTY_TITLE.match(_SECTION_LABEL.sub("", title.strip()).strip())
     if not m:
         return Units()
-    found, _ = clean(m.group("owner"))
-    return Units(shared=found) if found else Units()
+    found = tuple(p for name in split_unit_list(m.group("owner")) for p in clean(name)[0])
+    return Units(shared=found) if found else Units()  # "平潭海关、平潭出入境检验检疫局工作职责" names both
 
 
 def heading_units(title: str) -> Units:
