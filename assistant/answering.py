@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from assistant import compute, smalltalk
 from assistant.answers import Answer, Choice, Citation
 from assistant.ask import doc_info_answer, docs_answer, not_found
+from assistant.contact_answers import answer_leader, answer_point
 from assistant.conversation import Context
 from assistant.docnames import norm
 from assistant.examples import HELP_TEXT
@@ -37,8 +38,6 @@ from assistant.intents import asks_responsible_unit, asks_rule
 from assistant.normalise import normalise, strip_question
 from assistant.structured import (
     answer_item,
-    answer_leader,
-    answer_point,
     answer_unit,
     responsibility_of,
     states_role,

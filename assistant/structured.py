@@ -1,4 +1,5 @@
-"""Exact answers from parsed structure: item responsibilities and texts, unit duties, leader contacts.
+"""Exact answers from parsed structure: item responsibilities and texts, unit duties (leader contacts are
+in assistant/contact_answers.py).
 
 Each function returns an Answer whose text a user reads as is, always ending with its sources.
 """
@@ -10,7 +11,6 @@ from collections import defaultdict
 from dataclasses import replace
 
 from assistant.answers import Answer, Choice, Citation
-from assistant.contacts import Assignment, ContactIndex
 from assistant.docnames import norm
 from assistant.intents import Parsed
 from assistant.item_lookup import find_items, part_candidates
@@ -169,7 +169,7 @@ def _grams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def _sources(citations: list[Citation]) -> str:
+def sources_line(citations: list[Citation]) -> str:
     seen = dict.fromkeys(f"{c.document} {c.locator}" for c in citations)
     return "来源：" + "；".join(seen)
 
@@ -181,7 +181,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
         found = [a for a in parts if a.found]
         texts = [a.text.rsplit("\n\n来源：", 1)[0] for a in parts]
         cites = [c for a in found for c in a.citations]
-        text = "\n\n".join(texts) + ("\n\n" + _sources(cites) if cites else "")
+        text = "\n\n".join(texts) + ("\n\n" + sources_line(cites) if cites else "")
         return Answer(question, parts[0].intent, bool(found), text, tuple(cites),
                       tuple(c for a in parts for c in a.choices))
     intent = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}.get(p.role, "item_text")
@@ -225,7 +225,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
         intro = f"《{hits[0][0].short_name}》中有{len(hits)}个第{n}项（{where}），请选择要问哪一个；分别如下：\n\n"
     else:
         intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
-    text = intro + "\n\n".join(blocks) + "\n\n" + _sources(cites)
+    text = intro + "\n\n".join(blocks) + "\n\n" + sources_line(cites)
     choices = ()
     if several:
         suffix = {"lead": "谁牵头", "cooperate": "谁配合", "responsible": "由谁负责"}.get(p.role, "原文")
@@ -250,7 +250,7 @@ def item_text_of(question: str, doc: Document, number: int) -> Answer:
         intro = f"《{doc.short_name}》中有{len(hits)}个第{number}项（{where}），分别如下：\n\n"
     choices = (tuple(Choice(it.locator, f"{doc.short_name}{_ask_locator(it)}原文") for it in hits)
                if len(hits) > 1 else ())
-    return Answer(question, "item_text", True, intro + "\n\n".join(blocks) + "\n\n" + _sources(cites),
+    return Answer(question, "item_text", True, intro + "\n\n".join(blocks) + "\n\n" + sources_line(cites),
                   tuple(cites), choices)
 
 
@@ -333,7 +333,7 @@ def _shared_items(question: str, p: Parsed, units: UnitIndex) -> Answer:
                              for key, unit_duties in zip(p.units, per_unit, strict=True))
             lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {roles}")
             cites.append(item_citation(d.document, d.item))
-    return Answer(question, "unit_items", True, "\n".join(lines) + "\n\n" + _sources(cites), tuple(cites))
+    return Answer(question, "unit_items", True, "\n".join(lines) + "\n\n" + sources_line(cites), tuple(cites))
 
 
 def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
@@ -359,46 +359,6 @@ def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
         blocks.append(block)
         cites += cs
     found = bool(cites)
-    text = "\n\n".join(blocks) + (("\n\n" + _sources(cites)) if found else "")
+    text = "\n\n".join(blocks) + (("\n\n" + sources_line(cites)) if found else "")
     intent = {"lead": "unit_lead", "cooperate": "unit_cooperate"}.get(p.role, "unit_items")
     return Answer(question, intent, found, text, tuple(cites))
-
-
-def _row_citation(a: Assignment) -> Citation:
-    return Citation(a.document.short_name, a.document.source, a.locator, a.row.text, 1.0)
-
-
-def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
-    blocks, cites = [], []
-    for name in p.leaders:
-        for a in contacts.of_leader(name):
-            grouped: dict[str, list[str]] = defaultdict(list)
-            for h, pt in a.points:
-                grouped[h].append(pt)
-            wanted = [h for h in p.columns if h in grouped] or list(grouped)
-            lines = [f"{name}挂点联系督导（{a.document.short_name} {a.locator}）："]
-            lines += [f"· {h}：{'、'.join(grouped[h])}" for h in wanted]
-            missing = [h for h in p.columns if h not in grouped]
-            lines += [f"· {h}：表中该栏为空" for h in missing]
-            if wanted != list(grouped):
-                others = "；".join(f"{h}：{'、'.join(v)}" for h, v in grouped.items() if h not in wanted)
-                lines.append(f"其他挂点：{others}")
-            blocks.append("\n".join(lines))
-            cites.append(_row_citation(a))
-    text = "\n\n".join(blocks) + "\n\n" + _sources(cites)
-    return Answer(question, "leader_points", bool(cites), text, tuple(cites))
-
-
-def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
-    blocks, cites = [], []
-    for point in p.points:
-        rows = contacts.of_point(point)
-        if not rows:
-            continue
-        column = next(h for h, pt in rows[0].points if pt == point)
-        names = "、".join(f"{a.leader}（{a.locator}）" for a in rows)
-        count = f"{len(rows)}位区领导" if len(rows) > 1 else "区领导"
-        blocks.append(f"{point}（{column}）由{count}挂点联系督导：{names}")
-        cites += [_row_citation(a) for a in rows]
-    text = "\n".join(blocks) + "\n\n" + _sources(cites)
-    return Answer(question, "point_leaders", bool(cites), text, tuple(cites))
