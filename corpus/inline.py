@@ -54,7 +54,8 @@ _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|�
                          r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _PLACE_PREPOSITIONS = ("在", "于", "到")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
-_LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
+# A duty that opens by leading ("X：牵头统筹…", "负责牵头做好…").
+LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
 
@@ -84,10 +85,10 @@ def inline_units(text: str) -> Units:
     first_role = ""  # the role of the paragraph's first named subject
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
         # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
-        role = "lead" if _LEADS_DUTY.match(text, m.end()) else "shared"
+        role = "lead" if LEADS_DUTY.match(text, m.end()) else "shared"
         # a later duty of the list that opens by leading ("…；牵头成立PPP合作模式谈判小组") is led by it
         scoped += [SubAttribution(m.group("unit"), c.strip(), "lead") for c in re.split(r"[；;]", text[m.end():])[1:]
-                   if _LEADS_DUTY.match(c.strip()) and role == "shared"]
+                   if LEADS_DUTY.match(c.strip()) and role == "shared"]
         first = re.split(r"[。；;]", text[m.end():], maxsplit=1)[0]
         listed = split_unit_list(first)
         # "区直各有关单位：金井湾、澳前…指挥部" defines who the name covers; it states no duty

@@ -26,7 +26,7 @@ from corpus.headings import (
     numbered_title,
     sub_levels,
 )
-from corpus.inline import inline_units
+from corpus.inline import LEADS_DUTY, inline_units
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units, merge_units
 from corpus.numerals import int_to_chinese
 from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
@@ -65,8 +65,6 @@ from corpus.units import (
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
-# A duty that opens by leading ("负责牵头做好…", "牵头组织…").
-_LEADS_FIRST = re.compile(r"^(?:负责)?(?:牵头|统筹|总牵头)")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 
@@ -145,7 +143,7 @@ class _Builder(PartsMixin):
                     (named := recognise(units)).lead or named.shared):
                 # a duty of the article above that names its owner; "负责牵头做好…" makes it the lead
                 owner = self.duty_owner.shared
-                role = "lead" if _LEADS_FIRST.match(text) else "shared"
+                role = "lead" if LEADS_DUTY.match(text) else "shared"
                 units = replace(named, **{role: owner})
             if b.kind == "h1":
                 body = _H1_LABEL.sub("", text, count=1)

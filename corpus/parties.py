@@ -27,6 +27,7 @@ from functools import cache
 
 from corpus import roles
 from corpus.model import Item, SubAttribution, Units
+from corpus.text import sentence_around
 
 # Organisations end with one of these (longest are tried first, so the order here is for readers).
 ORG_SUFFIXES: tuple[str, ...] = (
@@ -329,12 +330,6 @@ def recognise_items(items) -> tuple[Item, ...]:
     for it in items:
         units = recognise(it.units) if it.units else it.units
         if m := roles.CONDITIONAL_OWNER.search(it.text):
-            units = replace(units, condition=_sentence_of(it.text, m.start(), m.end()))
+            units = replace(units, condition=sentence_around(it.text, m.start(), m.end()))
         out.append(replace(it, units=units) if units is not it.units else it)
     return tuple(out)
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "。；;！") + 1
-    right = min((i for i in (text.find(c, end) for c in "。；;！") if i >= 0), default=len(text))
-    return text[left:right].strip()

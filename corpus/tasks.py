@@ -21,7 +21,7 @@ from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.parties import clean, roster_units
 from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS, GOVERNS_ALL
-from corpus.text import first_sentence, strip_markup
+from corpus.text import first_sentence, sentence_around, strip_markup
 from corpus.units import (
     parse_units,
     split_unit_list,
@@ -190,7 +190,7 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
         text = strip_markup(line)
         if not (m := FIRST_LEADS.search(text)):
             continue
-        sentence = _sentence_around(text, m.start(), m.end())
+        sentence = sentence_around(text, m.start(), m.end(), left="。；;（(，,", right="。；;）)")
         inside = next((it for it in items if it.line_start <= no <= it.line_end), None)
         if inside is None or GOVERNS_ALL.search(sentence):
             rules.append((0, sentence))
@@ -229,12 +229,6 @@ def apply_carried_parties(items: tuple[Item, ...]) -> tuple[Item, ...]:
                     it = replace(it, units=replace(it.units, cooperate=it.units.cooperate + names))
         out.append(it)
     return tuple(out)
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "。；;（(，,")
-    rights = [i for i in (text.find(c, end) for c in "。；;）)") if i >= 0]
-    return text[left + 1: min(rights) if rights else len(text)].strip()
 
 
 def number_paragraphs(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:

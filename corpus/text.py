@@ -109,3 +109,10 @@ def first_sentence(text: str) -> str:
         if c in "。！？!?":
             return text[: i + 1]
     return text
+
+
+def sentence_around(text: str, start: int, end: int, left: str = "。；;！", right: str = "。；;！") -> str:
+    """The stretch of ``text`` around ``text[start:end]`` between the nearest ``left`` and ``right`` stops."""
+    lo = max(text.rfind(c, 0, start) for c in left) + 1
+    hi = min((i for i in (text.find(c, end) for c in right) if i >= 0), default=len(text))
+    return text[lo:hi].strip()

@@ -122,3 +122,16 @@ async def fake_api() -> AsyncIterator[FakeBotApi]:
 @pytest.fixture
 def offline_api() -> FakeBotApi:
     return FakeBotApi()
+
+
+def bundled_app_with_secretary(api, tmp_path: Path, knowledge, admin: int, secretary: int) -> Application:
+    """An offline bot over the bundled corpus with one admin and one secretary (the records commands need both)."""
+    import dataclasses
+
+    from assistant import access
+    from corpus import BUNDLED_DIR
+
+    settings = dataclasses.replace(settings_for(api, tmp_path, admins={admin}), corpus_dir=BUNDLED_DIR)
+    services = make_services(settings, knowledge)
+    access.set_role(services.db, secretary, "secretary", at=FIXED_NOW, actor="test")
+    return make_app(settings, services, api)

@@ -3,13 +3,11 @@ answered, every write is refused with "暂时无法保存，请稍后再试（�
 next write after the disk has room again is stored. SQLite itself says so: PRAGMA max_page_count makes a
 full disk (SQLITE_FULL), PRAGMA query_only a read-only store (SQLITE_READONLY)."""
 
-import dataclasses
 
 import pytest
 
 from assistant import access
 from assistant.store import DAMAGED_REPLY, UNWRITABLE_REPLY, StoreUnwritable
-from corpus import BUNDLED_DIR
 from tests.support import telegram_harness as harness
 from tests.support.telegram_harness import offline, process
 
@@ -20,10 +18,7 @@ WRITES = ["/rectify 东山街 台账缺失 2026年3月1日", "/allow 4242", "/su
 
 @pytest.fixture
 def bot(offline_api, tmp_path, knowledge):
-    settings = dataclasses.replace(harness.settings_for(offline_api, tmp_path, admins={ADMIN}), corpus_dir=BUNDLED_DIR)
-    services = harness.make_services(settings, knowledge)
-    access.set_role(services.db, SECRETARY, "secretary", at=harness.FIXED_NOW, actor="test")
-    return harness.make_app(settings, services, offline_api)
+    return harness.bundled_app_with_secretary(offline_api, tmp_path, knowledge, ADMIN, SECRETARY)
 
 
 def _on_db_thread(services, *sql):

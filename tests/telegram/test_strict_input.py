@@ -1,12 +1,10 @@
 """Numbers parsed strictly and one reply per message (issue 10, failure 8), handler level."""
 
-import dataclasses
 
 import pytest
 from telegram.ext import MessageHandler, filters
 
 from assistant import access, numbers
-from corpus import BUNDLED_DIR
 from corpus.numerals import chinese_to_int
 from tests.support import telegram_harness as harness
 from tests.support.telegram_harness import offline, process
@@ -31,10 +29,7 @@ def test_chinese_to_int_no_longer_raises_on_other_digits():
 
 @pytest.fixture
 def bot(offline_api, tmp_path, knowledge):
-    settings = dataclasses.replace(harness.settings_for(offline_api, tmp_path, admins={ADMIN}), corpus_dir=BUNDLED_DIR)
-    services = harness.make_services(settings, knowledge)
-    access.set_role(services.db, SECRETARY, "secretary", at=harness.FIXED_NOW, actor="test")
-    return harness.make_app(settings, services, offline_api)
+    return harness.bundled_app_with_secretary(offline_api, tmp_path, knowledge, ADMIN, SECRETARY)
 
 
 @pytest.mark.parametrize(("user", "text", "usage"), [
