@@ -8,6 +8,8 @@ import re
 
 from corpus import roles
 from corpus.model import SubAttribution, Units
+from corpus.parties import CLAUSE_START_WORDS
+from corpus.vocabulary import PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
 from corpus.units import (
     ROLE_BUCKET,
     ROLE_THEN_LIST,
@@ -37,9 +39,21 @@ _INLINE = re.compile(
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _DUTY_VERBS = "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB))
-_SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
+_WHEN = alternation(TIME_ADVERBS)
+# "根据省级安排情况", "对报送情况": an adverbial phrase up to the verb (lazy, inside one clause)
+_HOW = rf"(?:{alternation(SUBJECT_ADVERBIALS)})[^，,。；;：:]{{1,30}}?"
+# "对…的村（社区）和有关单位进行约谈", "并向各联合党委和职能处室进行报备": a list that opens like a clause
+# names the object, not the subject
+_NOT_SUBJECT = rf"(?!{alternation(w for w in CLAUSE_START_WORDS if w != '由')})"
+_SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:{_WHEN})?(?:{_HOW})?"
+                      rf"(?:负责|具体|统一|共同|{_WHEN})?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
                       rf"(?!(?:{_DUTY_VERBS})的))"
-                      rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
+                      rf"(?![求该是])"
+                      rf"|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)"
+                      # "各村居可根据实际，…探索建立…" / "由领导小组根据实际情况，责成…": the subject's
+                      # clause may end before its verb, which follows in the next one
+                      rf"|^{_NOT_SUBJECT}(?P<loose>{_UNIT_LIST})(?:{alternation(PERMISSIVE_MODALS)})(?!能|行|靠|见|信|谓|持续)"
+                      rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:配合|协助)(?P<main>{_UNIT_LIST})(?:共同)?(?:落实|负责|实施|开展|做好|推进)")
 _TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
@@ -48,7 +62,8 @@ _INLINE_ROLE = dict(_INLINE_ROLES)
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|" + _DUTY_VERBS)
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|"
+                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
                          r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -109,7 +124,8 @@ def inline_units(text: str) -> Units:
             continue
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
-            names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
+            named = next(g for g in subject.group("units", "duty", "loose", "by_how") if g)
+            names = tuple(u for u in split_unit_list(named)
                           if not _PEOPLE.search(u))
             found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
             continue
