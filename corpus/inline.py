@@ -9,7 +9,6 @@ import re
 from corpus import roles
 from corpus.model import SubAttribution, Units
 from corpus.parties import CLAUSE_START_WORDS
-from corpus.vocabulary import PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
 from corpus.units import (
     ROLE_BUCKET,
     ROLE_THEN_LIST,
@@ -19,6 +18,7 @@ from corpus.units import (
     split_unit_list,
     unit_like,
 )
+from corpus.vocabulary import PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
 
 # Inline responsibility in running text: a clause whose subject is a list of units followed by a
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
