@@ -16,6 +16,7 @@ from assistant.intents import Parsed
 from assistant.item_lookup import find_items, part_candidates
 from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
 from corpus.model import MAIN_PART, Document, Item
+from corpus.rosters import DUTY_LINE
 from index.answer_type import answer_kind, answer_pattern
 
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
@@ -260,11 +261,20 @@ def _ask_locator(item: Item) -> str:
     return f"{part}{item.path}第{item.number}项"
 
 
+def _roster_duties(text: str) -> str:
+    """"小组长：…；成员：…；职责：负责…" → "职责：负责…": what a roster's group does."""
+    parts = re.split(r"[；;]", text)
+    at = next((i for i, p in enumerate(parts) if i and DUTY_LINE.match(p.strip())), 0)
+    return "；".join(p.strip() for p in parts[at:]).rstrip("。；;") if at else ""
+
+
 def _duty_text(d: Duty) -> str:
     """What a unit does in an item, for its duty list. A duty-table row ("区行政审批局：…") or an
     unnumbered paragraph naming the unit as subject is the unit's own duty text: quoted from the
     unit's clause on (up to DUTY_CHARS), not cut to the item's first clause."""
     item = d.item
+    if item.units.notes and (duties := _roster_duties(item.text)):
+        return duties if len(duties) <= DUTY_CHARS else duties[:DUTY_CHARS] + "…"  # a group's "职责：…", not its people
     own = item.text.startswith(d.unit) or (item.number == 0 and d.unit in item.text)
     if not own:
         # an item naming several units with a clause each ("…区资源生态局负责组织专业培训；…"): the

@@ -31,7 +31,7 @@ from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, U
 from corpus.numerals import int_to_chinese
 from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
 from corpus.parts import PartsMixin
-from corpus.rosters import GROUP_TITLE, NAMES_ONLY, body_named, roster_entry
+from corpus.rosters import DUTY_LINE, GROUP_TITLE, NAMES_ONLY, body_named, roster_entry
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
@@ -314,7 +314,11 @@ class _Builder(PartsMixin):
             self.close()
             self.add_section("", join_cjk_spaces(text).rstrip("：:"), 3, ln.no)
             return
-        if b is not None and b.roster:
+        if b is not None and b.roster and not b.duties:
+            if DUTY_LINE.match(text):
+                self.extend("；" + text, ln.no)  # "职责：…" under a group's people: the group's duties
+                b.duties = True
+                return
             if NAMES_ONLY.match(text):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 b.roster_entries.append(roster_entry(ln.text))
@@ -324,6 +328,9 @@ class _Builder(PartsMixin):
                 b.roster_entries.append(roster_entry(ln.text))
                 return
             self.close()  # running text after the roster is a paragraph of its own
+            b = None
+        elif b is not None and b.duties:
+            self.close()
             b = None
         if (b is not None and b.kind in ("item", "h1", "h2") and (b.unit_lines or b.fields)
                 and (f := _FIELD.match(text))):

@@ -93,7 +93,7 @@ _SHORT_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医
 # A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
 _VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:各|相关|有关|.*(?:单位|企业|人员|群众|产权人)$)")
 # Names of bodies set up for a task may hold any wording ("区加强和规范党内政治生活工作领导小组").
-_BODY_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|办公室|专班|工作组)$")
+_BODY_END = re.compile(r"(?:小组|委员会|指挥部|办公室|专班|工作组)$")
 
 
 def _alternation(words) -> str:

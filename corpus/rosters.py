@@ -44,3 +44,21 @@ def body_named(text: str) -> str:
 
 # A line of nothing but a person's name and post under a roster line ("吴兆敏（苏平片区副主任）").
 NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s*[（(][^（）()]{2,20}[）)]|\s+\S{2,16})?[、，,；;。]?$")
+
+
+# What a roster's duties are written under: "职责：…", "工作职责：…", "主要职责：…" (spaced to align the column).
+DUTY_LINE = re.compile(r"^(?:工\s*作|主\s*要)?\s*职\s*责\s*[:：]")
+_ROSTER_START = re.compile(r"(?:常务|第一)?副?[\u4e00-\u9fff（）()]{0,6}?长[:：]|成员[:：]|组员[:：]")
+_NUMBERING = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{1,4}[）)、.．]\s*")
+
+
+def roster_group(text: str, section: str) -> tuple[str, ...]:
+    """The group a roster staffs, by the names it is called: the title the roster paragraph opens with
+    ("第六小组：东海陵园…保障工作小组：组长：…" → 第六小组), else its section's title when that is a group
+    ("一、综合协调小组" → 综合协调小组). The caller keeps only those that read as names."""
+    head = text[:m.start()] if (m := _ROSTER_START.search(text)) else ""
+    names = [n.strip() for n in re.split(r"[：:]", head) if n.strip()]
+    if not names:
+        title = _NUMBERING.sub("", section.rsplit(" ", 1)[-1].strip())
+        names = [title] if GROUP_TITLE.match(title) else []
+    return tuple(n for n in names if _BODY.fullmatch(n))

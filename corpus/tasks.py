@@ -21,6 +21,7 @@ from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.parties import clean, roster_units
 from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS, GOVERNS_ALL
+from corpus.rosters import roster_group
 from corpus.text import first_sentence, sentence_around, strip_markup
 from corpus.units import (
     parse_units,
@@ -167,12 +168,22 @@ def enumerated_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[l
 _BULLET = re.compile(r"^\s*(?:-{2,}|—{1,2}|[·•●■◆※]+)\s*")
 
 
+def _roster_with_group(p) -> Units:
+    """A roster's people, and the group they staff as a party of its own: "综合协调小组做什么" asks about
+    the group, whose duties ("职责：…") the roster paragraph holds."""
+    units = roster_units(p.roster)
+    if not units:
+        return units
+    groups = tuple(g for name in roster_group(p.text, p.section) for g in clean(name)[0] if g not in units.all)
+    return replace(units, shared=(*groups, *units.shared)) if groups else units
+
+
 def paragraph_tasks(paragraphs) -> list[Item]:
     """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
     tasks = []
     for p in paragraphs:
-        units = roster_units(p.roster) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
+        units = _roster_with_group(p) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
             heading = first_sentence(_BULLET.sub("", p.text))  # "---完善…。" is headed "完善…。"
             tasks.append(Item(number=0, heading=heading, text=p.text, units=units, section=p.section,

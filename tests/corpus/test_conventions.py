@@ -198,8 +198,8 @@ ROSTERS = [
     ("a name under the line above, spaced labels",
      "成立平原区域征迁工作专班：\n组  长：韩祥平（苏平片区管理局副局长）\n副 组 长：潘玉平（党工委委员）\n吴兆敏（管理局副局长）\n",
      ("韩祥平",), ("潘玉平", "吴兆敏")),
-    ("小组长 leads", "四、项目建设推进小组\n小组长：陈正凤（城乡建设服务中心副主任）\n成员：俞文（党群工作处副处长）\n",
-     ("陈正凤",), ("俞文",)),
+    ("小组长 leads; the group is a party", "四、项目建设推进小组\n小组长：陈正凤（城乡建设服务中心副主任）\n成员：俞文（党群工作处副处长）\n",
+     ("陈正凤",), ("项目建设推进小组", "俞文")),
     ("bodies as members", "成立工作专班，名单如下：\n组长：王明\n成员：区征迁办、苏平片区经济发展处\n",
      ("王明",), ("区征迁办", "苏平片区经济发展处")),
 ]
@@ -223,6 +223,26 @@ CONDITIONS = [
 @pytest.mark.parametrize(("text", "key", "rule"), [c[1:] for c in CONDITIONS], ids=[c[0] for c in CONDITIONS])
 def test_conditional_owner_is_kept_as_the_rule(text, key, rule):
     assert rule in _item(parse_document(text, "x.txt"), key).units.condition
+
+
+GROUP_DUTIES = [
+    ("section title names the group",
+     "一、工作专班\n一、综合协调小组\n小组长：任小强 屿头办事处负责人\n成 员： 陈正凤 城乡建设服务中心副主任\n"
+     "工作职责：负责收集项目资料，做好会议精神的上传下达。\n二、用地保障小组\n小组长：俞 文 党群工作处副处长\n",
+     "综合协调小组", "会议精神的上传下达"),
+    ("the roster opens with the group's title",
+     "领导小组下设6个工作小组：\n第六小组：东海陵园清明祭扫保障工作小组\n组 长：林 峰\n成 员：社会事业处\n"
+     "职 责：统一接收人员调度，负责做好现场维稳稳控等相关工作。\n",
+     "第六小组", "现场维稳稳控"),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "duty"), [c[1:] for c in GROUP_DUTIES], ids=[c[0] for c in GROUP_DUTIES])
+def test_a_groups_duties_follow_its_roster(text, group, duty):
+    """"职责：…" under a group's people belongs to that roster paragraph, and the group is a party of it."""
+    doc = parse_document(text, "x.txt")
+    owned = [t for t in doc.tasks if group in t.units.shared]
+    assert owned and duty in owned[0].text, [(t.units, t.text) for t in doc.tasks]
 
 
 def test_alias_definition_gives_both_names():
