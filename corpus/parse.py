@@ -145,6 +145,9 @@ class _Builder(PartsMixin):
                 owner = self.duty_owner.shared
                 role = "lead" if LEADS_DUTY.match(text) else "shared"
                 units = replace(named, **{role: owner})
+            if b.article and not ((named := recognise(units)).lead or named.shared) and (
+                    owner := duty_owner(first_sentence(b.text).split("（", 1)[0])):
+                units = replace(named, shared=owner.shared)  # "第七条 X安全生产工作职责：（一）…": X's own duties
             if b.kind == "h1":
                 body = _H1_LABEL.sub("", text, count=1)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label

@@ -271,7 +271,7 @@ _GROUP_NOUN = re.compile(r"(?:的)?(?:重点)?(?:工作|任务|事项)(?:清单)
 
 # "第十八条 区农村发展局工作职责", "三、站点消防员应履行以下职责": the heading names whose duties follow.
 DUTY_TITLE = re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?P<owner>[^\s，,。；;：:]{2,40}?)(?:的)?(?:应(?:当)?履行(?:以下|下列|如下)?|主要|工作)?"
-                        r"(?:职责|职能|工作职责)(?:如下|是|为)?[：:]?$")
+                        r"(?:基本|主要)?(?:职责|职能|工作职责)(?:如下|是|为)?[：:]?$")
 
 
 def duty_owner(title: str) -> Units:
@@ -279,8 +279,17 @@ def duty_owner(title: str) -> Units:
     m = DUTY_TITLE.match(_SECTION_LABEL.sub("", title.strip()).strip())
     if not m:
         return Units()
-    found = tuple(p for name in split_unit_list(m.group("owner")) for p in clean(name)[0])
+    found = tuple(p for name in split_unit_list(m.group("owner")) for p in _leading_party(name))
     return Units(shared=found) if found else Units()  # "平潭海关、平潭出入境检验检疫局工作职责" names both
+
+
+def _leading_party(name: str) -> tuple[str, ...]:
+    """"片区管理局党委安全生产" → 片区管理局党委: the duties' topic may stand between the body and 职责
+    ("…安全生产工作职责", "…生态环境保护职责"); the longest leading name is the owner."""
+    for end in range(len(name), 1, -1):
+        if found := clean(name[:end])[0]:
+            return found
+    return ()
 
 
 def heading_units(title: str) -> Units:
