@@ -302,6 +302,10 @@ def _duty_text(d: Duty) -> str:
         if clauses:
             said = "；".join(c[c.find(d.unit):] for c in clauses)
             return f"{_heading(item)}：{said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + '…'}"
+        heading = item.heading.rstrip("。；;，,")
+        if d.unit in heading and _heading(item) != heading:
+            # the unit is named in a long first sentence: shortening it would cut what the unit does
+            return heading if len(heading) <= DUTY_CHARS else heading[:DUTY_CHARS] + "…"
         return _heading(item)
     text = item.text.removeprefix(d.unit + "：")
     start = text.find(d.unit) if item.number == 0 else 0

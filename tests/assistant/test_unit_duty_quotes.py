@@ -36,3 +36,33 @@ def test_unit_answer_quotes_what_the_unit_does(text, question, present, absent):
         assert phrase in answer.text, answer.text
     for phrase in absent:
         assert phrase not in answer.text, answer.text
+
+
+SPELLINGS = [
+    ("a body inside its parent, asked by its own name",
+     "交通安全整治方案\n\n一、工作任务\n1.区公安局交警部门要严格查处酒驾醉驾。\n2.区公安局交警部门要规范停车秩序。\n"
+     "3.交警部门要对查处的三轮车登记造册。\n",
+     "交警部门这次要抓哪些工作？", ("酒驾醉驾", "停车秩序", "登记造册")),
+    ("a conjunction dropped from a long name",
+     "计划生育考核规定\n\n第九条 对没有完成任务的乡镇，由区人口计划生育领导小组根据实际情况，责成乡镇党委报送名单。\n"
+     "第十条 本规定由区人口和计划生育领导小组负责解释。\n",
+     "区人口计划生育领导小组管哪些事？", ("责成乡镇党委报送名单", "负责解释")),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "present"), [c[1:] for c in SPELLINGS], ids=[c[0] for c in SPELLINGS])
+def test_one_unit_written_two_ways_is_one_unit(text, question, present):
+    doc = parse_document(text, "d.txt")
+    units = UnitIndex((doc,))
+    frame = parse_question(question, units, ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
+    answer = answer_unit(question, frame, units)
+    for phrase in present:
+        assert phrase in answer.text, answer.text
+
+
+def test_a_bare_sub_body_name_shared_by_two_parents_stays_apart():
+    doc = parse_document("整治方案\n\n一、工作任务\n1.区公安局办公室负责值班。\n2.区财政局办公室负责保障。\n3.办公室负责汇总。\n",
+                         "d.txt")
+    units = UnitIndex((doc,))
+    assert units.key("办公室") == "办公室" and units.duties_of("区公安局办公室")
