@@ -28,7 +28,9 @@ _INLINE_ROLES = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles
 # Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
-_UNIT_NAME = _NAME_CHARS + "{1,24}?" + UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
+# A subject may also be a leading post ("局分管领导牵头…", "局主要领导联系点：…"): people answer for work too.
+_UNIT_NAME = (_NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"|(?<=主要|分管|包片|带班|挂点)领导)"
+              r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?")
 _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
 _INLINE = re.compile(
     # "本办法由区财政局负责解释": a topic before 由 is not part of the subject

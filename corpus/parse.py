@@ -69,6 +69,12 @@ _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 
 
+def _duty_title(text: str) -> str:
+    """"X工作职责：（一）…" / "X工作职责：支持…。" → "X工作职责：": the part a duty heading may be."""
+    head = first_sentence(text).split("（", 1)[0]
+    return head[:i + 1] if (i := min((head.find(c) for c in "：:" if c in head), default=-1)) >= 0 else head
+
+
 class _Builder(PartsMixin):
     def __init__(self, lines: list[Line], consumed: frozenset[int]):
         self.lines = lines
@@ -146,7 +152,7 @@ class _Builder(PartsMixin):
                 role = "lead" if LEADS_DUTY.match(text) else "shared"
                 units = replace(named, **{role: owner})
             if b.article and not ((named := recognise(units)).lead or named.shared) and (
-                    owner := duty_owner(first_sentence(b.text).split("（", 1)[0])):
+                    owner := duty_owner(_duty_title(b.text))):
                 units = replace(named, shared=owner.shared)  # "第七条 X安全生产工作职责：（一）…": X's own duties
             if b.kind == "h1":
                 body = _H1_LABEL.sub("", text, count=1)
@@ -175,7 +181,7 @@ class _Builder(PartsMixin):
             if b.kind == "item":
                 self.items_in_part[b.part] = b.number
             if b.article:  # "第十八条 区农村发展局工作职责：" owns the 1. 2. items that follow it
-                self.duty_owner = duty_owner(first_sentence(b.text).split("（", 1)[0])
+                self.duty_owner = duty_owner(_duty_title(b.text))
         elif b.kind in ("para", "h2") and not b.heading_only:
             if b.unit_lines:
                 text += "；".join(b.unit_lines)
@@ -339,6 +345,10 @@ class _Builder(PartsMixin):
                 and (f := _FIELD.match(text))):
             b.fields.append((f.group("key"), f.group("value")))  # a field of the item, not prose
             b.line_end = ln.no
+            return
+        if b is not None and b.kind == "item" and not b.unit_lines and b.text.endswith(("：", ":")):
+            # "1、局党组联系2个基层单位：" then "(1)村集体组织：岚城乡霞屿村": the item's colon announces its body
+            self.extend(text, ln.no)
             return
         if b is not None and b.joinable():
             self.extend(text, ln.no)
