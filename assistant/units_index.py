@@ -28,9 +28,14 @@ class Duty:
     scope: str = ""  # for "sub": the part of the item this unit is responsible for
 
 
+_PLACED_BODY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:片区|街道|镇|乡|县|市)(?P<body>[\u4e00-\u9fff]{2,}(?:专班|小组|指挥部|工作组))$")
+
+
 def _short_forms(name: str) -> list[str]:
     """"区委组织部" → "组织部", "区纪委" → "纪委": how people shorten district unit names."""
     out = []
+    if m := _PLACED_BODY.match(name):
+        out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
     if name.startswith("区委") and len(name) - 2 >= 3:
         out.append(name[2:])
     elif name.startswith("区") and not name.startswith("区委") and len(name) - 1 >= 2:

@@ -31,7 +31,15 @@ from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, U
 from corpus.numerals import int_to_chinese
 from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
 from corpus.parts import PartsMixin
-from corpus.rosters import DUTY_LINE, GROUP_TITLE, NAMES_ONLY, body_named, roster_entry
+from corpus.rosters import (
+    DUTY_LINE,
+    GROUP_TITLE,
+    MEMBERS_TITLE,
+    NAMES_ONLY,
+    SETS_UP,
+    body_named,
+    roster_entry,
+)
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
@@ -92,6 +100,7 @@ class _Builder(PartsMixin):
         self.items_in_part: dict[str, int] = {}
         self.last_title = ""
         self.duty_owner = Units()  # the owner named by the last 第X条 duty article (its 1. 2. items)
+        self.announced = ""  # the body the last "决定成立…专班" paragraph set up: a roster under 人员组成 staffs it
 
     # ---- section path -------------------------------------------------------------------------
     @property
@@ -133,6 +142,8 @@ class _Builder(PartsMixin):
         if b is None:
             return
         text = b.text
+        if b.kind == "para" and SETS_UP.search(text):
+            self.announced = body_named(text) or self.announced
         if b.kind in ("item", "h1") or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
             units = trailing_units(text)
             if b.unit_lines:
@@ -314,6 +325,8 @@ class _Builder(PartsMixin):
             else:
                 # otherwise it stands alone, headed by the body named in the paragraph before it
                 body = body_named(b.text) if b is not None and b.kind == "para" else ""
+                if not body and self.stack and MEMBERS_TITLE.search(self.stack[-1][1]):
+                    body = self.announced  # "一、人员组成" under "决定成立金井片区督查专班": that body's people
                 self.open("para", 0, f"{body}：{text}" if body else text, ln.no)
             self.block.roster = True
             self.block.roster_entries.append(entry)

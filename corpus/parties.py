@@ -234,16 +234,22 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
     return ((n,), "") if is_party_name(n) else ((), "")
 
 
+_GIVEN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
 def recognise(units: Units) -> Units:
     """The same Units with every name checked and cleaned by ``clean`` (phrases dropped, offices split,
     annotations moved to ``notes``). Roles keep their order; a name appears once per role."""
     notes: list[tuple[str, str]] = list(units.notes)
     rejected: list[str] = list(units.rejected)
+    # a roster names people by their place in the group ("组长：庄亮（党委委员）"): the post vouches for a
+    # personal name whatever its surname
+    posted = {name for name, _ in units.notes if personal_name(name) or _GIVEN_NAME.match(name)}
 
     def names(seq: tuple[str, ...]) -> tuple[str, ...]:
         out: dict[str, None] = {}
         for raw in seq:
-            found, note = clean(raw)
+            found, note = ((raw,), "") if raw in posted else clean(raw)
             if not found:
                 rejected.append(raw)
             for f in found:
