@@ -111,8 +111,13 @@ def inline_units(text: str) -> Units:
         # "区直各有关单位：金井湾、澳前…指挥部" defines who the name covers; it states no duty
         if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
             found[role].append(m.group("unit"))
+    subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
     for clause in _candidate_clauses(ROLE_THEN_LIST.sub(r"\1，", text)):
         clause = _ENUMERATOR.sub("", clause)
+        if subject and (lead := LEADS_DUTY.match(clause)) and lead.end() < len(clause):
+            # "X负责落实…，加快培育…，牵头推进Y等工作": X leads Y, the part it opens by leading
+            scoped += [SubAttribution(u, clause.strip(), "lead") for u in subject if u not in found["lead"]]
+            continue
         if (clause.startswith(_PLACE_PREPOSITIONS) and "由" not in clause) or roles.FIRST_LEADS.search(clause):
             continue  # "在北港村、大坪村…开展试点": where, not who; a lead rule names no one
         if cw := _SUPPORTS_INLINE.match(clause):  # "资源生态处配合区资源生态局、消防救援支队落实"
@@ -130,6 +135,7 @@ def inline_units(text: str) -> Units:
             names = tuple(u for u in split_unit_list(named)
                           if not _PEOPLE.search(u))
             found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
+            subject = inherit_prefix(names)
             continue
         if not m or "等" in m.group("units"):
             continue
@@ -140,6 +146,7 @@ def inline_units(text: str) -> Units:
         listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
+        subject = inherit_prefix(tuple(listed)) if role == "shared" else ()
         scope = clause[m.end():].strip()
         if role == "lead" and scope:
             scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]
