@@ -359,6 +359,11 @@ class _Builder(PartsMixin):
             b.fields.append((f.group("key"), f.group("value")))  # a field of the item, not prose
             b.line_end = ln.no
             return
+        if (b is not None and b.kind == "item" and not b.unit_lines and len(b.lines) > 1 and _FIELD.match(text)
+                and _FIELD.match(b.lines[-1].strip().lstrip("；"))):
+            # "1.排水管网" / "实施项目：…" / "实施内容：…" / "责任分工：由…负责": an item written as key-value lines
+            self.extend("；" + text, ln.no)
+            return
         if b is not None and b.kind == "item" and not b.unit_lines and b.text.endswith(("：", ":")):
             # "1、局党组联系2个基层单位：" then "(1)村集体组织：岚城乡霞屿村": the item's colon announces its body
             self.extend(text, ln.no)
