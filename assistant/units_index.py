@@ -31,9 +31,14 @@ class Duty:
 _PLACED_BODY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:片区|街道|镇|乡|县|市)(?P<body>[\u4e00-\u9fff]{2,}(?:专班|小组|指挥部|工作组))$")
 
 
+_NAMEPLATES = re.compile(r"^([^（(]{2,20})[（(]([^（）()]{2,20}(?:局|委|办|公司|中心|集团))[）)]$")
+
+
 def _short_forms(name: str) -> list[str]:
     """"区委组织部" → "组织部", "区纪委" → "纪委": how people shorten district unit names."""
     out = []
+    if m := _NAMEPLATES.match(name):
+        out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
     if m := _PLACED_BODY.match(name):
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
     if name.startswith("区委") and len(name) - 2 >= 3:

@@ -73,6 +73,7 @@ _PLACE_PREPOSITIONS = ("在", "于", "到")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 # A duty that opens by leading ("X：牵头统筹…", "负责牵头做好…").
 LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
+_KIND_OF_BODY = re.compile(r"(?:部门|单位|处室|机构|科室)$")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
 
@@ -137,13 +138,20 @@ def inline_units(text: str) -> Units:
             found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
             subject = inherit_prefix(names)
             continue
-        if not m or "等" in m.group("units"):
+        if not m:
             continue
+        named = m.group("units")
+        if "等" in named:
+            # "区交通与建设局等区直部门配合": the bodies named before 等 a kind of body; anything else is vague
+            head, _, kind = named.rpartition("等")
+            if not head or not _KIND_OF_BODY.search(kind):
+                continue
+            named = head
         role = _INLINE_ROLE[m.group("role")]
         if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
             role = "lead"
         first_role = first_role or role
-        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
+        listed = [p for u in split_unit_list(named) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
         subject = inherit_prefix(tuple(listed)) if role == "shared" else ()

@@ -206,12 +206,16 @@ _PLACE_NOTE = re.compile(r"^(?:设在|设于|挂靠|含|包括|原|即|见|不�
 _SCOPE = re.compile(r"^(?:区委|市委|县委|省委|区|市|县|省|镇|乡)")
 
 
+_HALF_CLOSED = re.compile(r"[（(]([^（）()]{1,30})[）)]$")
+
+
 def clean(name: str) -> tuple[tuple[str, ...], str]:
     """(parties, note) of one candidate span: () when the span is not a party.
 
     "危化处（60日）" → (("危化处",), "60日"); "区经济发展局（重点办、发改处）" → the bureau and its offices;
     "区交通与建设局（简称“区交建局”）" → (("区交通与建设局",), ""); "本办法由区财政局" → (("区财政局",), "")."""
     n = name.strip().strip("，,。；;、 ")
+    n = _HALF_CLOSED.sub(r"（\1）", n)  # "区森林园林局（区森林园林公司)": brackets mixed by hand
     if "由" in n and not is_party_name(n):
         n = n.rsplit("由", 1)[1]
     if (m := _TRAILING_BRACKET.match(n)) and is_party_name(m.group("name")):
