@@ -203,6 +203,8 @@ _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^�
 _QUOTA = re.compile(r"\d|[一二三四五六七八九十百千]+(?:日|天|个|人|户|亩|宗|件|%)|牵头|配合|主责|协办")
 # A bracket that says where a body sits or what it was: kept as a note ("（设在区纪委）", "（原…局）").
 _PLACE_NOTE = re.compile(r"^(?:设在|设于|挂靠|含|包括|原|即|见|不含|下设)")
+# A bracket naming a line of work ("（商务）", "（海洋渔业）", "（住建）"): which office of the body is meant.
+_LINE_OF_WORK = re.compile(r"^(?!待定|暂定|另定|拟定|兼|代)[\u4e00-\u9fff]{2,6}$")
 _SCOPE = re.compile(r"^(?:区委|市委|县委|省委|区|市|县|省|镇|乡)")
 
 
@@ -233,6 +235,8 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
             return (n,), ""  # a second nameplate: "区财政局（区国资局）" is one body
         if len(parts) == 1 and is_party_name(parts[0]) and not _PERSON.match(parts[0]):
             return (outer, parts[0]), ""
+        if not _QUOTA.search(inner) and _LINE_OF_WORK.match(inner):
+            return (n,), ""  # "区经济发展局（海洋渔业）": the office for that line of work, as written
         if _QUOTA.search(inner) or len(inner) <= 12:
             return (outer,), inner
     return ((n,), "") if is_party_name(n) else ((), "")

@@ -129,6 +129,8 @@ CASES = [
      2, {"shared": ("危化处",)}),
     ("offices in brackets", "1.开展道路整治（区交建局）\n2.推进项目建设（区经济发展局（重点办、发改处））\n",
      2, {"shared": ("区经济发展局", "重点办", "发改处")}),
+    ("line of work in brackets stays with the name", "1.开展管道整治（区经济发展局（商务）牵头，区经济发展局（海洋渔业）配合）\n2.其他。\n",
+     1, {"lead": ("区经济发展局（商务）",), "cooperate": ("区经济发展局（海洋渔业）",)}),
     ("alias definition", "区交通与建设局（简称“区交建局”）负责道路建设。\n1.开展道路整治（区交建局牵头，区公安局配合）\n",
      "道路建设", {"shared": ("区交通与建设局",)}),
     # --- a subject acting "according to / on" something before its verb -----------------------------------
