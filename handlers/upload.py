@@ -70,7 +70,7 @@ async def _confirmed(update: Update, context: DocbotContext, change, done) -> No
 
 async def confirm_upload(update: Update, context: DocbotContext) -> None:
     await _confirmed(update, context, uploads.add,
-                     lambda found: f"已加入文件库：{found.short_name}（{found.file_name}）。发送 /docs 查看。")
+                     lambda found: f"已加入文件库：{found.short_name}（{found.sent_name or found.file_name}）。发送 /docs 查看。")
 
 
 async def remove_command(update: Update, context: DocbotContext) -> None:
