@@ -47,3 +47,48 @@ async def test_calendar_in_a_chat_lists_yearly_duties_once_under_the_whole_year(
     sources = re.findall(r"来源：(.+)", year)
     assert len(sources) == len(set(sources))  # each once
     assert not errors
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    from tests.support.cli import run_in_process
+
+    env = {"DOCBOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1", "DOCBOT_CORPUS_DIR": None}
+    return lambda *args: run_in_process(monkeypatch, *args, env=env)
+
+
+def test_reminder_digests_show_chinese_headings_never_keys(cli):
+    assert cli("bind", "111", "王焕清").returncode == 0
+    assert cli("rectify", "add", "东山街", "组织生活记录不规范", "2026-11-05", "--at", "2026-11-06T10:00").returncode == 0
+    keys = re.compile(r"\b(?:monthly|nudge|rect|obl|holidays|digest):")
+    for at in ("2026-11-02T09:00", "2026-11-30T09:00", "2026-12-01T09:00"):
+        out = cli("reminders", "--at", at).stdout
+        assert "→ 王焕清（111）：" in out, out[:300]
+        assert not keys.search(out), keys.search(out).group(0)
+    out = cli("reminders", "--at", "2026-11-30T09:00", "--bound-only").stdout
+    assert "联系督导催办" in out and "整改期限提醒" in out
+
+
+@pytest.mark.parametrize(("deadline", "due", "basis"), [
+    ("一个月内", "2026-12-05", "《越秀工作要点》附件2"),  # the document's own rule, cited as such
+    ("两个月内", "2027-01-05", "登记时写明“两个月内”"),
+    ("15天内", "2026-11-20", "登记时写明“15天内”"),
+    ("12月20日", "2026-12-20", "登记时写明期限"),
+])
+def test_rectify_add_takes_the_visit_note_forms_of_a_deadline(cli, deadline, due, basis):
+    r = cli("rectify", "add", "东山街", "组织生活记录不规范", "2026-11-05", deadline, "--at", "2026-11-06T10:00")
+    assert r.returncode == 0, r.stderr
+    assert f"期限：{due}" in r.stdout and basis in r.stdout
+
+
+def test_a_rectify_refusal_shows_the_cli_usage_and_json_an_error_object(cli):
+    import json
+
+    r = cli("rectify", "add", "东山街", "组织生活记录不规范", "--at", "2026-11-06T10:00")
+    assert r.returncode == 1 and "用法：docbot rectify add 单位 问题 通知日期" in r.stderr and "/rectify" not in r.stderr
+    r = cli("rectify", "add", "东山街", "问题", "2026-11-05", "下个世纪", "--json", "--at", "2026-11-06T10:00")
+    assert r.returncode == 1 and set(json.loads(r.stdout)) == {"error"}
+    assert "未识别到整改期限" in json.loads(r.stdout)["error"]
+    r = cli("rectify", "add", "东山街", "问题", "2026-11-05", "一个月内", "--json", "--at", "2026-11-06T10:00")
+    assert r.returncode == 0 and json.loads(r.stdout)["due"] == "2026-12-05"
+    assert not json.loads(cli("rectifications", "--json").stdout)[1:]  # the refusals stored nothing
