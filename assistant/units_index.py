@@ -109,21 +109,29 @@ _CLAUSE_END = re.compile(r"[。；;\n]")
 def cooperate_word(item: Item, unit: str) -> str:
     """The word the item's text uses for ``unit``'s support: the first support word after the unit in
     its clause ("各社区参与"), else the label before it ("参与单位：各社区"); "配合" when neither says."""
+    names = sorted({*item.units.all, *item.units.cooperate}, key=len, reverse=True)
     for text in (item.units.raw, item.text):
         at = text.find(unit)
         if at < 0:
             continue
         end = _CLAUSE_END.search(text, at)
-        after = text[at + len(unit):end.start() if end else len(text)]
+        # the other names blanked out: "区政协办公室" holds "协办" but says nothing of a role
+        after = _blank(text[at + len(unit):end.start() if end else len(text)], names)
         found = [(after.find(w), w) for w in _SUPPORT_WORDS if w in after]
         if found:
             return min(found)[1]
         start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
-        before = text[start:at]
+        before = _blank(text[start:at], names)
         found = [(before.rfind(w), w) for w in _SUPPORT_WORDS if w in before]
         if found:
             return max(found)[1]
     return "配合"
+
+
+def _blank(text: str, names: list[str]) -> str:
+    for name in names:
+        text = text.replace(name, "|" * len(name))
+    return text
 
 
 def cooperate_groups(item: Item) -> list[tuple[str, list[str]]]:
