@@ -71,4 +71,4 @@ def test_each_supporting_role_keeps_its_own_word(knowledge):
     a, _ = answer("越秀工作要点第28项谁配合", knowledge)  # the bundled corpus still says 配合
     assert "配合单位：各街道" in a.text
     a, _ = answer("越秀工作要点第33项谁配合", knowledge)  # "区政协办公室" holds 协办 but is a name
-    assert "配合单位：区委办公室、区人大办公室、区政府办公室、区政协办公室" in a.text and "协办" not in a.text
+    assert "配合单位：区委办公室、区人大办公室、区政府办公室、区政协办公室" in a.text and "协办：" not in a.text
