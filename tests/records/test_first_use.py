@@ -92,3 +92,30 @@ def test_a_rectify_refusal_shows_the_cli_usage_and_json_an_error_object(cli):
     r = cli("rectify", "add", "东山街", "问题", "2026-11-05", "一个月内", "--json", "--at", "2026-11-06T10:00")
     assert r.returncode == 0 and json.loads(r.stdout)["due"] == "2026-12-05"
     assert not json.loads(cli("rectifications", "--json").stdout)[1:]  # the refusals stored nothing
+
+
+def test_coverage_chart_has_headers_wraps_names_and_keeps_types_in_columns(db, rules):
+    from datetime import date
+
+    from assistant.records.report import coverage, figure, layout, wrap
+    from assistant.records.rules import KIND_NAMES
+
+    cov = coverage(db, 2026, 11, rules, today=date(2026, 11, 30))
+    kinds = {name: kind for _, cells in cov.rows for name, kind, _ in cells}
+    columns, cells = layout(cov)
+    assert len(set(columns)) >= 3
+    for (_, c), (name, _) in cells.items():  # every column holds one point type
+        assert kinds[name] == columns[c], (name, kinds[name], columns[c])
+    assert [c for c in columns] == sorted(columns, key=list(KIND_NAMES).index)  # types in blocks, in order
+    texts = [t.get_text() for t in figure(cov).axes[0].texts]
+    assert {KIND_NAMES[k] for k in columns} <= set(texts)  # column headers
+    names = {name for _, cells in cov.rows for name, _, _ in cells}
+    long = max(names, key=len)
+    assert len(long) > 9 and wrap(long) in texts and wrap(long).replace("\n", "") == long  # whole, wrapped
+    assert all(len(line) <= 8 for line in wrap(long).split("\n"))  # 7, and a closing bracket
+    import jieba
+
+    name = "广州壹马交通投资有限公司党支部"
+    bounds = {sum(map(len, jieba.lcut(name)[:i])) for i in range(len(jieba.lcut(name)) + 1)}
+    lines = wrap(name).split("\n")
+    assert len(lines) > 1 and all(sum(map(len, lines[:i])) in bounds for i in range(len(lines)))  # between words
