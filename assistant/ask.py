@@ -43,9 +43,11 @@ def not_found(question: str, intent: str = "free") -> Answer:
 
 
 def docs_answer(question: str, knowledge: Knowledge) -> Answer:
+    from assistant.doc_report import describe
+
     lines = [f"共收录{len(knowledge.corpus.documents)}份文件："]
     for d in knowledge.corpus.documents:
-        count = f"{len(d.main_items)}项" if d.main_items else "无编号条目"
+        count = describe(d).count()  # as `docbot inspect` counts the same file
         extra = f"，{len(d.tables)}个表格" if d.tables else ""
         number = f"（{d.doc_number}）" if d.doc_number else ""
         lines.append(f"· {d.short_name}：{d.title}{number}，{count}{extra}")

@@ -55,13 +55,27 @@ class DocReport:
     def with_units(self) -> int:
         return sum(p.with_units for p in self.parts)
 
+    @property
+    def numbered_main(self) -> int:
+        """Numbered items of the main text: what "第N项" counts (Document.main_items)."""
+        return sum(p.items - p.unnumbered for p in self.parts if p.part == MAIN_PART)
+
+    def count(self) -> str:
+        """The item count every listing shows (`docbot docs`, /docs, `docbot inspect`, the upload
+        preview), so they agree for the same file: all items, and the numbered main-text items among
+        them when that differs."""
+        if not self.items:
+            return "无编号条目"
+        main = self.numbered_main
+        return f"{self.items} 项" + (f"（其中正文编号条目 {main} 项）" if main != self.items else "")
+
     def as_dict(self) -> dict:
         return {**asdict(self), "items": self.items, "with_units": self.with_units}
 
     def text(self) -> str:
         rows = sum(p.table_rows for p in self.parts)
         lines = [f"标题：{self.title}", f"简称：{self.short_name}",
-                 f"条目：{self.items} 项，其中 {self.with_units} 项识别出责任单位" + (f"；表格行：{rows} 行" if rows else ""),
+                 f"条目：{self.count()}，其中 {self.with_units} 项识别出责任单位" + (f"；表格行：{rows} 行" if rows else ""),
                  f"责任单位：{len(self.units)} 个" + (f"（{_names(self.units, 12)}）" if self.units else "")]
         lines += [f"牵头规则：{rule}" for rule in self.lead_rules] or ["牵头规则：文件未写明（按原文的“牵头”字样判断）"]
         for part in self.parts:

@@ -7,11 +7,14 @@ come from corpus/documents/names.toml; a document without an entry is still foun
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.normalise import VARIANTS, edit_distance
+from rapidfuzz.distance import Indel, Levenshtein
+
+from assistant.normalise import VARIANTS
 from corpus.model import Document
 from corpus.text import normalize_for_match
 from corpus.vocabulary import LABEL_NUMERALS, TITLE_COMMONPLACES
@@ -51,10 +54,38 @@ def _longest_common_substring(a: str, b: str) -> str:
     return best
 
 
+_MIN_ABBREVIATION = 5  # "自建房整治": characters of the title in its order, not side by side
+_MAX_ABBREVIATION = 12
+
+
+def _title_fragment(q: str, title: str, others: list[str]) -> str:
+    """The longest part of q that only this title holds: side by side ("禁毒工作方案", at least 4
+    characters), or, for an abbreviation ("自建房整治" of "自建房安全专项整治实施方案"), in the title's
+    order with gaps. Commonplaces ("工作方案") and parts other titles hold too name no document."""
+    overlap = _longest_common_substring(q, title)
+    if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in TITLE_COMMONPLACES and \
+            not any(overlap in t for t in others):
+        return overlap
+    for size in range(min(len(q), _MAX_ABBREVIATION), _MIN_ABBREVIATION - 1, -1):
+        for i in range(len(q) - size + 1):
+            window = q[i:i + size]
+            if _in_order(window, title) and not any(_in_order(window, t) for t in others) \
+                    and not _ITEM_MARK.search(window):
+                return window
+    return ""
+
+
+def _in_order(part: str, title: str) -> bool:
+    """Whether every character of ``part`` occurs in ``title`` in the same order (an abbreviation):
+    the longest common subsequence, which rapidfuzz's Indel distance counts, is all of ``part``."""
+    return part[0] in title and Indel.distance(part, title) == len(title) - len(part)
+
+
 def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatch]:
     """Documents the question names, best first. Empty when it names none."""
     q = norm(question)
     titles = {id(d): norm(d.title) for d in documents}
+    place_counts = _place_counts(documents)
     matches: list[DocMatch] = []
     for doc in documents:
         names = [doc.short_name, *doc.aliases, doc.doc_number]
@@ -62,12 +93,19 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         # A name people use always beats a fragment of a title.
         strength = 1000 + len(best) if best else 0
         if not best and doc.title:
-            overlap = _longest_common_substring(q, titles[id(doc)])
-            shared = any(overlap in t for k, t in titles.items() if k != id(doc))
-            if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in TITLE_COMMONPLACES and not shared:
-                best, strength = overlap, len(overlap)
+            others = [t for k, t in titles.items() if k != id(doc)]
+            best = _title_fragment(q, titles[id(doc)], others)
+            strength = len(best)
+        if not best:
+            own = (p for p in places_of(doc.title, doc.issuer) if place_counts[p] == 1 and p in q)
+            best = max(own, key=len, default="")
+            strength = len(best)
         if best:
             matches.append(DocMatch(doc, best, strength))
+    # "森林防灭火工作要点" names that document, not the one whose alias is "工作要点": a name inside a
+    # longer title fragment of another document is part of that fragment.
+    matches = [m for m in matches if not any(
+        o.document is not m.document and m.span in o.span and len(o.span) > len(m.span) for o in matches)]
     if not matches:
         return _by_head_noun(q, documents) or _near_names(q, documents)
     matches.sort(key=lambda m: -m.strength)
@@ -75,6 +113,42 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
     # An alias contained in a longer one ("工作要点" in "越秀工作要点") must not add a second document:
     # keep only the matches as specific as the best one.
     return [m for m in matches if m.strength == top]
+
+
+# Places and issuers open a title or an issuer: "荔湾区…", "中共广州市越秀区委…", "流花街道党工委…",
+# "平潭综合实验区苏平片区管理局关于…". A run of place names at the start of a title, of an issuer, or of a
+# title quoted inside the title (《金井片区…》), each a name and its administrative suffix.
+_PLACE_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|片区|街道|社区|省|市|区|县|镇|乡|街)"
+# characters of office names and title wording, never of a place ("管理局关于农村", "加强和改进全市")
+_NOT_PLACE = re.compile(rf"{_PLACE_SUFFIX}|[局委会办党和于发的府部厅所室强进全管理农城]")
+_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?){_PLACE_SUFFIX}")
+_TITLE_OPENING = re.compile(r"^(?:中共|中国共产党)?(?:[0-9]{4}年度?)?")
+_TITLE_STARTS = re.compile(r"关于印发|印发|《")
+
+
+def _places_at(text: str) -> list[str]:
+    places, i = [], _TITLE_OPENING.match(text).end()
+    while (m := _PLACE.match(text, i)) is not None and not _NOT_PLACE.search(m.group(1)):
+        # "平潭综合实验区" is called "平潭": the first two characters name a long place too
+        places += [m.group(1), m.group(1)[:2]] if len(m.group(1)) > 3 else [m.group(1)]
+        i = m.end()
+    return places
+
+
+@lru_cache(maxsize=4096)
+def places_of(title: str, issuer: str) -> frozenset[str]:
+    """The place names a document's title and issuer open with ("荔湾", "东山", "苏平", "洛阳")."""
+    found: list[str] = []
+    for text in (norm(title), norm(issuer)):
+        for start in (0, *(m.end() for m in _TITLE_STARTS.finditer(text))):
+            found += _places_at(text[start:])
+    return frozenset(found)
+
+
+def _place_counts(documents: Sequence[Document]) -> Counter[str]:
+    """How many documents open with each place: "荔湾" names the one 荔湾 document, while "越秀", which
+    opens two bundled titles, names neither."""
+    return Counter(p for d in documents for p in places_of(d.title, d.issuer))
 
 
 _ITEM_MARK_RX = rf"第[0-9{LABEL_NUMERALS}百]+[项条]"  # "第20项", "第三条"
@@ -140,7 +214,7 @@ def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
                     window = q[i:i + size]
                     if len(window) < size:
                         continue
-                    d = edit_distance(window, name, limit)
+                    d = Levenshtein.distance(window, name, score_cutoff=limit)
                     known = best.get(id(doc))  # closest first; at a tie the longer window (it replaces more)
                     if d <= limit and (known is None or (-d, len(window)) > (known.strength, len(known.span))):
                         best[id(doc)] = DocMatch(doc, window, -d)

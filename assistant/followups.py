@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.answers import Answer
 from assistant.conversation import Context
 from assistant.docnames import DocMatch, norm
 from assistant.frames import (
@@ -168,3 +169,15 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
         return ItemQuestion(q, number=context.numbers[0], numbers=context.numbers, part=context.part, role=role,
                             documents=docs)
     return None
+
+
+def say_context_document(answer: Answer, parsed: Frame, frame: Frame) -> Answer:
+    """"（按上文，指《越秀工作要点》）" above an answer whose document came from the conversation, not
+    from the question: never answer silently from the previous document. A question that names its
+    own document (``parsed``) needs no such line."""
+    docs = getattr(frame, "documents", ())
+    if not answer.found or not docs or getattr(parsed, "documents", ()) or any(m.span for m in docs):
+        return answer
+    note = "（按上文，指" + "、".join(dict.fromkeys(f"《{m.document.short_name}》" for m in docs)) + "）"
+    blocks = (note, *answer.blocks) if answer.blocks else ()
+    return replace(answer, text=f"{note}\n{answer.text}", blocks=blocks)

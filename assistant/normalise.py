@@ -70,18 +70,3 @@ def normalise(text: str) -> str:
 def strip_question(text: str) -> str:
     """The words a question is about, question words and punctuation removed ("谢谢呢" → "谢谢")."""
     return _NON_WORD.sub("", _QUESTION_RX.sub(" ", normalise(text)))
-
-
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, stopping early above ``limit`` (names are short: microseconds)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]

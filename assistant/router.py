@@ -291,6 +291,8 @@ def route(turn: Turn) -> tuple[Answer, Context]:
     frame = next(f for f in (r(turn) for r in RECOGNISERS) if f is not None)
     handler = HANDLERS.get(type(frame)) or HANDLERS[Search]
     answer = handler(turn, frame)
+    if frame is not turn.parsed and getattr(frame, "documents", ()):  # completed from the context
+        answer = followups.say_context_document(answer, turn.parsed, frame)
     return answer, answering.next_context(turn, frame, answer)
 
 

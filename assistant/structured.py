@@ -14,7 +14,7 @@ from assistant.answers import Answer, Choice, Citation
 from assistant.docnames import norm
 from assistant.intents import Parsed
 from assistant.item_lookup import find_items, part_candidates
-from assistant.units_index import ROLE_LABELS, Duty, UnitIndex
+from assistant.units_index import ROLE_LABELS, Duty, UnitIndex, cooperate_groups, cooperate_word
 from corpus.model import MAIN_PART, Document, Item
 from corpus.rosters import DUTY_LINE
 from corpus.tasks import duty_owner
@@ -51,7 +51,7 @@ def _units_lines(item: Item, skip: str = "") -> list[str]:
     if u.guide and skip != "guide":
         lines.append("指导：" + "、".join(u.guide))
     if u.cooperate and skip != "cooperate":
-        lines.append("配合：" + "、".join(u.cooperate))
+        lines += [f"{word}：" + "、".join(names) for word, names in cooperate_groups(item)]
     for sub in u.sub:
         lines.append(f"其中{sub.scope}：由{sub.unit}{'牵头' if sub.role == 'lead' else '负责'}")
     return lines
@@ -69,9 +69,13 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
             return "没有单独的牵头单位，由" + "、".join(u.shared) + "按职责分工负责", "shared"
         if u.coordinate:
             return "由" + "、".join(u.coordinate) + "组织协调", "coordinate"
+        # only supporters or guides listed: say there is no lead before listing them, so the answer
+        # to "谁牵头" is never just a 配合 line
+        if not u.sub:  # "其中…由X牵头" lines follow: the parts have leads
+            return "文件未写明该项的牵头单位", ""
     if role == "cooperate":
         if u.cooperate:
-            return "配合单位：" + "、".join(u.cooperate), "cooperate"
+            return "\n".join(f"{word}单位：" + "、".join(names) for word, names in cooperate_groups(item)), "cooperate"
         return "该项未列配合单位", ""
     return "", ""
 
@@ -79,7 +83,9 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
 def unit_part(item: Item, unit_key: str, units: UnitIndex) -> str:
     """What one unit does in an item ("监督方案第2项宣传部管什么"), read from the parsed units."""
     u = item.units
-    roles = [ROLE_LABELS[role] for role in ("lead", "shared", "coordinate", "guide", "cooperate")
+    roles = [next((cooperate_word(item, n) if role == "cooperate" else ROLE_LABELS[role])
+                  for n in getattr(u, role) if units.key(n) == unit_key)
+             for role in ("lead", "shared", "coordinate", "guide", "cooperate")
              if any(units.key(n) == unit_key for n in getattr(u, role))]
     roles += [f"其中{sub.scope}由{sub.unit}负责" for sub in u.sub if units.key(sub.unit) == unit_key]
     if not roles:
@@ -88,16 +94,20 @@ def unit_part(item: Item, unit_key: str, units: UnitIndex) -> str:
 
 
 def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
-               unit_lines: tuple[str, ...] = ()) -> str:
+               unit_lines: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> str:
+    """One item's answer: heading, what the question asked of a named unit (``unit_lines``), the roles,
+    then the asked date or amount (``after``): "谁牵头，什么时候完成" reads lead, supporters, deadline."""
     head = f"{doc.short_name} {item.locator}" if label_document else item.locator
     lines = [f"{head}「{_heading(item)}」", *unit_lines]
+    unit_lines = (*unit_lines, *after)
     if role == "text":
         if item.section:
             lines.append(f"（所属：{item.section}）")
         lines.append(item.text)
         if item.units:
             lines.append("责任分工：" + "；".join(_units_lines(item)))
-        lines.extend(_timing(item))
+        lines.extend(after)
+        lines.extend(_timing(item, after))
         return "\n".join(lines)
     condition = item.units.condition
     if not item.units:
@@ -107,6 +117,7 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
         if condition:
             lines.append(f"文件规定：{condition}")
         lines.append("文件未写明该项的具体责任单位。" if condition else "文件未写明该项的责任单位。")
+        lines.extend(after)
         lines.extend(_timing(item, unit_lines))
         return "\n".join(lines)
     summary, replaced = _role_summary(item, role)
@@ -115,6 +126,7 @@ def item_block(doc: Document, item: Item, role: str, *, label_document: bool,
     lines.extend(_units_lines(item, skip=replaced))
     if condition:
         lines.append(f"（文件规定：{condition}）")
+    lines.extend(after)
     lines.extend(_timing(item, unit_lines))
     return "\n".join(lines)
 
@@ -214,13 +226,14 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     for d, item in hits:
         asked = (tuple(unit_part(item, key, units) for key in p.units)
                  if units is not None and item.units else ())
+        when: tuple[str, ...] = ()
         if kind == "时间或期限" and item.deadline:  # "第3项什么时候完成"
-            asked += (f"完成时限：{item.deadline}",)
+            when = (f"完成时限：{item.deadline}",)
         elif kind == "频次" and item.frequency:
-            asked += (f"频次：{item.frequency}",)
+            when = (f"频次：{item.frequency}",)
         elif pattern is not None and not pattern.search(item.text):
-            asked += (f"该项原文没有写明{kind}。",)
-        blocks.append(item_block(d, item, p.role, label_document=not same_doc, unit_lines=asked))
+            when = (f"该项原文没有写明{kind}。",)
+        blocks.append(item_block(d, item, p.role, label_document=not same_doc, unit_lines=asked, after=when))
         cites.append(item_citation(d, item))
     if same_doc:  # numbering restarts, two runs, main text and 附件: say which is which
         where = "、".join(it.locator for _, it in hits)
@@ -314,7 +327,8 @@ def _duty_text(d: Duty) -> str:
 
 
 def _duty_label(d: Duty) -> str:
-    return ROLE_LABELS[d.role] + (f"（{d.scope}）" if d.scope else "")
+    word = cooperate_word(d.item, d.unit) if d.role == "cooperate" else ROLE_LABELS[d.role]
+    return word + (f"（{d.scope}）" if d.scope else "")
 
 
 def _unit_block(key: str, role_word: str, duties: list[Duty], intro: str = "") -> tuple[str, list[Citation]]:

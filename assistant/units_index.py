@@ -152,3 +152,45 @@ class UnitIndex:
 def unit_keys(spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
     """The distinct canonical units of ``spans_in``'s result, in order of appearance."""
     return tuple(dict.fromkeys(key for _, _, key in spans))
+
+
+# The words a document uses for supporting units; the parser files them all under "cooperate", but a
+# unit that 参与 is shown as 参与, not as 配合 (each role with the document's own word).
+_SUPPORT_WORDS = ("配合", "协助", "协办", "参与", "参加", "协同", "协作")
+_CLAUSE_END = re.compile(r"[。；;\n]")
+
+
+def cooperate_word(item: Item, unit: str) -> str:
+    """The word the item's text uses for ``unit``'s support: the first support word after the unit in
+    its clause ("各社区参与"), else the label before it ("参与单位：各社区"); "配合" when neither says."""
+    names = sorted({*item.units.all, *item.units.cooperate}, key=len, reverse=True)
+    for text in (item.units.raw, item.text):
+        at = text.find(unit)
+        if at < 0:
+            continue
+        end = _CLAUSE_END.search(text, at)
+        # the other names blanked out: "区政协办公室" holds "协办" but says nothing of a role
+        after = _blank(text[at + len(unit):end.start() if end else len(text)], names)
+        found = [(after.find(w), w) for w in _SUPPORT_WORDS if w in after]
+        if found:
+            return min(found)[1]
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+        before = _blank(text[start:at], names)
+        found = [(before.rfind(w), w) for w in _SUPPORT_WORDS if w in before]
+        if found:
+            return max(found)[1]
+    return "配合"
+
+
+def _blank(text: str, names: list[str]) -> str:
+    for name in names:
+        text = text.replace(name, "|" * len(name))
+    return text
+
+
+def cooperate_groups(item: Item) -> list[tuple[str, list[str]]]:
+    """The item's supporting units grouped by the document's word for them, in document order."""
+    groups: dict[str, list[str]] = {}
+    for unit in item.units.cooperate:
+        groups.setdefault(cooperate_word(item, unit), []).append(unit)
+    return list(groups.items())

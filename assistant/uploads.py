@@ -51,6 +51,7 @@ class Preview:
     short_name: str
     report: DocReport
     text: str
+    sent_name: str = ""  # the file as the admin sent it ("方案.docx"); ``file_name`` is its stored text
 
     @property
     def item_count(self) -> int:
@@ -134,7 +135,8 @@ def preview(file_name: str, data: bytes, directory: Path, taken: Collection[str]
         raise UploadError(f"文件库里已有同名文件 {name}；如需替换，请先用 /remove 删除旧文件。")
     name, text, doc = read_document(file_name, data)
     report = describe(doc)
-    return Preview(file_name=name, title=report.title, short_name=report.short_name, report=report, text=text)
+    return Preview(file_name=name, title=report.title, short_name=report.short_name, report=report, text=text,
+                   sent_name=safe_name(file_name))
 
 
 def stage(directory: Path, doc: Preview) -> dict:
@@ -147,7 +149,8 @@ def stage(directory: Path, doc: Preview) -> dict:
     tmp = staged / f".{name}.part"
     tmp.write_text(doc.text, encoding="utf-8")
     tmp.replace(staged / name)
-    return {"staged": name, "file_name": doc.file_name, "title": doc.title, "short_name": doc.short_name}
+    return {"staged": name, "file_name": doc.file_name, "title": doc.title, "short_name": doc.short_name,
+            "sent_name": doc.sent_name}
 
 
 def add_staged(db, directory: Path, staged: dict, *, at: datetime, actor: str) -> Path:
@@ -228,6 +231,7 @@ def list_documents(corpus) -> str:
         return "文件库是空的。"
     lines = [f"文件库共 {len(docs)} 份文件："]
     for n, doc in enumerate(docs, 1):
-        extra = f"，{len(doc.items)} 项" if doc.items else ""
+        report = describe(doc)  # counted as `docbot inspect` and the upload preview count
+        extra = f"，{report.count()}" if report.items else ""
         lines.append(f"{n}. {doc.short_name}（{doc.title}{extra}）")
     return "\n".join(lines)

@@ -30,6 +30,7 @@ from bot.retrying_request import RetryingRequest
 from handlers.callbacks import register_fallback
 from handlers.context import CONTEXT_TYPES, DocbotContext, Services
 from handlers.gate import gate
+from handlers.menus import commands_for
 
 log = logging.getLogger(__name__)
 
@@ -144,8 +145,11 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
 
 
 async def post_init(application: Application) -> None:
-    """Register the commands with Telegram and run the modules' start-up hooks."""
-    commands = [BotCommand(name, description) for name, description in application.bot_data["commands"]]
+    """Register the commands with Telegram and run the modules' start-up hooks. The default scope is
+    everyone's, strangers included: only the commands everyone has, never the admin's, not even until a
+    start-up hook publishes the per-role menus (handlers/menus.py)."""
+    commands = [BotCommand(name, description)
+                for name, description in commands_for(None, application.bot_data["commands"])]
     try:
         await application.bot.set_my_commands(commands)
     except TelegramError:  # a missing command menu must not keep the bot from answering

@@ -10,13 +10,44 @@ import argparse
 import importlib
 import logging
 import pkgutil
+import re
 import sys
 
 from bot import commands
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages, in the words a Chinese user reads (all CLI text is Chinese)
+_MESSAGES = (
+    (re.compile(r"the following arguments are required: (.*)"), r"缺少参数：\1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (re.compile(r"invalid choice: (.*?) \(choose from (.*)\)"), r"无效的选项 \1（可选：\2）"),
+    (re.compile(r"expected one argument"), "需要一个值"),
+    (re.compile(r"expected at least one argument"), "至少需要一个值"),
+    (re.compile(r"invalid (\w+) value: (.*)"), r"无效的值：\2"),
+    (re.compile(r"not allowed with argument (.*)"), r"不能与参数 \1 同时使用"),
+    (re.compile(r"ambiguous option: (.*?) could match (.*)"), r"选项 \1 不明确，可能是：\2"),
+    (re.compile(r"^argument (.*?): "), r"参数 \1："),
+)
+
+
 class _Parser(argparse.ArgumentParser):
+    """Chinese throughout: usage line, section titles, -h, and argparse's own error messages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title, self._optionals.title = "位置参数", "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
     def error(self, message: str):  # usage errors: a Chinese message and exit code 2
+        for pattern, words in _MESSAGES:
+            message = pattern.sub(words, message)
         self.print_usage(sys.stderr)
         self.exit(2, f"用法错误：{message}\n")
 

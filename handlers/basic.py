@@ -7,17 +7,17 @@ from telegram.ext import Application, CommandHandler
 
 from assistant.uploads import list_documents
 from handlers.context import DocbotContext
-from handlers.menus import help_text
+from handlers.menus import greeting, help_text
 from handlers.render import send_text
 
 COMMANDS = [("start", "开始使用"), ("help", "用法和提问示例"), ("docs", "查看文件库")]
 
 
 async def start(update: Update, context: DocbotContext) -> None:
+    """Two lines: strangers never get here (the gate answers their /start with the permission notice),
+    and the full help is one /help away."""
     user = update.effective_user
-    name = user.first_name if user else ""
-    text = help_text(context.role, context.application.bot_data.get("commands", []), user.id if user else None)
-    await send_text(update, f"您好，{name}！我是党建文件助手，可以回答关于党建文件的问题，每个答案都注明出处。\n\n" + text)
+    await send_text(update, greeting(user.first_name if user else "", context.role or "member"))
 
 
 async def help_command(update: Update, context: DocbotContext) -> None:

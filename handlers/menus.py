@@ -17,6 +17,7 @@ from telegram.ext import Application, MessageHandler, TypeHandler, filters
 
 from assistant import access
 from handlers.context import DocbotContext
+from handlers.gate import refusal
 
 log = logging.getLogger(__name__)
 KEY = "menu_roles"
@@ -71,15 +72,21 @@ def commands_for(role: str | None, commands: list[tuple[str, str]]) -> list[tupl
 
 
 def help_text(role: str | None, commands: list[tuple[str, str]], user_id: int | None = None) -> str:
-    parts = ["党建文件助手：直接发送问题即可（群里请 @我 或回复我的消息），每个答案都注明出处。", EXAMPLES]
+    """The full help for ``role``; a stranger reads the permission notice (two lines) first."""
+    parts = [refusal(user_id)] if role is None and user_id is not None else []
+    parts += ["党建文件助手：直接发送问题即可（群里请 @我 或回复我的消息），每个答案都注明出处。", EXAMPLES]
     for r in ("leader", "secretary", "admin"):
         if role == r or (role == "admin" and r != "admin"):
             parts.append(ROLE_HELP[r])
     listing = "\n".join(f"/{c} — {d}" for c, d in commands_for(role, commands))
     parts.append("命令：\n" + listing)
-    if role is None:
-        parts.append(f"您还没有使用权限。您的用户 ID：{user_id}，请发给管理员开通（/allow {user_id}）。")
     return "\n\n".join(parts)
+
+
+def greeting(name: str, role: str) -> str:
+    """/start for someone who may ask: a short greeting and where the full help is, not the help itself."""
+    return (f"您好，{name}！我是党建文件助手，直接发送问题即可，每个答案都注明出处。\n"
+            f"您的身份：{access.ROLE_NAMES.get(role, role)}。发送 /help 查看提问示例和全部命令。")
 
 
 async def _set(application: Application, role: str | None, chat_id: int | None) -> None:

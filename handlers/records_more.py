@@ -21,7 +21,7 @@ from handlers.records_common import actor_of, local_now, runtime_of, spend_butto
 from handlers.render import send_text
 
 COMMANDS = [("rectifications", "未完成的整改（含编号）"), ("holidays", "管理员：导入或查看节假日安排"),
-            ("report", "督导情况图：/report 2026-11"), ("calendar", "文件规定的工作事项：/calendar [月份] [单位]"),
+            ("report", "督导情况图：/report 2026-11"), ("calendar", "文件规定的工作事项：/calendar [月份|全年] [单位]"),
             ("subscribe", "订阅本单位的工作事项提醒：/subscribe 单位")]
 _DIGITS = re.compile("[0-9０-９]+")  # ASCII or full-width digits only: "²" and "③" are not a year
 _UNDO = re.compile(r"^(?:撤销|撤回|undo)\s*(.*)$", re.S)  # /holidays 撤销 2027
@@ -129,18 +129,29 @@ async def report_command(update: Update, context: DocbotContext) -> None:
 async def calendar_command(update: Update, context: DocbotContext) -> None:
     rt = await runtime_of(context.application)
     now, args = local_now(context, rt), _rest(update).split()
-    month, unit = (now.year, now.month), None
+    month, unit, whole_year = (now.year, now.month), None, False
     for a in args:
         got = _month(a, now.year)
         if got:
             month = got
+        elif a == obligations.YEAR_WORD:
+            whole_year = True
         elif re.match(r"^[0-9０-９]", a):  # 2026-13, 13月, 0000-01: a month that does not exist
-            await send_text(update, "用法：/calendar [月份] [单位]，例如 /calendar 2026-12 区纪委")
+            await send_text(update, "用法：/calendar [月份|全年] [单位]，例如 /calendar 2026-12 区纪委")
             return
         else:
             unit = a[:30]
-    found = obligations.due_in_month(rt.obligations(context.services), *month, unit=unit)
-    await send_text(update, obligations.render_month(found, *month, unit=unit, limit=25))
+    known = rt.obligations(context.services)
+    # a chat user narrows a long list in the chat itself, never with a command-line program
+    narrower = f"可加上单位缩小范围，例如 /calendar {'全年' if whole_year else f'{month[0]}-{month[1]:02d}'} 区纪委。"
+    yearly = obligations.yearly_undated(known, unit=unit)
+    if whole_year:
+        await send_text(update, obligations.render_year(yearly, unit=unit, limit=25, more=narrower))
+        return
+    found = obligations.due_in_month(known, *month, unit=unit)
+    await send_text(update, obligations.render_month(
+        found, *month, unit=unit, limit=25, more=narrower, yearly=len(yearly),
+        yearly_hint="发送 /calendar 全年" + (f" {unit}" if unit else "") + " 查看。"))
 
 
 async def subscribe_command(update: Update, context: DocbotContext) -> None:

@@ -76,7 +76,8 @@ async def _confirmed(update: Update, context: DocbotContext, change, done) -> No
 
 async def confirm_upload(update: Update, context: DocbotContext) -> None:
     await _confirmed(update, context, uploads.add_staged,
-                     lambda staged: f"已加入文件库：{staged['short_name']}（{staged['file_name']}）。发送 /docs 查看。")
+                     lambda staged: f"已加入文件库：{staged['short_name']}（{staged.get('sent_name') or staged['file_name']}）。"
+                                    "发送 /docs 查看。")
 
 
 async def remove_command(update: Update, context: DocbotContext) -> None:

@@ -17,6 +17,10 @@ from assistant.records.workdays import WorkCalendar
 CHUNK = 3500  # characters: below 4096 UTF-16 units even after HTML escaping of the odd "&" or "<"
 _ORDER = {"monthly": 0, "nudge": 0, "deadline": 1, "overdue": 2, "obligation": 3, "holidays": 4}
 _WEEKDAYS = "一二三四五六日"
+# What a person reads for each kind of reminder; the idempotency keys ("monthly:1:2026-12") are for the
+# store and the logs, never shown.
+KIND_HEADINGS = {"monthly": "本月联系督导提醒", "nudge": "联系督导催办", "deadline": "整改期限提醒",
+                 "overdue": "整改逾期提醒", "obligation": "工作事项提醒", "holidays": "节假日安排提醒"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,15 @@ class Digest:
     def key(self) -> str:
         who = self.telegram_id if self.telegram_id is not None else f"name:{self.recipient_name}"
         return f"digest:{who}:{self.day.isoformat()}"
+
+    @property
+    def headings(self) -> str:
+        """"本月联系督导提醒、整改期限提醒×2": what the digest holds, in Chinese, for listings."""
+        counts: dict[str, int] = {}
+        for r in self.reminders:
+            name = KIND_HEADINGS.get(r.kind, "提醒")
+            counts[name] = counts.get(name, 0) + 1
+        return "、".join(name + (f"×{n}" if n > 1 else "") for name, n in counts.items())
 
     @property
     def keys(self) -> tuple[str, ...]:

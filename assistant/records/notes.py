@@ -77,6 +77,21 @@ def _small(s: str, high: int) -> int | None:
     return 0 if s == "半" else parse_int(s, high=high)
 
 
+def period_deadline(text: str, notice: date) -> tuple[date | None, str, int | None] | None:
+    """"一个月内" / "半个月内" / "15天内", counted from ``notice`` as a visit note counts them:
+    (due or None when out of range, the words, the months or None for days); None when ``text``
+    states no period. `docbot rectify add` and /rectify read the same forms (rectifications.py)."""
+    if m := _MONTHS.search(text):
+        n = _small(m.group(1), DEADLINE_MONTHS_MAX)
+        if n is None:
+            return None, m.group(0), None
+        return (add_months(notice, n) if n else notice + timedelta(days=15)), m.group(0), n
+    if m := _DAYS.search(text):
+        days = _small(m.group(1), DEADLINE_DAYS_MAX)
+        return (None if days is None else notice + timedelta(days=days)), m.group(0), None
+    return None
+
+
 def _find_leaders(text: str, leaders: list[Leader]) -> list[Leader]:
     found = [lead for lead in leaders if lead.name and lead.name in text]
     # 陈晓丹 contains no other name, but 陈灏 could be a prefix of a longer one: keep the longest.

@@ -158,12 +158,13 @@ def obligations_of(documents: Iterable) -> list[Obligation]:
 
 
 def falls_in(o: Obligation, year: int, month: int) -> bool:
+    """Whether ``o`` falls due in that month. A yearly duty with no date ("每年至少召开1次") is due in no
+    particular month: it is listed once, under 全年 (``yearly_undated``), not as a December deadline."""
     if o.kind == "once":
         return (o.year, o.month) == (year, month)
     if o.kind == "yearly_date":
         return o.month == month
-    return {"monthly": True, "quarterly": month % 3 == 0, "halfyear": month in (6, 12),
-            "yearly": month == 12}.get(o.kind, False)
+    return {"monthly": True, "quarterly": month % 3 == 0, "halfyear": month in (6, 12)}.get(o.kind, False)
 
 
 def matches_unit(o: Obligation, unit: str | None) -> bool:
@@ -176,14 +177,39 @@ def due_in_month(obligations: Iterable[Obligation], year: int, month: int, *, un
     return sorted(got, key=lambda o: (o.kind not in ("once", "yearly_date"), o.day or 31, o.document, o.locator))
 
 
-def render_month(found: list[Obligation], year: int, month: int, *, unit: str | None = None, limit: int = 60) -> str:
+def yearly_undated(obligations: Iterable[Obligation], *, unit: str | None = None) -> list[Obligation]:
+    """Each yearly duty without a date once (one per item: an item may state "每年" twice)."""
+    got = {(o.document, o.locator): o for o in obligations if o.kind == "yearly" and matches_unit(o, unit)}
+    return sorted(got.values(), key=lambda o: (o.document, o.locator))
+
+
+YEAR_WORD = "全年"
+
+
+def _lines(found: list[Obligation], limit: int) -> list[str]:
+    return [f"• {o.when}｜{'、'.join(o.units) or '（未写明单位）'}｜{o.quote[:80]}\n  来源：{o.citation}"
+            for o in found[:limit]]
+
+
+def render_month(found: list[Obligation], year: int, month: int, *, unit: str | None = None, limit: int = 60,
+                 more: str = "", yearly: int = 0, yearly_hint: str = "") -> str:
+    """``more``: how this surface shows the rest past ``limit`` (the CLI's --json, a chat's narrower
+    /calendar); ``yearly``: how many undated yearly duties there are, pointed to with ``yearly_hint``."""
+    who = f"（{unit}）" if unit else ""
+    tail = [f"另有{yearly}项每年要做、未写明日期的工作，列在“{YEAR_WORD}”下：{yearly_hint}"] if yearly else []
+    if not found:
+        return "\n".join([f"{year}年{month}月{who}：文件中没有找到到期的工作事项。", *tail])
+    lines = [f"{year}年{month}月到期的工作事项{who}，共{len(found)}项：", *_lines(found, limit)]
+    if len(found) > limit:
+        lines.append(f"……另有{len(found) - limit}项" + (f"，{more}" if more else "。"))
+    return "\n".join(lines + tail)
+
+
+def render_year(found: list[Obligation], *, unit: str | None = None, limit: int = 60, more: str = "") -> str:
     who = f"（{unit}）" if unit else ""
     if not found:
-        return f"{year}年{month}月{who}：文件中没有找到到期的工作事项。"
-    lines = [f"{year}年{month}月到期的工作事项{who}，共{len(found)}项："]
-    for o in found[:limit]:
-        units = "、".join(o.units) or "（未写明单位）"
-        lines.append(f"• {o.when}｜{units}｜{o.quote[:80]}\n  来源：{o.citation}")
+        return f"{YEAR_WORD}{who}：文件中没有未写明日期的每年工作事项。"
+    lines = [f"{YEAR_WORD}（每年要做、文件未写明日期）的工作事项{who}，共{len(found)}项：", *_lines(found, limit)]
     if len(found) > limit:
-        lines.append(f"……另有{len(found) - limit}项，可用 docbot calendar --month {year}-{month:02d} --json 查看全部。")
+        lines.append(f"……另有{len(found) - limit}项" + (f"，{more}" if more else "。"))
     return "\n".join(lines)

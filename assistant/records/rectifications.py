@@ -82,11 +82,15 @@ def close(db: sqlite_utils.Database, rect_id: int, note: str, *, now: datetime, 
 
 
 def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now: datetime, actor: str,
-                      actor_id: int | None, rules: Rules) -> tuple[int | None, str]:
-    """/rectify 单位 问题 通知日期 [期限日期 | 线索] → (id or None, reply). Nothing stored on a question."""
-    usage = ("用法：/rectify 单位 问题 通知日期 [期限]\n例：/rectify 东山街 组织生活记录不规范 11月5日\n"
-             "移交线索写“线索”：/rectify 区教育局 问题线索核查 11月5日 线索\n"
-             "不写期限时按文件规定计算（整改通知之日起1个月内；移交线索3个月内）。")
+                      actor_id: int | None, rules: Rules, command: str = "/rectify") -> tuple[int | None, str]:
+    """/rectify 单位 问题 通知日期 [期限日期 | 一个月内 | 线索] → (id or None, reply). Nothing stored on a
+    question. ``command``: how the caller's surface spells the command in its usage ("docbot rectify add")."""
+    from assistant.records.notes import period_deadline
+
+    usage = (f"用法：{command} 单位 问题 通知日期 [期限]\n例：{command} 东山街 组织生活记录不规范 11月5日 一个月内\n"
+             f"移交线索写“线索”：{command} 区教育局 问题线索核查 11月5日 线索\n"
+             "期限可写日期（12月5日）或时长（一个月内、15天内）；不写时按文件规定计算"
+             "（整改通知之日起1个月内；移交线索3个月内）。")
     tokens = [t for t in re.split(r"\s+", args.strip()) if t]
     clue = "线索" in tokens
     tokens = [t for t in tokens if t != "线索"]
@@ -98,8 +102,18 @@ def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now:
         return None, (notice[0].error if notice and notice[0].error else "未识别到通知日期。") + "\n" + usage
     notice_date = notice[0].value
     due, rule, citation = None, "clue_feedback" if clue else "rectification_notice", ""
-    if len(rest.split(" ")) > 1:
-        later = find_dates(" ".join(rest.split(" ")[1:]), notice_date, past=False)
+    written = " ".join(rest.split(" ")[1:])
+    period = period_deadline(written, notice_date) if written else None
+    if period is not None:  # "一个月内", as a visit note writes it
+        due, said, months = period
+        if due is None:
+            return None, f"整改期限“{said}”超出范围（最长5年），请核对。\n" + usage
+        if months is not None and months == rules[rule].value:
+            due, citation = None, ""  # the document's own rule: computed and cited as such
+        else:
+            rule, citation = "explicit", f"登记时写明“{said}”（通知之日起计算）"
+    elif written:
+        later = find_dates(written, notice_date, past=False)
         if not later or later[0].error or later[0].value is None:
             return None, (later[0].error if later and later[0].error else "未识别到整改期限。") + "\n" + usage
         due, rule, citation = later[0].value, "explicit", f"登记时写明期限 {later[0].text}"

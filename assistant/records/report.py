@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from assistant.records.dates import add_months
-from assistant.records.rules import Rules
+from assistant.records.rules import KIND_NAMES, Rules
 from assistant.records.visits import leader_states
 from assistant.records.workdays import quarter_start
 
@@ -76,8 +76,55 @@ def coverage(db: sqlite_utils.Database, year: int, month: int, rules: Rules, *, 
     return Coverage(year, month, tuple(rows))
 
 
+KIND_ORDER = tuple(KIND_NAMES)  # 街道, 部门, 社区, 两新, 学校: one block of columns per kind
+WRAP = 7  # characters per line inside a cell; longer names wrap at word boundaries, never cut
+
+
+def layout(cov: Coverage) -> tuple[list[str], dict[tuple[int, int], tuple[str, str]]]:
+    """(the kind of each column, {(row, column): (point, status)}): each point type in its own columns,
+    in KIND_ORDER, as many columns per type as the leader with most points of that type has."""
+    width = {k: max((sum(1 for _, kind, _ in cells if kind == k) for _, cells in cov.rows), default=0)
+             for k in (*KIND_ORDER, *{kind for _, cells in cov.rows for _, kind, _ in cells} - set(KIND_ORDER))}
+    columns = [k for k, n in width.items() for _ in range(n)]
+    start = {k: columns.index(k) for k in width if width[k]}
+    cells: dict[tuple[int, int], tuple[str, str]] = {}
+    for r, (_, row) in enumerate(cov.rows):
+        used = dict.fromkeys(start, 0)
+        for name, kind, status in row:
+            cells[(r, start[kind] + used[kind])] = (name, status)
+            used[kind] += 1
+    return columns, cells
+
+
+_CLOSING = frozenset("）)」》、，,。")
+
+
+def wrap(name: str, width: int = WRAP) -> str:
+    """Lines of at most ``width`` characters, broken between words (jieba), a word longer than a
+    line split only where it must be."""
+    import logging
+
+    import jieba  # the chart is rare; jieba's dictionary loads on the first one (about a second)
+
+    jieba.setLogLevel(logging.WARNING)
+    lines, line = [], ""
+    for word in jieba.lcut(name):
+        while len(word) > width:  # one word longer than a line
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if len(line) + len(word) > width and word not in _CLOSING:  # "）" never opens a line
+            lines.append(line)
+            line = ""
+        line += word
+    return "\n".join([*lines, line] if line else lines)
+
+
 def figure(cov: Coverage):
-    """The matplotlib Figure (tests inspect its texts' fonts); every text uses the bundled font."""
+    """The matplotlib Figure (tests inspect its texts' fonts); every text uses the bundled font. A header
+    row names each column's point type; names wrap inside their cells."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -86,19 +133,26 @@ def figure(cov: Coverage):
     from matplotlib.patches import Patch, Rectangle
 
     font = FontProperties(fname=str(font_path()), size=8)
+    bold = FontProperties(fname=str(font_path()), size=9, weight="bold")
     big = FontProperties(fname=str(font_path()), size=13)
-    cols = max((len(cells) for _, cells in cov.rows), default=1) or 1
+    columns, cells = layout(cov)
+    cols = max(len(columns), 1)
     n = max(len(cov.rows), 1)
-    fig = Figure(figsize=(2.2 + 1.9 * cols, 1.6 + 0.32 * n), dpi=110)
-    ax = fig.add_axes((0.1, 0.06, 0.88, 0.84))
-    for r, (_leader, cells) in enumerate(cov.rows):
+    height = 1.4 + 0.55 * n  # inches: a fixed band for title, legend and headers above the rows
+    fig = Figure(figsize=(2.2 + 1.2 * cols, height), dpi=110)
+    ax = fig.add_axes((0.1, 0.2 / height, 0.88, (height - 1.3) / height))
+    for (r, c), (name, status) in cells.items():
         y = n - 1 - r
-        for c, (name, _kind, status) in enumerate(cells):
-            ax.add_patch(Rectangle((c, y), 0.96, 0.9, color=COLOURS[status]))
-            ax.text(c + 0.48, y + 0.45, name[:9], ha="center", va="center", fontproperties=font)
+        ax.add_patch(Rectangle((c, y), 0.96, 0.92, color=COLOURS[status]))
+        ax.text(c + 0.48, y + 0.46, wrap(name), ha="center", va="center", fontproperties=font, linespacing=1.1)
+    for c, kind in enumerate(columns):  # a header over the first column of each type
+        if c == 0 or columns[c - 1] != kind:
+            ax.text(c + 0.02, n + 0.15, KIND_NAMES.get(kind, kind), ha="left", va="bottom", fontproperties=bold)
+            if c:
+                ax.axvline(c - 0.02, color="#999999", linewidth=0.6)
     ax.set_xlim(0, cols)
-    ax.set_ylim(0, n)
-    ax.set_yticks([n - 1 - r + 0.45 for r in range(len(cov.rows))])
+    ax.set_ylim(0, n + 0.6)
+    ax.set_yticks([n - 1 - r + 0.46 for r in range(len(cov.rows))])
     ax.set_yticklabels([leader for leader, _ in cov.rows], fontproperties=font)
     ax.set_xticks([])
     for side in ("top", "right", "bottom", "left"):
@@ -107,7 +161,7 @@ def figure(cov: Coverage):
     summary = "，".join(f"{STATUS_NAMES[k]} {v}" for k, v in counts.items())
     fig.suptitle(f"{cov.year}年{cov.month}月 区领导联系督导情况（{summary}）", fontproperties=big)
     ax.legend(handles=[Patch(color=COLOURS[k], label=v) for k, v in STATUS_NAMES.items()], prop=font,
-              loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=3, frameon=False)
+              loc="lower right", bbox_to_anchor=(1.0, 1.02), ncol=3, frameon=False)
     if not cov.rows:
         ax.text(0.5, 0.5, "没有区领导和联系点", ha="center", va="center", fontproperties=big)
     return fig

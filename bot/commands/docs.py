@@ -45,8 +45,13 @@ def run(args) -> int:
     settings = load_settings()
     knowledge = build_knowledge(settings, search=False)
     if args.json:
+        from assistant.doc_report import describe
+
+        # "items": numbered main-text items (what 第N项 counts); "all_items": every item and task
+        # paragraph, as `docbot inspect --json` counts them ("items" there)
         rows = [{"short_name": d.short_name, "title": d.title, "source": d.source, "doc_number": d.doc_number,
-                 "date": d.date, "items": len(d.main_items), "tables": len(d.tables)}
+                 "date": d.date, "items": len(d.main_items), "all_items": describe(d).items,
+                 "tables": len(d.tables)}
                 for d in knowledge.corpus.documents]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:

@@ -31,7 +31,7 @@ def register(sub) -> None:
     a.set_defaults(func=run_holidays_list)
     p = sub.add_parser("calendar", help="文件规定的工作事项日历",
                        description="列出文件中有时间要求的工作事项（每月、每季度、每年12月10日前……）及责任单位和出处。")
-    p.add_argument("--month", required=True, help="月份，例如 2026-12")
+    p.add_argument("--month", required=True, help="月份，例如 2026-12；“全年”列出每年要做、未写明日期的事项")
     p.add_argument("--unit", help="只看某个单位，例如 区纪委")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=run_calendar)
@@ -119,20 +119,27 @@ def run_holidays_list(args) -> int:
 
 
 def run_calendar(args) -> int:
-    from assistant.records.obligations import due_in_month, obligations_of, render_month
+    from assistant.records import obligations as ob
 
+    whole_year = args.month.strip() == ob.YEAR_WORD
     try:
-        year, month = month_of(args.month)
+        year, month = (0, 0) if whole_year else month_of(args.month)
     except ValueError as e:
         return usage_error(str(e))
     settings = load_settings()
     from corpus.library import load_corpus
 
-    found = due_in_month(obligations_of(load_corpus(settings.corpus_dir).documents), year, month, unit=args.unit)
+    known = ob.obligations_of(load_corpus(settings.corpus_dir).documents)
+    yearly = ob.yearly_undated(known, unit=args.unit)
+    found = yearly if whole_year else ob.due_in_month(known, year, month, unit=args.unit)
     if args.json:
         print(json.dumps([o.to_json() for o in found], ensure_ascii=False, indent=1))
+    elif whole_year:
+        print(ob.render_year(found, unit=args.unit, more="可用 docbot calendar --month 全年 --json 查看全部。"))
     else:
-        print(render_month(found, year, month, unit=args.unit))
+        print(ob.render_month(found, year, month, unit=args.unit, yearly=len(yearly),
+                              more=f"可用 docbot calendar --month {year}-{month:02d} --json 查看全部。",
+                              yearly_hint="docbot calendar --month 全年"))
     return 0
 
 

@@ -175,7 +175,7 @@ def run_reminders(args) -> int:
         print(f"此时不在发送时间（工作日 {schedule.hour:02d}:{schedule.minute:02d}–{schedule.send_until_hour:02d}:00），"
               f"提醒顺延到下一个发送时间：{nxt:%Y-%m-%d %H:%M}。")
     for d in compose(found, now.astimezone(ZoneInfo(schedule.timezone)).date(), calendar):
-        print(f"→ {d.recipient_name}（{d.telegram_id or '未绑定'}）{'、'.join(r.key for r in d.reminders)}\n{d.text}\n")
+        print(f"→ {d.recipient_name}（{d.telegram_id or '未绑定'}）：{d.headings}\n{d.text}\n")
     if not found:
         print("此时没有待发出的提醒。")
     return 0

@@ -23,10 +23,14 @@ def register(sub) -> None:
     a.set_defaults(func=run_visit_add)
     p = sub.add_parser("rectify", help="登记或办结整改", description="登记整改事项（期限按文件规定计算或写明），或办结。")
     rs = p.add_subparsers(dest="action", metavar="操作", required=True)
-    a = rs.add_parser("add", help="登记整改：单位 问题 通知日期 [期限|线索]")
-    a.add_argument("args", nargs="+", help="例如 东山街 组织生活记录不规范 2026-11-05")
+    a = rs.add_parser("add", help="登记整改：单位 问题 通知日期 [期限|线索]",
+                      description="登记整改事项。期限可写日期（2026-12-05）或时长（一个月内、15天内），"
+                                  "不写时按文件规定计算；移交线索加“线索”。")
+    a.add_argument("args", nargs="+", metavar="字段",
+                   help="单位 问题 通知日期 [期限|线索]，例如 东山街 组织生活记录不规范 2026-11-05 一个月内")
     a.add_argument("--at", help="登记时刻（本地时间，默认现在）")
     a.add_argument("--by", type=user_id_arg, help="登记的秘书的 Telegram 用户 ID")
+    a.add_argument("--json", action="store_true", help="输出 JSON（登记失败时为 {\"error\": …}）")
     a.set_defaults(func=run_rectify_add)
     d = rs.add_parser("done", help="办结整改")
     d.add_argument("id", type=record_id_arg, help="整改编号")
@@ -81,11 +85,30 @@ def run_rectify_add(args) -> int:
     try:
         db, rules, now = _context(args.at)
     except ValueError as e:
-        return usage_error(str(e))
+        return _refuse(args, str(e), 2)
     rid, reply = rectify_from_text(db, " ".join(args.args), today=now.date(), now=now, actor=ACTOR,
-                                   actor_id=args.by, rules=rules)
-    print(reply, file=sys.stdout if rid else sys.stderr)
-    return 0 if rid else 1
+                                   actor_id=args.by, rules=rules, command="docbot rectify add")
+    if not rid:
+        return _refuse(args, reply, 1)
+    if args.json:
+        row = db["rectifications"].get(rid)
+        print(json.dumps({"id": rid, "unit": row["unit"], "issue": row["issue"], "notice_date": row["notice_date"],
+                          "due": row["due"], "rule": row["rule"], "citation": row["citation"]},
+                         ensure_ascii=False, indent=1))
+    else:
+        print(reply)
+    return 0
+
+
+def _refuse(args, message: str, code: int) -> int:
+    """A refusal: with --json one JSON object on stdout ({"error": …}), else the message on stderr."""
+    if getattr(args, "json", False):
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    elif code == 2:
+        return usage_error(message)
+    else:
+        print(message, file=sys.stderr)
+    return code
 
 
 def run_rectify_done(args) -> int:

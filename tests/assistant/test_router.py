@@ -13,7 +13,7 @@ from assistant.answers import Answer
 from assistant.conversation import EMPTY
 from assistant.docnames import find_documents
 from assistant.frames import Frame
-from assistant.normalise import edit_distance, normalise, strip_question
+from assistant.normalise import normalise, strip_question
 from assistant.router import Turn, route
 from assistant.smalltalk import small_talk_topic
 
@@ -35,12 +35,6 @@ from assistant.smalltalk import small_talk_topic
 )
 def test_normalise(typed, read):
     assert normalise(typed) == read
-
-
-@pytest.mark.parametrize(("a", "b", "d"), [("监督放案", "监督方案", 1), ("工做要点", "工作要点", 1),
-                                           ("监督方案", "监督方案", 0), ("洛阳意见", "海珠城管", 4)])
-def test_edit_distance(a, b, d):
-    assert edit_distance(a, b) == min(d, 4)
 
 
 @pytest.mark.parametrize(

@@ -350,3 +350,18 @@ async def test_the_upload_confirmation_survives_a_restart(fake_api, tmp_path):
     assert "区委组织部" in answer.text, answer.text
     assert (uploads_dir(settings.data_dir) / "机关党建方案.txt").read_text(encoding="utf-8").startswith("中共某区委")
     assert list(staged.iterdir()) == [] and not errors  # confirmed one moved, cancelled one removed
+
+
+async def test_a_confirmed_upload_names_the_file_that_was_sent(offline_bot, offline_api):
+    """Issue 19: not the internal .txt the text is stored as; /docs counts its items as the preview."""
+    api = offline_api
+    async with offline(offline_bot) as errors:
+        await process(offline_bot, api.document("机关党建方案.docx", make_docx(), user=ADMIN))
+        preview = api.sent(chat_id=ADMIN)[-1]
+        await process(offline_bot, api.press(preview.buttons[0][1], user=ADMIN))
+        done = api.sent(chat_id=ADMIN)[-1].text
+        await process(offline_bot, api.text("/docs", user=ADMIN))
+        listing = api.sent(chat_id=ADMIN)[-1].text
+    assert "机关党建方案.docx" in done and ".txt" not in done
+    assert "条目：5 项" in preview.text and "机关党建" in listing and "5 项" in listing
+    assert not errors

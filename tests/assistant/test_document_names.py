@@ -1,0 +1,118 @@
+"""Which document a question means (issue 19, item 3): any distinctive part of a title — place names and
+issuers, short names and abbreviations, typos — over the bundled corpus, the development documents and
+three uploaded-style documents that open with a place; a document named in the question beats the
+conversation's context; a document taken from the context is named in the answer."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import corpus as corpus_package
+from assistant.conversation import EMPTY
+from assistant.docnames import find_documents, places_of
+from assistant.knowledge import Knowledge
+from assistant.normalise import normalise
+from assistant.router import answer
+from corpus.library import load_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "eval" / "documents"
+FIXTURE = ROOT / "tests" / "fixtures" / "eval_documents"
+
+PLACES = {
+    "liwan.txt": "中共广州市荔湾区委办公室关于印发《荔湾区2024年基层党建重点任务》的通知\n"
+                 "一、重点任务\n1.开展支部规范化建设，由区委组织部牵头，各街道配合，2024年6月底前完成。\n"
+                 "2.开展党员教育培训，由区委党校负责。\n",
+    "liuhua.txt": "流花街道党工委关于开展“红色驿站”共建活动的方案\n"
+                  "一、工作安排\n1.建设红色驿站，由街道党建办牵头，各社区参与。\n2.组织志愿服务，由团工委负责。\n",
+    "dongshan.txt": "东山街道2024年社区治理工作计划\n"
+                    "一、主要任务\n1.完善网格管理，由街道综治办牵头。\n2.推进垃圾分类，由街道城管科负责，每月检查一次。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """The bundled corpus, the 14 development documents and three documents that open with a place."""
+    dev = SHARED if SHARED.is_dir() else FIXTURE
+    uploads = tmp_path_factory.mktemp("uploads")
+    for path in sorted(dev.glob("doc*.txt")):
+        if not path.name.endswith(".source.txt"):
+            shutil.copy(path, uploads / path.name)
+    for name, text in PLACES.items():
+        (uploads / name).write_text(text, encoding="utf-8")
+    return load_corpus(corpus_package.BUNDLED_DIR, uploads)
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        # places and issuers
+        ("荔湾第1项谁牵头", "liwan.txt"),
+        ("荔湾区的党建重点任务有哪些", "liwan.txt"),
+        ("流花街道红色驿站谁牵头", "liuhua.txt"),
+        ("流花第2项谁负责", "liuhua.txt"),
+        ("东山街道第2项多久检查一次", "dongshan.txt"),
+        ("东山街道的工作计划", "dongshan.txt"),
+        ("海珠第3项", "haizhu-urban-management-grassroots-three-year-plan.txt"),
+        ("洛阳第2条谁负责", "luoyang-organ-party-building-opinions-2020.txt"),
+        # short names, abbreviations, distinctive title words
+        ("越秀工作要点第3项", "yuexiu-2018-party-political-life-work-points.txt"),
+        ("禁毒工作方案第3项谁负责", "doc12.txt"),
+        ("自建房整治第2项", "doc4.txt"),
+        ("湾长制方案谁负责", "doc11.txt"),
+        ("森林防灭火工作要点第3项", "doc9.txt"),  # not the 越秀 document, whose alias is "工作要点"
+        ("经济责任审计督导方案", "doc7.txt"),
+        ("国企提升发展年行动方案第5项", "doc8.txt"),
+        ("权力运行网上公开第2项", "doc14.txt"),
+        # typos
+        ("监督放案第3项", "yuexiu-inner-party-supervision-work-plan.md"),
+        ("工做要点第3项", "yuexiu-2018-party-political-life-work-points.txt"),
+        ("自建房按全专项整治", "doc4.txt"),
+    ],
+)
+def test_a_distinctive_part_of_a_title_names_the_document(library, question, source):
+    assert [m.document.source for m in find_documents(normalise(question), library.documents)] == [source]
+
+
+@pytest.mark.parametrize("question", ["第17项牵头单位是谁", "民主生活会一年开几次", "广州的要求", "越秀第3项"])
+def test_words_many_titles_share_name_no_document(library, question):
+    """"广州" and "越秀" open several titles; a question without a name names nothing."""
+    assert find_documents(normalise(question), library.documents) == []
+
+
+def test_places_are_read_from_the_opening_of_title_and_issuer(library):
+    by_source = {d.source: d for d in library.documents}
+    assert "荔湾" in places_of(by_source["liwan.txt"].title, by_source["liwan.txt"].issuer)
+    assert "流花" in places_of(by_source["liuhua.txt"].title, "")
+    # office words are not places ("管理局关于农村", "加强和改进全市")
+    assert places_of(by_source["luoyang-organ-party-building-opinions-2020.txt"].title, "") == {"洛阳"}
+
+
+@pytest.fixture(scope="module")
+def knowledge_with_places(library):
+    return Knowledge(corpus=library)
+
+
+def _ask(knowledge, *questions):
+    ctx, out = EMPTY, None
+    for q in questions:
+        out, ctx = answer(q, knowledge, ctx)
+    return out
+
+
+def test_a_document_named_in_the_question_beats_the_context(knowledge_with_places):
+    a = _ask(knowledge_with_places, "越秀工作要点第1项谁牵头", "荔湾第1项谁牵头")
+    assert a.found and "区委组织部" in a.text and a.citations[0].source == "liwan.txt"
+    assert "按上文" not in a.text
+    a = _ask(knowledge_with_places, "荔湾第1项谁牵头", "东山街道第1项呢")
+    assert a.citations[0].source == "dongshan.txt" and "综治办" in a.text
+
+
+def test_a_document_taken_from_the_context_is_named(knowledge_with_places):
+    a = _ask(knowledge_with_places, "荔湾第1项谁牵头", "那第2项呢")
+    assert a.text.startswith("（按上文，指《") and a.citations[0].source == "liwan.txt"
+    a = _ask(knowledge_with_places, "流花第1项谁牵头", "配合单位呢")
+    assert a.text.startswith("（按上文，指《") and a.citations[0].source == "liuhua.txt"
