@@ -18,7 +18,7 @@ from corpus.units import (
     split_unit_list,
     unit_like,
 )
-from corpus.vocabulary import PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
+from corpus.vocabulary import MANNER_ADVERBS, PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
 
 # Inline responsibility in running text: a clause whose subject is a list of units followed by a
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
@@ -48,7 +48,7 @@ _HOW = rf"(?:{alternation(SUBJECT_ADVERBIALS)})[^，,。；;：:]{{1,30}}?"
 # names the object, not the subject
 _NOT_SUBJECT = rf"(?!{alternation(w for w in CLAUSE_START_WORDS if w != '由')})"
 _SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:{_WHEN})?(?:{_HOW})?"
-                      rf"(?:负责|具体|统一|共同|{_WHEN})?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
+                      rf"(?:具体|共同|{_WHEN}|{alternation(MANNER_ADVERBS)})?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
                       rf"(?!(?:{_DUTY_VERBS})的))"
                       rf"(?![求该是])"
                       rf"|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)"

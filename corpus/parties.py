@@ -196,7 +196,7 @@ _VERB_START = re.compile(
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
-_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=[门局委办部处室])向|(?:向|经)(?=[区市县省])|(?<=.)将(?!乐)|被|(?<=.)[（(][一二三四五六七八九十]{1,3}[）)](?=.)|(?:于|按)(?:规定|要求)?时间|\d+\s*(?:次|个|年|月|日|天|名|人)")
+_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=[门局委办部处室])向|(?:向|经)(?=[区市县省])|成立|组建|视情况|(?<=.)将(?!乐)|被|(?<=.)[（(][一二三四五六七八九十]{1,3}[）)](?=.)|(?:于|按)(?:规定|要求)?时间|\d+\s*(?:次|个|年|月|日|天|名|人)")
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")

@@ -149,5 +149,7 @@ MODAL_VERBS = ("要", "需要", "应", "应当", "应该")  # "区财政局要�
 SUBJECT_ADVERBIALS = ("根据", "按照", "依据", "依照", "结合", "对", "针对", "围绕")
 # "区财政金融局年终根据…", "各部门适时报送": when the subject acts.
 TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "适时", "及时", "定期", "按时", "按期", "随时")
+# "相关处室重点排查…", "督查专班综合汇总…": how the subject acts, before its verb.
+MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责")
 # "各村居可根据实际…探索建立…": a permissive modal still names who does the work; not 可能/可行/可靠.
 PERMISSIVE_MODALS = ("可以", "可")
