@@ -7,7 +7,9 @@ Two ways to talk to it:
 
 Faults, per method and consumed in order: ``fail(method, 429, retry_after=1)``, ``fail(method, 500)``,
 ``delay(method, seconds)`` (slow answer → client read timeout), ``drop(method)`` (close the connection
-without answering). Updates: ``push(api.text("…", user=42))`` and friends; replies: ``await
+without answering); ``chat_id=`` or ``when=`` (a predicate on the call's parameters) aims a fault at
+chosen calls only. ``hold(method)`` leaves every such call unanswered until ``release(method)`` (a
+held call is not delivered: a process killed meanwhile never learns the answer). Updates: ``push(api.text("…", user=42))`` and friends; replies: ``await
 api.wait_for("sendMessage", chat_id=42)``.
 """
 
@@ -58,6 +60,7 @@ class Fault:
     retry_after: int | None = None
     delay: float = 0.0
     drop: bool = False
+    when: object = None  # None, or a predicate on the call's params: the fault applies to matching calls only
 
 
 class FakeBotApi:
@@ -72,6 +75,7 @@ class FakeBotApi:
         self._changed = asyncio.Event()
         self._server: asyncio.AbstractServer | None = None
         self.listeners: list = []  # callables(Call), told of every successful call (the benchmark uses it)
+        self.held: dict[str, asyncio.Event] = {}
 
     # ---- updates -------------------------------------------------------------------------------
     def user(self, user_id: int, first_name: str = "测试用户", username: str | None = None) -> dict:
@@ -126,8 +130,18 @@ class FakeBotApi:
         return {"id": chat_id, "type": "private", "first_name": "测试用户"}
 
     # ---- faults and inspection -----------------------------------------------------------------
-    def fail(self, method: str, status: int = 500, *, times: int = 1, retry_after: int | None = None) -> None:
-        self.faults.setdefault(method, []).extend(Fault(status, retry_after) for _ in range(times))
+    def fail(self, method: str, status: int = 500, *, times: int = 1, retry_after: int | None = None,
+             chat_id: int | None = None, when=None) -> None:
+        if chat_id is not None:
+            when = (lambda params, want=str(chat_id): params.get("chat_id") == want)
+        self.faults.setdefault(method, []).extend(Fault(status, retry_after, when=when) for _ in range(times))
+
+    def hold(self, method: str) -> None:
+        self.held.setdefault(method, asyncio.Event()).clear()
+
+    def release(self, method: str) -> None:
+        if method in self.held:
+            self.held.pop(method).set()
 
     def delay(self, method: str, seconds: float, *, times: int = 1) -> None:
         self.faults.setdefault(method, []).extend(Fault(200, delay=seconds) for _ in range(times))
@@ -176,9 +190,12 @@ class FakeBotApi:
 
     async def _answer(self, call: Call):
         method, params = call.method, call.params
-        faults = self.faults.get(method)
-        if faults:
-            fault = faults.pop(0)
+        if method in self.held:
+            await self.held[method].wait()
+        faults = self.faults.get(method, [])
+        fault = next((f for f in faults if f.when is None or f.when(params)), None)
+        if fault is not None:
+            faults.remove(fault)
             if fault.drop:
                 return DROP
             await asyncio.sleep(fault.delay)
