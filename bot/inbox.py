@@ -50,7 +50,7 @@ class Inbox:
     def __init__(self, path: str | Path, clock: Callable[[], datetime], max_age: timedelta):
         self.db, self.clock, self.max_age = core.open_inbox(path), clock, max_age
 
-        self.failing = False  # the inbox could not be written: logged once until it can again
+        self.failing: set[str] = set()  # writes that failed: logged once until the same write succeeds
 
     def finish(self, update: Update, later: list) -> None:
         self.write(core.finish, update.update_id, at=self.clock(), later=later)
@@ -62,11 +62,11 @@ class Inbox:
         except sqlite3.Error as err:
             if not self.failing:
                 log.error("inbox cannot be written (%r): updates are handled without it until it can", err)
-            self.failing = True
+            self.failing.add(fn.__name__)
             return None
-        if self.failing:
+        if fn.__name__ in self.failing:
+            self.failing.clear()
             log.warning("inbox writable again")
-        self.failing = False
         return result
 
     def close(self) -> None:
