@@ -71,15 +71,23 @@ def next_key() -> tuple[str, int]:
 
 
 def write(db: sqlite_utils.Database, key: tuple[str, int], chat_id: object, method: str, params: dict, *,
-          at: datetime) -> tuple[Message, bool]:
-    """The row for ``key``: (the new pending row, True), or (the row written before, False)."""
+          at: datetime, later: list | None = None) -> tuple[Message, bool]:
+    """The row for ``key``: (the new pending row, True), or (the row written before, False).
+
+    ``later``: the update's deferred inbox writes (``inbox.Handling.later``: the buttons' tokens), written
+    in the same transaction and then emptied — a message is never out without the buttons it carries
+    being stored (a replay after a kill does not send it again, so the user presses these)."""
     text = json.dumps(params, ensure_ascii=False)
     with db.atomic():
+        for sql, args in later or ():
+            db.execute(sql, args)
         added = db.execute("INSERT OR IGNORE INTO outbox (origin, seq, chat_id, method, params, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?)",
                            [key[0], key[1], "" if chat_id is None else str(chat_id), method, text,
                             at.isoformat()]).rowcount
         row = next(db.query("SELECT * FROM outbox WHERE origin = ? AND seq = ?", list(key)))
+    if later:
+        later.clear()
     return Message.from_row(row), bool(added)
 
 

@@ -38,6 +38,7 @@ from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
+from assistant import inbox
 from assistant import outbox as store
 from bot.retrying_request import _NEVER_SENT, RetryingRequest
 
@@ -82,7 +83,9 @@ class Outbox:
         self.base_url = url.rsplit("/", 1)[0]
         params = data.parameters
         try:
-            msg, new = store.write(self.db, store.next_key(), params.get("chat_id"), method, params, at=self.clock())
+            handling = inbox.current()
+            msg, new = store.write(self.db, store.next_key(), params.get("chat_id"), method, params, at=self.clock(),
+                                   later=handling.later if handling is not None else None)
             self._stored_again()
         except (sqlite3.Error, UnicodeEncodeError) as err:  # disk full: send it anyway, not durably
             self._storing_failed(err)

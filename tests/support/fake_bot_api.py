@@ -8,8 +8,9 @@ Two ways to talk to it:
 Faults, per method and consumed in order: ``fail(method, 429, retry_after=1)``, ``fail(method, 500)``,
 ``delay(method, seconds)`` (slow answer → client read timeout), ``drop(method)`` (close the connection
 without answering); ``chat_id=`` or ``when=`` (a predicate on the call's parameters) aims a fault at
-chosen calls only. ``hold(method)`` leaves every such call unanswered until ``release(method)`` (a
-held call is not delivered: a process killed meanwhile never learns the answer). Updates: ``push(api.text("…", user=42))`` and friends; replies: ``await
+chosen calls only. ``hold(method)`` leaves every such call unanswered until ``release(method)``, which
+answers them, or ``release(method, drop=True)``, which closes their connections unanswered: not
+delivered (the caller was killed meanwhile; Telegram never processed them). Updates: ``push(api.text("…", user=42))`` and friends; replies: ``await
 api.wait_for("sendMessage", chat_id=42)``.
 """
 
@@ -75,7 +76,7 @@ class FakeBotApi:
         self._changed = asyncio.Event()
         self._server: asyncio.AbstractServer | None = None
         self.listeners: list = []  # callables(Call), told of every successful call (the benchmark uses it)
-        self.held: dict[str, asyncio.Event] = {}
+        self.held: dict[str, list] = {}  # method → [Event set on release, drop the held calls]
 
     # ---- updates -------------------------------------------------------------------------------
     def user(self, user_id: int, first_name: str = "测试用户", username: str | None = None) -> dict:
@@ -136,12 +137,16 @@ class FakeBotApi:
             when = (lambda params, want=str(chat_id): params.get("chat_id") == want)
         self.faults.setdefault(method, []).extend(Fault(status, retry_after, when=when) for _ in range(times))
 
-    def hold(self, method: str) -> None:
-        self.held.setdefault(method, asyncio.Event()).clear()
+    def hold(self, *methods: str) -> None:
+        for method in methods:
+            self.held.setdefault(method, [asyncio.Event(), False])
 
-    def release(self, method: str) -> None:
-        if method in self.held:
-            self.held.pop(method).set()
+    def release(self, *methods: str, drop: bool = False) -> None:
+        for method in methods:
+            if method in self.held:
+                gate = self.held.pop(method)
+                gate[1] = drop
+                gate[0].set()
 
     def delay(self, method: str, seconds: float, *, times: int = 1) -> None:
         self.faults.setdefault(method, []).extend(Fault(200, delay=seconds) for _ in range(times))
@@ -191,7 +196,10 @@ class FakeBotApi:
     async def _answer(self, call: Call):
         method, params = call.method, call.params
         if method in self.held:
-            await self.held[method].wait()
+            gate = self.held[method]
+            await gate[0].wait()
+            if gate[1]:
+                return DROP
         faults = self.faults.get(method, [])
         fault = next((f for f in faults if f.when is None or f.when(params)), None)
         if fault is not None:
