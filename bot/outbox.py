@@ -10,9 +10,10 @@ the error handler, jobs, the replay's apologies) passes here without the callers
    answer is returned (or, still waiting, it stays with the sender below);
 2. sent at once (``RetryingRequest`` already retried 5xx and lost connections a few times; a short
    ``retry_after`` is waited out here);
-3. Telegram took it → marked sent with its answer. Telegram refused it for good (400, 403) or the
-   answer was lost after sending (a read timeout: it may have been delivered, and a duplicate is worse)
-   → given up with the reason logged, and the caller sees the error as before. Anything worth repeating
+3. Telegram took it → marked sent with its answer. Telegram refused it for good (400, 403) → given up
+   with the reason logged, and the caller sees the error as before. The answer was lost after sending
+   (a read timeout) → given up as "maybe delivered": it most likely was, so neither a second copy nor
+   "出错了" follows (the caller gets a stand-in answer). Anything worth repeating
    (a long ``retry_after``, 5xx or a connection that failed through all the quick retries) → the message
    stays in the outbox, the caller gets a stand-in answer (message_id 0) and carries on, and the
    chat's sender delivers it later.
@@ -112,6 +113,13 @@ class Outbox:
                     await self.sleep(wait + 0.1)
                     continue
                 return self._defer(msg, wait, f"429 retry_after {wait:g}s")
+            except TimedOut as err:
+                if _retry_later(err):
+                    return self._defer(msg, self.backoff, repr(err))
+                # Telegram had the request and the answer was lost: it was most likely delivered, and
+                # both sending it again and "出错了" after it would tell the user something twice.
+                self._finish(msg, reason=f"answer lost after sending, maybe delivered: {err!r}")
+                return _stand_in(msg.method, msg.params, self.clock())
             except TelegramError as err:
                 if _retry_later(err):
                     return self._defer(msg, self.backoff, repr(err))

@@ -134,7 +134,8 @@ class FakeBotApi:
     def fail(self, method: str, status: int = 500, *, times: int = 1, retry_after: int | None = None,
              chat_id: int | None = None, when=None) -> None:
         if chat_id is not None:
-            when = (lambda params, want=str(chat_id): params.get("chat_id") == want)
+            def when(params: dict, want: str = str(chat_id)) -> bool:
+                return params.get("chat_id") == want
         self.faults.setdefault(method, []).extend(Fault(status, retry_after, when=when) for _ in range(times))
 
     def hold(self, *methods: str) -> None:

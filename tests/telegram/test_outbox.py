@@ -7,6 +7,8 @@ import asyncio
 import dataclasses
 import logging
 
+import pytest
+
 from assistant import access
 from assistant import inbox as core
 from assistant import outbox as store
@@ -44,8 +46,7 @@ def _said(fake_api) -> list[str]:
 
 
 async def _settled(app) -> None:
-    while not app.bot_data["outbox"].idle():
-        await asyncio.sleep(0.01)
+    await harness.until(app.bot_data["outbox"].idle, what="the outbox to be idle")
 
 
 async def test_a_rectification_saved_while_every_quick_send_fails_is_reported_saved_and_a_resend_is_a_repeat(
@@ -103,8 +104,7 @@ async def test_a_long_retry_after_holds_up_only_its_chat_and_that_chats_replies_
         fake_api.push(fake_api.text("越秀工作要点第3项谁牵头？", user=ADMIN))
         fake_api.push(fake_api.text("越秀工作要点第5项谁牵头？", user=OTHER))
         await fake_api.wait_for(chat_id=OTHER)  # answered while the admin's chat waits
-        while len([m for m in _messages(app) if m.chat_id == str(ADMIN)]) < 2:
-            await asyncio.sleep(0.01)
+        await harness.until(lambda: len([m for m in _messages(app) if m.chat_id == str(ADMIN)]) == 2)
         assert not fake_api.sent(chat_id=ADMIN)
         gate.set()
         first, second = await fake_api.wait_for(chat_id=ADMIN, count=2)
@@ -120,10 +120,10 @@ async def test_a_refused_message_is_given_up_with_its_reason_logged(fake_api, tm
     with caplog.at_level(logging.WARNING, logger="bot.outbox"):
         async with harness.polling(app):
             fake_api.push(fake_api.text("越秀工作要点第5项谁牵头？", user=OTHER))
-            while not any(m.status == "given_up" for m in _messages(app)):
-                await asyncio.sleep(0.01)
+            await harness.until(lambda: any(m.status == "given_up" for m in _messages(app)))
     [given_up] = [m for m in _messages(app) if m.status == "given_up"]
-    reason = core.open_inbox(app.bot_data["settings"].inbox_path).execute("SELECT reason FROM outbox WHERE id = ?", [given_up.id]).fetchone()[0]
+    inbox = core.open_inbox(app.bot_data["settings"].inbox_path)
+    [reason] = inbox.execute("SELECT reason FROM outbox WHERE id = ?", [given_up.id]).fetchone()
     assert "Forbidden" in reason and any("given up" in r.message for r in caplog.records)
 
 
@@ -149,3 +149,30 @@ async def test_a_reminder_digest_flooded_for_90_seconds_is_delivered_later_not_l
     assert "王焕清" in delivered.text or "提醒" in delivered.text
     assert any(89 < w <= 90.1 for w in waits) and not errors
     assert {m.status for m in _messages(app)} == {"sent"}
+
+
+@pytest.mark.parametrize("delivered", [True, False])
+async def test_a_replayed_update_sends_its_stored_reply_once_and_stores_nothing_again(fake_api, tmp_path, knowledge,
+                                                                                     delivered):
+    """As a kill leaves it: the /rectify committed and its reply sent (or still waiting in the outbox),
+    the update not yet marked done. The replay must neither store a second record nor send a second
+    reply — and a reply still waiting is sent, once."""
+    app, services, _ = _bot(fake_api, tmp_path, knowledge)
+    async with harness.polling(app):
+        update = fake_api.text(RECTIFY, user=SECRETARY)
+        fake_api.push(update)
+        [first] = await fake_api.wait_for(chat_id=SECRETARY)
+        await _settled(app)
+    inbox = core.open_inbox(app.bot_data["settings"].inbox_path)
+    inbox.execute("UPDATE inbox SET status = 'pending', done_at = '' WHERE update_id = ?", [update["update_id"]])
+    if not delivered:
+        inbox.execute("UPDATE outbox SET status = 'pending', result = ''")
+        fake_api.calls.clear()
+    again, services, _ = _bot(fake_api, tmp_path, knowledge)
+    async with harness.polling(again) as errors:
+        await harness.until(lambda: not core.backlog(inbox) and again.bot_data["outbox"].idle())
+        if not delivered:
+            await fake_api.wait_for(chat_id=SECRETARY)
+    assert [c.text for c in fake_api.sent(chat_id=SECRETARY)] == [first.text]
+    assert services.db["rectifications"].count == 1 and not errors
+    assert [m.status for m in _messages(again)] == ["sent"]
