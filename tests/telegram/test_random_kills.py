@@ -139,6 +139,7 @@ async def test_random_sigkills_including_during_replay_answer_every_message_exac
     for point in stream:
         plan += [("stream", point)] + ([("replay", rng.randint(0, 2))] if len(plan) < KILLS - 1 else [])
     plan = plan[:KILLS]
+    starts = [time.perf_counter()]
     proc = await _start(env)
     users = asyncio.gather(*(_user(world, u, s) for u, s in scripts.items()))
     kills, started = [], time.monotonic()
@@ -156,6 +157,7 @@ async def test_random_sigkills_including_during_replay_answer_every_message_exac
             await proc.wait()
             kills.append((kind, world.replies))
             fake_api.release(*DURABLE, drop=True)  # sends in flight at the kill never arrived
+            starts.append(time.perf_counter())
             proc = await _start(env)
         world.kill_at = None
         await users
@@ -181,4 +183,6 @@ async def test_random_sigkills_including_during_replay_answer_every_message_exac
     rectifies = sum(k == "r" for steps in scripts.values() for burst in steps for k, _ in burst)
     assert len(issues) == len(set(issues)) == rectifies + notes
     assert db["visits"].count == notes
-    print(f"{total} updates, kills {kills}, {time.monotonic() - started:.1f} s")  # noqa: T201
+    up = [min(c.at for c in fake_api.calls if c.method == "getMe" and c.at > t) - t for t in starts]
+    print(f"{total} updates, kills {kills}, {time.monotonic() - started:.1f} s, "  # noqa: T201
+          f"start-ups {' '.join(f'{u:.1f}' for u in up)} s")
