@@ -49,7 +49,6 @@ class Inbox:
 
     def __init__(self, path: str | Path, clock: Callable[[], datetime], max_age: timedelta):
         self.db, self.clock, self.max_age = core.open_inbox(path), clock, max_age
-
         self.failing: set[str] = set()  # writes that failed: logged once until the same write succeeds
 
     def finish(self, update: Update, later: list) -> None:
