@@ -115,6 +115,23 @@ async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answer
     assert core.backlog(inbox) == 0
 
 
+async def test_an_update_started_max_starts_times_is_given_up_with_one_apology(fake_api, tmp_path, knowledge):
+    settings = harness.settings_for(fake_api, tmp_path, admins={1})
+    services = harness.make_services(settings, knowledge)  # creates the data directory
+    poison = fake_api.text("越秀工作要点第17项谁牵头？", user=1)
+    inbox = core.open_inbox(settings.inbox_path)
+    core.receive(inbox, poison["update_id"], poison, at=harness.FIXED_NOW)
+    for _ in range(core.MAX_STARTS):  # each start took the process down with it
+        core.start(inbox, poison["update_id"])
+    app = harness.make_app(settings, services)
+    async with harness.polling(app) as errors:
+        [apology] = await fake_api.wait_for(chat_id=1)
+        await harness.until(app.bot_data["outbox"].idle)
+    assert "多次中断" in apology.text and "第17项" in apology.text and not errors
+    assert inbox["inbox"].get(poison["update_id"])["status"] == "failed"
+    assert len(fake_api.sent(chat_id=1)) == 1
+
+
 async def test_updates_put_on_the_queue_directly_as_the_webhook_does_go_through_the_inbox(fake_api, tmp_path,
                                                                                           knowledge):
     from telegram import Update
