@@ -2,9 +2,12 @@
 
 Telegram forgets an update once the next getUpdates acknowledges it (or once a webhook answered 200),
 so an update that only lived in process memory is lost by a hard kill. Here every update is written
-before it counts as received (``receive``), marked done after its handlers ran (``finish``), and the
-unfinished ones are replayed once at start-up (``start_replay``), skipped with an apology when older
-than the configured age.
+before it counts as received (``receive``), claimed when its handling starts (``start``: one more
+start), marked done after its handlers ran (``finish``), and the unfinished ones are replayed at every
+start-up (``start_replay``) — skipped with an apology when older than the configured age, or given up
+(with an apology) once their handling has started ``MAX_STARTS`` times without finishing (an update
+that takes the process down with it). Counting starts rather than replays is what lets a second kill
+during the replay lose nothing: an update the replay had not started yet has not used up a try.
 
 Replaying an update runs its handlers again. Store writes they had already committed must not happen
 twice, so ``once`` runs each write of an update in one transaction together with a record of its
@@ -33,6 +36,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 log = logging.getLogger(__name__)
+MAX_STARTS = 5  # handling started this often and never finished: given up (a crash loop, not a kill)
 KEEP_DONE = timedelta(days=3)  # Telegram keeps unacknowledged updates 24 h; ids are not reused sooner
 MIGRATIONS = Migrations("docbot-inbox")
 
@@ -53,6 +57,20 @@ def _m002_callback_tokens(db):
         {"token": str, "action": str, "chat_id": int, "owner": int, "role": str, "payload": str,
          "created_at": str}, pk="token", defaults={"owner": 0, "role": ""})
     db["callback_tokens"].create_index(["created_at"])
+
+
+@MIGRATIONS(name="003_outbox")
+def _m003_outbox(db):
+    # Every message the bot sends (assistant/outbox.py). origin + seq: the update (or job) that sent it
+    # and the how-many-th send it was, so a replayed update finds the messages it already sent.
+    # status: pending → sent | given_up (reason says why); next_at: not before (retry_after, backoff).
+    db["outbox"].create(
+        {"id": int, "origin": str, "seq": int, "chat_id": str, "method": str, "params": str, "status": str,
+         "attempts": int, "created_at": str, "next_at": str, "done_at": str, "result": str, "reason": str},
+        pk="id", defaults={"status": "pending", "attempts": 0, "next_at": "", "done_at": "", "result": "",
+                           "reason": ""})
+    db["outbox"].create_index(["origin", "seq"], unique=True)
+    db["outbox"].create_index(["status"])
 
 
 def open_inbox(path: str | Path) -> sqlite_utils.Database:
@@ -106,43 +124,43 @@ class Replay:
     """What start-up does with the unfinished updates."""
 
     run: list[dict] = field(default_factory=list)  # payloads to handle again, oldest first
-    too_old: list[dict] = field(default_factory=list)  # payloads to apologise for (skipped)
-    failed: list[int] = field(default_factory=list)  # already replayed once and still unfinished
+    too_old: list[dict] = field(default_factory=list)  # payloads to apologise for, then mark skipped
+    failed: list[dict] = field(default_factory=list)  # started MAX_STARTS times: apologise, mark failed
 
 
 def start_replay(db: sqlite_utils.Database, *, now: datetime, max_age: timedelta) -> Replay:
-    """Claim the unfinished updates for one replay each, and prune old finished ones.
-
-    An update still unfinished after its replay probably took the process down with it: it is given
-    up ("failed") rather than replayed forever.
-    """
+    """Sort the unfinished updates for this start-up, and prune old finished ones. Nothing is claimed
+    here: an update counts a try only when its handling starts (``start``), so a kill during the replay
+    leaves the ones not reached yet as they were. The caller marks the too-old and failed ones after
+    their apology is in the outbox (a kill in between apologises once: the apology has its own key)."""
     run, too_old, failed = [], [], []
     with db.atomic():
-        rows = list(db.query("SELECT update_id, received_at, payload, attempts FROM inbox "
-                             "WHERE status = 'pending' ORDER BY update_id"))
-        for row in rows:
-            uid = row["update_id"]
-            if row["attempts"] >= 1:
-                failed.append(uid)
-                status = "failed"
+        for row in db.query("SELECT received_at, payload, attempts FROM inbox WHERE status = 'pending' "
+                            "ORDER BY update_id"):
+            if row["attempts"] >= MAX_STARTS:
+                failed.append(json.loads(row["payload"]))
             elif now - datetime.fromisoformat(row["received_at"]) > max_age:
                 too_old.append(json.loads(row["payload"]))
-                status = "skipped"
             else:
                 run.append(json.loads(row["payload"]))
-                db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE update_id = ?", [uid])
-                continue
-            db.execute("UPDATE inbox SET status = ?, done_at = ? WHERE update_id = ?", [status, now.isoformat(), uid])
         prune(db, now=now)
     if failed:
-        log.error("updates %s were unfinished after their replay; given up", failed)
+        log.error("updates %s were started %d times and never finished; given up",
+                  [p.get("update_id") for p in failed], MAX_STARTS)
     return Replay(run, too_old, failed)
 
 
+def start(db: sqlite_utils.Database, update_id: int) -> None:
+    """The update's handling starts now: one more try (see MAX_STARTS)."""
+    db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE update_id = ? AND status = 'pending'", [update_id])
+
+
 def prune(db: sqlite_utils.Database, *, now: datetime) -> int:
-    """Forget updates finished more than KEEP_DONE ago (at start-up, and hourly while running)."""
-    return db.execute("DELETE FROM inbox WHERE status != 'pending' AND done_at < ?",
-                      [(now - KEEP_DONE).isoformat()]).rowcount
+    """Forget updates finished more than KEEP_DONE ago, and messages sent or given up as long ago (at
+    start-up, and hourly while running). → how many updates were forgotten."""
+    cutoff = (now - KEEP_DONE).isoformat()
+    db.execute("DELETE FROM outbox WHERE status != 'pending' AND done_at < ?", [cutoff])
+    return db.execute("DELETE FROM inbox WHERE status != 'pending' AND done_at < ?", [cutoff]).rowcount
 
 
 def backlog(db: sqlite_utils.Database) -> int:

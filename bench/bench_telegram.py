@@ -91,9 +91,10 @@ def run() -> str:
         "(32 / throughput); the 8-user row shows latency without it. The last row shows what the records "
         "plug-in's per-message note detection costs (a pure pre-check on the event loop: questions that neither "
         "start like a note nor name a leader skip the database-thread hop). \"inbox off\" measures the durable "
-        "inbox (bot/inbox.py: every update written to inbox.sqlite3 before it is acknowledged, marked done "
-        "after its handlers, buttons' tokens stored) against the same bot without it; the target is ≤ 15 % "
-        "cost. \"bot CPU per question\" is the bot process's CPU time (all threads) over the run divided by the "
+        "inbox and the outbox (bot/inbox.py, bot/outbox.py: every update written to inbox.sqlite3 before it is "
+        "acknowledged, claimed when its handling starts, marked done after its handlers, buttons' tokens "
+        "stored; every reply written to the outbox before it is sent and marked sent after) against the same "
+        "bot without them; the target is ≤ 15 % cost. \"bot CPU per question\" is the bot process's CPU time (all threads) over the run divided by the "
         "questions answered (best run): unlike answered/s it hardly moves with other load on the machine.\n"
     )
 

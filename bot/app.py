@@ -23,10 +23,11 @@ from telegram.request import BaseRequest
 
 from assistant import inbox as inbox_core
 from bot import status
+from bot.chat_order import ChatOrderedProcessor
 from bot.config import Settings
 from bot.inbox import DurableQueue, Edge, Inbox, InboxApplication, UpdatesRequest, audit_cleaned, replay
+from bot.outbox import Outbox, OutboxRequest
 from bot.rate_limit import PerChatRateLimiter
-from bot.retrying_request import RetryingRequest
 from handlers.callbacks import register_fallback
 from handlers.context import CONTEXT_TYPES, DocbotContext, Services
 from handlers.gate import gate
@@ -106,15 +107,16 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
         builder.base_url(base)
         if file_url(base):
             builder.base_file_url(file_url(base))
-    builder.request(request or RetryingRequest(
+    request = request or OutboxRequest(
         connection_pool_size=tuning.pool_size, pool_timeout=10.0, read_timeout=tuning.read_timeout,
-        attempts=tuning.attempts, backoff=tuning.backoff))
+        attempts=tuning.attempts, backoff=tuning.backoff)
+    builder.request(request)
     updates_request = get_updates_request or UpdatesRequest(read_timeout=tuning.read_timeout)
     builder.get_updates_request(updates_request)
     builder.rate_limiter(PerChatRateLimiter(overall_max_rate=tuning.overall_max_rate,
                                             group_max_rate=tuning.group_max_rate,
                                             max_retries=tuning.max_retries_429))
-    builder.concurrent_updates(tuning.concurrency).post_init(post_init).post_shutdown(post_shutdown)
+    builder.concurrent_updates(ChatOrderedProcessor(tuning.concurrency)).post_init(post_init).post_shutdown(post_shutdown)
     application = builder.build()
     application.bot_data["services"] = services
     application.bot_data["settings"] = settings
@@ -126,6 +128,9 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
         inbox = application.bot_data["inbox"] = Inbox(
             settings.inbox_path, services.clock, timedelta(minutes=settings.inbox_max_age_minutes))
         services.tokens.persist_to(inbox.db, services.clock)  # buttons outlive the process
+        if isinstance(request, OutboxRequest):  # every message written before it is sent (bot/outbox.py)
+            request.outbox = application.bot_data["outbox"] = Outbox(
+                inbox.db, services.clock, request, backoff=max(tuning.backoff, 0.01) * 2)
     queue.edge = Edge(inbox, audit_cleaned(services))
     if isinstance(updates_request, UpdatesRequest):
         updates_request.edge = queue.edge
@@ -156,6 +161,8 @@ async def post_init(application: Application) -> None:
         log.warning("setMyCommands failed", exc_info=True)
     for hook in application.bot_data["startup"]:
         await hook(application)
+    if outbox := application.bot_data.get("outbox"):
+        outbox.resume(application.bot.base_url)  # before the replay: its messages go after these
     await replay(application)  # last: the handlers' start-up state (records runtime) is ready
     if application.job_queue is not None:
         application.job_queue.run_repeating(heartbeat, interval=status.HEARTBEAT, first=1, name="heartbeat")
@@ -176,6 +183,8 @@ async def heartbeat(context: DocbotContext) -> None:
 async def post_shutdown(application: Application) -> None:
     services: Services = application.bot_data["services"]
     services.close()  # queued conversation steps stored, database thread stopped
+    if outbox := application.bot_data.get("outbox"):
+        await outbox.close()  # waiting messages stay in the outbox for the next start
     if inbox := application.bot_data.get("inbox"):
         inbox.close()
 

@@ -4,7 +4,12 @@ Both ways updates arrive end in ``Application.update_queue.put``: the long-polli
 fetched update there *before* its next getUpdates acknowledges them to Telegram, and the webhook
 server puts each posted update there *before* it answers 200. ``DurableQueue.put`` writes the update to
 the store first, so an update Telegram considers delivered is always on disk. ``InboxApplication``
-marks it done after its handlers ran; ``replay`` (post_init) queues the unfinished ones once.
+claims it when its handling starts and marks it done after its handlers ran — their messages are in
+the outbox by then (bot/outbox.py); ``replay`` (post_init) queues the unfinished ones at every start.
+
+An update that cannot be stored (the disk is full; a lone surrogate, which SQLite cannot encode, is
+replaced by U+FFFD first) is handled all the same, without the guarantee: the failure is logged once
+per outage, never retried in a loop, and never holds up the updates after it.
 
 The inbox file (``inbox.sqlite3`` beside the store) is written inline on the event loop: one
 single-row statement without fsync, well under a millisecond — a hop to the database thread and back
@@ -16,6 +21,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,11 +34,14 @@ from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
 from assistant import inbox as core
+from assistant import outbox
 from assistant.cleaning import clean_update, might_need_cleaning
 from assistant.store import audit
 
 log = logging.getLogger(__name__)
 APOLOGY = "抱歉，助手重启前没来得及处理您的消息{what}，现在已经过时，请重新发送。"
+GIVEN_UP = "抱歉，助手处理您的消息{what}时多次中断，没有完成，请稍后重新发送。"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Inbox:
@@ -39,9 +49,24 @@ class Inbox:
 
     def __init__(self, path: str | Path, clock: Callable[[], datetime], max_age: timedelta):
         self.db, self.clock, self.max_age = core.open_inbox(path), clock, max_age
+        self.failing: set[str] = set()  # writes that failed: logged once until the same write succeeds
 
     def finish(self, update: Update, later: list) -> None:
-        core.finish(self.db, update.update_id, at=self.clock(), later=later)
+        self.write(core.finish, update.update_id, at=self.clock(), later=later)
+
+    def write(self, fn, *args, **kwargs):
+        """``fn(db, …)``, or None when the inbox cannot be written now (logged once per outage)."""
+        try:
+            result = fn(self.db, *args, **kwargs)
+        except sqlite3.Error as err:
+            if not self.failing:
+                log.error("inbox cannot be written (%r): updates are handled without it until it can", err)
+            self.failing.add(fn.__name__)
+            return None
+        if fn.__name__ in self.failing:
+            self.failing.clear()
+            log.warning("inbox writable again")
+        return result
 
     def close(self) -> None:
         self.db.conn.close()
@@ -85,6 +110,9 @@ class Edge:
                 out.append(u)
                 continue
             text, originals = json.dumps(u, ensure_ascii=False), []
+            if LONE_SURROGATE.search(text):  # from a "\\ud800" escape: SQLite (and Telegram) cannot encode it
+                text = LONE_SURROGATE.sub("\ufffd", text)
+                u = json.loads(text)
             if might_need_cleaning(text):
                 u, originals = clean_update(u)
                 text = json.dumps(u, ensure_ascii=False) if originals else text
@@ -92,7 +120,7 @@ class Edge:
             rows.append((u["update_id"], text))
             self.arrivals[u["update_id"]] = Arrival(False, originals)
         if self.inbox is not None and rows:
-            for uid in core.receive_many(self.inbox.db, rows, at=self.inbox.clock()):
+            for uid in self.inbox.write(core.receive_many, rows, at=self.inbox.clock()) or ():
                 self.arrivals[uid] = Arrival(True, self.arrivals[uid].originals)
         return out
 
@@ -100,10 +128,14 @@ class Edge:
         """The update to queue (cleaned), or None when it was handled before."""
         arrival = self.arrivals.pop(update.update_id, None)
         if arrival is None:  # not through UpdatesRequest
-            [payload] = self.take_batch([update.to_dict()])
-            arrival = self.arrivals.pop(update.update_id)
-            if arrival.originals:
-                update = Update.de_json(payload, update.get_bot())
+            try:
+                [payload] = self.take_batch([update.to_dict()])
+                arrival = self.arrivals.pop(update.update_id)
+                if arrival.originals:
+                    update = Update.de_json(payload, update.get_bot())
+            except Exception:  # never let one update stop the ones behind it: handle it as it came
+                log.exception("update %s could not be stored; handled without the inbox", update.update_id)
+                arrival = Arrival(False, [])
         if arrival.originals and self.on_cleaned is not None:
             await self.on_cleaned(update, arrival.originals)
         if arrival.finished_before or update.update_id in self._queued:
@@ -122,7 +154,10 @@ class UpdatesRequest(HTTPXRequest):
     async def post(self, url: str, *args, **kwargs):
         result = await super().post(url, *args, **kwargs)
         if self.edge is not None and url.endswith("/getUpdates") and isinstance(result, list):
-            result = self.edge.take_batch(result)
+            try:
+                result = self.edge.take_batch(result)
+            except Exception:  # a bug here would fetch the same batch forever: pass it on as it came
+                log.exception("a getUpdates batch could not be stored; handled without the inbox")
         return result
 
 
@@ -161,6 +196,7 @@ class InboxApplication(Application):
         if inbox is None or not isinstance(update, Update):
             await super().process_update(update)
             return
+        inbox.write(core.start, update.update_id)  # claimed: this start counts (core.MAX_STARTS)
         token = core.handling(update.update_id)
         try:
             await super().process_update(update)
@@ -181,24 +217,29 @@ def audit_cleaned(services) -> Callable[[Update, list[str]], Awaitable[None]]:
 
 
 async def replay(application: Application) -> None:
-    """At start-up: queue each unfinished update once; apologise for the ones too old to answer now."""
+    """At start-up: queue each unfinished update; apologise for the ones too old to answer now and the
+    ones whose handling was interrupted MAX_STARTS times (each apology is its own outbox message, keyed
+    by the update: a kill before the update is marked sends it once)."""
     inbox: Inbox | None = application.bot_data.get("inbox")
     if inbox is None:
         return
     plan = core.start_replay(inbox.db, now=inbox.clock(), max_age=inbox.max_age)
     await application.bot_data["services"].in_db(core.prune_effects, now=inbox.clock())
-    if plan.run or plan.too_old:
-        log.info("inbox: replaying %d unfinished updates, skipping %d too old", len(plan.run), len(plan.too_old))
-    for payload in plan.too_old:
-        update = Update.de_json(payload, application.bot)
-        if update.effective_chat is None:
-            continue
-        said = (update.message.text or "") if update.message else ""  # a press: the message is ours
-        text = APOLOGY.format(what=f"“{said[:30]}{'…' if len(said) > 30 else ''}”" if said else "")
-        try:
-            await application.bot.send_message(update.effective_chat.id, text)
-        except TelegramError:
-            log.warning("could not apologise to chat %s", update.effective_chat.id, exc_info=True)
+    if plan.run or plan.too_old or plan.failed:
+        log.info("inbox: replaying %d unfinished updates, skipping %d too old, %d given up",
+                 len(plan.run), len(plan.too_old), len(plan.failed))
+    for payloads, status, wording in ((plan.too_old, "skipped", APOLOGY), (plan.failed, "failed", GIVEN_UP)):
+        for payload in payloads:
+            update = Update.de_json(payload, application.bot)
+            if update.effective_chat is not None and update.effective_user is not None:
+                said = (update.message.text or "") if update.message else ""  # a press: the message is ours
+                text = wording.format(what=f"“{said[:30]}{'…' if len(said) > 30 else ''}”" if said else "")
+                try:
+                    with outbox.origin(f"apology{update.update_id}"):
+                        await application.bot.send_message(update.effective_chat.id, text)
+                except TelegramError:
+                    log.warning("could not apologise to chat %s", update.effective_chat.id, exc_info=True)
+            inbox.write(core.finish, update.update_id, at=inbox.clock(), status=status)
     queue = application.update_queue
     for payload in plan.run:
         update = Update.de_json(payload, application.bot)

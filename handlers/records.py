@@ -66,6 +66,9 @@ async def _submit(update: Update, context: DocbotContext, text: str, *, explicit
         user_data[DRAFT] = sub.note.original
         await send_text(update, sub.text)
         return sub
+    if sub.kind == "repeat":  # saved a moment ago: no second 确认 (assistant/records/repeats.py)
+        await send_text(update, sub.text)
+        return sub
     await send_text(update, sub.text, _buttons(context, update.effective_chat.id, sub.pending_id,
                                                update.effective_user.id))
     return sub

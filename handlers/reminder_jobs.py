@@ -6,6 +6,8 @@ and a reminder missed while the bot was down is still due at the first tick in t
 Keys are stored before sending (at most once). A send that clearly failed, or hit flood control
 (``RetryAfter``) for longer than we wait, releases the keys for the next run — never left claimed and
 unsent. Each chat is sent to in its own task, so one chat's flood wait does not hold up the others.
+In the running bot every message goes through the outbox (bot/outbox.py), which keeps a flooded or
+failing chunk and sends it later itself: the RetryAfter and release paths here serve bots without it.
 """
 
 from __future__ import annotations

@@ -70,8 +70,8 @@ class CallbackTokens:
         return f"{action}:{token}"
 
     def _store(self, token: str, entry: Token) -> None:
-        """Written with the update's done mark when issued while handling one (if the process dies
-        first, the update is replayed and issues new buttons); right away otherwise."""
+        """Written with the first message sent after it (bot/outbox.py) or the update's done mark,
+        whichever comes first, when issued while handling one; right away otherwise."""
         try:
             payload = json.dumps(entry.payload, ensure_ascii=False)
         except TypeError:

@@ -15,6 +15,7 @@ import sqlite_utils
 from assistant.records.leaders import Leader, load_leaders
 from assistant.records.notes import ParsedNote, parse_note, render, starts_like_note
 from assistant.records.points import point_variants
+from assistant.records.repeats import REPEAT_REPLY, earlier_visit
 from assistant.records.rules import Rules
 from assistant.records.visits import NoteIncomplete, record_visit
 from assistant.store import audit
@@ -26,7 +27,7 @@ _FIELDS = {"领导": "leader", "姓名": "leader", "日期": "date", "时间": "
 
 @dataclass(frozen=True)
 class Submission:
-    kind: str  # "not_note" | "questions" | "confirm"
+    kind: str  # "not_note" | "questions" | "confirm" | "repeat" (saved shortly before: records/repeats.py)
     note: ParsedNote | None = None
     pending_id: int | None = None
     text: str = ""  # the reply
@@ -94,6 +95,8 @@ def submit(db: sqlite_utils.Database, text: str, *, telegram_id: int, chat_id: i
         return Submission("questions", note, None, render(note) + "\n\n请直接回复补充的内容，或重新发送完整记录。")
     if original:
         note.original, text = original, original
+    if (earlier := earlier_visit(db, telegram_id, text, now)) is not None:
+        return Submission("repeat", note, None, REPEAT_REPLY.format(n=earlier))
     with db.atomic():
         pid = db["pending_notes"].insert({"telegram_id": telegram_id, "chat_id": chat_id, "original": text,
                                           "parsed": json.dumps(note.to_dict(), ensure_ascii=False),
@@ -116,6 +119,9 @@ def confirm(db: sqlite_utils.Database, pending_id: int, *, telegram_id: int, now
             return {"confirmed": "这条记录已经保存过了。", "cancelled": "这条记录已取消，请重新发送。"}.get(
                 row["status"], "这条记录已失效，请重新发送。")
         note = ParsedNote.from_dict(json.loads(row["parsed"]))
+        if (earlier := earlier_visit(db, telegram_id, row["original"], now)) is not None:
+            db["pending_notes"].update(pending_id, {"status": "confirmed"})  # sent twice, confirmed twice
+            return REPEAT_REPLY.format(n=earlier)
         try:
             visit_id, rect_id = record_visit(db, note, actor_id=telegram_id, actor=str(telegram_id),
                                              now=now, rules=rules)

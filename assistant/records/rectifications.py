@@ -10,6 +10,7 @@ import sqlite_utils
 
 from assistant.numbers import DEADLINE_DAYS_MAX
 from assistant.records.dates import add_months, find_dates
+from assistant.records.repeats import REPEAT_REPLY, earlier_rectification
 from assistant.records.rules import Rules
 from assistant.store import audit
 
@@ -119,6 +120,8 @@ def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now:
         due, rule, citation = later[0].value, "explicit", f"登记时写明期限 {later[0].text}"
         if (due - notice_date).days > DEADLINE_DAYS_MAX:  # bounded, like every number people type
             return None, f"整改期限“{later[0].text}”距通知日期超过5年，请核对。\n" + usage
+    if (earlier := earlier_rectification(db, actor_id, args, now)) is not None:
+        return earlier, REPEAT_REPLY.format(n=earlier)
     leaders = [r["leader_id"] for r in db.query(
         "select distinct leader_id from contact_points where active = 1 and name = ?", [unit])]
     rid = add_rectification(db, unit=unit, issue=issue, notice_date=notice_date, due=due, rule=rule,

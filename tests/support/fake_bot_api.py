@@ -7,7 +7,10 @@ Two ways to talk to it:
 
 Faults, per method and consumed in order: ``fail(method, 429, retry_after=1)``, ``fail(method, 500)``,
 ``delay(method, seconds)`` (slow answer → client read timeout), ``drop(method)`` (close the connection
-without answering). Updates: ``push(api.text("…", user=42))`` and friends; replies: ``await
+without answering); ``chat_id=`` or ``when=`` (a predicate on the call's parameters) aims a fault at
+chosen calls only. ``hold(method)`` leaves every such call unanswered until ``release(method)``, which
+answers them, or ``release(method, drop=True)``, which closes their connections unanswered: not
+delivered (the caller was killed meanwhile; Telegram never processed them). Updates: ``push(api.text("…", user=42))`` and friends; replies: ``await
 api.wait_for("sendMessage", chat_id=42)``.
 """
 
@@ -58,6 +61,7 @@ class Fault:
     retry_after: int | None = None
     delay: float = 0.0
     drop: bool = False
+    when: object = None  # None, or a predicate on the call's params: the fault applies to matching calls only
 
 
 class FakeBotApi:
@@ -72,6 +76,7 @@ class FakeBotApi:
         self._changed = asyncio.Event()
         self._server: asyncio.AbstractServer | None = None
         self.listeners: list = []  # callables(Call), told of every successful call (the benchmark uses it)
+        self.held: dict[str, list] = {}  # method → [Event set on release, drop the held calls]
 
     # ---- updates -------------------------------------------------------------------------------
     def user(self, user_id: int, first_name: str = "测试用户", username: str | None = None) -> dict:
@@ -126,8 +131,23 @@ class FakeBotApi:
         return {"id": chat_id, "type": "private", "first_name": "测试用户"}
 
     # ---- faults and inspection -----------------------------------------------------------------
-    def fail(self, method: str, status: int = 500, *, times: int = 1, retry_after: int | None = None) -> None:
-        self.faults.setdefault(method, []).extend(Fault(status, retry_after) for _ in range(times))
+    def fail(self, method: str, status: int = 500, *, times: int = 1, retry_after: int | None = None,
+             chat_id: int | None = None, when=None) -> None:
+        if chat_id is not None:
+            def when(params: dict, want: str = str(chat_id)) -> bool:
+                return params.get("chat_id") == want
+        self.faults.setdefault(method, []).extend(Fault(status, retry_after, when=when) for _ in range(times))
+
+    def hold(self, *methods: str) -> None:
+        for method in methods:
+            self.held.setdefault(method, [asyncio.Event(), False])
+
+    def release(self, *methods: str, drop: bool = False) -> None:
+        for method in methods:
+            if method in self.held:
+                gate = self.held.pop(method)
+                gate[1] = drop
+                gate[0].set()
 
     def delay(self, method: str, seconds: float, *, times: int = 1) -> None:
         self.faults.setdefault(method, []).extend(Fault(200, delay=seconds) for _ in range(times))
@@ -176,9 +196,15 @@ class FakeBotApi:
 
     async def _answer(self, call: Call):
         method, params = call.method, call.params
-        faults = self.faults.get(method)
-        if faults:
-            fault = faults.pop(0)
+        if method in self.held:
+            gate = self.held[method]
+            await gate[0].wait()
+            if gate[1]:
+                return DROP
+        faults = self.faults.get(method, [])
+        fault = next((f for f in faults if f.when is None or f.when(params)), None)
+        if fault is not None:
+            faults.remove(fault)
             if fault.drop:
                 return DROP
             await asyncio.sleep(fault.delay)

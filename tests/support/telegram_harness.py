@@ -108,6 +108,17 @@ async def offline(app: Application) -> AsyncIterator[list[BaseException]]:
     await app.post_shutdown(app)
 
 
+async def until(condition, timeout: float = 10.0, what: str = "the condition") -> None:  # noqa: ASYNC109
+    """Wait until ``condition()`` holds (polled every 10 ms); AssertionError after ``timeout`` seconds."""
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.01)
+
+
 async def process(app: Application, update: dict) -> None:
     """Handle one update now (offline); concurrent-update tasks are awaited too."""
     await app.process_update(Update.de_json(update, app.bot))

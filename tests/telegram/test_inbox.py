@@ -23,7 +23,7 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 # ---- the core, on a real store file -------------------------------------------------------------
-def test_receive_is_idempotent_and_replay_claims_each_unfinished_update_once(tmp_path):
+def test_receive_is_idempotent_and_an_update_counts_a_try_only_when_its_handling_starts(tmp_path):
     db = core.open_inbox(tmp_path / "inbox.sqlite3")
     assert core.receive(db, 1, {"update_id": 1}, at=T0)
     assert core.receive(db, 1, {"update_id": 1}, at=T0)  # re-delivered before it was handled: handle it
@@ -36,10 +36,14 @@ def test_receive_is_idempotent_and_replay_claims_each_unfinished_update_once(tmp
     plan = core.start_replay(db, now=T0 + timedelta(minutes=1), max_age=timedelta(hours=1))
     assert [p["update_id"] for p in plan.run] == [1]
     assert [p["update_id"] for p in plan.too_old] == [3]
-    # Still unfinished after its one replay (it crashed the process again): given up, not looped.
+    # Killed again before the replay reached it (issue 20: the whole backlog was given up): replayed again.
     again = core.start_replay(db, now=T0 + timedelta(minutes=2), max_age=timedelta(hours=1))
-    assert (again.run, again.failed) == ([], [1])
-    assert core.backlog(db) == 0
+    assert ([p["update_id"] for p in again.run], again.failed) == ([1], [])
+    # Started MAX_STARTS times and never finished (it takes the process down): given up, not looped.
+    for _ in range(core.MAX_STARTS):
+        core.start(db, 1)
+    last = core.start_replay(db, now=T0 + timedelta(minutes=3), max_age=timedelta(hours=1))
+    assert (last.run, [p["update_id"] for p in last.failed]) == ([], [1])
 
 
 def test_finished_updates_are_forgotten_after_three_days_pending_ones_never(tmp_path):
@@ -109,6 +113,23 @@ async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answer
     assert len(fake_api.sent(chat_id=1)) == 1 and len(fake_api.sent(chat_id=2)) == 1
     assert not errors
     assert core.backlog(inbox) == 0
+
+
+async def test_an_update_started_max_starts_times_is_given_up_with_one_apology(fake_api, tmp_path, knowledge):
+    settings = harness.settings_for(fake_api, tmp_path, admins={1})
+    services = harness.make_services(settings, knowledge)  # creates the data directory
+    poison = fake_api.text("越秀工作要点第17项谁牵头？", user=1)
+    inbox = core.open_inbox(settings.inbox_path)
+    core.receive(inbox, poison["update_id"], poison, at=harness.FIXED_NOW)
+    for _ in range(core.MAX_STARTS):  # each start took the process down with it
+        core.start(inbox, poison["update_id"])
+    app = harness.make_app(settings, services)
+    async with harness.polling(app) as errors:
+        [apology] = await fake_api.wait_for(chat_id=1)
+        await harness.until(app.bot_data["outbox"].idle)
+    assert "多次中断" in apology.text and "第17项" in apology.text and not errors
+    assert inbox["inbox"].get(poison["update_id"])["status"] == "failed"
+    assert len(fake_api.sent(chat_id=1)) == 1
 
 
 async def test_updates_put_on_the_queue_directly_as_the_webhook_does_go_through_the_inbox(fake_api, tmp_path,
