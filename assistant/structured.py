@@ -21,6 +21,8 @@ from corpus.tasks import duty_owner
 from index.answer_type import answer_kind, answer_pattern
 
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
+SHORT_HEADING = 8  # a heading this short ("消防", "三年绿荫行动") is followed by the start of the item's body
+BODY_AFTER_SHORT = 120
 DUTY_CHARS = 320  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
@@ -319,6 +321,10 @@ def _duty_text(d: Duty) -> str:
         if d.unit in heading and _heading(item) != heading:
             # the unit is named in a long first sentence: shortening it would cut what the unit does
             return heading if len(heading) <= DUTY_CHARS else heading[:DUTY_CHARS] + "…"
+        rest = item.body[len(item.heading):].strip("。；;，, ")
+        if len(heading) <= SHORT_HEADING and rest:
+            # "7.消防。生产、储存…的场所…": a heading of a word or two says too little of what is to be done
+            return f"{heading}：{rest if len(rest) <= BODY_AFTER_SHORT else rest[:BODY_AFTER_SHORT] + '…'}"
         return _heading(item)
     text = item.text.removeprefix(d.unit + "：")
     start = text.find(d.unit) if item.number == 0 else 0

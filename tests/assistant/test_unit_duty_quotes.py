@@ -66,3 +66,15 @@ def test_a_bare_sub_body_name_shared_by_two_parents_stays_apart():
                          "d.txt")
     units = UnitIndex((doc,))
     assert units.key("办公室") == "办公室" and units.duties_of("区公安局办公室")
+
+
+def test_a_duty_headed_by_a_word_shows_what_is_to_be_done():
+    """"7.消防。…占用、堵塞疏散通道的" led by a unit named elsewhere: the heading alone ("消防") says nothing."""
+    text = ("专项行动方案\n\n三、重点整治\n1.交通运输。超速、超载的。（区交通与建设局牵头）\n"
+            "2.消防。生产、储存易燃易爆危险品的场所与居住场所设置在同一建筑物内的；占用、堵塞、封闭疏散通道的。（区消防支队牵头）\n")
+    doc = parse_document(text, "d.txt")
+    units = UnitIndex((doc,))
+    question = "区消防支队牵头哪些工作？"
+    frame = parse_question(question, units, ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
+    assert "占用、堵塞、封闭疏散通道" in answer_unit(question, frame, units).text
