@@ -15,7 +15,6 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,20 +67,21 @@ def _read(path: Path, key: str) -> Corpus | None:
 
 
 def _write(path: Path, key: str, parsed: Corpus) -> None:
+    # One temporary name per process (not tempfile: it imports shutil, bz2, lzma and random, a few ms
+    # of every cold start); the data dir is the program's own.
+    tmp = path.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".corpus-", dir=path.parent)
-    except OSError as err:  # read-only data dir: answer anyway, just parse next time too
-        log.info("corpus cache not written to %s: %s", path, err)
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with tmp.open("wb") as fh:
             fh.write(key.encode() + b"\n")
             pickle.dump(parsed, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
-    except OSError as err:  # disk full: the next call parses again
+    except OSError as err:  # read-only data dir, disk full: answer anyway, parse again next time
         log.info("corpus cache not written to %s: %s", path, err)
-        Path(tmp).unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def load_corpus_cached(corpus_dir: Path, uploads_dir: Path, cache_dir: Path) -> Corpus:
