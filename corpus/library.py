@@ -77,9 +77,8 @@ def read_names(directory: Path) -> dict[str, dict]:
 
 def load_document(path: Path, names: dict[str, dict] | None = None) -> Document:
     """Load and parse one file (raises on unreadable input)."""
-    # The parser and the office loaders (hundreds of regular expressions compiled at import) load here,
-    # not with this module: unpickling a cached Corpus (assistant/corpus_cache.py) needs only the class.
-    import corpus.loaders_office  # noqa: F401 - registers .docx/.pdf (their libraries load only when used)
+    # The parser (hundreds of regular expressions compiled at import) loads here, not with this module:
+    # unpickling a cached Corpus (assistant/corpus_cache.py) needs only the class.
     from corpus.parse import parse_document
 
     entry = (names or {}).get(path.name, {})
@@ -96,8 +95,6 @@ def load_corpus(directory: Path = corpus.BUNDLED_DIR, *more: Path) -> Corpus:
     """Every document of ``directory``, then of each of ``more`` (uploaded documents, which live beside
     the read-only bundled corpus); each directory may have its own names.toml. Unit aliases come from
     the first directory."""
-    import corpus.loaders_office  # noqa: F401 - registers .docx/.pdf before listing the suffixes
-
     directory = Path(directory)
     documents = []
     suffixes = set(loaders.supported_suffixes())
