@@ -125,6 +125,9 @@ def run() -> str:
             f"{sum(r['errors'] for r in results)} |")
     structured = statistics.median(r["rate"] / e["rate"] for r, e in zip(runs[1], echo, strict=True))
     mixed = statistics.median(r["rate"] / e["rate"] for r, e in zip(runs[2], echo, strict=True))
+    # Where the bot is the bottleneck (a quiet machine), throughput follows CPU per question.
+    cpu_structured = _median(echo, "cpu_ms") / _median(runs[1], "cpu_ms")
+    cpu_mixed = _median(echo, "cpu_ms") / _median(runs[2], "cpu_ms")
     from bot.app import Tuning
 
     t = Tuning()
@@ -139,8 +142,10 @@ def run() -> str:
         "| bot | users | questions | answered/s | vs echo bot | p50 / p95 latency | bot CPU per question "
         "| RSS end / peak | errors |\n"
         "|---|---|---|---|---|---|---|---|---|\n" + "\n".join(lines) + "\n\n"
-        f"Targets (issue 17): structured ≥ 0.85× the echo bot (now {structured:.2f}×), mixed traffic ≥ 0.5× "
-        f"(now {mixed:.2f}×). \"mixed\": every other question of each user is a free one (the development set's "
+        f"Targets (issue 17): structured ≥ 0.85× the echo bot (answered/s: {structured:.2f}×; by CPU per "
+        f"question, echo's over docbot's: {cpu_structured:.2f}×), mixed traffic ≥ 0.5× ({mixed:.2f}×; by CPU: "
+        f"{cpu_mixed:.2f}×). On a loaded machine answered/s follows the scheduler more than the bot; the CPU "
+        "ratio is what a quiet machine, where the bot is the bottleneck, would show. \"mixed\": every other question of each user is a free one (the development set's "
         "retrieve questions), answered by search. The docbot rows load the built-in Chinese model before "
         "polling starts (the index is built beforehand), except the keyword-only row. \"bot CPU per question\" "
         "is the bot process's CPU time (all threads) while polling, divided by the questions it answered "

@@ -91,6 +91,10 @@ async def main(argv: list[str]) -> None:
     base = f"http://127.0.0.1:{args.port}/bot"
     t = Tuning()
     if args.kind == "echo":
+        if os.environ.get("BENCH_ECHO_TUNED"):
+            from bot.app import tune_process
+
+            tune_process()
         app = echo_app(base, t.concurrency, t.pool_size)
     else:
         app = docbot_app(base, args.users, [m for m in args.modules.split(",") if m] or None,
