@@ -40,8 +40,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    # The command is the first word that is not an option (only -v/--verbose come before it).
-    parser = build_parser(only=next((a for a in argv if not a.startswith("-")), None))
+    # The command is the first word that is not an option (only -v/--verbose come before it); a help
+    # request before it (`docbot --help ask`) gets the full list of commands.
+    command = next((a for a in argv if not a.startswith("-")), None)
+    wants_help = any(a in ("-h", "--help") for a in argv[:argv.index(command)]) if command else True
+    parser = build_parser(only=None if wants_help else command)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,

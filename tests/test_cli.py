@@ -195,3 +195,12 @@ def test_interactive_chat_answers_by_keywords_while_semantic_search_is_prepared(
     out = capsys.readouterr().out
     assert out.count(PREPARING) == 1 and out.count("问> ") == 3
     assert opened[0].wait_dense(60) and opened[0].min_cosine is not None  # the background work completes
+
+
+def test_help_before_a_command_lists_every_command(docbot):
+    # `docbot ask …` builds only the ask command's parser; a help request before the command still
+    # lists them all, and a command registered by a module of another name still parses
+    r = docbot("--help", "ask")
+    assert r.returncode == 0 and "visits" in r.stdout and "status" in r.stdout and "ask" in r.stdout
+    assert docbot("ask", "--help").stdout.startswith("usage: docbot ask")
+    assert docbot("visits", "--help").returncode == 0
