@@ -7,7 +7,6 @@ module keeps the input check and the answers about the document library that sev
 from __future__ import annotations
 
 import logging
-import re
 
 from assistant.answers import Answer, Choice, Citation
 from assistant.docnames import norm, resolve_document
@@ -19,7 +18,12 @@ from corpus.model import MAIN_PART
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
-_MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _meaningful(c: str) -> bool:
+    """A CJK ideograph, an ASCII digit or letter. Not a regex: compiling the CJK range costs ~1 ms
+    of every cold start (re builds a 64K-entry table in Python)."""
+    return "\u4e00" <= c <= "\u9fff" or (c.isascii() and c.isalnum())
 
 
 def _invalid(question: str, text: str) -> Answer:
@@ -33,7 +37,7 @@ def validate(question: str) -> Answer | None:
         return _invalid(question, "请输入问题。" + HELP_TEXT)
     if len(q) > MAX_QUESTION_CHARS:
         return _invalid(question, f"问题太长了（{len(q)}字）。请控制在{MAX_QUESTION_CHARS}字以内，一次问一件事。\n" + HELP_TEXT)
-    if not _MEANINGFUL.search(q):
+    if not any(map(_meaningful, q)):
         return _invalid(question, "没有看懂这个问题。" + HELP_TEXT)
     return None
 

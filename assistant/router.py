@@ -133,10 +133,11 @@ def recognise_small_talk(t: Turn) -> Frame | None:
 
 def recognise_more(t: Turn) -> Frame | None:
     """"更多（从第4条起）：问题" (from a button) or a bare "更多" (from the context)."""
-    from assistant.search_answer import parse_more
+    if t.question.startswith("更多"):  # search_answer (and index/ with it) only for a paging request
+        from assistant.search_answer import parse_more
 
-    if t.question.startswith("更多") and (page := parse_more(t.question)):
-        return More(t.q, question=page[0], offset=page[1])
+        if page := parse_more(t.question):
+            return More(t.q, question=page[0], offset=page[1])
     return More(t.q) if _MORE.match(t.text.strip()) else None
 
 

@@ -8,10 +8,12 @@ Slow (minutes): `python -m bench testsuite` runs only this section.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,34 +21,57 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGETS = (("make test", []), ("make eval", ["-m", "eval"]))
 
 
+def _timings(path: Path) -> list[dict]:
+    """Each test's time (setup + call + teardown) and timeout, slowest first (bench/pytest_timing.py)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    return sorted(rows, key=lambda r: -r["s"])
+
+
 def _run(args: list[str]) -> dict:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_PROXY": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT)}
+    timing = Path(tempfile.mkstemp(prefix="bench-timing-", suffix=".jsonl")[1])
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_PROXY": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT),
+           "BENCH_TIMING_FILE": str(timing)}
     code = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
             "print('MAXRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
             "sys.exit(r.returncode)")
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
     r = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "pytest", "-p", "no:randomly",
-                        "--durations=5", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+                        "-p", "bench.pytest_timing", "--durations=30", *args], cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     out = r.stdout + r.stderr
     summary = re.findall(r"=+ (.*) in ([\d.]+)s", out)
-    slowest = re.findall(r"^([\d.]+)s (?:call|setup)\s+(\S+)", out, re.M)
     rss = re.search(r"MAXRSS (\d+)", out)
-    return {"wall": wall, "pytest": float(summary[-1][1]) if summary else None,
+    tests = _timings(timing)
+    timing.unlink(missing_ok=True)
+    return {"tests": tests, "wall": wall, "pytest": float(summary[-1][1]) if summary else None,
             "result": summary[-1][0] if summary else f"exit {r.returncode}",
-            "peak_mb": int(rss.group(1)) / 1024 if rss else None, "slowest": slowest[:3],
+            "peak_mb": int(rss.group(1)) / 1024 if rss else None,
             "load": (load, os.getloadavg()[0])}
+
+
+def _closest(tests: list[dict]) -> str:
+    """The test closest to its timeout, as time × 3 against the timeout (the standard: no test within 3×)."""
+    timed = [t for t in tests if t["timeout"]]
+    if not timed:
+        return "–"
+    t = max(timed, key=lambda r: r["s"] / r["timeout"])
+    verdict = "ok" if t["s"] * 3 < t["timeout"] else "**within 3×**"
+    return f"{t['s']:.0f} s × 3 vs {t['timeout']:.0f} s ({verdict}): {t['test'].split('::')[-1][:40]}"
 
 
 def run() -> str:
     lines = ["## Test suite (`make test`, `make eval`)", "",
              "One run each, the pytest commands of the Makefile; peak RSS of the largest process (pytest or a",
-             "child it started). Load: 1-minute load average at the start and the end.", "",
-             "| target | pytest time | wall | peak RSS | result | load | slowest tests |", "|---|---|---|---|---|---|---|"]
+             "child it started). Load: 1-minute load average at the start and the end. A test's time is its",
+             "setup + call + teardown (what pytest-timeout limits); \"closest to its timeout\" compares three",
+             "times that with the test's timeout (the standard: no test within 3×).", "",
+             "| target | pytest time | wall | peak RSS | result | load | tests > 5 s | closest to its timeout "
+             "| slowest tests |", "|---|---|---|---|---|---|---|---|---|"]
     for name, args in TARGETS:
         m = _run(args)
-        slow = "; ".join(f"{t} s {n.split('::')[-1][:40]}" for t, n in m["slowest"])
+        slow = "; ".join(f"{t['s']:.1f} s {t['test'].split('::')[-1][:40]}" for t in m["tests"][:3])
+        over5 = sum(t["s"] > 5 for t in m["tests"])
         lines.append(f"| `{name}` | {m['pytest']:.0f} s | {m['wall']:.0f} s | {m['peak_mb']:.0f} MB | {m['result']} | "
-                     f"{m['load'][0]:.1f} → {m['load'][1]:.1f} | {slow} |")
+                     f"{m['load'][0]:.1f} → {m['load'][1]:.1f} | {over5} | {_closest(m['tests'])} | {slow} |")
     return "\n".join(lines)

@@ -6,7 +6,6 @@ Only bot/ reads the environment; everything below receives these values as argum
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +85,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
     cfg_path = env.get("DOCBOT_CONFIG")
     if cfg_path and Path(cfg_path).is_file():
+        import tomllib  # only with a config file: its regexes are a few ms of every command's start-up
+
         with open(cfg_path, "rb") as fh:
             for k, v in tomllib.load(fh).items():
                 env.setdefault(k.upper(), str(v))

@@ -24,9 +24,10 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
     One-shot commands (`docbot ask`, piped `docbot chat`) load the model when the first free question
     needs it and wait for it, so they answer like a ready bot; structured answers never import torch.
     """
-    from corpus.library import load_corpus
+    from assistant.corpus_cache import load_corpus_cached
 
-    corpus = load_corpus(settings.corpus_dir, settings.uploads_dir)
+    # Parsed once per corpus change, then read from the data dir: a cold `docbot ask` skips the parser.
+    corpus = load_corpus_cached(settings.corpus_dir, settings.uploads_dir, settings.data_dir / "cache")
     background = long_running or keywords_first
 
     def open_search():

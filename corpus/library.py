@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import corpus
-import corpus.loaders_office  # noqa: F401 - registers .docx/.pdf (their libraries load only when used)
 from corpus import loaders
 from corpus.aliases import UnitAliases, load_unit_aliases
 from corpus.model import Document
-from corpus.parse import parse_document
 from corpus.text import normalize_for_match
 
 log = logging.getLogger(__name__)
@@ -67,6 +64,8 @@ def read_names(directory: Path) -> dict[str, dict]:
     path = directory / NAMES_FILE
     if not path.is_file():
         return {}
+    import tomllib  # here, not at the top: a cached corpus is unpickled without reading names.toml
+
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -78,6 +77,10 @@ def read_names(directory: Path) -> dict[str, dict]:
 
 def load_document(path: Path, names: dict[str, dict] | None = None) -> Document:
     """Load and parse one file (raises on unreadable input)."""
+    # The parser (hundreds of regular expressions compiled at import) loads here, not with this module:
+    # unpickling a cached Corpus (assistant/corpus_cache.py) needs only the class.
+    from corpus.parse import parse_document
+
     entry = (names or {}).get(path.name, {})
     text = loaders.load_text(path)
     aliases = tuple(str(a) for a in entry.get("aliases", ()) if str(a).strip())

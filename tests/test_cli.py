@@ -52,13 +52,25 @@ def test_ask_human_cites_source(docbot):
     assert "黄仰辉" in r.stdout and "胡仲华" in r.stdout and "来源：越秀工作要点 附件1" in r.stdout
 
 
-def test_structured_answer_never_imports_heavy_libraries():
+# What a cold structured `docbot ask` must not import: the dense stack, the keyword index, the store
+# library (sqlite-utils imports numpy), Telegram, and, once the data dir caches the parsed corpus
+# (assistant/corpus_cache.py), the parser itself and the other commands' modules.
+NOT_ON_THE_STRUCTURED_PATH = (
+    "torch", "sentence_transformers", "transformers", "jieba", "faiss", "bm25s", "numpy", "scipy", "sqlite_utils",
+    "sqlite3", "telegram", "httpx", "index.searcher", "index.tokenize", "corpus.parse", "corpus.loaders_office",
+    "assistant.search_answer", "tomllib", "zoneinfo", "bot.commands.run", "bot.commands.records_cli",
+)
+
+
+def test_structured_answer_never_imports_heavy_libraries(tmp_path, docbot):
+    env = {**os.environ, "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5",  # the default: dense search on
+           "DOCBOT_DATA_DIR": str(tmp_path)}
+    assert docbot("ask", "第3项谁牵头", env={"DOCBOT_DATA_DIR": str(tmp_path)}).returncode == 0  # fills the cache
     code = ("import sys; from bot.cli import main; main(['ask', '--json', '第17项谁牵头']);"
-            "heavy = [m for m in ('torch', 'sentence_transformers', 'jieba', 'faiss', 'telegram') if m in sys.modules];"
-            "print('HEAVY', heavy)")
-    env = {**os.environ, "DOCBOT_EMBEDDING_MODEL": "BAAI/bge-small-zh-v1.5"}  # the default: dense search on
+            f"print('HEAVY', [m for m in {NOT_ON_THE_STRUCTURED_PATH!r} if m in sys.modules])")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["found"] is True
     assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
 
 
@@ -183,3 +195,12 @@ def test_interactive_chat_answers_by_keywords_while_semantic_search_is_prepared(
     out = capsys.readouterr().out
     assert out.count(PREPARING) == 1 and out.count("问> ") == 3
     assert opened[0].wait_dense(60) and opened[0].min_cosine is not None  # the background work completes
+
+
+def test_help_before_a_command_lists_every_command(docbot):
+    # `docbot ask …` builds only the ask command's parser; a help request before the command still
+    # lists them all, and a command registered by a module of another name still parses
+    r = docbot("--help", "ask")
+    assert r.returncode == 0 and "visits" in r.stdout and "status" in r.stdout and "ask" in r.stdout
+    assert docbot("ask", "--help").stdout.startswith("usage: docbot ask")
+    assert docbot("visits", "--help").returncode == 0
