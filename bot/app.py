@@ -69,7 +69,7 @@ def build_services(settings: Settings) -> Services:
     from assistant.store import open_db
     from bot.services import build_knowledge
 
-    return Services(db=open_db(settings.db_path), knowledge=build_knowledge(settings, long_running=True), ask=ask,
+    return Services(db=open_db(settings.store), knowledge=build_knowledge(settings, long_running=True), ask=ask,
                     item_text=item_text, clock=lambda: datetime.now(UTC), admins=settings.admins,
                     corpus_dir=settings.corpus_dir, data_dir=settings.data_dir,
                     reload_knowledge=lambda: build_knowledge(settings, long_running=True),
