@@ -68,12 +68,14 @@ def resolve(url: str | None, default_path: Path) -> str | Path:
 
 def open_postgres(url: str):
     """A PgStore with every migration applied (each in its own transaction, recorded by name)."""
+    from assistant import shared_inbox
     from assistant.pg_store import PgStore
     from assistant.store import MIGRATIONS, _load_migrations
 
     db = PgStore(url)
     _load_migrations()
     migrate_postgres(db, MIGRATIONS)
+    shared_inbox.migrate(db)  # the tables only several workers need: shared inbox, tokens, documents
     return db
 
 

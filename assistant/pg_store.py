@@ -54,6 +54,10 @@ def translate(sql: str, pk_of=None) -> str:
     sql = _GROUP_CONCAT.sub(r"string_agg((\1)::text, ',')", sql)
     if _OR_IGNORE.match(sql):
         sql = _OR_IGNORE.sub("insert into", sql) + " on conflict do nothing"
+    elif re.match(r"^\s*insert\s+or\s+replace\s+into\s+(\w+)\s+values", sql, re.I) and pk_of is not None:
+        table = re.match(r"^\s*insert\s+or\s+replace\s+into\s+(\w+)", sql, re.I).group(1)
+        sql = re.sub(r"^\s*insert\s+or\s+replace\s+into", "insert into", sql, flags=re.I)
+        sql += f" on conflict ({', '.join(pk_of(table))}) do nothing"  # no column list: random keys (tokens)
     elif (m := _OR_REPLACE.match(sql)) and pk_of is not None:
         table, cols = m.group(1), [c.strip() for c in m.group(2).split(",")]
         pk = pk_of(table)
