@@ -87,8 +87,23 @@ def collect(settings: Settings, now: datetime, documents: list | None = None) ->
                     "SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()
             except sqlite3.OperationalError:  # a store from before records existed
                 pass
+    if settings.shared:  # several workers: the backlog and reminders live in PostgreSQL
+        facts["inbox_backlog"], facts["last_reminder"], facts["reminders_sent"] = _shared_facts(settings)
     facts["alive"], facts["heartbeat"] = alive(settings, now)
     return facts
+
+
+def _shared_facts(settings: Settings) -> tuple:
+    """(shared backlog, last reminder, reminders sent) from the PostgreSQL store; Nones if unreachable."""
+    import psycopg
+
+    try:
+        with psycopg.connect(settings.database_url, connect_timeout=5) as conn:
+            backlog = conn.execute("SELECT count(*) FROM shared_inbox WHERE status = 'pending'").fetchone()[0]
+            last, sent = conn.execute("SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()
+            return backlog, last, sent
+    except psycopg.Error:
+        return None, None, 0
 
 
 def render(facts: dict) -> str:
