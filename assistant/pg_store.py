@@ -117,7 +117,9 @@ class PgStore:
 
     dialect = "postgresql"
 
-    def __init__(self, url: str, *, max_size: int = 20):
+    # A worker holds one connection per update it handles (the claim, assistant/shared_inbox.py) besides
+    # the database thread's, the event loop's reads and the webhook's arrivals: 16 updates at a time + room.
+    def __init__(self, url: str, *, max_size: int = 32):
         self.url = url
         self.pool = ConnectionPool(url, min_size=1, max_size=max_size, open=True, timeout=30,
                                    kwargs={"autocommit": True})

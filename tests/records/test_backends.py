@@ -108,3 +108,18 @@ def test_removed_on_reads_the_json_details_on_both_backends(db):
     assert access.removed_on(db, 77) is None
     access.deny(db, 77, at=NOW, actor="1")
     assert access.removed_on(db, 77) == NOW.isoformat()[:10]
+
+
+@pytest.mark.parametrize(("sqlite", "postgres"), [
+    ("select 1 from t where a = ? and b = '?%'", "select 1 from t where a = %s and b = '?%%'"),
+    ("insert or ignore into t (a) values (?)", "insert into t (a) values (%s) on conflict do nothing"),
+    ("INSERT OR REPLACE INTO t (k, v) VALUES (?, ?)",
+     "insert into t (k, v) VALUES (%s, %s) on conflict (k) do update set v = excluded.v"),
+    ("select group_concat(a || ':' || b) from t", "select string_agg((a || ':' || b)::text, ',') from t"),
+    ("select at from audit_log where json_extract(details, '$.telegram_id') = ?",
+     "select at from audit_log where (details::jsonb ->> 'telegram_id') = %s::text"),
+])
+def test_the_sqlite_spellings_the_code_uses_are_translated(sqlite, postgres):
+    from assistant.pg_store import translate
+
+    assert translate(sqlite, lambda table: ("k",)) == postgres

@@ -108,6 +108,8 @@ async def test_two_workers_answer_every_message_once_in_order_across_a_kill(fake
                 await workers.post(client, update)
 
         async with httpx.AsyncClient(timeout=10) as client:
+            forged = await client.post(f"http://127.0.0.1:{workers.ports[0]}/tg/hook", json=fake_api.text("伪造"))
+            assert forged.status_code == 403  # without Telegram's secret header: not stored, not answered
             senders = asyncio.gather(*(user(client, q) for q in queues.values()))
             await fake_api.wait_for("sendMessage", KILL_AFTER, timeout=120)
             workers.kill(1)
