@@ -57,8 +57,11 @@ class StoreUnwritable(Exception):
 
 
 def unwritable(error: BaseException) -> bool:
-    """True when ``error`` is SQLite saying the store cannot be written now (as opposed to a bug)."""
+    """True when ``error`` is SQLite saying the store cannot be written now (as opposed to a bug), or
+    PostgreSQL's (assistant/pg_store.py) operational errors: server gone, disk full, no connection free."""
     name = getattr(error, "sqlite_errorname", "") or ""
+    if any(c.__name__ == "OperationalError" and c.__module__.startswith("psycopg") for c in type(error).__mro__):
+        return True
     return isinstance(error, sqlite3.Error) and name.startswith(_UNWRITABLE)
 
 

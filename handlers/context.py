@@ -96,7 +96,7 @@ class Services:
             call = functools.partial(inbox.once, self.db, *step, call, at=self.clock())
         try:
             return await loop.run_in_executor(self.db_executor, call)
-        except sqlite3.Error as e:
+        except Exception as e:  # sqlite3.Error, or psycopg's on a shared PostgreSQL store
             if store.unwritable(e):  # disk full, read-only: the write's transaction rolled back whole
                 raise store.StoreUnwritable(f"{name}: {e}") from e
             if store.corrupt(e):  # a page damaged since the start: say so, the admin restores a backup

@@ -123,3 +123,14 @@ def test_the_sqlite_spellings_the_code_uses_are_translated(sqlite, postgres):
     from assistant.pg_store import translate
 
     assert translate(sqlite, lambda table: ("k",)) == postgres
+
+
+def test_a_postgresql_server_gone_is_the_stores_cannot_save_now():
+    import psycopg
+    from psycopg_pool import PoolTimeout
+
+    from assistant.store import unwritable
+
+    assert unwritable(psycopg.OperationalError("server closed the connection unexpectedly"))
+    assert unwritable(PoolTimeout("couldn't get a connection after 30.00 sec"))
+    assert not unwritable(psycopg.errors.UndefinedTable("no such table"))  # a bug, not the server
