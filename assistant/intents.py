@@ -254,7 +254,10 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
         return True
     if units is None or len(left) > 4:
         return False
-    texts = [norm(d.document.title + d.item.section + d.item.text) for _, _, key in spans for d in units.duties_of(key)]
+    duties = [d for _, _, key in spans for d in units.duties_of(key)]
+    if duties and all(left in norm(d.document.title) for d in duties):
+        return True  # "君山片区管理局在整治中负责啥" in a 整治工作方案: the document's own topic, not a narrower one
+    texts = [norm(d.document.title + d.item.section + d.item.text) for d in duties]
     return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
 
 

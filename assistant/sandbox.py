@@ -86,7 +86,8 @@ def extract(suffix: str, data: bytes, limits: Limits = LIMITS) -> str:
         # Only what reading needs: the child never sees the bot's token or other secrets.
         env = {**{k: v for k, v in os.environ.items() if k in _CHILD_ENV}, "HOME": tmp,
                "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])),
-               "DOCBOT_SANDBOX_MEMORY": str(limits.memory), "DOCBOT_SANDBOX_CHARS": str(limits.max_chars)}
+               "DOCBOT_SANDBOX_MEMORY": str(limits.memory), "DOCBOT_SANDBOX_CHARS": str(limits.max_chars),
+               "DOCBOT_SANDBOX_PARENT": str(os.getpid())}
         # Own session: a timeout kills the child and anything it started (LibreOffice) in one go.
         proc = subprocess.Popen([sys.executable, "-m", "assistant.sandbox", str(source), str(result)],
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -111,6 +112,10 @@ def _child(source: Path, result: Path) -> None:
     The libraries are imported before the limit: the limit is for what the file makes the parser
     allocate, and a shared object that cannot be mapped would surface as an ImportError, not as
     "too large"."""
+    from corpus.lifeline import die_with_parent
+
+    # A bot killed with SIGKILL takes this reading (and the LibreOffice under it) with it.
+    die_with_parent(int(os.environ.get("DOCBOT_SANDBOX_PARENT", os.getppid())))
     from corpus import loaders, loaders_office  # noqa: F401 - loaders_office registers the office formats
 
     if source.suffix.lower() == ".pdf":

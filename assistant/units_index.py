@@ -6,12 +6,14 @@ Built once from the parsed items; unit names are compared through the editable a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.docnames import norm
 from corpus.aliases import UnitAliases
 from corpus.model import Document, Item
+from corpus.parties import is_party_name
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
                "sub": "分项负责"}
@@ -26,9 +28,19 @@ class Duty:
     scope: str = ""  # for "sub": the part of the item this unit is responsible for
 
 
+_PLACED_BODY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:片区|街道|镇|乡|县|市)(?P<body>[\u4e00-\u9fff]{2,}(?:专班|小组|指挥部|工作组))$")
+
+
+_NAMEPLATES = re.compile(r"^([^（(]{2,20})[（(]([^（）()]{2,20}(?:局|委|办|公司|中心|集团))[）)]$")
+
+
 def _short_forms(name: str) -> list[str]:
     """"区委组织部" → "组织部", "区纪委" → "纪委": how people shorten district unit names."""
     out = []
+    if m := _NAMEPLATES.match(name):
+        out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
+    if m := _PLACED_BODY.match(name):
+        out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
     if name.startswith("区委") and len(name) - 2 >= 3:
         out.append(name[2:])
     elif name.startswith("区") and not name.startswith("区委") and len(name) - 1 >= 2:
@@ -36,9 +48,28 @@ def _short_forms(name: str) -> list[str]:
     return out
 
 
+_CONJUNCTIONS = re.compile(r"[和与及、]")
+# A body inside a body: "区公安局交警部门", "区市场监管局君山分局" — the parent ends in one of these.
+_PARENT_END = re.compile(r"(?:局|委|办|院|厅|政府|集团|公司)")
+
+
+def _loose(name: str) -> str:
+    return _CONJUNCTIONS.sub("", norm(name)) if len(name) >= 6 else norm(name)
+
+
+def _sub_body(name: str) -> str:
+    """"区公安局交警部门" → "交警部门": the named part of a parent body, when the part reads as a name."""
+    for m in _PARENT_END.finditer(name):
+        tail = name[m.end():]
+        if m.start() >= 2 and len(tail) >= 3:
+            return tail if is_party_name(tail) else ""
+    return ""
+
+
 class UnitIndex:
     def __init__(self, documents: tuple[Document, ...], aliases: UnitAliases | None = None):
         self._aliases = aliases or UnitAliases()
+        self._merged: dict[str, str] = {}  # a spelling → the unit's longer spelling (_merge_spellings)
         self.duties: dict[str, list[Duty]] = defaultdict(list)
         for doc in documents:
             for item in (*doc.items, *doc.tasks):
@@ -49,6 +80,7 @@ class UnitIndex:
                 for sub in u.sub:
                     role = "lead" if sub.role == "lead" else "sub"
                     self.duties[self.key(sub.unit)].append(Duty(doc, item, role, sub.unit, sub.scope))
+        self._merge_spellings()
         # variant (normalised) → canonical key; ambiguous short forms are dropped.
         variants: dict[str, set[str]] = defaultdict(set)
         for key, duties in self.duties.items():
@@ -62,6 +94,28 @@ class UnitIndex:
         self._variants = {v: key for v, keys in variants.items() if v and (key := self._dominant(keys))}
         self._by_length = sorted(self._variants, key=len, reverse=True)
 
+    def _merge_spellings(self) -> None:
+        """One unit written two ways in the documents is one unit: "区人口和计划生育领导小组" and
+        "区人口计划生育领导小组" (a conjunction dropped), "区公安局交警部门" and a bare "交警部门" when no
+        other body has a 交警部门. The longer spelling keeps the duties of both."""
+        groups: dict[str, set[str]] = defaultdict(set)
+        for key in self.duties:
+            groups[_loose(key)].add(key)
+            if tail := _sub_body(key):
+                groups["sub:" + tail].add(key)
+        for form, keys in groups.items():
+            short = form.removeprefix("sub:")
+            if form.startswith("sub:"):
+                if len(keys) != 1 or short not in self.duties or short in keys:
+                    continue
+                keys = {*keys, short}
+            if len(keys) < 2:
+                continue
+            keep = max(keys, key=len)
+            for other in keys - {keep}:
+                self.duties[keep].extend(self.duties.pop(other, []))
+                self._merged[other] = keep
+
     def _dominant(self, keys: set[str]) -> str:
         """The unit a short form means: the only one, or one named in at least 3× as many duties as
         any other ("纪委" in a district plan is 区纪委 even if a news paragraph mentions 市纪委)."""
@@ -73,7 +127,8 @@ class UnitIndex:
 
     def key(self, name: str) -> str:
         """Duties are filed under the alias file's canonical spelling."""
-        return self._aliases.canonical(name)
+        key = self._aliases.canonical(name)
+        return self._merged.get(key, key)
 
     def spans_in(self, q: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical unit) of every unit named in q, in order; the longest match wins

@@ -2,6 +2,8 @@
 
 Two steps so nothing changes without an admin's confirmation: ``preview(name, data, uploads_dir)``
 reads the bytes and reports what the parser found (assistant/doc_report.py); ``add(...)`` writes it.
+The chat keeps the preview's text on disk in between (``stage``, then ``add_staged`` on 确认), so
+the button still works after the bot restarts.
 Uploaded documents live in their own directory under the data directory (``uploads_dir``), beside
 the bundled corpus, which stays read-only; both are loaded together. Office files are read by
 assistant/sandbox.py (archive limits, then a memory- and time-limited child process) and stored as
@@ -12,11 +14,12 @@ libraries. Every refusal is an ``UploadError`` whose message is Chinese and mean
 from __future__ import annotations
 
 import re
+import secrets
 import tempfile
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from assistant import sandbox, shared_inbox
@@ -29,6 +32,7 @@ MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
 OFFICE = (".docx", ".pdf", ".doc", ".wps")  # read in the sandbox
 MIN_CHARS = 20  # shorter than this is not a policy document, whatever it says
+STAGED = ".staged"  # previews waiting for 确认, under the uploads directory
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted Office files (and old .doc) are OLE compound files
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control, format (bidi overrides such as U+202E, zero-width) and line/paragraph separators: a name
@@ -131,6 +135,48 @@ def preview(file_name: str, data: bytes, directory: Path, taken: Collection[str]
     name, text, doc = read_document(file_name, data)
     report = describe(doc)
     return Preview(file_name=name, title=report.title, short_name=report.short_name, report=report, text=text)
+
+
+def stage(directory: Path, doc: Preview) -> dict:
+    """Keep a preview's text on disk until the admin confirms it, so a restart in between loses nothing:
+    in ``STAGED`` under the uploads directory (a folder: the corpus loader reads only the files beside
+    it). → the confirmation button's payload (JSON, stored with the button: handlers/tokens.py)."""
+    staged = Path(directory) / STAGED
+    staged.mkdir(parents=True, exist_ok=True)
+    name = f"{secrets.token_hex(8)}.txt"
+    tmp = staged / f".{name}.part"
+    tmp.write_text(doc.text, encoding="utf-8")
+    tmp.replace(staged / name)
+    return {"staged": name, "file_name": doc.file_name, "title": doc.title, "short_name": doc.short_name}
+
+
+def add_staged(db, directory: Path, staged: dict, *, at: datetime, actor: str) -> Path:
+    """The confirmed upload moved from its staged copy into the uploads directory (atomically), audited."""
+    source = Path(directory) / STAGED / safe_name(staged["staged"])
+    path = Path(directory) / safe_name(staged["file_name"])
+    if path.exists():
+        raise UploadError(f"文件库里已有同名文件 {path.name}。")
+    if not source.is_file():
+        raise UploadError("这份文件的预览已失效（暂存的内容已不在），请重新发送文件。")
+    source.replace(path)
+    with db.atomic():
+        audit(db, at=at, actor=actor, action="add_document", details={"file": path.name, "title": staged["title"]})
+    return path
+
+
+def discard_staged(directory: Path, staged: dict) -> None:
+    """取消: the staged copy goes."""
+    (Path(directory) / STAGED / safe_name(staged["staged"])).unlink(missing_ok=True)
+
+
+def prune_staged(directory: Path, now: datetime, keep: timedelta) -> int:
+    """Forget staged previews older than ``keep`` (their buttons have expired too). → files removed."""
+    staged, removed = Path(directory) / STAGED, 0
+    for path in staged.iterdir() if staged.is_dir() else ():
+        if path.is_file() and path.stat().st_mtime < (now - keep).timestamp():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def inspect_file(path: str | Path) -> DocReport:

@@ -125,7 +125,7 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     application.bot_data["settings"] = settings
     application.bot_data["log_text"] = settings.log_text
     application.bot_data["status"] = lambda: status.render(
-        status.collect(settings, services.clock(), services.knowledge.corpus.documents))
+        status.collect(settings, services.clock(), services.knowledge.corpus.documents, services.health.snapshot()))
     inbox = None
     if tuning.inbox:
         inbox = application.bot_data["inbox"] = Inbox(
@@ -172,7 +172,8 @@ async def heartbeat(context: DocbotContext) -> None:
     """The loop is alive: `docbot status --check` (Docker HEALTHCHECK) reads this file. Hourly, the
     inbox forgets long-finished updates and old buttons (inline: the inbox file is the loop's)."""
     services: Services = context.bot_data["services"]
-    await services.run(status.write_heartbeat, context.bot_data["settings"], services.clock())
+    await services.run(status.write_heartbeat, context.bot_data["settings"], services.clock(),
+                       services.health.snapshot())  # docbot status shows the bot's degraded state from it
     beats = context.bot_data["heartbeats"] = context.bot_data.get("heartbeats", 0) + 1
     if (inbox := context.bot_data.get("inbox")) and beats % PRUNE_EVERY_BEATS == 0:
         inbox_core.prune(inbox.db, now=services.clock())
@@ -193,6 +194,7 @@ async def post_shutdown(application: Application) -> None:
 async def on_error(update: object, context: DocbotContext) -> None:
     """Log every failure with its update, and tell the user instead of going silent."""
     shown = update.to_dict() if isinstance(update, Update) else repr(update)
+    context.bot_data["services"].health.error(context.error, context.bot_data["services"].clock())  # for /status
     # A known condition with its own reply (assistant.store.StoreUnwritable: disk full): one line, no traceback.
     reply = getattr(context.error, "user_reply", None)
     if reply:

@@ -1,9 +1,17 @@
 """What an operator needs to know at a glance: version, corpus, index, search mode, inbox backlog, last
-reminder, and whether the bot is alive. One collector for `docbot status` and the admins' /status.
+reminder, whether the bot is alive, and whether it runs degraded. One collector for `docbot status` and
+the admins' /status.
 
 Liveness: the running bot writes a heartbeat file (``heartbeat``) every HEARTBEAT seconds from its
 event loop; `docbot status --check` (the Docker HEALTHCHECK) fails when it is older than STALE — a
-process that is up but whose loop is stuck is as dead to its users as a crashed one.
+process that is up but whose loop is stuck is as dead to its users as a crashed one. On a full disk
+the heartbeat is overwritten in place (same length, no new block), so a bot that still answers is not
+restarted for it.
+
+Degraded (issue 20, item 5): the store cannot be written (the running bot's record of a refused write,
+assistant/health.py; a read-only file system, a nearly full disk, a damaged file, seen from here) —
+answers go on, writes are answered "暂时无法保存，请稍后再试（未保存）"; and the last error. The bot
+copies its record to ``health.json`` beside the heartbeat for `docbot status` in another process.
 """
 
 from __future__ import annotations
@@ -23,11 +31,38 @@ def heartbeat_path(settings: Settings) -> Path:
     return settings.data_dir / "heartbeat"
 
 
-def write_heartbeat(settings: Settings, now: datetime) -> None:
+def health_path(settings: Settings) -> Path:
+    return settings.data_dir / "health.json"
+
+
+def write_heartbeat(settings: Settings, now: datetime, health: dict | None = None) -> None:
     path = heartbeat_path(settings)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(now.isoformat(), encoding="utf-8")
-    tmp.replace(path)  # atomic: the health check never reads half a timestamp
+    stamp = now.isoformat(timespec="seconds").encode()  # one length: it can be overwritten in place
+    try:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(stamp)
+        tmp.replace(path)  # atomic: the health check never reads half a timestamp
+    except OSError:
+        if not path.exists():
+            raise
+        with path.open("r+b") as fh:  # a full disk has no block for a new file, the old one has room
+            fh.write(stamp)
+            fh.truncate()
+    if health is not None:
+        try:
+            tmp = health_path(settings).with_suffix(".tmp")
+            tmp.write_text(json.dumps(health, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(health_path(settings))
+        except OSError:  # best effort: the same disk trouble that /status would report
+            pass
+
+
+def read_health(settings: Settings) -> dict:
+    try:
+        got = json.loads(health_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return got if isinstance(got, dict) else {}
 
 
 def alive(settings: Settings, now: datetime) -> tuple[bool, str]:
@@ -58,8 +93,39 @@ def _read_only(path: Path):
     return closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True))
 
 
-def collect(settings: Settings, now: datetime, documents: list | None = None) -> dict:
-    """Facts from the files under the data directory (read-only; nothing is created)."""
+LOW_SPACE = 5 * 1024 * 1024  # bytes free below which writes are about to fail
+
+
+def store_problems(settings: Settings, health: dict) -> list[str]:
+    """Why the store cannot be written now, in Chinese; [] when nothing is known to be wrong."""
+    import os
+    import sqlite3
+
+    problems = []
+    if refused := health.get("unwritable"):
+        since = refused["since"][:16].replace("T", " ")
+        problems.append(f"自 {since} 起写入被拒绝 {refused['count']} 次（{refused['reason']}）")
+    directory = settings.data_dir if settings.data_dir.exists() else None
+    if directory is not None:
+        fs = os.statvfs(directory)
+        if fs.f_flag & os.ST_RDONLY:
+            problems.append("数据目录所在的文件系统是只读的")
+        elif fs.f_bavail * fs.f_frsize < LOW_SPACE:
+            problems.append(f"磁盘空间不足（剩余 {fs.f_bavail * fs.f_frsize // 1024} KB）")
+    if settings.db_path.exists():
+        try:
+            with _read_only(settings.db_path) as conn:
+                verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            verdict = str(e)
+        if verdict != "ok":
+            problems.append(f"数据文件已损坏（{verdict}）：请用最近一次 `docbot backup` 的备份恢复")
+    return problems
+
+
+def collect(settings: Settings, now: datetime, documents: list | None = None, health: dict | None = None) -> dict:
+    """Facts from the files under the data directory (read-only; nothing is created). ``health``: the
+    running bot's own record (assistant/health.py); else the copy it left beside its heartbeat."""
     import sqlite3
 
     from assistant.inbox import backlog
@@ -77,18 +143,25 @@ def collect(settings: Settings, now: datetime, documents: list | None = None) ->
     facts["search_mode"] = search_mode(settings)
     facts["inbox_backlog"] = None
     if settings.inbox_path.exists():
-        with _read_only(settings.inbox_path) as conn:
-            facts["inbox_backlog"] = backlog(conn)
+        try:
+            with _read_only(settings.inbox_path) as conn:
+                facts["inbox_backlog"] = backlog(conn)
+        except sqlite3.DatabaseError as e:  # damaged or locked: say so, never a traceback
+            facts["inbox_backlog"] = f"无法读取（{e}）"
     facts["last_reminder"], facts["reminders_sent"] = None, 0
     if settings.db_path.exists():
-        with _read_only(settings.db_path) as conn:
-            try:
+        try:
+            with _read_only(settings.db_path) as conn:
                 facts["last_reminder"], facts["reminders_sent"] = conn.execute(
                     "SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()
-            except sqlite3.OperationalError:  # a store from before records existed
-                pass
+        except sqlite3.DatabaseError:  # a store from before records existed, or a damaged one (below)
+            pass
     if settings.shared:  # several workers: the backlog and reminders live in PostgreSQL
         facts["inbox_backlog"], facts["last_reminder"], facts["reminders_sent"] = _shared_facts(settings)
+    health = read_health(settings) if health is None else health
+    facts["store_problems"] = store_problems(settings, health)
+    facts["last_error"] = health.get("last_error")
+    facts["degraded"] = bool(facts["store_problems"])
     facts["alive"], facts["heartbeat"] = alive(settings, now)
     return facts
 
@@ -108,15 +181,21 @@ def _shared_facts(settings: Settings) -> tuple:
 
 def render(facts: dict) -> str:
     backlog = facts["inbox_backlog"]
+    store = ("正常" if not facts["store_problems"] else
+             "⚠ 暂时无法写入：" + "；".join(facts["store_problems"])
+             + "。提问照常回答；需要保存的操作会回复“暂时无法保存，请稍后再试（未保存）”")
+    error = facts["last_error"]
     lines = [
-        f"党建文件助手 {facts['version']}",
+        f"党建文件助手 {facts['version']}" + ("（降级运行）" if facts["degraded"] else ""),
         f"运行状态：{facts['heartbeat']}",
+        f"数据库：{store}",
         f"文件库：{len(facts['documents'])} 份（{facts['corpus_dir']}）",
         f"索引：{facts['index']}",
         facts["search_mode"],
-        "待处理消息：" + ("无收件箱记录" if backlog is None else f"{backlog} 条"),
+        "待处理消息：" + ("无收件箱记录" if backlog is None else f"{backlog} 条" if isinstance(backlog, int) else backlog),
         "最近发出提醒：" + (f"{facts['last_reminder'][:16].replace('T', ' ')}（共 {facts['reminders_sent']} 条）"
                           if facts["last_reminder"] else "尚无"),
+        "最近错误：" + (f"{error['at'][:16].replace('T', ' ')} {error['type']}：{error['text']}" if error else "无"),
     ]
     return "\n".join(lines)
 

@@ -32,6 +32,7 @@ class Block:
     roster: bool = False  # a roster paragraph ("组长：…；副组长：…")
     # its entries with each name set apart from its post (the text keeps the spacing as written)
     roster_entries: list[str] = field(default_factory=list)
+    duties: bool = False  # a roster that has taken its group's "职责：…" line: it is complete
 
     @property
     def text(self) -> str:

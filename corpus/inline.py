@@ -8,6 +8,7 @@ import re
 
 from corpus import roles
 from corpus.model import SubAttribution, Units
+from corpus.parties import CLAUSE_START_WORDS
 from corpus.units import (
     ROLE_BUCKET,
     ROLE_THEN_LIST,
@@ -17,6 +18,7 @@ from corpus.units import (
     split_unit_list,
     unit_like,
 )
+from corpus.vocabulary import PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
 
 # Inline responsibility in running text: a clause whose subject is a list of units followed by a
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
@@ -26,7 +28,9 @@ _INLINE_ROLES = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles
 # Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
-_UNIT_NAME = _NAME_CHARS + "{1,24}?" + UNIT_END.pattern.rstrip("$") + r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
+# A subject may also be a leading post ("局分管领导牵头…", "局主要领导联系点：…"): people answer for work too.
+_UNIT_NAME = (_NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"|(?<=主要|分管|包片|带班|挂点)领导)"
+              r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?")
 _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
 _INLINE = re.compile(
     # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
@@ -37,9 +41,21 @@ _INLINE = re.compile(
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
 _DUTY_VERBS = "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB))
-_SUBJECT = re.compile(rf"^(?:由)?(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:负责|具体|统一|共同|及时|定期)?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
+_WHEN = alternation(TIME_ADVERBS)
+# "根据省级安排情况", "对报送情况": an adverbial phrase up to the verb (lazy, inside one clause)
+_HOW = rf"(?:{alternation(SUBJECT_ADVERBIALS)})[^，,。；;：:]{{1,30}}?"
+# "对…的村（社区）和有关单位进行约谈", "并向各联合党委和职能处室进行报备": a list that opens like a clause
+# names the object, not the subject
+_NOT_SUBJECT = rf"(?!{alternation(w for w in CLAUSE_START_WORDS if w != '由')})"
+_SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:{_WHEN})?(?:{_HOW})?"
+                      rf"(?:负责|具体|统一|共同|{_WHEN})?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
                       rf"(?!(?:{_DUTY_VERBS})的))"
-                      rf"(?![求该是])|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)")
+                      rf"(?![求该是])"
+                      rf"|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)"
+                      # "各村居可根据实际，…探索建立…" / "由领导小组根据实际情况，责成…": the subject's
+                      # clause may end before its verb, which follows in the next one
+                      rf"|^{_NOT_SUBJECT}(?P<loose>{_UNIT_LIST})(?:{alternation(PERMISSIVE_MODALS)})(?!能|行|靠|见|信|谓|持续)"
+                      rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:配合|协助)(?P<main>{_UNIT_LIST})(?:共同)?(?:落实|负责|实施|开展|做好|推进)")
 _TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
@@ -48,7 +64,8 @@ _INLINE_ROLE = dict(_INLINE_ROLES)
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|" + _DUTY_VERBS)
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|"
+                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
                          r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -56,6 +73,7 @@ _PLACE_PREPOSITIONS = ("在", "于", "到")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 # A duty that opens by leading ("X：牵头统筹…", "负责牵头做好…").
 LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
+_KIND_OF_BODY = re.compile(r"(?:部门|单位|处室|机构|科室)$")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
 
@@ -94,8 +112,13 @@ def inline_units(text: str) -> Units:
         # "区直各有关单位：金井湾、澳前…指挥部" defines who the name covers; it states no duty
         if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
             found[role].append(m.group("unit"))
+    subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
     for clause in _candidate_clauses(ROLE_THEN_LIST.sub(r"\1，", text)):
         clause = _ENUMERATOR.sub("", clause)
+        if subject and (lead := LEADS_DUTY.match(clause)) and lead.end() < len(clause):
+            # "X负责落实…，加快培育…，牵头推进Y等工作": X leads Y, the part it opens by leading
+            scoped += [SubAttribution(u, clause.strip(), "lead") for u in subject if u not in found["lead"]]
+            continue
         if (clause.startswith(_PLACE_PREPOSITIONS) and "由" not in clause) or roles.FIRST_LEADS.search(clause):
             continue  # "在北港村、大坪村…开展试点": where, not who; a lead rule names no one
         if cw := _SUPPORTS_INLINE.match(clause):  # "资源生态处配合区资源生态局、消防救援支队落实"
@@ -109,19 +132,29 @@ def inline_units(text: str) -> Units:
             continue
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
-            names = tuple(u for u in split_unit_list(subject.group("units") or subject.group("duty"))
+            named = next(g for g in subject.group("units", "duty", "loose", "by_how") if g)
+            names = tuple(u for u in split_unit_list(named)
                           if not _PEOPLE.search(u))
             found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
+            subject = inherit_prefix(names)
             continue
-        if not m or "等" in m.group("units"):
+        if not m:
             continue
+        named = m.group("units")
+        if "等" in named:
+            # "区交通与建设局等区直部门配合": the bodies named before 等 a kind of body; anything else is vague
+            head, _, kind = named.rpartition("等")
+            if not head or not _KIND_OF_BODY.search(kind):
+                continue
+            named = head
         role = _INLINE_ROLE[m.group("role")]
         if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
             role = "lead"
         first_role = first_role or role
-        listed = [p for u in split_unit_list(m.group("units")) for p in _split_with(u) if not _PEOPLE.search(p)]
+        listed = [p for u in split_unit_list(named) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
+        subject = inherit_prefix(tuple(listed)) if role == "shared" else ()
         scope = clause[m.end():].strip()
         if role == "lead" and scope:
             scoped += [SubAttribution(u, m.group("role") + scope, "lead") for u in names]

@@ -3,7 +3,8 @@
 ``soffice --headless --convert-to docx`` turns the file into .docx, which then goes through the .docx
 loader (numbering labels included: LibreOffice writes them back as Word numbering). Each conversion
 runs in its own temporary directory with its own LibreOffice profile, so two conversions never share
-a lock file, and under a timeout, so a file that hangs the converter cannot hang the caller.
+a lock file, and under a timeout, so a file that hangs the converter cannot hang the caller; and under
+a watchdog (corpus/lifeline.py), so a caller killed with SIGKILL leaves no LibreOffice running.
 Without LibreOffice the user is told what to install instead of seeing an empty document.
 """
 
@@ -16,6 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from corpus import lifeline
 from corpus.loaders import ConverterMissing, UnreadableDocument, register_loader
 
 TIMEOUT_SECONDS = 45  # below the upload sandbox's 60 s, so the more specific message wins
@@ -36,9 +38,10 @@ def convert_to_docx(path: Path, out_dir: Path, *, timeout: float = TIMEOUT_SECON
     profile = out_dir / "profile"
     argv = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
             "--convert-to", "docx", "--outdir", str(out_dir), str(path)]
-    # Its own process group: soffice is a launcher for soffice.bin, and a timeout must end both.
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                            env={**os.environ, "HOME": str(out_dir)})
+    # Its own process group: soffice is a launcher for soffice.bin, and a timeout must end both. Under the
+    # watchdog (corpus/lifeline.py): a SIGKILL of this process ends the whole group too.
+    proc = subprocess.Popen(lifeline.guarded(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True, env={**os.environ, "HOME": str(out_dir)})
     try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired as err:

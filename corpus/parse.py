@@ -31,7 +31,15 @@ from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, U
 from corpus.numerals import int_to_chinese
 from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
 from corpus.parts import PartsMixin
-from corpus.rosters import GROUP_TITLE, NAMES_ONLY, body_named, roster_entry
+from corpus.rosters import (
+    DUTY_LINE,
+    GROUP_TITLE,
+    MEMBERS_TITLE,
+    NAMES_ONLY,
+    SETS_UP,
+    body_named,
+    roster_entry,
+)
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
 from corpus.tasks import (
@@ -69,6 +77,12 @@ _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 
 
+def _duty_title(text: str) -> str:
+    """"X工作职责：（一）…" / "X工作职责：支持…。" → "X工作职责：": the part a duty heading may be."""
+    head = first_sentence(text).split("（", 1)[0]
+    return head[:i + 1] if (i := min((head.find(c) for c in "：:" if c in head), default=-1)) >= 0 else head
+
+
 class _Builder(PartsMixin):
     def __init__(self, lines: list[Line], consumed: frozenset[int]):
         self.lines = lines
@@ -86,6 +100,7 @@ class _Builder(PartsMixin):
         self.items_in_part: dict[str, int] = {}
         self.last_title = ""
         self.duty_owner = Units()  # the owner named by the last 第X条 duty article (its 1. 2. items)
+        self.announced = ""  # the body the last "决定成立…专班" paragraph set up: a roster under 人员组成 staffs it
 
     # ---- section path -------------------------------------------------------------------------
     @property
@@ -127,6 +142,8 @@ class _Builder(PartsMixin):
         if b is None:
             return
         text = b.text
+        if b.kind == "para" and SETS_UP.search(text):
+            self.announced = body_named(text) or self.announced
         if b.kind in ("item", "h1") or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
             units = trailing_units(text)
             if b.unit_lines:
@@ -145,6 +162,9 @@ class _Builder(PartsMixin):
                 owner = self.duty_owner.shared
                 role = "lead" if LEADS_DUTY.match(text) else "shared"
                 units = replace(named, **{role: owner})
+            if b.article and not ((named := recognise(units)).lead or named.shared) and (
+                    owner := duty_owner(_duty_title(b.text))):
+                units = replace(named, shared=owner.shared)  # "第七条 X安全生产工作职责：（一）…": X's own duties
             if b.kind == "h1":
                 body = _H1_LABEL.sub("", text, count=1)
             if b.kind == "h2":  # a （一）… block carrying units is an item numbered by its label
@@ -172,7 +192,7 @@ class _Builder(PartsMixin):
             if b.kind == "item":
                 self.items_in_part[b.part] = b.number
             if b.article:  # "第十八条 区农村发展局工作职责：" owns the 1. 2. items that follow it
-                self.duty_owner = duty_owner(first_sentence(b.text).split("（", 1)[0])
+                self.duty_owner = duty_owner(_duty_title(b.text))
         elif b.kind in ("para", "h2") and not b.heading_only:
             if b.unit_lines:
                 text += "；".join(b.unit_lines)
@@ -305,6 +325,8 @@ class _Builder(PartsMixin):
             else:
                 # otherwise it stands alone, headed by the body named in the paragraph before it
                 body = body_named(b.text) if b is not None and b.kind == "para" else ""
+                if not body and self.stack and MEMBERS_TITLE.search(self.stack[-1][1]):
+                    body = self.announced  # "一、人员组成" under "决定成立金井片区督查专班": that body's people
                 self.open("para", 0, f"{body}：{text}" if body else text, ln.no)
             self.block.roster = True
             self.block.roster_entries.append(entry)
@@ -314,7 +336,11 @@ class _Builder(PartsMixin):
             self.close()
             self.add_section("", join_cjk_spaces(text).rstrip("：:"), 3, ln.no)
             return
-        if b is not None and b.roster:
+        if b is not None and b.roster and not b.duties:
+            if DUTY_LINE.match(text):
+                self.extend("；" + text, ln.no)  # "职责：…" under a group's people: the group's duties
+                b.duties = True
+                return
             if NAMES_ONLY.match(text):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 b.roster_entries.append(roster_entry(ln.text))
@@ -325,10 +351,22 @@ class _Builder(PartsMixin):
                 return
             self.close()  # running text after the roster is a paragraph of its own
             b = None
+        elif b is not None and b.duties:
+            self.close()
+            b = None
         if (b is not None and b.kind in ("item", "h1", "h2") and (b.unit_lines or b.fields)
                 and (f := _FIELD.match(text))):
             b.fields.append((f.group("key"), f.group("value")))  # a field of the item, not prose
             b.line_end = ln.no
+            return
+        if (b is not None and b.kind == "item" and not b.unit_lines and len(b.lines) > 1 and _FIELD.match(text)
+                and _FIELD.match(b.lines[-1].strip().lstrip("；"))):
+            # "1.排水管网" / "实施项目：…" / "实施内容：…" / "责任分工：由…负责": an item written as key-value lines
+            self.extend("；" + text, ln.no)
+            return
+        if b is not None and b.kind == "item" and not b.unit_lines and b.text.endswith(("：", ":")):
+            # "1、局党组联系2个基层单位：" then "(1)村集体组织：岚城乡霞屿村": the item's colon announces its body
+            self.extend(text, ln.no)
             return
         if b is not None and b.joinable():
             self.extend(text, ln.no)

@@ -78,7 +78,7 @@ CLAUSE_START_WORDS: tuple[str, ...] = (
     "新建", "强化", "坚持", "成立", "设立", "组建", "召开", "印发", "给", "深入", "结合", "发送", "交办", "通知",
     "要求", "督促", "协同", "掌握", "协助", "配合", "发挥", "充分", "调动", "推动", "健全", "构建", "实现", "持续",
     "大力", "着力", "提升", "提高", "筑牢", "守住", "严防", "严惩", "引导", "鼓励", "支持", "上述", "前述", "以上",
-    "参与", "本单位",
+    "参与", "本单位", "请", "委托", "提请", "报请",
 )
 # 指导 and 联合 begin names too ("指导组", "联合党委"); a 由 anywhere but in 自由 introduces the real subject.
 _CLAUSE_START = re.compile(rf"^(?:{'|'.join(CLAUSE_START_WORDS)}|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
@@ -93,7 +93,7 @@ _SHORT_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医
 # A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
 _VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:各|相关|有关|.*(?:单位|企业|人员|群众|产权人)$)")
 # Names of bodies set up for a task may hold any wording ("区加强和规范党内政治生活工作领导小组").
-_BODY_END = re.compile(r"(?:领导小组|工作小组|委员会|指挥部|办公室|专班|工作组)$")
+_BODY_END = re.compile(r"(?:小组|委员会|指挥部|办公室|专班|工作组)$")
 
 
 def _alternation(words) -> str:
@@ -196,7 +196,7 @@ _VERB_START = re.compile(
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
-_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=[门局委办部处室])向|\d+\s*(?:次|个|年|月|日|天|名|人)")
+_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=[门局委办部处室])向|(?:向|经)(?=[区市县省])|(?<=.)将(?!乐)|被|(?<=.)[（(][一二三四五六七八九十]{1,3}[）)](?=.)|(?:于|按)(?:规定|要求)?时间|\d+\s*(?:次|个|年|月|日|天|名|人)")
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")
@@ -206,12 +206,16 @@ _PLACE_NOTE = re.compile(r"^(?:设在|设于|挂靠|含|包括|原|即|见|不�
 _SCOPE = re.compile(r"^(?:区委|市委|县委|省委|区|市|县|省|镇|乡)")
 
 
+_HALF_CLOSED = re.compile(r"[（(]([^（）()]{1,30})[）)]$")
+
+
 def clean(name: str) -> tuple[tuple[str, ...], str]:
     """(parties, note) of one candidate span: () when the span is not a party.
 
     "危化处（60日）" → (("危化处",), "60日"); "区经济发展局（重点办、发改处）" → the bureau and its offices;
     "区交通与建设局（简称“区交建局”）" → (("区交通与建设局",), ""); "本办法由区财政局" → (("区财政局",), "")."""
     n = name.strip().strip("，,。；;、 ")
+    n = _HALF_CLOSED.sub(r"（\1）", n)  # "区森林园林局（区森林园林公司)": brackets mixed by hand
     if "由" in n and not is_party_name(n):
         n = n.rsplit("由", 1)[1]
     if (m := _TRAILING_BRACKET.match(n)) and is_party_name(m.group("name")):
@@ -234,16 +238,22 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
     return ((n,), "") if is_party_name(n) else ((), "")
 
 
+_GIVEN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
 def recognise(units: Units) -> Units:
     """The same Units with every name checked and cleaned by ``clean`` (phrases dropped, offices split,
     annotations moved to ``notes``). Roles keep their order; a name appears once per role."""
     notes: list[tuple[str, str]] = list(units.notes)
     rejected: list[str] = list(units.rejected)
+    # a roster names people by their place in the group ("组长：庄亮（党委委员）"): the post vouches for a
+    # personal name whatever its surname
+    posted = {name for name, _ in units.notes if personal_name(name) or _GIVEN_NAME.match(name)}
 
     def names(seq: tuple[str, ...]) -> tuple[str, ...]:
         out: dict[str, None] = {}
         for raw in seq:
-            found, note = clean(raw)
+            found, note = ((raw,), "") if raw in posted else clean(raw)
             if not found:
                 rejected.append(raw)
             for f in found:

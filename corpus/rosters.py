@@ -37,10 +37,37 @@ def roster_entry(raw: str) -> str:
     return f"{collapse_spaces(label)}：{body}" if sep else body
 
 
+# A paragraph that sets a body up ("决定成立金井片区督查专班"), and a heading over its people ("一、人员组成").
+SETS_UP = re.compile(r"成立|组建|设立|调整|充实|建立")
+MEMBERS_TITLE = re.compile(r"(?:人员|成员|组织)(?:组成|名单|机构|构成)?$|组成人员$")
+# "考核小组成员名单": the list's title names the group before its list noun.
+_LIST_NOUN = re.compile(r"(?:成员|人员|组成人员)?名单$|成员$|人员组成$")
+
+
 def body_named(text: str) -> str:
-    names = [re.split(r"的|成立|组建|设立|调整", m.group(0))[-1] for m in _BODY.finditer(text)]
+    names = [re.split(r"的|成立|组建|设立|调整|充实|建立", m.group(0))[-1] for m in _BODY.finditer(text)]
     return next((n for n in reversed(names) if len(n) >= 4), "")
 
 
 # A line of nothing but a person's name and post under a roster line ("吴兆敏（苏平片区副主任）").
 NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s*[（(][^（）()]{2,20}[）)]|\s+\S{2,16})?[、，,；;。]?$")
+
+
+# What a roster's duties are written under: "职责：…", "工作职责：…", "主要职责：…" (spaced to align the column).
+DUTY_LINE = re.compile(r"^(?:工\s*作|主\s*要)?\s*职\s*责\s*[:：]")
+_ROSTER_START = re.compile(r"(?:常务|第一)?副?[\u4e00-\u9fff（）()]{0,6}?长[:：]|成员[:：]|组员[:：]")
+_NUMBERING = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{1,4}[）)、.．]\s*")
+
+
+def roster_group(text: str, section: str) -> tuple[str, ...]:
+    """The group a roster staffs, by the names it is called: the title the roster paragraph opens with
+    ("第六小组：东海陵园…保障工作小组：组长：…" → 第六小组), else its section's title when that is a group
+    ("一、综合协调小组" → 综合协调小组). The caller keeps only those that read as names."""
+    head = text[:m.start()] if (m := _ROSTER_START.search(text)) else ""
+    names = [_LIST_NOUN.sub("", n.strip()) for n in re.split(r"[：:]", head) if n.strip()]
+    if not names:
+        title = _NUMBERING.sub("", section.rsplit(" ", 1)[-1].strip())
+        names = [title] if GROUP_TITLE.match(title) else []
+    # "决定成立督查专班，名单如下" announces the body; a bare title ("第六小组") is the body
+    return tuple(dict.fromkeys(n if _BODY.fullmatch(n) else body_named(n) for n in names
+                               if _BODY.fullmatch(n) or (SETS_UP.search(n) and body_named(n))))

@@ -21,6 +21,7 @@ from corpus.model import Item, Paragraph, Table, Units
 from corpus.numerals import chinese_to_int
 from corpus.parties import clean, roster_units
 from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS, GOVERNS_ALL
+from corpus.rosters import roster_group
 from corpus.text import first_sentence, sentence_around, strip_markup
 from corpus.units import (
     parse_units,
@@ -167,12 +168,22 @@ def enumerated_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[l
 _BULLET = re.compile(r"^\s*(?:-{2,}|—{1,2}|[·•●■◆※]+)\s*")
 
 
+def _roster_with_group(p) -> Units:
+    """A roster's people, and the group they staff as a party of its own: "综合协调小组做什么" asks about
+    the group, whose duties ("职责：…") the roster paragraph holds."""
+    units = roster_units(p.roster)
+    if not units:
+        return units
+    groups = tuple(g for name in roster_group(p.text, p.section) for g in clean(name)[0] if g not in units.all)
+    return replace(units, shared=(*groups, *units.shared)) if groups else units
+
+
 def paragraph_tasks(paragraphs) -> list[Item]:
     """Unnumbered paragraphs that assign work ("区数字办负责…", "…。责任单位：X") are tasks too:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
     tasks = []
     for p in paragraphs:
-        units = roster_units(p.roster) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
+        units = _roster_with_group(p) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
         if units:
             heading = first_sentence(_BULLET.sub("", p.text))  # "---完善…。" is headed "完善…。"
             tasks.append(Item(number=0, heading=heading, text=p.text, units=units, section=p.section,
@@ -260,7 +271,7 @@ _GROUP_NOUN = re.compile(r"(?:的)?(?:重点)?(?:工作|任务|事项)(?:清单)
 
 # "第十八条 区农村发展局工作职责", "三、站点消防员应履行以下职责": the heading names whose duties follow.
 DUTY_TITLE = re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?P<owner>[^\s，,。；;：:]{2,40}?)(?:的)?(?:应(?:当)?履行(?:以下|下列|如下)?|主要|工作)?"
-                        r"(?:职责|职能|工作职责)(?:如下|是|为)?[：:]?$")
+                        r"(?:基本|主要)?(?:职责|职能|工作职责)(?:如下|是|为)?[：:]?$")
 
 
 def duty_owner(title: str) -> Units:
@@ -268,8 +279,17 @@ def duty_owner(title: str) -> Units:
     m = DUTY_TITLE.match(_SECTION_LABEL.sub("", title.strip()).strip())
     if not m:
         return Units()
-    found = tuple(p for name in split_unit_list(m.group("owner")) for p in clean(name)[0])
+    found = tuple(p for name in split_unit_list(m.group("owner")) for p in _leading_party(name))
     return Units(shared=found) if found else Units()  # "平潭海关、平潭出入境检验检疫局工作职责" names both
+
+
+def _leading_party(name: str) -> tuple[str, ...]:
+    """"片区管理局党委安全生产" → 片区管理局党委: the duties' topic may stand between the body and 职责
+    ("…安全生产工作职责", "…生态环境保护职责"); the longest leading name is the owner."""
+    for end in range(len(name), 1, -1):
+        if found := clean(name[:end])[0]:
+            return found
+    return ()
 
 
 def heading_units(title: str) -> Units:

@@ -141,3 +141,13 @@ TOGETHER_WORDS = ("都", "共同", "一起", "同时", "均", "一道")  # "A和
 CONJUNCTIONS = ("以及", "和", "与", "及")  # "A和B", "A以及B"
 CONTACT_VERBS = ("挂点", "联系", "督导", "挂钩", "包干")  # a leader ↔ contact-point relation
 MODAL_VERBS = ("要", "需要", "应", "应当", "应该")  # "区财政局要负责哪些工作"
+
+# ---- what may stand between a subject and its duty verb -----------------------------------------
+
+# "区财政金融局根据…下达争取目标数", "区效能督查办对…全过程进行监督", "由领导小组根据实际情况，责成…":
+# a phrase opened by one of these words says how or on what the subject acts, not who acts.
+SUBJECT_ADVERBIALS = ("根据", "按照", "依据", "依照", "结合", "对", "针对", "围绕")
+# "区财政金融局年终根据…", "各部门适时报送": when the subject acts.
+TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "适时", "及时", "定期", "按时", "按期", "随时")
+# "各村居可根据实际…探索建立…": a permissive modal still names who does the work; not 可能/可行/可靠.
+PERMISSIVE_MODALS = ("可以", "可")

@@ -25,6 +25,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from assistant import conversation, inbox, store
 from assistant.answers import Answer
 from assistant.conversation import Context
+from assistant.health import Health
 from assistant.knowledge import Knowledge
 from handlers.tokens import CallbackTokens
 
@@ -41,6 +42,7 @@ class Services:
     data_dir: Path = Path("data")
     reload_knowledge: Callable[[], Knowledge] | None = None  # blocking; rebuilds after an upload
     tokens: CallbackTokens = field(default_factory=CallbackTokens)
+    health: Health = field(default_factory=Health)  # store refusing writes, last error: /status
     context_ttl: timedelta = conversation.DEFAULT_TTL  # DOCBOT_CONTEXT_MINUTES
     # Several workers share the store (bot/shared_worker.py): a chat's next message may reach another
     # worker, so contexts are read from the store and written before the update counts as done.
@@ -94,9 +96,13 @@ class Services:
         name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
         if step := inbox.next_step(name):
             call = functools.partial(inbox.once, self.db, *step, call, at=self.clock())
+        if self.health.unwritable:  # /status says "cannot write" until a write lands again
+            call = functools.partial(self.health.watch_recovery, self.db, call)
         try:
             return await loop.run_in_executor(self.db_executor, call)
         except Exception as e:  # sqlite3.Error, or psycopg's on a shared PostgreSQL store
+            if store.unwritable(e) or store.corrupt(e):
+                self.health.write_refused(f"{getattr(e, 'sqlite_errorname', '')}: {e}", self.clock())
             if store.unwritable(e):  # disk full, read-only: the write's transaction rolled back whole
                 raise store.StoreUnwritable(f"{name}: {e}") from e
             if store.corrupt(e):  # a page damaged since the start: say so, the admin restores a backup

@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Messag
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, filters
 
-from assistant import access
+from assistant import access, store
 from handlers.context import DocbotContext
 from handlers.render import send_text
 
@@ -86,8 +86,12 @@ async def gate(update: Update, context: DocbotContext) -> None:
     if update.callback_query:
         await update.callback_query.answer("您还没有使用权限。")
     await send_text(update, refusal(user.id))
-    first = await services.in_db(access.note_stranger, user.id, at=services.clock(),
-                                 name=user.full_name, username=user.username or "")
+    try:
+        first = await services.in_db(access.note_stranger, user.id, at=services.clock(),
+                                     name=user.full_name, username=user.username or "")
+    except store.StoreUnwritable as err:  # the stranger asked to save nothing: the notice is the whole reply
+        log.warning("stranger %s not recorded: %s", user.id, err)
+        raise ApplicationHandlerStop from None
     if first:
         who = user.full_name + (f"（@{user.username}）" if user.username else "")
         await notify_admins(context, f"有新用户申请使用助手：{who}，用户 ID：{user.id}。\n"

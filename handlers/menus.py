@@ -57,7 +57,7 @@ ROLE_HELP = {
     "admin": """【管理员】
 · /allow、/deny、/role 管理用户；/openchat、/closechat 开放群聊提问；/remove 删除文件；发送 .docx/.pdf/.txt/.md 加入文件库
 · /assign 调整区领导联系点；/bind 用户ID 姓名 直接绑定区领导
-· /holidays 粘贴国务院办公厅节假日安排通知全文导入（每年 12 月会提醒）""",
+· /holidays 粘贴国务院办公厅节假日安排通知全文导入（每年 12 月会提醒）；/holidays 撤销 年份 撤销最近一次导入""",
 }
 
 

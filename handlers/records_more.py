@@ -12,7 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from assistant import numbers
-from assistant.records import holidays, obligations, questions, report, state
+from assistant.records import holiday_store, holidays, obligations, questions, report, state
 from assistant.records.dates import parse_month
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
@@ -24,6 +24,7 @@ COMMANDS = [("rectifications", "未完成的整改（含编号）"), ("holidays"
             ("report", "督导情况图：/report 2026-11"), ("calendar", "文件规定的工作事项：/calendar [月份] [单位]"),
             ("subscribe", "订阅本单位的工作事项提醒：/subscribe 单位")]
 _DIGITS = re.compile("[0-9０-９]+")  # ASCII or full-width digits only: "²" and "③" are not a year
+_UNDO = re.compile(r"^(?:撤销|撤回|undo)\s*(.*)$", re.S)  # /holidays 撤销 2027
 YEARS = (2000, 2100)
 
 
@@ -53,15 +54,18 @@ async def holidays_command(update: Update, context: DocbotContext) -> None:
     rt = await runtime_of(context.application)
     now, text = local_now(context, rt), _rest(update)
     years = [now.year, now.year + 1] if not text else []
+    if undo := _UNDO.match(text):
+        await _undo_holidays(update, context, undo.group(1), now)
+        return
     if _DIGITS.fullmatch(text):
         year = numbers.parse_int(text, low=YEARS[0], high=YEARS[1])  # the strict rule: not int("²")
         if year is None:
             await send_text(update, f"用法：/holidays 年份（{YEARS[0]}—{YEARS[1]}），例如 /holidays {now.year}；"
-                                    "或 /holidays 加通知全文导入。")
+                                    "或 /holidays 加通知全文导入；/holidays 撤销 年份。")
             return
         years = [year]
     if years:
-        listing = [await context.services.in_db(holidays.list_year, y) for y in years]
+        listing = [await context.services.in_db(holiday_store.list_year, y) for y in years]
         await send_text(update, "\n\n".join(listing) + "\n\n导入：/holidays 加国务院办公厅通知全文（可直接粘贴）。")
         return
     notice = holidays.parse_notice(text)
@@ -71,7 +75,20 @@ async def holidays_command(update: Update, context: DocbotContext) -> None:
     chat_id, tokens = update.effective_chat.id, context.services.tokens
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("确认导入", callback_data=tokens.issue("hol_ok", chat_id, text, owner=update.effective_user.id, role="admin")),
                                     InlineKeyboardButton("取消", callback_data=tokens.issue("hol_no", chat_id, "", owner=update.effective_user.id, role="admin"))]])
-    await send_text(update, holidays.render_notice(notice) + "\n\n请核对后点“确认导入”；导入后覆盖该年原有的安排。", markup)
+    await send_text(update, holidays.render_notice(notice) + "\n\n请核对后点“确认导入”；导入后覆盖该年原有的安排"
+                            f"（可用 /holidays 撤销 {notice.year} 恢复）。", markup)
+
+
+async def _undo_holidays(update: Update, context: DocbotContext, arg: str, now) -> None:
+    year = numbers.parse_int(arg, low=YEARS[0], high=YEARS[1]) if _DIGITS.fullmatch(arg) else None
+    if year is None:
+        await send_text(update, f"用法：/holidays 撤销 年份（{YEARS[0]}—{YEARS[1]}），例如 /holidays 撤销 {now.year + 1}")
+        return
+    try:
+        reply = await context.services.in_db(holiday_store.undo_import, year, now=now, actor=actor_of(update)[1])
+    except ValueError as err:
+        reply = str(err)
+    await send_text(update, reply)
 
 
 async def holidays_button(update: Update, context: DocbotContext) -> None:
@@ -82,10 +99,15 @@ async def holidays_button(update: Update, context: DocbotContext) -> None:
         await send_text(update, "已取消，未导入。")
     else:
         rt = await runtime_of(context.application)
-        notice = holidays.parse_notice(text)
-        n = await context.services.in_db(holidays.import_notice, notice, now=local_now(context, rt),
-                                         actor=actor_of(update)[1], original=text)
-        await send_text(update, f"已导入{notice.year}年节假日安排（{n}天），提醒将按新的工作日发送。")
+        notice = holidays.parse_notice(text)  # the admin saw this preview, missing holidays included
+        try:
+            n = await context.services.in_db(holiday_store.import_notice, notice, now=local_now(context, rt),
+                                             actor=actor_of(update)[1], original=text, partial_ok=True)
+        except ValueError as err:  # not importable any more (the rules changed since the preview)
+            await send_text(update, f"{err}\n未导入。")
+        else:
+            await send_text(update, f"已导入{notice.year}年节假日安排（{n}天），提醒将按新的工作日发送。"
+                                    f"撤销：/holidays 撤销 {notice.year}")
     await spend_button(update, context)
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from assistant import uploads
+from assistant import store, uploads
 from assistant.layout import uploads_dir
+from handlers import tokens
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import require
@@ -18,14 +19,15 @@ from handlers.render import send_text
 COMMANDS = [("remove", "管理员：从文件库删除文件")]
 
 
-def _buttons(context: DocbotContext, update: Update, action: str, payload, label: str) -> InlineKeyboardMarkup:
+def _buttons(context: DocbotContext, update: Update, action: str, payload, label: str,
+             cancel=True) -> InlineKeyboardMarkup:
     """For the admin who asked only, and only while they are an admin (checked at the press)."""
     def issue(act: str, data) -> str:
         return context.services.tokens.issue(act, update.effective_chat.id, data,
                                              owner=update.effective_user.id, role="admin")
 
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=issue(action, payload)),
-                                  InlineKeyboardButton("取消", callback_data=issue("cancel", True))]])
+                                  InlineKeyboardButton("取消", callback_data=issue("cancel", cancel))]])
 
 
 async def _admin_only(update: Update, context: DocbotContext) -> bool:
@@ -47,7 +49,11 @@ async def on_document(update: Update, context: DocbotContext) -> None:
     except uploads.UploadError as err:
         await send_text(update, f"无法加入文件库：{err}")
         return
-    markup = _buttons(context, update, "upload", found, "确认")
+    try:  # on disk until 确认 or 取消: the button outlives a restart (its token is stored too)
+        staged = await services.run(uploads.stage, uploads_dir(services.data_dir), found)
+    except OSError as err:  # a full or read-only disk
+        raise store.StoreUnwritable(f"staging {found.file_name}: {err}") from err
+    markup = _buttons(context, update, "upload", staged, "确认", cancel=staged)
     await send_text(update, f"识别结果：\n{found.summary()}\n\n确认加入文件库吗？", markup)
 
 
@@ -69,8 +75,8 @@ async def _confirmed(update: Update, context: DocbotContext, change, done) -> No
 
 
 async def confirm_upload(update: Update, context: DocbotContext) -> None:
-    await _confirmed(update, context, uploads.add,
-                     lambda found: f"已加入文件库：{found.short_name}（{found.file_name}）。发送 /docs 查看。")
+    await _confirmed(update, context, uploads.add_staged,
+                     lambda staged: f"已加入文件库：{staged['short_name']}（{staged['file_name']}）。发送 /docs 查看。")
 
 
 async def remove_command(update: Update, context: DocbotContext) -> None:
@@ -91,9 +97,17 @@ async def confirm_remove(update: Update, context: DocbotContext) -> None:
 
 
 async def cancel(update: Update, context: DocbotContext) -> None:
-    if await resolve(update, context) is not None:
+    if (payload := await resolve(update, context)) is not None:
         context.services.tokens.discard(update.callback_query.data)
+        if isinstance(payload, dict) and "staged" in payload:
+            await context.services.run(uploads.discard_staged, uploads_dir(context.services.data_dir), payload)
         await send_text(update, "已取消，文件库没有变化。")
+
+
+async def on_startup(application: Application) -> None:
+    """Staged previews whose buttons have expired (handlers/tokens.py KEEP) are forgotten."""
+    services = application.bot_data["services"]
+    await services.run(uploads.prune_staged, uploads_dir(services.data_dir), services.clock(), tokens.KEEP)
 
 
 def register(application: Application) -> None:

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from assistant.access import admin_ids
 from assistant.records.digest import Digest, compose
-from assistant.records.holidays import load_overrides
+from assistant.records.holiday_store import load_overrides
 from assistant.records.reminders import RectState, Reminder, ReminderState, Schedule, due
 from assistant.records.rules import Rules
 from assistant.records.visits import last_visits, leader_states

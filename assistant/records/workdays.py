@@ -40,8 +40,10 @@ class WorkCalendar:
         return got
 
     def _workday(self, d: date) -> bool:
+        if d in self.overrides:  # an imported notice's day, whichever year's notice it came with
+            return self.overrides[d]
         if d.year in self.imported:
-            return self.overrides.get(d, d.weekday() < 5)
+            return d.weekday() < 5
         if package_knows(d.year):
             return bool(chinese_calendar.is_workday(d))
         return d.weekday() < 5 and d not in statutory(d.year)

@@ -1,4 +1,5 @@
-"""`docbot status`: version, corpus, index, search mode, inbox backlog, last reminder, liveness.
+"""`docbot status`: version, corpus, index, search mode, whether the store can be written (degraded),
+inbox backlog, last reminder, last error, liveness.
 `--check` (the Docker HEALTHCHECK) only looks at the running bot's heartbeat: exit 0 alive, 1 not."""
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def run(args) -> int:
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("status", help="运行状态：版本、文件库、索引、检索方式、待处理消息、最近提醒")
+    parser = subparsers.add_parser("status", help="运行状态：版本、文件库、索引、检索方式、数据库能否写入、待处理消息、最近提醒、最近错误")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.add_argument("--check", action="store_true", help="只检查机器人是否在运行（心跳），供 Docker HEALTHCHECK 使用")
     parser.set_defaults(func=run)

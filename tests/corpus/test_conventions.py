@@ -131,6 +131,41 @@ CASES = [
      2, {"shared": ("区经济发展局", "重点办", "发改处")}),
     ("alias definition", "区交通与建设局（简称“区交建局”）负责道路建设。\n1.开展道路整治（区交建局牵头，区公安局配合）\n",
      "道路建设", {"shared": ("区交通与建设局",)}),
+    # --- a subject acting "according to / on" something before its verb -----------------------------------
+    ("根据… between subject and verb", "1.区财政局根据省级资金安排情况适时进行任务分解并下达目标数。\n2.加强宣传。\n",
+     1, {"shared": ("区财政局",)}),
+    ("对…进行 between subject and verb", "第九条 监督管理。区效能办对资金使用的全过程进行监督。\n",
+     "监督管理", {"shared": ("区效能办",)}),
+    ("由 + adverbial, verb in the next clause",
+     "第九条 对没有完成任务的乡镇，由区计生领导小组根据实际情况，责成乡镇党委报送名单。\n",
+     "没有完成", {"shared": ("区计生领导小组",)}),
+    ("permissive modal, verb later", "1.各村居可根据实际，依托现有办公场所，探索建立综治工作站。\n", 1, {"shared": ("各村居",)}),
+    ("time word and adverbial", "1.区民政局年终根据考核情况进行通报。\n", 1, {"shared": ("区民政局",)}),
+    # --- a duty article's title names its owner, whatever topic stands before 职责 -------------------------
+    ("topic between owner and 职责", "第一章 总则\n第七条 片区管理局党委安全生产工作职责:\n（一）贯彻落实安全生产方针。\n"
+     "（二）将安全生产工作纳入发展规划。\n第八条 其他。\n", 7, {"shared": ("片区管理局党委",)}),
+    ("基本职责 of two bodies", "第一章 总则\n第九条 片区内设处室、东庠办事处安全生产工作基本职责：\n（一）宣传贯彻安全生产法律。\n"
+     "（二）建立健全安全生产工作制度。\n第十条 其他。\n", 9, {"shared": ("片区内设处室", "东庠办事处")}),
+    ("生态环境保护职责", "第一章 总则\n第十九条 区教育局生态环境保护职责：\n（一）负责将生态环境保护知识纳入教育内容。\n"
+     "（二）督促教育机构规范处理危险废物。\n第二十条 其他。\n", 19, {"shared": ("区教育局",)}),
+    # --- an item whose colon announces its body, and leading posts as subjects ------------------------------
+    ("colon item takes its (1)(2) lines", "一、结对帮扶联系点\n1、局党组联系2个基层单位：\n(1)村集体组织：岚城乡霞屿村\n"
+     "(2)企业：流水小城镇改造项目\n2、局主要领导联系点：\n(1)村集体组织：北厝镇北厝村\n",
+     "霞屿村", {"shared": ("局党组",)}),
+    ("a post's contact points", "一、结对帮扶联系点\n1、局党组联系2个基层单位：\n(1)村集体组织：岚城乡霞屿村\n"
+     "2、局主要领导联系点：\n(1)村集体组织：北厝镇北厝村\n", "北厝村", {"shared": ("局主要领导",)}),
+    ("a leading post leads", "二、工作要求\n1、局分管领导牵头抱团科所对帮扶困难户开展慰问不少于2次。\n2、其他。\n",
+     1, {"lead": ("局分管领导",)}),
+    ("an item written as key-value lines",
+     "（六）市政提升工程\n1.排水管网\n实施项目：完成金井二路污水管网项目。\n实施内容：重点围绕加强污水管网建设。\n"
+     "责任分工：由各片区开发管理局负责，区交通投资集团有限公司组织实施。\n2.雨水管网\n实施项目：完成雨水管网。\n",
+     1, {"shared": ("各片区开发管理局", "区交通投资集团有限公司")}),
+    ("named bodies before 等 a kind of body", "1.开展管网建设，由各片区开发管理局负责，区交通与建设局等区直部门配合。\n2.其他。\n",
+     1, {"shared": ("各片区开发管理局",), "cooperate": ("区交通与建设局",)}),
+    # --- a clause with no subject continues the last one ---------------------------------------------------
+    ("elided subject leads its own part",
+     "1.区交通与建设局负责落实农村公路管理职责，加快培育养护市场主体，牵头推进农村公路应急体系建设等工作。\n2.其他。\n",
+     1, {"shared": ("区交通与建设局",), "sub": ("区交通与建设局",)}),
     # --- a lead rule stated far from the tasks -----------------------------------------------------------
     ("lead rule in the closing section",
      "一、工作任务\n1.开展检查。（区应急局、区公安局）\n2.完善制度。（区司法局、区财政局）\n"
@@ -163,9 +198,15 @@ NOT_PARTIES = [
     ("协同 + body", "1.协同区防汛办做好汛期水库调度。\n"),
     ("verb + object ending like a unit", "1.掌握组织单位开展消防安全建设要求。\n"),
     ("where, not who", "1.在片区北港村、大坪村、芦北村等试点村先行开展清单制试点。\n"),
+    ("the body reported to", "1.由各考核对象按规定时间向区财政局报送材料，区财政局对报送情况进行核对。\n"),
+    ("经 + body", "1.各部门报送情况，经区财政局核实后定期通报。\n"),
+    ("the object of 对", "1.组织开展火灾调查，对未落实责任制的村（社区）和有关单位进行约谈。\n"),
+    ("the object of 向", "1.及时告知环卫队伍清理，并向各联合党委和职能处室进行报备。\n"),
+    ("entrusted body", "1.需鉴别证书的，委托区公证部门进行鉴别并提供依据。\n"),
+    ("将 inside a subject", "1.区消防工作站将联合党政办督查组适时对各单位进行督导检查。\n"),
 ]
 
-_BAD = ("开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握", "村")
+_BAD = ("规定时间", "经区", "有关单位", "职能处室", "委托", "站将", "开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握", "村")
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
@@ -182,10 +223,12 @@ ROSTERS = [
     ("a name under the line above, spaced labels",
      "成立平原区域征迁工作专班：\n组  长：韩祥平（苏平片区管理局副局长）\n副 组 长：潘玉平（党工委委员）\n吴兆敏（管理局副局长）\n",
      ("韩祥平",), ("潘玉平", "吴兆敏")),
-    ("小组长 leads", "四、项目建设推进小组\n小组长：陈正凤（城乡建设服务中心副主任）\n成员：俞文（党群工作处副处长）\n",
-     ("陈正凤",), ("俞文",)),
+    ("小组长 leads; the group is a party", "四、项目建设推进小组\n小组长：陈正凤（城乡建设服务中心副主任）\n成员：俞文（党群工作处副处长）\n",
+     ("陈正凤",), ("项目建设推进小组", "俞文")),
     ("bodies as members", "成立工作专班，名单如下：\n组长：王明\n成员：区征迁办、苏平片区经济发展处\n",
-     ("王明",), ("区征迁办", "苏平片区经济发展处")),
+     ("王明",), ("工作专班", "区征迁办", "苏平片区经济发展处")),
+    ("a rare surname vouched for by its post", "成立督查专班，名单如下：\n组 长：庄 亮 党委委员、驻片区纪检监察组组长\n"
+     "副组长：林 华 局长助理\n", ("庄亮",), ("督查专班", "林华")),
 ]
 
 
@@ -207,6 +250,30 @@ CONDITIONS = [
 @pytest.mark.parametrize(("text", "key", "rule"), [c[1:] for c in CONDITIONS], ids=[c[0] for c in CONDITIONS])
 def test_conditional_owner_is_kept_as_the_rule(text, key, rule):
     assert rule in _item(parse_document(text, "x.txt"), key).units.condition
+
+
+GROUP_DUTIES = [
+    ("section title names the group",
+     "一、工作专班\n一、综合协调小组\n小组长：任小强 屿头办事处负责人\n成 员： 陈正凤 城乡建设服务中心副主任\n"
+     "工作职责：负责收集项目资料，做好会议精神的上传下达。\n二、用地保障小组\n小组长：俞 文 党群工作处副处长\n",
+     "综合协调小组", "会议精神的上传下达"),
+    ("the roster opens with the group's title",
+     "领导小组下设6个工作小组：\n第六小组：东海陵园清明祭扫保障工作小组\n组 长：林 峰\n成 员：社会事业处\n"
+     "职 责：统一接收人员调度，负责做好现场维稳稳控等相关工作。\n",
+     "第六小组", "现场维稳稳控"),
+    ("the body a preamble set up, under 人员组成",
+     "督查巡查工作的通知\n经党委研究，决定成立金井片区督查专班，对落实各项目标任务责任情况开展督查巡查。现将有关事项通知如下：\n"
+     "一、人员组成\n组 长：庄 亮 党委委员\n成 员：林 勇 办公室科员\n工作职责：负责督查巡查各项目标任务落实情况。\n二、督查方式\n",
+     "金井片区督查专班", "督查巡查各项目标任务"),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "duty"), [c[1:] for c in GROUP_DUTIES], ids=[c[0] for c in GROUP_DUTIES])
+def test_a_groups_duties_follow_its_roster(text, group, duty):
+    """"职责：…" under a group's people belongs to that roster paragraph, and the group is a party of it."""
+    doc = parse_document(text, "x.txt")
+    owned = [t for t in doc.tasks if group in t.units.shared]
+    assert owned and duty in owned[0].text, [(t.units, t.text) for t in doc.tasks]
 
 
 def test_alias_definition_gives_both_names():

@@ -4,7 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from assistant.records.holidays import import_notice, list_year, load_overrides, parse_notice, statutory
+from assistant.records.holiday_store import import_notice, list_year, load_overrides
+from assistant.records.holidays import parse_notice, statutory
 from assistant.records.state import load_calendar
 from tests.records.conftest import at
 

@@ -128,7 +128,10 @@ def test_cli_calendar_report_and_holidays(tmp_path, docbot):
     notice = tmp_path / "通知.txt"
     notice.write_text("关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）放假，与周末连休，共3天。\n"
                       "二、春节：2月5日至11日放假调休，共7天。2月28日（星期日）上班。", encoding="utf-8")
-    r = _docbot(tmp_path, "holidays", "import", str(notice))
+    r = _docbot(tmp_path, "holidays", "import", str(notice))  # two of the seven holidays: needs --confirm
+    assert r.returncode == 1 and "缺少清明节" in r.stdout + r.stderr and "尚未导入" in _docbot(
+        tmp_path, "holidays", "list", "2027").stdout
+    r = _docbot(tmp_path, "holidays", "import", str(notice), "--confirm")
     assert r.returncode == 0 and "已导入 2027" in r.stdout, r.stderr
     listing = _docbot(tmp_path, "holidays", "list", "2027").stdout
     assert "02月28日（春节）" in listing and "调休上班" in listing

@@ -314,3 +314,39 @@ def _rss_mb() -> float:
 def test_stored_name_has_no_bidi_or_control_characters(tmp_path):
     found = uploads.preview("\u202excod.方案\x0b.docx", make_docx(), tmp_path)
     assert found.file_name == "xcod.方案.txt"
+
+
+# --- The 确认 button outlives a restart (issue 20) --------------------------------------------------
+
+
+@pytest.mark.e2e
+async def test_the_upload_confirmation_survives_a_restart(fake_api, tmp_path):
+    """Preview in one bot process, 确认 pressed after a restart (new services, no buttons in memory):
+    the stored button and the staged text import the document, which then answers."""
+    from bot.services import build_knowledge
+
+    settings = harness.settings_for(fake_api, tmp_path, admins={ADMIN})
+
+    def start():
+        return harness.make_app(settings, harness.make_services(
+            settings, build_knowledge(settings, search=False), reload=lambda: build_knowledge(settings, search=False)))
+
+    async with harness.polling(start()) as errors:
+        fake_api.push(fake_api.document("机关党建方案.docx", make_docx(), user=ADMIN))
+        [preview] = await fake_api.wait_for(chat_id=ADMIN, timeout=30)
+        fake_api.push(fake_api.document("另一份方案.docx", make_docx(), user=ADMIN))
+        [_, other] = await fake_api.wait_for(chat_id=ADMIN, count=2, timeout=30)
+    assert [b[0] for b in preview.buttons] == ["确认", "取消"] and not errors
+    staged = uploads_dir(settings.data_dir) / uploads.STAGED
+    assert len(list(staged.iterdir())) == 2 and not (uploads_dir(settings.data_dir) / "机关党建方案.txt").exists()
+    async with harness.polling(start()) as errors:  # the restarted bot
+        fake_api.push(fake_api.press(preview.buttons[0][1], user=ADMIN))
+        done = (await fake_api.wait_for(chat_id=ADMIN, count=3, timeout=30))[-1]
+        assert "已加入文件库" in done.text, done.text
+        fake_api.push(fake_api.press(other.buttons[1][1], user=ADMIN))  # 取消 after the restart
+        assert "已取消" in (await fake_api.wait_for(chat_id=ADMIN, count=4, timeout=30))[-1].text
+        fake_api.push(fake_api.text("机关党建方案第3项谁牵头？", user=ADMIN))
+        answer = (await fake_api.wait_for(chat_id=ADMIN, count=5, timeout=30))[-1]
+    assert "区委组织部" in answer.text, answer.text
+    assert (uploads_dir(settings.data_dir) / "机关党建方案.txt").read_text(encoding="utf-8").startswith("中共某区委")
+    assert list(staged.iterdir()) == [] and not errors  # confirmed one moved, cancelled one removed

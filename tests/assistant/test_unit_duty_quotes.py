@@ -1,0 +1,68 @@
+"""What a unit answer quotes for a duty: the clauses of a duty article, a group's 职责 line (issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.contacts import ContactIndex
+from assistant.intents import UnitDuties, parse_question
+from assistant.structured import answer_unit
+from assistant.units_index import UnitIndex
+from corpus.parse import parse_document
+
+CASES = [
+    ("every clause of a duty article is listed",
+     "君山片区管理局安全生产工作规定\n\n第一章 总则\n第九条 片区内设处室、东庠办事处安全生产工作基本职责：\n"
+     "（一）宣传贯彻执行国家安全生产法律、法规和方针政策，" + "督促落实" * 40 + "。\n"
+     "（二）建立健全本处室的安全生产工作制度、规定和办法。\n（三）制定和完善生产安全事故应急救援预案，定期组织演练。\n"
+     "第十条 其他事项。\n",
+     "东庠办事处有哪些职责？", ("（二）建立健全本处室的安全生产工作制度", "（三）制定和完善生产安全事故应急救援预案"), ()),
+    ("a group's duties, not its people",
+     "样板项目服务工作专班的通知\n\n一、综合协调小组\n小组长：任小强 屿头办事处负责人\n成 员： 陈正凤 城乡建设服务中心副主任\n"
+     "工作职责：负责收集项目资料，负责做好相关部署及会议精神的上传下达。\n二、用地保障小组\n小组长：俞 文 党群工作处副处长\n"
+     "工作职责：负责做好农转用组卷报批等基础工作。\n",
+     "综合协调小组做什么工作？", ("会议精神的上传下达",), ("小组长",)),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_unit_answer_quotes_what_the_unit_does(text, question, present, absent):
+    doc = parse_document(text, "d.txt")
+    units = UnitIndex((doc,))
+    frame = parse_question(question, units, ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
+    answer = answer_unit(question, frame, units)
+    for phrase in present:
+        assert phrase in answer.text, answer.text
+    for phrase in absent:
+        assert phrase not in answer.text, answer.text
+
+
+SPELLINGS = [
+    ("a body inside its parent, asked by its own name",
+     "交通安全整治方案\n\n一、工作任务\n1.区公安局交警部门要严格查处酒驾醉驾。\n2.区公安局交警部门要规范停车秩序。\n"
+     "3.交警部门要对查处的三轮车登记造册。\n",
+     "交警部门这次要抓哪些工作？", ("酒驾醉驾", "停车秩序", "登记造册")),
+    ("a conjunction dropped from a long name",
+     "计划生育考核规定\n\n第九条 对没有完成任务的乡镇，由区人口计划生育领导小组根据实际情况，责成乡镇党委报送名单。\n"
+     "第十条 本规定由区人口和计划生育领导小组负责解释。\n",
+     "区人口计划生育领导小组管哪些事？", ("责成乡镇党委报送名单", "负责解释")),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "present"), [c[1:] for c in SPELLINGS], ids=[c[0] for c in SPELLINGS])
+def test_one_unit_written_two_ways_is_one_unit(text, question, present):
+    doc = parse_document(text, "d.txt")
+    units = UnitIndex((doc,))
+    frame = parse_question(question, units, ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
+    answer = answer_unit(question, frame, units)
+    for phrase in present:
+        assert phrase in answer.text, answer.text
+
+
+def test_a_bare_sub_body_name_shared_by_two_parents_stays_apart():
+    doc = parse_document("整治方案\n\n一、工作任务\n1.区公安局办公室负责值班。\n2.区财政局办公室负责保障。\n3.办公室负责汇总。\n",
+                         "d.txt")
+    units = UnitIndex((doc,))
+    assert units.key("办公室") == "办公室" and units.duties_of("区公安局办公室")
