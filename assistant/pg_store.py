@@ -7,7 +7,8 @@ What the adapter covers, and how:
 - ``execute(sql, params)`` / ``query(sql, params)`` / ``conn.execute`` / ``conn.executemany``: the
   SQL the code writes for SQLite, translated by ``translate``: ``?`` → ``%s``; ``insert or ignore``
   → ``on conflict do nothing``; ``insert or replace`` → ``on conflict (pk) do update``;
-  ``group_concat(x)`` → ``string_agg((x)::text, ',')``; ``json_extract(c, '$.k') = ?`` →
+  ``group_concat(x)`` → ``string_agg((x)::text, ',')``; ``json_each(?)`` of an array →
+  ``json_array_elements_text(?::json)``; ``json_extract(c, '$.k') = ?`` →
   ``(c::jsonb ->> 'k') = %s::text``. Results are read whole (the connection goes back to the pool).
 - ``db["table"]``: create / create_index / add_column (so the numbered migrations run unchanged),
   insert (``last_pk``) / insert_all / upsert / update / get / rows_where / count_where / count / exists.
@@ -45,6 +46,7 @@ def _outside_quotes(sql: str, fn) -> str:
 _OR_IGNORE = re.compile(r"^\s*insert\s+or\s+ignore\s+into", re.I)
 _OR_REPLACE = re.compile(r"^\s*insert\s+or\s+replace\s+into\s+(\w+)\s*\(([^)]*)\)", re.I)
 _GROUP_CONCAT = re.compile(r"group_concat\(([^()]*)\)", re.I)
+_JSON_EACH = re.compile(r"json_each\(\?\)", re.I)
 _JSON_EQ = re.compile(r"json_extract\((\w+),\s*'\$\.(\w+)'\)\s*=\s*\?", re.I)
 
 
@@ -52,6 +54,7 @@ def translate(sql: str, pk_of=None) -> str:
     """SQLite's dialect, as the store's code writes it, in PostgreSQL's."""
     sql = _JSON_EQ.sub(r"(\1::jsonb ->> '\2') = ?::text", sql)
     sql = _GROUP_CONCAT.sub(r"string_agg((\1)::text, ',')", sql)
+    sql = _JSON_EACH.sub("json_array_elements_text(?::json)", sql)  # a JSON array parameter, as rows
     if _OR_IGNORE.match(sql):
         sql = _OR_IGNORE.sub("insert into", sql) + " on conflict do nothing"
     elif re.match(r"^\s*insert\s+or\s+replace\s+into\s+(\w+)\s+values", sql, re.I) and pk_of is not None:

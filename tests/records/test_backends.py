@@ -115,6 +115,8 @@ def test_removed_on_reads_the_json_details_on_both_backends(db):
     ("insert or ignore into t (a) values (?)", "insert into t (a) values (%s) on conflict do nothing"),
     ("INSERT OR REPLACE INTO t (k, v) VALUES (?, ?)",
      "insert into t (k, v) VALUES (%s, %s) on conflict (k) do update set v = excluded.v"),
+    ("delete from h where day in (select value from json_each(?))",
+     "delete from h where day in (select value from json_array_elements_text(%s::json))"),
     ("select group_concat(a || ':' || b) from t", "select string_agg((a || ':' || b)::text, ',') from t"),
     ("select at from audit_log where json_extract(details, '$.telegram_id') = ?",
      "select at from audit_log where (details::jsonb ->> 'telegram_id') = %s::text"),
