@@ -57,8 +57,11 @@ class StoreUnwritable(Exception):
 
 
 def unwritable(error: BaseException) -> bool:
-    """True when ``error`` is SQLite saying the store cannot be written now (as opposed to a bug)."""
+    """True when ``error`` is SQLite saying the store cannot be written now (as opposed to a bug), or
+    PostgreSQL's (assistant/pg_store.py) operational errors: server gone, disk full, no connection free."""
     name = getattr(error, "sqlite_errorname", "") or ""
+    if any(c.__name__ == "OperationalError" and c.__module__.startswith("psycopg") for c in type(error).__mro__):
+        return True
     return isinstance(error, sqlite3.Error) and name.startswith(_UNWRITABLE)
 
 
@@ -171,12 +174,17 @@ class Store(sqlite_utils.Database):
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the store at ``path`` with WAL and all migrations applied.
+    """Open (creating if needed) the store at ``path`` with WAL and all migrations applied; a
+    ``postgresql://`` URL opens the shared PostgreSQL store instead (assistant/pg_store.py).
 
     A damaged file raises ``StoreCorrupt`` (a clear message naming `docbot backup`) and is never written.
     Any thread may use it (each gets its own connection, see Store); group writes with ``db.atomic()``
     (one IMMEDIATE transaction, nested blocks become savepoints) so a change lands whole or not at all.
     """
+    from assistant.database import is_postgres, open_postgres
+
+    if is_postgres(path):  # DOCBOT_DATABASE_URL=postgresql://… (assistant/database.py)
+        return open_postgres(path)
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from assistant import sandbox
+from assistant import sandbox, shared_inbox
 from assistant.doc_report import DocReport, describe
 from assistant.store import audit
 from corpus import loaders
@@ -199,6 +199,8 @@ def add(db, directory: Path, doc: Preview, *, at: datetime, actor: str) -> Path:
     tmp.replace(path)
     with db.atomic():
         audit(db, at=at, actor=actor, action="add_document", details={"file": doc.file_name, "title": doc.title})
+        if shared_inbox.shares_documents(db):  # the other workers write it into their uploads too
+            shared_inbox.record_document(db, doc.file_name, doc.text, at=at.isoformat())
     return path
 
 
@@ -223,6 +225,8 @@ def remove(db, directory: Path, source: str, *, at: datetime, actor: str) -> Non
     path.unlink()
     with db.atomic():
         audit(db, at=at, actor=actor, action="remove_document", details={"file": path.name})
+        if shared_inbox.shares_documents(db):
+            shared_inbox.record_document(db, path.name, None, at=at.isoformat())
 
 
 def list_documents(corpus) -> str:

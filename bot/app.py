@@ -11,7 +11,7 @@ import hashlib
 import importlib
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from types import ModuleType
 from urllib.parse import urlparse
@@ -71,7 +71,7 @@ def build_services(settings: Settings) -> Services:
     from assistant.store import open_db
     from bot.services import build_knowledge
 
-    return Services(db=open_db(settings.db_path), knowledge=build_knowledge(settings, long_running=True), ask=ask,
+    return Services(db=open_db(settings.store), knowledge=build_knowledge(settings, long_running=True), ask=ask,
                     item_text=item_text, clock=lambda: datetime.now(UTC), admins=settings.admins,
                     corpus_dir=settings.corpus_dir, data_dir=settings.data_dir,
                     reload_knowledge=lambda: build_knowledge(settings, long_running=True),
@@ -100,7 +100,13 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
                       get_updates_request: BaseRequest | None = None,
                       modules: list[str] | None = None) -> Application:
     builder = Application.builder().token(settings.telegram_token).context_types(CONTEXT_TYPES)
-    queue = DurableQueue()
+    if settings.shared:  # several workers on PostgreSQL: the shared inbox instead (bot/shared_worker.py)
+        from bot.shared_worker import SharedQueue
+
+        queue = SharedQueue()
+        tuning = replace(tuning, inbox=False)
+    else:
+        queue = DurableQueue()
     builder.application_class(InboxApplication).update_queue(queue)
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
@@ -146,6 +152,11 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
     application.add_error_handler(on_error)
     application.bot_data["commands"] = [c for m in loaded for c in getattr(m, "COMMANDS", [])]
     application.bot_data["startup"] = [m.on_startup for m in loaded if hasattr(m, "on_startup")]
+    if settings.shared:
+        from bot.shared_worker import install
+
+        application.bot_data["concurrency"] = tuning.concurrency
+        install(application, queue, tuning.concurrency)
     return application
 
 
@@ -182,6 +193,10 @@ async def heartbeat(context: DocbotContext) -> None:
 
 async def post_shutdown(application: Application) -> None:
     services: Services = application.bot_data["services"]
+    if "shared_worker" in application.bot_data:
+        from bot.shared_worker import stop
+
+        await stop(application)
     services.close()  # queued conversation steps stored, database thread stopped
     if outbox := application.bot_data.get("outbox"):
         await outbox.close()  # waiting messages stay in the outbox for the next start

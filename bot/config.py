@@ -59,10 +59,23 @@ class Settings:
     # Where the built-in Chinese model is built (once per machine, 470 MB): every data dir shares it,
     # so evaluation's fresh data dir per document and a new data dir never build it again.
     models_dir: Path = field(default_factory=lambda: models_dir_from(os.environ))
+    database_url: str = ""  # DOCBOT_DATABASE_URL: unset or sqlite:///path → SQLite; postgresql://… → shared
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / "docbot.sqlite3"
+
+    @property
+    def store(self) -> str | Path:
+        """What assistant.store.open_db opens: the SQLite file, or the PostgreSQL URL."""
+        from assistant.database import resolve
+
+        return resolve(self.database_url, self.db_path)
+
+    @property
+    def shared(self) -> bool:
+        """Several workers share a PostgreSQL store (webhook workers, leader-elected scheduler)."""
+        return isinstance(self.store, str)
 
     @property
     def inbox_path(self) -> Path:
@@ -105,4 +118,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         inbox_max_age_minutes=_minutes(env.get("DOCBOT_INBOX_MAX_AGE", "")),
         context_minutes=_minutes(env.get("DOCBOT_CONTEXT_MINUTES", ""), default=30),
         models_dir=models_dir_from(env),
+        database_url=env.get("DOCBOT_DATABASE_URL", ""),
     )

@@ -156,12 +156,27 @@ def collect(settings: Settings, now: datetime, documents: list | None = None, he
                     "SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()
         except sqlite3.DatabaseError:  # a store from before records existed, or a damaged one (below)
             pass
+    if settings.shared:  # several workers: the backlog and reminders live in PostgreSQL
+        facts["inbox_backlog"], facts["last_reminder"], facts["reminders_sent"] = _shared_facts(settings)
     health = read_health(settings) if health is None else health
     facts["store_problems"] = store_problems(settings, health)
     facts["last_error"] = health.get("last_error")
     facts["degraded"] = bool(facts["store_problems"])
     facts["alive"], facts["heartbeat"] = alive(settings, now)
     return facts
+
+
+def _shared_facts(settings: Settings) -> tuple:
+    """(shared backlog, last reminder, reminders sent) from the PostgreSQL store; Nones if unreachable."""
+    import psycopg
+
+    try:
+        with psycopg.connect(settings.database_url, connect_timeout=5) as conn:
+            backlog = conn.execute("SELECT count(*) FROM shared_inbox WHERE status = 'pending'").fetchone()[0]
+            last, sent = conn.execute("SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()
+            return backlog, last, sent
+    except psycopg.Error:
+        return None, None, 0
 
 
 def render(facts: dict) -> str:

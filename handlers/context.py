@@ -44,6 +44,9 @@ class Services:
     tokens: CallbackTokens = field(default_factory=CallbackTokens)
     health: Health = field(default_factory=Health)  # store refusing writes, last error: /status
     context_ttl: timedelta = conversation.DEFAULT_TTL  # DOCBOT_CONTEXT_MINUTES
+    # Several workers share the store (bot/shared_worker.py): a chat's next message may reach another
+    # worker, so contexts are read from the store and written before the update counts as done.
+    shared: bool = False
     # One thread owns the SQLite connection: writes never interleave and never block the event loop.
     db_executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="docbot-db"))
@@ -69,6 +72,8 @@ class Services:
         primary-key lookup takes microseconds, while a hop to a thread and back costs milliseconds
         on a busy loop (the GIL switch interval). Anything bigger goes through ``in_db``.
         """
+        if self.shared or getattr(self.db, "dialect", "sqlite") != "sqlite":  # PostgreSQL: its own pool
+            return fn(self.db, *args, **kwargs)
         if self._reader is None:
             path = self.db.execute("PRAGMA database_list").fetchone()[2]
             if not path:  # an in-memory database has no second connection
@@ -95,7 +100,7 @@ class Services:
             call = functools.partial(self.health.watch_recovery, self.db, call)
         try:
             return await loop.run_in_executor(self.db_executor, call)
-        except sqlite3.Error as e:
+        except Exception as e:  # sqlite3.Error, or psycopg's on a shared PostgreSQL store
             if store.unwritable(e) or store.corrupt(e):
                 self.health.write_refused(f"{getattr(e, 'sqlite_errorname', '')}: {e}", self.clock())
             if store.unwritable(e):  # disk full, read-only: the write's transaction rolled back whole
@@ -127,6 +132,9 @@ class Services:
                     chat_id=chat_id, user_id=user_id)
         answer, after = await asyncio.to_thread(self._route, turn, route)
         changed = after != context or ("u", chat_id, user_id) not in self._recent
+        if self.shared:
+            await self.in_db(conversation.save, chat_id, user_id, after, now=now)
+            return answer, after
         self._keep(("u", chat_id, user_id), now, after)
         if changed:  # written off the reply's path; the copy in memory serves the next message
             self._save_later(chat_id, user_id, after, now)
@@ -193,6 +201,9 @@ class Services:
     async def remember_answer(self, chat_id: int, message_id: int, context: Context) -> None:
         """Keep an answer message's context, so replies to it continue that answer (groups)."""
         now = self.clock()
+        if self.shared:
+            await self.in_db(conversation.remember_answer, chat_id, message_id, context, now=now)
+            return
         self._keep(("m", chat_id, message_id), now, context)
         self.db_executor.submit(conversation.remember_answer, self.db, chat_id, message_id, context, now=now)
 
@@ -204,6 +215,8 @@ class Services:
 
     def _context(self, chat_id: int, user_id: int, reply_to: int | None, now: datetime) -> Context:
         """The replied-to answer's context, else this user's if fresh: memory first, then the store."""
+        if self.shared:
+            return self.read(conversation.load, chat_id, user_id, now=now, ttl=self.context_ttl, reply_to=reply_to)
         if reply_to is not None and (hit := self._recent.get(("m", chat_id, reply_to))):
             return hit[1]
         if reply_to is None and (hit := self._recent.get(("u", chat_id, user_id))):

@@ -66,6 +66,9 @@ async def tick(context: ContextTypes.DEFAULT_TYPE) -> int:
     """One round: compute, claim, send (one task per chat). Returns how many digests were delivered."""
     application = context.application
     services = application.bot_data["services"]
+    leader = application.bot_data.get("scheduler_leader")  # several workers: only the lock holder sends
+    if leader is not None and not await services.run(leader.is_leader):
+        return 0
     rt = await runtime_of(application)
     now = services.clock()
     digests = await services.in_db(due_digests, now, rt.rules, rt.schedule, admins=services.admins,

@@ -58,3 +58,31 @@ def chinese_searcher(tmp_path_factory, corpus):
 @pytest.fixture(scope="session")
 def chinese_data_dir(chinese_searcher):
     return chinese_searcher.root.parent
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster on 127.0.0.1 for the session (tests/support/postgres.py); the
+    PostgreSQL cases skip with the reason when the binaries are not installed (.ci/run installs them)."""
+    from tests.support import postgres
+
+    if postgres.binaries() is None:
+        pytest.skip("PostgreSQL 未安装（initdb/pg_ctl 不在 PATH 或 /usr/lib/postgresql/*/bin）：跳过 PostgreSQL 用例")
+    with postgres.cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A URL of an empty schema of the session's cluster: each test starts with no tables."""
+    from tests.support.postgres import fresh_schema
+
+    return fresh_schema(postgres_server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path):
+    """What open_db takes, for each backend: one store test suite runs against both."""
+    if request.param == "sqlite":
+        return tmp_path / "docbot.sqlite3"
+    return request.getfixturevalue("postgres_url")

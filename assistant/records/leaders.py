@@ -108,7 +108,7 @@ _VERSION = ("select (select count(*) from leaders where active = 1), "
             "(select count(*) from contact_points where active = 1), "
             "(select coalesce(sum(id), 0) from contact_points where active = 1), "
             "(select coalesce(group_concat(leader_id || ':' || telegram_id), '') from "
-            "(select leader_id, telegram_id from leader_bindings where confirmed = 1 order by telegram_id))")
+            "(select leader_id, telegram_id from leader_bindings where confirmed = 1 order by telegram_id) as bound)")
 
 
 def version(db: sqlite_utils.Database | sqlite3.Connection) -> tuple | None:

@@ -79,7 +79,7 @@ def open_store(settings: Settings, now: datetime):
     from assistant.store import StoreCorrupt
 
     try:
-        return open_records(settings.db_path, settings.corpus_dir, now=now)
+        return open_records(settings.store, settings.corpus_dir, now=now)
     except StoreCorrupt as e:  # a message, not a traceback; exit status 1
         raise SystemExit(f"错误：{e}") from None
 
@@ -112,7 +112,7 @@ def register(sub) -> None:
     p.add_argument("--month", required=True, help="月份，例如 2026-11")
     p.add_argument("--out", required=True, help="输出文件，例如 台账.xlsx 或 台账.csv")
     p.set_defaults(func=run_export)
-    p = sub.add_parser("backup", help="备份数据库", description="用 SQLite 在线备份接口复制数据库（运行中也可安全备份）。")
+    p = sub.add_parser("backup", help="备份数据库", description="SQLite：用在线备份接口复制数据库；PostgreSQL：用 pg_dump 导出（运行中也可安全备份）。")
     p.add_argument("--out", help="备份文件（默认 数据目录/backups/docbot-时间.sqlite3）")
     p.set_defaults(func=run_backup)
 
@@ -218,6 +218,9 @@ def run_backup(args) -> int:
 
     settings = load_settings()
     now = parse_at(None, settings)
+    if settings.shared:  # PostgreSQL: pg_dump's custom format (restore: pg_restore, docs/deploy.md)
+        return _backup_postgres(settings, Path(args.out) if args.out else
+                                settings.data_dir / "backups" / f"docbot-{now:%Y%m%d-%H%M%S}.dump")
     db, _ = open_store(settings, now)
     out = Path(args.out) if args.out else settings.data_dir / "backups" / f"docbot-{now:%Y%m%d-%H%M%S}.sqlite3"
     try:
@@ -231,4 +234,21 @@ def run_backup(args) -> int:
     except (OSError, sqlite3.Error) as e:
         return usage_error(f"无法写入 {out}：{getattr(e, 'strerror', None) or e}")
     print(f"已备份到 {out}（{out.stat().st_size} 字节）")
+    return 0
+
+
+def _backup_postgres(settings: Settings, out: Path) -> int:
+    import subprocess
+
+    from assistant.database import backup_postgres
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        backup_postgres(settings.store, out)
+    except subprocess.CalledProcessError as e:
+        print(f"错误：pg_dump 失败：{e.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        return usage_error(f"无法写入 {out}：{getattr(e, 'strerror', None) or e}")
+    print(f"已备份到 {out}（{out.stat().st_size} 字节，pg_dump 格式，用 pg_restore 恢复）")
     return 0

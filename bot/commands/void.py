@@ -18,10 +18,10 @@ def run(args) -> int:
         print("用法错误：docbot void visit|rectification 编号 --reason 原因", file=sys.stderr)
         return 2
     settings = load_settings()
-    if not settings.db_path.exists():
+    if not settings.shared and not settings.db_path.exists():
         print(f"没有找到数据文件 {settings.db_path}（DOCBOT_DATA_DIR）。", file=sys.stderr)
         return 1
-    ok, reply = void(open_db(settings.db_path), kind, args.id, args.reason, now=datetime.now(UTC),
+    ok, reply = void(open_db(settings.store), kind, args.id, args.reason, now=datetime.now(UTC),
                      actor=f"cli:{args.actor}")
     print(reply, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1

@@ -1,5 +1,5 @@
 """Records fixtures: a hand-built contact-point table in the shape of 越秀工作要点 附件1 (so these tests
-do not depend on the parser), a real SQLite file seeded from it, and the rules from the bundled corpus."""
+do not depend on the parser), a real store seeded from it (a SQLite file and a PostgreSQL schema), and the rules from the bundled corpus."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -39,8 +39,9 @@ def rules():
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "docbot.sqlite3")
+def db(store_target):
+    """The seeded store, once per backend (SQLite file, PostgreSQL schema: tests/conftest.py)."""
+    database = open_db(store_target)
     seed(database, [("越秀工作要点", make_table())], now=at(2026, 11, 1, 8))
     yield database
     database.close()
