@@ -29,6 +29,10 @@ from assistant.health import Health
 from assistant.knowledge import Knowledge
 from handlers.tokens import CallbackTokens
 
+# How long a conversation step may wait in memory before it is stored. The next message reads the copy in
+# memory, so only a crash within this window loses a step (the follow-up then starts afresh).
+CONTEXT_FLUSH_DELAY = 0.05
+
 
 @dataclass
 class Services:
@@ -64,6 +68,8 @@ class Services:
     _unsaved_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _flush_pending: bool = field(default=False, init=False, repr=False)
     _flush_loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+    # how long the first waiting step waits for others (a test holds it open to batch a known set of steps)
+    context_flush_delay: float = field(default=CONTEXT_FLUSH_DELAY, repr=False)
 
     def read(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         """Run a small read ``fn(reader, ...)`` right here on the event loop, on its own connection.
@@ -154,7 +160,7 @@ class Services:
         if loop is None:
             self._submit_flush()
         else:
-            loop.call_later(CONTEXT_FLUSH_DELAY, self._submit_flush)
+            loop.call_later(self.context_flush_delay, self._submit_flush)
 
     def _submit_flush(self) -> None:
         try:
@@ -234,9 +240,6 @@ class Services:
 
 
 RECENT_CONTEXTS = 10_000  # conversations kept in memory besides the store
-# How long a conversation step may wait in memory before it is stored. The next message reads the copy in
-# memory, so only a crash within this window loses a step (the follow-up then starts afresh).
-CONTEXT_FLUSH_DELAY = 0.05
 # How old a read of the leaders' fingerprint may be: far below the time between an /assign's reply and
 # anyone's next message, so an edit always shows in the next answer.
 LEADERS_RECHECK = 0.005
