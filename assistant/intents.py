@@ -36,6 +36,8 @@ from corpus.vocabulary import (
     MODAL_VERBS,
     PARTICLE,
     REQUEST,
+    SERIAL_HEADERS,
+    TABLE_NOUNS,
     TOGETHER_WORDS,
     TOTAL_WORDS,
     UNIT_NOUNS,
@@ -52,6 +54,9 @@ _ITEM = f"(?:{alternation(ITEM_NOUNS)})"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
 _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
+# "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
+_TABLE_NOUN = re.compile(alternation(TABLE_NOUNS))
+_ITEM_SERIAL = re.compile(rf"(?:{alternation(SERIAL_HEADERS)})(?:为|是)?\s*{_NUM}")
 # "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
 _SEP = r"(?:、|,|和|及|与|以及|跟)"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}{_ITEM}?(?:{_SEP}第?{_NUM}{_ITEM}?)+")
@@ -126,7 +131,7 @@ Parsed = Frame
 
 
 def item_number(q: str) -> int | None:
-    for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI):
+    for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI, _ITEM_SERIAL):
         m = rx.search(q)
         if m:
             return chinese_to_int(m.group(1))
@@ -188,6 +193,9 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if part_match:
         part = "附件" + (str(chinese_to_int(part_match.group(1))) if part_match.group(1) else "")
         rest = rest.replace(part_match.group(0), " ")
+    elif _TABLE_NOUN.search(rest) and any(it.part != MAIN_PART and it.number for d in (docs and
+                                          tuple(r.document for r in docs) or documents) for it in d.items):
+        part = "附件"  # "分工表第5项": the attached table, where the document has one with items
     numbers = item_numbers(rest)
     if not numbers and len(docs) == 1 and docs[0].span in q:
         after_name = _NUMBER_AFTER_NAME.match(q.split(docs[0].span, 1)[1])

@@ -20,8 +20,9 @@ from corpus.model import Item, Table, Units
 from corpus.parties import personal_name
 from corpus.text import first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
+from corpus.vocabulary import SERIAL_HEADERS, alternation
 
-_SERIAL = re.compile(r"^(?:序号|编号|序列)$")
+_SERIAL = re.compile(f"^(?:{alternation(SERIAL_HEADERS)})$")
 _UNIT_NAME_COLUMN = re.compile(r"^(?:部门|单位|处室|科室|部门名称|单位名称|责任主体|主体|成员单位)$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*")
 _REMARK = re.compile(r"^(?:备注|说明|附注|备考)$")

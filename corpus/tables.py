@@ -18,10 +18,11 @@ from corpus.model import Row
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import clean_cell, has_sentence_punct, join_cjk_spaces
 from corpus.units import split_spaced_units
+from corpus.vocabulary import SERIAL_HEADERS, alternation
 
 _LABEL = re.compile(rf"^(?:[（(]\s*[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[）)]|[{CHINESE_NUMERAL_CHARS}]{{1,3}}、|\d{{1,3}}\s*[.．、])")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*[.．、]\s*(?!\d)")
-_SERIAL_HEADER = re.compile(r"^(?:序号|编号|序列)$")
+_SERIAL_HEADER = re.compile(f"^(?:{alternation(SERIAL_HEADERS)})$")
 # A one-cell row inside a table that names a group of the rows below ("一、知识产权保护方面（共5项）").
 _GROUP_ROW = re.compile(rf"^(?:[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[、.．]|[（(]\s*[{CHINESE_NUMERAL_CHARS}]{{1,3}}\s*[）)]|第[{CHINESE_NUMERAL_CHARS}]{{1,3}}部分)")
 _GROUP_COUNT = re.compile(r"\s*[（(]\s*共\s*\d{1,3}\s*[项条个]\s*[）)]\s*$")

@@ -111,6 +111,10 @@ H1_MARKS = "、.．"
 CHAPTER_NOUNS = ("章", "部分", "编")
 # What a reader calls one numbered entry: "第17项", "第十七条", "第3点", "第2款".
 ITEM_NOUNS = ("项", "条", "点", "款")
+# The header of a table's sequence column, and how a question names a row by it ("分工表序号2那项").
+SERIAL_HEADERS = ("序号", "编号", "序列")
+# What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
+TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
 # A numbered run of items inside a document ("第二部分第3项", "第2组").
 RUN_NOUNS = ("部分", "组", "批")
 

@@ -16,6 +16,8 @@ from corpus.model import Document
         ("17项谁牵头", 17),
         ("2018年工作要点第18项由哪个部门牵头", 18),
         ("第 3 项的原文", 3),
+        ("分工表序号2那项主要工作任务由哪个单位负责", 2),  # a row named by its sequence column
+        ("编号为12的任务谁牵头", 12),
         ("第二十五项", 25),
         ("第0项", 0),
         ("第999项谁牵头", 999),
@@ -129,3 +131,18 @@ def test_who_does_it_asks_for_the_responsible_unit(question, asks):
     from assistant.intents import asks_responsible_unit
 
     assert asks_responsible_unit(question) is asks
+
+
+def test_a_question_naming_the_task_table_means_the_attachment():
+    """"分工表第5项": the attached table's row 5, not the main text's item 5 (issue 16, breadth2)."""
+    from assistant.contacts import ContactIndex
+    from assistant.intents import ItemQuestion, parse_question
+    from assistant.units_index import UnitIndex
+    from corpus.parse import parse_document
+
+    doc = parse_document("母婴设施建设实施方案\n\n一、工作任务\n1.建设母婴室。\n2.开展宣传。\n3.加强培训。\n4.规范管理。\n"
+                         "5.强化督查考核。\n附件\n母婴设施建设任务分工\n序号\t职责\t负责单位\n1\t建设母婴室\t区卫健局\n"
+                         "2\t开展宣传\t区妇联\n3\t加强培训\t区总工会\n4\t规范管理\t区市场监管局\n5\t协调单位建设\t区妇联、区总工会\n",
+                         "m.txt")
+    frame = parse_question("分工表第5项谁负责？", UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert isinstance(frame, ItemQuestion) and frame.part == "附件", frame
