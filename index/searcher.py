@@ -29,7 +29,7 @@ from index.tokenize import char_ngrams, coverage_terms, query_tokens
 log = logging.getLogger(__name__)
 
 LEXICAL_LIBS = ("bm25s", "jieba", "numpy")
-DENSE_LIBS = ("sentence-transformers", "transformers", "torch", "faiss-cpu")
+DENSE_LIBS = ("sentence-transformers", "transformers", "torch", "onnxruntime", "faiss-cpu")
 
 
 @dataclass(frozen=True)
