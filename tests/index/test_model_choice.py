@@ -106,6 +106,7 @@ def _fake_export(calls, error=""):
         calls.append(model_dir)
         if not error:
             onnx_export.onnx_path(model_dir).parent.mkdir(parents=True, exist_ok=True)
+            (onnx_export.onnx_path(model_dir).parent / "pieces.txt").write_text("<s>", encoding="utf-8")
             onnx_export.onnx_path(model_dir).write_bytes(b"onnx")
         return error
     return export
