@@ -99,18 +99,19 @@ def _quality(searcher) -> list[str]:
 
     rows = []
     modes = (("lexical", 1.0, 0.0), ("dense", 0.0, 1.0), ("fused", searcher_mod.LEXICAL_WEIGHT, searcher_mod.DENSE_WEIGHT))
-    saved = (searcher_mod.LEXICAL_WEIGHT, searcher_mod.DENSE_WEIGHT)
+    saved = (searcher_mod.LEXICAL_WEIGHT, searcher_mod.DENSE_WEIGHT, searcher_mod.LEXICAL_ANCHOR)
     try:
         for name in SETS:
             qs = [q for q in load_questions(FIXTURES / name) if q["kind"] == "retrieve"]
             cells = []
             for _, lw, dw in modes:
-                searcher_mod.LEXICAL_WEIGHT, searcher_mod.DENSE_WEIGHT = lw, dw
+                # dense alone: without the lexical anchor too (it would put BM25's first place back on top)
+                searcher_mod.LEXICAL_WEIGHT, searcher_mod.DENSE_WEIGHT, searcher_mod.LEXICAL_ANCHOR = lw, dw, lw > 0
                 ranks = [anchor_rank(q["anchors"], [h.passage.text for h in searcher.search(q["q"], 10)]) for q in qs]
                 cells.append("{:.2f} / {:.2f} / {:.2f}".format(*metrics(ranks)))
             rows.append(f"| {name} ({len(qs)}) | " + " | ".join(cells) + " |")
     finally:
-        searcher_mod.LEXICAL_WEIGHT, searcher_mod.DENSE_WEIGHT = saved
+        searcher_mod.LEXICAL_WEIGHT, searcher_mod.DENSE_WEIGHT, searcher_mod.LEXICAL_ANCHOR = saved
     oos = out_of_scope_questions()
     found = sum(answer_free(q, searcher).found for q in oos)
     return rows + [f"| out-of-scope answered (index/out_of_scope.txt) | {found} / {len(oos)} (fused, calibrated gate) | | |"]
