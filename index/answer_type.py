@@ -20,6 +20,9 @@ _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 # A bare "一次" is often a one-off ("召开一次专题民主生活会"); a rule says how often: 每…, 至少, 不少于.
 _FREQUENCY = re.compile(r"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
 _PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
+# "几月几日 / 几月份" ask for a point in the calendar: a month (with its day), a part of a month or year;
+# a length of time ("全年24小时值班") does not answer them.
+_DATE = re.compile(rf"{_N}月(?:份|{_N}[日号])?|[上中下]旬|月底|月初|年底|年初|[元春]节|清明|国庆")
 _SCORE = re.compile(rf"{_N}分")
 # 个 is the generic classifier and 天 a period; both count too ("3个", "5天").
 _COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, '个', '天'))})")
@@ -58,6 +61,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
     (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
+    (re.compile(r"几月|几日|哪个月|哪一天|月份"), _DATE),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),
 )
@@ -68,7 +72,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 
-_KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限",
+_KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
                id(_USE): "用途", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
 

@@ -40,7 +40,7 @@ def _progress(iterable, enabled: bool, desc: str, total: int):
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, total=total, unit="份")
+    return tqdm(iterable, desc=desc, total=total, unit="批" if desc == "向量" else "份")
 
 
 def _try(save, *args) -> None:
@@ -73,21 +73,36 @@ def build_lexical(parts: Sequence[DocPart], root: Path, *, progress: bool = Fals
     return LexicalIndex.build(tokens)
 
 
+ENCODE_CHUNK = 64  # passages per progress step (the embedder batches within it by length)
+
+
 def passage_vectors(
     embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False
 ) -> np.ndarray:
-    """All passage vectors in passage order; only documents without cached vectors are encoded."""
-    blocks = []
-    for part in _progress(parts, progress, "向量", len(parts)):
-        vecs = persist.load_vectors(root, embedder.model_id, part.source, part.hash, len(part.passages))
-        if vecs is None:
-            log.info("编码：%s（%d 段）", part.source, len(part.passages))
-            vecs = embedder.encode([p.index_text for p in part.passages]) if part.passages else None
-            if vecs is None:
-                continue
-            _try(persist.save_vectors, root, embedder.model_id, part.source, part.hash, vecs)
-        blocks.append(vecs)
-    return np.concatenate(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
+    """All passage vectors in passage order. A passage whose text (and model) is unchanged reuses its
+    cached vector, so editing one item re-encodes that item only; the rest are encoded together,
+    which batches them by length across documents."""
+    texts = [p.index_text for part in parts for p in part.passages]
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    keys = [persist.text_key(t) for t in texts]
+    cached = persist.load_vectors(root, embedder.model_id)
+    dims = {v.shape[0] for v in cached.values()}
+    if len(dims) > 1:
+        cached = {}
+    todo = [i for i, k in enumerate(keys) if k not in cached]
+    fresh: dict[str, np.ndarray] = {}
+    if todo:
+        log.info("编码：%d 段（其余 %d 段沿用缓存）", len(todo), len(texts) - len(todo))
+        chunks = [todo[i:i + ENCODE_CHUNK] for i in range(0, len(todo), ENCODE_CHUNK)]
+        for chunk in _progress(chunks, progress and len(chunks) > 1, "向量", len(chunks)):
+            vecs = embedder.encode([texts[i] for i in chunk])
+            fresh.update((keys[i], v) for i, v in zip(chunk, vecs, strict=True))
+    # through float16 either way, so a fresh build and a reload from the cache rank identically
+    out = np.stack([fresh[k] if k in fresh else cached[k] for k in keys]).astype(np.float16).astype(np.float32)
+    if todo or len(cached) != len(set(keys)):
+        _try(persist.save_vectors, root, embedder.model_id, keys, out)
+    return out
 
 
 def check_coverage(embedder: Embedder, passages: Sequence[Passage]) -> Coverage:

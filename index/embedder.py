@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from index.onnx_export import ONNX_SUFFIX
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -112,12 +114,13 @@ def model_id_of(name: str) -> str:
     return str(p.resolve()) if p.exists() else name
 
 
-_loaded: dict[tuple[str, str], SentenceTransformerEmbedder] = {}
+_loaded: dict[tuple[str, str], Embedder] = {}
 _loading = threading.Lock()
 
 
-def load_embedder(name: str, model_id: str | None = None) -> SentenceTransformerEmbedder:
-    """Load a sentence-transformers model by hub name or local path (imports torch).
+def load_embedder(name: str, model_id: str | None = None) -> Embedder:
+    """Load a sentence-transformers model by hub name or local path (imports torch), or — for a model
+    id naming the int8 ONNX export (``index.onnx_export``) — its onnxruntime encoder, without torch.
 
     Loaded once per process: every searcher of the same model shares it (evaluation opens one
     searcher per document, the bot a new one after each upload; each used to hold its own 470 MB copy,
@@ -127,7 +130,11 @@ def load_embedder(name: str, model_id: str | None = None) -> SentenceTransformer
     """
     key = (model_id_of(name), model_id or model_id_of(name))
     with _loading:
-        if key not in _loaded:
+        if key not in _loaded and key[1].endswith(ONNX_SUFFIX):
+            from index.onnx_embedder import OnnxEmbedder
+
+            _loaded[key] = OnnxEmbedder(name, key[1])
+        elif key not in _loaded:
             from sentence_transformers import SentenceTransformer
 
             _loaded[key] = SentenceTransformerEmbedder(SentenceTransformer(name, device="cpu"), key[1])

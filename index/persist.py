@@ -6,7 +6,7 @@ Layout under the index directory (``Settings.index_dir``, i.e. data/index)::
                                   and per embedding model: its coverage verdict and vectors' hashes
     words/<doc>-<hash>.json       jieba words of each passage of one document (the slow part)
     bm25/                         the bm25s index over all passages (rebuilt in milliseconds)
-    dense/<model>/<doc>-<hash>.npy  passage vectors of one document for one model
+    dense/<model>/vectors.npz     passage vectors of one model (float16), keyed by passage text hash
     dense/<model>/faiss.index     only for HNSW-sized corpora (flat indexes are rebuilt at load)
     jieba/                        jieba's dictionary cache
 
@@ -124,30 +124,48 @@ def vectors_dir(root: Path, model_id: str) -> Path:
     return root / "dense" / slug(model_id)
 
 
-def load_vectors(root: Path, model_id: str, source: str, doc_hash: str, n: int) -> np.ndarray | None:
+def text_key(text: str) -> str:
+    """The cache key of one passage's vector: its text (with the model id, the folder, the full key)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+VECTORS = "vectors.npz"
+
+
+def load_vectors(root: Path, model_id: str) -> dict[str, np.ndarray]:
+    """Cached passage vectors of one model, by ``text_key``: only passages whose text changed are
+    encoded again, whatever document they are in. Stored as float16 (cosine error < 1e-3, half the
+    disk and load time of float32). A bad file is logged and ignored (everything is re-encoded)."""
     import numpy as np  # here, not at the top: reading the manifest (`docbot docs`) needs no numpy
 
-    path = _doc_file(vectors_dir(root, model_id), source, doc_hash, "npy")
+    path = vectors_dir(root, model_id) / VECTORS
     try:
-        vecs = np.load(path, allow_pickle=False)
+        with np.load(path, allow_pickle=False) as data:
+            keys, vecs = data["keys"], data["vecs"]
     except (FileNotFoundError, NotADirectoryError):
-        return None
-    except (OSError, ValueError, EOFError) as exc:
+        return {}
+    except (OSError, ValueError, EOFError, KeyError) as exc:
         log.warning("向量缓存损坏，将重建：%s (%s)", path, exc)
-        return None
-    if vecs.ndim != 2 or vecs.shape[0] != n or not np.isfinite(vecs).all():
+        return {}
+    if vecs.ndim != 2 or keys.ndim != 1 or len(keys) != len(vecs) or not np.isfinite(vecs).all():
         log.warning("向量缓存与文件不符，将重建：%s", path)
-        return None
-    return vecs.astype(np.float32, copy=False)
+        return {}
+    return dict(zip(keys.tolist(), vecs, strict=True))
 
 
-def save_vectors(root: Path, model_id: str, source: str, doc_hash: str, vecs: np.ndarray) -> None:
+def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray) -> None:
+    """Write the vectors of the current passages (older ones are dropped with them)."""
     import numpy as np
 
-    path = _doc_file(vectors_dir(root, model_id), source, doc_hash, "npy")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy")
-    with os.fdopen(fd, "wb") as fh:
-        np.save(fh, np.asarray(vecs, dtype=np.float32), allow_pickle=False)
-    os.replace(tmp, path)
-    _prune(path.parent, source, path)
+    folder = vectors_dir(root, model_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npz")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, keys=np.array(keys, dtype="<U20"), vecs=np.asarray(vecs, dtype=np.float16))
+        os.replace(tmp, folder / VECTORS)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    for old in folder.glob("*.npy"):  # the per-document float32 files of index format 1
+        old.unlink(missing_ok=True)

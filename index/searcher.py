@@ -22,6 +22,7 @@ from index.build import DocPart, build_lexical, check_coverage, dense_store, pas
 from index.calibration import calibrate_cosine, calibration_key
 from index.embedder import Embedder, ensure_loadable, load_embedder
 from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
+from index.gates import MIN_COVERAGE
 from index.lexical import LexicalIndex
 from index.passages import Passage, document_passages, passages_hash, sentences
 from index.tokenize import char_ngrams, coverage_terms, query_tokens
@@ -29,7 +30,9 @@ from index.tokenize import char_ngrams, coverage_terms, query_tokens
 log = logging.getLogger(__name__)
 
 LEXICAL_LIBS = ("bm25s", "jieba", "numpy")
-DENSE_LIBS = ("sentence-transformers", "transformers", "torch", "faiss-cpu")
+LEXICAL_ANCHOR = True  # a lexically sufficient best passage keeps first place in the fused ranking
+LEXICAL_ANCHOR_COVERAGE = MIN_COVERAGE  # lexical evidence enough to answer on its own (index/gates.py)
+DENSE_LIBS = ("sentence-transformers", "transformers", "torch", "onnxruntime", "faiss-cpu")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Searcher:
             found = store.search(qvec, depth)
             cosines = dict(found)
             ranked = rrf([([i for i, _ in lexical], LEXICAL_WEIGHT), ([i for i, _ in found], DENSE_WEIGHT)])
+            ranked = self._keep_confident_lexical_top(lexical, ranked, coverage_terms(query))
         else:
             ranked = lexical
         q_chars = coverage_terms(query)
@@ -104,6 +108,20 @@ class Searcher:
             if len(hits) >= k:
                 break
         return hits
+
+    def _keep_confident_lexical_top(self, lexical, fused, q_chars):
+        """Rank fusion weighs the lexical first and second places almost alike (1/61 vs 1/62), so a dense
+        preference could push a passage holding the whole question below one that merely resembles it.
+        When the lexical best passage already answers by its own evidence (coverage ≥ the gate's
+        MIN_COVERAGE), it stays first; the dense side orders the rest and rescues questions whose words
+        the document does not use (docs/retrieval.md, "Hybrid against keywords")."""
+        if not LEXICAL_ANCHOR or not lexical:
+            return fused
+        top = lexical[0][0]
+        if max(self._coverage(v, self._parent[top]) for v in q_chars) < LEXICAL_ANCHOR_COVERAGE:
+            return fused
+        first = next(s for i, s in fused if i == top)
+        return [(top, max(first, fused[0][1]))] + [(i, s) for i, s in fused if i != top]
 
     def _prefer_answer_type(self, query: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """Raise passages that hold the kind of phrase the question asks for (a frequency for 几次, a

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from bot.config import load_settings
 
 PROMPT = "问> "
-PREPARING = "（语义检索正在后台准备，第一次需要几分钟；准备好之前，自由提问先按关键词检索回答。）"
+PREPARING = "（语义检索正在后台准备，第一次约需十几秒到一分钟；准备好之前，自由提问先按关键词检索回答。）"
 QUIT = {"退出", "exit", "quit", "q"}
 
 

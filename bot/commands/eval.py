@@ -1,7 +1,8 @@
 """`docbot eval FILE.jsonl`: score a question set — per-kind pass rates, hit@1/hit@3/MRR, negatives.
 
 `docbot eval --each-document DIR`: grade every docK.txt of DIR alone, as the only corpus document,
-against its docK.questions.jsonl (format of ../shared/eval/documents), with the strict lead rule.
+against its docK.questions.jsonl (format of ../shared/eval/documents), with the strict lead rule;
+`--compare-lexical` grades them again with keyword search alone and prints both side by side.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def register(sub) -> None:
     )
     p.add_argument("file", nargs="?", help="问题集文件（JSONL，每行一个问题）")
     p.add_argument("--each-document", metavar="DIR", help="逐文件评测：目录中每个 docK.txt 配 docK.questions.jsonl")
+    p.add_argument("--compare-lexical", action="store_true",
+                   help="与 --each-document 一起用：默认的混合检索与只用关键词检索并排评测（逐文件与合计）")
     p.add_argument("--only", action="append", default=[], metavar="NAME", help="只评测这些文件（如 doc3，可重复）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     p.set_defaults(func=run)
@@ -94,16 +97,27 @@ def run(args) -> int:
             return 2
         try:
             scores = each_document_scores(directory, args.only)
+            if args.compare_lexical:  # the same documents with keyword search alone (no model)
+                lexical = each_document_scores(directory, args.only, replace(load_settings(), embedding_model="none"))
         except (ValueError, UnicodeDecodeError) as exc:
             print(f"用法错误：问题集文件格式不对：{exc}", file=sys.stderr)
             return 2
         if not scores:
             print(f"用法错误：{directory} 中没有 docK.txt + docK.questions.jsonl 文件对", file=sys.stderr)
             return 2
+        if args.compare_lexical:
+            from assistant.eval_compare import compare_to_json, format_compare
+
+            print(json.dumps(compare_to_json(scores, lexical), ensure_ascii=False, indent=1) if args.json
+                  else format_compare(scores, lexical))
+            return 0
         print(json.dumps(each_to_json(scores), ensure_ascii=False, indent=1) if args.json else format_each(scores))
         return 0
     if not args.file:
         print("用法错误：请给出问题集文件，或用 --each-document 目录", file=sys.stderr)
+        return 2
+    if args.compare_lexical:
+        print("用法错误：--compare-lexical 要与 --each-document 目录一起用", file=sys.stderr)
         return 2
     path = Path(args.file)
     if not path.is_file():

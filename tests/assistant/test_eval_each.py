@@ -59,3 +59,41 @@ def test_each_document_usage_errors(tmp_path, capsys):
     assert main(["eval", "--each-document", str(tmp_path)]) == 2
     assert main(["eval"]) == 2
     assert "用法错误" in capsys.readouterr().err
+
+
+def test_compare_lexical_grades_hybrid_and_keywords_side_by_side(tmp_path, capsys, monkeypatch):
+    """`--compare-lexical`: every document twice, with the configured model and with keywords alone."""
+    from index import searcher as searcher_mod
+    from tests.index import fakes
+
+    seen, real = [], searcher_mod.open_searcher
+    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder())
+    monkeypatch.setattr(searcher_mod, "open_searcher",
+                        lambda *a, **k: seen.append(k["embedding_model"]) or real(*a, **k))
+    monkeypatch.setenv("DOCBOT_EMBEDDING_MODEL", "local/zh-model")
+    (tmp_path / "doc1.txt").write_text("关于做好甲工作的方案\n1.每年至少召开1次民主生活会。（区丙局牵头）\n", "utf-8")
+    rows = [{"id": "r", "kind": "retrieve", "q": "民主生活会一年开几次", "anchors": ["每年至少召开1次"]},
+            {"id": "n", "kind": "negative", "q": "经费是多少万元？"}]
+    (tmp_path / "doc1.questions.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    assert main(["eval", "--each-document", str(tmp_path), "--compare-lexical", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert seen == ["local/zh-model", "none"]
+    assert out["total"] == {"hybrid": 2, "lexical": 2, "total": 2}
+    assert main(["eval", "--each-document", str(tmp_path), "--compare-lexical"]) == 0
+    text = capsys.readouterr().out
+    assert "混合|关键词" in text and text.splitlines()[-2].startswith("合计")
+    assert main(["eval", str(tmp_path / "doc1.questions.jsonl"), "--compare-lexical"]) == 2
+
+
+def test_compare_lists_the_questions_only_one_mode_answers():
+    from assistant.eval_compare import format_compare
+    from assistant.evaluation import DocumentScore, KindScore, Report
+
+    def report(failed):
+        fails = [{"id": i, "kind": "retrieve", "q": f"问题{i}", "why": ""} for i in failed]
+        return Report(kinds={"retrieve": KindScore(3, 3 - len(failed))}, failures=fails)
+
+    text = format_compare([DocumentScore("doc1", report(["a"]))], [DocumentScore("doc1", report(["b", "c"]))])
+    assert "混合答对、关键词未答对 doc1 b：问题b" in text and "关键词答对、混合未答对 doc1 a：问题a" in text
+    assert "   2/3   |    1      +1" in text

@@ -130,3 +130,16 @@ def test_basis_questions_want_a_document_number(question, answer, other):
 @pytest.mark.parametrize("question", ["哪个文件提到了疫情防控", "各文件对专职党务干部有什么要求", "根据考核结果怎么奖惩"])
 def test_other_document_questions_are_not_basis_questions(question):
     assert answer_kind(question) != "依据文件"
+
+
+def test_a_date_question_wants_a_date_not_a_length_of_time():
+    """"几月几日开始" is answered by a month and day, not by "全年24小时值班" on the same topic (a near-topic
+    negative the int8 encoder's cosine let through on the development set, d9-09)."""
+    from index.answer_type import answer_kind, carries_answer
+
+    q = "森林防火期从每年几月几日开始？"
+    assert answer_kind(q) == "日期"
+    assert not carries_answer(q, "严格落实全年24小时森林防灭火值班和领导带班制度。")
+    assert carries_answer(q, "每年9月1日至次年4月30日为森林防火期。")
+    assert carries_answer("考评每年几月份开展？", "考评工作于每年12月份开展。")
+    assert not carries_answer("考评每年几月份开展？", "考评结果作为评先评优的依据。")

