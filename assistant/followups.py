@@ -56,7 +56,7 @@ _STEP = re.compile(r"(下|后)一(?:项|条)|(上|前)一(?:项|条)")
 _ITEM_KINDS = ("item", "item_text", "free")  # a search answer that cited an item leaves its number too
 
 
-def _docs(context: Context, documents) -> tuple[DocMatch, ...]:
+def context_documents(context: Context, documents) -> tuple[DocMatch, ...]:
     by_source = {d.source: d for d in documents}
     return tuple(DocMatch(by_source[s], "", 1) for s in context.documents if s in by_source)
 
@@ -93,7 +93,7 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
     if context.empty:
         return None
     leans = bool(_LEANS.search(q))
-    docs = _docs(context, documents)
+    docs = context_documents(context, documents)
 
     if isinstance(frame, ItemQuestion):
         # "那第18项呢" / "第18项谁牵头" right after an item of one document: the same document.

@@ -27,8 +27,9 @@ ROUNDS = 3  # best of, since the machine is shared
 
 async def _measure(users: int, per_user: int, modules: list[str] | None = None, inbox: bool = True) -> dict:
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-    from assistant.ask import ask, item_text
+    from assistant.ask import item_text
     from assistant.knowledge import Knowledge
+    from assistant.router import build_router
     from assistant.store import open_db
     from bench.telegram_load import FIRST_USER
     from bot.app import Tuning, build_application
@@ -47,7 +48,7 @@ async def _measure(users: int, per_user: int, modules: list[str] | None = None, 
                             embedding_model="none",  # the bot's overhead, not model loading (bench_search)
                             admins=frozenset(range(FIRST_USER, FIRST_USER + users)),
                             data_dir=Path(tempfile.mkdtemp(prefix="bench-telegram-")))
-        services = Services(db=open_db(settings.db_path), knowledge=Knowledge(load_corpus()), ask=ask,
+        services = Services(db=open_db(settings.db_path), knowledge=Knowledge(load_corpus()), router=build_router(),
                             item_text=item_text, clock=lambda: FIXED_NOW, admins=settings.admins)
         app = build_application(settings, services, Tuning(overall_max_rate=0, group_max_rate=0, inbox=inbox),
                                 modules=modules)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.ask import docs_answer
+from assistant.basic_answers import docs_answer
 from bot.config import load_settings
 from bot.services import build_knowledge
 
