@@ -25,7 +25,8 @@ def _presenting(*parties) -> Answer:
         ((("shared", ("区甲局", "区乙局")),), False),  # "没有单独的牵头单位"
         ((("lead", ("区甲局", "区乙局")),), False),  # not exactly the designated lead
         ((), False),  # lead never presented
-        ((("cooperate", ("区乙局",)), ("lead", ("区甲局",))), False),  # the first presented is not the lead
+        ((("cooperate", ("区乙局",)), ("lead", ("区甲局",))), True),  # the first presented as 牵头 counts
+        ((("lead", ("区甲局",)), ("no_lead", ("区乙局",))), False),  # "没有单独的牵头单位" anywhere fails
     ],
 )
 def test_lead_rule_grades_the_parties_presented(parties, ok):
