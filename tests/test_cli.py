@@ -12,6 +12,7 @@ import pytest
 # docbot ask/chat --json (assistant/render.py render_json): the rendered text and the answer's fields
 JSON_KEYS = {"question", "intent", "found", "answer", "blocks", "citations", "choices", "more", "parties"}
 
+
 def real_docbot(*args, stdin=None, env=None):
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
                           text=True, timeout=120, env=env)
