@@ -65,7 +65,8 @@ async def test_the_same_question_gets_the_same_answer_everywhere(setup, offline_
 
     chat = docbot("chat", "--json", stdin="\n".join(QUESTIONS) + "\n", env=env)
     chatted = [json.loads(line) for line in chat.stdout.splitlines()]
-    asked = [json.loads(docbot("ask", q, "--json", env=env).stdout) for q in QUESTIONS]
+    ask = docbot("ask", "-", "--json", stdin="\n".join(QUESTIONS) + "\n", env=env)  # each line on its own
+    asked = [json.loads(line) for line in ask.stdout.splitlines()]
 
     for question, said, c, a in zip(QUESTIONS, telegram, chatted, asked, strict=True):
         assert c == a, question  # every field: text, citations, page, parties
