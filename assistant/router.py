@@ -71,7 +71,7 @@ class Turn:
     context: Context = EMPTY
     db: Any = None  # sqlite_utils.Database when the channel has a store (Telegram, chat)
     now: datetime | None = None
-    role: str | None = None  # the caller's role when known (member/secretary/leader/admin)
+    role: str | None = None  # the caller's role when known (member/secretary/leader/admin; operator at a terminal)
     chat_id: int | None = None
     user_id: int | None = None
     offset: int = 0
