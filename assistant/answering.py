@@ -14,16 +14,18 @@ from typing import TYPE_CHECKING
 
 from assistant import compute, smalltalk
 from assistant.answers import Answer, Choice, Citation
-from assistant.ask import doc_info_answer, docs_answer, not_found
+from assistant.basic_answers import doc_info_answer, docs_answer, not_found
 from assistant.contact_answers import answer_leader, answer_point
 from assistant.conversation import Context
 from assistant.docnames import norm
 from assistant.examples import HELP_TEXT
+from assistant.followups import context_documents
 from assistant.frames import (
     Clarify,
     Count,
     CrossDocument,
     Frame,
+    Invalid,
     ItemQuestion,
     LeaderPoints,
     More,
@@ -34,27 +36,29 @@ from assistant.frames import (
     UnitDuties,
     UnknownEntity,
 )
-from assistant.intents import asks_responsible_unit, asks_rule
+from assistant.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.normalise import normalise, strip_question
+from assistant.search_answer import answer_free
+from assistant.search_answer import not_found as search_not_found
 from assistant.structured import (
     answer_item,
     answer_unit,
+    parties_of,
     responsibility_of,
+    stated_leads,
     states_role,
 )
+from corpus import roles
 from corpus.vocabulary import UNIT_NOUNS, alternation
 from index.answer_type import answer_pattern
+from index.gates import MIN_COVERAGE
 
 if TYPE_CHECKING:
     from assistant.router import Turn
 
 
-def note(t: Turn, f: Frame) -> Answer:
-    """Outside Telegram's records flow (terminal chat, `docbot ask`) a note is pointed to where it
-    is recorded; it is never searched as a question."""
-    return Answer(t.question, "note", False,
-                  "这看起来是一条走访记录，不是问题。请秘书在 Telegram 中直接发送（先显示解析结果，确认后登记），"
-                  "或用命令 docbot visit 登记。")
+def invalid(t: Turn, f: Invalid) -> Answer:
+    return Answer(t.question, "invalid", False, f.reply)
 
 
 def small_talk(t: Turn, f: SmallTalk) -> Answer:
@@ -96,8 +100,8 @@ def unknown(t: Turn, f: UnknownEntity) -> Answer:
 
 
 def clarify(t: Turn, f: Clarify) -> Answer:
-    lines = [f.prompt] + [f"· {q}" for _, q in f.options]
-    return Answer(t.question, "clarify", False, "\n".join(lines),
+    lines = (f.prompt, *(f"· {q}" for _, q in f.options))
+    return Answer(t.question, "clarify", False, lines,
                   choices=tuple(Choice(label, q) for label, q in f.options))
 
 
@@ -149,8 +153,6 @@ def count(t: Turn, f: Count) -> Answer:
 
 
 def cross_document(t: Turn, f: CrossDocument) -> Answer:
-    from index.gates import MIN_COVERAGE
-
     searcher = t.knowledge.searcher
     if searcher is None:
         return not_found(t.question)
@@ -160,18 +162,15 @@ def cross_document(t: Turn, f: CrossDocument) -> Answer:
 
 def more(t: Turn, f: More) -> Answer:
     """The next page of the last search; after a structured answer, the items' full text; else say so."""
-    from assistant.search_answer import parse_more
-
     if f.question:
         return search(t, Search(f.question, offset=f.offset), question=f.question)
     ctx = t.context
-    if ctx.more and (page := parse_more(ctx.more)):
-        return search(t, Search(page[0], offset=page[1]), question=page[0])
+    if ctx.more:
+        question, offset = ctx.more
+        return search(t, Search(question, offset=offset), question=question)
     if ctx.kind in ("item", "item_text") and ctx.numbers and ctx.role != "text":
-        from assistant.followups import _docs
-
         frame = ItemQuestion(t.q, number=ctx.numbers[0], numbers=ctx.numbers, part=ctx.part, role="text",
-                             documents=_docs(ctx, t.knowledge.corpus.documents))
+                             documents=context_documents(ctx, t.knowledge.corpus.documents))
         return item(t, frame)
     if ctx.empty:
         return Answer(t.question, "more", False, "请先提一个问题，再发送“更多”查看更多结果。\n" + HELP_TEXT)
@@ -184,9 +183,6 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     asked = question or t.question
     if searcher is None:
         return not_found(asked)
-    from assistant.search_answer import answer_free
-    from assistant.search_answer import not_found as search_not_found
-
     if question is not None:  # a later page: the same reading (search text, must) as the first page had
         first = k_parse(t, question)
         f = replace(first, offset=f.offset) if isinstance(first, Search) else f
@@ -195,6 +191,8 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
         query = k.contacts.generalize_people(query)
     answer = answer_free(asked, searcher, offset=offset, query=query, prefer=_states_asked_role(asked, k))
+    # what the quoted passage itself says leads, as presented (the units from structure come first)
+    answer = replace(answer, parties=stated_leads("\n".join(answer.blocks)))
     if not answer.found:
         return answer
     best = answer.citations[0]
@@ -213,8 +211,6 @@ _ASKS_WHO = re.compile(rf"谁|哪个|哪些|哪家|哪几个|什么(?:{alternati
 def _states_asked_role(asked: str, k):
     """For "X由哪个单位牵头": a hit whose item names a unit in the asked role (lead, cooperate) over one
     on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart."""
-    from corpus import roles
-
     q = norm(normalise(asked))
     role = roles.question_role(q) if asks_responsible_unit(asked) and _ASKS_WHO.search(q) else None
     if role not in ("lead", "cooperate") or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
@@ -224,8 +220,6 @@ def _states_asked_role(asked: str, k):
 
 
 def k_parse(t: Turn, question: str) -> Frame:
-    from assistant.intents import parse_question
-
     k = t.knowledge
     return parse_question(question, k.units, k.contacts, k.corpus.documents)
 
@@ -262,12 +256,10 @@ def _with_responsibility(answer: Answer, knowledge) -> Answer:
     if found is None:
         return answer
     it, units = found
-    body = answer.blocks or (answer.body,)
     # the direct answer first, then the passage that states it: "…由A负责牵头抓总" quoted above a
     # "牵头：A" line read as if "A负责" led
-    blocks = (*body[:1], f"责任分工（{best.document} {it.locator}）：{units}", *body[1:])
-    rest = answer.text[len("\n".join(body)):]  # the sources and "更多" lines, as answer_free wrote them
-    return replace(answer, text="\n".join(blocks) + rest, blocks=blocks)
+    blocks = (*answer.blocks[:1], f"责任分工（{best.document} {it.locator}）：{units}", *answer.blocks[1:])
+    return replace(answer, blocks=blocks, parties=parties_of(it) + answer.parties)
 
 
 # ---- 5. the context an answer leaves ------------------------------------------------------------
@@ -275,13 +267,14 @@ def _with_responsibility(answer: Answer, knowledge) -> Answer:
 def next_context(t: Turn, f: Frame, answer: Answer) -> Context:
     """What the next message may refer to. Small talk and invalid input keep the current context."""
     prev = t.context
-    if isinstance(f, SmallTalk | Clarify) or answer.intent == "invalid":
+    if isinstance(f, SmallTalk | Clarify | Invalid):
         return prev
     cited = tuple(dict.fromkeys(c.source for c in answer.citations))
     docs = cited if len(cited) == 1 else tuple(m.document.source for m in getattr(f, "documents", ()))
-    base = Context(kind=f.kind, question=t.question, documents=docs, more=answer.more or "")
+    page = (answer.more.question, answer.more.offset) if answer.more else ()
+    base = Context(kind=f.kind, question=t.question, documents=docs, more=page)
     if isinstance(f, More):
-        return replace(prev, more=answer.more or "")
+        return replace(prev, more=page)
     if isinstance(f, ItemQuestion):
         found_numbers = tuple(dict.fromkeys(c.item for c in answer.citations if c.item)) or f.numbers
         part = next((c.part for c in answer.citations if c.item), f.part)

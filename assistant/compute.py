@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from assistant.answers import Answer, Citation
 from assistant.docnames import norm
+from assistant.search_answer import quote
 from corpus.model import Document
 
 _INCL = r"[（(]\s*含\s*[）)]"
@@ -102,20 +103,14 @@ def answer_score(question: str, score: float, documents: tuple[Document, ...], *
         cites.append(b.citation)
     rules = "；".join(dict.fromkeys(b.rule for b in bands if b.citation == hits[0].citation))
     lines.append(f"依据：{rules}。")
-    sources = "来源：" + "；".join(dict.fromkeys(f"{c.document} {c.locator}" for c in cites))
-    return Answer(question, "score_band", True, "\n".join(lines) + "\n" + sources, tuple(dict.fromkeys(cites)),
-                  blocks=tuple(lines))
+    return Answer(question, "score_band", True, tuple(lines), tuple(dict.fromkeys(cites)))
 
 
 def count_answer(question: str, summary: str, number: int, rule: str, citations: tuple[Citation, ...], *,
                  number_only: bool) -> Answer:
     """"组织部牵头几项" → "区委组织部牵头的工作共N项。" + what was counted; "只要数字" → the number."""
-    by_doc: dict[str, list[str]] = {}
-    for c in citations:
-        by_doc.setdefault(c.document, []).append(c.locator)
-    sources = "来源：" + "；".join(f"{d} {'、'.join(dict.fromkeys(locs))}" for d, locs in by_doc.items())
-    body = str(number) if number_only else f"{summary}\n{rule}"
-    return Answer(question, "count", True, body + "\n" + sources, citations, blocks=(body,))
+    body = (str(number),) if number_only else (summary, rule)
+    return Answer(question, "count", True, body, citations, sources="by_document")
 
 
 def cross_document(question: str, topic: str, searcher, documents: tuple[Document, ...], *,
@@ -128,16 +123,12 @@ def cross_document(question: str, topic: str, searcher, documents: tuple[Documen
             best[h.passage.document] = h
     if not best:
         return Answer(question, "cross_document", False, f"没有哪份文件提到“{topic}”。")
-    from assistant.search_answer import quote
-
     order = {d.short_name: i for i, d in enumerate(documents)}
     lines, cites = [f"{len(best)}份文件提到“{topic}”："], []
     for name, h in sorted(best.items(), key=lambda kv: order.get(kv[0], 99)):
         lines.append(f"· 《{name}》{h.passage.locator}：{quote(topic, h, searcher.term_weight)}")
         cites.append(Citation(name, h.passage.source, h.passage.locator, h.passage.text, round(float(h.score), 4)))
-    sources = "来源：" + "；".join(f"{c.document} {c.locator}" for c in cites)
-    return Answer(question, "cross_document", True, "\n".join(lines) + "\n" + sources, tuple(cites),
-                  blocks=tuple(lines))
+    return Answer(question, "cross_document", True, tuple(lines), tuple(cites))
 
 
 TOPIC_SHARE = 0.5  # of a long topic's two-character pieces a passage must hold to "mention" it

@@ -1,5 +1,5 @@
 """Exact answers about district leaders' contact points ("苏佩联系哪个社区", "东湖新村社区由哪位区领导挂点"),
-read from the contact-point table (assistant/contacts.py). Each answer ends with its sources."""
+read from the contact-point table (assistant/contacts.py), citing the table rows they read."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections import defaultdict
 from assistant.answers import Answer, Citation
 from assistant.contacts import Assignment, ContactIndex
 from assistant.intents import Parsed
-from assistant.structured import sources_line
 
 
 def _row_citation(a: Assignment) -> Citation:
@@ -32,8 +31,7 @@ def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
                 lines.append(f"其他挂点：{others}")
             blocks.append("\n".join(lines))
             cites.append(_row_citation(a))
-    text = "\n\n".join(blocks) + "\n\n" + sources_line(cites)
-    return Answer(question, "leader_points", bool(cites), text, tuple(cites))
+    return Answer(question, "leader_points", bool(cites), tuple(blocks), tuple(cites), paragraphs=True)
 
 
 def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
@@ -47,5 +45,4 @@ def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
         count = f"{len(rows)}位区领导" if len(rows) > 1 else "区领导"
         blocks.append(f"{point}（{column}）由{count}挂点联系督导：{names}")
         cites += [_row_citation(a) for a in rows]
-    text = "\n".join(blocks) + "\n\n" + sources_line(cites)
-    return Answer(question, "point_leaders", bool(cites), text, tuple(cites))
+    return Answer(question, "point_leaders", bool(cites), "\n".join(blocks), tuple(cites), paragraphs=True)

@@ -37,7 +37,7 @@ class Context:
     points: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()
     score: float | None = None
-    more: str = ""  # the question that yields the next page of the last search ("" → none)
+    more: tuple = ()  # (question, offset) of the next page of the last search (() → none)
     extra: dict = field(default_factory=dict)  # room for plug-ins (records questions)
 
     @property
@@ -54,6 +54,8 @@ class Context:
         try:
             d = json.loads(text)
             known = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in _FIELDS}
+            if len(known.get("more", ())) != 2:  # a page as text, from a version before pages were values
+                known.pop("more", None)
             return cls(**known)
         except (ValueError, TypeError):  # a row written by another version: start afresh
             return EMPTY

@@ -5,7 +5,7 @@ One JSON object per line::
     {"id": "g-01", "turns": [{"q": "工作要点第17项谁牵头", "expect": ["区民政局"]},
                              {"q": "那第18项呢", "expect": ["区委组织部"], "absent": ["洛阳机关党建意见"]}]}
 
-A turn passes when its answer contains every ``expect`` string, none of the ``absent`` ones, and, with
+A turn passes when its answer's content (blocks and citations) holds every ``expect`` string, none of the ``absent`` ones, and, with
 ``"found": false``, says nothing was found. A dialogue passes when all its turns pass. Each dialogue
 starts with an empty context; ``converse(question, context) -> (answer, context)`` carries it.
 """
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.evaluation import contains, read_jsonl
+from assistant.evaluation import contains, content, read_jsonl
 
 
 def is_dialogue_file(path: Path) -> bool:
@@ -71,8 +71,8 @@ class DialogueReport:
 
 
 def _why(turn: dict, answer) -> str:
-    missing = [e for e in turn.get("expect", []) if not contains(answer.text, e)]
-    present = [a for a in turn.get("absent", []) if contains(answer.text, a)]
+    missing = [e for e in turn.get("expect", []) if not contains(content(answer), e)]
+    present = [a for a in turn.get("absent", []) if contains(content(answer), a)]
     problems = []
     if missing:
         problems.append("答案缺少 " + "、".join(missing))

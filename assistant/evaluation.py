@@ -1,14 +1,16 @@
 """Scoring a question set (format of ../shared/eval/dev_questions.jsonl) against the assistant.
 
-Kinds with ``expect`` (lead, unit, table, …) pass when every expected string appears in the answer
-text; ``retrieve`` questions are ranked by where an ``anchors`` string first appears in the answer's
-citations (hit@1, hit@3, MRR@10 — ranks past the cited three come from the searcher's list);
-``negative`` questions pass when the answer says nothing was found. Matching ignores whitespace,
-markup and full/half-width differences.
+Graded on the answer's fields, never on its rendered text (assistant/answers.py): kinds with
+``expect`` (lead, unit, table, …) pass when every expected string appears in the answer's content (its
+body blocks and its citations: document, locator); ``retrieve`` questions are ranked by where an
+``anchors`` string first appears in the answer's citations (hit@1, hit@3, MRR@10 — ranks past the cited
+three come from the searcher's list); ``negative`` questions pass when the answer is not ``found``.
+Matching ignores whitespace, markup and full/half-width differences.
 
 A ``lead`` question that also lists the document's designated ``lead`` units and asks 谁牵头 must
-present exactly those units as 牵头 (a "牵头：…" line or "由…牵头"), never "没有单独的牵头单位".
-``evaluate_each_document`` grades every document of a folder on its own (eval/documents format).
+present exactly those units as the first it presents in the role 牵头 (``Answer.parties``: from
+structure, or stated by the passage it quotes), never "no lead of its own" ("no_lead"). ``evaluate_each_document`` grades every document of a folder on its own
+(eval/documents format).
 """
 
 from __future__ import annotations
@@ -25,10 +27,6 @@ from assistant.answers import Answer
 _MARKUP = re.compile(r"<[^>]{0,40}>|\*\*|__|[`#【】]")
 _SPACE = re.compile(r"\s+")
 MRR_DEPTH = 10
-# How an answer presents the lead: "牵头：A、B" / "牵头单位：A" lines, or "由A、B牵头".
-_LEAD_LINE = re.compile(r"牵头(?:单位|部门|处室)?[:：]\s*(?P<units>[^\n；;。]+)")
-_LEAD_BY = re.compile(r"由(?P<units>[^\n；;。，,由]{2,80}?)牵头")
-_NO_LEAD = "没有单独的牵头单位"
 
 
 def match_key(text: str) -> str:
@@ -105,29 +103,23 @@ class Report:
         return "\n".join(lines)
 
 
-def presented_leads(text: str) -> list[tuple[str, ...]]:
-    """Every unit list the answer presents as 牵头, in order of appearance."""
-    found = []
-    for rx in (_LEAD_LINE, _LEAD_BY):
-        for m in rx.finditer(text):
-            names = tuple(match_key(u) for u in re.split(r"[、,，/]|和|及", m.group("units")) if match_key(u))
-            if names and not re.search(r"哪|谁|什么", m.group("units")):  # an echo of the question
-                found.append((m.start(), names))
-    return [names for _, names in sorted(found)]
+def content(answer: Answer) -> str:
+    """What an answer says, from its fields: the body blocks, then each citation's document and locator."""
+    return "\n".join([*answer.blocks, *(f"{c.document} {c.locator}" for c in answer.citations)])
 
 
-def lead_rule_failure(q: dict, text: str) -> str:
+def lead_rule_failure(q: dict, answer: Answer) -> str:
     """Why an answer breaks the strict lead rule ("" when it keeps it or the rule does not apply)."""
     leads = q.get("lead")
     if not leads or "牵头" not in q["q"]:
         return ""
-    if _NO_LEAD in text:
+    if any(role == "no_lead" for role, _ in answer.parties):
         return "答案称“没有单独的牵头单位”"
-    presented = presented_leads(text)
+    presented = [match_key(u) for u in answer.presented("lead")]
     if not presented:
         return "答案没有写出牵头单位"
-    if set(presented[0]) != {match_key(u) for u in leads}:
-        return f"牵头单位应为 {'、'.join(leads)}，答案给的是 {'、'.join(presented[0])}"
+    if set(presented) != {match_key(u) for u in leads}:
+        return f"牵头单位应为 {'、'.join(leads)}，答案给的是 {'、'.join(presented)}"
     return ""
 
 
@@ -150,7 +142,7 @@ def evaluate(questions: list[dict], ask: Callable[[str], Answer],
         why = ""
         if kind == "negative":
             ok = not answer.found
-            why = "" if ok else f"应回答“没有找到”，却答了：{answer.text[:60]}"
+            why = "" if ok else f"应回答“没有找到”，却答了：{content(answer)[:60]}"
         elif kind == "retrieve":
             anchors = q.get("anchors") or q.get("expect") or []
             rank = anchor_rank(anchors, [c.text for c in answer.citations])
@@ -161,15 +153,15 @@ def evaluate(questions: list[dict], ask: Callable[[str], Answer],
             # The grading rule (../shared/eval/documents/README.md): an anchor in the answer or in the
             # text of its first three citations. The deeper search rank above only feeds hit@k/MRR — a
             # "没有找到" answer fails, however well search ranked the passage.
-            ok = answer.found and (any(contains(answer.text, a) for a in anchors)
+            ok = answer.found and (any(contains(content(answer), a) for a in anchors)
                                    or anchor_rank(anchors, [c.text for c in answer.citations[:3]]) is not None)
             why = "" if ok else (f"锚点排名 {rank or f'>{MRR_DEPTH}'}" if answer.found else
                                  f"回答“没有找到”（检索排名 {rank or f'>{MRR_DEPTH}'}）")
         else:
-            missing = [e for e in q.get("expect", []) if not contains(answer.text, e)]
+            missing = [e for e in q.get("expect", []) if not contains(content(answer), e)]
             why = f"答案缺少 {'、'.join(missing)}" if missing else ""
             if kind == "lead" and not why:
-                why = lead_rule_failure(q, answer.text)
+                why = lead_rule_failure(q, answer)
             ok = not why
         if ok:
             score.passed += 1

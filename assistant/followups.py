@@ -57,7 +57,7 @@ _STEP = re.compile(r"(下|后)一(?:项|条)|(上|前)一(?:项|条)")
 _ITEM_KINDS = ("item", "item_text", "free")  # a search answer that cited an item leaves its number too
 
 
-def _docs(context: Context, documents) -> tuple[DocMatch, ...]:
+def context_documents(context: Context, documents) -> tuple[DocMatch, ...]:
     by_source = {d.source: d for d in documents}
     return tuple(DocMatch(by_source[s], "", 1) for s in context.documents if s in by_source)
 
@@ -94,7 +94,7 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
     if context.empty:
         return None
     leans = bool(_LEANS.search(q))
-    docs = _docs(context, documents)
+    docs = context_documents(context, documents)
 
     if isinstance(frame, ItemQuestion):
         # "那第18项呢" / "第18项谁牵头" right after an item of one document: the same document.
@@ -179,5 +179,4 @@ def say_context_document(answer: Answer, parsed: Frame, frame: Frame) -> Answer:
     if not answer.found or not docs or getattr(parsed, "documents", ()) or any(m.span for m in docs):
         return answer
     note = "（按上文，指" + "、".join(dict.fromkeys(f"《{m.document.short_name}》" for m in docs)) + "）"
-    blocks = (note, *answer.blocks) if answer.blocks else ()
-    return replace(answer, text=f"{note}\n{answer.text}", blocks=blocks)
+    return replace(answer, blocks=(note, *answer.blocks))

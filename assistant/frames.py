@@ -22,6 +22,14 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Invalid(Frame):
+    """Not a question at all (empty, too long, no letters or digits): said so, in Chinese."""
+
+    kind: ClassVar[str] = "invalid"
+    reply: str = ""
+
+
+@dataclass(frozen=True)
 class Note(Frame):
     """A visit note, not a question ("走访记录：王焕清 11月5日到东山街督导…"): records take it."""
 
@@ -157,9 +165,25 @@ class Search(Frame):
 
 
 @dataclass(frozen=True)
-class PlugIn(Frame):
-    """A question recognised by a plug-in (records questions, informal notes): its handler answers."""
+class DraftReply(Frame):
+    """A reply to the bot's question about a visit-note draft (Telegram keeps the draft): the draft takes it."""
 
-    kind: ClassVar[str] = "plugin"
-    name: str = ""
-    payload: object = None
+    kind: ClassVar[str] = "note"
+
+
+@dataclass(frozen=True)
+class InformalNote(Frame):
+    """"王书记上周五去七中看了看": a visit told in passing, with the leader it names (records take it)."""
+
+    kind: ClassVar[str] = "note"
+    leader: str = ""
+    resolved: str = ""  # the text with the leader's full name in place of the mention
+    original: str = ""
+
+
+@dataclass(frozen=True)
+class RecordQuery(Frame):
+    """"王焕清这个月去了哪些地方": a question about the records (assistant/records/questions.py)."""
+
+    kind: ClassVar[str] = "records"
+    record: object = None  # the recognised assistant.records.questions.RecordQuestion

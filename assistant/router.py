@@ -1,27 +1,31 @@
-"""Where every question goes. Read top to bottom:
+"""Where every message goes. Read top to bottom:
 
-1. ``validate`` rejects what is not a question (empty, too long, no letters).
-2. ``normalise`` once: Traditional → Simplified, width, colloquial forms (assistant/normalise.py).
-3. ``RECOGNISERS``, in order, each fill a typed frame (assistant/frames.py) or pass; the first wins.
-4. ``HANDLERS`` maps the frame's type to the one function that answers it.
-5. The answer and the frame give the next conversation context (assistant/conversation.py).
+1. ``normalise`` once, on first use: Traditional → Simplified, width, colloquial forms (assistant/normalise.py).
+2. ``ROUTES``, in order: each row's recogniser fills a typed frame (assistant/frames.py) or passes; the
+   first frame wins. A reply to a draft and a visit note come first (a note may be longer than any
+   question), then ``Invalid`` (empty, too long, no letters or digits), a records question, an
+   informal note (assistant/records/routes.py), then the questions about the documents.
+3. The row's handlers map the frame's type to the one function that answers it.
+4. The answer and the frame give the next conversation context (assistant/conversation.py).
 
-Plug-ins (records questions, the informal-note check) add recognisers and handlers with ``plug_in``;
-modules named in ``PLUGINS`` are imported once, when present, and call it themselves.
+``build_router()`` assembles a ``Router`` from the table once, at a channel's start-up; every channel
+(Telegram, `docbot chat`, `docbot ask`) routes every message through it, with its services on the
+``Turn`` (store, clock, records rules, leaders, the caller's role).
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
+from types import MappingProxyType
 from typing import Any
 
-from assistant import answering, followups, smalltalk
-from assistant.answers import Answer
+from assistant import answering, compute, followups, smalltalk
+from assistant.answers import Answer, Page
+from assistant.basic_answers import invalid_reason
 from assistant.conversation import EMPTY, Context
 from assistant.docnames import norm
 from assistant.frames import (
@@ -30,13 +34,16 @@ from assistant.frames import (
     CrossDocument,
     DocInfo,
     Docs,
+    DraftReply,
     Frame,
+    InformalNote,
+    Invalid,
     ItemQuestion,
     LeaderPoints,
     More,
     Note,
-    PlugIn,
     PointLeaders,
+    RecordQuery,
     ScoreBand,
     Search,
     SmallTalk,
@@ -46,6 +53,7 @@ from assistant.frames import (
 from assistant.intents import parse_question
 from assistant.knowledge import Knowledge
 from assistant.normalise import normalise
+from assistant.records import routes as records
 from corpus.vocabulary import CONTACT_VERBS, alternation
 from index.answer_type import BASIS_QUESTION
 
@@ -62,10 +70,14 @@ class Turn:
     context: Context = EMPTY
     db: Any = None  # sqlite_utils.Database when the channel has a store (Telegram, chat)
     now: datetime | None = None
-    role: str | None = None  # the caller's role when known (member/secretary/leader/admin)
+    role: str | None = None  # the caller's role when known (member/secretary/leader/admin; operator at a terminal)
     chat_id: int | None = None
     user_id: int | None = None
     offset: int = 0
+    rules: Any = None  # the records rules (assistant.records.rules.Rules) read from the channel's corpus
+    leaders: Any = None  # the records' leaders when the channel caches them (else read from ``db``)
+    draft: bool = False  # the bot asked about a visit-note draft: this message may complete it (Telegram)
+    page: Page | None = None  # a page of results asked for by a button (a value, never typed text)
     extra: dict = field(default_factory=dict)
 
     @cached_property
@@ -98,32 +110,9 @@ _CROSS_WORDS = re.compile(r"各个?|每个|每份|几个|几份|哪些|哪几份
                           r"吗|呢|里|中|在|是|[^\u4e00-\u9fff0-9a-z%]")
 
 
-def _records_note_check(t: Turn) -> bool:
-    """The records' own cheap test (assistant/records/drafts.may_be_note) with the channel's leaders
-    (``turn.extra["leaders"]``, cached by the channel); without them only a note's opening counts."""
-    leaders = t.extra.get("leaders")
-    try:
-        if leaders is None:  # without the channel's leaders only the opening counts (no store import)
-            from assistant.records.note_start import starts_like_note
-
-            return starts_like_note(t.question)
-        from assistant.records.drafts import may_be_note
-    except ImportError:  # records not part of this build
-        return False
-    return may_be_note(t.question, leaders)
-
-
-# Each returns True when the text is a visit note rather than a question; records plug-ins (the
-# informal-note detector) append theirs. The first that says yes decides.
-NOTE_CHECKS: list[Callable[[Turn], bool]] = [_records_note_check]
-
-
-def recognise_note(t: Turn) -> Frame | None:
-    """A visit note is never answered as a question: Telegram's records handler asks this same
-    recogniser before it parses a note (handlers/records.py); other channels say where notes go."""
-    if _has_records(t):  # called directly by handlers/records.py too: the plug-ins' checks must be in
-        _load_plugins()
-    return Note(t.q) if any(check(t) for check in NOTE_CHECKS) else None
+def recognise_invalid(t: Turn) -> Frame | None:
+    reason = invalid_reason(t.question)
+    return Invalid(reply=reason) if reason else None
 
 
 def recognise_small_talk(t: Turn) -> Frame | None:
@@ -132,12 +121,14 @@ def recognise_small_talk(t: Turn) -> Frame | None:
 
 
 def recognise_more(t: Turn) -> Frame | None:
-    """"更多（从第4条起）：问题" (from a button) or a bare "更多" (from the context)."""
-    if t.question.startswith("更多"):  # search_answer (and index/ with it) only for a paging request
-        from assistant.search_answer import parse_more
+    """A page asked for by a button, "更多（从第4条起）：问题" as typed, or a bare "更多" (the context's)."""
+    page = t.page
+    if page is None and t.question.startswith("更多"):  # search_answer (and index/ with it) only for paging
+        from assistant.search_answer import typed_page
 
-        if page := parse_more(t.question):
-            return More(t.q, question=page[0], offset=page[1])
+        page = typed_page(t.question)
+    if page is not None:
+        return More(t.q, question=page.question, offset=page.offset)
     return More(t.q) if _MORE.match(t.text.strip()) else None
 
 
@@ -151,9 +142,7 @@ def recognise_score(t: Turn) -> Frame | None:
 
 def _names_a_grade(t: Turn) -> bool:
     """"考核60分算合格吗": a grade the documents define is named next to a score."""
-    from assistant.compute import grade_bands
-
-    return any(b.grade in t.q for b in grade_bands(t.knowledge.corpus.documents))
+    return any(b.grade in t.q for b in compute.grade_bands(t.knowledge.corpus.documents))
 
 
 def recognise_follow_up(t: Turn) -> Frame | None:
@@ -212,93 +201,85 @@ def _clarify_documents(t: Turn, p: Frame) -> Clarify:
     return Clarify(t.q, prompt=f"“{docs[0].span}”可能指：{names}。请问是哪一份？", options=options)
 
 
-RECOGNISERS: list[Recogniser] = [
-    recognise_note,
-    recognise_small_talk,
-    recognise_more,
-    recognise_score,
-    recognise_follow_up,
-    recognise_count,
-    recognise_cross_document,
-    recognise_structured,  # always returns a frame: a structured one or Search
-]
+# ---- 3 and 4. the table: one row per recogniser, with the handlers of the frames it fills -----------
+
+@dataclass(frozen=True)
+class Route:
+    recognise: Recogniser
+    answers: Mapping[type, Handler] = field(default_factory=dict)
 
 
-# ---- 4. handlers --------------------------------------------------------------------------------
-
-HANDLERS: dict[type, Handler] = {
-    Note: answering.note,
-    SmallTalk: answering.small_talk,
-    Docs: answering.documents,
-    DocInfo: answering.document_info,
-    ItemQuestion: answering.item,
-    UnitDuties: answering.unit,
-    LeaderPoints: answering.leader,
-    PointLeaders: answering.point,
-    Count: answering.count,
-    ScoreBand: answering.score,
-    CrossDocument: answering.cross_document,
-    UnknownEntity: answering.unknown,
-    Clarify: answering.clarify,
-    More: answering.more,
-    Search: answering.search,
-}
-
-
-def plug_in(recogniser: Recogniser | None = None, handlers: dict[type, Handler] | None = None, *,
-            first: bool = True) -> None:
-    """Add a recogniser (before the built-in ones unless ``first=False``: then just before the
-    structured fallback) and handlers for the frame types it returns. Idempotent."""
-    if recogniser is not None and recogniser not in RECOGNISERS:
-        RECOGNISERS.insert(0 if first else len(RECOGNISERS) - 1, recogniser)
-    HANDLERS.update(handlers or {})
+ROUTES: tuple[Route, ...] = (
+    Route(records.recognise_draft_reply, {DraftReply: records.note}),
+    Route(records.recognise_note, {Note: records.note}),
+    Route(recognise_invalid, {Invalid: answering.invalid}),
+    Route(records.recognise_record_question, {RecordQuery: records.record_question}),
+    Route(records.recognise_informal, {InformalNote: records.informal_note}),
+    Route(recognise_small_talk, {SmallTalk: answering.small_talk}),
+    Route(recognise_more, {More: answering.more}),
+    Route(recognise_score, {ScoreBand: answering.score}),
+    Route(recognise_follow_up),  # a follow-up fills the frame the question would have: handled below
+    Route(recognise_count, {Count: answering.count}),
+    Route(recognise_cross_document, {CrossDocument: answering.cross_document}),
+    Route(recognise_structured, {  # always returns a frame: a structured one or Search
+        Docs: answering.documents,
+        DocInfo: answering.document_info,
+        ItemQuestion: answering.item,
+        UnitDuties: answering.unit,
+        LeaderPoints: answering.leader,
+        PointLeaders: answering.point,
+        UnknownEntity: answering.unknown,
+        Clarify: answering.clarify,
+        Search: answering.search,
+    }),
+)
 
 
-PLUGINS = ("assistant.records.questions", "assistant.records.informal")
-_plugins_loaded = False
+class Router:
+    """The recognisers in order and one handler per frame type, fixed when built."""
+
+    def __init__(self, routes: Sequence[Route]):
+        self.recognisers: tuple[Recogniser, ...] = tuple(r.recognise for r in routes)
+        handlers: dict[type, Handler] = {}
+        for r in routes:
+            for frame_type, handler in r.answers.items():
+                if handlers.setdefault(frame_type, handler) is not handler:
+                    raise ValueError(f"two handlers for {frame_type.__name__}")
+        self.handlers: Mapping[type, Handler] = MappingProxyType(handlers)
+
+    def recognise(self, turn: Turn) -> Frame:
+        """The frame of a message: the first recogniser's that fills one."""
+        turn.question = turn.question.strip()
+        return next(f for f in (r(turn) for r in self.recognisers) if f is not None)
+
+    def answer(self, turn: Turn, frame: Frame) -> tuple[Answer, Context]:
+        answer = self.handlers[type(frame)](turn, frame)
+        if frame is not turn.parsed and getattr(frame, "documents", ()):  # completed from the context
+            answer = followups.say_context_document(answer, turn.parsed, frame)
+        return answer, answering.next_context(turn, frame, answer)
+
+    def route(self, turn: Turn) -> tuple[Answer, Context]:
+        """Answer one message in its conversation: (answer, the context the next message continues)."""
+        return self.answer(turn, self.recognise(turn))
 
 
-def _has_records(t: Turn) -> bool:
-    """Whether the channel has records (a store, or the leaders it caches from one). The plug-ins answer
-    from them; without any (`docbot ask` on a fresh data dir) they cannot, and importing them
-    (sqlite-utils, which imports numpy) would make a cold structured answer half again as slow."""
-    return t.db is not None or t.extra.get("leaders") is not None
+def build_router(routes: Sequence[Route] = ROUTES) -> Router:
+    return Router(routes)
 
 
-def _load_plugins() -> None:
-    global _plugins_loaded
-    if _plugins_loaded:
-        return
-    _plugins_loaded = True
-    for name in PLUGINS:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # that plug-in is not part of this build
-            continue
+@cache
+def default_router() -> Router:
+    """The router built from ``ROUTES``, once per process, for callers without a composition root
+    (`docbot eval`, tests, benchmarks)."""
+    return build_router()
 
-
-# ---- the entry point ----------------------------------------------------------------------------
 
 def route(turn: Turn) -> tuple[Answer, Context]:
-    """Answer one message in its conversation: (answer, the context the next message continues)."""
-    from assistant.ask import validate
-
-    bad = validate(turn.question)
-    if bad:
-        return bad, turn.context
-    turn.question = turn.question.strip()
-    if _has_records(turn):
-        _load_plugins()
-    frame = next(f for f in (r(turn) for r in RECOGNISERS) if f is not None)
-    handler = HANDLERS.get(type(frame)) or HANDLERS[Search]
-    answer = handler(turn, frame)
-    if frame is not turn.parsed and getattr(frame, "documents", ()):  # completed from the context
-        answer = followups.say_context_document(answer, turn.parsed, frame)
-    return answer, answering.next_context(turn, frame, answer)
+    return default_router().route(turn)
 
 
 def answer(question: str, knowledge: Knowledge, context: Context = EMPTY, **turn: Any) -> tuple[Answer, Context]:
     return route(Turn(question, knowledge, context, **turn))
 
 
-__all__ = ["HANDLERS", "NOTE_CHECKS", "PLUGINS", "RECOGNISERS", "PlugIn", "Turn", "answer", "plug_in", "route"]
+__all__ = ["ROUTES", "Route", "Router", "Turn", "answer", "build_router", "default_router", "route"]

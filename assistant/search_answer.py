@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answers import Answer, Citation
+from assistant.answers import Answer, Citation, Page
 from assistant.examples import HELP_TEXT
 from corpus.vocabulary import ADMIN_LEVELS, LABEL_NUMERALS, MODAL_VERBS, alternation, organisation_name
 from index.answer_type import ANSWER_TYPE_BOOST, answer_kind, answer_pattern
@@ -23,22 +23,18 @@ from index.tokenize import char_ngrams, strip_question_words
 PAGE = 3  # passages per answer: the quoted one + up to two further sources
 SHORT_SENTENCE = 18  # a key sentence shorter than this is quoted with the next one
 NOT_FOUND = "文件中没有找到相关内容。"
-MORE_PREFIX = "更多"
 _MORE = re.compile(r"^\s*更多\s*(?:[（(]\s*从第\s*(\d{1,4})\s*条起\s*[）)])?\s*[：:]\s*(.+?)\s*$", re.S)
 
 
-def more_question(question: str, offset: int) -> str:
-    """The follow-up that yields results from ``offset`` on: "更多（从第4条起）：<question>"."""
-    return f"{MORE_PREFIX}（从第{offset + 1}条起）：{question}"
-
-
-def parse_more(text: str) -> tuple[str, int] | None:
-    """(question, offset) of a "更多" follow-up, or None. "更多：问题" alone means the second page."""
+def typed_page(text: str) -> Page | None:
+    """The page a user asks for by typing "更多（从第4条起）：问题" (what the terminal tells them to
+    send; "更多：问题" alone means the second page), or None. Buttons and the conversation carry a
+    ``Page`` value instead; this reads only what a person typed."""
     m = _MORE.match(text or "")
     if not m or not m.group(2).strip():
         return None
     offset = int(m.group(1)) - 1 if m.group(1) else PAGE
-    return m.group(2).strip(), max(0, offset)
+    return Page(m.group(2).strip(), max(0, offset))
 
 
 def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
@@ -79,10 +75,6 @@ def quote(question: str, hit, weight, sentence: str | None = None) -> str:
     return f"{before}【{''.join(sents[lo:hi])}】{after}"
 
 
-def where(hit) -> str:
-    return f"{hit.passage.document} {hit.passage.locator}"
-
-
 def _citation(hit) -> Citation:
     p = hit.passage
     return Citation(document=p.document, source=p.source, locator=p.locator, text=p.text,
@@ -93,17 +85,15 @@ def _related_only(question: str, query: str | None, hit) -> Answer:
     """"党费每个月交多少": a passage on the topic that does not state what is asked (an amount, who
     holds a post) is offered as related, never as the answer."""
     kind = answer_kind(query or question) or "所问的内容"
-    lines = [f"文件中没有写明{kind}。", f"相关内容（仅供参考，并未回答该问题）：《{hit.passage.document}》{hit.passage.locator}",
-             hit.passage.text if len(hit.passage.text) <= 120 else hit.passage.text[:120] + "…"]
-    return Answer(question, "search", False, "\n".join(lines), (_citation(hit),), blocks=tuple(lines))
+    lines = (f"文件中没有写明{kind}。", f"相关内容（仅供参考，并未回答该问题）：《{hit.passage.document}》{hit.passage.locator}",
+             hit.passage.text if len(hit.passage.text) <= 120 else hit.passage.text[:120] + "…")
+    return Answer(question, "search", False, lines, (_citation(hit),), sources="unlisted")
 
 
 def not_found(question: str, documents: list[str], intent: str = "search", text: str = NOT_FOUND) -> Answer:
     docs = "、".join(documents)
-    body = f"{text}\n{HELP_TEXT}"
-    if docs:
-        body += f"\n目前收录的文件：{docs}。"
-    return Answer(question, intent, False, body)
+    lines = (text, HELP_TEXT, *((f"目前收录的文件：{docs}。",) if docs else ()))
+    return Answer(question, intent, False, lines)
 
 
 # An organisation named in the question ("市财政局负责什么"): a passage naming that very organisation
@@ -166,18 +156,11 @@ def _answer_page(question: str, query: str | None, searcher, hits: list, offset:
             page = sorted(page, key=lambda h: not prefer(h))
     if not page:
         return Answer(question, "search", False, "没有更多相关内容了。")
-    best, further = page[0], page[1:]
+    best = page[0]
     label = "" if offset == 0 else f"（第{offset + 1}条起）"
     said = quote(query or question, best, searcher.term_weight, dense_quote(searcher, query or question, best))
-    lines = [f"《{best.passage.document}》{best.passage.locator}{label}：", said,
-             f"来源：{where(best)}"]
-    if further:
-        lines.append("另见：" + "；".join(where(h) for h in further))
     nxt = offset + PAGE
-    more = None
-    if len(hits) > nxt and continues(hits[nxt]):
-        more = more_question(question, nxt)
-        lines.append(f"查看更多结果，请发送：{more}")
-    blocks = tuple(lines[:2])  # the heading and the quote; the rest are sources and the "更多" hint
-    return Answer(question, "search", True, "\n".join(lines), tuple(_citation(h) for h in page), more=more,
-                  blocks=blocks, by_meaning=offset == 0 and hits[0].coverage < MIN_COVERAGE)
+    more = Page(question, nxt) if len(hits) > nxt and continues(hits[nxt]) else None
+    return Answer(question, "search", True, (f"《{best.passage.document}》{best.passage.locator}{label}：", said),
+                  tuple(_citation(h) for h in page), more=more, sources="first",
+                  by_meaning=offset == 0 and hits[0].coverage < MIN_COVERAGE)

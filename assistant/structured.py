@@ -1,7 +1,8 @@
 """Exact answers from parsed structure: item responsibilities and texts, unit duties (leader contacts are
 in assistant/contact_answers.py).
 
-Each function returns an Answer whose text a user reads as is, always ending with its sources.
+Each function returns an Answer value: its blocks, the cited items, and the parties it presents by role
+(the renderers write the sources line).
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def states_role(documents: tuple[Document, ...], source: str, locator: str, role
 
 def responsibility_of(documents: tuple[Document, ...], source: str, locator: str,
                       question: str = "") -> tuple[Item, str] | None:
-    """The parsed responsibility of a cited item ("来源：越秀工作要点 第33项"), for search answers to
+    """The parsed responsibility of a cited item (越秀工作要点 第33项), for search answers to
     "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence.
     A cited table row ("附件2 第7行") answers with the item read from that row. Where several units
     each lead one part of the item, the part the question names comes first."""
@@ -185,9 +186,38 @@ def _grams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def sources_line(citations: list[Citation]) -> str:
-    seen = dict.fromkeys(f"{c.document} {c.locator}" for c in citations)
-    return "来源：" + "；".join(seen)
+Parties = tuple[tuple[str, tuple[str, ...]], ...]
+# How a quoted passage states a lead: "牵头：A、B" / "牵头单位：A", or "由A、B牵头".
+_LEAD_LINE = re.compile(r"牵头(?:单位|部门|处室)?[:：]\s*(?P<units>[^\n；;。]+)")
+_LEAD_BY = re.compile(r"由(?P<units>[^\n；;。，,由]{2,80}?)牵头")
+
+
+def stated_leads(text: str) -> Parties:
+    """The units a quoted passage itself states as 牵头, in order ("…由区国资局牵头委托…")."""
+    found = []
+    for rx in (_LEAD_LINE, _LEAD_BY):
+        for m in rx.finditer(text):
+            names = tuple(u.strip() for u in re.split(r"[、,，/]|和|及", m.group("units")) if u.strip())
+            if names and not re.search(r"哪|谁|什么", m.group("units")):  # a question, not a statement
+                found.append((m.start(), ("lead", names)))
+    return tuple(party for _, party in sorted(found))
+
+
+def parties_of(item: Item, role: str = "") -> Parties:
+    """The units an item block presents, by role, in the order it presents them. Asked "谁牵头", an
+    item with no lead of its own but units answering jointly says so first ("no_lead")."""
+    u, heading = item.units, stated_leads(_heading(item))
+    if role == "text" or not u:  # the item's own words come first
+        return heading + stated_leads(item.text) + _structured_parties(u)
+    if role == "lead" and not u.lead and u.shared:
+        return (*heading, ("no_lead", tuple(u.shared)), *_structured_parties(u))
+    return heading + _structured_parties(u)
+
+
+def _structured_parties(u) -> Parties:
+    out = [(r, tuple(getattr(u, r))) for r in ("lead", "shared", "coordinate", "guide", "cooperate") if getattr(u, r)]
+    out += [(s.role, (s.unit,)) for s in u.sub]
+    return tuple(out)
 
 
 def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units: UnitIndex | None = None) -> Answer:
@@ -195,11 +225,9 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     if len(p.numbers) > 1:
         parts = [answer_item(question, replace(p, number=n, numbers=(n,)), documents, units) for n in p.numbers]
         found = [a for a in parts if a.found]
-        texts = [a.text.rsplit("\n\n来源：", 1)[0] for a in parts]
-        cites = [c for a in found for c in a.citations]
-        text = "\n\n".join(texts) + ("\n\n" + sources_line(cites) if cites else "")
-        return Answer(question, parts[0].intent, bool(found), text, tuple(cites),
-                      tuple(c for a in parts for c in a.choices))
+        return Answer(question, parts[0].intent, bool(found), tuple(b for a in parts for b in a.blocks),
+                      tuple(c for a in found for c in a.citations), tuple(c for a in parts for c in a.choices),
+                      paragraphs=True, parties=tuple(x for a in parts for x in a.parties))
     intent = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}.get(p.role, "item_text")
     named = [m.document for m in p.documents]
     candidates = named or list(documents)
@@ -223,7 +251,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
         return Answer(question, intent, False, msg)
     several = len(hits) > 1
     same_doc = several and len({d.source for d, _ in hits}) == 1
-    blocks, cites = [], []
+    blocks, cites, parties = [], [], []
     pattern, kind = answer_pattern(question), answer_kind(question)
     for d, item in hits:
         asked = (tuple(unit_part(item, key, units) for key in p.units)
@@ -237,18 +265,19 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
             when = (f"该项原文没有写明{kind}。",)
         blocks.append(item_block(d, item, p.role, label_document=not same_doc, unit_lines=asked, after=when))
         cites.append(item_citation(d, item))
+        parties += parties_of(item, p.role)
     if same_doc:  # numbering restarts, two runs, main text and 附件: say which is which
         where = "、".join(it.locator for _, it in hits)
-        intro = f"《{hits[0][0].short_name}》中有{len(hits)}个第{n}项（{where}），请选择要问哪一个；分别如下：\n\n"
+        intro = [f"《{hits[0][0].short_name}》中有{len(hits)}个第{n}项（{where}），请选择要问哪一个；分别如下："]
     else:
-        intro = f"有{len(hits)}份文件都有第{n}项，分别如下：\n\n" if several else ""
-    text = intro + "\n\n".join(blocks) + "\n\n" + sources_line(cites)
+        intro = [f"有{len(hits)}份文件都有第{n}项，分别如下："] if several else []
     choices = ()
     if several:
         suffix = {"lead": "谁牵头", "cooperate": "谁配合", "responsible": "由谁负责"}.get(p.role, "原文")
         choices = tuple(Choice(it.locator if same_doc else d.short_name,
                                f"{d.short_name}{_ask_locator(it)}{suffix}") for d, it in hits)
-    return Answer(question, intent, True, text, tuple(cites), choices)
+    return Answer(question, intent, True, (*intro, *blocks), tuple(cites), choices, paragraphs=True,
+                  parties=tuple(parties))
 
 
 def item_text_of(question: str, doc: Document, number: int) -> Answer:
@@ -261,14 +290,14 @@ def item_text_of(question: str, doc: Document, number: int) -> Answer:
         return Answer(question, "item_text", False, f"《{doc.short_name}》没有第{number}项（共{total}项）。")
     blocks = [item_block(doc, it, "text", label_document=True) for it in hits]
     cites = [item_citation(doc, it) for it in hits]
-    intro = ""
+    intro = []
     if len(hits) > 1:
         where = "、".join(it.locator for it in hits)
-        intro = f"《{doc.short_name}》中有{len(hits)}个第{number}项（{where}），分别如下：\n\n"
+        intro = [f"《{doc.short_name}》中有{len(hits)}个第{number}项（{where}），分别如下："]
     choices = (tuple(Choice(it.locator, f"{doc.short_name}{_ask_locator(it)}原文") for it in hits)
                if len(hits) > 1 else ())
-    return Answer(question, "item_text", True, intro + "\n\n".join(blocks) + "\n\n" + sources_line(cites),
-                  tuple(cites), choices)
+    return Answer(question, "item_text", True, (*intro, *blocks), tuple(cites), choices, paragraphs=True,
+                  parties=tuple(x for it in hits for x in parties_of(it, "text")))
 
 
 def _ask_locator(item: Item) -> str:
@@ -385,7 +414,7 @@ def _shared_items(question: str, p: Parsed, units: UnitIndex) -> Answer:
                              for key, unit_duties in zip(p.units, per_unit, strict=True))
             lines.append(f"· {d.item.locator}「{_heading(d.item)}」— {roles}")
             cites.append(item_citation(d.document, d.item))
-    return Answer(question, "unit_items", True, "\n".join(lines) + "\n\n" + sources_line(cites), tuple(cites))
+    return Answer(question, "unit_items", True, "\n".join(lines), tuple(cites), paragraphs=True)
 
 
 def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
@@ -410,7 +439,5 @@ def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
             continue
         blocks.append(block)
         cites += cs
-    found = bool(cites)
-    text = "\n\n".join(blocks) + (("\n\n" + sources_line(cites)) if found else "")
     intent = {"lead": "unit_lead", "cooperate": "unit_cooperate"}.get(p.role, "unit_items")
-    return Answer(question, intent, found, text, tuple(cites))
+    return Answer(question, intent, bool(cites), tuple(blocks), tuple(cites), paragraphs=True)

@@ -54,7 +54,8 @@ def echo_app(base_url: str, concurrency: int, pool_size: int):
 
 
 def docbot_app(base_url: str, users: int, modules: list[str] | None, inbox: bool, embedding: str):
-    from assistant.ask import ask, item_text
+    from assistant.ask import item_text
+    from assistant.router import build_router
     from assistant.store import open_db
     from bot.app import Tuning, build_application, tune_process
     from bot.config import Settings
@@ -70,7 +71,7 @@ def docbot_app(base_url: str, users: int, modules: list[str] | None, inbox: bool
     searcher = knowledge.searcher  # opened now, as the bot's warm-up thread would
     if searcher is not None and hasattr(searcher, "wait_dense"):
         searcher.wait_dense(900)
-    services = Services(db=open_db(settings.db_path), knowledge=knowledge, ask=ask, item_text=item_text,
+    services = Services(db=open_db(settings.db_path), knowledge=knowledge, router=build_router(), item_text=item_text,
                         clock=lambda: FIXED_NOW, admins=settings.admins)
     return build_application(settings, services, Tuning(overall_max_rate=0, group_max_rate=0, inbox=inbox),
                              modules=modules)

@@ -67,11 +67,13 @@ def tune_process() -> None:
 
 def build_services(settings: Settings) -> Services:
     """Open the store and load the corpus (blocking: called before the event loop runs)."""
-    from assistant.ask import ask, item_text
+    from assistant.ask import item_text
+    from assistant.router import build_router
     from assistant.store import open_db
     from bot.services import build_knowledge
 
-    return Services(db=open_db(settings.store), knowledge=build_knowledge(settings, long_running=True), ask=ask,
+    return Services(db=open_db(settings.store), knowledge=build_knowledge(settings, long_running=True),
+                    router=build_router(),
                     item_text=item_text, clock=lambda: datetime.now(UTC), admins=settings.admins,
                     corpus_dir=settings.corpus_dir, data_dir=settings.data_dir,
                     reload_knowledge=lambda: build_knowledge(settings, long_running=True),

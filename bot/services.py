@@ -5,8 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from assistant.knowledge import Knowledge
+from assistant.records.question_cues import OPERATOR
+from assistant.records.rules import load_rules
 from bot.config import Settings
 
 log = logging.getLogger(__name__)
@@ -48,3 +52,20 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
     if search and background:
         threading.Thread(target=lambda: knowledge.searcher, name="index-warmup", daemon=True).start()
     return knowledge
+
+
+def clock() -> datetime:
+    """The terminal channels' clock (one place: what a test sets to compare them with Telegram's)."""
+    return datetime.now(UTC)
+
+
+def terminal_services(settings: Settings, db, *, rules=None) -> dict:
+    """The router's services for the terminal channels (`docbot chat`, `docbot ask`), as ``Turn`` fields:
+    the store (None without one), the records rules read from the corpus (what the bot's records runtime
+    reads, handlers/records_common.py) and the caller, the operator at the terminal, who may read the
+    records as the records CLI does. Telegram passes the same fields per message (handlers/ask.py)."""
+    now = clock().astimezone(ZoneInfo(settings.timezone))  # the local time the bot's records read
+    if db is None:
+        return {"now": now, "role": OPERATOR}
+    return {"db": db, "now": now, "role": OPERATOR,
+            "rules": rules if rules is not None else load_rules(settings.corpus_dir)}

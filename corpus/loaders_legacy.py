@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from corpus import lifeline
-from corpus.loaders import ConverterMissing, UnreadableDocument, register_loader
+from corpus.loaders import ConverterMissing, UnreadableDocument, loader_for, register_loader
 
 TIMEOUT_SECONDS = 45  # below the upload sandbox's 60 s, so the more specific message wins
 SUFFIXES = (".doc", ".wps")
@@ -55,9 +55,13 @@ def convert_to_docx(path: Path, out_dir: Path, *, timeout: float = TIMEOUT_SECON
     return converted
 
 
-def legacy_text(path: str | Path) -> str:
-    from corpus.loaders_office import docx_text
+def docx_text(path: Path) -> str:
+    """The .docx loader corpus.loaders_office registered. That module imports this one (to register
+    .doc/.wps with it), so the loader is looked up in the registry rather than imported back."""
+    return loader_for(path.with_suffix(".docx"))(path)
 
+
+def legacy_text(path: str | Path) -> str:
     path = Path(path)
     with path.open("rb") as fh:
         if fh.read(4) == b"PK\x03\x04":  # a .docx saved under the old name (WPS does this): no conversion

@@ -24,9 +24,13 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from assistant import conversation, inbox, store
 from assistant.answers import Answer
+from assistant.contact_source import WithContacts, store_index
 from assistant.conversation import Context
+from assistant.frames import Frame
 from assistant.health import Health
 from assistant.knowledge import Knowledge
+from assistant.records.leaders import version
+from assistant.router import Router, Turn
 from handlers.tokens import CallbackTokens
 
 # How long a conversation step may wait in memory before it is stored. The next message reads the copy in
@@ -38,7 +42,7 @@ CONTEXT_FLUSH_DELAY = 0.05
 class Services:
     db: sqlite_utils.Database
     knowledge: Knowledge
-    ask: Callable[[str, Knowledge], Answer]  # assistant.ask.ask
+    router: Router  # assistant.router.build_router(): every message is routed through it
     item_text: Callable[[Knowledge, str, int], Answer]  # assistant.ask.item_text
     clock: Callable[[], datetime]
     admins: frozenset[int] = frozenset()
@@ -120,23 +124,27 @@ class Services:
         return await asyncio.to_thread(fn, *args)
 
     async def answer(self, question: str) -> Answer:
-        """Ask the core in a worker thread (free-text search may load an index or a model)."""
-        return await asyncio.to_thread(self.ask, question, self.knowledge)
+        """A question on its own, outside any conversation and records (the 不是 button's "answer it as
+        a question"), in a worker thread (free-text search may load an index or a model)."""
+        return (await asyncio.to_thread(self.router.route, Turn(question, self.knowledge)))[0]
 
     async def converse(self, question: str, chat_id: int, user_id: int, *, reply_to: int | None = None,
-                       role: str | None = None) -> tuple[Answer, Context]:
-        """Answer in the conversation of (chat, user), or of the bot answer ``reply_to`` replies to.
+                       role: str | None = None, notes_answered: bool = False,
+                       **records: Any) -> tuple[Frame | None, Answer | None, Context]:
+        """Route a message in the conversation of (chat, user), or of the bot answer ``reply_to`` replies to.
 
-        The context is read on the loop (a primary-key lookup), the question answered in a worker
-        thread, the new context written on the database thread: a restart loses nothing.
+        → (frame, answer, next context). A visit note (frame kind "note") is not answered here (answer
+        None) unless ``notes_answered``: Telegram's records flow takes it. ``records``: the records services for the turn (rules,
+        leaders, draft, page, now in local time). The context is read on the loop (a primary-key lookup),
+        the message routed in a worker thread, the new context written on the database thread.
         """
-        from assistant.router import Turn, route
-
-        now = self.clock()
+        now = records.pop("now", None) or self.clock()
         context = self._context(chat_id, user_id, reply_to, now)
         turn = Turn(question, self.knowledge_with_store_contacts(), context, db=self.db, now=now, role=role,
-                    chat_id=chat_id, user_id=user_id)
-        answer, after = await asyncio.to_thread(self._route, turn, route)
+                    chat_id=chat_id, user_id=user_id, **records)
+        frame, answer, after = await asyncio.to_thread(self._route, turn, notes_answered)
+        if answer is None:
+            return frame, None, context
         changed = after != context or ("u", chat_id, user_id) not in self._recent
         if self.shared:
             await self.in_db(conversation.save, chat_id, user_id, after, now=now)
@@ -144,7 +152,7 @@ class Services:
         self._keep(("u", chat_id, user_id), now, after)
         if changed:  # written off the reply's path; the copy in memory serves the next message
             self._save_later(chat_id, user_id, after, now)
-        return answer, after
+        return frame, answer, after
 
     def _save_later(self, chat_id: int, user_id: int, context: Context, now: datetime) -> None:
         try:
@@ -175,18 +183,15 @@ class Services:
         if rows:
             conversation.save_many(self.db, [(c, u, ctx, now) for (c, u), (ctx, now) in rows.items()])
 
-    def _route(self, turn: Any, route: Callable[[Any], tuple[Answer, Context]]) -> tuple[Answer, Context]:
-        from assistant.ask import ask as core_ask
-
-        if self.ask is not core_ask:  # a core replaced by a test or a benchmark answers without context
-            return self.ask(turn.question, turn.knowledge), turn.context
-        return route(turn)
+    def _route(self, turn: Turn, notes_answered: bool) -> tuple[Frame | None, Answer | None, Context]:
+        frame = self.router.recognise(turn)
+        if frame.kind == "note" and not notes_answered:
+            return frame, None, turn.context
+        return (frame, *self.router.answer(turn, frame))
 
     def knowledge_with_store_contacts(self) -> Any:
         """The knowledge, its contact points read from the store's table (one source of truth: an /assign
         shows in the next answer); the index is rebuilt only when that table changed."""
-        from assistant.contact_source import WithContacts, store_index
-
         key = (id(self.knowledge), self.leaders_version())
         if self._contacts[0] != key:
             self._contacts = (key, self.read(store_index, self.knowledge))
@@ -197,8 +202,6 @@ class Services:
         """The leaders' fingerprint (assistant.records.leaders.version), read at most once per
         LEADERS_RECHECK: a plain message asks for it twice (records' note check, then the contact index)
         and the read, microseconds by itself, waits for the GIL behind the worker threads."""
-        from assistant.records.leaders import version
-
         now = time.monotonic()
         if now - self._leaders_checked[0] > LEADERS_RECHECK:
             self._leaders_checked = (now, self.read(version))

@@ -1,11 +1,8 @@
-"""Visit notes by message: a secretary's plain message that looks like a note is parsed and shown with
-确认 / 修改 / 取消; it is stored only on 确认. An informal note ("王书记上周五去七中看了看") is offered
-with 记录 / 不是 first. A natural question about the records ("我这个月还有哪些点没去") is answered
-from the store. Other text falls through to question answering.
-
-Runs in group -1 (after the gate, before handlers.ask's plain-text handler in group 0) and stops
-further handling only when it answered. The other records commands live in handlers.records_cmds and
-handlers.records_more.
+"""Visit notes by message: the router (assistant/router.py, called by handlers/ask.py for every plain
+message) recognises a note; a secretary's note is parsed and shown with 确认 / 修改 / 取消 and stored
+only on 确认. An informal note ("王书记上周五去七中看了看") is offered with 记录 / 不是 first. Questions
+about the records ("我这个月还有哪些点没去") are answered by the router like any question. The other
+records commands live in handlers.records_cmds and handlers.records_more.
 """
 
 from __future__ import annotations
@@ -13,7 +10,6 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
@@ -21,13 +17,13 @@ from telegram.ext import (
 )
 
 from assistant import access
-from assistant.records import drafts, informal, photos, questions
-from assistant.records.bindings import leader_of
-from assistant.router import Turn, recognise_note
+from assistant.frames import DraftReply, Frame, InformalNote, Note
+from assistant.records import drafts, photos
+from assistant.router import Turn
 from handlers import menus, records_cmds, records_more, reminder_jobs
 from handlers.callbacks import drop_buttons, resolve
 from handlers.context import DocbotContext
-from handlers.gate import ADDRESSED, require, strip_mention
+from handlers.gate import ADDRESSED, require
 from handlers.records_common import actor_of, local_now, runtime_of, spend_button
 from handlers.render import send_answer, send_text
 
@@ -74,42 +70,33 @@ async def _submit(update: Update, context: DocbotContext, text: str, *, explicit
     return sub
 
 
-async def _may_be_note(context: DocbotContext, text: str) -> bool:
-    """Decided on the event loop: only a message that may be a note (drafts.may_be_note) or answers
-    our question about a draft goes on to the parser on the database thread."""
+def draft_pending(context: DocbotContext) -> bool:
+    """The bot asked about a draft (or to send a corrected note): the next message may complete it."""
     user_data = context.user_data or {}
-    if user_data.get(DRAFT) or user_data.get(EXPECT):
-        return True
+    return bool(user_data.get(DRAFT) or user_data.get(EXPECT))
+
+
+async def take_note(update: Update, context: DocbotContext, frame: Frame, text: str) -> bool:
+    """A message the router recognised as a note: drafted (secretaries), refused (others) or, for an
+    informal note, offered with 记录 / 不是. False when the text turned out not to be a note (a reply
+    to a draft that neither completes it nor is a note): the caller answers it as a question."""
+    if isinstance(frame, InformalNote):
+        return await _offer_informal(update, context, frame)
+    return await _submit(update, context, text, explicit=False) is not None
+
+
+async def _may_be_note(context: DocbotContext, text: str) -> bool:
+    """A photo's caption: whether the router recognises it as a note (or a draft's completion)."""
     rt = await runtime_of(context.application)
-    # The decision "note or question" is the router's (assistant/router.py recognise_note), made with
-    # the records' own check and this runtime's cached leaders.
-    turn = Turn(text, context.services.knowledge, extra={"leaders": rt.leaders(context.services)})
-    return recognise_note(turn) is not None
+    services = context.services
+    turn = Turn(text, services.knowledge, db=services.db, now=local_now(context, rt), role=context.role,
+                rules=rt.rules, leaders=rt.leaders(services), draft=draft_pending(context))
+    return isinstance(await services.run(services.router.recognise, turn), Note | DraftReply)
 
 
-async def _records_question(update: Update, context: DocbotContext, text: str) -> bool:
-    """"我这个月还有哪些点没去", "还有哪些整改没完成": answered from the store. (Until the question router
-    calls assistant.records.questions itself, this is where Telegram asks it.)"""
-    if not questions.may_be_question(text):
-        return False
-    rt = await runtime_of(context.application)
-    services, today = context.services, local_now(context, rt).date()
-    own = services.read(leader_of, update.effective_user.id)
-    reply = await services.in_db(questions.answer_text, text, own_leader=own, role=context.role, today=today,
-                                 rules=rt.rules)
-    if reply is None:
-        return False
-    await send_text(update, reply)
-    return True
-
-
-async def _offer_informal(update: Update, context: DocbotContext, text: str) -> bool:
-    """A secretary's informal note: ask "要记为走访记录吗？" with 记录 / 不是."""
+async def _offer_informal(update: Update, context: DocbotContext, got: InformalNote) -> bool:
+    """A secretary's informal note: ask "要记为走访记录吗？" with 记录 / 不是. Others are told what it is."""
     if not access.has_role(context.role, "secretary"):
-        return False
-    rt = await runtime_of(context.application)
-    got = informal.detect(text, rt.leaders(context.services), local_now(context, rt).date())
-    if got is None:
         return False
     tokens, chat_id, owner = context.services.tokens, update.effective_chat.id, update.effective_user.id
     markup = InlineKeyboardMarkup([[
@@ -117,14 +104,6 @@ async def _offer_informal(update: Update, context: DocbotContext, text: str) -> 
         InlineKeyboardButton("不是", callback_data=tokens.issue("note_not", chat_id, got.original, owner=owner, role="secretary"))]])
     await send_text(update, f"这像是{got.leader}的一次走访，要记为走访记录吗？\n“{got.original[:200]}”", markup)
     return True
-
-
-async def note_message(update: Update, context: DocbotContext) -> None:
-    text = strip_mention(update.message)
-    if await _may_be_note(context, text) and await _submit(update, context, text, explicit=False):
-        raise ApplicationHandlerStop
-    if await _records_question(update, context, text) or await _offer_informal(update, context, text):
-        raise ApplicationHandlerStop
 
 
 async def informal_record_button(update: Update, context: DocbotContext) -> None:
@@ -215,8 +194,6 @@ async def cancel_button(update: Update, context: DocbotContext) -> None:
 
 
 def register(application: Application) -> None:
-    application.add_handler(MessageHandler(
-        filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & ADDRESSED, note_message), group=-1)
     application.add_handler(CommandHandler("visit", visit_command))
     application.add_handler(CallbackQueryHandler(confirm_button, pattern=r"^note_ok:"))
     application.add_handler(CallbackQueryHandler(edit_button, pattern=r"^note_edit:"))

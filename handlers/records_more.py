@@ -18,7 +18,7 @@ from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, require
 from handlers.records_common import actor_of, local_now, runtime_of, spend_button
-from handlers.render import send_text
+from handlers.render import send_answer, send_text
 
 COMMANDS = [("rectifications", "未完成的整改（含编号）"), ("holidays", "管理员：导入或查看节假日安排"),
             ("report", "督导情况图：/report 2026-11"), ("calendar", "文件规定的工作事项：/calendar [月份|全年] [单位]"),
@@ -45,7 +45,7 @@ async def rectifications_command(update: Update, context: DocbotContext) -> None
     rt = await runtime_of(context.application)
     reply = await context.services.in_db(questions.answer, questions.RecordQuestion("open_rects"),
                                          local_now(context, rt).date(), rt.rules)
-    await send_text(update, reply)
+    await send_answer(update, context, reply)
 
 
 async def holidays_command(update: Update, context: DocbotContext) -> None:

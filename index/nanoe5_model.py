@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.model_choice import BUILT_NAME, PROVENANCE
+from index.builtin_model import BUILT_NAME, PROVENANCE
 
 log = logging.getLogger(__name__)
 

@@ -9,6 +9,9 @@ import sys
 
 import pytest
 
+# docbot ask/chat --json (assistant/render.py render_json): the rendered text and the answer's fields
+JSON_KEYS = {"question", "intent", "found", "answer", "blocks", "citations", "choices", "more", "parties"}
+
 
 def real_docbot(*args, stdin=None, env=None):
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
@@ -27,10 +30,14 @@ def test_ask_json_schema(docbot):
     r = docbot("ask", "--json", "越秀工作要点第17项谁牵头？")
     assert r.returncode == 0, r.stderr
     obj = json.loads(r.stdout)
-    assert set(obj) == {"question", "intent", "found", "answer", "citations"}
+    assert set(obj) == JSON_KEYS
     assert obj["found"] is True and obj["intent"] == "lead"
     c = obj["citations"][0]
-    assert set(c) == {"document", "source", "locator", "text", "score", "part", "item"}
+    assert set(c) == {"document", "source", "locator", "text", "score", "part", "item", "kind"}
+    # item 17 names no lead of its own: the answer says so, then who answers jointly and who co-operates
+    assert [p["role"] for p in obj["parties"]] == ["no_lead", "shared", "cooperate"]
+    assert obj["parties"][2] == {"role": "cooperate", "units": ["各街道"]}
+    assert obj["blocks"] and "来源" not in "".join(obj["blocks"]) and obj["more"] is None
     assert c["document"] == "越秀工作要点" and c["locator"] == "第17项"
     assert c["part"] == "正文" and c["item"] == 17  # structured, so no channel re-reads the locator
     assert c["source"] == "yuexiu-2018-party-political-life-work-points.txt"
@@ -107,7 +114,7 @@ def test_chat_json_keeps_the_context_across_lines(docbot):
     objs = [json.loads(line) for line in r.stdout.splitlines()]
     assert [o["question"] for o in objs] == lines  # one object per input line, in order
     assert objs[-1]["intent"] == "invalid" and not objs[-1]["found"]
-    assert all(set(o) == {"question", "intent", "found", "answer", "citations"} for o in objs)  # as ask --json
+    assert all(set(o) == JSON_KEYS for o in objs)  # as ask --json
     assert "越秀工作要点 第18项" in objs[1]["answer"] and "洛阳" not in objs[1]["answer"]
     assert objs[2]["intent"] == "cooperate" and "各街道" in objs[2]["answer"]
     assert "北京街" in objs[4]["answer"] and objs[4]["intent"] == "leader_points"

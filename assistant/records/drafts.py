@@ -6,21 +6,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
-from assistant.records.leaders import Leader, load_leaders
-from assistant.records.notes import ParsedNote, parse_note, render, starts_like_note
-from assistant.records.points import point_variants
+from assistant.records.leaders import load_leaders
+from assistant.records.note_start import is_note, may_be_note
+from assistant.records.notes import ParsedNote, parse_note, render
 from assistant.records.repeats import REPEAT_REPLY, earlier_visit
 from assistant.records.rules import Rules
 from assistant.records.visits import NoteIncomplete, record_visit
 from assistant.store import audit
 
-_QUESTION = re.compile(r"[？?吗呢]\s*$|^(谁|哪|什么|怎么|如何|是否)")
+__all__ = ["Submission", "cancel", "confirm", "fields_to_text", "is_note", "may_be_note", "submit"]
+
 _FIELDS = {"领导": "leader", "姓名": "leader", "日期": "date", "时间": "date", "联系点": "points",
            "单位": "points", "方式": "methods", "发现": "findings", "问题": "findings", "整改": "rect"}
 
@@ -35,27 +35,6 @@ class Submission:
     @property
     def is_note(self) -> bool:
         return self.kind != "not_note"
-
-
-def is_note(note: ParsedNote, text: str) -> bool:
-    """A note starts like one (走访记录：…) or names a leader and a contact point and is not a question."""
-    question = bool(_QUESTION.search(text.strip()))
-    if note.looks_like_note and (note.leader or not question):
-        return True  # 走访记录：… — even with the leader missing or unknown (then it is asked back)
-    return bool(note.leader and note.points and (note.dated or note.methods or note.findings)
-                and not question)
-
-
-def may_be_note(text: str, leaders: Iterable[Leader]) -> bool:
-    """A cheap necessary condition for ``is_note``, so ordinary questions skip parsing and the store:
-    the text starts like a note, or it is not phrased as a question and names a known leader together
-    with one of that leader's contact points."""
-    if starts_like_note(text):
-        return True
-    if _QUESTION.search(text.strip()):
-        return False
-    return any(lead.name and lead.name in text and any(v in text for p in lead.points for v in point_variants(p.name))
-               for lead in leaders)
 
 
 def fields_to_text(args: str) -> str:

@@ -18,6 +18,7 @@ from datetime import date, datetime
 import sqlite_utils
 
 from assistant.records.holidays import STATUTORY, Notice, render_notice, statutory, with_statutory
+from assistant.records.workdays import package_knows
 from assistant.store import audit
 
 
@@ -81,7 +82,6 @@ def load_overrides(db: sqlite_utils.Database) -> tuple[dict[date, bool], frozens
 
 
 def list_year(db: sqlite_utils.Database, year: int) -> str:
-    from assistant.records.workdays import package_knows
 
     rows = list(db.query("select day, off, name, imported_at from holidays where year = ? order by day", [year]))
     if rows:

@@ -7,8 +7,8 @@ question. The one decision "note or question" for text that does not start like 
 - and it is not phrased as a question.
 
 Offered with 记录 / 不是 buttons; 记录 runs the existing draft flow on the text with the leader's full
-name written in (``resolved``), keeping the secretary's words as the stored original. Registered with
-the question router (assistant.router, when present) so the terminal chat decides the same way.
+name written in (``resolved``), keeping the secretary's words as the stored original. The question
+router recognises it in every channel (assistant/records/routes.py).
 """
 
 from __future__ import annotations
@@ -81,54 +81,3 @@ def detect(text: str, leaders: Iterable[Leader], today: date | None) -> Informal
     if not named_point and (today is None or not any(d.value or d.error for d in find_dates(rest, today, past=True))):
         return None
     return InformalNote(leader.name, mention, text.replace(mention, leader.name, 1), text)
-
-
-def _register() -> None:
-    """Plug into the question router when it exists (branch i9's assistant.router): as one of its
-    NOTE_CHECKS (the router's single "note or question" decision) when it has them, else as a recogniser."""
-    try:
-        from assistant import router
-        from assistant.answers import Answer
-        from assistant.frames import Frame
-    except ImportError:
-        return
-
-    def leaders_of(turn) -> list[Leader]:
-        if turn.extra.get("leaders") is not None:
-            return list(turn.extra["leaders"])  # the channel's cached copy
-        if turn.db is None:
-            return []
-        from assistant.records.leaders import load_leaders
-
-        return load_leaders(turn.db)
-
-    def check(turn) -> bool:
-        if not may_be_informal(turn.text):
-            return False
-        return detect(turn.text, leaders_of(turn), turn.now.date() if turn.now else None) is not None
-
-    if hasattr(router, "NOTE_CHECKS"):
-        if check not in router.NOTE_CHECKS:
-            router.NOTE_CHECKS.append(check)
-        return
-    from dataclasses import dataclass as _dc
-    from typing import ClassVar
-
-    @_dc(frozen=True)
-    class InformalNoteFrame(Frame):
-        kind: ClassVar[str] = "note"
-        leader: str = ""
-
-    def recognise(turn):
-        got = detect(turn.text, leaders_of(turn), turn.now.date() if turn.now else None) if check(turn) else None
-        return InformalNoteFrame(turn.q, leader=got.leader) if got else None
-
-    def answer(turn, frame):
-        return Answer(turn.question, "note", False,
-                      f"这看起来是{frame.leader}的走访记录，不是问题。秘书可在 Telegram 中发送并点“记录”登记，"
-                      "或用 docbot visit add 登记。")
-
-    router.plug_in(recognise, {InformalNoteFrame: answer})
-
-
-_register()

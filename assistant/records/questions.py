@@ -6,8 +6,9 @@
 - "东山街上次督导是什么时候" → the latest visit to a contact point.
 
 Recognisers are a table of (kind, required cue words); the leader comes from informal.find_leader,
-"我" from the caller's binding. Pure over (db, today, rules). Registered with the question router
-(assistant.router, when present); handlers/records.py calls ``answer_text`` before search meanwhile.
+"我" from the caller's binding. Pure over (db, today, rules); answers are values citing the ledger they
+read (assistant/answers.py ``ledger``). The question router reaches them through its records routes
+(assistant/records/routes.py), in every channel.
 """
 
 from __future__ import annotations
@@ -18,33 +19,27 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
+from assistant.answers import Answer, ledger, rule
 from assistant.records.dates import add_months
 from assistant.records.informal import find_leader
 from assistant.records.leaders import load_leaders
 from assistant.records.points import point_variants
+from assistant.records.question_cues import NOT_ALLOWED, ROLES_ALLOWED
+from assistant.records.question_cues import PENDING as _PENDING
+from assistant.records.question_cues import WENT as _WENT
 from assistant.records.rectifications import list_rectifications
 from assistant.records.rules import Rules
 from assistant.records.visits import due_for, render_due
 from assistant.records.workdays import quarter_start
 
-_PENDING = re.compile(r"(没有?|未|还没有?|尚未|待)(去|走访|督导|联系|跑|到)|没去过")
 _RECT = re.compile(r"整改")
 _OPEN = re.compile(r"没有?(办|做|完|结|弄|搞|整改|销号)|未(完成|办结|整改|销号)|还有哪些|还有几|还有多少|待办|逾期")
-_WENT = re.compile(r"(去了|走访了|督导了|去过|跑了|到了|看了)(哪些|哪里|什么|哪儿|几个|几次)|(哪些|几个)(地方|点|联系点)")
 _LAST = re.compile(r"(上次|上一次|最近一次|最后一次|最近)")
 _WHEN = re.compile(r"什么时候|哪天|几号|何时|哪一天")
 _SELF = re.compile(r"我|本人|咱")
 PERIODS = (("上个月", "last_month"), ("上月", "last_month"), ("本季度", "quarter"), ("这个季度", "quarter"),
            ("今年", "year"), ("本年", "year"), ("这个月", "month"), ("本月", "month"))
-ROLES_ALLOWED = ("secretary", "leader", "admin")
-# A cheap necessary condition, checked on the event loop before anything reads the store.
-_CUES = re.compile(_PENDING.pattern + "|" + _WENT.pattern + "|整改|上次|上一次|最近一次|最后一次")
-
-
-def may_be_question(text: str) -> bool:
-    return bool(_CUES.search(text or ""))
-
-
+VISITS, RECTIFICATIONS = "走访台账", "整改台账"
 @dataclass(frozen=True)
 class RecordQuestion:
     kind: str  # pending | open_rects | visits | last_visit
@@ -97,87 +92,55 @@ def _range(period: str, today: date) -> tuple[date, date, str]:
     return first, today, f"{today.year}年{today.month}月"
 
 
-def answer(db: sqlite_utils.Database, q: RecordQuestion, today: date, rules: Rules) -> str:
+def answer(db: sqlite_utils.Database, q: RecordQuestion, today: date, rules: Rules, asked: str = "") -> Answer:
+    """The answer to a records question, citing the ledger (and the rule) it read."""
+    def said(found: bool, lines: tuple[str, ...] | str, *cites) -> Answer:
+        return Answer(asked, "records", found, lines, cites)
+
     if q.self_ref and not q.leader:
-        return "您还没有绑定区领导身份，无法查询“我”的记录。区领导请先发送 /bind 姓名，由管理员确认。"
+        return said(False, "您还没有绑定区领导身份，无法查询“我”的记录。区领导请先发送 /bind 姓名，由管理员确认。")
     if q.kind == "pending":
         got = due_for(db, q.leader, today, rules)
         if got is None:
-            return f"联系点名单中没有区领导“{q.leader}”。"
-        return render_due(got, today) + f"\n来源：走访台账；依据：{rules['visit_monthly'].source}"
+            return said(False, f"联系点名单中没有区领导“{q.leader}”。")
+        return said(True, render_due(got, today), ledger(VISITS), rule(rules["visit_monthly"].source))
     if q.kind == "open_rects":
         rows = [r for r in list_rectifications(db, status="open", rules=rules) if not q.leader or r["leader"] == q.leader]
         who = f"{q.leader}" if q.leader else "全部"
         if not rows:
-            return f"截至{today}，{who}没有未完成的整改。\n来源：整改台账"
+            return said(True, f"截至{today}，{who}没有未完成的整改。", ledger(RECTIFICATIONS))
         lines = [f"截至{today}，{who}未完成的整改共{len(rows)}项："]
         for r in rows:
             late = "（已逾期）" if r["due"] < today.isoformat() else ""
             lines.append(f"• 第{r['id']}号 {r['unit']}：{r['issue']}，期限 {r['due']}{late}，区领导 {r['leader'] or '未指定'}")
-        lines.append("办结后请秘书发送 /done 编号 说明。\n来源：整改台账")
-        return "\n".join(lines)
+        lines.append("办结后请秘书发送 /done 编号 说明。")
+        return said(True, tuple(lines), ledger(RECTIFICATIONS))
     if q.kind == "visits":
         start, end, label = _range(q.period, today)
         rows = list(db.query("select v.id, v.visit_date, v.points, v.methods from visits v join leaders l "
                              "on l.id = v.leader_id where l.name = ? and v.visit_date >= ? and v.visit_date <= ? "
                              "order by v.visit_date, v.id", [q.leader, start.isoformat(), end.isoformat()]))
         if not rows:
-            return f"{label}没有{q.leader}的走访记录。\n来源：走访台账"
+            return said(True, f"{label}没有{q.leader}的走访记录。", ledger(VISITS))
         lines = [f"{q.leader}{label}的走访记录（{len(rows)}次）："]
         lines += [f"• {r['visit_date']} {r['points']}（{r['methods'] or '方式未写明'}，第{r['id']}号记录）" for r in rows]
-        return "\n".join(lines) + "\n来源：走访台账"
+        return said(True, tuple(lines), ledger(VISITS))
     row = next(db.query(
         "select v.id, v.visit_date, v.methods, l.name from visits v join leaders l on l.id = v.leader_id "
         "join visit_points vp on vp.visit_id = v.id join contact_points p on p.id = vp.point_id "
         "where p.name = ? order by v.visit_date desc, v.id desc limit 1", [q.point]), None)
     if row is None:
-        return f"走访台账中还没有{q.point}的督导记录。\n来源：走访台账"
-    return (f"{q.point}上次督导是{row['visit_date']}，区领导{row['name']}"
-            f"（{row['methods'] or '方式未写明'}）。\n来源：走访台账第{row['id']}号记录")
+        return said(True, f"走访台账中还没有{q.point}的督导记录。", ledger(VISITS))
+    return said(True, f"{q.point}上次督导是{row['visit_date']}，区领导{row['name']}（{row['methods'] or '方式未写明'}）。",
+                ledger(VISITS, row["id"]))
 
 
-def answer_text(db: sqlite_utils.Database, text: str, *, own_leader: str | None, role: str | None, today: date,
-                rules: Rules) -> str | None:
-    """The reply to a records question, or None when the text is not one."""
+def answer_question(db: sqlite_utils.Database, text: str, *, own_leader: str | None, role: str | None,
+                    today: date, rules: Rules) -> Answer | None:
+    """The answer to a records question, or None when the text is not one."""
     q = recognise(text, db, own_leader)
     if q is None:
         return None
     if role not in ROLES_ALLOWED:
-        return "走访台账只有秘书、区领导和管理员可以查询。如需开通，请联系管理员。"
-    return answer(db, q, today, rules)
-
-
-def _register() -> None:
-    """Plug into the question router when it exists (branch i9's assistant.router)."""
-    try:
-        from assistant import router
-        from assistant.answers import Answer
-        from assistant.frames import Frame
-    except ImportError:
-        return
-    from dataclasses import dataclass as _dc
-    from typing import ClassVar
-
-    @_dc(frozen=True)
-    class RecordsFrame(Frame):
-        kind: ClassVar[str] = "records"
-        question: RecordQuestion | None = None
-
-    def recognise_turn(turn):
-        if turn.db is None or turn.now is None or not may_be_question(turn.text):
-            return None  # most questions never touch the store
-        from assistant.records.bindings import leader_of
-
-        own = leader_of(turn.db, turn.user_id) if turn.user_id is not None else None
-        q = recognise(turn.text, turn.db, own)
-        return RecordsFrame(turn.q, question=q) if q else None
-
-    def answer_turn(turn, frame):
-        if turn.role not in ROLES_ALLOWED:
-            return Answer(turn.question, "records", False, "走访台账只有秘书、区领导和管理员可以查询。")
-        return Answer(turn.question, "records", True, answer(turn.db, frame.question, turn.now.date(), Rules()))
-
-    router.plug_in(recognise_turn, {RecordsFrame: answer_turn})
-
-
-_register()
+        return Answer(text, "records", False, NOT_ALLOWED)
+    return answer(db, q, today, rules, text)

@@ -8,8 +8,11 @@ import os
 import sys
 
 from assistant.ask import ask
+from assistant.records.question_cues import may_be_question
+from assistant.render import render_json, render_text
+from assistant.router import build_router
 from bot.config import load_settings
-from bot.services import build_knowledge
+from bot.services import build_knowledge, terminal_services
 
 
 def register(sub) -> None:
@@ -44,9 +47,28 @@ def clean_arg(text: str) -> str:
 
 def _emit(answer, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        print(json.dumps(render_json(answer), ensure_ascii=False), flush=True)
     else:
-        print(answer.text, flush=True)
+        print(render_text(answer), flush=True)
+
+
+class _Channel:
+    """`docbot ask`'s services for the router, as `docbot chat` has them (bot.services.terminal_services).
+    The store is opened (sqlite-utils, which imports numpy) only for a question that may be about the
+    records; the contact-point table is read through a read-only stdlib connection (StoreContacts.reading)."""
+
+    def __init__(self, settings, knowledge):
+        self.settings, self.knowledge, self.router, self._db = settings, knowledge, build_router(), None
+
+    def ask(self, question: str):
+        db = None
+        if may_be_question(question) and self.settings.db_path.is_file():
+            if self._db is None:
+                from assistant.store import open_db  # sqlite-utils (numpy): only for a records question
+
+                self._db = open_db(self.settings.db_path)
+            db = self._db
+        return ask(question, self.knowledge, router=self.router, **terminal_services(self.settings, db))
 
 
 def run(args) -> int:
@@ -56,15 +78,16 @@ def run(args) -> int:
         from assistant.contact_source import StoreContacts
 
         knowledge = StoreContacts.reading(settings.db_path).knowledge(knowledge)
+    channel = _Channel(settings, knowledge)
     if args.question == "-":
         for line in text_stdin():
             question = line.rstrip("\r\n")
             if not question.strip() and not args.json:
                 continue
-            _emit(ask(question, knowledge), args.json)
+            _emit(channel.ask(question), args.json)
             if not args.json:
                 print()
         return 0
     _replace_unencodable()
-    _emit(ask(clean_arg(args.question), knowledge), args.json)
+    _emit(channel.ask(clean_arg(args.question)), args.json)
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from bot.config import load_settings
 
@@ -32,9 +32,11 @@ def run(args) -> int:
     from assistant.contact_source import StoreContacts
     from assistant.conversation import EMPTY
     from assistant.examples import HELP_TEXT
-    from assistant.router import Turn, route
+    from assistant.render import render_json, render_text
+    from assistant.router import Turn, build_router
+    from bot import services as channel
     from bot.commands.ask import text_stdin
-    from bot.services import build_knowledge
+    from bot.services import build_knowledge, terminal_services
 
     as_json = getattr(args, "json", False)
     interactive = sys.stdin.isatty() and not as_json
@@ -49,6 +51,7 @@ def run(args) -> int:
     context, last = EMPTY, None
     ttl = timedelta(minutes=settings.context_minutes)
     contacts = StoreContacts.at(settings.db_path)
+    router, rules = build_router(), terminal_services(settings, contacts.db).get("rules")
     while True:
         if interactive:
             print(PROMPT, end="", flush=True)
@@ -60,15 +63,16 @@ def run(args) -> int:
             break
         if not question and not interactive and not as_json:
             continue  # --json answers every line (an empty one with the usual Chinese reply), as ask --json - does
-        now = datetime.now(UTC)
+        now = channel.clock()
         if last is not None and now - last > ttl:
             context = EMPTY  # the same expiry as a Telegram conversation
-        answer, context = route(Turn(question, contacts.knowledge(knowledge), context, db=contacts.db, now=now))
+        services = terminal_services(settings, contacts.db, rules=rules)
+        answer, context = router.route(Turn(question, contacts.knowledge(knowledge), context, **services))
         last = now
         if as_json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            print(json.dumps(render_json(answer), ensure_ascii=False), flush=True)
             continue
-        print(answer.text + ("\n（输入“更多”查看更多结果）" if answer.more else ""), flush=True)
+        print(render_text(answer) + ("\n（输入“更多”查看更多结果）" if answer.more else ""), flush=True)
         if interactive and not told and _preparing(knowledge):
             print(PREPARING, flush=True)
             told = True

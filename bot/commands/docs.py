@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from assistant.ask import docs_answer
+from assistant.basic_answers import docs_answer
+from assistant.render import render_text
 from bot.config import load_settings
 from bot.services import build_knowledge
 
@@ -55,6 +56,6 @@ def run(args) -> int:
                 for d in knowledge.corpus.documents]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        print(docs_answer("docs", knowledge).text)
+        print(render_text(docs_answer("docs", knowledge)))
         print(search_mode(settings))
     return 0

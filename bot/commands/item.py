@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from assistant.ask import item_text
+from assistant.render import render_json, render_text
 from bot.config import load_settings
 from bot.services import build_knowledge
 from corpus.numerals import chinese_to_int
@@ -24,5 +25,5 @@ def run(args) -> int:
         print(f"用法错误：项号“{args.number}”不是数字", flush=True)
         return 2
     answer = item_text(build_knowledge(load_settings(), search=False), args.document, n)
-    print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else answer.text)
+    print(json.dumps(render_json(answer), ensure_ascii=False) if args.json else render_text(answer))
     return 0

@@ -6,35 +6,45 @@ import json
 
 import pytest
 
-from assistant.evaluation import document_sets, lead_rule_failure, presented_leads
+from assistant.answers import Answer, Citation, Page
+from assistant.evaluation import contains, content, document_sets, lead_rule_failure
 from bot.cli import main
 
 Q = {"q": "第3项谁牵头？", "kind": "lead", "expect": ["区甲局", "区乙局"], "lead": ["区甲局"]}
 
 
+def _presenting(*parties) -> Answer:
+    return Answer(Q["q"], "lead", True, "（答案文字不参与评分）", parties=parties)
+
+
 @pytest.mark.parametrize(
-    ("text", "ok"),
+    ("parties", "ok"),
     [
-        ("第3项「某任务」\n牵头单位：区甲局\n配合：区乙局", True),
-        ("第3项\n牵头：区 甲局\n配合：区乙局", True),  # whitespace ignored
-        ("该项由区甲局牵头，区乙局配合。", True),
-        ("没有单独的牵头单位，由区甲局、区乙局按职责分工负责", False),
-        ("牵头单位：区甲局、区乙局", False),  # not exactly the designated lead
-        ("责任单位：区甲局、区乙局", False),  # lead never presented
-        ("由哪个部门牵头？\n牵头：区甲局", True),  # an echo of the question is not a presentation
+        ((("lead", ("区甲局",)), ("cooperate", ("区乙局",))), True),
+        ((("lead", ("区 甲局",)), ("cooperate", ("区乙局",))), True),  # whitespace ignored
+        ((("shared", ("区甲局", "区乙局")),), False),  # "没有单独的牵头单位"
+        ((("lead", ("区甲局", "区乙局")),), False),  # not exactly the designated lead
+        ((), False),  # lead never presented
+        ((("cooperate", ("区乙局",)), ("lead", ("区甲局",))), True),  # the first presented as 牵头 counts
+        ((("lead", ("区甲局",)), ("no_lead", ("区乙局",))), False),  # "没有单独的牵头单位" anywhere fails
     ],
 )
-def test_lead_rule(text, ok):
-    assert (lead_rule_failure(Q, text) == "") is ok
+def test_lead_rule_grades_the_parties_presented(parties, ok):
+    assert (lead_rule_failure(Q, _presenting(*parties)) == "") is ok
 
 
 def test_lead_rule_only_when_question_asks_lead():
     q = dict(Q, q="第3项由哪些单位负责？")
-    assert lead_rule_failure(q, "按职责分工负责：区甲局、区乙局") == ""
+    assert lead_rule_failure(q, _presenting(("shared", ("区甲局", "区乙局")))) == ""
 
 
-def test_presented_leads_in_order():
-    assert presented_leads("由区丙局牵头\n牵头：区甲局、区乙局") == [("区丙局",), ("区甲局", "区乙局")]
+def test_expect_is_graded_on_fields_not_on_the_rendered_text():
+    # the sources line and the "more" hint are rendering: an expected string only there does not count
+    cite = Citation("甲方案", "a.txt", "第3项", "做好丙事项。")
+    answer = Answer("丙事项谁负责", "search", True, ("《甲方案》第3项：", "【做好丙事项。】"), (cite,),
+                    more=Page("区丁局在哪", 3))
+    assert "区丁局" in answer.text and not contains(content(answer), "区丁局")
+    assert contains(content(answer), "甲方案 第3项")
 
 
 def test_each_document_grades_alone(tmp_path, capsys):

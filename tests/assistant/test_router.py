@@ -3,6 +3,7 @@ document names, follow-ups against the conversation context, computed answers, t
 Structured questions over the real bundled corpus; search-only behaviour is in test_colloquial_set.py."""
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import ClassVar
 
 import pytest
@@ -194,7 +195,7 @@ def test_citations_carry_part_and_item(knowledge):
     assert (answer.citations[0].part, answer.citations[0].item) == ("正文", 17)
 
 
-def test_plug_in_recognisers_and_handlers_come_first(knowledge, monkeypatch):
+def test_the_router_is_built_from_its_table_and_routes_nothing_else(knowledge):
     @dataclass(frozen=True)
     class Pending(Frame):
         kind: ClassVar[str] = "records_pending"
@@ -205,24 +206,29 @@ def test_plug_in_recognisers_and_handlers_come_first(knowledge, monkeypatch):
     def answer(turn, frame):
         return Answer(turn.question, frame.kind, True, "还有2个联系点没去。")
 
-    monkeypatch.setattr(router, "RECOGNISERS", list(router.RECOGNISERS))
-    monkeypatch.setattr(router, "HANDLERS", dict(router.HANDLERS))
-    router.plug_in(recognise, {Pending: answer})
-    got, _ = _route(knowledge, "我这个月还有哪些点没去")
+    own = router.build_router((router.Route(recognise, {Pending: answer}), *router.ROUTES))
+    got, _ = own.route(Turn("我这个月还有哪些点没去", knowledge))
     assert got.intent == "records_pending"
-    assert _route(knowledge, "工作要点第3项谁牵头")[0].intent == "lead"
+    assert own.route(Turn("工作要点第3项谁牵头", knowledge))[0].intent == "lead"
+    # another router's table is untouched: nothing is registered globally
+    assert router.default_router().route(Turn("我这个月还有哪些点没去", knowledge))[0].intent != "records_pending"
+    with pytest.raises(ValueError, match="two handlers"):
+        router.build_router((router.Route(recognise, {Pending: answer}), router.Route(recognise, {Pending: router.records.note})))
 
 
 def test_a_visit_note_is_never_answered_as_a_question(knowledge):
     answer, _ = _route(knowledge, "走访记录：王焕清 11月5日到东山街督导，召开座谈会")
     assert answer.intent == "note" and not answer.found and "docbot visit" in answer.text
     # with the channel's leaders, a note without the prefix is recognised the same way records do
+    from assistant.frames import Note
     from assistant.records.leaders import Leader, Point
 
     leaders = [Leader(1, "王焕清", (Point(1, 1, "street", "东山街"),))]
-    turn = Turn("王焕清 11月5日到东山街督导，召开座谈会", knowledge, extra={"leaders": leaders})
-    assert router.recognise_note(turn) is not None
-    assert router.recognise_note(Turn("王焕清联系哪个街道？", knowledge, extra={"leaders": leaders})) is None
+    now = datetime(2026, 11, 6, 9, 0, tzinfo=UTC)
+    turn = Turn("王焕清 11月5日到东山街督导，召开座谈会", knowledge, leaders=leaders, now=now)
+    assert isinstance(router.default_router().recognise(turn), Note)
+    turn = Turn("王焕清联系哪个街道？", knowledge, leaders=leaders, now=now)
+    assert not isinstance(router.default_router().recognise(turn), Note)
 
 
 @pytest.mark.parametrize(

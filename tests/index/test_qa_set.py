@@ -83,7 +83,7 @@ def test_first_citation_answers(qa_knowledge, question, document, phrase):
 def test_named_organisation_reorders_the_first_page_only(qa_knowledge):
     first = ask("市财政局负责什么", qa_knowledge)
     assert first.more
-    second = ask(first.more, qa_knowledge)
+    second = ask(first.more.question, qa_knowledge, page=first.more)  # the 更多结果 button: a page value
     seen = {(c.source, c.locator) for c in first.citations}
     assert not seen & {(c.source, c.locator) for c in second.citations}
 

@@ -1,6 +1,8 @@
 import pytest
 
-from assistant.search_answer import NOT_FOUND, answer_free, more_question, parse_more
+from assistant.answers import Page
+from assistant.render import more_request
+from assistant.search_answer import NOT_FOUND, answer_free, typed_page
 from index.searcher import open_searcher
 
 
@@ -37,8 +39,8 @@ def test_more_pages_through_results(searcher):
     first = answer_free("党", searcher)
     if first.more is None:
         pytest.skip("fewer than one page of results")
-    q, offset = parse_more(first.more)
-    nxt = answer_free(q, searcher, offset=offset)
+    assert isinstance(first.more, Page)  # a value, never a string to parse back
+    nxt = answer_free(first.more.question, searcher, offset=first.more.offset)
     seen = {(c.source, c.locator) for c in first.citations}
     assert not seen & {(c.source, c.locator) for c in nxt.citations}
 
@@ -51,22 +53,22 @@ def test_more_beyond_the_results(searcher):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("更多（从第4条起）：民主生活会一年开几次", ("民主生活会一年开几次", 3)),
-        ("更多(从第7条起):三会一课", ("三会一课", 6)),
-        ("更多：三会一课", ("三会一课", 3)),
-        ("  更多 （从第1条起）： 问题  ", ("问题", 0)),
+        ("更多（从第4条起）：民主生活会一年开几次", Page("民主生活会一年开几次", 3)),
+        ("更多(从第7条起):三会一课", Page("三会一课", 6)),
+        ("更多：三会一课", Page("三会一课", 3)),
+        ("  更多 （从第1条起）： 问题  ", Page("问题", 0)),
         ("更多", None),
         ("更多：", None),
         ("民主生活会", None),
         ("", None),
     ],
 )
-def test_parse_more(text, expected):
-    assert parse_more(text) == expected
+def test_a_typed_page_request_is_read(text, expected):
+    assert typed_page(text) == expected
 
 
-def test_more_question_round_trips():
-    assert parse_more(more_question("述责述廉报告放哪里", 3)) == ("述责述廉报告放哪里", 3)
+def test_the_rendered_page_request_reads_back_as_typed():
+    assert typed_page(more_request(Page("述责述廉报告放哪里", 3))) == Page("述责述廉报告放哪里", 3)
 
 
 def test_a_topic_without_the_asked_amount_is_related_not_the_answer(corpus, tmp_path):

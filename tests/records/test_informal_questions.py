@@ -95,7 +95,8 @@ def test_document_questions_are_not_record_questions(records, text):
 
 def test_record_answers_come_from_the_store(records, rules):
     def ask(text, own=None, role="secretary"):
-        return questions.answer_text(records, text, own_leader=own, role=role, today=TODAY, rules=rules)
+        got = questions.answer_question(records, text, own_leader=own, role=role, today=TODAY, rules=rules)
+        return got if got is None else got.text
 
     pending = ask("我这个月还有哪些点没去", own="王焕清", role="leader")
     assert "区教育局" in pending and "东山街" not in pending.split("本季度")[0] and "来源：走访台账" in pending
@@ -110,3 +111,8 @@ def test_record_answers_come_from_the_store(records, rules):
     assert "绑定" in ask("我这个月还有哪些点没去", own=None, role="leader")
     assert "只有秘书" in ask("还有哪些整改没完成", role="member")
     assert ask("民主生活会一年开几次", role="leader") is None
+    # a value citing the ledger it read, not text with a sources line built in
+    answer = questions.answer_question(records, "东山街上次督导是什么时候", own_leader=None, role="secretary",
+                                       today=TODAY, rules=rules)
+    assert [(c.kind, c.document) for c in answer.citations] == [("ledger", "走访台账")]
+    assert not any("来源" in block for block in answer.blocks)

@@ -52,13 +52,13 @@ def settings_for(api: FakeBotApi | None, tmp_path: Path, admins: set[int] = froz
                     admins=frozenset(admins), data_dir=tmp_path / "data", corpus_dir=tmp_path / "corpus", **kw)
 
 
-def make_services(settings: Settings, knowledge, *, ask=None, item_text=None, reload=None) -> Services:
-    """Real SQLite file, real core (assistant.ask) unless replaced."""
-    if ask is None or item_text is None:
-        from assistant import ask as core
+def make_services(settings: Settings, knowledge, *, router=None, item_text=None, reload=None) -> Services:
+    """Real SQLite file, the real router (assistant.router.build_router) and core unless replaced."""
+    from assistant import ask as core
+    from assistant.router import build_router
 
-        ask, item_text = ask or core.ask, item_text or core.item_text
-    return Services(db=open_db(settings.db_path), knowledge=knowledge, ask=ask, item_text=item_text,
+    router, item_text = router or build_router(), item_text or core.item_text
+    return Services(db=open_db(settings.db_path), knowledge=knowledge, router=router, item_text=item_text,
                     clock=lambda: FIXED_NOW, admins=settings.admins, corpus_dir=settings.corpus_dir,
                     data_dir=settings.data_dir, reload_knowledge=reload)
 

@@ -132,14 +132,13 @@ async def test_forged_stale_and_foreign_buttons_get_a_polite_reply(offline_bot, 
 async def test_a_failing_core_gets_the_error_reply_and_the_bot_goes_on(offline_bot, offline_api):
     api = offline_api
     services = offline_bot.bot_data["services"]
-    real_ask = services.ask
+    from assistant.router import ROUTES, Route, build_router
 
-    def broken(question, knowledge):
-        if "炸" in question:
+    def broken(turn):
+        if "炸" in turn.question:
             raise RuntimeError("boom")
-        return real_ask(question, knowledge)
 
-    services.ask = broken
+    services.router = build_router((Route(broken, {}), *ROUTES))
     async with offline(offline_bot) as errors:
         await process(offline_bot, api.text("炸", user=ADMIN))
         await process(offline_bot, api.text("越秀工作要点第17项谁牵头", user=ADMIN))
@@ -198,11 +197,18 @@ async def test_a_long_answer_is_split_and_the_buttons_come_last(offline_bot, off
     api = offline_api
     long_text = "".join(f"第{n}条说明：按要求落实<责任>&整改。" for n in range(600)) + "【重点句】"
     cite = Citation("越秀工作要点", "x.txt", "第17项", "…")
-    offline_bot.bot_data["services"].ask = lambda q, k: Answer(q, "search", True, long_text, (cite,), more="更多")
+    from assistant.answers import Page
+    from assistant.frames import Search
+    from assistant.router import Route, build_router
+
+    def long_answer(turn, frame):
+        return Answer(turn.question, "search", True, long_text, (cite,), more=Page("长答案", 3))
+
+    offline_bot.bot_data["services"].router = build_router((Route(lambda t: Search(t.q), {Search: long_answer}),))
     async with offline(offline_bot) as errors:
         await process(offline_bot, api.text("长答案", user=ADMIN))
     parts = api.sent(chat_id=ADMIN)
     assert len(parts) >= 3 and all(len(p.text) <= 4096 for p in parts)
     assert [bool(p.buttons) for p in parts] == [False] * (len(parts) - 1) + [True]
-    assert "&lt;责任&gt;&amp;" in parts[0].text and parts[-1].text.endswith("<b>重点句</b>")
+    assert "&lt;责任&gt;&amp;" in parts[0].text and "<b>重点句</b>\n来源：越秀工作要点 第17项" in parts[-1].text
     assert not errors

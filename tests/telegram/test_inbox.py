@@ -86,14 +86,13 @@ def test_a_failed_write_records_nothing(tmp_path):
 # ---- in process, real HTTP stack ------------------------------------------------------------------
 async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answered_twice(fake_api, tmp_path,
                                                                                         knowledge):
-    from assistant.ask import ask
+    from assistant.router import ROUTES, Route, build_router
 
-    def slow_ask(question, k):  # the replay is still answering when Telegram re-delivers the update
+    def slow(turn):  # the replay is still answering when Telegram re-delivers the update
         time.sleep(0.5)
-        return ask(question, k)
 
     settings = harness.settings_for(fake_api, tmp_path, admins={1, 2, 3})
-    services = harness.make_services(settings, knowledge, ask=slow_ask)
+    services = harness.make_services(settings, knowledge, router=build_router((Route(slow), *ROUTES)))
     fresh = fake_api.text("越秀工作要点第17项谁牵头？", user=1)
     stale = fake_api.text("越秀工作要点第3项谁牵头？", user=2)
     # As a killed process left them: received, never finished.
