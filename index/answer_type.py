@@ -19,6 +19,8 @@ ANSWER_TYPE_BOOST = 1.5
 _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 # A bare "一次" is often a one-off ("召开一次专题民主生活会"); a rule says how often: 每…, 至少, 不少于.
 _FREQUENCY = re.compile(r"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
+# "几次", "多少次" ask for a number of times: "定期" or "常态化" says how regularly, not how many times.
+_TIMES = re.compile(r"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次")
 _PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
 # "几月几日 / 几月份" ask for a point in the calendar: a month (with its day), a part of a month or year;
 # a length of time ("全年24小时值班") does not answer them.
@@ -52,7 +54,8 @@ _POST_ASKED = re.compile(r"(?:组长|队长|指挥长|召集人|主任|书记|�
 
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_POST_ASKED, _POST_HOLDER),
-    (re.compile(r"几次|多少次|(?:多久|多长时间)[\u4e00-\u9fff]{0,12}?一次|频次|频率|一年开|每年开"), _FREQUENCY),
+    (re.compile(r"几次|多少次"), _TIMES),
+    (re.compile(r"(?:多久|多长时间)[\u4e00-\u9fff]{0,12}?一次|频次|频率|一年开|每年开"), _FREQUENCY),
     (re.compile(r"多少分|几分|占多少|得分"), _SCORE),
     (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
     (re.compile(r"多少钱|(?:多少|几)(?:万|千|亿)?元|多少[\u4e00-\u9fff]{0,4}?(?:补贴|补助|经费|资金|奖励|奖金|工资|年薪|薪酬|费用|罚款|债券|投资)"
@@ -72,7 +75,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 
-_KIND_NAMES = {id(_FREQUENCY): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
+_KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
                id(_USE): "用途", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
 
@@ -118,7 +121,7 @@ def _fund_named(question: str, text: str) -> bool:
 
 # Answers with a form a passage must show: an amount, or a named holder of a post.
 _QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
-_STRICT = (*_QUANTITIES, _POST_HOLDER)
+_STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES)
 # Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
 _NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
 _ANY_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[个户人亩套座项名家所元分次%％]|百分之")
@@ -134,7 +137,7 @@ def passage_lacks_answer(question: str, text: str) -> bool:
         if cue.search(question):
             if pattern not in _STRICT:
                 return False
-            if pattern is _MONEY or pattern is _POST_HOLDER:
+            if pattern is _MONEY or pattern is _POST_HOLDER or pattern is _TIMES:
                 return not carries_answer(question, text)
             text = _NOT_AN_AMOUNT.sub("", text)
             if pattern is _COUNT and (counter := _COUNTER.search(question)) and counter.group(1) != "项":

@@ -77,6 +77,10 @@ def test_dense_quote_only_when_lexical_evidence_is_missing():
     ("领导小组组长是谁？", "领导小组负责统筹推进平安建设工作。", True),
     ("里美联合党委书记是谁？", "成员：林森里美联合党委书记、财政经管办主任", False),
     ("谈话记录最后怎么处理？", "谈话记录存档备查。", False),  # a handling is worded too freely to demand
+    # "几次" asks for a number of times: "定期" says how regularly, not how many
+    ("考评小组每个月检查几次？", "采取定期和随机检查相结合的方式，并将考评结果纳入年度绩效考核。", True),
+    ("民主生活会一年开几次？", "每年召开一次民主生活会。", False),
+    ("督导组多少次下沉？", "督导组全年下沉不少于4次。", False),
 ])
 def test_passage_lacks_answer(question, text, lacks):
     from index.answer_type import passage_lacks_answer
