@@ -201,8 +201,19 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     if offset == 0 and not answer.by_meaning and shares_only_names(asked, best.text, _names(k)):
         return search_not_found(asked, searcher.documents)
     if asks_responsible_unit(asked):
+        if answer.by_meaning and not _names_a_party(answer, k):
+            # "经费由哪个单位出" found only by meaning, in a passage naming no one: near the topic, no answer
+            return search_not_found(asked, searcher.documents)
         return _with_responsibility(answer, k)
     return answer
+
+
+def _names_a_party(answer: Answer, k) -> bool:
+    """Whether the quoted passage, or the item it cites, names anyone responsible."""
+    best = answer.citations[0]
+    if responsibility_of(k.corpus.documents, best.source, best.locator, answer.question) is not None:
+        return True
+    return bool(k.units.spans_in(norm("\n".join(answer.blocks))))
 
 
 _ASKS_WHO = re.compile(rf"谁|哪个|哪些|哪家|哪几个|什么(?:{alternation(UNIT_NOUNS)})")

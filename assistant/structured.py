@@ -189,7 +189,7 @@ def _grams(text: str) -> set[str]:
 Parties = tuple[tuple[str, tuple[str, ...]], ...]
 # How a quoted passage states a lead: "牵头：A、B" / "牵头单位：A", or "由A、B牵头".
 _LEAD_LINE = re.compile(r"牵头(?:单位|部门|处室)?[:：]\s*(?P<units>[^\n；;。]+)")
-_LEAD_BY = re.compile(r"由(?P<units>[^\n；;。，,由]{2,80}?)牵头")
+_LEAD_BY = re.compile(r"由(?P<units>[^\n；;。，,由]{2,80}?)(?:负责|具体|统一|共同)?牵头")
 
 
 def stated_leads(text: str) -> Parties:

@@ -32,6 +32,8 @@ _SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
 # How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to.
 _USE = re.compile(r"作为|依据|挂钩|运用|应用|参考|纳入|用于|结合")
+# A reward is named: 奖励, 表彰, 表扬, 评先评优, 优先.
+_REWARD = re.compile(r"奖|表彰|表扬|评先|评优|优先")
 # A sanction is named, not counted: 给予…处分, 追究…责任, 罚款, 通报批评; for a body (软弱涣散党支部) the
 # handling is an 整顿 or 整治.
 _SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法|整治|整顿|处置")
@@ -63,6 +65,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"|(?:补贴|补助|经费|资金|工资|薪酬|年薪|奖金|费用|罚款)[\u4e00-\u9fff]{0,6}?多少"), _MONEY),
     (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
     (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
+    (re.compile(r"(?:什么|哪些|怎么|如何|怎样)(?:奖励|奖)|奖励(?:是什么|有哪些|有什么)"), _REWARD),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
     (re.compile(r"几月|几日|哪个月|哪一天|月份"), _DATE),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
@@ -77,7 +80,7 @@ _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
-               id(_USE): "用途", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
+               id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
 
 
 def answer_kind(question: str) -> str:
@@ -121,7 +124,7 @@ def _fund_named(question: str, text: str) -> bool:
 
 # Answers with a form a passage must show: an amount, or a named holder of a post.
 _QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
-_STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES)
+_STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES, _USE, _REWARD)
 # Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
 _NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
 _ANY_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[个户人亩套座项名家所元分次%％]|百分之")
@@ -137,7 +140,7 @@ def passage_lacks_answer(question: str, text: str) -> bool:
         if cue.search(question):
             if pattern not in _STRICT:
                 return False
-            if pattern is _MONEY or pattern is _POST_HOLDER or pattern is _TIMES:
+            if pattern in (_MONEY, _POST_HOLDER, _TIMES, _USE, _REWARD):  # named, not merely a number
                 return not carries_answer(question, text)
             text = _NOT_AN_AMOUNT.sub("", text)
             if pattern is _COUNT and (counter := _COUNTER.search(question)) and counter.group(1) != "项":

@@ -78,3 +78,16 @@ def test_a_duty_headed_by_a_word_shows_what_is_to_be_done():
     frame = parse_question(question, units, ContactIndex(()), (doc,))
     assert isinstance(frame, UnitDuties), frame
     assert "占用、堵塞、封闭疏散通道" in answer_unit(question, frame, units).text
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("对台职业资格采信工作由区党工委党群工作部负责牵头抓总", ("区党工委党群工作部",)),  # 负责 is no part of the name
+    ("由区国资局牵头委托评估机构", ("区国资局",)),
+    ("牵头单位：区交建局、区公安局", ("区交建局", "区公安局")),
+    ("由哪个单位牵头？", ()),  # a question, not a statement
+])
+def test_leads_a_quoted_passage_states(text, leads):
+    """The parties an answer presents from its own quote (graded by `docbot eval`'s strict lead rule)."""
+    from assistant.structured import stated_leads
+
+    assert tuple(n for _, names in stated_leads(text) for n in names) == leads

@@ -81,6 +81,11 @@ def test_dense_quote_only_when_lexical_evidence_is_missing():
     ("考评小组每个月检查几次？", "采取定期和随机检查相结合的方式，并将考评结果纳入年度绩效考核。", True),
     ("民主生活会一年开几次？", "每年召开一次民主生活会。", False),
     ("督导组多少次下沉？", "督导组全年下沉不少于4次。", False),
+    # a use or a reward is named: a passage on the topic without one does not answer
+    ("考核结果怎么运用？", "根据实施意见的要求，制定如下结对帮扶方案。", True),
+    ("考核结果怎么运用？", "考核结果作为评先评优和干部使用的重要依据。", False),
+    ("考核优秀的村有什么奖励？", "未对村居林长履职情况开展监督的，扣2分。", True),
+    ("考核优秀的村有什么奖励？", "考核优秀的村予以通报表扬。", False),
 ])
 def test_passage_lacks_answer(question, text, lacks):
     from index.answer_type import passage_lacks_answer
