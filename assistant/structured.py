@@ -188,7 +188,7 @@ def _grams(text: str) -> set[str]:
 
 Parties = tuple[tuple[str, tuple[str, ...]], ...]
 # How a quoted passage states a lead: "牵头：A、B" / "牵头单位：A", or "由A、B牵头".
-_LEAD_LINE = re.compile(r"牵头(?:单位|部门|处室)?[:：]\s*(?P<units>[^\n；;。]+)")
+_LEAD_LINE = re.compile(r"牵头(?:单位|部门|处室)?[:：]\s*(?P<units>[^\n；;。，,]+)")
 _LEAD_BY = re.compile(r"由(?P<units>[^\n；;。，,由]{2,80}?)(?:负责|具体|统一|共同)?牵头")
 
 
@@ -206,7 +206,7 @@ def stated_leads(text: str) -> Parties:
 def parties_of(item: Item, role: str = "") -> Parties:
     """The units an item block presents, by role, in the order it presents them. Asked "谁牵头", an
     item with no lead of its own but units answering jointly says so first ("no_lead")."""
-    u, heading = item.units, stated_leads(_heading(item))
+    u, heading = item.units, stated_leads(item.heading)  # the full heading: a shortened one cuts names
     if role == "text" or not u:  # the item's own words come first
         return heading + stated_leads(item.text) + _structured_parties(u)
     if role == "lead" and not u.lead and u.shared:

@@ -84,6 +84,7 @@ def test_a_duty_headed_by_a_word_shows_what_is_to_be_done():
     ("对台职业资格采信工作由区党工委党群工作部负责牵头抓总", ("区党工委党群工作部",)),  # 负责 is no part of the name
     ("由区国资局牵头委托评估机构", ("区国资局",)),
     ("牵头单位：区交建局、区公安局", ("区交建局", "区公安局")),
+    ("（牵头单位：区交通与建设局（住建），配合单位：区公安局）", ("区交通与建设局（住建）",)),  # the label ends the list
     ("由哪个单位牵头？", ()),  # a question, not a statement
 ])
 def test_leads_a_quoted_passage_states(text, leads):
@@ -91,3 +92,14 @@ def test_leads_a_quoted_passage_states(text, leads):
     from assistant.structured import stated_leads
 
     assert tuple(n for _, names in stated_leads(text) for n in names) == leads
+
+
+def test_an_items_presented_lead_is_read_from_its_whole_heading():
+    """A heading shortened for display ends in "…": the lead it states is read from the whole heading."""
+    from assistant.structured import parties_of
+
+    doc = parse_document("专项行动方案\n\n一、重点整治\n（1）破坏损害城镇燃气管道设施的；在管道周边乱建乱挖乱钻的（牵头单位："
+                         "区交通与建设局（住建），配合单位：区经济发展局（发改）、区公安局、区环境与国土资源局等相关部门）。\n", "d.txt")
+    item = next(it for it in (*doc.items, *doc.tasks) if "燃气" in it.text)
+    leads = [n for role, names in parties_of(item, "text") if role == "lead" for n in names]
+    assert leads and all("…" not in n for n in leads) and "区交通与建设局（住建）" in leads, leads
