@@ -38,8 +38,6 @@ from assistant.frames import (
 )
 from assistant.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.normalise import normalise, strip_question
-from assistant.search_answer import answer_free
-from assistant.search_answer import not_found as search_not_found
 from assistant.structured import (
     answer_item,
     answer_unit,
@@ -190,6 +188,10 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     query = f.search or normalise(asked)
     if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
         query = k.contacts.generalize_people(query)
+    # search and its index code load with the first search, not with every structured answer (cold start)
+    from assistant.search_answer import answer_free
+    from assistant.search_answer import not_found as search_not_found
+
     answer = answer_free(asked, searcher, offset=offset, query=query, prefer=_states_asked_role(asked, k))
     # what the quoted passage itself says leads, as presented (the units from structure come first)
     answer = replace(answer, parties=stated_leads("\n".join(answer.blocks)))

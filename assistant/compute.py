@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from assistant.answers import Answer, Citation
 from assistant.docnames import norm
-from assistant.search_answer import quote
 from corpus.model import Document
 
 _INCL = r"[（(]\s*含\s*[）)]"
@@ -123,6 +122,8 @@ def cross_document(question: str, topic: str, searcher, documents: tuple[Documen
             best[h.passage.document] = h
     if not best:
         return Answer(question, "cross_document", False, f"没有哪份文件提到“{topic}”。")
+    from assistant.search_answer import quote  # search code loads with a search, not with a structured answer
+
     order = {d.short_name: i for i, d in enumerate(documents)}
     lines, cites = [f"{len(best)}份文件提到“{topic}”："], []
     for name, h in sorted(best.items(), key=lambda kv: order.get(kv[0], 99)):

@@ -37,10 +37,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 
-MIGRATIONS_TABLE = "_docbot_migrations"
+from assistant.pg_migrate import MIGRATIONS_TABLE, migrate_postgres
+
 # Tables that are not data: never copied (each backend keeps its own migration record).
 _NOT_DATA = {"_sqlite_migrations", MIGRATIONS_TABLE}
 
@@ -70,33 +70,15 @@ def open_postgres(url: str):
     """A PgStore with every migration applied (each in its own transaction, recorded by name)."""
     from assistant import shared_inbox
     from assistant.pg_store import PgStore
-    from assistant.store import MIGRATIONS, _load_migrations
+    from assistant.schema import MIGRATIONS, load_migrations
 
     db = PgStore(url)
-    _load_migrations()
+    load_migrations()
     migrate_postgres(db, MIGRATIONS)
     shared_inbox.migrate(db)  # the tables only several workers need: shared inbox, tokens, documents
     return db
 
 
-def migrate_postgres(db, migrations) -> list[str]:
-    """Apply ``migrations`` (a sqlite_utils Migrations set) not yet recorded; → the names applied.
-    An advisory lock keeps two workers starting at once from applying the same step twice."""
-    db.execute(f"create table if not exists {MIGRATIONS_TABLE} (migration_set text, name text, "
-               "applied_at text, primary key (migration_set, name))")
-    applied = []
-    with db.atomic():  # the store's write lock: one migrating worker at a time
-        done = {r["name"] for r in db.query(f"select name from {MIGRATIONS_TABLE} where migration_set = ?",  # noqa: S608
-                                            [migrations.name])}
-        for step in migrations._migrations:  # noqa: SLF001 - sqlite-utils keeps the ordered list here
-            if step.name in done:
-                continue
-            with db.atomic():
-                step.fn(db)
-                db.execute(f"insert into {MIGRATIONS_TABLE} values (?, ?, ?)",  # noqa: S608
-                           [migrations.name, step.name, datetime.now(UTC).isoformat()])
-            applied.append(step.name)
-    return applied
 
 
 def copy_store(source, target) -> dict[str, int]:

@@ -175,12 +175,9 @@ class FolderHealth:
 def document_files(directory: Path) -> list[Path]:
     """The files the loaders read, in name order; hidden files (partial writes) and the folder's
     README (a description of the folder, not one of its documents) are left out."""
-    from corpus import (
-        library,  # noqa: F401 - registers the office loaders
-        loaders,
-    )
+    from corpus import formats  # python-docx, lxml, pdfplumber: only when a folder is read
 
-    suffixes = set(loaders.supported_suffixes())
+    suffixes = set(formats.supported_suffixes())
     return sorted(p for p in Path(directory).iterdir()
                   if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
                   and p.stem.upper() != "README")
@@ -188,14 +185,14 @@ def document_files(directory: Path) -> list[Path]:
 
 def read_folder(directory: Path) -> FolderHealth:
     """Read and parse every document file of ``directory`` (as the corpus loads them) and report."""
-    from corpus import loaders
+    from corpus import formats
     from corpus.library import load_document, read_names
 
     names = read_names(Path(directory))
     reports = []
     for path in document_files(directory):
         try:
-            text = loaders.load_text(path)
+            text = formats.load_text(path)
             doc = load_document(path, names)
         except Exception as err:  # noqa: BLE001 - one unreadable file is reported, not fatal
             reports.append(DocHealth(path.name, path.name, error=str(err) or type(err).__name__))

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Migrations
 
+from assistant.pg_migrate import migrate_postgres
+
 if TYPE_CHECKING:  # psycopg is imported only by a worker on PostgreSQL
     import psycopg
 
@@ -63,8 +65,6 @@ def _m001(db):
 
 
 def migrate(db) -> None:
-    from assistant.database import migrate_postgres
-
     migrate_postgres(db, MIGRATIONS)
 
 

@@ -8,9 +8,7 @@ Number ranges keep areas apart: 001-009 base, 010-019 access control, 020-039 re
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
-import pkgutil
 import sqlite3
 import threading
 import weakref
@@ -19,23 +17,12 @@ from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
-from sqlite_utils import Migrations
 
-MIGRATIONS = Migrations("docbot")
-_loaded = False
+from assistant.schema import MIGRATIONS, load_migrations  # noqa: F401 - MIGRATIONS re-exported for the migrations
 
-
-def _load_migrations() -> None:
-    """Import every migration module once, in file-name order (which is the migration order)."""
-    global _loaded
-    if _loaded:
-        return
-    from assistant import migrations as pkg
-
-    for mod in sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)):
-        if mod.startswith("m") and mod[1:4].isdigit():
-            importlib.import_module(f"assistant.migrations.{mod}")
-    _loaded = True
+# The migration set lives in assistant/schema.py (PostgreSQL's opener reads it too); the numbered
+# modules keep importing it from here.
+_load_migrations = load_migrations
 
 
 UNWRITABLE_REPLY = "暂时无法保存，请稍后再试（未保存）"

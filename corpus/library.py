@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import corpus
-from corpus import loaders
 from corpus.aliases import UnitAliases, load_unit_aliases
 from corpus.model import Document
 from corpus.text import normalize_for_match
@@ -79,10 +78,11 @@ def load_document(path: Path, names: dict[str, dict] | None = None) -> Document:
     """Load and parse one file (raises on unreadable input)."""
     # The parser (hundreds of regular expressions compiled at import) loads here, not with this module:
     # unpickling a cached Corpus (assistant/corpus_cache.py) needs only the class.
+    from corpus import formats  # python-docx, lxml, pdfplumber: only when files are read
     from corpus.parse import parse_document
 
     entry = (names or {}).get(path.name, {})
-    text = loaders.load_text(path)
+    text = formats.load_text(path)
     aliases = tuple(str(a) for a in entry.get("aliases", ()) if str(a).strip())
     doc = parse_document(text, path.name, short_name=str(entry.get("short", "")).strip(), aliases=aliases)
     if not entry.get("short"):
@@ -97,7 +97,9 @@ def load_corpus(directory: Path = corpus.BUNDLED_DIR, *more: Path) -> Corpus:
     the first directory."""
     directory = Path(directory)
     documents = []
-    suffixes = set(loaders.supported_suffixes())
+    from corpus import formats  # python-docx, lxml, pdfplumber: only when files are read
+
+    suffixes = set(formats.supported_suffixes())
     for folder in (directory, *map(Path, more)):
         names = read_names(folder)
         files = sorted(

@@ -45,20 +45,12 @@ def register_loader(suffix: str, fn: Loader) -> None:
     _LOADERS[suffix] = fn
 
 
-def _register_office() -> None:
-    """The office formats register on import of corpus.loaders_office; importing it on first use here
-    means no caller depends on having imported it (corpus.library no longer does at import time, so a
-    cached corpus is unpickled without the office and PDF loaders)."""
-    import corpus.loaders_office  # noqa: F401 - registers .docx, .pdf, .doc, .wps
-
 
 def supported_suffixes() -> tuple[str, ...]:
-    _register_office()
     return tuple(sorted(_LOADERS))
 
 
 def loader_for(path: str | Path) -> Loader | None:
-    _register_office()
     return _LOADERS.get(Path(path).suffix.lower())
 
 

@@ -148,7 +148,7 @@ class Services:
         changed = after != context or ("u", chat_id, user_id) not in self._recent
         if self.shared:
             await self.in_db(conversation.save, chat_id, user_id, after, now=now)
-            return answer, after
+            return frame, answer, after
         self._keep(("u", chat_id, user_id), now, after)
         if changed:  # written off the reply's path; the copy in memory serves the next message
             self._save_later(chat_id, user_id, after, now)

@@ -132,18 +132,18 @@ def load_rules(corpus_dir: str | Path) -> Rules:
     Files are read as the corpus reads them (corpus.loaders: UTF-8/GB18030/UTF-16 text, .docx, .pdf),
     short names come from the corpus's names.toml (else the file's stem).
     """
-    from corpus import loaders
+    from corpus import formats
     from corpus.library import read_names
 
     corpus_dir = Path(corpus_dir)
     names = read_names(corpus_dir)
-    suffixes = set(loaders.supported_suffixes())
+    suffixes = set(formats.supported_suffixes())
     found: dict[str, Rule] = {}
     for path in sorted(corpus_dir.glob("*")):
         if path.suffix.lower() not in suffixes or not path.is_file() or path.name.startswith("."):
             continue
         try:
-            text = loaders.load_text(path)
+            text = formats.load_text(path)
         except (OSError, ValueError):  # an unreadable file states no rule (the corpus skips it too)
             continue
         short = str(names.get(path.name, {}).get("short", "")).strip() or path.stem
