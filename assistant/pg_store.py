@@ -238,7 +238,8 @@ class PgTable:
         self.db.execute(f"create table {self.name} ({', '.join(cols)})")
         return self
 
-    def create_index(self, columns: list[str], unique: bool = False, index_name: str | None = None) -> PgTable:
+    def create_index(self, columns: list[str], unique: bool = False, index_name: str | None = None,
+                     if_not_exists: bool = True) -> PgTable:  # always "if not exists": migrations may repeat
         name = index_name or f"idx_{self.name}_{'_'.join(columns)}"
         self.db.execute(f"create {'unique ' if unique else ''}index if not exists {_ident(name)} "
                         f"on {self.name} ({', '.join(map(_ident, columns))})")
