@@ -145,6 +145,13 @@ def places_of(title: str, issuer: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def documents_by_place(question: str, documents: Sequence[Document]) -> list[Document]:
+    """The documents whose title or issuer opens with a place the question names ("越秀第5项": both
+    越秀 documents, though "越秀" alone names neither of them)."""
+    q = norm(question)
+    return [d for d in documents if any(p in q for p in places_of(d.title, d.issuer))]
+
+
 def _place_counts(documents: Sequence[Document]) -> Counter[str]:
     """How many documents open with each place: "荔湾" names the one 荔湾 document, while "越秀", which
     opens two bundled titles, names neither."""

@@ -116,3 +116,12 @@ def test_a_document_taken_from_the_context_is_named(knowledge_with_places):
     assert a.text.startswith("（按上文，指《") and a.citations[0].source == "liwan.txt"
     a = _ask(knowledge_with_places, "流花第1项谁牵头", "配合单位呢")
     assert a.text.startswith("（按上文，指《") and a.citations[0].source == "liuhua.txt"
+
+
+def test_a_place_that_opens_other_documents_is_not_the_contexts_document(knowledge_with_places):
+    """"越秀第5项" after 洛阳's item 3 was answered with 洛阳's item 5 "（按上文）": 越秀 opens two titles so
+    it names neither, but it surely does not mean 洛阳's (hostile pass, 7 December)."""
+    a = _ask(knowledge_with_places, "洛阳机关党建意见第3项", "越秀第5项")
+    assert "按上文" not in a.text and not (a.citations and a.citations[0].source.startswith("luoyang")), a.text
+    a = _ask(knowledge_with_places, "越秀工作要点第3项", "越秀第5项")  # the context's document opens with 越秀
+    assert a.text.startswith("（按上文，指《越秀工作要点》）") and a.citations[0].source.startswith("yuexiu-2018")
