@@ -110,8 +110,11 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         return _by_head_noun(q, documents) or _near_names(q, documents)
     matches.sort(key=lambda m: -m.strength)
     top = matches[0].strength
-    # An alias contained in a longer one ("工作要点" in "越秀工作要点") must not add a second document:
-    # keep only the matches as specific as the best one.
+    # An alias contained in a longer one ("工作要点" in "越秀工作要点") was dropped above. Two documents
+    # called by their names ("越秀工作要点第3项和洛阳机关党建意见第3项") are both meant, whatever their
+    # lengths; below names, keep only the matches as specific as the best one.
+    if top >= 1000:
+        return [m for m in matches if m.strength >= 1000]
     return [m for m in matches if m.strength == top]
 
 
