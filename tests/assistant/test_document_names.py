@@ -133,3 +133,11 @@ def test_two_documents_named_are_both_answered(knowledge_with_places, question):
     """Only the document with the longer name was answered, silently (hostile pass, 7 December)."""
     a = _ask(knowledge_with_places, question)
     assert {c.source.split("-")[0] for c in a.citations} >= {"yuexiu", "luoyang"}, a.text
+
+
+@pytest.mark.parametrize("question", ["中国共产党纪律处分条例第3条是什么", "中国共产党章程第2条", "中国共产党党组工作条例第1项"])
+def test_a_title_quoted_inside_a_title_does_not_name_the_document(question):
+    """"…关于深入贯彻落实《中国共产党党内监督条例》的工作方案": "中国共产党" inside the quoted title named
+    that 工作方案, so 党章 第2条 was answered with the 工作方案's 第2项 (hostile pass, 7 December)."""
+    docs = load_corpus(corpus_package.BUNDLED_DIR).documents
+    assert find_documents(question, docs) == []
