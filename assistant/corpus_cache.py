@@ -94,5 +94,6 @@ def load_corpus_cached(corpus_dir: Path, uploads_dir: Path, cache_dir: Path) -> 
     from corpus.library import load_corpus  # the parser: imported only when the cache misses
 
     parsed = load_corpus(corpus_dir, uploads_dir)
-    _write(path, key, parsed)
+    if not parsed.skipped:  # a file skipped this time (LibreOffice busy or missing) must be tried again
+        _write(path, key, parsed)
     return parsed

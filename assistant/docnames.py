@@ -54,23 +54,29 @@ def _longest_common_substring(a: str, b: str) -> str:
     return best
 
 
+_QUOTED = re.compile(r"《([^《》]*)》")  # a title quoted inside a title
 _MIN_ABBREVIATION = 5  # "自建房整治": characters of the title in its order, not side by side
 _MAX_ABBREVIATION = 12
 
 
-def _title_fragment(q: str, title: str, others: list[str]) -> str:
+def _title_fragment(q: str, title: str, others: list[str], quoted: tuple[str, ...] = ()) -> str:
     """The longest part of q that only this title holds: side by side ("禁毒工作方案", at least 4
     characters), or, for an abbreviation ("自建房整治" of "自建房安全专项整治实施方案"), in the title's
     order with gaps. Commonplaces ("工作方案") and parts other titles hold too name no document."""
+    # A title quoted inside the title (``quoted``: "贯彻落实《中国共产党党内监督条例》的工作方案") is
+    # another document: words only it holds ("中国共产党…") name that one, never this one.
+    outside = title
+    for part in quoted:
+        outside = outside.replace(part, "\n")  # norm() leaves no whitespace: a separator nothing matches
     overlap = _longest_common_substring(q, title)
     if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in TITLE_COMMONPLACES and \
-            not any(overlap in t for t in others):
+            not any(overlap in t for t in others) and (overlap in outside or not any(overlap in part for part in quoted)):
         return overlap
     for size in range(min(len(q), _MAX_ABBREVIATION), _MIN_ABBREVIATION - 1, -1):
         for i in range(len(q) - size + 1):
             window = q[i:i + size]
             if _in_order(window, title) and not any(_in_order(window, t) for t in others) \
-                    and not _ITEM_MARK.search(window):
+                    and not any(_in_order(window, t) for t in quoted) and not _ITEM_MARK.search(window):
                 return window
     return ""
 
@@ -94,7 +100,8 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         strength = 1000 + len(best) if best else 0
         if not best and doc.title:
             others = [t for k, t in titles.items() if k != id(doc)]
-            best = _title_fragment(q, titles[id(doc)], others)
+            quoted = tuple(norm(t) for t in _QUOTED.findall(doc.title))
+            best = _title_fragment(q, titles[id(doc)], others, quoted)
             strength = len(best)
         if not best:
             own = (p for p in places_of(doc.title, doc.issuer) if place_counts[p] == 1 and p in q)
@@ -110,8 +117,11 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
         return _by_head_noun(q, documents) or _near_names(q, documents)
     matches.sort(key=lambda m: -m.strength)
     top = matches[0].strength
-    # An alias contained in a longer one ("工作要点" in "越秀工作要点") must not add a second document:
-    # keep only the matches as specific as the best one.
+    # An alias contained in a longer one ("工作要点" in "越秀工作要点") was dropped above. Two documents
+    # called by their names ("越秀工作要点第3项和洛阳机关党建意见第3项") are both meant, whatever their
+    # lengths; below names, keep only the matches as specific as the best one.
+    if top >= 1000:
+        return [m for m in matches if m.strength >= 1000]
     return [m for m in matches if m.strength == top]
 
 
@@ -143,6 +153,13 @@ def places_of(title: str, issuer: str) -> frozenset[str]:
         for start in (0, *(m.end() for m in _TITLE_STARTS.finditer(text))):
             found += _places_at(text[start:])
     return frozenset(found)
+
+
+def documents_by_place(question: str, documents: Sequence[Document]) -> list[Document]:
+    """The documents whose title or issuer opens with a place the question names ("越秀第5项": both
+    越秀 documents, though "越秀" alone names neither of them)."""
+    q = norm(question)
+    return [d for d in documents if any(p in q for p in places_of(d.title, d.issuer))]
 
 
 def _place_counts(documents: Sequence[Document]) -> Counter[str]:

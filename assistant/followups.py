@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant.answers import Answer
 from assistant.conversation import Context
-from assistant.docnames import DocMatch, norm
+from assistant.docnames import DocMatch, documents_by_place, norm
 from assistant.frames import (
     Count,
     DocInfo,
@@ -99,6 +99,11 @@ def resolve(q: str, frame: Frame, context: Context, documents, contacts, units) 
     if isinstance(frame, ItemQuestion):
         # "那第18项呢" / "第18项谁牵头" right after an item of one document: the same document.
         if frame.documents or not docs or context.kind not in ("item", "item_text"):
+            return None
+        # "越秀第5项" after an item of 洛阳's: a place that opens other documents' titles is not "the same
+        # document" (it names two, so no one document; the context's is surely not meant).
+        placed = {id(d) for d in documents_by_place(q, documents)}
+        if placed and not any(id(m.document) in placed for m in docs):
             return None
         role = frame.role if frame.role != "text" or _TEXT_WORDS.search(q) else (context.role or "text")
         return replace(frame, documents=docs, role=role, part=frame.part if frame.part != "正文" else context.part)

@@ -164,6 +164,8 @@ def add_staged(db, directory: Path, staged: dict, *, at: datetime, actor: str) -
     source.replace(path)
     with db.atomic():
         audit(db, at=at, actor=actor, action="add_document", details={"file": path.name, "title": staged["title"]})
+        if shared_inbox.shares_documents(db):  # the other workers write it into their uploads too (as ``add``)
+            shared_inbox.record_document(db, path.name, path.read_text(encoding="utf-8"), at=at.isoformat())
     return path
 
 

@@ -106,6 +106,9 @@ def store_problems(settings: Settings, health: dict) -> list[str]:
         since = refused["since"][:16].replace("T", " ")
         problems.append(f"自 {since} 起写入被拒绝 {refused['count']} 次（{refused['reason']}）")
     directory = settings.data_dir if settings.data_dir.exists() else None
+    if directory is not None and not directory.is_dir():  # DOCBOT_DATA_DIR naming a file: nothing can be saved
+        problems.append(f"数据目录 {directory} 不是文件夹：请检查 DOCBOT_DATA_DIR")
+        directory = None
     if directory is not None:
         fs = os.statvfs(directory)
         if fs.f_flag & os.ST_RDONLY:
@@ -156,10 +159,11 @@ def collect(settings: Settings, now: datetime, documents: list | None = None, he
                     "SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()
         except sqlite3.DatabaseError:  # a store from before records existed, or a damaged one (below)
             pass
+    unreachable = None
     if settings.shared:  # several workers: the backlog and reminders live in PostgreSQL
-        facts["inbox_backlog"], facts["last_reminder"], facts["reminders_sent"] = _shared_facts(settings)
+        facts["inbox_backlog"], facts["last_reminder"], facts["reminders_sent"], unreachable = _shared_facts(settings)
     health = read_health(settings) if health is None else health
-    facts["store_problems"] = store_problems(settings, health)
+    facts["store_problems"] = store_problems(settings, health) + ([unreachable] if unreachable else [])
     facts["last_error"] = health.get("last_error")
     facts["degraded"] = bool(facts["store_problems"])
     facts["alive"], facts["heartbeat"] = alive(settings, now)
@@ -167,16 +171,18 @@ def collect(settings: Settings, now: datetime, documents: list | None = None, he
 
 
 def _shared_facts(settings: Settings) -> tuple:
-    """(shared backlog, last reminder, reminders sent) from the PostgreSQL store; Nones if unreachable."""
+    """(shared backlog, last reminder, reminders sent, None) from the PostgreSQL store; when it cannot be
+    reached, (None, None, 0, why): a store nobody can reach is not "正常"."""
     import psycopg
 
     try:
         with psycopg.connect(settings.database_url, connect_timeout=5) as conn:
             backlog = conn.execute("SELECT count(*) FROM shared_inbox WHERE status = 'pending'").fetchone()[0]
             last, sent = conn.execute("SELECT max(sent_at), count(*) FROM sent_reminders").fetchone()
-            return backlog, last, sent
-    except psycopg.Error:
-        return None, None, 0
+            return backlog, last, sent, None
+    except psycopg.Error as e:
+        why = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        return None, None, 0, f"无法连接 PostgreSQL（{why.replace(settings.database_url, 'DOCBOT_DATABASE_URL')}）"
 
 
 def render(facts: dict) -> str:

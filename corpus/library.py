@@ -36,6 +36,9 @@ _TITLE_NOISE = (
 class Corpus:
     documents: tuple[Document, ...] = ()
     units: UnitAliases = field(default_factory=UnitAliases)
+    # Files that could not be read this time (LibreOffice missing or timed out, a damaged file): a
+    # corpus missing them is not cached (assistant/corpus_cache.py), so the next start tries them again.
+    skipped: tuple[str, ...] = ()
 
     def document(self, source: str) -> Document | None:
         """By file name; also accepts a short name or alias (exact, width/space-insensitive)."""
@@ -96,7 +99,7 @@ def load_corpus(directory: Path = corpus.BUNDLED_DIR, *more: Path) -> Corpus:
     the read-only bundled corpus); each directory may have its own names.toml. Unit aliases come from
     the first directory."""
     directory = Path(directory)
-    documents = []
+    documents, skipped = [], []
     from corpus import formats  # python-docx, lxml, pdfplumber: only when files are read
 
     suffixes = set(formats.supported_suffixes())
@@ -111,10 +114,11 @@ def load_corpus(directory: Path = corpus.BUNDLED_DIR, *more: Path) -> Corpus:
                 documents.append(load_document(path, names))
             except Exception as err:  # noqa: BLE001 - one bad file must not hide the others
                 log.warning("skipping %s: %s", path.name, err)
+                skipped.append(path.name)
     alias_file = directory / ALIASES_FILE
     units = load_unit_aliases(alias_file if alias_file.is_file() else corpus.UNIT_ALIASES_FILE)
     # "区交通与建设局（简称“区交建局”）" in a document: both names answer for that body
     defined = tuple(pair for doc in documents for pair in doc.party_aliases)
     if defined:
         units = UnitAliases(units.groups + defined)
-    return Corpus(documents=tuple(documents), units=units)
+    return Corpus(documents=tuple(documents), units=units, skipped=tuple(skipped))

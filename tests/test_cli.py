@@ -209,5 +209,5 @@ def test_help_before_a_command_lists_every_command(docbot):
     # lists them all, and a command registered by a module of another name still parses
     r = docbot("--help", "ask")
     assert r.returncode == 0 and "visits" in r.stdout and "status" in r.stdout and "ask" in r.stdout
-    assert docbot("ask", "--help").stdout.startswith("用法：docbot ask")
+    assert docbot("ask", "--help").stdout.startswith("用法：docbot ask")  # the help is Chinese
     assert docbot("visits", "--help").returncode == 0

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from assistant.records.dates import MONTH_YEARS
+
 MAX_CHARS = 20_000  # a real notice is about 1,500 characters; anything longer is not one
 STATUTORY = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 _STEMS = {"元旦": "元旦", "春节": "春节", "清明": "清明节", "劳动": "劳动节", "五一": "劳动节", "端午": "端午节",
@@ -171,6 +173,8 @@ def parse_notice(text: str, year: int | None = None) -> Notice:
     year = year or found
     if year is None:
         return Notice(0, problems=[why])
+    if not MONTH_YEARS[0] <= year <= MONTH_YEARS[1]:  # the years `holidays list` and `--undo` accept
+        return Notice(year, problems=[f"年份{year}超出范围（{MONTH_YEARS[0]}–{MONTH_YEARS[1]}）。"])
     notice = Notice(year)
     heads = list(_CLAUSE.finditer(text))
     if not heads:

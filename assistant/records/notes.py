@@ -30,7 +30,7 @@ _METHODS = [
 _FINDING = re.compile(r"(?<![未没无])(?:发现|存在)([^。；]*?)(?=[，,]?\s*(?:要求|责令|限期|责成)|[，,]\s*(?:请|需|应|整改)|[。；]|$)")
 _FINDING_HEAD = re.compile(r"^\s*(?:以下|如下|的)?(?:主要)?问题\s*[：:，,]?")  # "存在问题：台账缺失"
 _NUM = r"(\d+|[一两二三四五六七八九十半]+)"
-_MONTHS = re.compile(_NUM + r"个?月内")
+_MONTHS = re.compile(_NUM + r"(个半)?个?月内")  # 一个月内, 半个月内, 一个半月内 (one and a half)
 _DAYS = re.compile(_NUM + r"[天日]内")
 _CLUE = re.compile(r"线索")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:之?前|以前|前)")  # "11月30日前整改"
@@ -74,7 +74,19 @@ class ParsedNote:
 
 def _small(s: str, high: int) -> int | None:
     """A count of months or days: 半 is 0 (half a month); None beyond ``high`` (assistant.numbers)."""
-    return 0 if s == "半" else parse_int(s, high=high)
+    n = 0 if s == "半" else parse_int(s, high=high)
+    return None if n == 0 and s != "半" else n  # "0个月内" is no deadline: asked back, never half a month
+
+
+def _months_due(m: re.Match, notice: date) -> tuple[date | None, int | None]:
+    """The due date of a ``_MONTHS`` match and its whole months (None when a half is added, so it never
+    equals a document's rule of whole months); (None, None) when out of range."""
+    n = _small(m.group(1), DEADLINE_MONTHS_MAX)
+    if n is None:
+        return None, None
+    if m.group(2):  # "一个半月": n months and a half
+        return add_months(notice, n) + timedelta(days=15), None
+    return (add_months(notice, n) if n else notice + timedelta(days=15)), n
 
 
 def period_deadline(text: str, notice: date) -> tuple[date | None, str, int | None] | None:
@@ -82,10 +94,8 @@ def period_deadline(text: str, notice: date) -> tuple[date | None, str, int | No
     (due or None when out of range, the words, the months or None for days); None when ``text``
     states no period. `docbot rectify add` and /rectify read the same forms (rectifications.py)."""
     if m := _MONTHS.search(text):
-        n = _small(m.group(1), DEADLINE_MONTHS_MAX)
-        if n is None:
-            return None, m.group(0), None
-        return (add_months(notice, n) if n else notice + timedelta(days=15)), m.group(0), n
+        due, n = _months_due(m, notice)
+        return due, m.group(0), n
     if m := _DAYS.search(text):
         days = _small(m.group(1), DEADLINE_DAYS_MAX)
         return (None if days is None else notice + timedelta(days=days)), m.group(0), None
@@ -129,10 +139,9 @@ def _rectification(text: str, notice: date | None, deadline_spans: list, rules: 
     key = "clue_feedback" if _CLUE.search(text) else "rectification_notice"
     rule = rules[key]
     if m := _MONTHS.search(clause) or _MONTHS.search(text):
-        n = _small(m.group(1), DEADLINE_MONTHS_MAX)
-        if n is None:
+        due, n = _months_due(m, notice)
+        if due is None:
             return RectificationDraft(clause, "", "", "")  # out of range: asked back (parse_note)
-        due = add_months(notice, n) if n else notice + timedelta(days=15)
         cite = rule.citation if n == rule.value else f"记录中写明“{m.group(0)}”（通知之日起按日历月计算）"
         return RectificationDraft(clause, due.isoformat(), key if n == rule.value else "explicit", cite)
     if m := _DAYS.search(clause):

@@ -120,6 +120,8 @@ def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now:
         due, rule, citation = later[0].value, "explicit", f"登记时写明期限 {later[0].text}"
         if (due - notice_date).days > DEADLINE_DAYS_MAX:  # bounded, like every number people type
             return None, f"整改期限“{later[0].text}”距通知日期超过5年，请核对。\n" + usage
+        if due < notice_date:  # a deadline before the notice is a typo, not a rectification already overdue
+            return None, f"整改期限“{later[0].text}”早于通知日期 {notice_date}，请核对。\n" + usage
     if (earlier := earlier_rectification(db, actor_id, args, now)) is not None:
         return earlier, REPEAT_REPLY.format(n=earlier)
     leaders = [r["leader_id"] for r in db.query(

@@ -82,6 +82,17 @@ def open_store(settings: Settings, now: datetime):
         return open_records(settings.store, settings.corpus_dir, now=now)
     except StoreCorrupt as e:  # a message, not a traceback; exit status 1
         raise SystemExit(f"错误：{e}") from None
+    except Exception as e:
+        # A store that cannot be opened at all (the data dir is a file, docbot.sqlite3 a folder, PostgreSQL
+        # down, a URL of another scheme): say where, not a traceback. The URL may hold a password: not shown.
+        if not isinstance(e, OSError | ValueError) and type(e).__module__.split(".")[0] not in _DB_MODULES:
+            raise
+        where = "DOCBOT_DATABASE_URL" if settings.database_url else f"数据目录 {settings.data_dir}"
+        said = str(e).replace(settings.database_url, "DOCBOT_DATABASE_URL") if settings.database_url else str(e)
+        raise SystemExit(f"错误：无法打开数据库（{where}）：{said}") from None
+
+
+_DB_MODULES = ("sqlite3", "psycopg", "psycopg_pool")  # drivers whose errors mean "cannot open the store"
 
 
 def _print_json(obj) -> None:

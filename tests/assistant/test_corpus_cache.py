@@ -101,3 +101,24 @@ def test_a_cache_that_cannot_be_written_still_answers(folders, parses):
     first = load_corpus_cached(docs, uploads, cache)
     assert first.documents and load_corpus_cached(docs, uploads, cache) == first
     assert len(parses) == 2  # parsed each time, no error
+
+
+def test_a_document_skipped_this_time_is_not_cached_without_it(folders, parses, monkeypatch):
+    """A .doc read while LibreOffice was missing or timed out is skipped; caching that corpus kept the
+    document out of every later answer until some file changed (found by the hostile pass, 7 December)."""
+    docs, uploads, cache = folders
+    (docs / "extra.txt").write_text("第一次读不出来的文件\n一、加强组织建设。\n", encoding="utf-8")
+    real = corpus.library.load_document
+
+    def unreadable_once(path, names=None):
+        if path.name == "extra.txt":
+            raise RuntimeError("LibreOffice busy")
+        return real(path, names)
+
+    monkeypatch.setattr(corpus.library, "load_document", unreadable_once)
+    first = load_corpus_cached(docs, uploads, cache)
+    assert first.skipped == ("extra.txt",) and len(first.documents) == 2
+    monkeypatch.setattr(corpus.library, "load_document", real)  # LibreOffice is back
+    second = load_corpus_cached(docs, uploads, cache)
+    assert len(second.documents) == 3 and not second.skipped
+    assert len(parses) == 2

@@ -130,3 +130,21 @@ def test_an_upload_on_one_worker_reaches_every_workers_uploads(db, tmp_path):
     with db.atomic():
         shared.record_document(db, "新文件.txt", None, at="2026-11-06T11:00")
     assert shared.documents_since(db, seen_b, b) > seen_b and not (b / "新文件.txt").exists()
+
+
+def test_a_confirmed_staged_upload_reaches_the_other_workers(db, tmp_path):
+    """The 确认 of a staged preview (uploads.add_staged, used by the bot since uploads survive a restart)
+    wrote only this worker's uploads folder: the other workers never saw the document (hostile pass)."""
+    from datetime import UTC, datetime
+
+    from assistant import uploads
+    from corpus import BUNDLED_DIR
+
+    mine, other = tmp_path / "worker1", tmp_path / "worker2"
+    data = (BUNDLED_DIR / "haizhu-urban-management-grassroots-three-year-plan.txt").read_bytes()
+    found = uploads.preview("机关党建方案.txt", data, mine)
+    staged = uploads.stage(mine, found)
+    seen = shared.documents_since(db, 0, other)
+    uploads.add_staged(db, mine, staged, at=datetime(2026, 11, 6, 10, tzinfo=UTC), actor="1")
+    assert shared.documents_since(db, seen, other) > seen
+    assert (other / "机关党建方案.txt").read_text(encoding="utf-8") == found.text

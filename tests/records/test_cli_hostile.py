@@ -76,3 +76,26 @@ def test_cli_numbers_go_through_the_strict_parser(docbot, args, value):
 def test_cli_full_width_digits_are_numbers(docbot, args, shown):
     r = docbot(*args)
     assert shown in r.stdout.decode() + r.stderr.decode()
+
+
+@pytest.mark.parametrize("where", ["folder", "file", "url"])
+def test_a_store_that_cannot_be_opened_is_a_message_not_a_traceback(tmp_path, monkeypatch, where):
+    """docbot.sqlite3 a folder, the data dir a file, a URL of another scheme: a traceback before (hostile
+    pass); the message never shows the URL (it may hold a password)."""
+    from bot.cli import main
+
+    data = tmp_path / "data"
+    if where == "folder":
+        (data / "docbot.sqlite3").mkdir(parents=True)
+    elif where == "file":
+        data.write_text("not a folder")
+    for k, v in {"DOCBOT_DATA_DIR": str(data), "HF_HUB_OFFLINE": "1", "DOCBOT_EMBEDDING_MODEL": "none"}.items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.delenv("DOCBOT_CORPUS_DIR", raising=False)
+    if where == "url":
+        monkeypatch.setenv("DOCBOT_DATABASE_URL", "mysql://user:secret@db/x")
+    else:
+        monkeypatch.delenv("DOCBOT_DATABASE_URL", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        main(["rectify", "add", "东山街", "问题", "2026-11-05"])
+    assert "错误：无法打开数据库" in str(stopped.value.code) and "secret" not in str(stopped.value.code)

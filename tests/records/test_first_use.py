@@ -119,3 +119,21 @@ def test_coverage_chart_has_headers_wraps_names_and_keeps_types_in_columns(db, r
     bounds = {sum(map(len, jieba.lcut(name)[:i])) for i in range(len(jieba.lcut(name)) + 1)}
     lines = wrap(name).split("\n")
     assert len(lines) > 1 and all(sum(map(len, lines[:i])) in bounds for i in range(len(lines)))  # between words
+
+
+@pytest.mark.parametrize(("deadline", "due"), [
+    ("一个半月内", "2026-12-20"),  # was read as "半月内": 2026-11-20 (hostile pass, 7 December)
+    ("三个半月内", "2027-02-20"),
+])
+def test_rectify_add_reads_months_and_a_half(cli, deadline, due):
+    r = cli("rectify", "add", "东山街", "组织生活记录不规范", "2026-11-05", deadline, "--at", "2026-11-06T10:00")
+    assert r.returncode == 0, r.stderr
+    assert f"期限：{due}" in r.stdout and f"登记时写明“{deadline}”" in r.stdout
+
+
+@pytest.mark.parametrize("deadline", ["0个月内", "0天内", "2026-11-01"])
+def test_rectify_add_refuses_a_deadline_of_nothing_or_before_the_notice(cli, deadline):
+    """"0个月内" was stored as half a month, a deadline before the notice date as given."""
+    r = cli("rectify", "add", "东山街", "组织生活记录不规范", "2026-11-05", deadline, "--at", "2026-11-06T10:00")
+    assert r.returncode == 1 and "请核对" in r.stderr, (r.stdout, r.stderr)
+    assert "[]" in cli("rectifications", "--json").stdout

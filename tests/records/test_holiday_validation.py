@@ -199,3 +199,11 @@ def test_a_failed_import_changes_nothing(db, monkeypatch):
         import_notice(db, parse_notice(NOTICE_2027.replace("2月28日（星期日）上班。", "")), now=at(2026, 11, 21),
                       actor="1")
     assert list(db["holidays"].rows) == before and db["holiday_imports"].count == 1
+
+
+@pytest.mark.parametrize("year", [2101, 2150, 1999])
+def test_a_year_that_list_and_undo_refuse_is_not_imported(year):
+    """2025's dates under a 2101 title were imported (no statutory dates to check them against), and then
+    `holidays list 2101` and `--undo 2101` refused the year (hostile pass, 7 December)."""
+    notice = parse_notice(NOTICE_2025.replace("2025年", f"{year}年"))
+    assert not notice.ok and "超出范围" in notice.problems[0]

@@ -169,3 +169,16 @@ def test_may_be_note_never_drops_a_note(rules, name, place, day, rest, head, end
     text = f"{head}{name} {day}到{place}督导，{rest}{end}"
     if is_note(parse_note(text, LEADERS, TODAY, rules), text):
         assert may_be_note(text, LEADERS)
+
+
+@pytest.mark.parametrize(("said", "due"), [("一个半月内", "2026-12-20"), ("三个半月内", "2027-02-20")])
+def test_a_note_reads_months_and_a_half(said, due, rules):
+    """"一个半月内整改" was read as "半月内": due in 15 days (hostile pass, 7 December)."""
+    note = parse_note(f"陈晓丹同志11.5到农林街走访，召开党员座谈会，发现记录不全，限期{said}整改", LEADERS, TODAY, rules)
+    assert note.questions == [] and (note.rectification.due, note.rectification.rule) == (due, "explicit")
+    assert said in note.rectification.citation
+
+
+def test_a_note_asks_back_a_deadline_of_zero_months(rules):
+    note = parse_note("陈晓丹同志11.5到农林街走访，召开党员座谈会，发现记录不全，限期0个月内整改", LEADERS, TODAY, rules)
+    assert note.questions and not note.rectification.due

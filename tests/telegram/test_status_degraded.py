@@ -115,3 +115,17 @@ def test_the_heartbeat_goes_on_when_the_disk_is_full(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "write_text", no_room)
     status.write_heartbeat(settings, first + timedelta(minutes=10), {"unwritable": None, "last_error": None})
     assert status.alive(settings, first + timedelta(minutes=11))[0]  # overwritten in place
+
+
+@pytest.mark.parametrize("where", ["file", "postgres"])
+def test_a_data_dir_that_is_a_file_or_an_unreachable_postgres_is_not_normal(tmp_path, monkeypatch, where):
+    """Both said "数据库：正常" while nothing could be saved (hostile pass, 7 December)."""
+    settings = _settings(tmp_path)
+    env = _env(settings)
+    if where == "file":
+        settings.data_dir.write_text("not a folder")
+    else:
+        env["DOCBOT_DATABASE_URL"] = "postgresql://nobody:secret@127.0.0.1:1/none"  # port 1: refused at once
+    r = run_in_process(monkeypatch, "status", env=env)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "降级运行" in r.stdout and "数据库：正常" not in r.stdout and "secret" not in r.stdout, r.stdout
