@@ -11,10 +11,11 @@ MIGRATIONS_TABLE = "_docbot_migrations"
 def migrate_postgres(db, migrations) -> list[str]:
     """Apply ``migrations`` (a sqlite_utils Migrations set) not yet recorded; → the names applied.
     An advisory lock keeps two workers starting at once from applying the same step twice."""
-    db.execute(f"create table if not exists {MIGRATIONS_TABLE} (migration_set text, name text, "
-               "applied_at text, primary key (migration_set, name))")
     applied = []
     with db.atomic():  # the store's write lock: one migrating worker at a time
+        # inside the lock: two workers' concurrent "create table if not exists" can collide in PostgreSQL
+        db.execute(f"create table if not exists {MIGRATIONS_TABLE} (migration_set text, name text, "
+                   "applied_at text, primary key (migration_set, name))")
         done = {r["name"] for r in db.query(f"select name from {MIGRATIONS_TABLE} where migration_set = ?",  # noqa: S608
                                             [migrations.name])}
         for step in migrations._migrations:  # noqa: SLF001 - sqlite-utils keeps the ordered list here

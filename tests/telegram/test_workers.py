@@ -99,7 +99,8 @@ def _answers(fake_api) -> dict[int, list[int]]:
 async def test_two_workers_answer_every_message_once_in_order_across_a_kill(fake_api, postgres_url, tmp_path):
     workers = Workers(fake_api, postgres_url, tmp_path)
     try:
-        await asyncio.gather(workers.start(0), workers.start(1))
+        await workers.start(0)  # one after the other: each waits for its own setWebhook
+        await workers.start(1)
         queues = {u: [fake_api.text(f"越秀工作要点第{k}项谁牵头？", user=u) for k in range(1, PER_USER + 1)]
                   for u in range(1, USERS + 1)}
 
