@@ -18,12 +18,11 @@ from dataclasses import replace
 from corpus.blocks import Block
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.header import extract_header
+from corpus.heading_blocks import HeadingsMixin
 from corpus.headings import (
     Line,
     classify,
     is_heading_like,
-    is_title_like,
-    numbered_title,
     sub_levels,
 )
 from corpus.inline import LEADS_DUTY, inline_units
@@ -83,7 +82,7 @@ def _duty_title(text: str) -> str:
     return head[:i + 1] if (i := min((head.find(c) for c in "：:" if c in head), default=-1)) >= 0 else head
 
 
-class _Builder(PartsMixin):
+class _Builder(PartsMixin, HeadingsMixin):
     def __init__(self, lines: list[Line], consumed: frozenset[int]):
         self.lines = lines
         self.skip = set(consumed)
@@ -248,46 +247,6 @@ class _Builder(PartsMixin):
             self.tables.append(table)
             self.items.extend(items_from_table(table))
         return j
-
-    def on_h1(self, i: int, ln: Line) -> None:
-        self.close()
-        self.duty_owner = Units()
-        nxt = self.next_content(i)
-        # "一、…。（区委办牵头）", or "一、推进…" with "牵头单位：…" on the next line: a task, not a heading
-        if not ln.label and (trailing_units(ln.text) or (nxt is not None and nxt.kind == "units")):
-            self.stack = [(lv, d) for lv, d in self.stack if lv < 1]
-            self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
-            return
-        title, has_body = numbered_title(collapse_spaces(ln.rest))
-        if has_body and len(ln.rest) > 40:
-            # "一、责任到人，闭环管理。各责任单位要…": a numbered paragraph (a notice's requirements), not
-            # a bare heading. Its lead phrase names the section; its text stays a searchable paragraph.
-            self.add_section(ln.label or int_to_chinese(ln.number), title, 1, ln.no)
-            self.open("para", 0, collapse_spaces(ln.text), ln.no)
-            return
-        self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
-
-    def on_h2(self, i: int, ln: Line) -> None:
-        if self.block is not None and self.block.article:  # "第二条 …如下：（一）…；（二）…": its own clauses
-            self.extend(collapse_spaces(ln.text), ln.no)
-            return
-        self.close()
-        title, has_body = numbered_title(collapse_spaces(ln.rest))
-        section = self.add_section(f"（{int_to_chinese(ln.number)}）", title, 2, ln.no)
-        self.open("h2", ln.number, collapse_spaces(ln.text), ln.no, heading_only=not has_body,
-                  section_ref=section)
-        if not has_body:
-            self.block.section = self.path
-
-    def on_decimal(self, i: int, ln: Line) -> None:
-        """"3.1 防汛抢险指挥部" is a heading at depth 2; "3.1.1 指挥长由镇长担任，…" an item of 3.1."""
-        self.close()
-        depth = ln.label.count(".") + 1  # 1.1 is depth 2
-        if is_title_like(ln.rest, 30):  # shown as written: "3.1 防汛抢险指挥部"
-            self.add_section(ln.label, f"{ln.label} {join_cjk_spaces(ln.rest)}", 3 if depth > 1 else 1, ln.no)
-            return
-        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no)
-        self.block.path = ln.label.rsplit(".", 1)[0]
 
     def on_item(self, i: int, ln: Line) -> None:
         self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=ln.label == "条")

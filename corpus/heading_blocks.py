@@ -1,0 +1,53 @@
+"""Numbered headings as the parser meets them: "一、" (a section, or a task when units follow it), "（一）"
+(a section, or a heading with its own text, or a clause of the 第X条 above it) and decimal "3.1" / "3.1.1"
+(a mixin of the parser's builder, corpus/parse.py)."""
+
+from __future__ import annotations
+
+from corpus.headings import Line, is_title_like, numbered_title
+from corpus.model import Units
+from corpus.numerals import int_to_chinese
+from corpus.text import collapse_spaces, join_cjk_spaces
+from corpus.units import trailing_units
+
+
+class HeadingsMixin:
+    def on_h1(self, i: int, ln: Line) -> None:
+        self.close()
+        self.duty_owner = Units()
+        nxt = self.next_content(i)
+        # "一、…。（区委办牵头）", or "一、推进…" with "牵头单位：…" on the next line: a task, not a heading
+        if not ln.label and (trailing_units(ln.text) or (nxt is not None and nxt.kind == "units")):
+            self.stack = [(lv, d) for lv, d in self.stack if lv < 1]
+            self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
+            return
+        title, has_body = numbered_title(collapse_spaces(ln.rest))
+        if has_body and len(ln.rest) > 40:
+            # "一、责任到人，闭环管理。各责任单位要…": a numbered paragraph (a notice's requirements), not
+            # a bare heading. Its lead phrase names the section; its text stays a searchable paragraph.
+            self.add_section(ln.label or int_to_chinese(ln.number), title, 1, ln.no)
+            self.open("para", 0, collapse_spaces(ln.text), ln.no)
+            return
+        self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
+
+    def on_h2(self, i: int, ln: Line) -> None:
+        if self.block is not None and self.block.article:  # "第二条 …如下：（一）…；（二）…": its own clauses
+            self.extend(collapse_spaces(ln.text), ln.no)
+            return
+        self.close()
+        title, has_body = numbered_title(collapse_spaces(ln.rest))
+        section = self.add_section(f"（{int_to_chinese(ln.number)}）", title, 2, ln.no)
+        self.open("h2", ln.number, collapse_spaces(ln.text), ln.no, heading_only=not has_body,
+                  section_ref=section)
+        if not has_body:
+            self.block.section = self.path
+
+    def on_decimal(self, i: int, ln: Line) -> None:
+        """"3.1 防汛抢险指挥部" is a heading at depth 2; "3.1.1 指挥长由镇长担任，…" an item of 3.1."""
+        self.close()
+        depth = ln.label.count(".") + 1  # 1.1 is depth 2
+        if is_title_like(ln.rest, 30):  # shown as written: "3.1 防汛抢险指挥部"
+            self.add_section(ln.label, f"{ln.label} {join_cjk_spaces(ln.rest)}", 3 if depth > 1 else 1, ln.no)
+            return
+        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no)
+        self.block.path = ln.label.rsplit(".", 1)[0]
