@@ -25,13 +25,18 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_unit_answer_quotes_what_the_unit_does(text, question, present, absent):
+def _unit_answer(text: str, question: str):
+    """The duty-list answer to ``question`` over one document (the question must read as a unit's duties)."""
     doc = parse_document(text, "d.txt")
     units = UnitIndex((doc,))
     frame = parse_question(question, units, ContactIndex(()), (doc,))
     assert isinstance(frame, UnitDuties), frame
-    answer = answer_unit(question, frame, units)
+    return answer_unit(question, frame, units)
+
+
+@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_unit_answer_quotes_what_the_unit_does(text, question, present, absent):
+    answer = _unit_answer(text, question)
     for phrase in present:
         assert phrase in answer.text, answer.text
     for phrase in absent:
@@ -52,11 +57,7 @@ SPELLINGS = [
 
 @pytest.mark.parametrize(("text", "question", "present"), [c[1:] for c in SPELLINGS], ids=[c[0] for c in SPELLINGS])
 def test_one_unit_written_two_ways_is_one_unit(text, question, present):
-    doc = parse_document(text, "d.txt")
-    units = UnitIndex((doc,))
-    frame = parse_question(question, units, ContactIndex(()), (doc,))
-    assert isinstance(frame, UnitDuties), frame
-    answer = answer_unit(question, frame, units)
+    answer = _unit_answer(text, question)
     for phrase in present:
         assert phrase in answer.text, answer.text
 
@@ -72,12 +73,7 @@ def test_a_duty_headed_by_a_word_shows_what_is_to_be_done():
     """"7.消防。…占用、堵塞疏散通道的" led by a unit named elsewhere: the heading alone ("消防") says nothing."""
     text = ("专项行动方案\n\n三、重点整治\n1.交通运输。超速、超载的。（区交通与建设局牵头）\n"
             "2.消防。生产、储存易燃易爆危险品的场所与居住场所设置在同一建筑物内的；占用、堵塞、封闭疏散通道的。（区消防支队牵头）\n")
-    doc = parse_document(text, "d.txt")
-    units = UnitIndex((doc,))
-    question = "区消防支队牵头哪些工作？"
-    frame = parse_question(question, units, ContactIndex(()), (doc,))
-    assert isinstance(frame, UnitDuties), frame
-    assert "占用、堵塞、封闭疏散通道" in answer_unit(question, frame, units).text
+    assert "占用、堵塞、封闭疏散通道" in _unit_answer(text, "区消防支队牵头哪些工作？").text
 
 
 @pytest.mark.parametrize(("text", "leads"), [
