@@ -8,7 +8,7 @@ import re
 
 from corpus import roles
 from corpus.model import SubAttribution, Units
-from corpus.parties import CLAUSE_START_WORDS
+from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS
 from corpus.units import (
     ROLE_BUCKET,
     ROLE_THEN_LIST,
@@ -73,7 +73,8 @@ _PLACE_PREPOSITIONS = ("在", "于", "到")
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 # A duty that opens by leading ("X：牵头统筹…", "负责牵头做好…").
 LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
-_KIND_OF_BODY = re.compile(r"(?:部门|单位|处室|机构|科室)$")
+# "…等区直部门": a collective noun of the one vocabulary (corpus/parties.py) names a kind of body
+_KIND_OF_BODY = re.compile(f"(?:{alternation(COLLECTIVE_NOUNS)})$")
 _PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
 
 
