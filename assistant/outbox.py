@@ -40,12 +40,13 @@ class Message:
     next_at: str
     created_at: str
     result: object  # what Telegram answered, once sent
+    owner: int = 0  # shared mode: the worker that sends it (assistant/shared_outbox.py)
 
     @classmethod
     def from_row(cls, row: dict) -> Message:
         return cls(row["id"], row["origin"], row["seq"], row["chat_id"], row["method"], json.loads(row["params"]),
                    row["status"], row["attempts"], row["next_at"], row["created_at"],
-                   json.loads(row["result"]) if row["result"] else None)
+                   json.loads(row["result"]) if row["result"] else None, row.get("owner") or 0)
 
 
 @contextlib.contextmanager
@@ -71,20 +72,23 @@ def next_key() -> tuple[str, int]:
 
 
 def write(db: sqlite_utils.Database, key: tuple[str, int], chat_id: object, method: str, params: dict, *,
-          at: datetime, later: list | None = None) -> tuple[Message, bool]:
+          at: datetime, later: list | None = None, owner: int | None = None) -> tuple[Message, bool]:
     """The row for ``key``: (the new pending row, True), or (the row written before, False).
 
     ``later``: the update's deferred inbox writes (``inbox.Handling.later``: the buttons' tokens), written
     in the same transaction and then emptied — a message is never out without the buttons it carries
-    being stored (a replay after a kill does not send it again, so the user presses these)."""
+    being stored (a replay after a kill does not send it again, so the user presses these).
+    ``owner``: shared mode, the worker that will send it."""
     text = json.dumps(params, ensure_ascii=False)
+    cols, args = "origin, seq, chat_id, method, params, created_at", [
+        key[0], key[1], "" if chat_id is None else str(chat_id), method, text, at.isoformat()]
+    if owner is not None:
+        cols, args = cols + ", owner", [*args, owner]
     with db.atomic():
-        for sql, args in later or ():
-            db.execute(sql, args)
-        added = db.execute("INSERT OR IGNORE INTO outbox (origin, seq, chat_id, method, params, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)",
-                           [key[0], key[1], "" if chat_id is None else str(chat_id), method, text,
-                            at.isoformat()]).rowcount
+        for sql, later_args in later or ():
+            db.execute(sql, later_args)
+        added = db.execute(f"INSERT OR IGNORE INTO outbox ({cols}) VALUES ({', '.join('?' * len(args))})",  # noqa: S608
+                           args).rowcount
         row = next(db.query("SELECT * FROM outbox WHERE origin = ? AND seq = ?", list(key)))
     if later:
         later.clear()

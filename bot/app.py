@@ -139,6 +139,13 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
         if isinstance(request, OutboxRequest):  # every message written before it is sent (bot/outbox.py)
             request.outbox = application.bot_data["outbox"] = Outbox(
                 inbox.db, services.clock, request, backoff=max(tuning.backoff, 0.01) * 2)
+    elif settings.shared and isinstance(request, OutboxRequest):  # the outbox in the shared store
+        from assistant.shared_outbox import Owner
+
+        owner = Owner(settings.database_url)
+        owner.hold()  # before anything is written under its key
+        request.outbox = application.bot_data["outbox"] = Outbox(
+            services.db, services.clock, request, backoff=max(tuning.backoff, 0.01) * 2, owner=owner)
     queue.edge = Edge(inbox, audit_cleaned(services))
     if isinstance(updates_request, UpdatesRequest):
         updates_request.edge = queue.edge
@@ -175,7 +182,7 @@ async def post_init(application: Application) -> None:
     for hook in application.bot_data["startup"]:
         await hook(application)
     if outbox := application.bot_data.get("outbox"):
-        outbox.resume(application.bot.base_url)  # before the replay: its messages go after these
+        await outbox.resume(application.bot.base_url)  # before the replay: its messages go after these
     await replay(application)  # last: the handlers' start-up state (records runtime) is ready
     if application.job_queue is not None:
         application.job_queue.run_repeating(heartbeat, interval=status.HEARTBEAT, first=1, name="heartbeat")
@@ -191,6 +198,10 @@ async def heartbeat(context: DocbotContext) -> None:
     if (inbox := context.bot_data.get("inbox")) and beats % PRUNE_EVERY_BEATS == 0:
         inbox_core.prune(inbox.db, now=services.clock())
         services.tokens.prune()
+    elif services.shared and beats % PRUNE_EVERY_BEATS == 0:
+        from assistant import shared_inbox
+
+        await services.run(shared_inbox.prune, services.db)
 
 
 async def post_shutdown(application: Application) -> None:
