@@ -1,6 +1,7 @@
 """The bridge between the store and the pure reminder function: load a ReminderState (with the
 holiday calendar and the admins), compute what is due right now, fold it into per-person digests, and
-claim a digest's keys before sending (in the same transaction as its audit entry)."""
+claim a digest's keys before sending (in the same transaction as its audit entry), and hand claimed
+digests to the outbox again after a kill (``unqueued_digests``)."""
 
 from __future__ import annotations
 
@@ -78,12 +79,28 @@ def claim_digest(db: sqlite_utils.Database, digest: Digest, *, now: datetime) ->
             return False
         db["sent_reminders"].insert_all(
             [{"key": digest.key, "kind": "digest", "telegram_id": digest.telegram_id, "sent_at": now.isoformat(),
-              "text": digest.text}]
+              "text": digest.text, "queued": 0}]
             + [{"key": r.key, "kind": r.kind, "telegram_id": r.telegram_id, "sent_at": now.isoformat(),
-                "text": r.text} for r in digest.reminders])
+                "text": r.text, "queued": 1} for r in digest.reminders])
         audit(db, at=now, actor="reminders", action="reminder_sent",
               details={"key": digest.key, "to": digest.telegram_id, "keys": keys[1:]})
         return True
+
+
+def digest_queued(db: sqlite_utils.Database, key: str) -> None:
+    """The claimed digest's messages are in the outbox (or it was given up): nothing to hand over again."""
+    with db.atomic():
+        db.execute("update sent_reminders set queued = 1 where key = ?", [key])
+
+
+def unqueued_digests(db: sqlite_utils.Database) -> list[tuple[str, int, str]]:
+    """Digests claimed and never handed to the outbox — the process died in between: (key, telegram
+    id, text), oldest first. The claim and the outbox are two files (two stores in shared mode), so the
+    hand-over is made repeatable instead of atomic: the outbox rows are keyed by the digest's key, and
+    handing a digest over again finds the rows written before (sent ones are not sent again)."""
+    return [(r["key"], r["telegram_id"], r["text"]) for r in db.query(
+        "select key, telegram_id, text from sent_reminders where kind = 'digest' and queued = 0 "
+        "and telegram_id is not null order by sent_at, key")]
 
 
 def release_digest(db: sqlite_utils.Database, digest: Digest) -> None:
