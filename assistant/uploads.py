@@ -2,8 +2,9 @@
 
 Two steps so nothing changes without an admin's confirmation: ``preview(name, data, uploads_dir)``
 reads the bytes and reports what the parser found (assistant/doc_report.py); ``add(...)`` writes it.
-The chat keeps the preview's text on disk in between (``stage``, then ``add_staged`` on 确认), so
-the button still works after the bot restarts.
+The chat keeps the preview's text in the store in between (``stage``, then ``add_staged`` on 确认:
+table ``staged_uploads``), so the button still works after the bot restarts and, with several workers
+on PostgreSQL, when the 确认 reaches another worker than the file did.
 Uploaded documents live in their own directory under the data directory (``uploads_dir``), beside
 the bundled corpus, which stays read-only; both are loaded together. Office files are read by
 assistant/sandbox.py (archive limits, then a memory- and time-limited child process) and stored as
@@ -32,7 +33,7 @@ MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
 OFFICE = (".docx", ".pdf", ".doc", ".wps")  # read in the sandbox
 MIN_CHARS = 20  # shorter than this is not a policy document, whatever it says
-STAGED = ".staged"  # previews waiting for 确认, under the uploads directory
+STAGED = ".staged"  # where previews waited on disk before they moved into the store (still read)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted Office files (and old .doc) are OLE compound files
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control, format (bidi overrides such as U+202E, zero-width) and line/paragraph separators: a name
@@ -139,44 +140,59 @@ def preview(file_name: str, data: bytes, directory: Path, taken: Collection[str]
                    sent_name=safe_name(file_name))
 
 
-def stage(directory: Path, doc: Preview) -> dict:
-    """Keep a preview's text on disk until the admin confirms it, so a restart in between loses nothing:
-    in ``STAGED`` under the uploads directory (a folder: the corpus loader reads only the files beside
-    it). → the confirmation button's payload (JSON, stored with the button: handlers/tokens.py)."""
-    staged = Path(directory) / STAGED
-    staged.mkdir(parents=True, exist_ok=True)
+def stage(db, doc: Preview, *, at: datetime) -> dict:
+    """Keep a preview's text in the store until the admin confirms it (``staged_uploads``), so a restart
+    in between loses nothing and any worker can confirm it. → the confirmation button's payload (JSON,
+    stored with the button: handlers/tokens.py)."""
     name = f"{secrets.token_hex(8)}.txt"
-    tmp = staged / f".{name}.part"
-    tmp.write_text(doc.text, encoding="utf-8")
-    tmp.replace(staged / name)
+    with db.atomic():
+        db["staged_uploads"].insert({"name": name, "text": doc.text, "created_at": at.isoformat()})
     return {"staged": name, "file_name": doc.file_name, "title": doc.title, "short_name": doc.short_name,
             "sent_name": doc.sent_name}
 
 
+def _staged_text(db, directory: Path, staged: dict) -> str | None:
+    row = next(db.query("select text from staged_uploads where name = ?", [safe_name(staged["staged"])]), None)
+    if row is not None:
+        return row["text"]
+    old = Path(directory) / STAGED / safe_name(staged["staged"])  # staged on disk by an older version
+    return old.read_text(encoding="utf-8") if old.is_file() else None
+
+
 def add_staged(db, directory: Path, staged: dict, *, at: datetime, actor: str) -> Path:
-    """The confirmed upload moved from its staged copy into the uploads directory (atomically), audited."""
-    source = Path(directory) / STAGED / safe_name(staged["staged"])
+    """The confirmed upload written from its staged text into the uploads directory (atomically), the
+    staged row removed, audited — and, on PostgreSQL, recorded for every other worker."""
     path = Path(directory) / safe_name(staged["file_name"])
     if path.exists():
         raise UploadError(f"文件库里已有同名文件 {path.name}。")
-    if not source.is_file():
+    text = _staged_text(db, directory, staged)
+    if text is None:
         raise UploadError("这份文件的预览已失效（暂存的内容已不在），请重新发送文件。")
-    source.replace(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
     with db.atomic():
+        db.execute("delete from staged_uploads where name = ?", [safe_name(staged["staged"])])
         audit(db, at=at, actor=actor, action="add_document", details={"file": path.name, "title": staged["title"]})
         if shared_inbox.shares_documents(db):  # the other workers write it into their uploads too (as ``add``)
-            shared_inbox.record_document(db, path.name, path.read_text(encoding="utf-8"), at=at.isoformat())
+            shared_inbox.record_document(db, path.name, text, at=at.isoformat())
+    (Path(directory) / STAGED / safe_name(staged["staged"])).unlink(missing_ok=True)
     return path
 
 
-def discard_staged(directory: Path, staged: dict) -> None:
-    """取消: the staged copy goes."""
+def discard_staged(db, directory: Path, staged: dict) -> None:
+    """取消: the staged text goes."""
+    with db.atomic():
+        db.execute("delete from staged_uploads where name = ?", [safe_name(staged["staged"])])
     (Path(directory) / STAGED / safe_name(staged["staged"])).unlink(missing_ok=True)
 
 
-def prune_staged(directory: Path, now: datetime, keep: timedelta) -> int:
-    """Forget staged previews older than ``keep`` (their buttons have expired too). → files removed."""
-    staged, removed = Path(directory) / STAGED, 0
+def prune_staged(db, directory: Path, now: datetime, keep: timedelta) -> int:
+    """Forget staged previews older than ``keep`` (their buttons have expired too). → how many."""
+    with db.atomic():
+        removed = db.execute("delete from staged_uploads where created_at < ?", [(now - keep).isoformat()]).rowcount
+    staged = Path(directory) / STAGED
     for path in staged.iterdir() if staged.is_dir() else ():
         if path.is_file() and path.stat().st_mtime < (now - keep).timestamp():
             path.unlink(missing_ok=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from assistant import store, uploads
+from assistant import uploads
 from assistant.layout import uploads_dir
 from handlers import tokens
 from handlers.callbacks import resolve
@@ -49,10 +49,9 @@ async def on_document(update: Update, context: DocbotContext) -> None:
     except uploads.UploadError as err:
         await send_text(update, f"无法加入文件库：{err}")
         return
-    try:  # on disk until 确认 or 取消: the button outlives a restart (its token is stored too)
-        staged = await services.run(uploads.stage, uploads_dir(services.data_dir), found)
-    except OSError as err:  # a full or read-only disk
-        raise store.StoreUnwritable(f"staging {found.file_name}: {err}") from err
+    # In the store until 确认 or 取消: the button outlives a restart (its token is stored too) and works on
+    # any worker; a full or read-only store raises StoreUnwritable ("暂时无法保存").
+    staged = await services.in_db(uploads.stage, found, at=services.clock())
     markup = _buttons(context, update, "upload", staged, "确认", cancel=staged)
     await send_text(update, f"识别结果：\n{found.summary()}\n\n确认加入文件库吗？", markup)
 
@@ -101,14 +100,14 @@ async def cancel(update: Update, context: DocbotContext) -> None:
     if (payload := await resolve(update, context)) is not None:
         context.services.tokens.discard(update.callback_query.data)
         if isinstance(payload, dict) and "staged" in payload:
-            await context.services.run(uploads.discard_staged, uploads_dir(context.services.data_dir), payload)
+            await context.services.in_db(uploads.discard_staged, uploads_dir(context.services.data_dir), payload)
         await send_text(update, "已取消，文件库没有变化。")
 
 
 async def on_startup(application: Application) -> None:
     """Staged previews whose buttons have expired (handlers/tokens.py KEEP) are forgotten."""
     services = application.bot_data["services"]
-    await services.run(uploads.prune_staged, uploads_dir(services.data_dir), services.clock(), tokens.KEEP)
+    await services.in_db(uploads.prune_staged, uploads_dir(services.data_dir), services.clock(), tokens.KEEP)
 
 
 def register(application: Application) -> None:

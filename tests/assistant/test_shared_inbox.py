@@ -143,8 +143,27 @@ def test_a_confirmed_staged_upload_reaches_the_other_workers(db, tmp_path):
     mine, other = tmp_path / "worker1", tmp_path / "worker2"
     data = (BUNDLED_DIR / "haizhu-urban-management-grassroots-three-year-plan.txt").read_bytes()
     found = uploads.preview("机关党建方案.txt", data, mine)
-    staged = uploads.stage(mine, found)
+    staged = uploads.stage(db, found, at=datetime(2026, 11, 6, 9, tzinfo=UTC))
     seen = shared.documents_since(db, 0, other)
     uploads.add_staged(db, mine, staged, at=datetime(2026, 11, 6, 10, tzinfo=UTC), actor="1")
     assert shared.documents_since(db, seen, other) > seen
     assert (other / "机关党建方案.txt").read_text(encoding="utf-8") == found.text
+
+
+def test_an_upload_previewed_on_one_worker_is_confirmed_on_another(db, tmp_path):
+    """Failure: the preview's text was staged on the receiving worker's disk, so 确认 reaching the
+    other worker (another load-balanced request) said "预览已失效". Staged in the shared store now."""
+    from datetime import UTC, datetime
+
+    from assistant import uploads
+    from corpus import BUNDLED_DIR
+
+    first, second = tmp_path / "worker1" / "uploads", tmp_path / "worker2" / "uploads"
+    data = (BUNDLED_DIR / "haizhu-urban-management-grassroots-three-year-plan.txt").read_bytes()
+    found = uploads.preview("机关党建方案.txt", data, first)
+    staged = uploads.stage(db, found, at=datetime(2026, 11, 6, 9, tzinfo=UTC))  # on worker 1
+    path = uploads.add_staged(db, second, staged, at=datetime(2026, 11, 6, 10, tzinfo=UTC), actor="1")  # on 2
+    assert path == second / "机关党建方案.txt" and path.read_text(encoding="utf-8") == found.text
+    assert shared.documents_since(db, 0, first) > 0 and (first / "机关党建方案.txt").exists()  # and back to 1
+    with pytest.raises(uploads.UploadError, match="预览已失效"):  # spent: a second 确认 adds nothing
+        uploads.add_staged(db, tmp_path / "worker3", staged, at=datetime(2026, 11, 6, 11, tzinfo=UTC), actor="1")

@@ -337,8 +337,12 @@ async def test_the_upload_confirmation_survives_a_restart(fake_api, tmp_path):
         fake_api.push(fake_api.document("另一份方案.docx", make_docx(), user=ADMIN))
         [_, other] = await fake_api.wait_for(chat_id=ADMIN, count=2, timeout=30)
     assert [b[0] for b in preview.buttons] == ["确认", "取消"] and not errors
-    staged = uploads_dir(settings.data_dir) / uploads.STAGED
-    assert len(list(staged.iterdir())) == 2 and not (uploads_dir(settings.data_dir) / "机关党建方案.txt").exists()
+    def staged() -> int:
+        from assistant.store import open_db
+
+        return open_db(settings.store)["staged_uploads"].count
+
+    assert staged() == 2 and not (uploads_dir(settings.data_dir) / "机关党建方案.txt").exists()
     async with harness.polling(start()) as errors:  # the restarted bot
         fake_api.push(fake_api.press(preview.buttons[0][1], user=ADMIN))
         done = (await fake_api.wait_for(chat_id=ADMIN, count=3, timeout=30))[-1]
@@ -349,7 +353,7 @@ async def test_the_upload_confirmation_survives_a_restart(fake_api, tmp_path):
         answer = (await fake_api.wait_for(chat_id=ADMIN, count=5, timeout=30))[-1]
     assert "区委组织部" in answer.text, answer.text
     assert (uploads_dir(settings.data_dir) / "机关党建方案.txt").read_text(encoding="utf-8").startswith("中共某区委")
-    assert list(staged.iterdir()) == [] and not errors  # confirmed one moved, cancelled one removed
+    assert staged() == 0 and not errors  # confirmed one moved, cancelled one removed
 
 
 async def test_a_confirmed_upload_names_the_file_that_was_sent(offline_bot, offline_api):
