@@ -4,7 +4,9 @@ Parsing the bundled documents costs about 50 ms, and importing the parser (hundr
 expressions compiled at import) about as much again: most of a cold structured `docbot ask`. The
 cache file holds the parsed ``Corpus`` under a key that hashes everything the parse depends on: every
 file of the corpus and uploads folders (names, bytes), the parser's own source (corpus/*.py and its
-data files) and the Python version. Any change gives another key, and the next call parses again and
+data files), the Python version, and for office files the versions of the libraries that read them
+(``LOADER_PACKAGES``: a python-docx or pdfplumber upgrade may read the same bytes differently; for
+.doc/.wps the LibreOffice binary that converts them). Any change gives another key, and the next call parses again and
 replaces the file. A cache that cannot be read or written is never an error: the corpus is parsed.
 """
 
@@ -26,6 +28,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "corpus.pickle"
+# The third-party readers behind each office suffix (corpus/loaders_office.py, loaders_pdf.py,
+# loaders_legacy.py): their versions are part of the key when a folder holds such a file.
+LOADER_PACKAGES = {".docx": ("python-docx", "lxml"), ".pdf": ("pdfplumber", "pdfminer.six"),
+                   ".doc": ("python-docx", "lxml"), ".wps": ("python-docx", "lxml")}
+CONVERTED = (".doc", ".wps")  # converted by LibreOffice first
 _PARSER_DIR = Path(corpus.__file__).parent
 
 
@@ -38,16 +45,52 @@ def _files(folder: Path) -> list[Path]:
         return []
 
 
+def _version(package: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _converter() -> str:
+    """Which LibreOffice converts .doc/.wps: its binary's resolved path and modification time."""
+    import shutil
+
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        return "absent"
+    real = os.path.realpath(found)
+    try:
+        return f"{real}:{os.stat(real).st_mtime_ns}"
+    except OSError:
+        return real
+
+
+def readers(suffixes: set[str]) -> str:
+    """The versions of the readers that files with ``suffixes`` go through (empty for plain text)."""
+    packages = sorted({p for s in suffixes for p in LOADER_PACKAGES.get(s, ())})
+    parts = [f"{p}={_version(p)}" for p in packages]
+    if suffixes & set(CONVERTED):
+        parts.append(f"soffice={_converter()}")
+    return ";".join(parts)
+
+
 def corpus_key(*folders: Path) -> str:
-    """A hash of what parsing ``folders`` depends on: their files' names and bytes, the parser's source."""
+    """A hash of what parsing ``folders`` depends on: their files' names and bytes, the parser's source,
+    and the versions of the libraries that read their office files."""
     h = hashlib.blake2b(digest_size=20)
     h.update(sys.version.encode())
     for path in _files(_PARSER_DIR):  # corpus/*.py, unit_aliases.txt: a changed parser re-parses
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    suffixes: set[str] = set()
     for folder in folders:
         h.update(b"\1" + str(folder).encode() + b"\0")
         for path in _files(Path(folder)):
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            suffixes.add(path.suffix.lower())
+    h.update(b"\2" + readers(suffixes).encode())
     return h.hexdigest()
 
 

@@ -122,3 +122,27 @@ def test_a_document_skipped_this_time_is_not_cached_without_it(folders, parses, 
     second = load_corpus_cached(docs, uploads, cache)
     assert len(second.documents) == 3 and not second.skipped
     assert len(parses) == 2
+
+
+@pytest.mark.parametrize(("suffix", "package"), [(".docx", "python-docx"), (".pdf", "pdfplumber"),
+                                                 (".pdf", "pdfminer.six"), (".doc", "python-docx")])
+def test_a_new_version_of_an_office_reader_changes_the_key(folders, monkeypatch, suffix, package):
+    """Failure: the key hashed the files and the parser's source only, so after a python-docx or
+    pdfplumber upgrade a corpus with .docx/.pdf files kept the text the old reader had extracted."""
+    from importlib import metadata
+
+    docs, uploads, _ = folders
+    (docs / f"方案{suffix}").write_bytes(b"PK\x03\x04 not really")
+    before = corpus_key(docs, uploads)
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "999.0" if name == package else real(name))
+    assert corpus_key(docs, uploads) != before
+
+
+def test_plain_text_folders_do_not_depend_on_the_office_readers(folders, monkeypatch):
+    from importlib import metadata
+
+    docs, uploads, _ = folders
+    before = corpus_key(docs, uploads)
+    monkeypatch.setattr(metadata, "version", lambda name: "999.0")
+    assert corpus_key(docs, uploads) == before
