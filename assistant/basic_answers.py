@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.answers import Answer, Citation
 from assistant.examples import HELP_TEXT
 from assistant.knowledge import Knowledge
+from assistant.numbers import loose_number
 from corpus.model import MAIN_PART
 
 MAX_QUESTION_CHARS = 500
@@ -26,6 +27,8 @@ def invalid_reason(question: str) -> str | None:
         return f"问题太长了（{len(q)}字）。请控制在{MAX_QUESTION_CHARS}字以内，一次问一件事。\n" + HELP_TEXT
     if not any(map(_meaningful, q)):
         return "没有看懂这个问题。" + HELP_TEXT
+    if (number := loose_number(q)) is not None:  # the strict number rule (assistant/numbers.py), as commands
+        return f"“{number}”不是能识别的数字，请用阿拉伯数字或汉字数字，例如：第2项、第二项、11月5日。"
     return None
 
 

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from assistant.numbers import loose_digit
 from corpus.vocabulary import CORE_STRIPPED, question_words, question_words_regex
 
 try:  # the converter is a compiled wheel; without it Traditional input is simply left as typed
@@ -55,8 +56,12 @@ _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]+")
 
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified, width folded (ＡＢ１ → AB1, ！ → !), variant characters unified."""
+    """Traditional → Simplified, width folded (ＡＢ１ → AB1, ！ → !), variant characters unified. Digits
+    the strict number rule refuses (², ①: assistant/numbers.py) are kept as typed, never folded into
+    ASCII digits: "第²项" must not become "第2项" on the way to a recogniser."""
     s = _T2S.convert(text) if _T2S is not None and text else text
+    if any(map(loose_digit, s)):
+        return "".join(ch if loose_digit(ch) else unicodedata.normalize("NFKC", ch) for ch in s).translate(VARIANTS)
     return unicodedata.normalize("NFKC", s).translate(VARIANTS)
 
 

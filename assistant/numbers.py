@@ -8,7 +8,11 @@ deadline of 99999999 days overflows the calendar. Out of range → None, and the
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
 from corpus.numerals import chinese_to_int
+from corpus.vocabulary import CALENDAR_UNITS, ITEM_NOUNS, MEASURE_WORDS
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 MAX_DIGITS = 15  # beyond any id or count a person types; keeps int() and comparisons cheap
@@ -37,3 +41,34 @@ def user_id(text: str | None) -> int | None:
 
 def record_id(text: str | None) -> int | None:
     return parse_int(text, low=1, high=RECORD_ID_MAX)
+
+
+@lru_cache(maxsize=512)
+def loose_digit(ch: str) -> bool:
+    """A character that ``str.isdigit``, NFKC or a regex ``\\d`` reads as a digit and this module does
+    not: superscripts (²), circled and parenthesised digits (①, ⑽), other scripts' digits (١٢, ৩).
+    Chinese numerals and their bracketed forms (㈠ → "(一)") are not digits here."""
+    if "0" <= ch <= "9" or "\uff10" <= ch <= "\uff19" or unicodedata.category(ch) not in ("Nd", "No"):
+        return False
+    return not any("\u4e00" <= c <= "\u9fff" for c in unicodedata.normalize("NFKC", ch))
+
+
+_AFTER = tuple(sorted({*ITEM_NOUNS, *MEASURE_WORDS, *CALENDAR_UNITS}, key=len, reverse=True))
+
+
+def loose_number(text: str) -> str | None:
+    """The first number in ``text`` typed with a digit the strict rule refuses, where people type a number:
+    after 第 ("第²项") or before an item noun, a measure word or a calendar unit ("⑤日", "３²人")."""
+    i, n = 0, len(text)
+    while i < n:
+        if not (loose_digit(text[i]) or text[i].isascii() and text[i].isdigit()):
+            i += 1
+            continue
+        j = i
+        while j < n and (loose_digit(text[j]) or text[j].isdigit()):
+            j += 1
+        run = text[i:j]
+        if any(map(loose_digit, run)) and (text[:i].rstrip().endswith("第") or text[j:].lstrip().startswith(_AFTER)):
+            return run
+        i = j
+    return None

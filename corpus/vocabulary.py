@@ -122,6 +122,8 @@ RUN_NOUNS = ("部分", "组", "批")
 # Measure words a count is given in ("5700余字", "不少于3人", "12学时"); "多少字" asks for that counter.
 MEASURE_WORDS = ("份", "人", "篇", "名", "期", "项", "字", "学时", "小时", "所", "家", "条", "户", "亩", "套", "座", "辆",
                  "吨", "公里", "平方米", "间", "处")
+# The units a date or a period is typed in ("11月5日", "15天内", "每年2次"): a number is read before them.
+CALENDAR_UNITS = ("年", "月", "日", "号", "天", "周", "次")
 
 
 # ---- organisations -------------------------------------------------------------------------------
