@@ -19,6 +19,20 @@ _UNWANTED_JSON = re.compile(r"\\u00[01][0-9a-fA-F]|\\[rbf]|[\x7f-\x9f\u200e\u200
 _ENTITY_KEYS = {"text": "entities", "caption": "caption_entities"}
 
 
+# What never shows on a line: controls (tabs and newlines too), format characters (zero-width space,
+# joiners, U+FEFF, soft hyphen, bidi marks), line/paragraph separators, surrogates, private use, unassigned.
+INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
+
+
+def visible(text: str) -> str:
+    """A one-line name (a unit, a file name) with every invisible character out: the edge's ``clean``
+    keeps tabs, newlines and zero-width characters in prose, but "东山街\u200b" is not the unit 东山街 — it
+    would match no contact point, no leader, and read the same as the real one in every list."""
+    import unicodedata
+
+    return "".join(c for c in text if unicodedata.category(c) not in INVISIBLE)
+
+
 def clean(text: str) -> str:
     if not isinstance(text, str):
         return text

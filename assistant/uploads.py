@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from assistant import sandbox, shared_inbox
+from assistant.cleaning import INVISIBLE
 from assistant.doc_report import DocReport, describe
 from assistant.store import audit
 from corpus import loaders
@@ -38,7 +39,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted Office files (and old .doc) are OL
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control, format (bidi overrides such as U+202E, zero-width) and line/paragraph separators: a name
 # with them displays differently from what it is ("exe.txt" shown as "txt.exe").
-_INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
+_INVISIBLE = INVISIBLE
 
 
 class UploadError(ValueError):

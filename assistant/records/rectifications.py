@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from assistant.cleaning import visible
 from assistant.numbers import DEADLINE_DAYS_MAX
 from assistant.records.dates import add_months, find_dates
 from assistant.records.repeats import REPEAT_REPLY, earlier_rectification
@@ -27,6 +28,7 @@ def add_rectification(db: sqlite_utils.Database, *, unit: str, issue: str, notic
     if due is None:
         r = rules[rule]
         due, citation = add_months(notice_date, r.value), r.citation
+    unit, issue = visible(unit), visible(issue)  # the original (as typed) is stored beside them
     with db.atomic():
         rid = db["rectifications"].insert({
             "visit_id": visit_id, "leader_id": leader_id, "unit": unit, "issue": issue,
@@ -97,7 +99,10 @@ def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now:
     tokens = [t for t in tokens if t != "线索"]
     if len(tokens) < 3 or len(args) > 500:
         return None, usage
-    unit, issue, rest = tokens[0], tokens[1], " ".join(tokens[2:])
+    unit, issue, rest = visible(tokens[0]), visible(tokens[1]), " ".join(tokens[2:])
+    if not unit or not issue:
+        return None, "单位和问题须是看得见的文字（收到的只有控制字符或不可见字符），未登记。\n" + usage
+    stripped = (unit, issue) != (tokens[0], tokens[1])
     notice = find_dates(rest.split(" ")[0], today, past=True)
     if not notice or notice[0].error or notice[0].value is None:
         return None, (notice[0].error if notice and notice[0].error else "未识别到通知日期。") + "\n" + usage
@@ -131,4 +136,5 @@ def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now:
                             logged_by=actor_id, now=now, actor=actor, original=args, rules=rules)
     row = db["rectifications"].get(rid)
     basis = row["citation"]
-    return rid, f"已登记第{rid}号整改：{unit}——{issue}\n通知日期：{notice_date}，期限：{row['due']}\n依据：{basis}"
+    note = "\n（单位或问题中的不可见字符已去掉；原文照录在记录中）" if stripped else ""
+    return rid, f"已登记第{rid}号整改：{unit}——{issue}\n通知日期：{notice_date}，期限：{row['due']}\n依据：{basis}{note}"

@@ -4,7 +4,10 @@ words (spacing aside) and within ``REPEAT_WINDOW`` of the first is a repeat: ans
 of the record already saved, and nothing is stored.
 
 Past the window, or with any word changed, it is a new record: two identical problems found a day
-apart are two rectifications. A voided record does not count (the person voided it to log it anew).
+apart are two rectifications. Only a record still open counts: a voided one (the person voided it to
+log it anew), and a closed one — a rectification marked done with /done, or a note whose rectification
+was — do not. What the person means by sending a closed record's text again is that the problem is
+back: a new rectification, not "已经保存过了" pointing at one that is finished.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ def earlier_rectification(db: sqlite_utils.Database, actor_id: int | None, origi
     if actor_id is None:
         return None
     rows = db.query("SELECT id, original FROM rectifications WHERE logged_by = ? AND created_at >= ? "
-                    "AND status != 'void' AND visit_id IS NULL ORDER BY id DESC",
+                    "AND status = 'open' AND visit_id IS NULL ORDER BY id DESC",
                     [actor_id, (now - REPEAT_WINDOW).isoformat()])
     return next((r["id"] for r in rows if _same(r["original"], original)), None)
 
@@ -36,6 +39,7 @@ def earlier_visit(db: sqlite_utils.Database, actor_id: int | None, original: str
     """The id of the same note saved by the same person within the window, if any."""
     if actor_id is None:
         return None
-    rows = db.query("SELECT id, original FROM visits WHERE logged_by = ? AND logged_at >= ? AND voided_at = '' "
+    rows = db.query("SELECT id, original FROM visits v WHERE logged_by = ? AND logged_at >= ? AND voided_at = '' "
+                    "AND NOT EXISTS (SELECT 1 FROM rectifications r WHERE r.visit_id = v.id AND r.status = 'done') "
                     "ORDER BY id DESC", [actor_id, (now - REPEAT_WINDOW).isoformat()])
     return next((r["id"] for r in rows if _same(r["original"], original)), None)
