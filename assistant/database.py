@@ -18,6 +18,9 @@ Every piece of the bot's durable state is a table in one store:
     shared inbox         shared_inbox, shared_inbox_attempts (PostgreSQL)   assistant/shared_inbox.py
     scheduler            (an advisory lock, no table)                       assistant/shared_inbox.py
     uploaded documents   documents (name, text, version)                    assistant/shared_inbox.py
+    upload previews      staged_uploads (until 确认 / 取消)                  assistant/uploads.py
+    outbox (shared)      outbox, each row with its owner worker (PostgreSQL) assistant/outbox.py,
+                                                                            assistant/shared_outbox.py
 
 The interface is the one the code already speaks: sqlite-utils' ``Database`` (``execute``, ``query``,
 ``atomic``, ``db["table"].insert/upsert/update/get/rows_where…``) with SQLite's SQL. The SQLite backend
@@ -75,7 +78,7 @@ def open_postgres(url: str):
     db = PgStore(url)
     load_migrations()
     migrate_postgres(db, MIGRATIONS)
-    shared_inbox.migrate(db)  # the tables only several workers need: shared inbox, tokens, documents
+    shared_inbox.migrate(db)  # the tables only several workers need: shared inbox, tokens, documents, outbox
     return db
 
 
