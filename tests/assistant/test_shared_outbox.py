@@ -56,3 +56,16 @@ def test_a_replay_on_another_worker_finds_the_reply_by_key(db, owners):
     assert not new and again.status == "sent" and again.result == {"message_id": 5} and again.owner == a.key
     a.close()
     assert shared_outbox.adopt_orphans(db, b.key) == []  # sent rows are nobody's business
+
+
+def test_messages_finished_long_ago_are_pruned_and_waiting_ones_kept(db, owners):
+    from datetime import timedelta
+
+    from assistant import shared_inbox
+
+    a = owners()
+    old, _ = store.write(db, ("u9", 1), 42, "sendMessage", {"chat_id": 42, "text": "旧"}, at=AT, owner=a.key)
+    store.sent(db, old.id, {"message_id": 1}, at=AT - timedelta(days=10))
+    waiting, _ = store.write(db, ("u9", 2), 42, "sendMessage", {"chat_id": 42, "text": "等"}, at=AT, owner=a.key)
+    shared_inbox.prune(db)
+    assert [r["id"] for r in db.query("select id from outbox")] == [waiting.id]
