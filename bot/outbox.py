@@ -25,7 +25,7 @@ them (per-chat order), other chats are not held up. A ``retry_after`` of any len
 start-up (post_init, before the replay) and survive any kill; a message in flight at a kill is sent
 again (at least once: Telegram has no idempotency key to ask whether it arrived).
 
-Files (``sendDocument``: /export, /report) are messages like the others: their bytes are kept in the
+Files (``sendDocument``: /export; ``sendPhoto``: /report's chart) are messages like the others: their bytes are kept in the
 row (base64) so the sender can post them again. ``answerCallbackQuery`` is keyed the same way, so a
 replayed button press does not answer the press twice, but it is tried once only (the query expires
 in seconds): a failure is logged and given up, never raised — a press whose record was saved is not
@@ -59,7 +59,7 @@ from assistant import outbox as store
 from bot.retrying_request import _NEVER_SENT, RetryingRequest
 
 log = logging.getLogger(__name__)
-DURABLE = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument"})
+DURABLE = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument", "sendPhoto"})
 ONCE = frozenset({"answerCallbackQuery"})  # keyed (a replay does not repeat it), one try, never raises
 FILES = "__files__"  # the params key holding a send's files (base64)
 ADOPT_EVERY_S = 2.0  # shared mode: how often a worker looks for messages of workers that died

@@ -5,6 +5,8 @@ Failures they reproduced: a sendDocument failing past the quick retries raised i
 ("出错了", the file never sent); an answerCallbackQuery failing after a note's 确认 was saved told the
 secretary "出错了" although the record was stored (and a replayed press answered the query again)."""
 
+import pytest
+
 from assistant import outbox as store
 from tests.support import telegram_harness as harness
 from tests.telegram.test_outbox import NOTE, SECRETARY, _bot, _messages, _settled
@@ -14,20 +16,22 @@ def _errors_said(fake_api) -> list[str]:
     return [c.text for c in fake_api.sent() if "出错了" in c.text]
 
 
-async def test_an_export_file_refused_past_the_quick_retries_is_sent_later_once_with_its_bytes(
-        fake_api, tmp_path, knowledge):
+@pytest.mark.parametrize(("command", "method", "caption"), [("/export 2026-11 csv", "sendDocument", "台账"),
+                                                           ("/report 2026-11", "sendPhoto", "联系督导情况")])
+async def test_a_file_refused_past_the_quick_retries_is_sent_later_once_with_its_bytes(
+        fake_api, tmp_path, knowledge, command, method, caption):
     app, _, _ = _bot(fake_api, tmp_path, knowledge)
-    fake_api.fail("sendDocument", 502, times=6)  # more than RetryingRequest's 4 tries
+    fake_api.fail(method, 502, times=6)  # more than RetryingRequest's 4 tries
     async with harness.polling(app) as errors:
-        fake_api.push(fake_api.text("/export 2026-11 csv", user=SECRETARY))
-        [doc] = await fake_api.wait_for("sendDocument", chat_id=SECRETARY, timeout=20)
+        fake_api.push(fake_api.text(command, user=SECRETARY))
+        [doc] = await fake_api.wait_for(method, chat_id=SECRETARY, timeout=20)
         await _settled(app)
-    tries = [c for c in fake_api.calls if c.method == "sendDocument"]
-    assert len(tries) == 7 and len(fake_api.sent("sendDocument")) == 1  # 6 refused, then delivered once
+    tries = [c for c in fake_api.calls if c.method == method]
+    assert len(tries) == 7 and len(fake_api.sent(method)) == 1  # 6 refused, then delivered once
     [(name, data)] = doc.files.items()
-    assert data == tries[0].files[name] and "台账" in doc.params.get("caption", "")
+    assert data == tries[0].files[name] and caption in doc.params.get("caption", "")
     assert not _errors_said(fake_api) and not errors
-    assert [(m.method, m.status) for m in _messages(app)] == [("sendDocument", "sent")]
+    assert [(m.method, m.status) for m in _messages(app)] == [(method, "sent")]
 
 
 async def test_a_failing_answer_to_the_confirm_press_never_turns_a_saved_note_into_an_error(
