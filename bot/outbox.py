@@ -163,7 +163,13 @@ class Outbox:
             self._stored_again()
         except STORE_ERRORS as err:  # disk full: send it anyway, not durably
             self._storing_failed(err)
-            return await now()
+            if method not in ONCE:
+                return await now()
+            try:
+                return await now()
+            except TelegramError:
+                log.info("%s failed (not stored either); given up", method, exc_info=True)
+                return True
         if not new:
             if msg.status == "sent":
                 log.info("message %s (%s #%s) was sent before; not sent again", msg.id, msg.origin, msg.seq)
