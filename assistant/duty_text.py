@@ -38,10 +38,12 @@ _SUB_CLAUSE = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 def _article_clauses(text: str, unit: str) -> str:
     """"X安全生产工作职责：（一）宣传贯彻…，…。（二）建立健全…" → the title and each sub-clause's opening
     phrase: the whole article is the unit's, and its clauses say what it does (cut, the list would be one
-    clause long)."""
+    clause long). An article that fits DUTY_CHARS is quoted whole."""
     marks = list(_SUB_CLAUSE.finditer(text))
     if len(marks) < 2 or unit not in duty_owner(text[:marks[0].start()]).shared:
         return ""
+    if len(text) <= DUTY_CHARS:  # short enough to quote whole: a clause's opening says only half of it
+        return text.rstrip("。；;")
     ends = [m.start() for m in marks[1:]] + [len(text)]
     heads = [re.split(r"[，,；;。]", text[m.end():end], maxsplit=1)[0][:40] for m, end in zip(marks, ends, strict=True)]
     return text[:marks[0].start()].rstrip("：: ") + "：" + "；".join(f"{m.group(0)}{h}" for m, h in zip(marks, heads, strict=True))

@@ -23,6 +23,7 @@ from corpus.headings import (
     Line,
     classify,
     is_heading_like,
+    numbered_title,
     sub_levels,
 )
 from corpus.inline import LEADS_DUTY, inline_units
@@ -68,9 +69,13 @@ from corpus.units import (
     trailing_units,
     units_line,
 )
+from corpus.vocabulary import ARTICLE_NOUN
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
+# A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).
+ARTICLE_LEVEL = 1.5
+RUN_LEVEL = 1.4  # an unnumbered heading over a run of articles ("某某员管理办法" before its 第一条)
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
@@ -114,8 +119,11 @@ class _Builder(PartsMixin, HeadingsMixin):
 
     @property
     def label_path(self) -> str:
-        """"四（二）": the numbering labels above the current block (unnumbered headings skipped)."""
-        return "".join(lb for lv, lb in sorted(self.labels.items()) if any(lv == s for s, _ in self.stack))
+        """"四（二）": the numbering labels above the current block (unnumbered headings skipped). Under a
+        第X条 the path starts at the article ("第四条（一）"): articles are numbered across chapters."""
+        labels = [lb for lv, lb in sorted(self.labels.items()) if any(lv == s for s, _ in self.stack)]
+        start = max((k for k, lb in enumerate(labels) if lb.endswith(ARTICLE_NOUN)), default=0)
+        return "".join(labels[start:])
 
     def add_section(self, label: str, title: str, level: int, line: int) -> Section:
         section = Section(label=label, title=title, level=level, part=self.part, line=line)
@@ -186,6 +194,7 @@ class _Builder(PartsMixin, HeadingsMixin):
                     path=b.path,
                     deadline=deadline or deadline_of(body),
                     frequency=frequency_of(body),
+                    article=b.article,
                 )
             )
             if b.kind == "item":
@@ -249,7 +258,25 @@ class _Builder(PartsMixin, HeadingsMixin):
         return j
 
     def on_item(self, i: int, ln: Line) -> None:
-        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=ln.label == "条")
+        article = ln.label == ARTICLE_NOUN
+        if article:  # the article before this one, and the headings inside it, end here
+            self.close()
+            self._end_article(i)
+        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=article)
+        if article:  # the blocks below a 第X条 (its （一） headings, their 1. items) are under it
+            label = f"第{int_to_chinese(ln.number)}{ARTICLE_NOUN}"
+            title = numbered_title(collapse_spaces(ln.rest))[0].rstrip("：:")
+            self.push(ARTICLE_LEVEL, f"{label} {title}".strip(), label)
+
+    def _end_article(self, i: int) -> None:
+        """Close the last 第X条 and its headings. An unnumbered heading on the line right before this
+        article ("某某员管理办法" over a new run of 第一条…) heads the articles from here on."""
+        prev = next((ln for ln in reversed(self.lines[:i]) if ln.kind != "blank" and ln.no not in self.skip), None)
+        last = self.sections[-1] if self.sections else None
+        heads = prev is not None and last is not None and not last.label and last.line == prev.no and self.stack
+        self.stack = [(lv, d) for lv, d in self.stack if lv < (RUN_LEVEL if heads else ARTICLE_LEVEL)]
+        if heads:
+            self.stack.append((RUN_LEVEL, last.title))
 
     def on_units(self, i: int, ln: Line) -> None:
         b = self.block

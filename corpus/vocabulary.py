@@ -111,6 +111,8 @@ H1_MARKS = "、.．"
 CHAPTER_NOUNS = ("章", "部分", "编")
 # What a reader calls one numbered entry: "第17项", "第十七条", "第3点", "第2款".
 ITEM_NOUNS = ("项", "条", "点", "款")
+# A regulation's article ("第十二条"): numbered on its own, above its （一） clauses and 1. items.
+ARTICLE_NOUN = "条"
 # The header of a table's sequence column, and how a question names a row by it ("分工表序号2那项").
 SERIAL_HEADERS = ("序号", "编号", "序列")
 # What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
