@@ -49,6 +49,12 @@ def _article_clauses(text: str, unit: str) -> str:
     return text[:marks[0].start()].rstrip("：: ") + "：" + "；".join(f"{m.group(0)}{h}" for m, h in zip(marks, heads, strict=True))
 
 
+def _in_bracket(clause: str, unit: str) -> bool:
+    """The unit is named inside the clause's trailing bracket, not in its running text."""
+    at = clause.find(unit)
+    return at > 0 and clause.rfind("（", 0, at) > clause.rfind("）", 0, at) and clause.endswith(("）", ")"))
+
+
 def duty_text(d: Duty) -> str:
     """What a unit does in an item, for its duty list. A duty-table row ("区行政审批局：…") or an
     unnumbered paragraph naming the unit as subject is the unit's own duty text: quoted from the
@@ -63,6 +69,11 @@ def duty_text(d: Duty) -> str:
         # an item naming several units with a clause each ("…区资源生态局负责组织专业培训；…"): the
         # unit's own clause says what it does there, the heading alone does not
         rest = item.body[len(short_heading(item)):]
+        clauses = [c.strip() for c in re.split(r"[。；;](?![^（(]*[）)])", item.body) if d.unit in c]
+        if any(_in_bracket(c, d.unit) for c in clauses):
+            # "…夹芯板材…治理（责任单位：资源生态处配合…）；…": the task whose bracket names the unit
+            said = "；".join(c for c in clauses if _in_bracket(c, d.unit))
+            return said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + "…"
         clauses = [c.strip() for c in re.split(r"[。；;]", rest) if d.unit in c]
         if clauses:
             said = "；".join(c[c.find(d.unit):] for c in clauses)

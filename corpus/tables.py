@@ -192,6 +192,8 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
         number = pos
         if serial is not None and cells[serial].isascii() and cells[serial].isdigit():
             number = int(cells[serial])
+        elif serial is not None and not cells[serial] and out and any(r.get(headers[serial]) for r in out):
+            number = out[-1].number  # an empty 序号 under a merged cell: more of the numbered row above
         elif numbered_last and (m := _NUMBERED.match(cells[last])):
             number = int(m.group("n"))
             cells[last] = cells[last][m.end() :].strip()
