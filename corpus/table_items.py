@@ -122,7 +122,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     if task is None:
         return []
     name = _name_column(table, [h for h in others if h not in (group, task)])
-    items = []
+    items: list[tuple[bool, Item]] = []
     for row in table.rows:
         text = row.get(task)
         if (m := _LEADING_NUMBER.match(text)) and int(m.group(1)) == row.number:
@@ -138,19 +138,19 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
         label = row.get(group) if group else row.group
         section = " / ".join(x for x in (table.section, label) if x)
         deadline = row.get(deadline_col) if deadline_col else ""
-        items.append(Item(number=row.number, heading=heading, text=text, units=units,
-                          section=section, part=table.part, line_start=row.line, line_end=row.line,
-                          deadline=deadline or deadline_of(text), frequency=frequency_of(text)))
+        items.append((row.continues, Item(number=row.number, heading=heading, text=text, units=units,
+                                          section=section, part=table.part, line_start=row.line, line_end=row.line,
+                                          deadline=deadline or deadline_of(text), frequency=frequency_of(text))))
     return _join_continued(items)
 
 
-def _join_continued(items: list[Item]) -> list[Item]:
+def _join_continued(items: list[tuple[bool, Item]]) -> list[Item]:
     """Rows under one merged 序号 cell ("6" over four tasks) are one item: item 6 holds every task of
     its rows, each row's parties with the role its own cells give them."""
     out: list[Item] = []
     rows: list[Item] = []  # the rows of the item being joined
-    for it in items:
-        if not out or it.number != out[-1].number:
+    for continues, it in items:
+        if not out or not continues or it.number != out[-1].number:
             out.append(it)
             rows = [it]
             continue

@@ -184,18 +184,23 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
             continue
         merged.append((no, cells, len(groups) - 1))
 
+    # a content column whose cells carry their own numbers on most rows ("44、完成…" beside a 序号 of 11)
+    inner = next((k for k in range(width) if k not in (serial, last)
+                  and sum(bool(_NUMBERED.match(c[k])) for _, c, _ in merged) * 2 > len(merged)), None)
     out: list[Row] = []
     for pos, (no, cells, g) in enumerate(merged, 1):
         cells = list(cells)
         if sparse_first and g >= 0:
             cells[0] = groups[g]
-        number = pos
-        if serial is not None and cells[serial].isascii() and cells[serial].isdigit():
+        number, continues = pos, False
+        if inner is not None and (m := _NUMBERED.match(cells[inner])):
+            number = int(m.group("n"))  # "44、完成…": the tasks number themselves, 序号 numbers their groups
+        elif serial is not None and cells[serial].isascii() and cells[serial].isdigit():
             number = int(cells[serial])
         elif serial is not None and not cells[serial] and out and any(r.get(headers[serial]) for r in out):
-            number = out[-1].number  # an empty 序号 under a merged cell: more of the numbered row above
+            number, continues = out[-1].number, True  # an empty 序号 under a merged cell: more of the row above
         elif numbered_last and (m := _NUMBERED.match(cells[last])):
             number = int(m.group("n"))
             cells[last] = cells[last][m.end() :].strip()
-        out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no))
+        out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no, continues=continues))
     return out
