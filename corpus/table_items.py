@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
-from corpus.model import Item, Table, Units, merge_units
+from corpus.model import Item, SubAttribution, Table, Units, merge_units
 from corpus.parties import personal_name
 from corpus.text import first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
@@ -161,7 +161,10 @@ def _join_continued(items: list[tuple[bool, Item]]) -> list[Item]:
         lead = tuple(u for u in dict.fromkeys(units.lead) if all(u in r.units.raw for r in rows))
         shared = tuple(u for u in dict.fromkeys(units.shared + units.lead) if u not in lead)
         coop = tuple(u for u in dict.fromkeys(units.cooperate) if u not in lead and u not in shared)
-        units = replace(units, lead=lead, shared=shared, cooperate=coop,
+        # …and the lead of one task is that task's lead: "其中组织对电动自行车…：由政法综治处牵头"
+        subs = tuple(SubAttribution(unit=u, scope=r.heading.rstrip("。；;"), role="lead")
+                     for r in rows for u in r.units.lead if u not in lead)
+        units = replace(units, lead=lead, shared=shared, cooperate=coop, sub=units.sub + subs,
                         coordinate=tuple(dict.fromkeys(units.coordinate)), guide=tuple(dict.fromkeys(units.guide)))
         # each task keeps its own parties beside it, as a trailing bracket: "…夹芯板材…治理（…：资源生态处配合…）"
         text = "；".join(f"{r.text.rstrip('。；;')}（{r.units.raw}）" if r.units.raw else r.text for r in rows)

@@ -142,6 +142,14 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
     return drafts
 
 
+def _counts_on(rows: list[tuple[int, list[str], int]], k: int) -> bool:
+    """Column k numbers the rows: most cells start with a number, and the numbers go up row by row
+    (not "1.…2.…" sub-rules restarting in every cell)."""
+    numbers = [int(m.group("n")) for _, c, _ in rows if (m := _NUMBERED.match(c[k]))]
+    rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    return len(numbers) * 2 > len(rows) and len(numbers) >= 3 and rising * 5 >= (len(numbers) - 1) * 4
+
+
 def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[Row]:
     width = len(headers)
     grid: list[tuple[int, list[str]]] = []
@@ -185,8 +193,7 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
         merged.append((no, cells, len(groups) - 1))
 
     # a content column whose cells carry their own numbers on most rows ("44、完成…" beside a 序号 of 11)
-    inner = next((k for k in range(width) if k not in (serial, last)
-                  and sum(bool(_NUMBERED.match(c[k])) for _, c, _ in merged) * 2 > len(merged)), None)
+    inner = next((k for k in range(width) if k not in (serial, last) and _counts_on(merged, k)), None)
     out: list[Row] = []
     for pos, (no, cells, g) in enumerate(merged, 1):
         cells = list(cells)
