@@ -108,7 +108,8 @@ def test_a_place_name_inside_a_unit_name_is_not_a_document(question):
 
 
 @pytest.mark.parametrize("question", ["工商部门在这次行动里负责什么？", "工商部门在这个方案里要干啥", "工商部门本次负责哪些工作",
-                                      "工商部门在专项行动中负责什么", "工商部门在六打六治里要干啥"])
+                                      "工商部门在专项行动中负责什么", "工商部门在六打六治里要干啥",
+                                      "工商部门负责哪块？", "工商部门负责哪一块", "工商部门负责哪些方面"])
 def test_the_document_pointed_at_does_not_narrow_a_units_duties(question):
     from assistant.contacts import ContactIndex
     from assistant.intents import UnitDuties, parse_question
