@@ -32,6 +32,8 @@ def _roster_duties(text: str) -> str:
     return "；".join(p.strip() for p in parts[at:]).rstrip("。；;") if at else ""
 
 
+# A paragraph's own short title sentence before its running text ("——规整村庄杆线。", "（三）强化督查。")
+_TITLE = re.compile(r"^[—\-–·•\s]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?(?P<title>[^，,。；;：:]{2,16})[。：:]")
 _SUB_CLAUSE = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
@@ -89,5 +91,9 @@ def duty_text(d: Duty) -> str:
         return short_heading(item)
     text = item.text.removeprefix(d.unit + "：")
     start = text.find(d.unit) if item.number == 0 else 0
+    # "——规整村庄杆线。结合…，由区通管办牵头…": the paragraph's short title says what the clause is about
+    title = _TITLE.match(text[:start]) if start > 0 else None
     text = text[max(start, 0):].rstrip("。；;")
+    if title:
+        text = f"{title.group('title')}：{text}"
     return text if len(text) <= DUTY_CHARS else text[:DUTY_CHARS] + "…"
