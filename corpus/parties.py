@@ -28,6 +28,7 @@ from functools import cache
 from corpus import roles
 from corpus.model import Item, SubAttribution, Units
 from corpus.text import sentence_around
+from corpus.vocabulary import TIME_ADVERBS
 
 # Organisations end with one of these (longest are tried first, so the order here is for readers).
 ORG_SUFFIXES: tuple[str, ...] = (
@@ -193,6 +194,7 @@ def is_party_name(name: str) -> bool:
 _VERB_START = re.compile(
     r"^(?:负责|按|按照|对|在|将|把|以|为|从|及时|确保|围绕|结合|根据|依据|加快|深化|强化|严格|全面|积极|认真|切实|"
     r"进一步|坚持|其他|其它|其余|另外|同时|此外|要|应|须|并|和|及|与|或|"
+    + "|".join(TIME_ADVERBS) + "|"  # "定期向安全生产监督管理部门报送": a predicate with no subject
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
