@@ -36,6 +36,8 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     # ask: the interrogative itself — what kind of answer is wanted, never what it is about
     *((w, ASK) for w in (
         "什么样", "什么时候", "什么", "啥", "哪些", "哪个", "哪位", "哪里", "哪儿", "哪", "谁",
+        # "治理由谁负责": 由 asks with 谁; left alone it would join the word before it ("理由")
+        "由谁", "归谁", "交由谁",
         "多久", "多长时间", "多少", "几", "怎么样", "怎么办", "怎么", "怎样", "如何", "为什么", "为何",
         "是否", "要不要", "需不需要", "有没有", "能不能", "可不可以", "是不是")),
     # request: how people frame a question ("请问…", "帮我查一下…")
