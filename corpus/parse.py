@@ -69,10 +69,11 @@ from corpus.units import (
     trailing_units,
     units_line,
 )
-from corpus.vocabulary import ARTICLE_NOUN
+from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, STAGE_NOUNS, alternation
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
+_STAGE_HEADING = re.compile(rf"^第[{LABEL_NUMERALS}\d]{{1,3}}(?:{alternation(STAGE_NOUNS)})\s*(?:[:：]\s*[^，,。；;：:]{{1,30}})?$")
 # A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).
 ARTICLE_LEVEL = 1.5
 RUN_LEVEL = 1.4  # an unnumbered heading over a run of articles ("某某员管理办法" before its 第一条)
@@ -369,6 +370,10 @@ class _Builder(PartsMixin, HeadingsMixin):
             self.open("item", it.number, collapse_spaces(it.rest), ln.no)
             return
         nxt = self.next_content(i)
+        if _STAGE_HEADING.match(text) and nxt is not None and nxt.kind == "text":
+            self.close()  # "第三阶段：验收阶段（…）" over the paragraph that says what is done then, and by whom
+            self.add_section("", join_cjk_spaces(text), 3, ln.no)
+            return
         if is_heading_like(text) and nxt is not None:
             self.close()
             follows_heading = nxt.kind == "text" and is_heading_like(nxt.text)

@@ -119,6 +119,8 @@ ARTICLE_NOUN = "条"
 SERIAL_HEADERS = ("序号", "编号", "序列")
 # What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
+# A numbered stage of the work: "第三阶段：验收阶段（2016年4月1日至5月30日）" heads the paragraph below it.
+STAGE_NOUNS = ("阶段", "步骤", "步", "环节", "轮")
 # A numbered run of items inside a document ("第二部分第3项", "第2组").
 RUN_NOUNS = ("部分", "组", "批")
 
