@@ -97,10 +97,13 @@ class UnitIndex:
     def _merge_spellings(self) -> None:
         """One unit written two ways in the documents is one unit: "区人口和计划生育领导小组" and
         "区人口计划生育领导小组" (a conjunction dropped), "区公安局交警部门" and a bare "交警部门" when no
-        other body has a 交警部门. The longer spelling keeps the duties of both."""
+        other body has a 交警部门, a body under two nameplates and either plate alone. The longer spelling
+        keeps the duties of both."""
         groups: dict[str, set[str]] = defaultdict(set)
         for key in self.duties:
             groups[_loose(key)].add(key)
+            if m := _NAMEPLATES.match(key):  # "区森林园林局（区森林园林公司）" and a bare "区森林园林局": one body
+                groups[_loose(key)].update(p for p in m.groups() if p in self.duties)
             if tail := _sub_body(key):
                 groups["sub:" + tail].add(key)
         for form, keys in groups.items():
@@ -115,6 +118,8 @@ class UnitIndex:
             for other in keys - {keep}:
                 self.duties[keep].extend(self.duties.pop(other, []))
                 self._merged[other] = keep
+            order = {src: i for i, src in enumerate(dict.fromkeys(d.document.source for d in self.duties[keep]))}
+            self.duties[keep].sort(key=lambda d: (order[d.document.source], d.item.line_start))  # as the text runs
 
     def _dominant(self, keys: set[str]) -> str:
         """The unit a short form means: the only one, or one named in at least 3× as many duties as
