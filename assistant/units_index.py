@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.docnames import norm
 from corpus.aliases import UnitAliases
 from corpus.model import Document, Item
-from corpus.parties import is_party_name
+from corpus.parties import POSITIONS, is_party_name
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
                "sub": "分项负责"}
@@ -41,6 +41,8 @@ def _short_forms(name: str) -> list[str]:
         out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
     if m := _PLACED_BODY.match(name):
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
+    if name.startswith("各") and len(name) - 1 >= 3 and name.endswith(POSITIONS):
+        out.append(name[1:])  # "各挂钩帮扶干部" is asked as "挂钩帮扶干部" (not "各配合单位" as "配合单位")
     if name.startswith("区委") and len(name) - 2 >= 3:
         out.append(name[2:])
     elif name.startswith("区") and not name.startswith("区委") and len(name) - 1 >= 2:

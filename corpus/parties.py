@@ -56,6 +56,8 @@ POSITIONS: tuple[str, ...] = (
     "联络员", "信息员", "专管员", "网格长", "网格员", "路长", "河长", "湖长", "林长", "点长", "楼长",
     "指挥长", "副指挥长", "总指挥", "调度长", "督导员", "包片领导", "分管领导", "主要领导", "第一书记",
     "消防员", "通信员", "巡查员", "护林员", "队员", "安全员", "协管员", "管理员", "调解员", "监督员", "帮扶责任人",
+    # cadres assigned to a place or household: a post, unlike 党员干部 in general
+    "帮扶干部", "包村干部", "驻村干部", "挂钩干部", "联系干部",
 )
 # Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
 ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
