@@ -12,11 +12,19 @@ from dataclasses import dataclass
 
 from assistant.docnames import norm
 from corpus.aliases import UnitAliases
-from corpus.model import Document, Item
+from corpus.model import MAIN_PART, Document, Item
 from corpus.parties import POSITIONS, is_party_name
+from corpus.vocabulary import NOTICE_WORD
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
-               "sub": "分项负责"}
+               "sub": "分项负责", "addressed": "通知主送（该项未另写责任单位）"}
+
+
+def notice_recipients(doc: Document) -> tuple[str, ...]:
+    """A notice sent to one kind of recipient ("各挂钩帮扶干部：", "各承办单位：") asks them to do what it
+    lists: its numbered items that name no party are theirs, shown as such (never as a stated role).
+    A notice to several kinds of body, or a plan under its cover note, does not say who does what."""
+    return doc.addressees if len(doc.addressees) == 1 and doc.title.endswith(NOTICE_WORD) else ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,9 @@ class UnitIndex:
                 for sub in u.sub:
                     role = "lead" if sub.role == "lead" else "sub"
                     self.duties[self.key(sub.unit)].append(Duty(doc, item, role, sub.unit, sub.scope))
+            for name in notice_recipients(doc):
+                self.duties[self.key(name)] += [Duty(doc, it, "addressed", name) for it in doc.items
+                                                if it.number and it.part == MAIN_PART and not it.units.all]
         self._merge_spellings()
         # variant (normalised) → canonical key; ambiguous short forms are dropped.
         variants: dict[str, set[str]] = defaultdict(set)

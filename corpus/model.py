@@ -174,6 +174,7 @@ class Document:
     doc_number: str = ""  # 文号: 越办〔2018〕2号
     date: str = ""  # as written: "2018年6月27日" / "二〇二〇年六月五日"
     attachments: tuple[str, ...] = ()  # attachment titles, in order
+    addressees: tuple[str, ...] = ()  # a notice's own addressees ("各挂钩帮扶干部"), when it is the document
     sections: tuple[Section, ...] = ()
     items: tuple[Item, ...] = ()
     tables: tuple[Table, ...] = ()

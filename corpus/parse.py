@@ -29,7 +29,7 @@ from corpus.headings import (
 from corpus.inline import LEADS_DUTY, inline_units
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units, merge_units
 from corpus.numerals import int_to_chinese
-from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
+from corpus.parties import ROSTER_LINE, alias_pairs, is_party_name, recognise, recognise_items
 from corpus.parts import PartsMixin
 from corpus.rosters import (
     DUTY_LINE,
@@ -65,6 +65,7 @@ from corpus.text import (
     strip_markup,
 )
 from corpus.units import (
+    split_unit_list,
     trailing_label_units,
     trailing_units,
     units_line,
@@ -386,6 +387,11 @@ class _Builder(PartsMixin, HeadingsMixin):
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)
 
 
+def addressees(line: str) -> tuple[str, ...]:
+    """"各处室（中心）、各村居" → the names a notice is sent to (each a name the party recogniser accepts)."""
+    return tuple(n for n in split_unit_list(line.replace("，", "、").replace(",", "、")) if is_party_name(n))
+
+
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
     raw = sub_levels(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines = [classify(no, strip_markup(html_cells_to_tabs(line))) for no, line in enumerate(raw, 1)]
@@ -409,6 +415,7 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         doc_number=header.doc_number,
         date=header.date,
         attachments=attachments,
+        addressees=addressees(header.addressee),
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
         items=recognise_items(apply_carried_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
             sorted(builder.items, key=lambda it: it.line_start))), raw))),

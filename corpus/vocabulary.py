@@ -75,6 +75,8 @@ def question_words_regex(*kinds: str) -> re.Pattern[str]:
 
 # Words that name a kind of document: they end a title ("…工作要点", "…实施方案（2018—2020年）"), and a
 # question says "这份通知" / "本方案" of the document itself.
+# The genre of a notice: sent to its addressees, whose work its items list (assistant/units_index.py).
+NOTICE_WORD = "通知"
 GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规定", "条例", "决定", "报告", "细则", "清单", "规划",
                "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
                "任务", "准则", "指引", "指南")
