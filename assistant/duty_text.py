@@ -32,19 +32,29 @@ def _roster_duties(text: str) -> str:
     return "；".join(p.strip() for p in parts[at:]).rstrip("。；;") if at else ""
 
 
+# A paragraph's own short title sentence before its running text ("——规整村庄杆线。", "（三）强化督查。")
+_TITLE = re.compile(r"^[—\-–·•\s]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?(?P<title>[^，,。；;：:]{2,16})[。：:]")
 _SUB_CLAUSE = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
 def _article_clauses(text: str, unit: str) -> str:
     """"X安全生产工作职责：（一）宣传贯彻…，…。（二）建立健全…" → the title and each sub-clause's opening
     phrase: the whole article is the unit's, and its clauses say what it does (cut, the list would be one
-    clause long)."""
+    clause long). An article that fits DUTY_CHARS is quoted whole."""
     marks = list(_SUB_CLAUSE.finditer(text))
     if len(marks) < 2 or unit not in duty_owner(text[:marks[0].start()]).shared:
         return ""
+    if len(text) <= DUTY_CHARS:  # short enough to quote whole: a clause's opening says only half of it
+        return text.rstrip("。；;")
     ends = [m.start() for m in marks[1:]] + [len(text)]
     heads = [re.split(r"[，,；;。]", text[m.end():end], maxsplit=1)[0][:40] for m, end in zip(marks, ends, strict=True)]
     return text[:marks[0].start()].rstrip("：: ") + "：" + "；".join(f"{m.group(0)}{h}" for m, h in zip(marks, heads, strict=True))
+
+
+def _in_bracket(clause: str, unit: str) -> bool:
+    """The unit is named inside the clause's trailing bracket, not in its running text."""
+    at = clause.find(unit)
+    return at > 0 and clause.rfind("（", 0, at) > clause.rfind("）", 0, at) and clause.endswith(("）", ")"))
 
 
 def duty_text(d: Duty) -> str:
@@ -61,6 +71,11 @@ def duty_text(d: Duty) -> str:
         # an item naming several units with a clause each ("…区资源生态局负责组织专业培训；…"): the
         # unit's own clause says what it does there, the heading alone does not
         rest = item.body[len(short_heading(item)):]
+        clauses = [c.strip() for c in re.split(r"[。；;](?![^（(]*[）)])", item.body) if d.unit in c]
+        if any(_in_bracket(c, d.unit) for c in clauses):
+            # "…夹芯板材…治理（责任单位：资源生态处配合…）；…": the task whose bracket names the unit
+            said = "；".join(c for c in clauses if _in_bracket(c, d.unit))
+            return said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + "…"
         clauses = [c.strip() for c in re.split(r"[。；;]", rest) if d.unit in c]
         if clauses:
             said = "；".join(c[c.find(d.unit):] for c in clauses)
@@ -76,5 +91,9 @@ def duty_text(d: Duty) -> str:
         return short_heading(item)
     text = item.text.removeprefix(d.unit + "：")
     start = text.find(d.unit) if item.number == 0 else 0
+    # "——规整村庄杆线。结合…，由区通管办牵头…": the paragraph's short title says what the clause is about
+    title = _TITLE.match(text[:start]) if start > 0 else None
     text = text[max(start, 0):].rstrip("。；;")
+    if title:
+        text = f"{title.group('title')}：{text}"
     return text if len(text) <= DUTY_CHARS else text[:DUTY_CHARS] + "…"

@@ -81,7 +81,8 @@ _LEAD = roles.question_regex("lead")
 _COOP = roles.question_regex("cooperate")
 _RESP = re.compile(roles.question_regex("responsible").pattern
                    + rf"|谁|(?:哪个|哪些|什么)(?:{alternation(UNIT_NOUNS)})|哪家|分工")
-_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|哪项(?:工作|任务)?|几项|多少项|几件|多少件|有哪|清单")
+_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|哪项(?:工作|任务)?|几项|多少项|几件|多少件|有哪|清单|"
+                   r"哪(?:一|几)?块|哪(?:些|个|几个)?方面")  # "资源生态处负责哪块", "…负责哪些方面"
 # A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
 # points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
 # "几个") is not a rule.
@@ -100,7 +101,7 @@ _UNIT_QUESTION_WORDS = re.compile(alternation((
     "些", "几", "多少", "列出", "列举", "具体", "主要", "分别", "各自", "各", "目前", "现在", "还",
     *MODAL_VERBS,
     "负责", "牵头", "配合", "参与", "参加", "承担", "承接", "协助", "协办", "主办", "主责", "分管", "管", "干", "做",
-    "搞", "开展", "抓", "中", "里面", "里", "方面",
+    "搞", "开展", "抓", "中", "里面", "里", "方面", "一块", "块",
     "工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责", "分工",
     "清单")))
 # What a leader ↔ contact-point question may contain besides names and column words.
@@ -252,6 +253,23 @@ def asks_responsible_unit(question: str) -> bool:
     return bool(_ASKS_UNIT.search(norm(normalise(question))))
 
 
+def _abbreviates(short: str, title: str) -> bool:
+    """"环保" abbreviates 环境保护 in the title: each character in order, within a word's reach."""
+    if not 2 <= len(short) <= 4:
+        return False
+    for start in (i for i, c in enumerate(title) if c == short[0]):
+        at, ok = start, True
+        for c in short[1:]:
+            nxt = title.find(c, at + 1, at + 6)  # 安(全生产)监: up to four characters skipped
+            if nxt < 0:
+                ok = False
+                break
+            at = nxt
+        if ok:
+            return True
+    return False
+
+
 def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:
     """True when, besides the unit names, the question holds only duty-list wording — or a topic
     word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
@@ -263,8 +281,10 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     if units is None or len(left) > 4:
         return False
     duties = [d for _, _, key in spans for d in units.duties_of(key)]
-    if duties and all(left in norm(d.document.title) for d in duties):
-        return True  # "君山片区管理局在整治中负责啥" in a 整治工作方案: the document's own topic, not a narrower one
+    if duties and all(left in (t := norm(d.document.title)) or _abbreviates(left, t) for d in duties):
+        # "君山片区管理局在整治中负责啥" in a 整治工作方案, "…在环保方面干啥" in a 生态环境保护…规定: the
+        # document's own topic (or its abbreviation), not a narrower one
+        return True
     texts = [norm(d.document.title + d.item.section + d.item.text) for d in duties]
     return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
 

@@ -13,12 +13,13 @@ import re
 from corpus.model import MAIN_PART, Document, Item
 from corpus.numerals import chinese_to_int, int_to_chinese
 from corpus.text import normalize_for_match
-from corpus.vocabulary import H1_MARKS, LABEL_NUMERALS, RUN_NOUNS, alternation
+from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, RUN_NOUNS, alternation
 
 # "第二部分" / "第2部分" / "二（三）" / "（二）" written before the item number in a question.
 _N = LABEL_NUMERALS
 _RUN = re.compile(rf"第([0-9{_N}]+)(?:{alternation(RUN_NOUNS)})")
 _GENERIC_TITLE = re.compile(rf"^[（(]?[{_N}]+[{H1_MARKS}）)]\s*|^第[{_N}]+[章节部分条]\s*")
+_ARTICLE = re.compile(rf"第[0-9{_N}]+{ARTICLE_NOUN}(?!.*第[0-9{_N}]+[^{ARTICLE_NOUN}\d{_N}])")  # the last 第N… asked
 _PATH_LABEL = re.compile(rf"\(([{_N}]+)\)")
 
 
@@ -78,6 +79,12 @@ def find_items(doc: Document, number: int, part: str, question: str) -> list[Ite
         items = named or items or others
     if len(items) <= 1:
         return items
+    # "第十二条" means the article when articles and 1. items share the number ("第二项" may mean either)
+    articles = [it for it in items if it.article]
+    if articles and _ARTICLE.search(q):
+        items = articles
+        if len(items) == 1:
+            return items
     named = [it for it in items if _names_path(it, q)]
     if len(named) == 1:
         return named

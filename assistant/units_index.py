@@ -12,11 +12,19 @@ from dataclasses import dataclass
 
 from assistant.docnames import norm
 from corpus.aliases import UnitAliases
-from corpus.model import Document, Item
-from corpus.parties import is_party_name
+from corpus.model import MAIN_PART, Document, Item
+from corpus.parties import POSITIONS, is_party_name
+from corpus.vocabulary import NOTICE_WORD
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
-               "sub": "分项负责"}
+               "sub": "分项负责", "addressed": "通知主送（该项未另写责任单位）"}
+
+
+def notice_recipients(doc: Document) -> tuple[str, ...]:
+    """A notice sent to one kind of recipient ("各挂钩帮扶干部：", "各承办单位：") asks them to do what it
+    lists: its numbered items that name no party are theirs, shown as such (never as a stated role).
+    A notice to several kinds of body, or a plan under its cover note, does not say who does what."""
+    return doc.addressees if len(doc.addressees) == 1 and doc.title.endswith(NOTICE_WORD) else ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ def _short_forms(name: str) -> list[str]:
         out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
     if m := _PLACED_BODY.match(name):
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
+    if name.startswith("各") and len(name) - 1 >= 3 and name.endswith(POSITIONS):
+        out.append(name[1:])  # "各挂钩帮扶干部" is asked as "挂钩帮扶干部" (not "各配合单位" as "配合单位")
     if name.startswith("区委") and len(name) - 2 >= 3:
         out.append(name[2:])
     elif name.startswith("区") and not name.startswith("区委") and len(name) - 1 >= 2:
@@ -80,6 +90,9 @@ class UnitIndex:
                 for sub in u.sub:
                     role = "lead" if sub.role == "lead" else "sub"
                     self.duties[self.key(sub.unit)].append(Duty(doc, item, role, sub.unit, sub.scope))
+            for name in notice_recipients(doc):
+                self.duties[self.key(name)] += [Duty(doc, it, "addressed", name) for it in doc.items
+                                                if it.number and it.part == MAIN_PART and not it.units.all]
         self._merge_spellings()
         # variant (normalised) → canonical key; ambiguous short forms are dropped.
         variants: dict[str, set[str]] = defaultdict(set)
@@ -97,10 +110,13 @@ class UnitIndex:
     def _merge_spellings(self) -> None:
         """One unit written two ways in the documents is one unit: "区人口和计划生育领导小组" and
         "区人口计划生育领导小组" (a conjunction dropped), "区公安局交警部门" and a bare "交警部门" when no
-        other body has a 交警部门. The longer spelling keeps the duties of both."""
+        other body has a 交警部门, a body under two nameplates and either plate alone. The longer spelling
+        keeps the duties of both."""
         groups: dict[str, set[str]] = defaultdict(set)
         for key in self.duties:
             groups[_loose(key)].add(key)
+            if m := _NAMEPLATES.match(key):  # "区森林园林局（区森林园林公司）" and a bare "区森林园林局": one body
+                groups[_loose(key)].update(p for p in m.groups() if p in self.duties)
             if tail := _sub_body(key):
                 groups["sub:" + tail].add(key)
         for form, keys in groups.items():
@@ -115,6 +131,8 @@ class UnitIndex:
             for other in keys - {keep}:
                 self.duties[keep].extend(self.duties.pop(other, []))
                 self._merged[other] = keep
+            order = {src: i for i, src in enumerate(dict.fromkeys(d.document.source for d in self.duties[keep]))}
+            self.duties[keep].sort(key=lambda d: (order[d.document.source], d.item.line_start))  # as the text runs
 
     def _dominant(self, keys: set[str]) -> str:
         """The unit a short form means: the only one, or one named in at least 3× as many duties as

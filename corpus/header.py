@@ -30,6 +30,9 @@ class Header:
     doc_number: str = ""
     date: str = ""
     consumed: frozenset[int] = frozenset()  # line numbers that belong to the header, not the body
+    # Who a notice is sent to ("各挂钩帮扶干部："), when the notice is the document itself: a notice that
+    # wraps a plan ("关于印发《X》的通知") leaves its plan's tasks to the plan's own parties.
+    addressee: str = ""
 
 
 # An addressee line ("各处室，各村委会：", "各镇（街道）党（工）委，区直各单位：") lists organisations: short, no
@@ -65,7 +68,7 @@ def extract_header(lines: list[Line]) -> Header:
             break
     excluded: set[int] = set()
     consumed: set[int] = set()
-    doc_number = date = issuer = ""
+    doc_number = date = issuer = addressee = ""
     if number_idx is not None:
         doc_number = re.sub(r"\s+", "", zone[number_idx].text)
         excluded.update(range(number_idx + 1))
@@ -92,6 +95,7 @@ def extract_header(lines: list[Line]) -> Header:
         if i in excluded or not is_title_like(text, 80):
             if _is_addressee(text) and i not in excluded:
                 consumed.add(ln.no)  # addressee line
+                addressee = addressee or text.rstrip("：:").strip()
             group = []
             continue
         group.append(i)
@@ -135,4 +139,7 @@ def extract_header(lines: list[Line]) -> Header:
         head = title.split("关于", 1)[0]
         if _ISSUER_END.search(head):
             issuer = head
-    return Header(title=title, issuer=issuer, doc_number=doc_number, date=date, consumed=frozenset(consumed))
+    if any(_NOTICE.search(t) for t, _ in titles):
+        addressee = ""
+    return Header(title=title, issuer=issuer, doc_number=doc_number, date=date, consumed=frozenset(consumed),
+                  addressee=addressee)

@@ -31,11 +31,14 @@ class HeadingsMixin:
         self.add_section(ln.label or int_to_chinese(ln.number), join_cjk_spaces(ln.rest), 1, ln.no)
 
     def on_h2(self, i: int, ln: Line) -> None:
-        if self.block is not None and self.block.article:  # "第二条 …如下：（一）…；（二）…": its own clauses
-            self.extend(collapse_spaces(ln.text), ln.no)
-            return
-        self.close()
         title, has_body = numbered_title(collapse_spaces(ln.rest))
+        nxt = self.next_content(i)
+        over_items = not has_body and nxt is not None and nxt.kind == "item" and not nxt.label
+        if self.block is not None and self.block.article and not over_items:
+            self.extend(collapse_spaces(ln.text), ln.no)  # "第二条 …如下：（一）…；（二）…": its own clauses
+            return
+        # else a heading: "第四条 X工作职责：" + "（一）政法方面" over "1.负责…" items is a section of the article
+        self.close()
         section = self.add_section(f"（{int_to_chinese(ln.number)}）", title, 2, ln.no)
         self.open("h2", ln.number, collapse_spaces(ln.text), ln.no, heading_only=not has_body,
                   section_ref=section)

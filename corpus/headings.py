@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import first_sentence, has_sentence_punct, join_cjk_spaces
 from corpus.units import UNITS_LINE, is_units_parenthesis, split_top
-from corpus.vocabulary import CHAPTER_NOUNS, H1_MARKS, alternation, genre_end
+from corpus.vocabulary import ARTICLE_NOUN, CHAPTER_NOUNS, H1_MARKS, alternation, genre_end
 
 _CN = CHINESE_NUMERAL_CHARS
 PART = re.compile(rf"^附\s*件\s*(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})?\s*[:：]?$")
@@ -19,7 +19,7 @@ ATTACH_LIST = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[:：]\s*(?P<rest>.*)$")
 H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[{H1_MARKS}]\s*(?P<title>.+)$")
 H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
 CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:{alternation(CHAPTER_NOUNS)}))\s*(?P<title>\S.*)$")
-ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条(?:\s+|$|(?=\S))(?P<rest>.*)$")  # "第一条" may stand alone
+ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}}){ARTICLE_NOUN}(?:\s+|$|(?=\S))(?P<rest>.*)$")  # "第一条" may stand alone
 ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
 # Decimal outline numbering ("1.1 编制目的", "3.3.1 指挥长由镇长担任…"): the last number within its parent.
 DECIMAL = re.compile(r"^(?P<path>\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?\s*(?P<rest>[^\d.．\s%％].*)$")
@@ -69,7 +69,7 @@ def classify(no: int, text: str) -> Line:
     if m := ITEM.match(text):
         return Line(no, "item", text, int(m.group("n")), m.group("rest").strip())
     if (m := ARTICLE.match(text)) and (n := chinese_to_int(m.group("n"))):
-        return Line(no, "item", text, n, m.group("rest").strip(), label="条")  # regulations: 第十七条 …
+        return Line(no, "item", text, n, m.group("rest").strip(), label=ARTICLE_NOUN)  # regulations: 第十七条 …
     if (m := CHAPTER.match(text)) and chinese_to_int(m.group("n")):
         return Line(no, "h1", text, chinese_to_int(m.group("n")) or 0, m.group("title").strip(),
                     label=m.group("label"))

@@ -8,7 +8,7 @@ import re
 
 from corpus import roles
 from corpus.model import SubAttribution, Units
-from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS
+from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS
 from corpus.units import (
     ROLE_BUCKET,
     ROLE_THEN_LIST,
@@ -29,8 +29,10 @@ _INLINE_ROLES = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
 # A subject may also be a leading post ("局分管领导牵头…", "局主要领导联系点：…"): people answer for work too.
-_UNIT_NAME = (_NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"|(?<=主要|分管|包片|带班|挂点)领导)"
-              r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?")
+# …or every holder of a post ("各网格员", "各挂钩帮扶干部于…前将…交至…").
+_UNIT_NAME = ("(?:" + _NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"|(?<=主要|分管|包片|带班|挂点)领导)"
+              r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
+              rf"|各{_NAME_CHARS}{{0,6}}?(?:{alternation(POSITIONS)}))")
 _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
 _INLINE = re.compile(
     # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
@@ -55,6 +57,8 @@ _SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:�
                       # "各村居可根据实际，…探索建立…" / "由领导小组根据实际情况，责成…": the subject's
                       # clause may end before its verb, which follows in the next one
                       rf"|^{_NOT_SUBJECT}(?P<loose>{_UNIT_LIST})(?:{alternation(PERMISSIVE_MODALS)})(?!能|行|靠|见|信|谓|持续)"
+                      # "各挂钩帮扶干部于12月31日前，将…交至…": the subject and its deadline, the verb after
+                      rf"|^{_NOT_SUBJECT}(?P<due>{_UNIT_LIST})(?:须|应|要)?于[^，,。；;]{{1,16}}?(?:前|之前|以前)$"
                       rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:配合|协助)(?P<main>{_UNIT_LIST})(?:共同)?(?:落实|负责|实施|开展|做好|推进)")
@@ -64,7 +68,7 @@ _INLINE_ROLE = dict(_INLINE_ROLES)
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|"
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|于|"
                       + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
@@ -75,7 +79,8 @@ _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
 # "…等区直部门": a collective noun of the one vocabulary (corpus/parties.py) names a kind of body
 _KIND_OF_BODY = re.compile(f"(?:{alternation(COLLECTIVE_NOUNS)})$")
-_PEOPLE = re.compile(r"(?:干部|党员|群众|人员|同志)$")  # people, not bodies ("党员干部要带头")
+# people, not bodies ("党员干部要带头"); a post's holders are not ("各包村干部要…": POSITIONS)
+_PEOPLE = re.compile(rf"(?<!{'|'.join(p[:-2] for p in POSITIONS if p.endswith('干部'))})(?:干部|党员|群众|人员|同志)$")
 
 
 def _split_with(name: str) -> list[str]:
@@ -133,7 +138,7 @@ def inline_units(text: str) -> Units:
             continue
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
-            named = next(g for g in subject.group("units", "duty", "loose", "by_how") if g)
+            named = next(g for g in subject.group("units", "duty", "loose", "due", "by_how") if g)
             names = tuple(u for u in split_unit_list(named)
                           if not _PEOPLE.search(u))
             found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from corpus.numerals import int_to_chinese
+
 MAIN_PART = "正文"
 
 
@@ -84,6 +86,9 @@ class Item:
     path: str = ""  # numbering path ("四（二）") when item numbers repeat within the part, else ""
     deadline: str = ""  # "3月底前" / "2024年6月底前" / "长期坚持" / a 完成时限 cell, as written
     frequency: str = ""  # "每季度" / "每年至少1次", as written
+    # A regulation's 第X条: numbered on its own (cited "第十二条", asked "第十二条…"), apart from the
+    # 1. 2. items inside articles, which are cited under their article ("第四条（一） 第2项").
+    article: bool = False
 
     @property
     def body(self) -> str:
@@ -99,7 +104,8 @@ class Item:
         if self.number == 0:  # an unnumbered paragraph task: cited like its paragraph
             return self.path
         where = " ".join(x for x in (self.part if self.part != MAIN_PART else "", self.path) if x)
-        return f"{where} 第{self.number}项" if where else f"第{self.number}项"
+        label = f"第{int_to_chinese(self.number)}条" if self.article else f"第{self.number}项"
+        return f"{where} {label}" if where else label
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,7 @@ class Row:
     cells: tuple[tuple[str, str], ...]  # (header, value) pairs in column order; empty cells kept as ""
     line: int = 0
     group: str = ""  # the group row above it inside the table ("一、知识产权保护方面"), if any
+    continues: bool = False  # its 序号 cell is empty under a merged cell: more of the row above
 
     def get(self, header: str, default: str = "") -> str:
         for h, v in self.cells:
@@ -167,6 +174,7 @@ class Document:
     doc_number: str = ""  # 文号: 越办〔2018〕2号
     date: str = ""  # as written: "2018年6月27日" / "二〇二〇年六月五日"
     attachments: tuple[str, ...] = ()  # attachment titles, in order
+    addressees: tuple[str, ...] = ()  # a notice's own addressees ("各挂钩帮扶干部"), when it is the document
     sections: tuple[Section, ...] = ()
     items: tuple[Item, ...] = ()
     tables: tuple[Table, ...] = ()

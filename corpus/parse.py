@@ -23,12 +23,13 @@ from corpus.headings import (
     Line,
     classify,
     is_heading_like,
+    numbered_title,
     sub_levels,
 )
 from corpus.inline import LEADS_DUTY, inline_units
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units, merge_units
 from corpus.numerals import int_to_chinese
-from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
+from corpus.parties import ROSTER_LINE, alias_pairs, is_party_name, recognise, recognise_items
 from corpus.parts import PartsMixin
 from corpus.rosters import (
     DUTY_LINE,
@@ -64,13 +65,19 @@ from corpus.text import (
     strip_markup,
 )
 from corpus.units import (
+    split_unit_list,
     trailing_label_units,
     trailing_units,
     units_line,
 )
+from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, STAGE_NOUNS, alternation
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
+_STAGE_HEADING = re.compile(rf"^第[{LABEL_NUMERALS}\d]{{1,3}}(?:{alternation(STAGE_NOUNS)})\s*(?:[:：]\s*[^，,。；;：:]{{1,30}})?$")
+# A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).
+ARTICLE_LEVEL = 1.5
+RUN_LEVEL = 1.4  # an unnumbered heading over a run of articles ("某某员管理办法" before its 第一条)
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
@@ -114,8 +121,11 @@ class _Builder(PartsMixin, HeadingsMixin):
 
     @property
     def label_path(self) -> str:
-        """"四（二）": the numbering labels above the current block (unnumbered headings skipped)."""
-        return "".join(lb for lv, lb in sorted(self.labels.items()) if any(lv == s for s, _ in self.stack))
+        """"四（二）": the numbering labels above the current block (unnumbered headings skipped). Under a
+        第X条 the path starts at the article ("第四条（一）"): articles are numbered across chapters."""
+        labels = [lb for lv, lb in sorted(self.labels.items()) if any(lv == s for s, _ in self.stack)]
+        start = max((k for k, lb in enumerate(labels) if lb.endswith(ARTICLE_NOUN)), default=0)
+        return "".join(labels[start:])
 
     def add_section(self, label: str, title: str, level: int, line: int) -> Section:
         section = Section(label=label, title=title, level=level, part=self.part, line=line)
@@ -186,6 +196,7 @@ class _Builder(PartsMixin, HeadingsMixin):
                     path=b.path,
                     deadline=deadline or deadline_of(body),
                     frequency=frequency_of(body),
+                    article=b.article,
                 )
             )
             if b.kind == "item":
@@ -249,7 +260,25 @@ class _Builder(PartsMixin, HeadingsMixin):
         return j
 
     def on_item(self, i: int, ln: Line) -> None:
-        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=ln.label == "条")
+        article = ln.label == ARTICLE_NOUN
+        if article:  # the article before this one, and the headings inside it, end here
+            self.close()
+            self._end_article(i)
+        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=article)
+        if article:  # the blocks below a 第X条 (its （一） headings, their 1. items) are under it
+            label = f"第{int_to_chinese(ln.number)}{ARTICLE_NOUN}"
+            title = numbered_title(collapse_spaces(ln.rest))[0].rstrip("：:")
+            self.push(ARTICLE_LEVEL, f"{label} {title}".strip(), label)
+
+    def _end_article(self, i: int) -> None:
+        """Close the last 第X条 and its headings. An unnumbered heading on the line right before this
+        article ("某某员管理办法" over a new run of 第一条…) heads the articles from here on."""
+        prev = next((ln for ln in reversed(self.lines[:i]) if ln.kind != "blank" and ln.no not in self.skip), None)
+        last = self.sections[-1] if self.sections else None
+        heads = prev is not None and last is not None and not last.label and last.line == prev.no and self.stack
+        self.stack = [(lv, d) for lv, d in self.stack if lv < (RUN_LEVEL if heads else ARTICLE_LEVEL)]
+        if heads:
+            self.stack.append((RUN_LEVEL, last.title))
 
     def on_units(self, i: int, ln: Line) -> None:
         b = self.block
@@ -342,6 +371,10 @@ class _Builder(PartsMixin, HeadingsMixin):
             self.open("item", it.number, collapse_spaces(it.rest), ln.no)
             return
         nxt = self.next_content(i)
+        if _STAGE_HEADING.match(text) and nxt is not None and nxt.kind == "text":
+            self.close()  # "第三阶段：验收阶段（…）" over the paragraph that says what is done then, and by whom
+            self.add_section("", join_cjk_spaces(text), 3, ln.no)
+            return
         if is_heading_like(text) and nxt is not None:
             self.close()
             follows_heading = nxt.kind == "text" and is_heading_like(nxt.text)
@@ -352,6 +385,11 @@ class _Builder(PartsMixin, HeadingsMixin):
 
     def _labelled(self) -> bool:
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)
+
+
+def addressees(line: str) -> tuple[str, ...]:
+    """"各处室（中心）、各村居" → the names a notice is sent to (each a name the party recogniser accepts)."""
+    return tuple(n for n in split_unit_list(line.replace("，", "、").replace(",", "、")) if is_party_name(n))
 
 
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:
@@ -377,6 +415,7 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         doc_number=header.doc_number,
         date=header.date,
         attachments=attachments,
+        addressees=addressees(header.addressee),
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
         items=recognise_items(apply_carried_parties(apply_designated_leads(apply_heading_units(paths_where_ambiguous(
             sorted(builder.items, key=lambda it: it.line_start))), raw))),

@@ -28,6 +28,7 @@ from functools import cache
 from corpus import roles
 from corpus.model import Item, SubAttribution, Units
 from corpus.text import sentence_around
+from corpus.vocabulary import TIME_ADVERBS
 
 # Organisations end with one of these (longest are tried first, so the order here is for readers).
 ORG_SUFFIXES: tuple[str, ...] = (
@@ -55,6 +56,8 @@ POSITIONS: tuple[str, ...] = (
     "联络员", "信息员", "专管员", "网格长", "网格员", "路长", "河长", "湖长", "林长", "点长", "楼长",
     "指挥长", "副指挥长", "总指挥", "调度长", "督导员", "包片领导", "分管领导", "主要领导", "第一书记",
     "消防员", "通信员", "巡查员", "护林员", "队员", "安全员", "协管员", "管理员", "调解员", "监督员", "帮扶责任人",
+    # cadres assigned to a place or household: a post, unlike 党员干部 in general
+    "帮扶干部", "包村干部", "驻村干部", "挂钩干部", "联系干部",
 )
 # Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
 ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
@@ -193,6 +196,7 @@ def is_party_name(name: str) -> bool:
 _VERB_START = re.compile(
     r"^(?:负责|按|按照|对|在|将|把|以|为|从|及时|确保|围绕|结合|根据|依据|加快|深化|强化|严格|全面|积极|认真|切实|"
     r"进一步|坚持|其他|其它|其余|另外|同时|此外|要|应|须|并|和|及|与|或|"
+    + "|".join(TIME_ADVERBS) + "|"  # "定期向安全生产监督管理部门报送": a predicate with no subject
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
-from corpus.model import Item, Table, Units
+from corpus.model import Item, SubAttribution, Table, Units, merge_units
 from corpus.parties import personal_name
 from corpus.text import first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
@@ -122,7 +122,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     if task is None:
         return []
     name = _name_column(table, [h for h in others if h not in (group, task)])
-    items = []
+    items: list[tuple[bool, Item]] = []
     for row in table.rows:
         text = row.get(task)
         if (m := _LEADING_NUMBER.match(text)) and int(m.group(1)) == row.number:
@@ -138,10 +138,41 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
         label = row.get(group) if group else row.group
         section = " / ".join(x for x in (table.section, label) if x)
         deadline = row.get(deadline_col) if deadline_col else ""
-        items.append(Item(number=row.number, heading=heading, text=text, units=units,
-                          section=section, part=table.part, line_start=row.line, line_end=row.line,
-                          deadline=deadline or deadline_of(text), frequency=frequency_of(text)))
-    return items
+        items.append((row.continues, Item(number=row.number, heading=heading, text=text, units=units,
+                                          section=section, part=table.part, line_start=row.line, line_end=row.line,
+                                          deadline=deadline or deadline_of(text), frequency=frequency_of(text))))
+    return _join_continued(items)
+
+
+def _join_continued(items: list[tuple[bool, Item]]) -> list[Item]:
+    """Rows under one merged 序号 cell ("6" over four tasks) are one item: item 6 holds every task of
+    its rows, each row's parties with the role its own cells give them."""
+    out: list[Item] = []
+    rows: list[Item] = []  # the rows of the item being joined
+    for continues, it in items:
+        if not out or not continues or it.number != out[-1].number:
+            out.append(it)
+            rows = [it]
+            continue
+        rows.append(it)
+        units = merge_units(r.units for r in rows)
+        # a unit leads the item only when it leads (or is named in) every task of it; a lead of one
+        # task is shown beside that task
+        lead = tuple(u for u in dict.fromkeys(units.lead) if all(u in r.units.raw for r in rows))
+        shared = tuple(u for u in dict.fromkeys(units.shared + units.lead) if u not in lead)
+        coop = tuple(u for u in dict.fromkeys(units.cooperate) if u not in lead and u not in shared)
+        # …and the lead of one task is that task's lead: "其中组织对电动自行车…：由政法综治处牵头"
+        subs = tuple(SubAttribution(unit=u, scope=r.heading.rstrip("。；;"), role="lead")
+                     for r in rows for u in r.units.lead if u not in lead)
+        units = replace(units, lead=lead, shared=shared, cooperate=coop, sub=units.sub + subs,
+                        coordinate=tuple(dict.fromkeys(units.coordinate)), guide=tuple(dict.fromkeys(units.guide)))
+        # each task keeps its own parties beside it, as a trailing bracket: "…夹芯板材…治理（…：资源生态处配合…）"
+        text = "；".join(f"{r.text.rstrip('。；;')}（{r.units.raw}）" if r.units.raw else r.text for r in rows)
+        heading = rows[0].heading if rows[0].heading != first_sentence(rows[0].text) else text
+        out[-1] = replace(rows[0], heading=heading, text=text, units=units, line_end=it.line_end,
+                          deadline=next((r.deadline for r in rows if r.deadline), ""),
+                          frequency=next((r.frequency for r in rows if r.frequency), ""))
+    return out
 
 
 def _duty_items(table: Table, unit_col: str, duty_col: str) -> list[Item]:

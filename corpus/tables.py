@@ -142,6 +142,14 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
     return drafts
 
 
+def _counts_on(rows: list[tuple[int, list[str], int]], k: int) -> bool:
+    """Column k numbers the rows: most cells start with a number, and the numbers go up row by row
+    (not "1.…2.…" sub-rules restarting in every cell)."""
+    numbers = [int(m.group("n")) for _, c, _ in rows if (m := _NUMBERED.match(c[k]))]
+    rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    return len(numbers) * 2 > len(rows) and len(numbers) >= 3 and rising * 5 >= (len(numbers) - 1) * 4
+
+
 def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[Row]:
     width = len(headers)
     grid: list[tuple[int, list[str]]] = []
@@ -184,16 +192,22 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
             continue
         merged.append((no, cells, len(groups) - 1))
 
+    # a content column whose cells carry their own numbers on most rows ("44、完成…" beside a 序号 of 11)
+    inner = next((k for k in range(width) if k not in (serial, last) and _counts_on(merged, k)), None)
     out: list[Row] = []
     for pos, (no, cells, g) in enumerate(merged, 1):
         cells = list(cells)
         if sparse_first and g >= 0:
             cells[0] = groups[g]
-        number = pos
-        if serial is not None and cells[serial].isascii() and cells[serial].isdigit():
+        number, continues = pos, False
+        if inner is not None and (m := _NUMBERED.match(cells[inner])):
+            number = int(m.group("n"))  # "44、完成…": the tasks number themselves, 序号 numbers their groups
+        elif serial is not None and cells[serial].isascii() and cells[serial].isdigit():
             number = int(cells[serial])
+        elif serial is not None and not cells[serial] and out and any(r.get(headers[serial]) for r in out):
+            number, continues = out[-1].number, True  # an empty 序号 under a merged cell: more of the row above
         elif numbered_last and (m := _NUMBERED.match(cells[last])):
             number = int(m.group("n"))
             cells[last] = cells[last][m.end() :].strip()
-        out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no))
+        out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no, continues=continues))
     return out

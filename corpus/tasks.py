@@ -40,10 +40,10 @@ def paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
 
     The path is the labels above the item ("四（二）") when those tell the repeats apart; otherwise
     each run of numbering is named by its own heading ("护林防火员管理办法") or its position."""
-    by_part: dict[str, list[int]] = {}
+    by_part: dict[tuple[str, bool], list[int]] = {}
     for i, it in enumerate(items):
-        if it.number:  # paragraph tasks (number 0) keep their paragraph locator
-            by_part.setdefault(it.part, []).append(i)
+        if it.number:  # paragraph tasks (number 0) keep their paragraph locator; 第X条 are numbered apart
+            by_part.setdefault((it.part, it.article), []).append(i)
     out = list(items)
     for idx in by_part.values():
         numbers = [items[i].number for i in idx]

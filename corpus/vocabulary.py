@@ -36,6 +36,8 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     # ask: the interrogative itself — what kind of answer is wanted, never what it is about
     *((w, ASK) for w in (
         "什么样", "什么时候", "什么", "啥", "哪些", "哪个", "哪位", "哪里", "哪儿", "哪", "谁",
+        # "治理由谁负责": 由 asks with 谁; left alone it would join the word before it ("理由")
+        "由谁", "归谁", "交由谁",
         "多久", "多长时间", "多少", "几", "怎么样", "怎么办", "怎么", "怎样", "如何", "为什么", "为何",
         "是否", "要不要", "需不需要", "有没有", "能不能", "可不可以", "是不是")),
     # request: how people frame a question ("请问…", "帮我查一下…")
@@ -73,6 +75,8 @@ def question_words_regex(*kinds: str) -> re.Pattern[str]:
 
 # Words that name a kind of document: they end a title ("…工作要点", "…实施方案（2018—2020年）"), and a
 # question says "这份通知" / "本方案" of the document itself.
+# The genre of a notice: sent to its addressees, whose work its items list (assistant/units_index.py).
+NOTICE_WORD = "通知"
 GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规定", "条例", "决定", "报告", "细则", "清单", "规划",
                "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
                "任务", "准则", "指引", "指南")
@@ -111,10 +115,14 @@ H1_MARKS = "、.．"
 CHAPTER_NOUNS = ("章", "部分", "编")
 # What a reader calls one numbered entry: "第17项", "第十七条", "第3点", "第2款".
 ITEM_NOUNS = ("项", "条", "点", "款")
+# A regulation's article ("第十二条"): numbered on its own, above its （一） clauses and 1. items.
+ARTICLE_NOUN = "条"
 # The header of a table's sequence column, and how a question names a row by it ("分工表序号2那项").
 SERIAL_HEADERS = ("序号", "编号", "序列")
 # What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
+# A numbered stage of the work: "第三阶段：验收阶段（2016年4月1日至5月30日）" heads the paragraph below it.
+STAGE_NOUNS = ("阶段", "步骤", "步", "环节", "轮")
 # A numbered run of items inside a document ("第二部分第3项", "第2组").
 RUN_NOUNS = ("部分", "组", "批")
 

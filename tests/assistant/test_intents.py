@@ -108,7 +108,8 @@ def test_a_place_name_inside_a_unit_name_is_not_a_document(question):
 
 
 @pytest.mark.parametrize("question", ["工商部门在这次行动里负责什么？", "工商部门在这个方案里要干啥", "工商部门本次负责哪些工作",
-                                      "工商部门在专项行动中负责什么", "工商部门在六打六治里要干啥"])
+                                      "工商部门在专项行动中负责什么", "工商部门在六打六治里要干啥",
+                                      "工商部门负责哪块？", "工商部门负责哪一块", "工商部门负责哪些方面"])
 def test_the_document_pointed_at_does_not_narrow_a_units_duties(question):
     from assistant.contacts import ContactIndex
     from assistant.intents import UnitDuties, parse_question
@@ -146,3 +147,20 @@ def test_a_question_naming_the_task_table_means_the_attachment():
                          "m.txt")
     frame = parse_question("分工表第5项谁负责？", UnitIndex((doc,)), ContactIndex(()), (doc,))
     assert isinstance(frame, ItemQuestion) and frame.part == "附件", frame
+
+
+@pytest.mark.parametrize(("title", "question"), [
+    ("某区生态环境保护工作职责规定", "区公安局在环保方面干啥？"),
+    ("某区安全生产监督管理工作方案", "区公安局在安监方面负责什么"),
+    ("某区生态环境保护工作职责规定", "区公安局在生态环境保护方面负责什么"),
+])
+def test_an_abbreviation_of_the_documents_topic_does_not_narrow_a_units_duties(title, question):
+    from assistant.contacts import ContactIndex
+    from assistant.intents import UnitDuties, parse_question
+    from assistant.units_index import UnitIndex
+    from corpus.parse import parse_document
+
+    doc = parse_document(f"{title}\n\n第一条 区公安局工作职责：\n（一）依法查处违法犯罪案件。\n（二）负责危险化学品的公共安全管理。\n",
+                         "b.txt")
+    frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame

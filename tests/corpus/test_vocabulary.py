@@ -31,6 +31,9 @@ def _search_words(question: str) -> str:
         ("整改要多长时间？", "整改要?", "整改"),
         ("集中学习要几天", "集中学习要天", "集中学习天"),
         ("第17项谁牵头吗", "第17项牵头", "第17项牵头"),
+        # 由 asks with 谁: "治理由谁负责" must not search for 理由
+        ("污染船舶治理由谁负责？", "污染船舶治理负责?", "污染船舶治理负责"),
+        ("污染船舶治理归谁管", "污染船舶治理管", "污染船舶治理负责"),
     ],
 )
 def test_question_words_stripped(question, search, core):

@@ -1,0 +1,82 @@
+"""Regulations (第X章 / 第X条): each article is numbered on its own and cited "第十二条"; its （一）
+clauses are its own text, or, when they head 1. 2. items, sections under the article whose items are
+cited "第四条（一） 第2项" and belong to the article's owner; two runs of articles are told apart by
+the heading over each run."""
+
+import pytest
+
+from assistant.item_lookup import find_items
+from corpus.model import MAIN_PART
+from corpus.parse import parse_document
+
+
+def parse(text):
+    return parse_document(text.strip() + "\n", "t.txt")
+
+
+CASES = [
+    ("clauses-are-the-articles-own", """
+某区生态环境保护工作职责规定
+第一章 总则
+第一条 为明确职责，制定本规定。
+第二章 部门职责
+第二条 区公安局工作职责：
+（一）依法查处涉及生态环境保护的违法犯罪案件。
+（二）负责危险化学品的公共安全管理。
+第三条 区教育局工作职责：
+（一）负责将生态环境保护知识纳入教育内容。
+""", [("第一条", ()), ("第二条", ("区公安局",)), ("第三条", ("区教育局",))]),
+    ("clause-headings-over-numbered-items", """
+某区生态环境保护工作职责规定
+第一章 部门职责
+第一条 区经济发展局工作职责：
+（一）发展改革方面
+1.负责编制生态建设规划。
+2.负责推进能源结构调整。
+（二）工业和信息化方面
+1.负责推广节能新产品。
+第二条 区宣传部工作职责：
+1.负责开展生态环境保护宣传教育。
+""", [("第一条", ("区经济发展局",)), ("第一条（一） 第1项", ("区经济发展局",)),
+      ("第一条（一） 第2项", ("区经济发展局",)), ("第一条（二） 第1项", ("区经济发展局",)),
+      ("第二条", ("区宣传部",)), ("第二条 第1项", ("区宣传部",))]),
+    ("articles-in-an-attachment", """
+关于印发某办法的通知
+各单位：现印发给你们。
+附件1
+某某管理办法
+第一条 为加强管理，制定本办法。
+第二条 本办法由区财政局负责解释。
+""", [("附件1 第一条", ()), ("附件1 第二条", ("区财政局",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_articles_and_the_items_inside_them(text, expected):
+    doc = parse(text)
+    assert [(it.locator, it.units.shared + it.units.lead) for it in doc.items] == expected
+
+
+def test_two_runs_of_articles_keep_the_heading_over_each_run():
+    doc = parse("""
+某某管理办法
+第一条 为加强管理，制定本办法。
+第二条 本办法自印发之日起施行。
+某某员管理办法
+第一条 为加强队伍管理，制定本办法。
+第二条 乡镇林业站负责日常考核。
+""")
+    # the first run's heading is the document's title, which the header takes: it is named by position
+    assert [it.locator for it in doc.items] == ["第1部分 第一条", "第1部分 第二条", "某某员管理办法 第一条",
+                                                "某某员管理办法 第二条"]
+
+
+@pytest.mark.parametrize(("question", "number", "locators"), [
+    ("第二条是谁的职责？", 2, ["第二条"]),
+    ("第2条谁负责", 2, ["第二条"]),
+    ("第一条（二）第1项谁负责", 1, ["第一条（二） 第1项"]),
+    ("第二项谁负责", 2, ["第一条（一） 第2项", "第二条"]),  # 项 may mean either: both are offered
+])
+def test_an_article_is_asked_by_its_own_noun(question, number, locators):
+    doc = parse(CASES[1][1])
+    assert [it.locator for it in find_items(doc, number, MAIN_PART, question)] == locators
