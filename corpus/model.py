@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from corpus.numerals import int_to_chinese
+from corpus.vocabulary import ARTICLE_NOUN
 
 MAIN_PART = "正文"
 
@@ -104,7 +105,7 @@ class Item:
         if self.number == 0:  # an unnumbered paragraph task: cited like its paragraph
             return self.path
         where = " ".join(x for x in (self.part if self.part != MAIN_PART else "", self.path) if x)
-        label = f"第{int_to_chinese(self.number)}条" if self.article else f"第{self.number}项"
+        label = f"第{int_to_chinese(self.number)}{ARTICLE_NOUN}" if self.article else f"第{self.number}项"
         return f"{where} {label}" if where else label
 
 
