@@ -28,6 +28,7 @@ from assistant.units_index import UnitIndex, unit_keys
 from corpus import roles
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.text import abbreviates
 from corpus.vocabulary import (
     CONJUNCTIONS,
     CONTACT_VERBS,
@@ -253,23 +254,6 @@ def asks_responsible_unit(question: str) -> bool:
     return bool(_ASKS_UNIT.search(norm(normalise(question))))
 
 
-def _abbreviates(short: str, title: str) -> bool:
-    """"环保" abbreviates 环境保护 in the title: each character in order, within a word's reach."""
-    if not 2 <= len(short) <= 4:
-        return False
-    for start in (i for i, c in enumerate(title) if c == short[0]):
-        at, ok = start, True
-        for c in short[1:]:
-            nxt = title.find(c, at + 1, at + 6)  # 安(全生产)监: up to four characters skipped
-            if nxt < 0:
-                ok = False
-                break
-            at = nxt
-        if ok:
-            return True
-    return False
-
-
 def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:
     """True when, besides the unit names, the question holds only duty-list wording — or a topic
     word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
@@ -281,7 +265,8 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     if units is None or len(left) > 4:
         return False
     duties = [d for _, _, key in spans for d in units.duties_of(key)]
-    if duties and all(left in (t := norm(d.document.title)) or _abbreviates(left, t) for d in duties):
+    if duties and all(left in (t := norm(d.document.title)) or (len(left) <= 4 and abbreviates(left, t, reach=5))
+                      for d in duties):
         # "君山片区管理局在整治中负责啥" in a 整治工作方案, "…在环保方面干啥" in a 生态环境保护…规定: the
         # document's own topic (or its abbreviation), not a narrower one
         return True

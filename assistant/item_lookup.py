@@ -12,7 +12,7 @@ import re
 
 from corpus.model import MAIN_PART, Document, Item
 from corpus.numerals import chinese_to_int, int_to_chinese
-from corpus.text import normalize_for_match
+from corpus.text import abbreviates, normalize_for_match
 from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, RUN_NOUNS, alternation
 
 # "第二部分" / "第2部分" / "二（三）" / "（二）" written before the item number in a question.
@@ -20,6 +20,7 @@ _N = LABEL_NUMERALS
 _RUN = re.compile(rf"第([0-9{_N}]+)(?:{alternation(RUN_NOUNS)})")
 _GENERIC_TITLE = re.compile(rf"^[（(]?[{_N}]+[{H1_MARKS}）)]\s*|^第[{_N}]+[章节部分条]\s*")
 _ARTICLE = re.compile(rf"第[0-9{_N}]+{ARTICLE_NOUN}(?!.*第[0-9{_N}]+[^{ARTICLE_NOUN}\d{_N}])")  # the last 第N… asked
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _PATH_LABEL = re.compile(rf"\(([{_N}]+)\)")
 
 
@@ -44,7 +45,11 @@ def _section_overlap(item: Item, q: str) -> int:
     if item.path:
         titles.append(item.path)
     grams = set().union(*(_bigrams(normalize_for_match(t)) for t in titles)) if titles else set()
-    return len(grams & _bigrams(q))
+    # "台创园（三）第3项" for a section titled "台湾创业园…": the short name people call it by
+    short = max((2 * n for t in titles for n in (3, 4) for i in range(len(q) - n + 1)
+                 if _CJK.fullmatch(s := q[i:i + n]) and s not in t and abbreviates(s, normalize_for_match(t), reach=3)),
+                default=0)
+    return len(grams & _bigrams(q)) + short
 
 
 def _names_path(item: Item, q: str) -> bool:
@@ -93,8 +98,9 @@ def find_items(doc: Document, number: int, part: str, question: str) -> list[Ite
         ordered = sorted(items, key=lambda it: it.line_start)
         if k and 1 <= k <= len(ordered):
             return [ordered[k - 1]]
-    scored = sorted(((_section_overlap(it, q), i) for i, it in enumerate(items)), reverse=True)
+    pool = named or items  # "（三）" names two paths: the headings the question repeats tell them apart
+    scored = sorted(((_section_overlap(it, q), i) for i, it in enumerate(pool)), reverse=True)
     best, runner_up = scored[0][0], scored[1][0]
     if best >= 3 and best >= 2 * runner_up:
-        return [items[scored[0][1]]]
+        return [pool[scored[0][1]]]
     return items

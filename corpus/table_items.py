@@ -18,7 +18,7 @@ from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.model import Item, SubAttribution, Table, Units, merge_units
 from corpus.parties import personal_name
-from corpus.text import first_sentence
+from corpus.text import abbreviates, first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
 from corpus.vocabulary import SERIAL_HEADERS, alternation
 
@@ -95,21 +95,13 @@ def _remark_lead(units: Units, remark: str, cells: tuple[str, ...] = ()) -> Unit
     if not named:
         return units
     everyone = units.lead + units.shared + units.cooperate
-    lead = tuple(u for u in everyone if any(n in u or u in n or _abbreviates(n, u) for n in named)) or named
+    lead = tuple(u for u in everyone if any(n in u or u in n or abbreviates(n, u, same_end=True) for n in named)) or named
     # the lead's own cell lists its co-operators; other columns keep their role ("国家实施部门" ministries)
     cell = next((c for c in cells if any(x in c or x[1:] in c for x in lead)), "")
     coop = tuple(u for u in units.shared if u not in lead and (u in cell or u[1:] in cell))
     return replace(units, lead=lead, shared=tuple(u for u in units.shared if u not in lead and u not in coop),
                    cooperate=tuple(u for u in units.cooperate if u not in lead) + coop,
                    raw=f"{units.raw}；备注：{remark}".strip("；"))
-
-
-def _abbreviates(short: str, name: str) -> bool:
-    """"交建局" abbreviates "区交通与建设局": its characters in order, same last character."""
-    if len(short) < 2 or short[-1] != name[-1]:
-        return False
-    it = iter(name)
-    return all(c in it for c in short)
 
 
 def _task_items(table: Table, role_cols: list[str]) -> list[Item]:

@@ -116,3 +116,20 @@ def sentence_around(text: str, start: int, end: int, left: str = "。；;！", r
     lo = max(text.rfind(c, 0, start) for c in left) + 1
     hi = min((i for i in (text.find(c, end) for c in right) if i >= 0), default=len(text))
     return text[lo:hi].strip()
+
+
+def abbreviates(short: str, name: str, reach: int = 0, same_end: bool = False) -> bool:
+    """``short`` is an abbreviation of (a word in) ``name``: its characters in order — "交建局" of
+    "区交通与建设局" (``same_end``: ending alike), "环保" of "生态环境保护", "台创园" of "台湾创业园".
+    ``reach`` > 0 bounds how far each next character may lie (a word's span, not the whole name)."""
+    if len(short) < 2 or (same_end and short[-1] != name[-1]):
+        return False
+    for start in (i for i, c in enumerate(name) if c == short[0]):
+        at = start
+        for c in short[1:]:
+            at = name.find(c, at + 1, at + 1 + reach if reach else len(name))
+            if at < 0:
+                break
+        else:
+            return True
+    return False

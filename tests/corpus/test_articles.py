@@ -80,3 +80,28 @@ def test_two_runs_of_articles_keep_the_heading_over_each_run():
 def test_an_article_is_asked_by_its_own_noun(question, number, locators):
     doc = parse(CASES[1][1])
     assert [it.locator for it in find_items(doc, number, MAIN_PART, question)] == locators
+
+
+TWO_PARTS = """
+某某小镇、台湾创业园工作实施方案
+二、某某小镇工作任务
+（三）突出对台元素
+1.引进特色餐饮。（责任单位：区两岸发展公司）
+2.举办美食节。（责任单位：区两岸发展公司）
+3.引进台湾特色餐饮。（责任单位：区两岸发展公司）
+三、台湾创业园工作任务
+（三）整合服务职能
+1.建设服务中心。（牵头单位：区商务局）
+2.完善政策。（牵头单位：区财政局）
+3.提供配套金融服务。（牵头单位：区金融办）
+"""
+
+
+@pytest.mark.parametrize(("question", "locators"), [
+    ("台创园（三）里的第3项谁牵头？", ["三（三） 第3项"]),  # 台创园: the short name of 台湾创业园
+    ("台湾创业园（三）第3项谁牵头", ["三（三） 第3项"]),
+    ("（三）第3项谁牵头", ["二（三） 第3项", "三（三） 第3项"]),  # both paths: the question must say which
+])
+def test_a_section_named_by_its_short_name(question, locators):
+    doc = parse(TWO_PARTS)
+    assert [it.locator for it in find_items(doc, 3, MAIN_PART, question)] == locators
