@@ -9,6 +9,7 @@ import re
 from corpus import roles
 from corpus.model import SubAttribution, Units
 from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS
+from corpus.rosters import SETS_UP, body_named
 from corpus.units import (
     ROLE_BUCKET,
     ROLE_THEN_LIST,
@@ -68,7 +69,7 @@ _INLINE_ROLE = dict(_INLINE_ROLES)
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|于|"
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|于|成立|组建|设立|"
                       + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
@@ -80,6 +81,8 @@ LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in
 # "…等区直部门": a collective noun of the one vocabulary (corpus/parties.py) names a kind of body
 _KIND_OF_BODY = re.compile(f"(?:{alternation(COLLECTIVE_NOUNS)})$")
 # people, not bodies ("党员干部要带头"); a post's holders are not ("各包村干部要…": POSITIONS)
+# "…成立…领导小组，负责统筹…；负责整合…": a clause opening with its duty, its subject the body just set up
+_OWN_DUTY = re.compile(r"^\s*负责")
 _PEOPLE = re.compile(rf"(?<!{'|'.join(p[:-2] for p in POSITIONS if p.endswith('干部'))})(?:干部|党员|群众|人员|同志)$")
 
 
@@ -119,8 +122,14 @@ def inline_units(text: str) -> Units:
         if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
             found[role].append(m.group("unit"))
     subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
+    founded = ""  # a body the last clause set up ("成立…的网格化工作领导小组"): the duties that follow are its
     for clause in _candidate_clauses(ROLE_THEN_LIST.sub(r"\1，", text)):
         clause = _ENUMERATOR.sub("", clause)
+        if founded and _OWN_DUTY.match(clause):
+            if founded not in found["shared"]:
+                found["shared"].append(founded)
+            continue
+        founded = body_named(clause) if SETS_UP.search(clause) else ""
         if subject and (lead := LEADS_DUTY.match(clause)) and lead.end() < len(clause):
             # "X负责落实…，加快培育…，牵头推进Y等工作": X leads Y, the part it opens by leading
             scoped += [SubAttribution(u, clause.strip(), "lead") for u in subject if u not in found["lead"]]

@@ -181,6 +181,10 @@ CASES = [
      3, {"shared": ("各挂钩帮扶干部",)}),
     ("a unit, its deadline, then the verb", "二、工作任务\n1.拨付资金。区财政局于6月底前，完成资金拨付。\n",
      1, {"shared": ("区财政局",)}),
+    ("a body set up, then its duties", "一、组织领导\n1.各村居要成立由党组织书记担任组长的网格化工作领导小组，负责统筹协调；"
+     "负责配备专职网格员。\n", 1, {"shared": ("各村居", "网格化工作领导小组")}),
+    ("set up, then its duty", "一、组织领导\n1.全区成立冬春专项行动领导小组，负责统筹协调指导。\n", 1,
+     {"shared": ("冬春专项行动领导小组",)}),
     ("cadres in general are no party", "四、工作要求\n1.党员干部要带头参加志愿服务。\n", 1, {"shared": ()}),
     ("a meeting's date is no subject", "四、工作要求\n1.总结会议于3月10日前，在区行政中心召开。\n", 1, {"shared": ()}),
 ]
