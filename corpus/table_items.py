@@ -37,6 +37,54 @@ def _group_column(table: Table, candidates: list[str]) -> str | None:
     return candidates[0] if len(set(values)) * 3 <= len(values) * 2 else None
 
 
+def _rows_number_themselves(table: Table, serial: str) -> bool:
+    """The rows carry their own running numbers (`tables._running_column`), not their 序号."""
+    return any(r.get(serial).isdigit() and int(r.get(serial)) != r.number for r in table.rows if r.get(serial))
+
+
+def _continuation_rows(table: Table) -> dict[int, tuple[int, int]]:
+    """Rows under a 序号 cell merged over several rows, where the 序号 is the item's number: row index →
+    (the item's number, the row's place in it). Such a row is part of item N ("第7项第2行"), not an
+    item numbered by its position."""
+    serial = next((h for h in table.headers if _SERIAL.match(h)), None)
+    if serial is None or _rows_number_themselves(table, serial):
+        return {}
+    out, record, k = {}, 0, 0
+    for i, r in enumerate(table.rows):
+        if r.get(serial):
+            record, k = r.number, 1
+        elif record:
+            k += 1
+            out[i] = (record, k)
+    return out
+
+
+def _serial_spans(table: Table, others: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """Columns merged down with a 序号 cell that spans several rows: the ones filled on exactly the
+    rows that carry a 序号 title that record ("7 | 森林防灭火 | 1.未制定…" then " | | 2.开展…"); one
+    filled on fewer of those rows names a group of records ("工作考核(30分)") and becomes the section.
+    Where the rows number themselves ("10、制定…", `tables._running_column`) the record is itself a
+    group: its title is the section too. Returns (group columns, outer first; title column; every
+    column merged over the record, which never holds the rows' task text: 任务来源)."""
+    serial = next((h for h in table.headers if _SERIAL.match(h)), None)
+    if serial is None:
+        return [], None, []
+    filled = {i for i, r in enumerate(table.rows) if r.get(serial)}
+    if not filled or len(filled) == len(table.rows):
+        return [], None, []
+    groups, title, merged = [], None, []
+    for h in others:
+        cells = {i for i, r in enumerate(table.rows) if r.get(h)}
+        if cells == filled:
+            title = title or h
+            merged.append(h)
+        elif not groups and title is None and cells and cells < filled and min(cells) == min(filled):
+            groups.append(h)
+    if _rows_number_themselves(table, serial) and title:
+        return [*groups, title], None, merged
+    return groups, title, merged
+
+
 def _task_column(table: Table, others: list[str]) -> str | None:
     return max(others, key=lambda h: sum(len(r.get(h)) for r in table.rows), default=None)
 
@@ -117,13 +165,17 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     remark_col = next((h for h in table.headers if _REMARK.match(h.replace(" ", ""))), None)
     others = [h for h in table.headers
               if h not in role_cols and h not in (deadline_col, remark_col) and not _SERIAL.match(h)]
-    group = _group_column(table, others)
-    task = _task_column(table, [h for h in others if h != group] or others)
+    spans, title, merged = _serial_spans(table, others)
+    group = _group_column(table, others) if not spans else None
+    merged = [*spans, *merged, group]
+    task = _task_column(table, [h for h in others if h not in merged] or others)
     if task is None:
         return []
-    name = _name_column(table, [h for h in others if h not in (group, task)])
-    items = []
-    for row in table.rows:
+    name = title or _name_column(table, [h for h in others if h not in (*merged, task)])
+    items, carried = [], {h: "" for h in (*spans, title) if h}
+    continued = _continuation_rows(table)
+    for i, row in enumerate(table.rows):
+        carried.update({h: row.get(h) for h in carried if row.get(h)})  # merged cells carried down
         text = row.get(task)
         if (m := _LEADING_NUMBER.match(text)) and int(m.group(1)) == row.number:
             text = text[m.end():]  # "3.建立…" in a task cell numbered like its row
@@ -136,9 +188,14 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
         if remark_col and row.get(remark_col):
             units = _remark_lead(units, row.get(remark_col), tuple(row.get(h) for h in role_cols))
         label = row.get(group) if group else row.group
-        section = " / ".join(x for x in (table.section, label) if x)
+        # a row under a merged 序号 cell: its own text heads it, the record's title is its section
+        labels = [carried[h] for h in spans] + ([carried[title]] if title and not row.get(title) else [])
+        section = " / ".join(x for x in (table.section, label, *labels) if x)
         deadline = row.get(deadline_col) if deadline_col else ""
-        items.append(Item(number=row.number, heading=heading, text=text, units=units,
+        number, path = row.number, ""
+        if i in continued:  # cited as "第7项第2行"; "第7项" is the row that carries the 序号
+            number, path = 0, "第{}项第{}行".format(*continued[i])
+        items.append(Item(number=number, heading=heading, text=text, units=units, path=path,
                           section=section, part=table.part, line_start=row.line, line_end=row.line,
                           deadline=deadline or deadline_of(text), frequency=frequency_of(text)))
     return items

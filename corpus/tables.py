@@ -142,6 +142,21 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
     return drafts
 
 
+def _running_column(grid: list[tuple[int, list[str]]], serial: int | None) -> int | None:
+    """A column whose cells number the rows 1, 2, 3… straight through while the 序号 cell is merged over
+    several of them ("1 | 推进生态文明建设 | 1、建立…" then " | | 2、制定…"): the rows are the items,
+    numbered by that column, and the 序号 with its merged title is their group."""
+    if serial is None or not any(not c[serial] for _, c in grid) or len(grid) < 3:
+        return None
+    for col in range(len(grid[0][1])):
+        if col == serial:
+            continue
+        numbers = [int(m.group("n")) for _, c in grid if (m := _NUMBERED.match(c[col]))]
+        if len(numbers) == len(grid) and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return col
+    return None
+
+
 def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[Row]:
     width = len(headers)
     grid: list[tuple[int, list[str]]] = []
@@ -159,6 +174,7 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
     labelled_first = serial != 0 and any(_LABEL.match(c[0]) for _, c in grid if c[0])
     numbered_last = width > 1 and sum(bool(_NUMBERED.match(c[last])) for _, c in grid) * 2 > len(grid)
     sparse_first = serial != 0 and width > 1 and any(not c[0] for _, c in grid) and bool(grid and grid[0][1][0])
+    running = _running_column(grid, serial) if not numbered_last else None
 
     # Merge page-break continuations, then fill the group column down.
     merged: list[tuple[int, list[str], int]] = []  # (line, cells, group index)
@@ -195,5 +211,8 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
         elif numbered_last and (m := _NUMBERED.match(cells[last])):
             number = int(m.group("n"))
             cells[last] = cells[last][m.end() :].strip()
+        if running is not None and (m := _NUMBERED.match(cells[running])):
+            number = int(m.group("n"))  # "10、制定…" under a 序号 merged over rows 10–14: the row's own number
+            cells[running] = cells[running][m.end() :].strip()
         out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no))
     return out

@@ -355,3 +355,45 @@ def test_only_numbered_level_is_one_then_those_are_the_items():
 def test_vertically_managed_bodies_keep_their_own_name():
     from corpus.units import inherit_prefix
     assert inherit_prefix(("区交通与建设局", "平潭海事局")) == ("区交通与建设局", "平潭海事局")
+
+
+# Tables whose 序号 (and the cells beside it) are merged over several rows: which column titles an
+# item, which names its group, and what number each row gets.
+MERGED_ROWS = [
+    ("group column beside the 序号; the title is the row's own cell",
+     "序号\t考核项目\t考核内容\t考核评分细则\t责任单位\n"
+     "1\t工作考核(30分)\t林长制责任体系建立及运行情况\t1.完善林长责任体系建设，未及时更新的扣0.5分。\t资源生态处、党群工作处\n"
+     "\t\t\t2.未向社会公告林长名单的扣0.5分。\t资源生态处、党政办公室\n"
+     "2\t\t林长制相关配套制度制定及执行情况\t1.考核工作制度运行情况，每缺一项扣1.5分。\t资源生态处\n"
+     "3\t二、责任考核（70分）\t森林防灭火\t1.未制定森林火灾应急预案的扣1分。\t政法综治处、资源生态处\n",
+     3, "", "森林防灭火", "二、责任考核（70分）", ("政法综治处", "资源生态处")),
+    ("a row under a merged 序号 is part of that item",
+     "序号\t考核项目\t考核内容\t考核评分细则\t责任单位\n"
+     "1\t工作考核(30分)\t林长制责任体系建立及运行情况\t1.完善林长责任体系建设，未及时更新的扣0.5分。\t资源生态处、党群工作处\n"
+     "\t\t\t2.未向社会公告林长名单的扣0.5分。\t资源生态处、党政办公室\n"
+     "2\t\t林长制相关配套制度制定及执行情况\t1.考核工作制度运行情况，每缺一项扣1.5分。\t资源生态处\n",
+     0, "第1项第2行", "未向社会公告林长名单的扣0.5分。", "林长制责任体系建立及运行情况", ("资源生态处", "党政办公室")),
+    ("the title merged with the 序号, no group",
+     "序号\t工作任务\t工作内容\t责任单位及分工\t完成时限\n"
+     "1\t全面动员部署工作\t各部门召开专题会议进行动员部署。\t各处室\t2022年4月8日前\n"
+     "2\t深化重点领域消防安全隐患治理\t组织对工业集中区开展消防安全综合治理\t经济发展处落实\t2022年4月20日前\n"
+     "\t\t组织对群租房开展消防安全综合治理\t政法综治处落实\t2022年4月20日前\n",
+     2, "", "深化重点领域消防安全隐患治理", "", ("经济发展处",)),
+    ("rows that number themselves under a merged 序号",
+     "序号\t主要工作任务\t具体工作措施\t完成时限\t主要责任单位\t任务来源\n"
+     "1\t推进生态文明建设\t1、成立生态文明建设领导小组\t3月\t区经发局\t平潭综合实验区2016年工作要点\n"
+     "\t\t2、组织编制生态文明建设规划\t12月\t区环土局\t\n"
+     "2\t饮用水源地环境综合整治\t3、制定三十六脚湖保护区内居民搬迁方案\t3月\t区农发局 区环土局\t全省环境保护工作视频会议\n"
+     "\t\t4、实施居民搬迁工程\t12月\t区农发局\t\n",
+     3, "", "制定三十六脚湖保护区内居民搬迁方案", "饮用水源地环境综合整治", ("区农发局", "区环土局")),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "path", "heading", "section", "parties"), [c[1:] for c in MERGED_ROWS],
+                         ids=[c[0] for c in MERGED_ROWS])
+def test_merged_sequence_cells(text, number, path, heading, section, parties):
+    doc = parse_document(text, "x.txt")
+    it = next(it for it in doc.items if it.number == number and it.path == path)
+    assert it.heading.rstrip("。") == heading.rstrip("。")
+    assert section in it.section.split(" / ") or (not section and it.section == doc.tables[0].section)
+    assert it.units.all == parties
