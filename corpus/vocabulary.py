@@ -190,3 +190,14 @@ WORD_FORMS = (
 # writes the span itself ("自方案印发之日起至12月底", "督导时间为4月12日-5月7日"), so a question asking when
 # is also compared without them.
 SPAN_WORDS = ("开始", "结束", "截止", "为止", "持续", "从", "到")
+
+# ---- rosters asked about --------------------------------------------------------------------------
+
+# "考核小组组长是谁", "督查专班有哪些成员", "工作专班由哪些人组成": a question naming a group and asking for
+# its people is answered with the group's roster (assistant/roster_answer.py).
+ROSTER_POSTS = ("组长", "副组长", "队长", "副队长", "指挥长", "副指挥长", "召集人", "专班长")
+MEMBER_NOUNS = ("成员名单", "组成人员", "成员", "人员", "名单")
+MEMBER_ASKS = ("是谁", "有谁", "都有谁", "都是谁", "有哪些", "都有哪些", "是哪些", "包括哪些", "包括谁", "由谁担任", "由谁",
+               "叫什么")
+# What a group's name ends with ("区环境卫生综合整治主题活动考核小组", "金井片区督查专班").
+GROUP_ENDS = ("领导小组", "工作小组", "小组", "专班", "指挥部", "委员会", "工作组", "组", "队")

@@ -1,0 +1,68 @@
+"""Questions about a group's people ("考核小组组长是谁", "督查专班有哪些成员", "工作专班由哪些人组成"):
+answered with the group's whole roster, as written, with its citation — not with one line found by search.
+
+A roster is a parsed task whose parties are people with posts (`corpus.rosters`, `Units.notes`); the
+group it staffs is named in the roster itself ("金井片区督查专班：组长：…"), among its parties, or in the
+title line just above it ("区环境卫生综合整治主题活动考核小组成员名单"). The question may shorten the
+group's name to its end ("考核小组" for "…主题活动考核小组").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answers import Answer, Citation
+from corpus.model import Document, Item
+from corpus.text import normalize_for_match
+from corpus.vocabulary import GROUP_ENDS, MEMBER_ASKS, MEMBER_NOUNS, ROSTER_POSTS, alternation
+
+_ASK = re.compile(
+    rf"^(?P<group>[\u4e00-\u9fff（）()]{{2,40}}?(?:{alternation(GROUP_ENDS)}))的?"
+    rf"(?:(?:{alternation(ROSTER_POSTS)})(?:{alternation(MEMBER_ASKS)})"
+    rf"|(?:{alternation(MEMBER_ASKS)})?(?:{alternation(MEMBER_NOUNS)})(?:{alternation(MEMBER_ASKS)})?"
+    r"|由哪些人(?:组成)?|有哪些人)[？?。！!\s]*$")
+_TITLE_GAP = 2  # lines between a roster and the title line above it
+
+
+def roster_question(question: str) -> str:
+    """The group a question asks the people of ("考核小组"), or ""."""
+    m = _ASK.match(normalize_for_match(question).strip())
+    return m.group("group") if m else ""
+
+
+def _is_roster(task: Item) -> bool:
+    return bool(task.units.notes) and any(post in note for _, note in task.units.notes for post in ("组长", "成员"))
+
+
+_TITLE_CHARS = 40  # a title line, not the preamble paragraph that sets the group up
+
+
+def _title_above(doc: Document, task: Item) -> str:
+    """The short line just above the roster: a heading or a paragraph ("…考核小组成员名单")."""
+    lines = [(s.line, s.title) for s in doc.sections] + [(p.line_end, p.text) for p in doc.paragraphs]
+    return "".join(t for no, t in lines if 0 < task.line_start - no <= _TITLE_GAP and len(t) <= _TITLE_CHARS)
+
+
+def _staffs(doc: Document, task: Item, group: str) -> bool:
+    said = normalize_for_match(" ".join((task.text, task.section, *task.units.shared, _title_above(doc, task))))
+    return group in said
+
+
+def roster_answer(question: str, documents: list[Document] | tuple[Document, ...]) -> Answer | None:
+    """The roster of the group the question names, or None when the question is no roster question or
+    no document holds that group's roster."""
+    group = roster_question(question)
+    if not group:
+        return None
+    found = [(d, t) for d in documents for t in (*d.tasks, *d.items) if _is_roster(t) and _staffs(d, t, group)]
+    if not found:
+        return None
+    blocks, cites = [], []
+    for doc, task in found:
+        title = _title_above(doc, task) if group in normalize_for_match(_title_above(doc, task)) else ""
+        head = f"《{doc.short_name}》{task.locator}" + (f"（{title}）" if title else "") + "："
+        blocks.append(head + "\n" + task.text)
+        cites.append(Citation(document=doc.short_name, source=doc.source, locator=task.locator, text=task.text,
+                              part=task.part))
+    return Answer(question, "roster", True, tuple(blocks), tuple(cites), paragraphs=True,
+                  parties=(("lead", found[0][1].units.lead),))
