@@ -19,9 +19,12 @@ from corpus.vocabulary import GROUP_ENDS, MEMBER_ASKS, MEMBER_NOUNS, ROSTER_POST
 _ASK = re.compile(
     rf"^(?P<group>[\u4e00-\u9fff（）()]{{2,40}}?(?:{alternation(GROUP_ENDS)}))的?"
     rf"(?:(?:{alternation(ROSTER_POSTS)})(?:{alternation(MEMBER_ASKS)})"
+    # "海绵城市试点工作组长是谁": the post shares the group's last character (工作组 + 组长)
+    rf"|(?<=组)长(?:{alternation(MEMBER_ASKS)})"
     rf"|(?:{alternation(MEMBER_ASKS)})?(?:{alternation(MEMBER_NOUNS)})(?:{alternation(MEMBER_ASKS)})?"
     r"|由哪些人(?:组成)?|有哪些人)[？?。！!\s]*$")
-_TITLE_GAP = 2  # lines between a roster and the title line above it
+_MIN_IN_ORDER = 5  # "工作组" alone would be found in order in almost any title
+_TITLE_GAP = 3  # lines between a roster and the title lines above it ("…工作小组" / "成员名单")
 
 
 def roster_question(question: str) -> str:
@@ -43,9 +46,23 @@ def _title_above(doc: Document, task: Item) -> str:
     return "".join(t for no, t in lines if 0 < task.line_start - no <= _TITLE_GAP and len(t) <= _TITLE_CHARS)
 
 
+def _in_order(short: str, text: str) -> bool:
+    """"海绵城市试点工作组" in "海绵城市建设试点工作组织机构": the group's characters in order."""
+    it = iter(text)
+    return all(c in it for c in short)
+
+
 def _staffs(doc: Document, task: Item, group: str) -> bool:
+    """Whether the roster staffs ``group``: named in the roster, its parties or the lines above it, or —
+    the question leaving words out ("海绵城市试点工作组") — its characters in order in a short title
+    (the title lines above, the roster's section, the document's title)."""
     said = normalize_for_match(" ".join((task.text, task.section, *task.units.shared, _title_above(doc, task))))
-    return group in said
+    if group in said:
+        return True
+    if len(group) < _MIN_IN_ORDER:
+        return False
+    titles = (_title_above(doc, task), task.section, doc.title)
+    return any(_in_order(group, normalize_for_match(t)) for t in titles if t)
 
 
 def roster_answer(question: str, documents: list[Document] | tuple[Document, ...]) -> Answer | None:

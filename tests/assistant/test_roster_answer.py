@@ -12,7 +12,15 @@ NAMED = ("经党委研究，决定成立金井片区督查专班，对落实各�
          "一、人员组成\n金井片区督查专班：\n组 长：庄 亮 党委委员\n副组长：林 华 局长助理\n"
          "成 员：林 勇 办公室工作小组副组长\n林圣龙 办公室工作小组科员\n二、工作职责\n对各项目标任务开展督查。\n")
 
+SPLIT_TITLE = ("三、工作要求\n各单位要加强统筹协调。\n附件\n平潭综合实验区集中开展“六打六治”打非治违专项行动工作小组\n成员名单\n"
+               "组 长：尤猛军 区党工委副书记\n副组长：谢秀桐 区党工委委员\n")
+UNDER_DOC_TITLE = ("平潭综合实验区管委会海绵城市建设试点工作组织机构\n\n为加快我区“海绵城市”建设试点工作的开展，现将组织机构如下：\n"
+                   "一、组织机构\n组 长：王进足 区党工委委员\n副组长：林 杰 区环境与国土资源局局长\n")
+
 ROSTERS = [
+    ("the group's title over two lines", SPLIT_TITLE, "专项行动工作小组组长是谁？", ("尤猛军", "谢秀桐")),
+    ("工作组长: the post shares the group's 组; the name left out of order words", UNDER_DOC_TITLE,
+     "海绵城市试点工作组长是谁？", ("王进足",)),
     ("a list title names the group, the question shortens it", TITLED, "考核小组组长是谁？", ("赖德芳", "王建伟", "黄利军")),
     ("the whole roster, not one line", NAMED, "督查专班有哪些成员？", ("庄亮", "林华", "林勇", "林圣龙")),
     ("组成人员", NAMED, "金井片区督查专班的组成人员有哪些", ("庄亮", "林圣龙")),
