@@ -104,6 +104,10 @@ def test_digits_for_counts(question, read):
     ("挂钩处室有哪些？", "联系"),  # 挂钩处室 / 联系处室
     ("督查结果和什么挂钩？", "纳入"),  # 结果与…挂钩 / 结果纳入…考核
     ("报名到什么时候截止？", "为止"),
+    ("进展情况要在哪几天报上去？", "报送"),
+    ("前三名分别奖多少钱？", "依次"),
+    ("排查哪些年代的房子？", "房屋"),
+    ("母婴室统一叫什么名字？", "名称"),
 ])
 def test_coverage_terms_include_the_documents_word_forms(question, form):
     from index.tokenize import coverage_terms
