@@ -160,13 +160,40 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(c in it for c in short)
 
 
+def _filled(table: Table, header: str) -> frozenset[int]:
+    return frozenset(i for i, r in enumerate(table.rows) if r.get(header))
+
+
+def _merged_down(table: Table, others: list[str]) -> tuple[Table, str | None]:
+    """Every row numbered, and the first column beside the 序号 filled only where a group of rows begins
+    ("1 | 地质灾害点 | 流水下厝场村海岸侵蚀 | 资源生态处 | … | 1.汛前落实…" then "2 | | 北港村海岸侵蚀 | | …"):
+    that column names the group, and the columns filled only where a group begins (牵头处室, 主要职责,
+    one cell sometimes merged over several groups) are cells merged over the group. They are carried down to every row of it; the group column is
+    returned to become the rows' section."""
+    serial = next((h for h in table.headers if _SERIAL.match(h)), None)
+    if serial is None or not others or len(table.rows) < 3 or len(_filled(table, serial)) < len(table.rows):
+        return table, None
+    group = others[0]
+    starts = _filled(table, group)
+    if 0 not in starts or len(starts) * 3 > len(table.rows) * 2:
+        return table, None
+    merged = {h for h in table.headers
+              if h not in (serial, group) and 0 in (f := _filled(table, h)) and f <= starts} | {group}
+    rows, carried = [], {}
+    for r in table.rows:
+        carried.update({h: v for h, v in r.cells if h in merged and v})
+        rows.append(replace(r, cells=tuple((h, v or carried.get(h, "")) if h in merged else (h, v) for h, v in r.cells)))
+    return replace(table, rows=tuple(rows)), group
+
+
 def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     deadline_col = next((h for h in table.headers if DEADLINE_COLUMN.search(h)), None)
     remark_col = next((h for h in table.headers if _REMARK.match(h.replace(" ", ""))), None)
     others = [h for h in table.headers
               if h not in role_cols and h not in (deadline_col, remark_col) and not _SERIAL.match(h)]
+    table, group_down = _merged_down(table, others)
     spans, title, merged = _serial_spans(table, others)
-    group = _group_column(table, others) if not spans else None
+    group = group_down or (_group_column(table, others) if not spans else None)
     merged = [*spans, *merged, group]
     task = _task_column(table, [h for h in others if h not in merged] or others)
     if task is None:
