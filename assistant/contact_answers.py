@@ -33,14 +33,14 @@ def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
             for h, pt in a.points:
                 grouped[h].append(pt)
             wanted = [h for h in p.columns if h in grouped] or list(grouped)
-            role = f"任{a.post}" if a.post else "挂点联系督导"
+            role = f"任{a.post}" if a.post else ("挂点联系督导" if a.visits else "")
             lines = [f"{name}{role}（{a.document.short_name} {a.locator}）："]
             lines += [f"· {h}：{'、'.join(grouped[h])}" for h in wanted]
             missing = [h for h in p.columns if h not in grouped]
             lines += [f"· {h}：表中该栏为空" for h in missing]
             if wanted != list(grouped):
                 others = "；".join(f"{h}：{'、'.join(v)}" for h, v in grouped.items() if h not in wanted)
-                lines.append(f"{'其他' if a.post else '其他挂点'}：{others}")
+                lines.append(f"{'其他挂点' if a.visits and not a.post else '其他'}：{others}")
             blocks.append("\n".join(lines))
             cites.append(_row_citation(a))
     return Answer(question, "leader_points", bool(cites), tuple(blocks), tuple(cites), paragraphs=True)
@@ -60,6 +60,10 @@ def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
             cites += [_row_citation(a) for a in dict((id(a.row), a) for a in rows).values()]
             continue
         names = "、".join(f"{a.leader}（{a.locator}）" for a in rows)
+        if not rows[0].visits:  # a roster's 分工: who does it, in the table's words
+            blocks.append(f"{point}（{column}）：{names}")
+            cites += [_row_citation(a) for a in rows]
+            continue
         count = f"{len(rows)}位区领导" if len(rows) > 1 else "区领导"
         blocks.append(f"{point}（{column}）由{count}挂点联系督导：{names}")
         cites += [_row_citation(a) for a in rows]

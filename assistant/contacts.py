@@ -39,6 +39,9 @@ class Assignment:
     # post of this person's column and what the row says of them besides the name ("农发局局长").
     post: str = ""
     detail: str = ""
+    # Whether the people are leaders who visit their points (区领导 | 社区 …), the table this module was
+    # written for; a roster's "姓名 | 职务 | 分工" names who does what, and is answered in those words.
+    visits: bool = True
 
     @property
     def locator(self) -> str:
@@ -133,6 +136,17 @@ def person_header(table: Table) -> str | None:
 
 
 _NAME_COLUMN = re.compile(r"(?:^|/)(?:姓名|名字)$")
+_VISITING = re.compile(r"领导|干部")
+# A column of duties ("分工": "负责后勤保障和经费管理"): each duty is a point, without its 负责.
+_DUTY_COLUMN = re.compile(r"分工|职责|任务|负责")
+_DUTY_SPLIT = re.compile(r"[、，,;；/\n]+|(?:以及|和|及|与)")
+_DUTY_LEAD = re.compile(r"^(?:主要|具体|协助)?负责")
+
+
+def _points_of(header: str, value: str) -> list[str]:
+    if _DUTY_COLUMN.search(header) and not _PERSON_HEADER.search(header):
+        return [d for p in _DUTY_SPLIT.split(value) if (d := _DUTY_LEAD.sub("", p.strip()).strip("。 "))]
+    return [p.strip() for p in _SPLIT.split(value) if p.strip()]
 
 
 def _group(header: str) -> str:
@@ -158,16 +172,17 @@ def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
             people = person_columns(table)
             posts = {_group(h) for h in people} - {""}
             for row in table.rows:
-                points = tuple((h, p.strip()) for h, v in row.cells
+                points = tuple((h, p) for h, v in row.cells
                                if h not in people and _group(h) not in posts and not _SKIP_HEADER.match(h)
-                               for p in _SPLIT.split(v) if p.strip())
+                               for p in _points_of(h, v))
                 for person in people:
                     leader = row.get(person).strip()
                     if not leader:
                         continue
                     post = _group(person)
                     detail = "；".join(v for h, v in row.cells if v and h != person and post and _group(h) == post)
-                    out.append(Assignment(doc, table, row, leader, points, post=post, detail=detail))
+                    out.append(Assignment(doc, table, row, leader, points, post=post, detail=detail,
+                                          visits=bool(_VISITING.search(person))))
     return out
 
 

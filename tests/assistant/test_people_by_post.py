@@ -45,3 +45,27 @@ def test_a_post_column_of_names_is_not_a_contact_point():
     points = {p for a in contacts.assignments for _, p in a.points}
     assert "林国前" not in points and "农发局局长" not in points
     assert {a.post for a in contacts.assignments} == {"政府行政责任人", "管理单位责任人", "乡镇负责人"}
+
+
+ROSTER_TABLE = ("关于成立征迁工作专班的通知\n\n为做好征迁工作，决定成立工作专班，人员及分工如下：\n序号\t姓名\t职务\t分工\n"
+                "1\t张三丰\t组长\t负责全面工作\n2\t李四海\t副组长\t负责宣传报道、信息报送\n"
+                "3\t王五福\t成员\t负责后勤保障和经费管理\n")
+
+DUTIES = [
+    ("who does a duty of the 分工 cell", "谁负责信息报送？", PointLeaders, ("李四海", "第2行"), ("挂点", "张三丰")),
+    ("a duty joined by 和", "经费管理由谁负责？", PointLeaders, ("王五福",), ("挂点", "李四海")),
+    ("what a person does", "李四海负责什么？", LeaderPoints, ("宣传报道", "信息报送", "副组长"), ("挂点", "后勤保障")),
+]
+
+
+@pytest.mark.parametrize(("question", "frame", "present", "absent"), [c[1:] for c in DUTIES], ids=[c[0] for c in DUTIES])
+def test_a_roster_table_of_duties_is_read_from_its_cells(question, frame, present, absent):
+    doc = parse_document(ROSTER_TABLE, "x.txt", short_name="征迁工作专班")
+    contacts = ContactIndex((doc,))
+    f = parse_question(question, UnitIndex((doc,)), contacts, (doc,))
+    assert isinstance(f, frame), f
+    answer = (answer_point if frame is PointLeaders else answer_leader)(question, f, contacts)
+    text = "\n".join(answer.blocks)
+    assert answer.found and answer.citations
+    assert all(p in text for p in present), text
+    assert not any(a in text for a in absent), text
