@@ -14,7 +14,7 @@ import re
 from assistant.answers import Answer, Citation
 from corpus.model import Document, Item
 from corpus.text import normalize_for_match
-from corpus.vocabulary import GROUP_ENDS, MEMBER_ASKS, MEMBER_NOUNS, ROSTER_POSTS, alternation
+from corpus.vocabulary import BELONGS_ASKS, GROUP_ENDS, MEMBER_ASKS, MEMBER_NOUNS, ROSTER_POSTS, alternation
 
 _ASK = re.compile(
     rf"^(?P<group>[\u4e00-\u9fff（）()]{{2,40}}?(?:{alternation(GROUP_ENDS)}))的?"
@@ -23,6 +23,9 @@ _ASK = re.compile(
     rf"|(?<=组)长(?:{alternation(MEMBER_ASKS)})"
     rf"|(?:{alternation(MEMBER_ASKS)})?(?:{alternation(MEMBER_NOUNS)})(?:{alternation(MEMBER_ASKS)})?"
     r"|由哪些人(?:组成)?|有哪些人)[？?。！!\s]*$")
+# "大练旅游环岛路三期的征迁归哪个专班，组长是谁": the work named, then which group it belongs to.
+_BELONGS = re.compile(rf"^(?P<topic>[^，,。？?]{{4,40}}?)(?:的[\u4e00-\u9fff]{{1,6}}?)?(?:{alternation(BELONGS_ASKS)})"
+                      rf"哪(?:个|一个|些)(?:{alternation(GROUP_ENDS)})")
 _MIN_IN_ORDER = 5  # "工作组" alone would be found in order in almost any title
 _TITLE_GAP = 3  # lines between a roster and the title lines above it ("…工作小组" / "成员名单")
 
@@ -65,13 +68,32 @@ def _staffs(doc: Document, task: Item, group: str) -> bool:
     return any(_in_order(group, normalize_for_match(t)) for t in titles if t)
 
 
+def _belongs_to(doc: Document, roster: Item, topic: str) -> str:
+    """The passage under the roster's own heading that names the work ("…重点抓好…大练旅游环岛路三期项目的征迁
+    工作"), or ""."""
+    if not roster.section:
+        return ""
+    texts = [p.text for p in doc.paragraphs if p.section == roster.section] + [roster.text]
+    return next((t for t in texts if topic in normalize_for_match(t)), "")
+
+
 def roster_answer(question: str, documents: list[Document] | tuple[Document, ...]) -> Answer | None:
-    """The roster of the group the question names, or None when the question is no roster question or
-    no document holds that group's roster."""
+    """The roster of the group the question names — or of the group the work it names belongs to — or
+    None when the question is no roster question or no document holds that group's roster."""
     group = roster_question(question)
-    if not group:
+    found = [(d, t) for d in documents for t in (*d.tasks, *d.items) if _is_roster(t) and _staffs(d, t, group)] \
+        if group else []
+    if not group and (m := _BELONGS.match(normalize_for_match(question).strip())):
+        topic = m.group("topic")
+        found = [(d, t) for d in documents for t in (*d.tasks, *d.items) if _is_roster(t) and _belongs_to(d, t, topic)]
+        if len(found) == 1:  # the work belongs to one group: its roster, and where the text says so
+            doc, task = found[0]
+            said = _belongs_to(doc, task, topic)
+            return Answer(question, "roster", True,
+                          (f"《{doc.short_name}》{task.section.split(' / ')[-1]}：\n{said}", task.text),
+                          (Citation(document=doc.short_name, source=doc.source, locator=task.locator, text=task.text,
+                                    part=task.part),), paragraphs=True, parties=(("lead", task.units.lead),))
         return None
-    found = [(d, t) for d in documents for t in (*d.tasks, *d.items) if _is_roster(t) and _staffs(d, t, group)]
     if not found:
         return None
     blocks, cites = [], []

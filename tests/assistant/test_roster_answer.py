@@ -17,7 +17,13 @@ SPLIT_TITLE = ("三、工作要求\n各单位要加强统筹协调。\n附件\n�
 UNDER_DOC_TITLE = ("平潭综合实验区管委会海绵城市建设试点工作组织机构\n\n为加快我区“海绵城市”建设试点工作的开展，现将组织机构如下：\n"
                    "一、组织机构\n组 长：王进足 区党工委委员\n副组长：林 杰 区环境与国土资源局局长\n")
 
+AREAS = ("决定成立白青区域、大练区域两个工作专班。\n二、组织架构\n（一）白青区域征迁工作专班\n组 长：张 强 党委委员\n"
+         "成 员：陈 明 资源生态处处长\n工作专班负责统筹推进白青区域涉及项目的征迁工作。重点抓好环白青乡生态廊道项目的征迁工作。\n"
+         "（二）大练区域征迁工作专班\n组 长：韩祥平 党委委员、副局长\n成 员：李云桂 大练办事处主任\n"
+         "工作专班负责统筹推进大练区域涉及项目的征迁工作。重点抓好大练旅游环岛路三期项目的征迁工作。\n")
+
 ROSTERS = [
+    ("the group a piece of work belongs to", AREAS, "大练旅游环岛路三期的征迁归哪个专班，组长是谁？", ("韩祥平", "李云桂")),
     ("the group's title over two lines", SPLIT_TITLE, "专项行动工作小组组长是谁？", ("尤猛军", "谢秀桐")),
     ("工作组长: the post shares the group's 组; the name left out of order words", UNDER_DOC_TITLE,
      "海绵城市试点工作组长是谁？", ("王进足",)),
@@ -42,3 +48,4 @@ def test_other_questions_are_no_roster_questions(question):
 
 def test_a_group_without_a_roster_is_left_to_search():
     assert roster_answer("考核小组组长是谁？", [parse_document(NAMED, "x.txt")]) is None
+    assert roster_answer("环岛路四期的征迁归哪个专班？", [parse_document(AREAS, "x.txt")]) is None
