@@ -38,6 +38,7 @@ from assistant.frames import (
 )
 from assistant.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.normalise import normalise, strip_question
+from assistant.roster_answer import roster_answer
 from assistant.structured import (
     answer_item,
     answer_unit,
@@ -188,6 +189,8 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     query = f.search or normalise(asked)
     if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
         query = k.contacts.generalize_people(query)
+    if offset == 0 and (roster := roster_answer(asked, k.corpus.documents)) is not None:
+        return roster  # "考核小组组长是谁", "督查专班有哪些成员": the whole roster, not one line
     # search and its index code load with the first search, not with every structured answer (cold start)
     from assistant.search_answer import answer_free
     from assistant.search_answer import not_found as search_not_found

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from assistant.answers import Answer, Citation
 from assistant.contacts import Assignment, ContactIndex
+from assistant.docnames import norm
 from assistant.intents import Parsed
 
 
@@ -14,21 +15,32 @@ def _row_citation(a: Assignment) -> Citation:
     return Citation(a.document.short_name, a.document.source, a.locator, a.row.text, 1.0)
 
 
+def _asked_posts(question: str, rows: list[Assignment], contacts: ContactIndex) -> list[Assignment]:
+    """The rows of the posts the question names ("…的乡镇负责人"), all when it names none."""
+    posts = contacts.posts_in(norm(question))
+    return [a for a in rows if a.post in posts] or rows if posts else rows
+
+
+def _person(a: Assignment) -> str:
+    return f"{a.leader}（{a.detail}）" if a.detail else a.leader
+
+
 def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
     blocks, cites = [], []
     for name in p.leaders:
-        for a in contacts.of_leader(name):
+        for a in _asked_posts(question, contacts.of_leader(name), contacts):
             grouped: dict[str, list[str]] = defaultdict(list)
             for h, pt in a.points:
                 grouped[h].append(pt)
             wanted = [h for h in p.columns if h in grouped] or list(grouped)
-            lines = [f"{name}挂点联系督导（{a.document.short_name} {a.locator}）："]
+            role = f"任{a.post}" if a.post else ("挂点联系督导" if a.visits else "")
+            lines = [f"{name}{role}（{a.document.short_name} {a.locator}）："]
             lines += [f"· {h}：{'、'.join(grouped[h])}" for h in wanted]
             missing = [h for h in p.columns if h not in grouped]
             lines += [f"· {h}：表中该栏为空" for h in missing]
             if wanted != list(grouped):
                 others = "；".join(f"{h}：{'、'.join(v)}" for h, v in grouped.items() if h not in wanted)
-                lines.append(f"其他挂点：{others}")
+                lines.append(f"{'其他挂点' if a.visits and not a.post else '其他'}：{others}")
             blocks.append("\n".join(lines))
             cites.append(_row_citation(a))
     return Answer(question, "leader_points", bool(cites), tuple(blocks), tuple(cites), paragraphs=True)
@@ -41,7 +53,17 @@ def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
         if not rows:
             continue
         column = next(h for h, pt in rows[0].points if pt == point)
+        if any(a.post for a in rows):  # a table of people by post: each person with their post
+            rows = _asked_posts(question, rows, contacts)
+            said = "；".join(f"{a.post}：{_person(a)}" for a in rows)
+            blocks.append(f"{point}（{column}，{rows[0].locator}）的责任人：{said}")
+            cites += [_row_citation(a) for a in dict((id(a.row), a) for a in rows).values()]
+            continue
         names = "、".join(f"{a.leader}（{a.locator}）" for a in rows)
+        if not rows[0].visits:  # a roster's 分工: who does it, in the table's words
+            blocks.append(f"{point}（{column}）：{names}")
+            cites += [_row_citation(a) for a in rows]
+            continue
         count = f"{len(rows)}位区领导" if len(rows) > 1 else "区领导"
         blocks.append(f"{point}（{column}）由{count}挂点联系督导：{names}")
         cites += [_row_citation(a) for a in rows]

@@ -35,6 +35,13 @@ class Assignment:
     leader: str
     points: tuple[tuple[str, str], ...]  # (header, point) pairs, one point each
     note: str = ""  # "联系点台账已调整" when the store's table differs from the document's row
+    # In a table of people by post ("政府行政责任人/姓名 | …/单位及职务 | 管理单位责任人/姓名 | …"): the
+    # post of this person's column and what the row says of them besides the name ("农发局局长").
+    post: str = ""
+    detail: str = ""
+    # Whether the people are leaders who visit their points (区领导 | 社区 …), the table this module was
+    # written for; a roster's "姓名 | 职务 | 分工" names who does what, and is answered in those words.
+    visits: bool = True
 
     @property
     def locator(self) -> str:
@@ -47,6 +54,8 @@ def _header_keywords(header: str) -> set[str]:
     h = norm(header)
     core = _HEADER_NOISE.sub("", h)
     words = {h, core}
+    if core.endswith("名称") and len(core) > 3:  # 水库名称 → 水库: the kind of point the column names
+        words.add(core[:-2])
     if core.endswith("道"):  # 街道 → 街
         words.add(core[:-1])
     if "两新" in core:
@@ -126,21 +135,54 @@ def person_header(table: Table) -> str | None:
     return next((h for h in table.headers if _PERSON_HEADER.search(h)), None)
 
 
+_NAME_COLUMN = re.compile(r"(?:^|/)(?:姓名|名字)$")
+_VISITING = re.compile(r"领导|干部")
+# A column of duties ("分工": "负责后勤保障和经费管理"): each duty is a point, without its 负责.
+_DUTY_COLUMN = re.compile(r"分工|职责|任务|负责")
+_DUTY_SPLIT = re.compile(r"[、，,;；/\n]+|(?:以及|和|及|与)")
+_DUTY_LEAD = re.compile(r"^(?:主要|具体|协助)?负责")
+
+
+def _points_of(header: str, value: str) -> list[str]:
+    if _DUTY_COLUMN.search(header) and not _PERSON_HEADER.search(header):
+        return [d for p in _DUTY_SPLIT.split(value) if (d := _DUTY_LEAD.sub("", p.strip()).strip("。 "))]
+    return [p.strip() for p in _SPLIT.split(value) if p.strip()]
+
+
+def _group(header: str) -> str:
+    return header.split("/")[0] if "/" in header else ""
+
+
+def person_columns(table: Table) -> list[str]:
+    """The columns that name people: every "<post>/姓名" column of a table of people by post (its
+    merged two-row header), else the one people column (领导 / 姓名 / 负责人 …)."""
+    named = [h for h in table.headers if _NAME_COLUMN.search(h.replace(" ", "")) and _group(h)]
+    if named:
+        return named
+    person = person_header(table)
+    return [person] if person else []
+
+
 def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
-    """Every row with a person of every leader ↔ contact-point table in the documents."""
+    """Every row with a person of every leader ↔ contact-point table in the documents; in a table of
+    people by post, one per person column, with the column's post ("管理单位责任人")."""
     out: list[Assignment] = []
     for doc in documents:
         for table in doc.tables:
-            person = person_header(table)
-            if person is None:
-                continue
+            people = person_columns(table)
+            posts = {_group(h) for h in people} - {""}
             for row in table.rows:
-                leader = row.get(person).strip()
-                if not leader:
-                    continue
-                points = tuple((h, p.strip()) for h, v in row.cells if h != person and not _SKIP_HEADER.match(h)
-                               for p in _SPLIT.split(v) if p.strip())
-                out.append(Assignment(doc, table, row, leader, points))
+                points = tuple((h, p) for h, v in row.cells
+                               if h not in people and _group(h) not in posts and not _SKIP_HEADER.match(h)
+                               for p in _points_of(h, v))
+                for person in people:
+                    leader = row.get(person).strip()
+                    if not leader:
+                        continue
+                    post = _group(person)
+                    detail = "；".join(v for h, v in row.cells if v and h != person and post and _group(h) == post)
+                    out.append(Assignment(doc, table, row, leader, points, post=post, detail=detail,
+                                          visits=bool(_VISITING.search(person))))
     return out
 
 
@@ -174,6 +216,15 @@ class ContactIndex:
             if len(v) >= 2:
                 self._by_first[v[0]].append(v)
         self._leader_keys = [(name, norm(name)) for name in self._leaders]
+        self.posts = sorted({a.post for a in self.assignments if a.post}, key=len, reverse=True)
+        # A table of people by post is asked about in its title's words ("玉井水库的防汛责任人" under
+        # "小型水库防汛责任人名单"): those say nothing beyond the table.
+        titles = {norm(a.table.title) for a in self.assignments if a.post}
+        self._title_words = {t[i:i + 2] for t in titles for i in range(len(t) - 1)}
+
+    def posts_in(self, q: str) -> tuple[str, ...]:
+        """The posts of a people-by-post table the question names ("君山水库的管理单位责任人是谁")."""
+        return tuple(p for p in self.posts if norm(p) in q)
 
     def _variants_in(self, q: str) -> list[str]:
         """The point variants occurring in q (standalone), longest first."""
@@ -231,7 +282,8 @@ class ContactIndex:
         """What q says besides leader names, contact points, column names and ``words``: "王焕清是什么
         职务" leaves "职务", which the table cannot answer."""
         q = self._without_names(q)
-        keywords = sorted({w for h in self.headers for w in _header_keywords(h)}, key=len, reverse=True)
+        keywords = sorted({w for h in (*self.headers, *self.posts) for w in _header_keywords(h)}
+                          | ({"责任人", "负责人"} if self.posts else set()) | self._title_words, key=len, reverse=True)
         for w in keywords:
             q = q.replace(w, " ")
         return words.sub("", q)

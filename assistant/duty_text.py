@@ -84,9 +84,11 @@ def duty_text(d: Duty) -> str:
         if d.unit in heading and short_heading(item) != heading:
             # the unit is named in a long first sentence: shortening it would cut what the unit does
             return heading if len(heading) <= DUTY_CHARS else heading[:DUTY_CHARS] + "…"
-        rest = item.body[len(item.heading):].strip("。；;，, ")
-        if len(heading) <= SHORT_HEADING and rest:
-            # "7.消防。生产、储存…的场所…": a heading of a word or two says too little of what is to be done
+        rest = item.body[len(item.heading):].strip("。；;，,：: ")
+        titled = item.text.startswith(item.heading + "：")  # a table row headed by its title cell
+        if (len(heading) <= SHORT_HEADING or titled) and rest:
+            # "7.消防。生产、储存…的场所…": a heading of a word or two says too little of what is to be
+            # done; a row's title ("深化消防安全培训教育") is followed by what the row asks
             return f"{heading}：{rest if len(rest) <= BODY_AFTER_SHORT else rest[:BODY_AFTER_SHORT] + '…'}"
         return short_heading(item)
     text = item.text.removeprefix(d.unit + "：")

@@ -16,7 +16,7 @@ from assistant.answers import Answer, Citation, Page
 from assistant.examples import HELP_TEXT
 from corpus.vocabulary import ADMIN_LEVELS, LABEL_NUMERALS, MODAL_VERBS, alternation, organisation_name
 from index.answer_type import ANSWER_TYPE_BOOST, answer_kind, answer_pattern
-from index.gates import MIN_COVERAGE, answers, continues, dense_quote
+from index.gates import MIN_COVERAGE, answers, continues, dense_quote, related
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
@@ -85,7 +85,7 @@ def _related_only(question: str, query: str | None, hit) -> Answer:
     """"党费每个月交多少": a passage on the topic that does not state what is asked (an amount, who
     holds a post) is offered as related, never as the answer."""
     kind = answer_kind(query or question) or "所问的内容"
-    lines = (f"文件中没有写明{kind}。", f"相关内容（仅供参考，并未回答该问题）：《{hit.passage.document}》{hit.passage.locator}",
+    lines = (f"没有找到：文件中没有写明{kind}。", f"相关内容（仅供参考，并未回答该问题）：《{hit.passage.document}》{hit.passage.locator}",
              hit.passage.text if len(hit.passage.text) <= 120 else hit.passage.text[:120] + "…")
     return Answer(question, "search", False, lines, (_citation(hit),), sources="unlisted")
 
@@ -139,7 +139,7 @@ def answer_free(question: str, searcher, *, offset: int = 0, query: str | None =
     offset = max(0, offset)
     hits = searcher.search(query or question, k=offset + PAGE + 1)
     if not hits or not answers(searcher, query or question, hits[0]):
-        if offset == 0 and hits and hits[0].coverage >= MIN_COVERAGE:
+        if offset == 0 and hits and related(searcher, query or question, hits[0]):
             return _related_only(question, query, hits[0])
         return not_found(question, searcher.documents)
     return _answer_page(question, query, searcher, hits, offset, prefer)

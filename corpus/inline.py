@@ -68,6 +68,9 @@ _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
+# "区管委会、各乡镇政府要加强专项行动的统筹协调": what the subject is responsible for is co-ordinating.
+_COORDINATE_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "coordinate"))
+                              + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|于|成立|组建|设立|"
                       + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
@@ -107,7 +110,8 @@ def _candidate_clauses(text: str) -> list[str]:
 
 def inline_units(text: str) -> Units:
     """Units named as the subject of a role word inside running text (empty Units when none)."""
-    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": []}
+    found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": []}
+    after_lead: list[str] = []  # subjects named once a lead was: they work under it
     scoped: list[SubAttribution] = []
     first_role = ""  # the role of the paragraph's first named subject
     if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
@@ -150,7 +154,9 @@ def inline_units(text: str) -> Units:
             named = next(g for g in subject.group("units", "duty", "loose", "due", "by_how") if g)
             names = tuple(u for u in split_unit_list(named)
                           if not _PEOPLE.search(u))
-            found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])
+            role = "coordinate" if _COORDINATE_DUTY.search(clause, subject.end()) else "shared"
+            found[role].extend(u for u in inherit_prefix(names) if u not in found[role])
+            after_lead += list(inherit_prefix(names)) if found["lead"] else []
             subject = inherit_prefix(names)
             continue
         if not m:
@@ -165,10 +171,13 @@ def inline_units(text: str) -> Units:
         role = _INLINE_ROLE[m.group("role")]
         if role == "shared" and _LEAD_DUTY.search(clause, m.end()):
             role = "lead"
+        if m.group("role") in roles.TOGETHER_VERBS and clause[m.end():].strip():
+            role = "shared"  # "要协同辖区学校开展…": the subject acts, with a partner
         first_role = first_role or role
         listed = [p for u in split_unit_list(named) for p in _split_with(u) if not _PEOPLE.search(p)]
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
+        after_lead += names if role == "shared" and found["lead"] else []
         subject = inherit_prefix(tuple(listed)) if role == "shared" else ()
         scope = clause[m.end():].strip()
         if role == "lead" and scope:
@@ -179,9 +188,13 @@ def inline_units(text: str) -> Units:
     if scoped and found["shared"] and first_role == "shared":
         # "A负责组织排查…；B负责牵头解决…": parallel duties; B leads only its own part, A is no co-operator
         return Units(cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]), sub=tuple(scoped))
-    if found["lead"] and found["shared"]:  # "A牵头…，B负责…": B answers for its part under A's lead
-        found["cooperate"] += [u for u in found["shared"] if u not in found["lead"]]
-        found["shared"] = []
+    if found["lead"] and found["shared"]:
+        # "A牵头…，B负责…": B answers for its part under A's lead. A body named before the lead
+        # ("区管委会要加强统筹协调…；各牵头单位要…；各配合部门要认真配合") is no co-operator of it.
+        under = [u for u in found["shared"] if u in after_lead and u not in found["lead"]]
+        found["cooperate"] += under
+        found["shared"] = [u for u in found["shared"] if u not in under]
     # raw stays "": the clauses are part of the task's own text, not a removable responsibility note
     return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]),
+                 coordinate=tuple(found["coordinate"]),
                  sub=tuple(s for s in scoped if s.unit not in found["lead"]))  # a unit-colon list's own lead

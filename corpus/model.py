@@ -117,7 +117,6 @@ class Row:
     cells: tuple[tuple[str, str], ...]  # (header, value) pairs in column order; empty cells kept as ""
     line: int = 0
     group: str = ""  # the group row above it inside the table ("一、知识产权保护方面"), if any
-    continues: bool = False  # its 序号 cell is empty under a merged cell: more of the row above
 
     def get(self, header: str, default: str = "") -> str:
         for h, v in self.cells:

@@ -28,7 +28,7 @@ from functools import cache
 from corpus import roles
 from corpus.model import Item, SubAttribution, Units
 from corpus.text import sentence_around
-from corpus.vocabulary import TIME_ADVERBS
+from corpus.vocabulary import MANNER_ADVERBS, TIME_ADVERBS, alternation
 
 # Organisations end with one of these (longest are tried first, so the order here is for readers).
 ORG_SUFFIXES: tuple[str, ...] = (
@@ -84,7 +84,9 @@ CLAUSE_START_WORDS: tuple[str, ...] = (
     "参与", "本单位", "请", "委托", "提请", "报请", "立即", "迅速",
 )
 # 指导 and 联合 begin names too ("指导组", "联合党委"); a 由 anywhere but in 自由 introduces the real subject.
-_CLAUSE_START = re.compile(rf"^(?:{'|'.join(CLAUSE_START_WORDS)}|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
+# "定期向安全生产监督管理部门", "及时对…": a time or manner adverb before such a word opens a clause too.
+_CLAUSE_START = re.compile(rf"^(?:{alternation((*TIME_ADVERBS, *MANNER_ADVERBS))})?"
+                           rf"(?:{'|'.join(CLAUSE_START_WORDS)}|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")

@@ -91,6 +91,9 @@ PHRASES += tuple((w, "responsible", frozenset({VERB})) for w in (
     "编制", "发布", "通报", "验收", "考核", "评估", "宣传", "培训", "巡查", "清理", "办理", "审批", "受理", "保障",
     "下达", "核对", "责成", "进行", "联系",
 ))
+# Role words that, followed by an object, mean "together with" and name no role: "各处室要协同辖区学校开展
+# 宣传" — the subject does the work (responsible), the object is a partner, not a lead it supports.
+TOGETHER_VERBS = ("协同", "协作")
 # Duty verbs that also begin names of bodies ("组织部", "宣传部", "督查组"): before an organisation
 # suffix they are part of a name, not a verb.
 NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查")

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from corpus import roles
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
-from corpus.model import Item, SubAttribution, Table, Units, merge_units
+from corpus.model import Item, Table, Units
 from corpus.parties import personal_name
 from corpus.text import abbreviates, first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
@@ -35,6 +35,54 @@ def _group_column(table: Table, candidates: list[str]) -> str | None:
         return None
     values = [r.get(candidates[0]) for r in table.rows]
     return candidates[0] if len(set(values)) * 3 <= len(values) * 2 else None
+
+
+def _rows_number_themselves(table: Table, serial: str) -> bool:
+    """The rows carry their own running numbers (`tables._running_column`), not their 序号."""
+    return any(r.get(serial).isdigit() and int(r.get(serial)) != r.number for r in table.rows if r.get(serial))
+
+
+def _continuation_rows(table: Table) -> dict[int, tuple[int, int]]:
+    """Rows under a 序号 cell merged over several rows, where the 序号 is the item's number: row index →
+    (the item's number, the row's place in it). Such a row is part of item N ("第7项第2行"), not an
+    item numbered by its position."""
+    serial = next((h for h in table.headers if _SERIAL.match(h)), None)
+    if serial is None or _rows_number_themselves(table, serial):
+        return {}
+    out, record, k = {}, 0, 0
+    for i, r in enumerate(table.rows):
+        if r.get(serial):
+            record, k = r.number, 1
+        elif record:
+            k += 1
+            out[i] = (record, k)
+    return out
+
+
+def _serial_spans(table: Table, others: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """Columns merged down with a 序号 cell that spans several rows: the ones filled on exactly the
+    rows that carry a 序号 title that record ("7 | 森林防灭火 | 1.未制定…" then " | | 2.开展…"); one
+    filled on fewer of those rows names a group of records ("工作考核(30分)") and becomes the section.
+    Where the rows number themselves ("10、制定…", `tables._running_column`) the record is itself a
+    group: its title is the section too. Returns (group columns, outer first; title column; every
+    column merged over the record, which never holds the rows' task text: 任务来源)."""
+    serial = next((h for h in table.headers if _SERIAL.match(h)), None)
+    if serial is None:
+        return [], None, []
+    filled = {i for i, r in enumerate(table.rows) if r.get(serial)}
+    if not filled or len(filled) == len(table.rows):
+        return [], None, []
+    groups, title, merged = [], None, []
+    for h in others:
+        cells = {i for i, r in enumerate(table.rows) if r.get(h)}
+        if cells == filled:
+            title = title or h
+            merged.append(h)
+        elif not groups and title is None and cells and cells < filled and min(cells) == min(filled):
+            groups.append(h)
+    if _rows_number_themselves(table, serial) and title:
+        return [*groups, title], None, merged
+    return groups, title, merged
 
 
 def _task_column(table: Table, others: list[str]) -> str | None:
@@ -104,18 +152,49 @@ def _remark_lead(units: Units, remark: str, cells: tuple[str, ...] = ()) -> Unit
                    raw=f"{units.raw}；备注：{remark}".strip("；"))
 
 
+def _filled(table: Table, header: str) -> frozenset[int]:
+    return frozenset(i for i, r in enumerate(table.rows) if r.get(header))
+
+
+def _merged_down(table: Table, others: list[str]) -> tuple[Table, str | None]:
+    """Every row numbered, and the first column beside the 序号 filled only where a group of rows begins
+    ("1 | 地质灾害点 | 流水下厝场村海岸侵蚀 | 资源生态处 | … | 1.汛前落实…" then "2 | | 北港村海岸侵蚀 | | …"):
+    that column names the group, and the columns filled only where a group begins (牵头处室, 主要职责,
+    one cell sometimes merged over several groups) are cells merged over the group. They are carried down to every row of it; the group column is
+    returned to become the rows' section."""
+    serial = next((h for h in table.headers if _SERIAL.match(h)), None)
+    if serial is None or not others or len(table.rows) < 3 or len(_filled(table, serial)) < len(table.rows):
+        return table, None
+    group = others[0]
+    starts = _filled(table, group)
+    if 0 not in starts or len(starts) * 3 > len(table.rows) * 2:
+        return table, None
+    merged = {h for h in table.headers
+              if h not in (serial, group) and 0 in (f := _filled(table, h)) and f <= starts} | {group}
+    rows, carried = [], {}
+    for r in table.rows:
+        carried.update({h: v for h, v in r.cells if h in merged and v})
+        rows.append(replace(r, cells=tuple((h, v or carried.get(h, "")) if h in merged else (h, v) for h, v in r.cells)))
+    return replace(table, rows=tuple(rows)), group
+
+
 def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     deadline_col = next((h for h in table.headers if DEADLINE_COLUMN.search(h)), None)
     remark_col = next((h for h in table.headers if _REMARK.match(h.replace(" ", ""))), None)
     others = [h for h in table.headers
               if h not in role_cols and h not in (deadline_col, remark_col) and not _SERIAL.match(h)]
-    group = _group_column(table, others)
-    task = _task_column(table, [h for h in others if h != group] or others)
+    table, group_down = _merged_down(table, others)
+    spans, title, merged = _serial_spans(table, others)
+    group = group_down or (_group_column(table, others) if not spans else None)
+    merged = [*spans, *merged, group]
+    task = _task_column(table, [h for h in others if h not in merged] or others)
     if task is None:
         return []
-    name = _name_column(table, [h for h in others if h not in (group, task)])
-    items: list[tuple[bool, Item]] = []
-    for row in table.rows:
+    name = title or _name_column(table, [h for h in others if h not in (*merged, task)])
+    items, carried = [], {h: "" for h in (*spans, title) if h}
+    continued = _continuation_rows(table)
+    for i, row in enumerate(table.rows):
+        carried.update({h: row.get(h) for h in carried if row.get(h)})  # merged cells carried down
         text = row.get(task)
         if (m := _LEADING_NUMBER.match(text)) and int(m.group(1)) == row.number:
             text = text[m.end():]  # "3.建立…" in a task cell numbered like its row
@@ -128,43 +207,17 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
         if remark_col and row.get(remark_col):
             units = _remark_lead(units, row.get(remark_col), tuple(row.get(h) for h in role_cols))
         label = row.get(group) if group else row.group
-        section = " / ".join(x for x in (table.section, label) if x)
+        # a row under a merged 序号 cell: its own text heads it, the record's title is its section
+        labels = [carried[h] for h in spans] + ([carried[title]] if title and not row.get(title) else [])
+        section = " / ".join(x for x in (table.section, label, *labels) if x)
         deadline = row.get(deadline_col) if deadline_col else ""
-        items.append((row.continues, Item(number=row.number, heading=heading, text=text, units=units,
-                                          section=section, part=table.part, line_start=row.line, line_end=row.line,
-                                          deadline=deadline or deadline_of(text), frequency=frequency_of(text))))
-    return _join_continued(items)
-
-
-def _join_continued(items: list[tuple[bool, Item]]) -> list[Item]:
-    """Rows under one merged 序号 cell ("6" over four tasks) are one item: item 6 holds every task of
-    its rows, each row's parties with the role its own cells give them."""
-    out: list[Item] = []
-    rows: list[Item] = []  # the rows of the item being joined
-    for continues, it in items:
-        if not out or not continues or it.number != out[-1].number:
-            out.append(it)
-            rows = [it]
-            continue
-        rows.append(it)
-        units = merge_units(r.units for r in rows)
-        # a unit leads the item only when it leads (or is named in) every task of it; a lead of one
-        # task is shown beside that task
-        lead = tuple(u for u in dict.fromkeys(units.lead) if all(u in r.units.raw for r in rows))
-        shared = tuple(u for u in dict.fromkeys(units.shared + units.lead) if u not in lead)
-        coop = tuple(u for u in dict.fromkeys(units.cooperate) if u not in lead and u not in shared)
-        # …and the lead of one task is that task's lead: "其中组织对电动自行车…：由政法综治处牵头"
-        subs = tuple(SubAttribution(unit=u, scope=r.heading.rstrip("。；;"), role="lead")
-                     for r in rows for u in r.units.lead if u not in lead)
-        units = replace(units, lead=lead, shared=shared, cooperate=coop, sub=units.sub + subs,
-                        coordinate=tuple(dict.fromkeys(units.coordinate)), guide=tuple(dict.fromkeys(units.guide)))
-        # each task keeps its own parties beside it, as a trailing bracket: "…夹芯板材…治理（…：资源生态处配合…）"
-        text = "；".join(f"{r.text.rstrip('。；;')}（{r.units.raw}）" if r.units.raw else r.text for r in rows)
-        heading = rows[0].heading if rows[0].heading != first_sentence(rows[0].text) else text
-        out[-1] = replace(rows[0], heading=heading, text=text, units=units, line_end=it.line_end,
-                          deadline=next((r.deadline for r in rows if r.deadline), ""),
-                          frequency=next((r.frequency for r in rows if r.frequency), ""))
-    return out
+        number, path = row.number, ""
+        if i in continued:  # cited as "第7项第2行"; "第7项" is the row that carries the 序号
+            number, path = 0, "第{}项第{}行".format(*continued[i])
+        items.append(Item(number=number, heading=heading, text=text, units=units, path=path,
+                          section=section, part=table.part, line_start=row.line, line_end=row.line,
+                          deadline=deadline or deadline_of(text), frequency=frequency_of(text)))
+    return items
 
 
 def _duty_items(table: Table, unit_col: str, duty_col: str) -> list[Item]:

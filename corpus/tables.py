@@ -142,12 +142,19 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
     return drafts
 
 
-def _counts_on(rows: list[tuple[int, list[str], int]], k: int) -> bool:
-    """Column k numbers the rows: most cells start with a number, and the numbers go up row by row
-    (not "1.…2.…" sub-rules restarting in every cell)."""
-    numbers = [int(m.group("n")) for _, c, _ in rows if (m := _NUMBERED.match(c[k]))]
-    rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
-    return len(numbers) * 2 > len(rows) and len(numbers) >= 3 and rising * 5 >= (len(numbers) - 1) * 4
+def _running_column(grid: list[tuple[int, list[str]]], serial: int | None) -> int | None:
+    """A column whose cells number the rows 1, 2, 3… straight through while the 序号 cell is merged over
+    several of them ("1 | 推进生态文明建设 | 1、建立…" then " | | 2、制定…"): the rows are the items,
+    numbered by that column, and the 序号 with its merged title is their group."""
+    if serial is None or not any(not c[serial] for _, c in grid) or len(grid) < 3:
+        return None
+    for col in range(len(grid[0][1])):
+        if col == serial:
+            continue
+        numbers = [int(m.group("n")) for _, c in grid if (m := _NUMBERED.match(c[col]))]
+        if len(numbers) == len(grid) and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return col
+    return None
 
 
 def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[Row]:
@@ -167,6 +174,7 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
     labelled_first = serial != 0 and any(_LABEL.match(c[0]) for _, c in grid if c[0])
     numbered_last = width > 1 and sum(bool(_NUMBERED.match(c[last])) for _, c in grid) * 2 > len(grid)
     sparse_first = serial != 0 and width > 1 and any(not c[0] for _, c in grid) and bool(grid and grid[0][1][0])
+    running = _running_column(grid, serial) if not numbered_last else None
 
     # Merge page-break continuations, then fill the group column down.
     merged: list[tuple[int, list[str], int]] = []  # (line, cells, group index)
@@ -192,22 +200,19 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
             continue
         merged.append((no, cells, len(groups) - 1))
 
-    # a content column whose cells carry their own numbers on most rows ("44、完成…" beside a 序号 of 11)
-    inner = next((k for k in range(width) if k not in (serial, last) and _counts_on(merged, k)), None)
     out: list[Row] = []
     for pos, (no, cells, g) in enumerate(merged, 1):
         cells = list(cells)
         if sparse_first and g >= 0:
             cells[0] = groups[g]
-        number, continues = pos, False
-        if inner is not None and (m := _NUMBERED.match(cells[inner])):
-            number = int(m.group("n"))  # "44、完成…": the tasks number themselves, 序号 numbers their groups
-        elif serial is not None and cells[serial].isascii() and cells[serial].isdigit():
+        number = pos
+        if serial is not None and cells[serial].isascii() and cells[serial].isdigit():
             number = int(cells[serial])
-        elif serial is not None and not cells[serial] and out and any(r.get(headers[serial]) for r in out):
-            number, continues = out[-1].number, True  # an empty 序号 under a merged cell: more of the row above
         elif numbered_last and (m := _NUMBERED.match(cells[last])):
             number = int(m.group("n"))
             cells[last] = cells[last][m.end() :].strip()
-        out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no, continues=continues))
+        if running is not None and (m := _NUMBERED.match(cells[running])):
+            number = int(m.group("n"))  # "10、制定…" under a 序号 merged over rows 10–14: the row's own number
+            cells[running] = cells[running][m.end() :].strip()
+        out.append(Row(number=number, cells=tuple(zip(headers, cells, strict=False)), line=no))
     return out

@@ -167,3 +167,53 @@ TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "
 MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责")
 # "各村居可根据实际…探索建立…": a permissive modal still names who does the work; not 可能/可行/可靠.
 PERMISSIVE_MODALS = ("可以", "可")
+
+# ---- what a place or a source of funds is answered with ---------------------------------------------
+
+# "在哪里公示", "经营区划在哪个位置": the question asks for a place (index/answer_type.py) …
+PLACE_ASKS = ("在哪里", "在哪儿", "在哪", "哪个位置", "什么位置", "哪个地方", "什么地方", "哪个地点", "什么地点",
+              "何处", "何地", "设在哪", "划在哪", "放在哪")
+# … and a passage answers it when it names where: a site ("设在…", "位于…"), a board or a medium a result
+# is published on. "景区周边" describes a target, not where something is put.
+PLACE_VERBS = ("位于", "设在", "设于", "设置在", "划在", "安排在", "放在")
+PLACE_NOUNS = ("公示栏", "公告栏", "公开栏", "宣传栏", "网站", "政务网", "门户网", "官网", "公众号", "报纸", "电视",
+               "媒体", "张贴")
+# "经费从哪里出", "资金由谁承担": the question asks where money comes from …
+FUND_SOURCE_ASKS = ("从哪里出", "从哪儿出", "从哪出", "哪里出", "谁出", "由谁承担", "谁承担", "谁负担", "从哪来",
+                    "从哪里来", "来源", "从哪里列支", "哪里列支", "怎么解决")
+# … answered by a budget line, an account or a payer.
+FUND_SOURCES = ("预算", "列支", "承担", "负担", "自筹", "统筹", "拨付", "专项资金", "专项经费", "财政资金", "财政保障",
+                "经费保障", "资金保障", "由财政")
+
+# ---- word forms: how a question and a document say the same thing ----------------------------------
+
+# Groups of words a question and a document use for one meaning ("汛期从几月到几月" → "4月1日至11月1日",
+# "挂钩处室" → "联系处室", "结果和什么挂钩" → "结果纳入…考核"). The keyword gate compares a question with a
+# passage in each form (index/tokenize.coverage_terms); one word may belong to several groups.
+WORD_FORMS = (
+    ("到", "至"),
+    ("结束", "截止", "为止"),
+    ("挂钩", "联系", "结对"),
+    ("挂钩", "纳入", "作为"),
+    ("报上去", "报送", "上报"),
+    ("分别", "依次"),
+    ("房子", "房屋", "住房"),
+    ("名字", "名称"),
+)
+# The words that shape a question about a span of time ("到什么时候结束", "从哪天持续到哪天"): a document
+# writes the span itself ("自方案印发之日起至12月底", "督导时间为4月12日-5月7日"), so a question asking when
+# is also compared without them.
+SPAN_WORDS = ("开始", "结束", "截止", "为止", "持续", "从", "到")
+
+# ---- rosters asked about --------------------------------------------------------------------------
+
+# "考核小组组长是谁", "督查专班有哪些成员", "工作专班由哪些人组成": a question naming a group and asking for
+# its people is answered with the group's roster (assistant/roster_answer.py).
+ROSTER_POSTS = ("组长", "副组长", "队长", "副队长", "指挥长", "副指挥长", "召集人", "专班长")
+MEMBER_NOUNS = ("成员名单", "组成人员", "成员", "人员", "名单")
+MEMBER_ASKS = ("是谁", "有谁", "都有谁", "都是谁", "有哪些", "都有哪些", "是哪些", "包括哪些", "包括谁", "由谁担任", "由谁",
+               "叫什么")
+# "大练旅游环岛路三期的征迁归哪个专班": which group a piece of work belongs to.
+BELONGS_ASKS = ("归", "属于", "由", "是", "在")
+# What a group's name ends with ("区环境卫生综合整治主题活动考核小组", "金井片区督查专班").
+GROUP_ENDS = ("领导小组", "工作小组", "小组", "专班", "指挥部", "委员会", "工作组", "组", "队")

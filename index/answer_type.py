@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from corpus.vocabulary import MEASURE_WORDS, alternation
+from corpus.vocabulary import (
+    FUND_SOURCE_ASKS,
+    FUND_SOURCES,
+    MEASURE_WORDS,
+    PLACE_ASKS,
+    PLACE_NOUNS,
+    PLACE_VERBS,
+    alternation,
+)
 
 # How much a passage or sentence holding the asked-for phrase gains (search ranking and the quoted
 # sentence alike); tuned on the dev set: enough to reorder near-ties, not to lift strays.
@@ -30,8 +38,15 @@ _SCORE = re.compile(rf"{_N}分")
 _COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, '个', '天'))})")
 _SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
-# How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to.
-_USE = re.compile(r"作为|依据|挂钩|运用|应用|参考|纳入|用于|结合")
+# How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to. 根据/依据/
+# 结合 say what something rests on ("根据…要求，结合我局实际"), not what a result is used for.
+_USE = re.compile(r"作为|挂钩|运用|应用|参考|纳入|用于")
+# Where something is put or published: a site ("设在…", "在区政府网站公示"), a board, a medium.
+_PLACE = re.compile(rf"{alternation(PLACE_VERBS)}|{alternation(PLACE_NOUNS)}"
+                    r"|在[\u4e00-\u9fff]{1,12}?(?:公示|公布|公开|张贴|设置|设立)")
+# Where money comes from: a budget line, an account, a payer ("列入年度预算", "由区财政承担").
+_FUND_SOURCE = re.compile(alternation(FUND_SOURCES))
+_FUND_WORDS = r"经费|资金|费用|钱|补贴|补助|奖金|开支|支出"
 # A reward is named: 奖励, 表彰, 表扬, 评先评优, 优先.
 _REWARD = re.compile(r"奖|表彰|表扬|评先|评优|优先")
 # A sanction is named, not counted: 给予…处分, 追究…责任, 罚款, 通报批评; for a body (软弱涣散党支部) the
@@ -62,14 +77,17 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
     (re.compile(r"多少钱|(?:多少|几)(?:万|千|亿)?元|多少[\u4e00-\u9fff]{0,4}?(?:补贴|补助|经费|资金|奖励|奖金|工资|年薪|薪酬|费用|罚款|债券|投资)"
                 r"|年薪|罚款标准|补贴标准|补助标准"
+                r"|(?:补贴|补助|工资|薪酬|奖金|费用|加班费)[\u4e00-\u9fff]{0,4}?(?:怎么算|怎么计算|如何计算|怎么发|怎么给)"
                 r"|(?:补贴|补助|经费|资金|工资|薪酬|年薪|奖金|费用|罚款)[\u4e00-\u9fff]{0,6}?多少"), _MONEY),
     (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
     (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
     (re.compile(r"(?:什么|哪些|怎么|如何|怎样)(?:奖励|奖)|奖励(?:是什么|有哪些|有什么)"), _REWARD),
+    (re.compile(rf"(?:{_FUND_WORDS})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(FUND_SOURCE_ASKS)})"), _FUND_SOURCE),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
     (re.compile(r"几月|几日|哪个月|哪一天|月份"), _DATE),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),
+    (re.compile(alternation(PLACE_ASKS)), _PLACE),
 )
 
 
@@ -80,7 +98,8 @@ _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
-               id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
+               id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人",
+               id(_PLACE): "地点", id(_FUND_SOURCE): "经费来源"}
 
 
 def answer_kind(question: str) -> str:
@@ -89,6 +108,11 @@ def answer_kind(question: str) -> str:
         if cue.search(question):
             return _KIND_NAMES[id(pattern)]
     return ""
+
+
+def asks_when(question: str) -> bool:
+    """Whether the question asks for a date, a period or a span of time."""
+    return answer_pattern(question) in (_PERIOD, _DATE)
 
 
 def answer_pattern(question: str) -> re.Pattern[str] | None:

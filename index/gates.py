@@ -13,7 +13,7 @@ less overlap was dropped before.
 
 from __future__ import annotations
 
-from index.answer_type import carries_answer, passage_lacks_answer
+from index.answer_type import answer_pattern, carries_answer, passage_lacks_answer
 
 MIN_COVERAGE = 0.40  # best hit, lexical evidence
 MIN_COVERAGE_MORE = 0.30  # the first hit of a further ("更多") page
@@ -32,6 +32,16 @@ def answers(searcher, query: str, hit) -> bool:
         return False
     sentence, _ = searcher.closest_sentence(query, hit)
     return carries_answer(query, sentence)
+
+
+def related(searcher, query: str, hit) -> bool:
+    """Whether a hit that does not answer is still worth offering as related: it shares the question's
+    words, or — for a question asking a kind of phrase (a place, a source of funds, a sum) — the dense
+    side finds it close in meaning although it lacks that phrase ("在哪里公示" against a passage on
+    how the assessment is run)."""
+    if hit.coverage >= MIN_COVERAGE:
+        return True
+    return answer_pattern(query) is not None and searcher.vouches(query, hit)
 
 
 def continues(hit) -> bool:

@@ -25,7 +25,7 @@ from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
 from index.gates import MIN_COVERAGE
 from index.lexical import LexicalIndex
 from index.passages import Passage, document_passages, passages_hash, sentences
-from index.tokenize import char_ngrams, coverage_terms, query_tokens
+from index.tokenize import char_ngrams, coverage_terms, query_tokens, span_terms
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +91,10 @@ class Searcher:
             found = store.search(qvec, depth)
             cosines = dict(found)
             ranked = rrf([([i for i, _ in lexical], LEXICAL_WEIGHT), ([i for i, _ in found], DENSE_WEIGHT)])
-            ranked = self._keep_confident_lexical_top(lexical, ranked, coverage_terms(query))
+            ranked = self._keep_confident_lexical_top(lexical, ranked, self._terms(query))
         else:
             ranked = lexical
-        q_chars = coverage_terms(query)
+        q_chars = self._terms(query)
         hits: list[Hit] = []
         seen: set[int] = set()
         for i, score in ranked:
@@ -104,7 +104,7 @@ class Searcher:
             seen.add(top)
             focus = self.passages[i].text if top != i else ""
             cos = max(cosines.get(i, -1.0), cosines.get(top, -1.0)) if dense is not None else None
-            hits.append(Hit(self.passages[top], score, focus, max(self._coverage(v, top) for v in q_chars), cos))
+            hits.append(Hit(self.passages[top], score, focus, self._best_coverage(q_chars, top), cos))
             if len(hits) >= k:
                 break
         return hits
@@ -118,7 +118,7 @@ class Searcher:
         if not LEXICAL_ANCHOR or not lexical:
             return fused
         top = lexical[0][0]
-        if max(self._coverage(v, self._parent[top]) for v in q_chars) < LEXICAL_ANCHOR_COVERAGE:
+        if self._best_coverage(q_chars, self._parent[top]) < LEXICAL_ANCHOR_COVERAGE:
             return fused
         first = next(s for i, s in fused if i == top)
         return [(top, max(first, fused[0][1]))] + [(i, s) for i, s in fused if i != top]
@@ -178,6 +178,20 @@ class Searcher:
     def documents(self) -> list[str]:
         """Short names of the indexed documents, in corpus order."""
         return list(dict.fromkeys(p.document for p in self.passages))
+
+    @staticmethod
+    def _terms(query: str):
+        """The question's coverage terms in every form, its span-free terms and the answer type."""
+        return coverage_terms(query), span_terms(query), answer_pattern(query)
+
+    def _best_coverage(self, terms, pos: int) -> float:
+        """The coverage of the question's best-matching form; the span-free form ("大检查到什么时候结束"
+        → 大检查) counts only for a passage that states a date or period."""
+        plain, span, pattern = terms
+        best = max(self._coverage(v, pos) for v in plain)
+        if span and pattern is not None and pattern.search(self.passages[pos].index_text):
+            best = max(best, *(self._coverage(v, pos) for v in span))
+        return best
 
     def _coverage(self, q_chars: list[str], pos: int) -> float:
         """Mean of the IDF-weighted unigram and bigram coverage of the query by a passage.

@@ -16,8 +16,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from corpus.numerals import chinese_to_int
-from corpus.vocabulary import SEARCH_STRIPPED, question_words, question_words_regex, self_reference
-from index.answer_type import expand_query
+from corpus.vocabulary import (
+    SEARCH_STRIPPED,
+    SPAN_WORDS,
+    WORD_FORMS,
+    alternation,
+    question_words,
+    question_words_regex,
+    self_reference,
+)
+from index.answer_type import asks_when, expand_query
 
 WORD_PREFIX = "w:"
 MAX_WORD = 8  # longest vocabulary word looked for in a query
@@ -64,12 +72,44 @@ def strip_question_words(query: str) -> str:
 _CONNECTORS = re.compile(r"(?<!党)的|是(?=\s|$)")
 
 
+_SPAN = re.compile(alternation(SPAN_WORDS))
+MAX_FORMS = 16  # variants of one question compared with a passage (the best one counts)
+
+
+def word_forms(text: str) -> list[str]:
+    """``text`` in every combination of the word forms of `corpus.vocabulary.WORD_FORMS` it uses
+    ("汛期从几月到几月" → also "…至…"), itself first, at most MAX_FORMS."""
+    out = [text]
+    for group in WORD_FORMS:
+        said = [w for w in group if w in text]
+        if not said:
+            continue
+        out += [v.replace(w, other) for v in out for w in said for other in group if other != w and w in v]
+        out = list(dict.fromkeys(out))[:MAX_FORMS]
+    return out
+
+
 def coverage_terms(query: str) -> list[list[str]]:
-    """The unigrams and bigrams of a question that a passage answering it should contain — one list
-    as written and, when it writes counts in characters, one with them in digits (the better counts)."""
+    """The unigrams and bigrams of a question that a passage answering it should contain: as written;
+    in the word forms documents use (到 → 至, 挂钩 → 联系); and with counts in digits when it writes them in characters.
+    The passage's coverage is that of the variant it matches best (see also `span_terms`)."""
     q = strip_question_words(query)
-    variants = [q] if (d := digits_for_counts(q)) == q else [q, d]
-    return [char_ngrams(_CONNECTORS.sub(" ", v)) for v in variants]
+    variants = word_forms(q)
+    variants += [d for v in variants if (d := digits_for_counts(v)) != v]
+    return [char_ngrams(_CONNECTORS.sub(" ", v)) for v in dict.fromkeys(variants)]
+
+
+def span_terms(query: str) -> list[list[str]]:
+    """For a question asking when, its terms without the words that shape a span ("大检查到什么时候结束"
+    → 大检查): a passage that states a date or period ("自方案印发之日起至12月底") covers the span
+    itself. Empty for other questions; the searcher counts them only for passages holding a date or
+    period."""
+    if not asks_when(query):
+        return []
+    q = _SPAN.sub(" ", strip_question_words(query))
+    if not _RUN.search(q):
+        return []
+    return [char_ngrams(_CONNECTORS.sub(" ", v)) for v in word_forms(q)]
 
 
 def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:

@@ -24,7 +24,7 @@ def _item(doc, key):
 
 def _roles(it) -> dict[str, tuple[str, ...]]:
     u = it.units
-    return {"lead": u.lead, "cooperate": u.cooperate, "shared": u.shared, "guide": u.guide,
+    return {"lead": u.lead, "cooperate": u.cooperate, "shared": u.shared, "guide": u.guide, "coordinate": u.coordinate,
             "sub": tuple(s.unit for s in u.sub)}
 
 
@@ -168,6 +168,21 @@ CASES = [
     ("elided subject leads its own part",
      "1.区交通与建设局负责落实农村公路管理职责，加快培育养护市场主体，牵头推进农村公路应急体系建设等工作。\n2.其他。\n",
      1, {"shared": ("区交通与建设局",), "sub": ("区交通与建设局",)}),
+    # --- a later 配合 does not make an earlier body a co-operator; 协同 + object is no role -------------------
+    ("coordinating body before the paragraph's 配合",
+     "（三）强化工作落实。区管委会、各乡镇政府要加强专项行动的统筹协调，落实各相关单位的责任。"
+     "各牵头单位要切实履行牵头责任；各配合部门要认真配合，抓好工作落实。\n",
+     "强化工作落实", {"cooperate": ("各配合部门",), "coordinate": ("区管委会", "各乡镇政府")}),
+    ("a body named before the lead keeps its own duty",
+     "1.区公安局负责现场秩序维护，区交建局牵头。\n2.其他。\n", 1, {"lead": ("区交建局",), "shared": ("区公安局",),
+                                                         "cooperate": ()}),
+    ("a body named after the lead works under it", "1.区交建局牵头制定方案，区公安局负责现场秩序维护。\n2.其他。\n",
+     1, {"lead": ("区交建局",), "cooperate": ("区公安局",)}),
+    ("协同 with an object: the subject acts",
+     "（一）宣传教育\n1.各处室（中心）、办事处及行政村要协同辖区学校开展义务教育法的宣传工作。\n2.其他。\n",
+     1, {"shared": ("各处室（中心）", "办事处", "行政村"), "cooperate": ()}),
+    ("协同 ending the clause co-operates", "1.区财政局牵头，区审计局协同。\n2.其他。\n", 1,
+     {"lead": ("区财政局",), "cooperate": ("区审计局",)}),
     # --- a lead rule stated far from the tasks -----------------------------------------------------------
     ("lead rule in the closing section",
      "一、工作任务\n1.开展检查。（区应急局、区公安局）\n2.完善制度。（区司法局、区财政局）\n"
@@ -222,6 +237,7 @@ NOT_PARTIES = [
     ("an adverb and a verb before the object", "1.指挥部办公室及时报指挥启动应急预案，立即组织有关部门和单位做好人员转移。\n"),
     ("将 inside a subject", "1.区消防工作站将联合党政办督查组适时对各单位进行督导检查。\n"),
     ("a time adverb opens a predicate with no subject", "1.制定年度计划，定期向安全生产监督管理部门报送工作计划。\n"),
+    ("a time adverb before 向", "第九条 片区内设处室安全生产工作职责：\n（一）定期向安全生产监督管理部门报送工作计划。\n"),
 ]
 
 _BAD = ("定期", "立即", "规定时间", "经区", "有关单位", "职能处室", "委托", "站将", "开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握", "村")
@@ -370,3 +386,51 @@ def test_only_numbered_level_is_one_then_those_are_the_items():
 def test_vertically_managed_bodies_keep_their_own_name():
     from corpus.units import inherit_prefix
     assert inherit_prefix(("区交通与建设局", "平潭海事局")) == ("区交通与建设局", "平潭海事局")
+
+
+# Tables whose 序号 (and the cells beside it) are merged over several rows: which column titles an
+# item, which names its group, and what number each row gets.
+MERGED_ROWS = [
+    ("group column beside the 序号; the title is the row's own cell",
+     "序号\t考核项目\t考核内容\t考核评分细则\t责任单位\n"
+     "1\t工作考核(30分)\t林长制责任体系建立及运行情况\t1.完善林长责任体系建设，未及时更新的扣0.5分。\t资源生态处、党群工作处\n"
+     "\t\t\t2.未向社会公告林长名单的扣0.5分。\t资源生态处、党政办公室\n"
+     "2\t\t林长制相关配套制度制定及执行情况\t1.考核工作制度运行情况，每缺一项扣1.5分。\t资源生态处\n"
+     "3\t二、责任考核（70分）\t森林防灭火\t1.未制定森林火灾应急预案的扣1分。\t政法综治处、资源生态处\n",
+     3, "", "森林防灭火", "二、责任考核（70分）", ("政法综治处", "资源生态处")),
+    ("a row under a merged 序号 is part of that item",
+     "序号\t考核项目\t考核内容\t考核评分细则\t责任单位\n"
+     "1\t工作考核(30分)\t林长制责任体系建立及运行情况\t1.完善林长责任体系建设，未及时更新的扣0.5分。\t资源生态处、党群工作处\n"
+     "\t\t\t2.未向社会公告林长名单的扣0.5分。\t资源生态处、党政办公室\n"
+     "2\t\t林长制相关配套制度制定及执行情况\t1.考核工作制度运行情况，每缺一项扣1.5分。\t资源生态处\n",
+     0, "第1项第2行", "未向社会公告林长名单的扣0.5分。", "林长制责任体系建立及运行情况", ("资源生态处", "党政办公室")),
+    ("the title merged with the 序号, no group",
+     "序号\t工作任务\t工作内容\t责任单位及分工\t完成时限\n"
+     "1\t全面动员部署工作\t各部门召开专题会议进行动员部署。\t各处室\t2022年4月8日前\n"
+     "2\t深化重点领域消防安全隐患治理\t组织对工业集中区开展消防安全综合治理\t经济发展处落实\t2022年4月20日前\n"
+     "\t\t组织对群租房开展消防安全综合治理\t政法综治处落实\t2022年4月20日前\n",
+     2, "", "深化重点领域消防安全隐患治理", "", ("经济发展处",)),
+    ("rows that number themselves under a merged 序号",
+     "序号\t主要工作任务\t具体工作措施\t完成时限\t主要责任单位\t任务来源\n"
+     "1\t推进生态文明建设\t1、成立生态文明建设领导小组\t3月\t区经发局\t平潭综合实验区2016年工作要点\n"
+     "\t\t2、组织编制生态文明建设规划\t12月\t区环土局\t\n"
+     "2\t饮用水源地环境综合整治\t3、制定三十六脚湖保护区内居民搬迁方案\t3月\t区农发局 区环土局\t全省环境保护工作视频会议\n"
+     "\t\t4、实施居民搬迁工程\t12月\t区农发局\t\n",
+     3, "", "制定三十六脚湖保护区内居民搬迁方案", "饮用水源地环境综合整治", ("区农发局", "区环土局")),
+    ("every row numbered; the group, its lead and duties merged down",
+     "序号\t重点部位类型\t地理位置\t牵头处室\t防汛责任人\t主要职责\n"
+     "1\t地质灾害点\t流水下厝场村海岸侵蚀\t资源生态处\t陈伟\t1.汛前落实各项防御措施。2.汛期下沉包村。\n"
+     "2\t\t北港村海岸侵蚀\t\t张大鹏\t\n3\t\t渔屿村北岚岭滑坡\t\t吴晓斌\t\n"
+     "4\t水库\t韩厝水库\t农业农村处\t周小钦\t1.汛前检查水库。\n5\t\t南松水库\t\t何劲松\t\n6\t\t君山水库\t\t郑青\t\n",
+     2, "", "北港村海岸侵蚀", "地质灾害点", ("资源生态处",)),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "path", "heading", "section", "parties"), [c[1:] for c in MERGED_ROWS],
+                         ids=[c[0] for c in MERGED_ROWS])
+def test_merged_sequence_cells(text, number, path, heading, section, parties):
+    doc = parse_document(text, "x.txt")
+    it = next(it for it in doc.items if it.number == number and it.path == path)
+    assert it.heading.rstrip("。") == heading.rstrip("。")
+    assert section in it.section.split(" / ") or (not section and it.section == doc.tables[0].section)
+    assert it.units.all == parties

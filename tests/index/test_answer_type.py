@@ -60,7 +60,8 @@ def test_expand_query_adds_document_wording():
 @pytest.mark.parametrize(
     ("question", "kind"),
     [("第17项什么时候完成", "时间或期限"), ("民主生活会一年开几次", "频次"), ("考核优秀要多少分", "分值"),
-     ("五星支部比例要达到多少", "比例"), ("三会一课是什么", "")],
+     ("五星支部比例要达到多少", "比例"), ("三会一课是什么", ""), ("公厕考核结果在哪里公示", "地点"),
+     ("工作经费从哪里出", "经费来源"), ("进展情况要在哪几天报上去", "时间或期限")],
 )
 def test_answer_kind(question, kind):
     assert answer_kind(question) == kind
@@ -82,6 +83,17 @@ def test_answer_kind(question, kind):
          "省委农村工作领导小组负责建立健全考核评价、工作报告、监督检查等机制"),
         ("检查考核结果如何使用", "检查考核结果作为落实党风廉政建设责任制考核的参考依据之一", "（二）考核结果评定"),
         ("党员志愿服务每月要满多少小时", "每名党员每月志愿服务不少于4小时", "组织党员志愿者参与卡口值守3个月"),
+        ("结对帮扶工作的考核结果怎么运用", "考核结果与年度绩效挂钩",
+         "根据《实施意见》的要求，结合我局实际，制定如下结对帮扶方案"),  # what the plan rests on, not a use
+        # a place: where something is put or published, not a target described by its surroundings
+        ("公厕考核结果在哪里公示", "考核结果在片区政务网公示", "对照考核评分标准开展考核工作"),
+        ("流动摊贩经营区具体划在哪个位置", "临时经营区设在环岛路停车场", "重点整治景区周边占道摆摊、流动摊贩"),
+        ("考评结果在哪公布", "考评结果在各村村务公开栏公布", "考评结果作为年度评先评优的依据"),
+        # where money comes from: a budget line or a payer
+        ("资产清查的工作经费从哪里出", "所需经费列入年度部门预算", "清查的重点是土地、房产"),
+        ("整治资金由谁承担", "整治资金由各村自筹解决", "开展村庄环境整治"),
+        # how a sum is calculated is answered by a sum
+        ("祭扫期间值班人员的加班补贴怎么算", "值班人员每天补助100元", "各村委会要做好值班值守工作"),
     ],
 )
 def test_sums_sanctions_and_hours(question, answer, other):

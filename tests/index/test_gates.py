@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from index.gates import MIN_COVERAGE, answers, dense_quote
+from index.gates import MIN_COVERAGE, answers, dense_quote, related
 
 
 @dataclass
@@ -90,3 +90,22 @@ def test_dense_quote_only_when_lexical_evidence_is_missing():
 def test_passage_lacks_answer(question, text, lacks):
     from index.answer_type import passage_lacks_answer
     assert passage_lacks_answer(question, text) is lacks
+
+
+# A question asking for a place or a source of funds, answered by meaning with a passage that lacks it:
+# not the answer, but offered as related (the nearest passage), never quoted as if it answered.
+NEAR_WITHOUT_TYPE = [
+    ("place", "公厕考核结果在哪里公示？", "对照考核评分标准开展考核工作。", "考核结果在片区政务网公示。"),
+    ("source of funds", "资产清查的工作经费从哪里出？", "清查的重点是土地、房产。", "所需经费列入年度部门预算。"),
+    ("how a sum is calculated", "值班人员的加班补贴怎么算？", "各村委会要做好值班值守工作。", "值班人员每天补助100元。"),
+]
+
+
+@pytest.mark.parametrize(("question", "lacking", "carrying"), [c[1:] for c in NEAR_WITHOUT_TYPE],
+                         ids=[c[0] for c in NEAR_WITHOUT_TYPE])
+def test_near_in_meaning_without_the_asked_type_is_related(question, lacking, carrying):
+    near = Hit(Passage(lacking), coverage=0.2)
+    assert not answers(Searcher(True, lacking), question, near)
+    assert related(Searcher(True, lacking), question, near)
+    assert answers(Searcher(True, carrying), question, Hit(Passage(carrying), coverage=0.2))
+    assert not related(Searcher(False, lacking), question, near)  # far in meaning too: plainly not found

@@ -96,3 +96,34 @@ def test_digits_for_counts(question, read):
     from index.tokenize import digits_for_counts
 
     assert digits_for_counts(question) == read
+
+
+# A question and the passage that answers it in other word forms (corpus/vocabulary.WORD_FORMS, SPAN_WORDS).
+@pytest.mark.parametrize(("question", "form"), [
+    ("汛期是从几月到几月？", "至"),  # 从4月到11月 / 4月1日至11月1日
+    ("挂钩处室有哪些？", "联系"),  # 挂钩处室 / 联系处室
+    ("督查结果和什么挂钩？", "纳入"),  # 结果与…挂钩 / 结果纳入…考核
+    ("报名到什么时候截止？", "为止"),
+    ("进展情况要在哪几天报上去？", "报送"),
+    ("前三名分别奖多少钱？", "依次"),
+    ("排查哪些年代的房子？", "房屋"),
+    ("母婴室统一叫什么名字？", "名称"),
+])
+def test_coverage_terms_include_the_documents_word_forms(question, form):
+    from index.tokenize import coverage_terms
+    assert any(form in terms for terms in coverage_terms(question))
+
+
+@pytest.mark.parametrize(("question", "kept", "span"), [
+    ("大检查到什么时候结束？", "检查", "结束"),
+    ("这次督导从哪天持续到哪天？", "督导", "持续"),
+])
+def test_a_question_asking_when_is_also_compared_without_its_span_words(question, kept, span):
+    from index.tokenize import span_terms
+    terms = span_terms(question)
+    assert terms and kept in terms[0] and span not in terms[0]
+
+
+def test_span_terms_only_for_questions_asking_when():
+    from index.tokenize import span_terms
+    assert span_terms("督查结果和什么挂钩？") == []
