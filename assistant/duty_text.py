@@ -57,10 +57,11 @@ def _in_bracket(clause: str, unit: str) -> bool:
     return at > 0 and clause.rfind("（", 0, at) > clause.rfind("）", 0, at) and clause.endswith(("）", ")"))
 
 
-def duty_text(d: Duty) -> str:
+def duty_text(d: Duty, full: bool = False) -> str:
     """What a unit does in an item, for its duty list. A duty-table row ("区行政审批局：…") or an
     unnumbered paragraph naming the unit as subject is the unit's own duty text: quoted from the
-    unit's clause on (up to DUTY_CHARS), not cut to the item's first clause."""
+    unit's clause on (up to DUTY_CHARS), not cut to the item's first clause. ``full``: a short list
+    (a unit with a few duties) quotes each item's text up to DUTY_CHARS instead of its heading."""
     item = d.item
     if item.units.notes and (duties := _roster_duties(item.text)):
         return duties if len(duties) <= DUTY_CHARS else duties[:DUTY_CHARS] + "…"  # a group's "职责：…", not its people
@@ -90,6 +91,8 @@ def duty_text(d: Duty) -> str:
             # "7.消防。生产、储存…的场所…": a heading of a word or two says too little of what is to be
             # done; a row's title ("深化消防安全培训教育") is followed by what the row asks
             return f"{heading}：{rest if len(rest) <= BODY_AFTER_SHORT else rest[:BODY_AFTER_SHORT] + '…'}"
+        if full and len(body := item.body.rstrip("。；;，, ")) > len(short_heading(item)):
+            return body if len(body) <= DUTY_CHARS else body[:DUTY_CHARS] + "…"
         return short_heading(item)
     text = item.text.removeprefix(d.unit + "：")
     start = text.find(d.unit) if item.number == 0 else 0

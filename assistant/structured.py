@@ -21,6 +21,7 @@ from assistant.units_index import ROLE_LABELS, Duty, UnitIndex, cooperate_groups
 from corpus.model import MAIN_PART, Document, Item
 from index.answer_type import answer_kind, answer_pattern
 
+FEW_DUTIES = 3  # up to this many duties, each is quoted with its text, not only its heading
 MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
 
 
@@ -314,7 +315,7 @@ def _unit_block(key: str, role_word: str, duties: list[Duty], intro: str = "") -
         for ds in items[:MAX_LISTED]:
             d = ds[0]
             roles = "；".join(dict.fromkeys(_duty_label(x) for x in ds))
-            lines.append(f"· {d.item.locator}「{_duty_text(d)}」— {roles}")
+            lines.append(f"· {d.item.locator}「{_duty_text(d, full=len(by_item) <= FEW_DUTIES)}」— {roles}")
             cites.append(item_citation(d.document, d.item))
         if len(items) > MAX_LISTED:
             lines.append(f"……另有{len(items) - MAX_LISTED}项")

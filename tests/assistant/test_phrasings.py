@@ -141,7 +141,8 @@ def test_unit_that_never_leads_alone_lists_what_it_shares(knowledge):
 def test_unit_without_the_asked_role_says_so_and_lists_its_duties(knowledge):
     a = ask("区委统战部配合哪些", knowledge)
     assert a.text.startswith("文件中没有区委统战部配合的条目。")
-    assert "第28项「支持民主党派履行监督职能」— 牵头" in a.text
+    # one duty: quoted with its text, not only its heading
+    assert "第28项「支持民主党派履行监督职能。畅通民主党派监督渠道" in a.text and "」— 牵头" in a.text
 
 
 @pytest.mark.parametrize(
