@@ -145,9 +145,7 @@ class SentenceVectors:
         keys = {t: persist.text_key(t) for sents in todo.values() for t in sents}
         missing = [t for t, k in keys.items() if k not in self.by_text]
         if missing:
-            # through float16 either way, as passage vectors: a fresh calibration and a cached one agree
-            fresh = embedder.encode(missing).astype(np.float16).astype(np.float32)
-            self.by_text.update((keys[t], v) for t, v in zip(missing, fresh, strict=True))
+            self.by_text.update((keys[t], v) for t, v in zip(missing, embedder.encode(missing), strict=True))
         for pid, sents in todo.items():
             self.by_passage[pid] = np.stack([self.by_text[keys[t]] for t in sents]).astype(np.float32)
         return len(missing)
@@ -155,4 +153,6 @@ class SentenceVectors:
     def save(self, root: Path, model_id: str) -> None:
         keys = list(self.by_text)
         if keys:
-            persist.save_vectors(root, model_id, keys, np.stack([self.by_text[k] for k in keys]), persist.SENTENCES)
+            # float32, as encoded: the gate calibrated from the cache is the gate calibrated afresh
+            persist.save_vectors(root, model_id, keys, np.stack([self.by_text[k] for k in keys]), persist.SENTENCES,
+                                 dtype="float32")

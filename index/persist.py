@@ -7,7 +7,7 @@ Layout under the index directory (``Settings.index_dir``, i.e. data/index)::
     words/<doc>-<hash>.json       jieba words of each passage of one document (the slow part)
     bm25/                         the bm25s index over all passages (rebuilt in milliseconds)
     dense/<model>/vectors.npz     passage vectors of one model (float16), keyed by passage text hash
-    dense/<model>/sentences.npz   vectors of the sentences the gate's calibration read, keyed alike
+    dense/<model>/sentences.npz   vectors of the sentences the gate's calibration read, keyed alike (float32)
     dense/<model>/faiss.index     only for HNSW-sized corpora (flat indexes are rebuilt at load)
     jieba/                        jieba's dictionary cache
 
@@ -156,7 +156,8 @@ def load_vectors(root: Path, model_id: str, name: str = VECTORS) -> dict[str, np
     return dict(zip(keys.tolist(), vecs, strict=True))
 
 
-def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray, name: str = VECTORS) -> None:
+def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray, name: str = VECTORS,
+                 dtype: str = "float16") -> None:
     """Write the vectors of the current passages (older ones are dropped with them)."""
     import numpy as np
 
@@ -165,7 +166,7 @@ def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray, n
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npz")
     try:
         with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, keys=np.array(keys, dtype="<U20"), vecs=np.asarray(vecs, dtype=np.float16))
+            np.savez(fh, keys=np.array(keys, dtype="<U20"), vecs=np.asarray(vecs, dtype=dtype))
         os.replace(tmp, folder / name)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
