@@ -140,7 +140,7 @@ class SentenceVectors:
 
     def ensure(self, embedder: Embedder, passages: Sequence[Passage]) -> int:
         """Vectors for ``passages`` not seen yet, the sentences no cache holds encoded in one call
-        (batched by length); returns how many were encoded."""
+        (batched by length; the gate and the quote call it per passage); returns how many were encoded."""
         todo = {p.id: sentences(p.text) or [p.text] for p in passages if p.id not in self.by_passage}
         keys = {t: persist.text_key(t) for sents in todo.values() for t in sents}
         missing = [t for t, k in keys.items() if k not in self.by_text]

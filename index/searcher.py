@@ -27,7 +27,7 @@ from index.build import (
     passage_vectors,
     try_save,
 )
-from index.calibration import calibrate_cosine, calibration_key, out_of_scope_questions
+from index.calibration import calibrate_cosine, calibration_key
 from index.embedder import Embedder, ensure_loadable, load_embedder
 from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
 from index.gates import MIN_COVERAGE
@@ -163,15 +163,15 @@ class Searcher:
         return sents[best], float(cos[best])
 
     def _calibrate(self, model_id: str) -> dict:
-        """The gate over the out-of-scope questions (index/calibration.py): their vectors and their top
-        hits' sentences are encoded in two batched calls first, the sentences' kept on disk, so a
-        rebuild with unchanged passages encodes only the questions."""
-        qs = out_of_scope_questions()
-        self._qcache.update(zip(qs, self._dense[0].encode_query(qs), strict=True))
-        top = [hits[0].passage for hits in (self.search(q, 1) for q in qs) if hits]
-        if self._sentences.ensure(self._dense[0], top):
+        """The gate over the out-of-scope questions (index/calibration.py). Each question is encoded alone
+        and each hit's sentences together, as when answering (the int8 encoder quantises activations per
+        batch, so batch-mates shift a vector slightly); the sentence vectors are kept on disk, so a rebuild
+        over unchanged passages encodes only the questions."""
+        before = len(self._sentences.by_text)
+        gate = calibrate_cosine(self._top_sentence_cosine)
+        if len(self._sentences.by_text) > before:
             try_save(self._sentences.save, self.root, model_id)
-        return calibrate_cosine(self._top_sentence_cosine)
+        return gate
 
     def _top_sentence_cosine(self, query: str) -> float:
         hits = self.search(query, 1)
