@@ -37,10 +37,12 @@ ROWS = [
     ("docbot, mixed (half free questions, hybrid search)", "docbot", 32, 40, "mixed", ["--embedding", "default"]),
     ("docbot, mixed, keyword search only", "docbot", 32, 40, "mixed", ["--embedding", "none"]),
     ("docbot, structured, 8 users (latency)", "docbot", 8, 100, "structured", ["--embedding", "default"]),
+    # what the durable inbox and outbox cost (bot/inbox.py, bot/outbox.py): never off in `docbot run`
+    ("docbot, structured, inbox and outbox off", "docbot", 32, 40, "structured",
+     ["--embedding", "default", "--no-inbox"]),
 ]
-# What the durable inbox and the records plug-in's note check cost: BENCH_TELEGRAM_EXTRA=1 adds these rows.
+# What the records plug-in's note check costs: BENCH_TELEGRAM_EXTRA=1 adds this row.
 EXTRA_ROWS = [
-    ("docbot, structured, inbox off", "docbot", 32, 40, "structured", ["--embedding", "default", "--no-inbox"]),
     ("docbot, structured, without handlers.records", "docbot", 32, 40, "structured",
      ["--embedding", "default", "--modules", "handlers.basic,handlers.ask,handlers.admin,handlers.upload"]),
 ]
@@ -82,7 +84,11 @@ async def _measure(row: tuple, prepared: Path) -> dict:
         bot.stdin.write(b"stop\n")
         await bot.stdin.drain()
         stats = json.loads(await asyncio.wait_for(bot.stdout.readline(), 120))
-        return {**result, **stats, "cpu_ms": stats["cpu_s"] * 1000 / result["answered"], "load": os.getloadavg()[0]}
+        per_q = {k: v * 1000 / result["answered"] for k, v in stats.get("threads", {}).items()}
+        return {**result, **stats, "cpu_ms": stats["cpu_s"] * 1000 / result["answered"], "load": os.getloadavg()[0],
+                "main_ms": per_q.get("MainThread", 0.0),
+                "workers_ms": sum(v for k, v in per_q.items() if k != "MainThread"),
+                "sys_ms": stats.get("sys_s", 0.0) * 1000 / result["answered"]}
     finally:  # a bot that failed to start leaves the load waiting for a poll: end both
         for proc in (bot, load):
             if proc is None:
@@ -120,7 +126,8 @@ def run() -> str:
         lines.append(
             f"| {label} | {users} | {results[0]['n']} | {_median(results, 'rate'):.0f} "
             f"({min(r['rate'] for r in results):.0f}–{max(r['rate'] for r in results):.0f}) | {ratio:.2f}× | "
-            f"{_median(results, 'p50'):.1f} / {_median(results, 'p95'):.1f} ms | {_median(results, 'cpu_ms'):.2f} ms | "
+            f"{_median(results, 'p50'):.1f} / {_median(results, 'p95'):.1f} ms | {_median(results, 'cpu_ms'):.2f} ms "
+            f"({_median(results, 'main_ms'):.2f} + {_median(results, 'workers_ms'):.2f}; sys {_median(results, 'sys_ms'):.2f}) | "
             f"{_median(results, 'rss_mb'):.0f} / {_median(results, 'peak_mb'):.0f} MB | "
             f"{sum(r['errors'] for r in results)} |")
     structured = statistics.median(r["rate"] / e["rate"] for r, e in zip(runs[1], echo, strict=True))
@@ -128,6 +135,12 @@ def run() -> str:
     # Where the bot is the bottleneck (a quiet machine), throughput follows CPU per question.
     cpu_structured = _median(echo, "cpu_ms") / _median(runs[1], "cpu_ms")
     cpu_mixed = _median(echo, "cpu_ms") / _median(runs[2], "cpu_ms")
+    durable = next((r for row, r in zip(rows, runs, strict=True) if "--no-inbox" in row[5]), None)
+    durable_note = "" if durable is None else (
+        f" The durable inbox and outbox cost {_median(runs[1], 'cpu_ms') - _median(durable, 'cpu_ms'):.2f} ms of CPU "
+        f"per structured question (with them {_median(runs[1], 'cpu_ms'):.2f}, without "
+        f"{_median(durable, 'cpu_ms'):.2f} ms): without them the CPU ratio to the echo bot would be "
+        f"{_median(echo, 'cpu_ms') / _median(durable, 'cpu_ms'):.2f}×.")
     from bot.app import Tuning
 
     t = Tuning()
@@ -139,20 +152,21 @@ def run() -> str:
         f"{ROUNDS} interleaved rounds (every row once per round); medians over the rounds, the range of "
         "answered/s in brackets, the ratio to the echo bot taken within each round. Machine: shared, "
         f"1-minute load average {' → '.join(f'{x:.1f}' for x in loads)} (start, after each round).\n\n"
-        "| bot | users | questions | answered/s | vs echo bot | p50 / p95 latency | bot CPU per question "
+        "| bot | users | questions | answered/s | vs echo bot | p50 / p95 latency | bot CPU per question (event loop + other threads; of it sys) "
         "| RSS end / peak | errors |\n"
         "|---|---|---|---|---|---|---|---|---|\n" + "\n".join(lines) + "\n\n"
         f"Targets (issue 17): structured ≥ 0.85× the echo bot (answered/s: {structured:.2f}×; by CPU per "
         f"question, echo's over docbot's: {cpu_structured:.2f}×), mixed traffic ≥ 0.5× ({mixed:.2f}×; by CPU: "
-        f"{cpu_mixed:.2f}×). On a loaded machine answered/s follows the scheduler more than the bot; the CPU "
+        f"{cpu_mixed:.2f}×).{durable_note} On a loaded machine answered/s follows the scheduler more than the bot; the CPU "
         "ratio is what a quiet machine, where the bot is the bottleneck, would show. \"mixed\": every other question of each user is a free one (the development set's "
         "retrieve questions), answered by search. The docbot rows load the built-in Chinese model before "
         "polling starts (the index is built beforehand), except the keyword-only row. \"bot CPU per question\" "
         "is the bot process's CPU time (all threads) while polling, divided by the questions it answered "
-        "(warm-up included): unlike answered/s it hardly moves with other load on the machine. With 32 users "
+        "(warm-up included): unlike answered/s it hardly moves with other load on the machine; in brackets the "
+        "event loop's thread, the other threads (routing hops to a worker thread, the database thread, "
+        "onnxruntime) and the kernel's share (sys). With 32 users "
         "the latency is mostly queueing (32 / throughput); the 8-user row shows latency without it. "
-        "`BENCH_TELEGRAM_EXTRA=1` adds two rows: the same bot without the durable inbox (bot/inbox.py; "
-        "target ≤ 15 % cost) and without the records plug-in's per-message note check.\n"
+        "`BENCH_TELEGRAM_EXTRA=1` adds a row without the records plug-in's per-message note check.\n"
     )
 
 

@@ -9,7 +9,9 @@ the durable inbox unless --no-inbox, the search index opened and the dense side 
 starts, so no question waits for the model). Flood limits are off in both.
 
 Prints ``polling`` once it polls; on a ``stop`` line on stdin prints one JSON line: CPU seconds since
-polling started (all threads), RSS now and peak (MB); then shuts down.
+polling started (all threads), RSS now and peak (MB); then shuts down. ``BENCH_PROFILE=FILE`` writes a
+cProfile of the event loop's thread while polling, timed by that thread's CPU clock (not wall time,
+which on a shared machine mostly measures waiting for a core).
 """
 
 from __future__ import annotations
@@ -33,6 +35,23 @@ def _rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds (user + sys) of each live thread, by Python thread name (threads of one pool summed)."""
+    import threading
+
+    tick = os.sysconf("SC_CLK_TCK")
+    names = {t.native_id: t.name.rsplit("_", 1)[0] for t in threading.enumerate()}
+    out: dict[str, float] = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        name = names.get(int(task.name), "other (C threads)")
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
 
 
 def echo_app(base_url: str, concurrency: int, pool_size: int):
@@ -101,13 +120,26 @@ async def main(argv: list[str]) -> None:
         app = docbot_app(base, args.users, [m for m in args.modules.split(",") if m] or None,
                          not args.no_inbox, args.embedding)
     loop = asyncio.get_running_loop()
+    profile = None
+    if os.environ.get("BENCH_PROFILE"):  # CPU profile of the event loop's thread while polling (thread_time clock)
+        import cProfile
+
+        profile = cProfile.Profile(time.thread_time)
     async with polling(app) as errors:
-        cpu = time.process_time()
+        cpu, threads, usage = time.process_time(), _thread_cpu(), resource.getrusage(resource.RUSAGE_SELF)
+        if profile:
+            profile.enable()
         print("polling", flush=True)
         await loop.run_in_executor(None, sys.stdin.readline)  # "stop"
         cpu = time.process_time() - cpu
+        threads = {k: round(v - threads.get(k, 0.0), 2) for k, v in _thread_cpu().items()}
+        sys_s = resource.getrusage(resource.RUSAGE_SELF).ru_stime - usage.ru_stime
+        if profile:
+            profile.disable()
+            profile.dump_stats(os.environ["BENCH_PROFILE"])
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"cpu_s": cpu, "rss_mb": _rss_mb(), "peak_mb": peak, "errors": len(errors)}), flush=True)
+        print(json.dumps({"cpu_s": cpu, "rss_mb": _rss_mb(), "peak_mb": peak, "errors": len(errors),
+                          "threads": threads, "sys_s": round(sys_s, 2)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import re
 import sys
+from pathlib import Path
 
 from bot import commands
 
@@ -70,6 +72,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the `docbot` program itself (not a test calling main): patterns compiled once per data dir
+        from bot import regex_cache
+
+        regex_cache.install(Path(os.environ.get("DOCBOT_DATA_DIR") or "data") / "cache")
     argv = sys.argv[1:] if argv is None else list(argv)
     # The command is the first word that is not an option (only -v/--verbose come before it); a help
     # request before it (`docbot --help ask`) gets the full list of commands.

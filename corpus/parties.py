@@ -102,7 +102,7 @@ _BODY_END = re.compile(r"(?:小组|委员会|指挥部|办公室|专班|工作�
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -116,7 +116,7 @@ _UNIT_NOUNS = roles.UNIT_NOUNS
 # Role labels ("责任单位", "参加单位") are the document's labels, not names; after 各/相关/有关 they are
 # collectives ("各牵头单位", "各攻坚战责任单位").
 _ROLE_STEMS = sorted({re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", p) for p, _ in roles.phrases(roles.LABEL)
-                      if p.endswith(_UNIT_NOUNS)} | {"参加"}, key=len, reverse=True)
+                      if p.endswith(_UNIT_NOUNS)} | {"参加"}, key=lambda w: (-len(w), w))
 _ROLE_LABEL = re.compile(rf"^(?:(?P<q>(?:各|相关|有关|其他|其它|全体|[区县市]直)[^，,、；;]{{0,12}}?)|[^，,、；;]{{0,12}}?)"
                          rf"(?:{'|'.join(_ROLE_STEMS)})(?:{'|'.join(_UNIT_NOUNS)})$")
 _COLLECTIVE_ONLY = re.compile(f"^(?:{_alternation(COLLECTIVE_NOUNS)})$")

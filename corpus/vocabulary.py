@@ -63,7 +63,7 @@ def question_words(*kinds: str) -> tuple[str, ...]:
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first (so "哪些" is matched before "哪")."""
-    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=lambda w: (-len(w), w)))
 
 
 @cache

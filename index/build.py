@@ -16,7 +16,7 @@ from index import persist
 from index.embedder import Coverage, Embedder, coverage
 from index.faiss_store import HNSW_MIN, DenseStore
 from index.lexical import LexicalIndex
-from index.passages import Passage
+from index.passages import Passage, sentences
 from index.tokenize import JiebaWords, char_ngrams, domain_terms
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def _progress(iterable, enabled: bool, desc: str, total: int):
     return tqdm(iterable, desc=desc, total=total, unit="批" if desc == "向量" else "份")
 
 
-def _try(save, *args) -> None:
+def try_save(save, *args) -> None:
     """Caches are an optimisation: a read-only or full disk must not stop search."""
     try:
         save(*args)
@@ -68,7 +68,7 @@ def build_lexical(parts: Sequence[DocPart], root: Path, *, progress: bool = Fals
                 jieba_words = JiebaWords(corpus_terms([p.document for p in parts]), root / "jieba")
             log.info("分词：%s（%d 段）", part.source, len(part.passages))
             words = [jieba_words.words(p.index_text) for p in part.passages]
-            _try(persist.save_words, root, part.source, part.hash, words)
+            try_save(persist.save_words, root, part.source, part.hash, words)
         tokens.extend(char_ngrams(p.index_text) + w for p, w in zip(part.passages, words, strict=True))
     return LexicalIndex.build(tokens)
 
@@ -101,7 +101,7 @@ def passage_vectors(
     # through float16 either way, so a fresh build and a reload from the cache rank identically
     out = np.stack([fresh[k] if k in fresh else cached[k] for k in keys]).astype(np.float16).astype(np.float32)
     if todo or len(cached) != len(set(keys)):
-        _try(persist.save_vectors, root, embedder.model_id, keys, out)
+        try_save(persist.save_vectors, root, embedder.model_id, keys, out)
     return out
 
 
@@ -120,7 +120,39 @@ def dense_store(vectors: np.ndarray, root: Path, model_id: str, corpus_hash: str
             except (RuntimeError, ValueError) as exc:
                 log.warning("FAISS 索引损坏，将重建：%s (%s)", path, exc)
         store = DenseStore.build(vectors)
-        _try(store.save, path)
+        try_save(store.save, path)
         entry["faiss_corpus_hash"] = corpus_hash
         return store
     return DenseStore.build(vectors)
+
+
+class SentenceVectors:
+    """Each passage's sentences' vectors (the dense gate and the quote read the closest sentence), backed
+    by a cache keyed by sentence text (``persist.SENTENCES``): the gate's calibration encodes the
+    sentences of 46 questions' top hits, which a rebuild over unchanged passages then reads back."""
+
+    def __init__(self) -> None:
+        self.by_passage: dict[str, np.ndarray] = {}
+        self.by_text: dict[str, np.ndarray] = {}
+
+    def load(self, root: Path, model_id: str) -> None:
+        self.by_text.update(persist.load_vectors(root, model_id, persist.SENTENCES))
+
+    def ensure(self, embedder: Embedder, passages: Sequence[Passage]) -> int:
+        """Vectors for ``passages`` not seen yet, the sentences no cache holds encoded in one call
+        (batched by length; the gate and the quote call it per passage); returns how many were encoded."""
+        todo = {p.id: sentences(p.text) or [p.text] for p in passages if p.id not in self.by_passage}
+        keys = {t: persist.text_key(t) for sents in todo.values() for t in sents}
+        missing = [t for t, k in keys.items() if k not in self.by_text]
+        if missing:
+            self.by_text.update((keys[t], v) for t, v in zip(missing, embedder.encode(missing), strict=True))
+        for pid, sents in todo.items():
+            self.by_passage[pid] = np.stack([self.by_text[keys[t]] for t in sents]).astype(np.float32)
+        return len(missing)
+
+    def save(self, root: Path, model_id: str) -> None:
+        keys = list(self.by_text)
+        if keys:
+            # float32, as encoded: the gate calibrated from the cache is the gate calibrated afresh
+            persist.save_vectors(root, model_id, keys, np.stack([self.by_text[k] for k in keys]), persist.SENTENCES,
+                                 dtype="float32")

@@ -7,6 +7,7 @@ Layout under the index directory (``Settings.index_dir``, i.e. data/index)::
     words/<doc>-<hash>.json       jieba words of each passage of one document (the slow part)
     bm25/                         the bm25s index over all passages (rebuilt in milliseconds)
     dense/<model>/vectors.npz     passage vectors of one model (float16), keyed by passage text hash
+    dense/<model>/sentences.npz   vectors of the sentences the gate's calibration read, keyed alike (float32)
     dense/<model>/faiss.index     only for HNSW-sized corpora (flat indexes are rebuilt at load)
     jieba/                        jieba's dictionary cache
 
@@ -130,15 +131,17 @@ def text_key(text: str) -> str:
 
 
 VECTORS = "vectors.npz"
+SENTENCES = "sentences.npz"
+VECTOR_FILES = (VECTORS, SENTENCES)  # content-addressed: what `docbot index --rebuild` keeps
 
 
-def load_vectors(root: Path, model_id: str) -> dict[str, np.ndarray]:
+def load_vectors(root: Path, model_id: str, name: str = VECTORS) -> dict[str, np.ndarray]:
     """Cached passage vectors of one model, by ``text_key``: only passages whose text changed are
     encoded again, whatever document they are in. Stored as float16 (cosine error < 1e-3, half the
     disk and load time of float32). A bad file is logged and ignored (everything is re-encoded)."""
     import numpy as np  # here, not at the top: reading the manifest (`docbot docs`) needs no numpy
 
-    path = vectors_dir(root, model_id) / VECTORS
+    path = vectors_dir(root, model_id) / name
     try:
         with np.load(path, allow_pickle=False) as data:
             keys, vecs = data["keys"], data["vecs"]
@@ -153,7 +156,8 @@ def load_vectors(root: Path, model_id: str) -> dict[str, np.ndarray]:
     return dict(zip(keys.tolist(), vecs, strict=True))
 
 
-def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray) -> None:
+def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray, name: str = VECTORS,
+                 dtype: str = "float16") -> None:
     """Write the vectors of the current passages (older ones are dropped with them)."""
     import numpy as np
 
@@ -162,10 +166,29 @@ def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray) -
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npz")
     try:
         with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, keys=np.array(keys, dtype="<U20"), vecs=np.asarray(vecs, dtype=np.float16))
-        os.replace(tmp, folder / VECTORS)
+            np.savez(fh, keys=np.array(keys, dtype="<U20"), vecs=np.asarray(vecs, dtype=dtype))
+        os.replace(tmp, folder / name)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     for old in folder.glob("*.npy"):  # the per-document float32 files of index format 1
         old.unlink(missing_ok=True)
+
+
+def clear_index(root: Path, *, keep_vectors: bool) -> None:
+    """`docbot index --rebuild`: remove the index. The vector files stay unless ``keep_vectors`` is
+    False (`--reencode`): a vector is keyed by its text's hash in a folder named by the model id, so a
+    kept one is exactly what encoding that text again would give, and it is checked when read."""
+    import shutil
+
+    root = Path(root)
+    for child in root.iterdir() if root.is_dir() else ():
+        if keep_vectors and child.name == "dense" and child.is_dir():
+            for model in child.iterdir():
+                for path in model.iterdir() if model.is_dir() else (model,):
+                    if path.name not in VECTOR_FILES:
+                        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        elif child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)

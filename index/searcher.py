@@ -18,7 +18,15 @@ from pathlib import Path
 
 from index import model_choice, persist
 from index.answer_type import ANSWER_TYPE_BOOST, answer_pattern
-from index.build import DocPart, build_lexical, check_coverage, dense_store, passage_vectors
+from index.build import (
+    DocPart,
+    SentenceVectors,
+    build_lexical,
+    check_coverage,
+    dense_store,
+    passage_vectors,
+    try_save,
+)
 from index.calibration import calibrate_cosine, calibration_key
 from index.embedder import Embedder, ensure_loadable, load_embedder
 from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
@@ -69,7 +77,7 @@ class Searcher:
         self._load_lock = threading.Lock()  # held while a search loads the model (the CLI path)
         self._chars: dict[int, set[str]] = {}
         self._qcache: dict[str, object] = {}  # query → vector: the gate re-uses the search's encoding
-        self._sentence_vectors: dict[str, object] = {}  # passage id → its sentences' vectors (gate, quote)
+        self._sentences = SentenceVectors()  # each passage's sentences' vectors (gate, quote)
 
     # ---- searching -------------------------------------------------------------------------
     def search(self, query: str, k: int = 10) -> list[Hit]:
@@ -149,12 +157,21 @@ class Searcher:
         if self._dense is None:
             return "", -1.0
         sents = sentences(hit.passage.text) or [hit.passage.text]
-        vecs = self._sentence_vectors.get(hit.passage.id)
-        if vecs is None:
-            vecs = self._sentence_vectors[hit.passage.id] = self._dense[0].encode(sents)
-        cos = vecs @ self._query_vector(query)
+        self._sentences.ensure(self._dense[0], [hit.passage])
+        cos = self._sentences.by_passage[hit.passage.id] @ self._query_vector(query)
         best = int(cos.argmax())
         return sents[best], float(cos[best])
+
+    def _calibrate(self, model_id: str) -> dict:
+        """The gate over the out-of-scope questions (index/calibration.py). Each question is encoded alone
+        and each hit's sentences together, as when answering (the int8 encoder quantises activations per
+        batch, so batch-mates shift a vector slightly); the sentence vectors are kept on disk, so a rebuild
+        over unchanged passages encodes only the questions."""
+        before = len(self._sentences.by_text)
+        gate = calibrate_cosine(self._top_sentence_cosine)
+        if len(self._sentences.by_text) > before:
+            try_save(self._sentences.save, self.root, model_id)
+        return gate
 
     def _top_sentence_cosine(self, query: str) -> float:
         hits = self.search(query, 1)
@@ -313,7 +330,8 @@ class Searcher:
             store = dense_store(vectors, self.root, model_id, chash, self._manifest)
         self._dense = (embedder, store)
         if entry.get("calibration") != calibration_key():  # a new model, corpus or question set
-            entry.update(calibrate_cosine(self._top_sentence_cosine), calibration=calibration_key())
+            self._sentences.load(self.root, model_id)
+            entry.update(self._calibrate(model_id), calibration=calibration_key())
         self._manifest["active_model"] = model_id
         self._record(model_id, entry)
         self.min_cosine = entry["min_cosine"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 
@@ -15,19 +14,22 @@ def register(sub) -> None:
         description="解析文件、分词、建立 BM25 索引；配置了覆盖中文的向量模型（DOCBOT_EMBEDDING_MODEL）时"
                     "同时计算段落向量。索引保存在数据目录的 index/ 下，文件或模型变化时只重建变化的部分。",
     )
-    p.add_argument("--rebuild", action="store_true", help="删除现有索引后全部重建")
+    p.add_argument("--rebuild", action="store_true",
+                   help="删除现有索引后全部重建（内容未变的段落沿用已算好的向量；连向量一起重算用 --reencode）")
+    p.add_argument("--reencode", action="store_true", help="与 --rebuild 同用：同时删除段落向量缓存，全部重新编码")
     p.add_argument("--no-dense", action="store_true", help="只建关键词索引，不加载向量模型")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from corpus.library import load_corpus
+    from index.persist import clear_index
     from index.searcher import open_searcher
 
     settings = load_settings()
     root = settings.index_dir
-    if args.rebuild:
-        shutil.rmtree(root, ignore_errors=True)
+    if args.rebuild or args.reencode:
+        clear_index(root, keep_vectors=not args.reencode)
     t0 = time.perf_counter()
     corpus = load_corpus(settings.corpus_dir, settings.uploads_dir)
     searcher = open_searcher(corpus, root, embedding_model=None if args.no_dense else settings.embedding_model,

@@ -167,6 +167,32 @@ def test_gate_is_calibrated_per_model_and_recalibrated_when_its_inputs_change(sm
     assert emb.calls == []  # stored, not recomputed
     monkeypatch.setattr(searcher_mod, "calibration_key", lambda: "another question set")
     open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
-    assert emb.calls  # the out-of-scope questions' top hits were scored again
+    assert emb.calls == []  # scored again, the top hits' sentences read from the sentence cache
     entry = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))["dense"][emb.model_id]
     assert entry["calibration"] == "another question set"
+    (sentences,) = (index_dir / "dense").rglob("sentences.npz")
+    sentences.unlink()
+    monkeypatch.setattr(searcher_mod, "calibration_key", lambda: "a third question set")
+    again = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    assert emb.calls and again.min_cosine == s.min_cosine  # encoded again, as the first time
+
+
+@pytest.mark.parametrize("keep_vectors", [True, False])
+def test_a_rebuild_reuses_the_vectors_of_unchanged_passages(small_corpus, index_dir, keep_vectors):
+    """`docbot index --rebuild` drops the index (BM25, words, manifest, gate) but keeps the vectors, keyed
+    by text and model; `--reencode` drops them too."""
+    from index.persist import clear_index
+
+    emb = fakes.HashEmbedder()
+    first = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    emb.calls.clear()
+    clear_index(index_dir, keep_vectors=keep_vectors)
+    assert not (index_dir / "manifest.json").exists() and not (index_dir / "bm25").exists()
+    s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    if keep_vectors:
+        assert emb.calls == []  # passages and the gate's sentences from the caches
+    else:
+        assert emb.calls[0] == len(s.passages) and len(emb.calls) > 1  # every passage, then the sentences
+    assert s.min_cosine == first.min_cosine
+    q = "河洛清风大讲堂多久办一次"
+    assert [(h.passage.id, h.cosine) for h in s.search(q, 3)] == [(h.passage.id, h.cosine) for h in first.search(q, 3)]
