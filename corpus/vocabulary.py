@@ -64,6 +64,11 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
+def one_of(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` in the order given (where the order is the data's: "几次|多少次")."""
+    return "|".join(re.escape(w) for w in words)
+
+
 @cache
 def question_words_regex(*kinds: str) -> re.Pattern[str]:
     return re.compile(alternation(question_words(*kinds)))
@@ -157,3 +162,65 @@ TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "
 MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责")
 # "各村居可根据实际…探索建立…": a permissive modal still names who does the work; not 可能/可行/可靠.
 PERMISSIVE_MODALS = ("可以", "可")
+
+# ---- what kind of phrase answers a question (index/answer_type.py) -------------------------------
+
+# "每年", "每两个月", "每季度": the period after 每 (and an optional count) that says how often.
+RECURRING_PERIODS = ("年", "季度", "半年", "月", "周", "天", "日", "两年")
+# How regularly, without a count ("不少于", "定期").
+FREQUENCY_WORDS = ("不少于", "至少", "定期", "常态化")
+# A length of time after a number ("3个月", "5个工作日"), and a time limit without one ("月底前", "之日起").
+DURATION_UNITS = ("月", "天", "日", "年", "周", "工作日", "小时")
+PERIOD_WORDS = ("月底", "年底", "下旬", "上旬", "中旬", "之日起", "以内", "前")
+# A point in the calendar that is no date: part of a month or year, a festival.
+CALENDAR_POINTS = ("上旬", "中旬", "下旬", "月底", "月初", "年底", "年初", "元节", "春节", "清明", "国庆")
+SHARE_WORDS = ("百分之", "比例", "不低于", "不少于")  # a share without a "%"
+USE_WORDS = ("作为", "依据", "挂钩", "运用", "应用", "参考", "纳入", "用于", "结合")  # how a result is used
+REWARD_WORDS = ("奖", "表彰", "表扬", "评先", "评优", "优先")
+SANCTION_WORDS = ("处分", "处罚", "罚款", "追究", "问责", "警告", "记过", "降级", "撤职", "开除", "诫勉", "通报批评", "移送",
+                  "依法依规", "依纪依法", "整治", "整顿", "处置")
+# Funds a sum is asked of, by family: "多少补贴" is answered by a 补助 too, not by a 工资.
+FUND_FAMILIES = (("补贴", "补助", "奖补", "补偿"), ("经费", "资金", "预算", "投资"), ("工资", "薪酬", "年薪", "报酬"),
+                 ("奖励", "奖金"), ("费用",), ("罚款",), ("债券",))
+# Posts a question asks the holder of ("组长是谁"); APPOINTED ones are also asked and stated as "谁担任主任",
+# "任组长". A roster line gives the holder after "<stem>长：" ("组 长：", "指挥长：") or a post label.
+APPOINTED = "appointed"
+POSTS_ASKED = (("组长", APPOINTED), ("队长", APPOINTED), ("指挥长", APPOINTED), ("召集人", ""), ("主任", APPOINTED),
+               ("书记", APPOINTED), ("站长", ""), ("所长", ""))
+HEAD_POST_STEMS = ("组", "队", "指挥", "会", "站", "所", "处", "局", "科", "主")
+POST_LABELS = ("主任", "书记", "召集人", "总指挥")
+MEMBER_LABEL = "成员"  # may be spaced out to align a column ("成  员：")
+APPOINT_VERBS = ("担任", "兼任")  # "由张三担任"
+WHO_ASKS = ("是谁", "有谁", "都有谁", "有哪", "是哪", "由谁", "叫什么")  # "组长是谁"
+WHO_HOLDS = ("是", "任", "当", "担任")  # "谁担任组长"
+# The document a text rests on: "根据哪个文件开展的", "依据…哪份通知", "哪个文件发的".
+BASIS_VERBS = ("依据", "根据", "按照", "依照", "遵照", "遵循", "贯彻", "落实")
+WHICH_WORDS = ("哪个", "哪份", "哪一份", "什么", "哪些", "哪几个")
+WHICH_DOCUMENT, DOCUMENT_NOUNS = ("哪个", "哪份", "什么"), ("文件", "通知")  # "哪个文件发的"
+BASIS_NOUNS = (*DOCUMENT_NOUNS, "规定", "意见", "方案", "精神", "政策")
+ISSUE_VERBS = ("发的", "制定", "印发", "出台", "开展", "下发", "提出")
+BASIS_WORDING = ("根据", "精神")  # how documents say it: "根据《…》（…〔2021〕3号）精神"
+# Question cues of an answer kind: words alone ("几次"); cues with structure stay in index/answer_type.py.
+TIMES_CUES = ("几次", "多少次")
+FREQUENCY_CUES = ("频次", "频率", "一年开", "每年开")
+SCORE_CUES = ("多少分", "几分", "占多少", "得分")
+SHARE_CUES = ("比例", "百分之", "占比", "多大比")
+DATE_CUES = ("几月", "几日", "哪个月", "哪一天", "月份")
+HOW_LONG = ("多久", "多长时间")  # "多久一次" asks how often, "多久" alone how long
+PERIOD_CUES = (*HOW_LONG, "几个月", "几天", "期限", "什么时候", "何时", "哪天", "截止", "几号")
+# A sum asked of a fund: "多少补贴" (FUNDS_AFTER_ASK, after 多少) or "补贴是多少" (FUNDS_BEFORE_ASK, before
+# it). They are not FUND_FAMILIES (which reads the fund of a sum in a text) and differ from it and from each
+# other by history, not design: 奖补, 补偿, 预算, 报酬 are no money cue; 奖励, 债券, 投资 only after 多少.
+FUNDS_AFTER_ASK = ("补贴", "补助", "经费", "资金", "奖励", "奖金", "工资", "年薪", "薪酬", "费用", "罚款", "债券", "投资")
+FUNDS_BEFORE_ASK = ("补贴", "补助", "经费", "资金", "工资", "薪酬", "年薪", "奖金", "费用", "罚款")
+MONEY_CUES = ("年薪", "罚款标准", "补贴标准", "补助标准")
+# Words around a fund that qualify no fund ("每月能领多少补贴": no 养老 or 生活 named).
+NOT_QUALIFIERS = ("的", "钱的", "能拿", "能领", "可以领", "可以拿", "每个月", "每月", "每年", "每人", "每户", "一年", "一个月")
+# "什么处分", "怎么处理": a sanction asked; "怎么运用", "有什么用": a use; "什么奖励": a reward.
+SANCTION_ASKS, SANCTION_NOUNS = ("什么", "哪些", "何种", "怎样的"), ("处分", "处罚", "处理", "惩戒", "后果", "责任")
+SANCTION_HOW, SANCTION_VERBS = ("怎么", "如何"), ("处分", "处罚", "处理", "追责")
+USE_HOW, USE_VERBS, USE_CUES = ("怎么", "如何", "怎样"), ("运用", "使用", "应用", "用"), ("用在哪", "有什么用", "用来干")
+REWARD_ASKS, REWARD_NOUNS, REWARD_AFTER = ("什么", "哪些", "怎么", "如何", "怎样"), ("奖励", "奖"), ("是什么", "有哪些", "有什么")
+# Colloquial periods in questions against the documents' wording ("一年开几次" → "每年…1次").
+PERIOD_SYNONYMS = (("一年", "每年"), ("一个月", "每月"), ("一季度", "每季度"), ("半年", "每半年"), ("一周", "每周"),
+                   ("年年", "每年"), ("什么时候", "时间"), ("何时", "时间"))
