@@ -26,10 +26,11 @@ from dataclasses import replace
 from functools import cache
 
 from corpus import roles
-from corpus import vocabulary as v
+from corpus import vocabulary_names as v
 from corpus.model import Item, SubAttribution, Units
 from corpus.text import sentence_around
-from corpus.vocabulary import (  # noqa: F401 - the names vocabulary, re-exported for the modules that read parties
+from corpus.vocabulary import LABEL_NUMERALS, one_of
+from corpus.vocabulary_names import (  # noqa: F401 - the names vocabulary, re-exported for the modules that read parties
     CLAUSE_START_WORDS,
     COLLECTIVE_NOUNS,
     CONTACT_LABELS,
@@ -39,7 +40,6 @@ from corpus.vocabulary import (  # noqa: F401 - the names vocabulary, re-exporte
     ROSTER_LABELS,
     SHORT_NAMES,
     SURNAMES,
-    one_of,
 )
 
 # 指导 and 联合 begin names too ("指导组", "联合党委"); a 由 anywhere but in 自由 introduces the real subject.
@@ -47,7 +47,7 @@ _VERB_NAMES = "|".join(f"{verb}(?!{one_of(ends)})" for verb, ends in v.VERB_NAME
 _CLAUSE_START = re.compile(rf"^(?:{'|'.join(CLAUSE_START_WORDS)}|{_VERB_NAMES})|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
-_ENUMERATED = re.compile(rf"^(?:\d|[{v.LABEL_NUMERALS}]+[、是]|[（(])")
+_ENUMERATED = re.compile(rf"^(?:\d|[{LABEL_NUMERALS}]+[、是]|[（(])")
 MAX_NAME = 30
 _SHORT_NAMES = SHORT_NAMES
 # A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
@@ -160,7 +160,7 @@ _PHRASE_WORDS = re.compile(rf"的(?!.*(?:{one_of(v.OF_BODY_ENDS)})$)|{one_of(v.P
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")
-_QUOTA = re.compile(rf"\d|[{v.LABEL_NUMERALS}百千]+(?:{one_of(v.QUOTA_UNITS)})|{one_of(v.ROLE_MARKS)}")
+_QUOTA = re.compile(rf"\d|[{LABEL_NUMERALS}百千]+(?:{one_of(v.QUOTA_UNITS)})|{one_of(v.ROLE_MARKS)}")
 # A bracket that says where a body sits or what it was: kept as a note ("（设在区纪委）", "（原…局）").
 _PLACE_NOTE = re.compile(rf"^(?:{one_of(v.PLACE_NOTES)})")
 # A bracket naming a line of work ("（商务）", "（海洋渔业）", "（住建）"): which office of the body is meant.

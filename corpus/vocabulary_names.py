@@ -1,0 +1,98 @@
+"""The vocabulary of names: how the names of responsible parties are written, as data.
+
+Part of the one vocabulary (``corpus/vocabulary.py`` holds question, title, numbering and answer words;
+``corpus/roles.py`` the role phrases): organisation suffixes, collectives and their qualifiers, positions
+and roster labels, surnames, the words a name never holds or starts with, task bodies, places, scopes and
+the notes a bracket after a name may hold. ``corpus/parties.py`` (the one recogniser of parties),
+``corpus/units.py``, ``corpus/rosters.py`` and the answers read their patterns from these rows.
+"""
+
+from __future__ import annotations
+
+# Organisations end with one of these (longest are tried first, so the order here is for readers).
+ORG_SUFFIXES: tuple[str, ...] = (
+    # government and party bodies
+    "局", "委", "办", "部", "处", "科", "股", "室", "厅", "署", "司", "委员会", "管委会", "办公室", "党委", "党组",
+    "党工委", "工委", "支部", "总支", "党组织", "组织", "政府", "人大", "政协", "纪委", "监委", "法院", "检察院",
+    "指挥部", "领导小组", "工作组", "专班", "小组", "组", "联", "科协", "委员会", "委会", "工会", "协会", "商会",
+    "联合会", "基金会", "红十字会", "学会", "理事会", "监会", "团", "军分区", "武装部", "海关", "边检站",
+    # service units, enterprises, schools
+    "中心", "公司", "集团", "院", "所", "站", "队", "大队", "中队", "馆", "校", "中学", "小学", "幼儿园", "学院",
+    "银行", "支行", "社", "电视台", "医院", "卫生院", "林场", "农场", "渔场", "水厂", "园区", "管理区",
+    # places that act as bodies
+    "街道", "乡", "镇", "乡镇", "村", "村委", "村居", "社区", "片区", "管理局", "区", "县", "市", "省",
+    # collective nouns: a name only with a qualifier before them (see COLLECTIVE_NOUNS)
+    "单位", "部门", "机关", "机构", "企业", "国企", "学校", "处室", "科室", "股室", "成员单位",
+)
+# A collective noun alone is no name ("单位"); with a qualifier it is ("各单位", "区直各单位", "相关部门").
+COLLECTIVE_NOUNS: tuple[str, ...] = ("单位", "部门", "机关", "机构", "企业", "学校", "处室", "科室", "股室",
+                                     "成员单位", "组织", "乡镇", "村", "社区", "组")
+# People: a position (alone, or after a unit or a name) or a name with 同志.
+POSITIONS: tuple[str, ...] = (
+    "组长", "副组长", "成员", "书记", "副书记", "主任", "副主任", "局长", "副局长", "区长", "副区长", "县长",
+    "乡长", "镇长", "村长", "主席", "部长", "处长", "科长", "所长", "站长", "队长", "院长", "校长", "经理",
+    "董事长", "委员", "常委", "秘书长", "主任委员", "同志", "第一责任人", "直接责任人", "责任人", "负责人",
+    "联络员", "信息员", "专管员", "网格长", "网格员", "路长", "河长", "湖长", "林长", "点长", "楼长",
+    "指挥长", "副指挥长", "总指挥", "调度长", "督导员", "包片领导", "分管领导", "主要领导", "第一书记",
+    "消防员", "通信员", "巡查员", "护林员", "队员", "安全员", "协管员", "管理员", "调解员", "监督员", "帮扶责任人",
+)
+# Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
+ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
+                                  "指挥长", "副指挥长", "总指挥", "副总指挥", "召集人")
+# Labels that give a contact, not a duty ("联系人：张三，电话…").
+CONTACT_LABELS: tuple[str, ...] = ("联系人", "联系电话", "咨询电话")
+# Common surnames: a bare two- or three-character personal name in a roster ("张三", "欧阳明").
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+            "武戴莫孔向汤翁施游詹卓柯甘俞倪巫念蓝赖芦欧阳")
+COMPOUND_SURNAMES = ("欧阳",)
+# A qualifier that makes a collective noun or a role label a name ("各单位", "区直各单位", "各牵头单位").
+COLLECTIVE_QUALIFIERS = ("各", "相关", "有关", "其他", "其它", "全体", "区直", "县直", "市直")
+# The object of a verb that also begins names ("检查施工单位", "宣传群众"): the span is a clause, not a name.
+VERB_OBJECTS = ("单位", "企业", "人员", "群众", "产权人")
+# Verbs that begin names only before these ("指导组", "联合党委"); elsewhere they begin a clause.
+VERB_NAMES = (("指导", ("组", "站", "中心")), ("联合", ("党委", "会")))
+# Words a span cut out of a clause starts with (besides the duty verbs of corpus/roles.py).
+CLAUSE_OPENERS = ("负责", "按", "按照", "对", "在", "将", "把", "以", "为", "从", "及时", "确保", "围绕", "结合", "根据", "依据",
+                  "加快", "深化", "强化", "严格", "全面", "积极", "认真", "切实", "进一步", "坚持", "其他", "其它", "其余",
+                  "另外", "同时", "此外", "要", "应", "须", "并", "和", "及", "与", "或")
+# Words a name never holds, besides NOT_IN_NAME (read with their own context in corpus/parties.py).
+PHRASE_WORDS = ("如下", "排位", "排名", "靠前", "简称", "每", "到")
+# Bodies set up for a task ("…领导小组", "督查专班"): their names may hold any wording. A "的" before the
+# end is still read as a phrase when the end is 工作组 (OF_BODY_ENDS lacks it: history, not design).
+TASK_BODY_ENDS = ("小组", "委员会", "指挥部", "办公室", "专班", "工作组")
+OF_BODY_ENDS = tuple(w for w in TASK_BODY_ENDS if w != "工作组")
+# How a place's name ends, where a body noun after a list of places belongs to each ("金井片区、海坛片区管理局").
+PLACE_ENDS = ("村", "居", "镇", "乡", "街道", "社区", "片区", "区", "县")
+# The level a name is scoped by ("区财政局（区国资局）": a second nameplate, not an office).
+SCOPE_PREFIXES = ("区委", "市委", "县委", "省委", "区", "市", "县", "省", "镇", "乡")
+# A bracket after a name: where the body sits or what it was ("（设在区纪委）", "（原…局）").
+PLACE_NOTES = ("设在", "设于", "挂靠", "含", "包括", "原", "即", "见", "不含", "下设")
+# …not a line of work ("（待定）", "（兼）"), which a bracket of 2-6 characters otherwise is ("（海洋渔业）").
+NOT_LINE_OF_WORK = ("待定", "暂定", "另定", "拟定", "兼", "代")
+# A quota in a bracket ("（60日）", "（3人）") counts in these; role marks in a bracket ("区委组织部（牵头）").
+QUOTA_UNITS = ("日", "天", "个", "人", "户", "亩", "宗", "件", "%")
+ROLE_MARKS = ("牵头", "牵头单位", "主责", "配合", "协办")
+LEAD_ROLE_MARKS = ("牵头", "牵头单位", "主责")
+# Posts that lead a group ("组长", "小组长"), unless a deputy's ("副组长", "常务副组长").
+LEAD_POSTS = ("组长", "队长", "指挥长", "总指挥", "召集人")
+DEPUTY_PREFIXES = ("副", "常务副")
+# Wording a name never holds: the parser cut a phrase of the sentence instead of its subject.
+NOT_IN_NAME: tuple[str, ...] = (
+    "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
+    "进行", "完成", "抓好", "要求", "积极", "及时", "认真", "切实", "分工", "职责", "工作任务", "其他领导",
+    "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
+    "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
+)
+# Words a clause starts with and a name never does: prepositions, verbs, adverbs, pointers back ("上述").
+CLAUSE_START_WORDS: tuple[str, ...] = (
+    "对", "将", "在", "把", "从", "向", "为", "与", "和", "及", "由", "是", "按", "如", "若", "另", "并", "等", "时",
+    "新建", "强化", "坚持", "成立", "设立", "组建", "召开", "印发", "给", "深入", "结合", "发送", "交办", "通知",
+    "要求", "督促", "协同", "掌握", "协助", "配合", "发挥", "充分", "调动", "推动", "健全", "构建", "实现", "持续",
+    "大力", "着力", "提升", "提高", "筑牢", "守住", "严防", "严惩", "引导", "鼓励", "支持", "上述", "前述", "以上",
+    "参与", "本单位", "请", "委托", "提请", "报请", "立即", "迅速",
+)
+# Short names that stand alone as bodies; any other two characters are a fragment ("调处") or a person.
+SHORT_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医院", "社区", "街道", "乡镇", "村居", "海关", "法院",
+                           "团市委", "党委", "党组", "支部", "总支", "民政", "公安", "税务", "消防", "边防", "海警",
+                           "武警", "军分区", "侨联", "文联", "残联", "科协"})
