@@ -62,6 +62,14 @@ PHRASE_WORDS = ("如下", "排位", "排名", "靠前", "简称", "每", "到")
 # end is still read as a phrase when the end is 工作组 (OF_BODY_ENDS lacks it: history, not design).
 TASK_BODY_ENDS = ("小组", "委员会", "指挥部", "办公室", "专班", "工作组")
 OF_BODY_ENDS = tuple(w for w in TASK_BODY_ENDS if w != "工作组")
+# A task body is called by its own name without the place before it ("金井片区督查专班" → 督查专班), for
+# these ends and places (not 委员会 or 办公室: "…街道党政办公室" keeps its place).
+PLACED_BODY_ENDS = ("专班", "小组", "指挥部", "工作组")
+BODY_PLACES = ("片区", "街道", "镇", "乡", "县", "市")
+# A second nameplate in brackets ends like an organisation ("区森林园林局（区森林园林公司）"); a body inside a
+# body ("区公安局交警部门") has a parent ending in PARENT_ENDS.
+NAMEPLATE_ENDS = ("局", "委", "办", "公司", "中心", "集团")
+PARENT_ENDS = ("局", "委", "办", "院", "厅", "政府", "集团", "公司")
 # How a place's name ends, where a body noun after a list of places belongs to each ("金井片区、海坛片区管理局").
 PLACE_ENDS = ("村", "居", "镇", "乡", "街道", "社区", "片区", "区", "县")
 # The level a name is scoped by ("区财政局（区国资局）": a second nameplate, not an office).
@@ -96,3 +104,24 @@ CLAUSE_START_WORDS: tuple[str, ...] = (
 SHORT_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医院", "社区", "街道", "乡镇", "村居", "海关", "法院",
                            "团市委", "党委", "党组", "支部", "总支", "民政", "公安", "税务", "消防", "边防", "海警",
                            "武警", "军分区", "侨联", "文联", "残联", "科协"})
+
+
+# ---- rosters (corpus/rosters.py, the roster lines of corpus/parties.py) -------------------------------
+
+# A body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组"); a group
+# title in a list of groups ("第二指导组") ends the same way but for 委员会 (history, not design).
+STAFFED_BODY_ENDS = ("小组", "组", "专班", "指挥部", "委员会", "队")
+GROUP_TITLE_ENDS = tuple(w for w in STAFFED_BODY_ENDS if w != "委员会")
+# A paragraph that sets a body up ("决定成立金井片区督查专班"); the body is named after the verb.
+SETTING_UP_VERBS = ("成立", "组建", "设立", "调整", "充实", "建立")
+# A heading over a body's people ("一、人员组成", "成员名单"), and the list noun a list's title ends with
+# ("考核小组成员名单" names 考核小组).
+MEMBER_NOUNS, MEMBER_TITLE_TAILS, MEMBERS_NOUN = ("人员", "成员", "组织"), ("组成", "名单", "机构", "构成"), "组成人员"
+LIST_NOUN_HEADS, LIST_NOUN, LIST_NOUN_ENDS = ("成员", "人员", "组成人员"), "名单", ("成员", "人员组成")
+# What a roster's duties are written under: "职责：…", "工作职责：…", "主要职责：…" (spaced to align).
+DUTY_LABEL, DUTY_LABEL_QUALIFIERS = "职责", ("工作", "主要")
+# A roster label: any "…长" post ("组长", "副湾（滩）长"), optionally ranked ("常务副组长", "第一副组长"), or
+# one of ROSTER_LABELS that does not end in 长 ("成员", "总指挥"). A roster's text starts at one of
+# ROSTER_STARTS (a 长 post, or these).
+POST_HEAD, POST_RANKS, DEPUTY = "长", ("常务", "第一"), "副"
+ROSTER_STARTS = ("成员", "组员")
