@@ -252,8 +252,11 @@ def alias_pairs(text: str) -> tuple[tuple[str, str], ...]:
 # ---- rosters: "组  长：张三（管委会副主任）" — people (or bodies) by their place in a group ----------------
 _LEAD_POSITIONS = re.compile(rf"^(?!{one_of(v.DEPUTY_PREFIXES)}).*(?:{one_of(v.LEAD_POSTS)})$")  # "小组长" leads, "副组长" not
 # Any "…长" post of a group ("组长", "副湾（滩）长", "总指挥"), written with spaces to align the column.
-ROSTER_LINE = re.compile(r"^\s*(?P<label>(?:常务|第一)?副?\s*[\u4e00-\u9fff（）()\s]{0,6}?长|成\s*员|组\s*员|联\s*络\s*员|"
-                         r"副?总\s*指\s*挥|召\s*集\s*人)\s*[:：]\s*(?P<names>\S.*)$")
+_NOT_HEADS = [w for w in ROSTER_LABELS if not w.endswith(v.POST_HEAD)]  # "成员", "总指挥", "副总指挥"
+_SPACED_LABELS = "|".join((f"{v.DEPUTY}?" if v.DEPUTY + w in _NOT_HEADS else "") + r"\s*".join(w) for w in _NOT_HEADS
+                          if not (w.startswith(v.DEPUTY) and w[1:] in _NOT_HEADS))
+ROSTER_LINE = re.compile(rf"^\s*(?P<label>(?:{one_of(v.POST_RANKS)})?{v.DEPUTY}?\s*[\u4e00-\u9fff（）()\s]{{0,6}}?{v.POST_HEAD}|"
+                         rf"{_SPACED_LABELS})\s*[:：]\s*(?P<names>\S.*)$")
 _ROSTER_SEGMENT = re.compile(r"(?:^|[：:])\s*(?P<label>[^：:；;]{2,8})[:：](?P<names>[^；;：:]*)$")
 _NAME_AND_POST = re.compile(r"^(?P<name>(?:欧阳|[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2})(?:\s*[（(](?P<p1>.+)[）)]|\s+(?P<p2>\S.*))?$")
 
