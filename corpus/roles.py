@@ -23,6 +23,9 @@ VERB = "verb"
 ROLES = ("lead", "cooperate", "responsible", "shared", "coordinate", "guide")
 
 UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
+# The words of support: each makes a cooperate label ("配合单位", "参与部门"); answers show a supporting unit
+# with the word its document used (assistant/units_index.py).
+COOPERATE_STEMS = ("配合", "协办", "协助", "参与", "参加", "协作", "协同")
 
 PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     # lead
@@ -41,7 +44,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("主办", "lead", frozenset({QUESTION})),
     # cooperate
     *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
-      for w in ("配合", "协办", "协助", "参与", "参加", "协作", "协同") for n in UNIT_NOUNS),
+      for w in COOPERATE_STEMS for n in UNIT_NOUNS),
     ("配合", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("协助", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("参与", "cooperate", frozenset({SUFFIX})),
