@@ -26,6 +26,15 @@ UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
 # The words of support: each makes a cooperate label ("配合单位", "参与部门"); answers show a supporting unit
 # with the word its document used (assistant/units_index.py).
 COOPERATE_STEMS = ("配合", "协办", "协助", "参与", "参加", "协作", "协同")
+# "A会同B…" (A leads, B co-operates), "A联合B…" (both act together).
+JOINT_VERBS = ("会同", "联合")
+# "A配合B落实…": A supports B in B's work (one of SUPPORTED_VERBS).
+SUPPORT_VERBS = ("配合", "协助")
+SUPPORTED_VERBS = ("落实", "负责", "实施", "开展", "做好", "推进")
+# Role suffixes that are also plain verbs: in running text "落实", "实施" alone assign no one.
+PLAIN_VERBS = ("落实", "实施")
+# What follows a role word when it is a noun, not an assignment: "负责人", "负责同志", "负责的", "负责单位".
+NOT_AFTER_ROLE = ("人", "同志", "的", "单位", "部门")
 
 PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     # lead
@@ -77,8 +86,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("组织协调", "coordinate", frozenset({SUFFIX})),
     ("统筹协调", "coordinate", frozenset({SUFFIX})),
     ("协调", "coordinate", frozenset({SUFFIX})),
-    ("会同", "coordinate", frozenset()),  # "A会同B负责": A leads, B co-operates (see units.py)
-    ("联合", "coordinate", frozenset()),  # "A联合B对…开展": A and B act together (see units.py)
+    # "A会同B负责": A leads, B co-operates; "A联合B对…开展": A and B act together (see units.py, inline.py)
+    *((w, "coordinate", frozenset()) for w in JOINT_VERBS),
     # people, not units: "牵头领导：张三" / a 责任人 column is read as no unit at all
     *((w, "person", frozenset({LABEL})) for w in ("牵头领导", "责任领导", "分管领导", "联系领导", "责任人", "联系人")),
     # guide

@@ -162,6 +162,28 @@ TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "
 MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责")
 # "各村居可根据实际…探索建立…": a permissive modal still names who does the work; not 可能/可行/可靠.
 PERMISSIVE_MODALS = ("可以", "可")
+NOT_PERMISSIVE = ("能", "行", "靠", "见", "信", "谓", "持续")  # 可能, 可行, 可靠, 可见, 可信, 可谓, 可持续
+# Before a role word ("区财政局要牵头", "各部门共同负责", "由A具体牵头"): a modal or one of ROLE_ADVERBS.
+INLINE_MODALS = ("要", "应", "应当", "需")
+ROLE_ADVERBS = ("共同", "具体", "统一")
+# Before a duty verb: "各处室（中心）、各行政村要广泛开展…".
+SUBJECT_MODALS = ("要", "应当", "应", "须", "必须")
+# What introduces a subject besides 由 (the agent marker, read everywhere): "请各单位…", "要求各乡镇…".
+SUBJECT_INTRODUCERS = ("请", "要求")
+# How units are joined in a list ("A、B和C"): the list mark and the conjunctions.
+LIST_MARK = "、"
+# A leading post that answers for work ("局分管领导牵头…"): a qualifier before 领导.
+LEADER_QUALIFIERS, LEADER = ("主要", "分管", "包片", "带班", "挂点"), "领导"
+# People, not bodies, as a subject ("党员干部要带头").
+PEOPLE_NOUNS = ("干部", "党员", "群众", "人员", "同志")
+# Enumerators before a clause's subject ("一是…", "首先…", "---…").
+ENUMERATOR_WORDS = ("首先", "其次", "再次", "最后", "同时", "此外", "另外")
+# A clause opening with one of these says where, not who ("在北港村、大坪村…开展试点").
+PLACE_PREPOSITIONS = ("在", "于", "到")
+# "X工作职责如下": a list of duties follows; not X's own duties in the clause.
+DUTY_LIST_INTROS = ("如下", "分工如下")
+# What a lead duty may end with ("…的牵头抓总工作", "…的统筹协调职责").
+DUTY_NOUNS = ("工作", "职责")
 
 # ---- what kind of phrase answers a question (index/answer_type.py) -------------------------------
 
