@@ -35,12 +35,12 @@ def _wording_regex() -> re.Pattern[str]:
     labels = "|".join(re.escape(p) for p, _ in roles.phrases(roles.LABEL) if p not in parties.CONTACT_LABELS)
     roster = "|".join(r"\s*".join(map(re.escape, w)) for w in parties.ROSTER_LABELS)
     suffix = "|".join(re.escape(p) for p, r in roles.phrases(roles.SUFFIX)
-                      if r in ("lead", "cooperate", "responsible", "shared") and p not in ("落实", "实施"))
+                      if r in ("lead", "cooperate", "responsible", "shared") and p not in roles.PLAIN_VERBS)
     named = rf"(?:{parties.ORG_SUFFIX}|{'|'.join(map(re.escape, parties.POSITIONS))})"
     return re.compile(rf"(?:{labels})\s*[:：]|^[ \t　]*(?:{roster})\s*[:：]|谁[^，,。；;\s]{{1,4}}谁(?:牵头|负责)|"
                       rf"[。；;]\s*[（(][^（）()\n]{{0,60}}(?:{parties.ORG_SUFFIX})[）)]\s*$|"
                       rf"{named}(?:等[^，,。；;\s]{{0,6}}?)?[:：]?(?:要|应|应当|共同|具体|统一)?"
-                      rf"(?:{suffix})(?!人|同志|的|单位|部门)", re.MULTILINE)
+                      rf"(?:{suffix})(?!{'|'.join(roles.NOT_AFTER_ROLE)})", re.MULTILINE)
 
 
 def responsibility_wording(doc: Document, text: str) -> str:
