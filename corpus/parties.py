@@ -51,7 +51,7 @@ _ENUMERATED = re.compile(rf"^(?:\d|[{LABEL_NUMERALS}]+[、是]|[（(])")
 MAX_NAME = 30
 _SHORT_NAMES = SHORT_NAMES
 # A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
-_VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:{one_of(v.COLLECTIVE_QUALIFIERS[:3])}|.*(?:{one_of(v.VERB_OBJECTS)})$)")
+_VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:{one_of(v.COLLECTIVE_MARKS)}|.*(?:{one_of(v.VERB_OBJECTS)})$)")
 # Names of bodies set up for a task may hold any wording ("区加强和规范党内政治生活工作领导小组").
 _BODY_END = re.compile(rf"(?:{one_of(v.TASK_BODY_ENDS)})$")
 

@@ -108,7 +108,8 @@ PHRASES += tuple((w, "responsible", frozenset({VERB})) for w in (
 NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查")
 NAME_AFTER_VERB = re.compile(rf"(?:{'|'.join(NOUN_VERBS)})(?:部|组|局|科|处|室|办|站|所|队|中心)")
 # "县工信局为牵头单位，县通信公司为责任单位": every unit label also works as "为<label>" after its units.
-PHRASES += tuple((f"{v}{p}", r, frozenset({SUFFIX})) for v in ("为", "作为", "是")
+LABEL_COPULAS = ("为", "作为", "是")
+PHRASES += tuple((f"{v}{p}", r, frozenset({SUFFIX})) for v in LABEL_COPULAS
                  for p, r, kinds in PHRASES if LABEL in kinds and r != "person")
 # "党政办牵头、各处室分别负责": each answers for its own part
 PHRASES += (("分别负责", "shared", frozenset({SUFFIX})), ("分别落实", "shared", frozenset({SUFFIX})))

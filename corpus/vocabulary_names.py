@@ -46,8 +46,10 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
             "武戴莫孔向汤翁施游詹卓柯甘俞倪巫念蓝赖芦欧阳")
 COMPOUND_SURNAMES = ("欧阳",)
-# A qualifier that makes a collective noun or a role label a name ("各单位", "区直各单位", "各牵头单位").
-COLLECTIVE_QUALIFIERS = ("各", "相关", "有关", "其他", "其它", "全体", "区直", "县直", "市直")
+# A qualifier that makes a collective noun or a role label a name ("各单位", "区直各单位", "各牵头单位");
+# COLLECTIVE_MARKS are the ones that make a collective of whatever follows ("各片区", "相关镇街").
+COLLECTIVE_MARKS = ("各", "相关", "有关")
+COLLECTIVE_QUALIFIERS = (*COLLECTIVE_MARKS, "其他", "其它", "全体", "区直", "县直", "市直")
 # The object of a verb that also begins names ("检查施工单位", "宣传群众"): the span is a clause, not a name.
 VERB_OBJECTS = ("单位", "企业", "人员", "群众", "产权人")
 # Verbs that begin names only before these ("指导组", "联合党委"); elsewhere they begin a clause.
@@ -125,3 +127,43 @@ DUTY_LABEL, DUTY_LABEL_QUALIFIERS = "职责", ("工作", "主要")
 # ROSTER_STARTS (a 长 post, or these).
 POST_HEAD, POST_RANKS, DEPUTY = "长", ("常务", "第一"), "副"
 ROSTER_STARTS = ("成员", "组员")
+
+
+# ---- unit lists in responsibility text (corpus/units.py) ------------------------------------------
+
+# How a unit's name ends in running text (UNIT_END). Narrower than ORG_SUFFIXES on purpose: generating it
+# from that list was measured (7 December) and read "定期组织", "依法责令企业" as subjects (组织 and 企业 end
+# names there, but in running text they are verbs and objects) and lost "片区管理局" in a duty title.
+UNIT_ENDS = ("局", "委", "办", "部", "处", "室", "科", "股", "所", "站", "队", "中心", "院", "会", "厅", "组", "团", "社", "行",
+             "关", "馆", "校", "台", "司", "公司", "企", "支行", "单位", "部门", "政府", "村", "村居", "社区", "街道", "乡镇",
+             "片区", "联", "署", "科协", "集团", "总支", "专班")
+# Words that begin a name like a scope but are no scope: "市场监管局", "市政公司", "区域…".
+NOT_SCOPES = {"市": ("场", "政"), "区": ("域",)}
+
+
+def scoped(words) -> str:
+    """An alternation of name starts, each scope word guarded against the words it only begins (市场, 区域)."""
+    return "|".join(w + (f"(?!{'|'.join(NOT_SCOPES[w])})" if w in NOT_SCOPES else "") for w in words)
+
+
+# Names that carry their own scope and never take the district's prefix ("人行平潭支行", "国网…公司"), and
+# vertically managed bodies named by their own place ("平潭海事局", "福州港口管理局平潭港务管理站").
+OWN_SCOPE_STARTS = ("人行", "中国", "国家", "国网", "省", "市", "中央")
+OWN_SCOPE_ENDS = ("支行", "分行", "海关", "公司", "集团", "银行", "海事局", "气象局", "港务管理站", "港口管理局", "边检站", "海警局",
+                  "烟草专卖局", "邮政局", "供电局")
+# The scope prefix follow-on names inherit ("区X局、Y局" → 区Y局); not SCOPE_PREFIXES (局 is one here,
+# 省委, 镇, 乡 are not: history, not design).
+INHERITED_PREFIXES = ("区委", "市委", "县委", "区", "市", "县", "局", "省")
+# A name starting with one of these is a collective or carries its own scope: it inherits no prefix.
+COLLECTIVE_STARTS = ("各", "相关", "有关", "其他", "其它", "所属", "全", "本", "辖区", "属地", "省", "市", "县", "区", "乡镇", "镇",
+                     "街道", "村委", "村居", "社区", "中央", "国家", "驻")
+# "县医疗保障局等有关部门" → 县医疗保障局: a list closed by 等 keeps the names it wrote.
+ETC_QUALIFIERS, ETC_NOUNS = ("有关", "相关", "其他", "其它"), ("部门", "单位", "机构")
+# A list of units splits at these; at 和 only before a collective ("区纪委和各镇街").
+LIST_SPLITTERS, AND_BEFORE = ("、", "以及", "及"), ("各", "区属", "全区", "相关", "有关")
+# "各部门各乡镇": two collectives without a separator split before 各 after one of these characters.
+COLLECTIVE_LAST_CHARS = "部门位镇村局委办处室"
+# "各乡镇党委和人民政府": the second of two bodies joined by 和 shares the first one's place.
+SAME_PLACE_BODIES = ("人民", "党", "政府", "管委")
+# A bracket holding one of these is no list of units ("（简称…）", "（以下…）", "（试行）", "（2024年）").
+NOT_A_LIST_WORDS = ("简称", "以下", "含", "包括", "即", "见", "附件", "共", "等", "试行", "暂行", "修订", "年", "号", "第")
