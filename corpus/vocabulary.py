@@ -122,6 +122,12 @@ SERIAL_HEADERS = ("序号", "编号", "序列")
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
 # A numbered run of items inside a document ("第二部分第3项", "第2组").
 RUN_NOUNS = ("部分", "组", "批")
+# A group heading over tasks ("一、县示范区管委会牵头工作（8项）", "重点任务清单") ends with one of these.
+GROUP_NOUNS = ("工作", "任务", "事项")
+# A duty heading ("第十八条 区农村发展局工作职责", "三、站点消防员应履行以下职责"): the duty nouns, the
+# words that may qualify them, and what may follow.
+DUTY_TITLE_NOUNS, DUTY_KINDS = ("职责", "职能", "工作职责"), ("基本", "主要")
+FOLLOWING_WORDS, DUTY_TITLE_ENDS = ("以下", "下列", "如下"), ("如下", "是", "为")
 
 
 # Measure words a count is given in ("5700余字", "不少于3人", "12学时"); "多少字" asks for that counter.
