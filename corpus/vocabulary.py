@@ -252,3 +252,47 @@ REWARD_ASKS, REWARD_NOUNS, REWARD_AFTER = ("什么", "哪些", "怎么", "如何
 # Colloquial periods in questions against the documents' wording ("一年开几次" → "每年…1次").
 PERIOD_SYNONYMS = (("一年", "每年"), ("一个月", "每月"), ("一季度", "每季度"), ("半年", "每半年"), ("一周", "每周"),
                    ("年年", "每年"), ("什么时候", "时间"), ("何时", "时间"))
+
+
+# ---- deadlines and frequencies written with a task (corpus/deadlines.py) --------------------------
+
+# "6月下旬", "6月底前", "年底前", "上半年完成"; a limit ends with a word of BEFORE_WORDS or DONE_VERBS.
+MONTH_PARTS = ("上旬", "中旬", "下旬", "底", "末", "中")
+YEAR_PARTS = ("年底", "年末", "年中", "上半年", "下半年")
+BEFORE_WORDS, DONE_VERBS = ("前", "之前", "以前"), ("完成", "启动")
+# A deadline that is no date ("长期坚持"); in brackets only the first two kinds are read.
+ONGOING_DEADLINES = ("长期坚持", "长期推进", "持续推进", "持续开展", "常态化推进", "立即执行", "即时")
+ONGOING_IN_BRACKETS = ("长期坚持", "持续推进")
+# "每季度至少开展1次": the period after 每 (or after a count: "每2个月"), the acts, and what is counted.
+EVERY_PERIODS = ("年", "半年", "季度", "季", "月", "个月", "周", "旬", "两周", "两个月")
+COUNTED_PERIODS = ("年", "月", "周", "天", "日")
+AT_LEAST = ("至少", "不少于")
+RECURRING_ACTS = ("开展", "召开", "举办", "组织", "报送", "报告", "进行", "检查", "调研")
+TIMES_UNITS = ("次", "轮", "批", "天")
+# Column headers that hold a deadline (完成时限 / 完成时间 / 时间节点 / 进度安排).
+DEADLINE_HEADERS = ("时限", "期限", "完成时间", "时间节点", "进度安排", "时间要求", "完成日期")
+# Parsing speed: the deadline patterns are tried only in short windows around these words.
+DEADLINE_ANCHORS = ("前", "完成", "启动", "长期", "持续", "常态化", "立即", "即时")
+
+# ---- table headers, titles and layout words (corpus/table_items.py, header.py, library.py, blocks.py) --
+
+UNIT_NAME_HEADERS = ("部门", "单位", "处室", "科室", "部门名称", "单位名称", "责任主体", "主体", "成员单位")
+REMARK_HEADERS = ("备注", "说明", "附注", "备考")
+DUTY_HEADER_WORDS = ("职责", "分工", "任务", "内容", "工作")  # a header holding one of these: a duty column
+NAME_HEADERS = ("姓名", "名字")
+# "关于印发《…》的通知": the verbs of a covering notice (its title is the document's own).
+NOTICE_VERBS = ("印发", "转发", "下发")
+# What makes a title long without telling documents apart: a party prefix and three province/city names
+# (the bundled documents' issuers; kept as they were, noted in docs/parsing.md).
+TITLE_PARTY_PREFIX, TITLE_PLACES = "中共", ("广州市", "广东省", "河南省")
+# Words of running text: a line ending in a colon with one of these is the body, not an addressee line.
+RUNNING_TEXT_WORDS = ("如下", "根据", "按照", "依据", "依照", "为了", "为贯彻", "为进一步", "为加强", "现将", "现就", "经研究",
+                      "决定", "结合", "制定")
+# A byline or photo credit ("文/广州日报全媒体记者汤南"): complete without a full stop.
+CREDIT_LABELS = ("文", "图", "摄影", "摄", "来源")
+# Numbered divisions a PDF line may start with ("第三条", "第二章", "第一节", "第二部分").
+DIVISION_NOUNS = ("条", "章", "节", "部分")
+# Counters after 几 that a search keeps ("几天" searches 天) and after a Chinese count that becomes digits
+# ("扣一分" → "扣1分").
+COUNTERS_AFTER_JI = ("天", "次", "篇", "年", "月", "人", "个")
+COUNTED_UNITS = ("分", "次", "名", "人", "元", "项", "户", "条", "倍", "家", "所")
