@@ -156,7 +156,9 @@ _VERB_START = re.compile(
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
 _PHRASE_WORDS = re.compile(rf"的(?!.*(?:{one_of(v.OF_BODY_ENDS)})$)|{one_of(v.PHRASE_WORDS)}|"
-                           r"(?<=[门局委办部处室])向|(?:向|经)(?=[区市县省])|成立|组建|视情况|(?<=.)将(?!乐)|被|(?<=.)[（(][一二三四五六七八九十]{1,3}[）)](?=.)|(?:于|按)(?:规定|要求)?时间|\d+\s*(?:次|个|年|月|日|天|名|人)")
+                           rf"(?<=[{v.UNIT_LAST_CHARS}])向|(?:向|经)(?=[{v.LEVEL_CHARS}])|(?<=.)将(?!乐)|"
+                           rf"(?<=.)[（(][{LABEL_NUMERALS}]{{1,3}}[）)](?=.)|(?:于|按)(?:规定|要求)?时间|"
+                           rf"\d+\s*(?:{one_of(v.COUNT_WORDS)})")
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")

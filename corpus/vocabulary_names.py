@@ -63,7 +63,11 @@ CLAUSE_OPENERS = ("负责", "按", "按照", "对", "在", "将", "把", "以", 
                   "加快", "深化", "强化", "严格", "全面", "积极", "认真", "切实", "进一步", "坚持", "其他", "其它", "其余",
                   "另外", "同时", "此外", "要", "应", "须", "并", "和", "及", "与", "或")
 # Words a name never holds, besides NOT_IN_NAME (read with their own context in corpus/parties.py).
-PHRASE_WORDS = ("如下", "排位", "排名", "靠前", "简称", "每", "到")
+PHRASE_WORDS = ("如下", "排位", "排名", "靠前", "简称", "每", "到", "成立", "组建", "视情况", "被")
+# "区纪委向各镇反馈": 向 after a unit's last character, or before a level, opens a clause; so does a
+# number counting something ("3次", "5名").
+UNIT_LAST_CHARS, LEVEL_CHARS = "门局委办部处室", "区市县省"
+COUNT_WORDS = ("次", "个", "年", "月", "日", "天", "名", "人")
 # Bodies set up for a task ("…领导小组", "督查专班"): their names may hold any wording. A "的" before the
 # end is still read as a phrase when the end is 工作组 (OF_BODY_ENDS lacks it: history, not design).
 TASK_BODY_ENDS = ("小组", "委员会", "指挥部", "办公室", "专班", "工作组")
