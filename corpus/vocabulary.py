@@ -131,6 +131,10 @@ FOLLOWING_WORDS, DUTY_TITLE_ENDS = ("以下", "下列", "如下"), ("如下", "�
 
 
 # Measure words a count is given in ("5700余字", "不少于3人", "12学时"); "多少字" asks for that counter.
+# 个 is the generic classifier and 天 a period: both count too ("3个", "5天"); any number with one of
+# NUMBER_COUNTERS is an amount ("3户", "80分").
+GENERIC_COUNTERS = ("个", "天")
+NUMBER_COUNTERS = "个户人亩套座项名家所元分次"
 MEASURE_WORDS = ("份", "人", "篇", "名", "期", "项", "字", "学时", "小时", "所", "家", "条", "户", "亩", "套", "座", "辆",
                  "吨", "公里", "平方米", "间", "处")
 

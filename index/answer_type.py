@@ -28,8 +28,7 @@ _PERIOD = re.compile(rf"{_N}个?(?:{one_of(v.DURATION_UNITS)})|[0-9]+月[0-9]+�
 # a length of time ("全年24小时值班") does not answer them.
 _DATE = re.compile(rf"{_N}月(?:份|{_N}[日号])?|{one_of(v.CALENDAR_POINTS)}")
 _SCORE = re.compile(rf"{_N}分")
-# 个 is the generic classifier and 天 a period; both count too ("3个", "5天").
-_COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, '个', '天'))})")
+_COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, *v.GENERIC_COUNTERS))})")
 _SHARE = re.compile(rf"[0-9.]+%|{one_of(v.SHARE_WORDS)}")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
 # How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to.
@@ -134,7 +133,7 @@ _QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
 _STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES, _USE, _REWARD)
 # Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
 _NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
-_ANY_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[个户人亩套座项名家所元分次%％]|百分之")
+_ANY_NUMBER = re.compile(rf"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[{v.NUMBER_COUNTERS}%％]|百分之")
 
 
 def passage_lacks_answer(question: str, text: str) -> bool:
