@@ -49,6 +49,16 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     # parts of words ("要求", "有关", "在职")
     *((w, FUNCTION) for w in ("的", "是", "有", "要", "在", "了")),
 )
+# Interrogatives that ask which body or who ("谁牵头", "哪个单位", "什么部门" with a unit noun after 什么).
+WHO_WORDS = ("谁", "哪个", "哪些", "哪家", "哪几个")
+# Interrogatives that make a quoted "由…牵头" a question, not a statement ("由哪个单位牵头").
+ASKING_MARKS = ("哪", "谁", "什么")
+# "区财政局在…工作中主要负责哪些": what a unit-duty question is written with.
+WITHIN_WORDS = ("中", "里", "方面", "工作中")
+DUTY_ASK_ADVERBS, DUTY_ASK_VERBS = ("主要", "具体", "都"), ("负责", "承担", "做", "干", "管")
+WHAT_WORDS, DUTY_ASK_NOUNS = ("哪些", "什么", "啥"), ("职责", "任务", "分工")
+# "越秀工作要点里的第5项": what may stand between a document's name and the item asked for.
+IN_WORDS = ("的", "里的", "中的", "里", "中")
 SEARCH_STRIPPED = (ASK, REQUEST, PARTICLE)
 CORE_STRIPPED = (ASK, REQUEST, PARTICLE, FUNCTION)
 
@@ -120,6 +130,8 @@ ITEM_NOUNS = ("项", "条", "点", "款")
 SERIAL_HEADERS = ("序号", "编号", "序列")
 # What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
+# How a citation locates a passage: "第17项", "附件1 第3行", "正文 第2段".
+LOCATOR_NOUNS = ("项", "行", "段")
 # A numbered run of items inside a document ("第二部分第3项", "第2组").
 RUN_NOUNS = ("部分", "组", "批")
 # A group heading over tasks ("一、县示范区管委会牵头工作（8项）", "重点任务清单") ends with one of these.
@@ -145,6 +157,8 @@ MEASURE_WORDS = ("份", "人", "篇", "名", "期", "项", "字", "学时", "小
 ORGANISATION_ENDS = ("局", "委", "办", "部", "院", "会", "处", "科", "所", "中心")
 # The administrative level a name starts with ("区财政局", "市委", "县民政局").
 ADMIN_LEVELS = ("区", "市", "县")
+# …and the levels an organisation named in a search question may start with ("省应急管理厅", "局办公室").
+SEARCH_ORGANISATION_LEVELS = (*ADMIN_LEVELS, "省", "局")
 
 
 @cache

@@ -80,6 +80,10 @@ BODY_PLACES = ("片区", "街道", "镇", "乡", "县", "市")
 # body ("区公安局交警部门") has a parent ending in PARENT_ENDS.
 NAMEPLATE_ENDS = ("局", "委", "办", "公司", "中心", "集团")
 PARENT_ENDS = ("局", "委", "办", "院", "厅", "政府", "集团", "公司")
+# A place a document's title or issuer opens with ("荔湾区", "东山街道", "平潭综合实验区"), and the
+# characters of office names and title wording that never occur in a place ("管理局关于农村", "加强和改进全市").
+PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "片区", "街道", "社区", "省", "市", "区", "县", "镇", "乡", "街")
+NOT_PLACE_CHARS = "局委会办党和于发的府部厅所室强进全管理农城"
 # How a place's name ends, where a body noun after a list of places belongs to each ("金井片区、海坛片区管理局").
 PLACE_ENDS = ("村", "居", "镇", "乡", "街道", "社区", "片区", "区", "县")
 # The level a name is scoped by ("区财政局（区国资局）": a second nameplate, not an office).
