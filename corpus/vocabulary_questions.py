@@ -1,0 +1,52 @@
+"""The vocabulary of question shapes: the words the router's shapes (assistant/intents.py) are written with.
+
+Part of the one vocabulary (``corpus/vocabulary.py`` holds the question words every shape shares —
+requests, particles, function words, totals, conjunctions, contact and modal verbs; ``corpus/roles.py``
+the role words people ask with). Here: what may follow a bare "第17", how several items are joined, the
+words a question about a document, a unit's duties or a leader's contact points may hold besides its
+subject, and the small fixed shapes (who, which documents, help).
+"""
+
+from __future__ import annotations
+
+# "第17谁牵头", "第三的原文": a bare number after 第 is an item only before one of these (not "第一次").
+ITEM_BARE_FOLLOWERS = ("谁", "由", "的", "牵头", "配合", "是", "讲", "内容", "原文", "全文", "要求", "具体")
+# "第3、4项", "第三条和第四条", "3项跟5项": several items in one question.
+ITEM_SEPARATORS = ("、", ",", "和", "及", "与", "以及", "跟")
+# "最后一项", "末条": the last item of a part.
+LAST_ITEM_WORDS = ("最后一项", "最后一条", "最后一点", "末项", "末条")
+# "越秀工作要点有多少项", "越秀工作要点讲了什么": about the document itself, not a passage in it.
+DOCUMENT_QUESTION_WORDS = ("多少", "几", "什么", "啥", "哪些", "内容", "介绍", "讲了", "讲", "说了", "说", "文件", "这份")
+# "第3项谁", "哪家", "分工": who answers for an item, whatever the role.
+WHICH_BODY = ("哪个", "哪些", "什么")  # before a unit noun: "哪个单位", "什么部门"
+RESPONSIBLE_ASKS = ("哪家", "分工")
+# "区委办负责哪些工作", "有哪几项", "清单": a list of tasks is asked.
+LIST_ASKS, LIST_NOUNS = ("哪些", "哪几", "什么", "啥"), ("工作", "任务", "事", "项", "条", "内容")
+LIST_WORDS = ("几项", "多少项", "几件", "多少件", "有哪", "清单")
+# What a "which tasks does unit X do" question may hold besides the unit's name and the shared words;
+# anything else ("区委办公室负责考评哪几项任务") asks about something the text says, so it is searched.
+UNIT_QUESTION_WORDS = (
+    "哪些", "哪几", "哪", "什么", "啥", "些", "几", "多少", "列出", "列举", "具体", "主要", "分别", "各自", "各", "目前", "现在",
+    "还")
+UNIT_DUTY_VERBS = ("负责", "牵头", "配合", "参与", "参加", "承担", "承接", "协助", "协办", "主办", "主责", "分管", "管", "干", "做",
+                   "搞", "开展", "抓", "中", "里面", "里", "方面")
+UNIT_DUTY_NOUNS = ("工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责",
+                   "分工", "清单")
+# What a leader ↔ contact-point question may hold besides names and column words.
+CONTACT_QUESTION_WORDS = (
+    "哪些", "哪个", "哪位", "哪几位", "哪几个", "哪里", "哪", "谁", "什么", "啥", "几位", "几个", "多少", "具体", "分别", "都", "还",
+    "各", "同志", "区级", "班子", "党员", "干部", "区领导", "领导", "挂", "联系点", "负责", "管", "归", "属于", "没", "个", "位",
+    "名", "点", "单位", "地方", "情况", "名单", "由", "被", "给")
+# "法律顾问制度由哪个部门牵头", "谁来把关": the responsible unit of something found by search is asked.
+ASKS_UNIT_ROLES, WHO_DOES = ("牵头", "配合", "协助"), ("负责", "管", "抓", "把关")
+WHICH_UNIT = ("哪个", "哪些", "什么", "哪几个")
+# "第四小组谁带队", "哪位区领导": a person is asked.
+WHO_PERSON = ("谁", "哪位")
+# "有哪些文件", "收录了几份材料", "文件清单".
+DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪些", "什么", "几份", "多少"), ("文件", "文档", "材料")
+DOCS_LISTS = ("列表", "清单")
+# "张三联系哪个社区", "区火星局要配合哪些工作": a leader or unit question about a name that may be unknown.
+PERSON_ASK_VERBS, PERSON_ASKS = ("负责联系",), ("哪", "什么", "了哪")
+UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合", "参与", "承担")
+# "帮助", "你能做什么", "怎么用".
+HELP_WORDS = ("帮助", "怎么用", "使用说明")
