@@ -50,3 +50,35 @@ PERSON_ASK_VERBS, PERSON_ASKS = ("负责联系",), ("哪", "什么", "了哪")
 UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合", "参与", "承担")
 # "帮助", "你能做什么", "怎么用".
 HELP_WORDS = ("帮助", "怎么用", "使用说明")
+
+# ---- follow-ups (assistant/followups.py) and the router's own shapes (assistant/router.py) ------------
+
+# "那第18项呢", "还有区纪委": a question leaning on the previous answer.
+FOLLOW_UP_LEADS = ("那么", "那", "还有", "另外", "再", "然后", "and")
+# The person or the item of the previous answer.
+PERSON_PRONOUNS = ("他们", "她们", "他", "她", "这位领导", "这位", "该领导", "这个领导", "此人", "这位同志")
+THIS_ITEM_WORDS = ("这一项", "这项", "该项", "这一条", "这条", "该条", "此项", "上一项")
+# "组织部牵头几项？只要数字".
+ONLY_NUMBER_WORDS = ("只要数字", "只说数字", "给个数", "直接说数", "就说个数", "几个就行", "数字就行")
+# What a follow-up may hold besides role words, names and the shared words; the item text asked for.
+FOLLOW_UP_FILLER = ("那么", "那个", "这个", "那", "还有", "另外", "然后", "再", "都", "还", "看看", "个", "份", "里", "中",
+                    "谁", "哪些", "哪个", "哪位", "什么", "分别", "情况",
+                    "牵头", "配合", "协助", "负责", "主责", "原文", "全文", "内容", "正文", "具体", "详细", "说说", "讲讲", "细说")
+TEXT_WORDS = ("原文", "全文", "具体", "内容", "详细", "展开", "完整", "说说", "讲讲", "细说")
+# "更多", "还有吗": the next page of the last answer.
+MORE_WORDS = ("更多", "更多结果", "还有吗", "还有呢", "还有别的吗", "继续", "下一页", "接着说", "more")
+# "考核得了80分是什么等次".
+BAND_WORDS = ("等次", "等级", "档次", "什么档", "评为", "评定", "算什么", "属于什么")
+# A count is asked ("组织部牵头几项"; the first not after 哪: "哪几项" lists them); not a number of times,
+# a score or a period (NOT_COUNT_ASKS); people counted (PEOPLE_COUNT_ASKS).
+COUNT_ASKS = ("几项", "多少项", "几条", "多少条", "几个", "多少个", "几位", "多少位", "几名", "多少名", "几家", "多少家", "数量", "总数",
+              "多少")
+NOT_COUNT_ASKS = ("几次", "多少次", "多少分", "几分", "多久", "几天", "几个月", "几年")
+PEOPLE_COUNT_ASKS = ("几位", "多少位", "几名", "多少名", "几个", "多少个", "几人", "多少人")
+# Leaders as a topic ("区领导挂点…"), and who visits ("哪位领导联系").
+LEADER_WORDS = ("区领导", "领导")
+WHO_LEADER = ("谁", "哪位", "哪个领导", "哪些领导")
+# What a question across documents ("各文件对…有什么要求") may hold besides its topic.
+CROSS_WORDS = ("各个", "各", "每个", "每份", "几个", "几份", "哪些", "哪几份", "哪几个", "哪份", "哪个", "所有", "多份", "文件",
+               "分别", "都", "对于", "对", "关于", "有什么", "什么", "哪些", "要求", "规定", "提到", "提及", "讲到", "说到", "谈到",
+               "涉及", "怎么", "如何", "怎样", "有何", "说", "讲", "了", "的", "有", "吗", "呢", "里", "中", "在", "是")
