@@ -26,7 +26,7 @@ from assistant.frames import (
 from assistant.normalise import normalise
 from assistant.units_index import UnitIndex, unit_keys
 from corpus import roles
-from corpus import vocabulary_questions as q
+from corpus import vocabulary_questions as qwords
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.vocabulary import (
@@ -54,25 +54,25 @@ _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
 _ITEM = f"(?:{alternation(ITEM_NOUNS)})"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
-_ITEM_BARE = re.compile(rf"第{_NUM}(?={one_of(q.ITEM_BARE_FOLLOWERS)}|$)")
+_ITEM_BARE = re.compile(rf"第{_NUM}(?={one_of(qwords.ITEM_BARE_FOLLOWERS)}|$)")
 _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
 # "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
 _TABLE_NOUN = re.compile(alternation(TABLE_NOUNS))
 _ITEM_SERIAL = re.compile(rf"(?:{alternation(SERIAL_HEADERS)})(?:为|是)?\s*{_NUM}")
 # "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
-_SEP = rf"(?:{one_of(q.ITEM_SEPARATORS)})"
+_SEP = rf"(?:{one_of(qwords.ITEM_SEPARATORS)})"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}{_ITEM}?(?:{_SEP}第?{_NUM}{_ITEM}?)+")
 _NUM_RX = re.compile(_NUM)
 # Right after a document's name a bare number is an item: "越秀要点17", "监督方案17号谁牵头".
 _NUMBER_AFTER_NAME = re.compile(r"^\s*([0-9]{1,3})(?:号|\.|、)?(?![0-9年月日次个份%.])")
-_LAST_ITEM = re.compile(one_of(q.LAST_ITEM_WORDS))
+_LAST_ITEM = re.compile(one_of(qwords.LAST_ITEM_WORDS))
 # What a question shape may contain besides its subject: the vocabulary's requests, particles and
 # function words (corpus/vocabulary.py), plus the shape's own words. Question words proper (ask) are
 # listed per shape: "谁" in a question about a document asks about something in it.
 _FRAME_WORDS = question_words(REQUEST, PARTICLE, FUNCTION)
 # "越秀工作要点有多少项" / "越秀工作要点" alone: about the document itself, not a passage in it.
 _DOC_QUESTION_WORDS = re.compile(alternation((
-    *_FRAME_WORDS, *TOTAL_WORDS, *ITEM_NOUNS, *q.DOCUMENT_QUESTION_WORDS)))
+    *_FRAME_WORDS, *TOTAL_WORDS, *ITEM_NOUNS, *qwords.DOCUMENT_QUESTION_WORDS)))
 MAX_ITEMS_ASKED = 10
 
 _PART = re.compile(rf"附件{_NUM}?")
@@ -81,9 +81,9 @@ _PART = re.compile(rf"附件{_NUM}?")
 _LEAD = roles.question_regex("lead")
 _COOP = roles.question_regex("cooperate")
 _RESP = re.compile(roles.question_regex("responsible").pattern
-                   + rf"|谁|(?:{one_of(q.WHICH_BODY)})(?:{alternation(UNIT_NOUNS)})|{one_of(q.RESPONSIBLE_ASKS)}")
-_LIST = re.compile(rf"(?:{one_of(q.LIST_ASKS)})(?:{one_of(q.LIST_NOUNS)})?|哪项(?:{one_of(q.LIST_NOUNS[:2])})?|"
-                   rf"{one_of(q.LIST_WORDS)}")
+                   + rf"|谁|(?:{one_of(qwords.WHICH_BODY)})(?:{alternation(UNIT_NOUNS)})|{one_of(qwords.RESPONSIBLE_ASKS)}")
+_LIST = re.compile(rf"(?:{one_of(qwords.LIST_ASKS)})(?:{one_of(qwords.LIST_NOUNS)})?|哪项(?:{one_of(qwords.LIST_NOUNS[:2])})?|"
+                   rf"{one_of(qwords.LIST_WORDS)}")
 # A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
 # points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
 # "几个") is not a rule.
@@ -98,27 +98,27 @@ def asks_rule(q: str) -> bool:
 # ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
 # so it is searched instead of answered with the unit's duty list.
 _UNIT_QUESTION_WORDS = re.compile(alternation((
-    *_FRAME_WORDS, *TOTAL_WORDS, *TOGETHER_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, *q.UNIT_QUESTION_WORDS, *MODAL_VERBS,
-    *q.UNIT_DUTY_VERBS, *q.UNIT_DUTY_NOUNS)))
+    *_FRAME_WORDS, *TOTAL_WORDS, *TOGETHER_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, *qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS,
+    *qwords.UNIT_DUTY_VERBS, *qwords.UNIT_DUTY_NOUNS)))
 # What a leader ↔ contact-point question may contain besides names and column words.
 _CONTACT_QUESTION_WORDS = re.compile(alternation((
-    *_FRAME_WORDS, *TOTAL_WORDS, *CONJUNCTIONS, *CONTACT_VERBS, *q.CONTACT_QUESTION_WORDS)) + r"|[^\u4e00-\u9fff]")
+    *_FRAME_WORDS, *TOTAL_WORDS, *CONJUNCTIONS, *CONTACT_VERBS, *qwords.CONTACT_QUESTION_WORDS)) + r"|[^\u4e00-\u9fff]")
 _TOGETHER = re.compile(alternation(TOGETHER_WORDS))
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
-_ASKS_UNIT = re.compile(rf"{one_of(q.ASKS_UNIT_ROLES)}|(?:{one_of(q.WHICH_UNIT)})(?:{alternation(UNIT_NOUNS)})|哪家|"
-                        rf"谁(?:来)?(?:{one_of(q.WHO_DOES)})|"
+_ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WHICH_UNIT)})(?:{alternation(UNIT_NOUNS)})|哪家|"
+                        rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
                         rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
                         r"(?:由|归)谁|是谁|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
-_WHO = re.compile(rf"{one_of(q.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导")
+_WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
-_DOCS = re.compile(rf"(?:{one_of(q.DOCS_VERBS)})?(?:{one_of(q.DOCS_ASKS)})(?:{one_of(q.DOCS_NOUNS)})|文件(?:{one_of(q.DOCS_LISTS)})")
+_DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
 # "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
 # unknown — say so rather than searching for something vaguely similar.
-_PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, *q.PERSON_ASK_VERBS))})(?:{one_of(q.PERSON_ASKS)})")
+_PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, *qwords.PERSON_ASK_VERBS))})(?:{one_of(qwords.PERSON_ASKS)})")
 _UNIT_ASK = re.compile(rf"^({organisation_name()})"
-                       rf"(?:{alternation((*MODAL_VERBS, *q.UNIT_ASK_ADVERBS))})?(?:{one_of(q.UNIT_ASK_VERBS)})")
-_HELP = re.compile(rf"^(?:{one_of(q.HELP_WORDS)}|help|/help|你(?:能|会)(?:做|干)?什么)[?？!！。]*$", re.I)
+                       rf"(?:{alternation((*MODAL_VERBS, *qwords.UNIT_ASK_ADVERBS))})?(?:{one_of(qwords.UNIT_ASK_VERBS)})")
+_HELP = re.compile(rf"^(?:{one_of(qwords.HELP_WORDS)}|help|/help|你(?:能|会)(?:做|干)?什么)[?？!！。]*$", re.I)
 
 
 # The structured answer functions (assistant/structured.py) read any frame with the fields they use.
