@@ -15,6 +15,9 @@ ITEM_BARE_FOLLOWERS = ("谁", "由", "的", "牵头", "配合", "是", "讲", "�
 ITEM_SEPARATORS = ("、", ",", "和", "及", "与", "以及", "跟")
 # "最后一项", "末条": the last item of a part.
 LAST_ITEM_WORDS = ("最后一项", "最后一条", "最后一点", "末项", "末条")
+# "越秀要点17号", "第17项" not after a date or a count: the characters a bare number must not follow
+# or precede to be an item number (besides digits, "." and "%").
+NOT_BEFORE_ITEM_NUMBER, NOT_AFTER_NAME_NUMBER = "年月日第", "年月日次个份"
 # "越秀工作要点有多少项", "越秀工作要点讲了什么": about the document itself, not a passage in it.
 DOCUMENT_QUESTION_WORDS = ("多少", "几", "什么", "啥", "哪些", "内容", "介绍", "讲了", "讲", "说了", "说", "文件", "这份")
 # "第3项谁", "哪家", "分工": who answers for an item, whatever the role.
@@ -45,6 +48,8 @@ WHO_PERSON = ("谁", "哪位")
 # "有哪些文件", "收录了几份材料", "文件清单".
 DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪些", "什么", "几份", "多少"), ("文件", "文档", "材料")
 DOCS_LISTS = ("列表", "清单")
+# "各文件", "哪几份文件": a question across documents (what may stand between 哪 and 文件).
+WHICH_DOCUMENTS = ("些", "几份", "几个", "份", "个")
 # "张三联系哪个社区", "区火星局要配合哪些工作": a leader or unit question about a name that may be unknown.
 PERSON_ASK_VERBS, PERSON_ASKS = ("负责联系",), ("哪", "什么", "了哪")
 UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合", "参与", "承担")
@@ -69,6 +74,9 @@ TEXT_WORDS = ("原文", "全文", "具体", "内容", "详细", "展开", "完�
 MORE_WORDS = ("更多", "更多结果", "还有吗", "还有呢", "还有别的吗", "继续", "下一页", "接着说", "more")
 # "考核得了80分是什么等次".
 BAND_WORDS = ("等次", "等级", "档次", "什么档", "评为", "评定", "算什么", "属于什么")
+# How a document states a band ("90分以上为“好”等次", "60分至79分评为基本称职"): the band nouns and the
+# verbs that assign one (assistant/compute.py).
+BAND_NOUNS, BAND_VERBS = ("等次", "等级", "档次"), ("为", "评为", "确定为")
 # A count is asked ("组织部牵头几项"; the first not after 哪: "哪几项" lists them); not a number of times,
 # a score or a period (NOT_COUNT_ASKS); people counted (PEOPLE_COUNT_ASKS).
 COUNT_ASKS = ("几项", "多少项", "几条", "多少条", "几个", "多少个", "几位", "多少位", "几名", "多少名", "几家", "多少家", "数量", "总数",
