@@ -48,14 +48,14 @@ from corpus.vocabulary import (
     question_words,
     self_reference,
 )
-from index.answer_type import answer_kind
+from index.answer_type import RULE_KINDS, answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
 _ITEM = f"(?:{alternation(ITEM_NOUNS)})"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?={one_of(qwords.ITEM_BARE_FOLLOWERS)}|$)")
-_ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
+_ITEM_NO_DI = re.compile(rf"(?<![0-9{qwords.NOT_BEFORE_ITEM_NUMBER}.])([0-9]+)(?:项|条)")
 # "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
 _TABLE_NOUN = re.compile(alternation(TABLE_NOUNS))
 _ITEM_SERIAL = re.compile(rf"(?:{alternation(SERIAL_HEADERS)})(?:为|是)?\s*{_NUM}")
@@ -64,7 +64,7 @@ _SEP = rf"(?:{one_of(qwords.ITEM_SEPARATORS)})"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}{_ITEM}?(?:{_SEP}第?{_NUM}{_ITEM}?)+")
 _NUM_RX = re.compile(_NUM)
 # Right after a document's name a bare number is an item: "越秀要点17", "监督方案17号谁牵头".
-_NUMBER_AFTER_NAME = re.compile(r"^\s*([0-9]{1,3})(?:号|\.|、)?(?![0-9年月日次个份%.])")
+_NUMBER_AFTER_NAME = re.compile(rf"^\s*([0-9]{{1,3}})(?:号|\.|、)?(?![0-9{qwords.NOT_AFTER_NAME_NUMBER}%.])")
 _LAST_ITEM = re.compile(one_of(qwords.LAST_ITEM_WORDS))
 # What a question shape may contain besides its subject: the vocabulary's requests, particles and
 # function words (corpus/vocabulary.py), plus the shape's own words. Question words proper (ask) are
@@ -87,7 +87,7 @@ _LIST = re.compile(rf"(?:{one_of(qwords.LIST_ASKS)})(?:{one_of(qwords.LIST_NOUNS
 # A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
 # points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
 # "几个") is not a rule.
-_RULE_KINDS = ("频次", "分值", "比例", "时间或期限")
+_RULE_KINDS = RULE_KINDS
 
 
 def asks_rule(q: str) -> bool:

@@ -90,6 +90,11 @@ _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分�
                id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
 
 
+# The kinds that a rule in the text states (how often, a score, a share, a period): the router answers
+# them from the text, not from a roster of duties or points (assistant/intents.asks_rule).
+RULE_KINDS = frozenset(_KIND_NAMES[id(p)] for p in (_FREQUENCY, _TIMES, _SCORE, _SHARE, _PERIOD))
+
+
 def answer_kind(question: str) -> str:
     """What the question asks for, in words ("时间或期限" for "什么时候完成"), or "" without a cue."""
     for cue, pattern in _CUES:
