@@ -179,3 +179,27 @@ COLLECTIVE_LAST_CHARS = "部门位镇村局委办处室"
 SAME_PLACE_BODIES = ("人民", "党", "政府", "管委")
 # A bracket holding one of these is no list of units ("（简称…）", "（以下…）", "（试行）", "（2024年）").
 NOT_A_LIST_WORDS = ("简称", "以下", "含", "包括", "即", "见", "附件", "共", "等", "试行", "暂行", "修订", "年", "号", "第")
+
+
+# ---- contact points and their leaders (assistant/contacts.py) ---------------------------------------
+
+# A contact-point table: the header naming the people, headers that are no kind of point, and header
+# words that say nothing about the kind ("社区党建联系点" → 社区).
+PEOPLE_HEADER_WORDS = ("领导", "干部", "姓名", "负责人", "联系人")
+NOT_POINT_HEADERS = ("序号", "编号", "备注", "说明")
+POINT_HEADER_NOISE = ("党建联系点", "党组织联系点", "联系点", "党组织")
+# The kinds a header's word also stands for ("两新" points are 企业, 非公, 社会组织; "学校" ones 中学 …).
+POINT_KINDS_IN = {"两新": ("两新", "企业", "非公", "社会组织")}  # the header holds the word
+POINT_KINDS_IS = {"学校": ("中学", "小学", "幼儿园", "学校")}  # the header is the word
+# How people shorten an organisation's name ("广州海印实业集团有限公司党委" → 海印实业集团): the place it
+# opens with (the bundled ledger's city and province: kept as they were), the ends they drop, the marks
+# of an organisation, and what may follow a point's short name without changing what it names.
+POINT_PLACE_PREFIXES = ("广东省", "广州市", "广州")
+PARTY_BRANCH_ENDS, COMPANY_ENDS, GROUP_END = ("党委", "党总支", "党支部"), ("有限责任公司", "有限公司"), "集团"
+ORGANISATION_MARKS = ("党委", "党总支", "党支部", "公司", "集团", "中心", "厂")
+DROPPED_ENDS = ("有限责任公司", "有限公司", "培训中心", "中心", "党委", "党总支", "党支部", "厂")
+POINT_TAILS = ("有限责任公司", "有限公司", "公司", "集团", "党委", "党总支", "党支部", "党组织")
+# A community or school is called without its kind ("东湖新村", "华侨外国语").
+DROPPED_KINDS = ("社区", "学校")
+# Leaders as the people of a contact-point table ("区级领导", "挂点领导").
+LEADER_TITLES = ("区级领导", "区领导", "挂点领导", "联系领导")
