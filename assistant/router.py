@@ -105,7 +105,7 @@ _SCORE = followups.SCORE  # "考核得了80分": one pattern for first questions
 _BAND_WORD = re.compile(one_of(qwords.BAND_WORDS))
 _COUNT = re.compile(rf"(?<!哪){one_of(qwords.COUNT_ASKS)}")  # the lookbehind binds the first word only, as written
 _CONTACT_TOPIC = re.compile(alternation((*CONTACT_VERBS, *qwords.LEADER_WORDS)))
-_CROSS = re.compile(rf"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:{one_of(qwords.WHICH_DOCUMENTS)})文件|所有文件|多份文件")
+_CROSS = re.compile(rf"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:{one_of(qwords.WHICH_DOCUMENTS)})文件|{one_of(qwords.ALL_DOCUMENTS)}")
 _CROSS_WORDS = re.compile(rf"{one_of(qwords.CROSS_WORDS)}|[^\u4e00-\u9fff0-9a-z%]")
 
 

@@ -50,6 +50,7 @@ DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪
 DOCS_LISTS = ("列表", "清单")
 # "各文件", "哪几份文件": a question across documents (what may stand between 哪 and 文件).
 WHICH_DOCUMENTS = ("些", "几份", "几个", "份", "个")
+ALL_DOCUMENTS = ("所有文件", "多份文件")
 # "张三联系哪个社区", "区火星局要配合哪些工作": a leader or unit question about a name that may be unknown.
 PERSON_ASK_VERBS, PERSON_ASKS = ("负责联系",), ("哪", "什么", "了哪")
 UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合", "参与", "承担")
