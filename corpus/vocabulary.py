@@ -55,6 +55,7 @@ WHO_WORDS = ("谁", "哪个", "哪些", "哪家", "哪几个")
 ASKING_MARKS = ("哪", "谁", "什么")
 # "区财政局在…工作中主要负责哪些": what a unit-duty question is written with.
 WITHIN_WORDS = ("中", "里", "方面", "工作中")
+# (after 的 only the first two: "区财政局的主要职责")
 DUTY_ASK_ADVERBS, DUTY_ASK_VERBS = ("主要", "具体", "都"), ("负责", "承担", "做", "干", "管")
 WHAT_WORDS, DUTY_ASK_NOUNS = ("哪些", "什么", "啥"), ("职责", "任务", "分工")
 # "越秀工作要点里的第5项": what may stand between a document's name and the item asked for.
