@@ -48,7 +48,7 @@ from assistant.structured import (
     states_role,
 )
 from corpus import roles
-from corpus.vocabulary import UNIT_NOUNS, alternation
+from corpus.vocabulary import UNIT_NOUNS, WHO_WORDS, alternation, one_of
 from index.answer_type import answer_pattern
 from index.gates import MIN_COVERAGE
 
@@ -221,7 +221,7 @@ def _names_a_party(answer: Answer, k) -> bool:
     return bool(k.units.spans_in(norm("\n".join(answer.blocks))))
 
 
-_ASKS_WHO = re.compile(rf"谁|哪个|哪些|哪家|哪几个|什么(?:{alternation(UNIT_NOUNS)})")
+_ASKS_WHO = re.compile(rf"{one_of(WHO_WORDS)}|什么(?:{alternation(UNIT_NOUNS)})")
 
 
 def _states_asked_role(asked: str, k):

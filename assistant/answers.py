@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.render import render_text
-from corpus.vocabulary import LABEL_NUMERALS
+from corpus.vocabulary import LABEL_NUMERALS, LOCATOR_NOUNS, one_of
 
-_LOCATOR = re.compile(rf"^(?:(附件[0-9{LABEL_NUMERALS}]*)\s*)?.*?第(\d+)(项|行|段)$")
+_LOCATOR = re.compile(rf"^(?:(附件[0-9{LABEL_NUMERALS}]*)\s*)?.*?第(\d+)({one_of(LOCATOR_NOUNS)})$")
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,17 @@ from functools import lru_cache
 from assistant.answers import Answer, Citation
 from assistant.docnames import norm
 from corpus.model import Document
+from corpus.vocabulary import one_of
+from corpus.vocabulary_questions import BAND_NOUNS, BAND_VERBS
 
 _INCL = r"[（(]\s*含\s*[）)]"
 _EXCL = r"[（(]\s*不含\s*[）)]"
-_GRADE = r"[“\"]?([\u4e00-\u9fff]{2,4}?)[”\"]?(?:等次|等级|档次)"
-_ABOVE = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_INCL}?\s*以上(?:的)?(?:为|评为|确定为)\s*{_GRADE}")
+_GRADE = rf"[“\"]?([\u4e00-\u9fff]{{2,4}}?)[”\"]?(?:{one_of(BAND_NOUNS)})"
+_ASSIGNS = f"(?:{one_of(BAND_VERBS)})"
+_ABOVE = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_INCL}?\s*以上(?:的)?{_ASSIGNS}\s*{_GRADE}")
 _RANGE = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_INCL}\s*(?:至|到|-|—|~)\s*(\d+(?:\.\d+)?)\s*分\s*{_EXCL}\s*"
-                    rf"(?:的)?(?:为|评为|确定为)\s*{_GRADE}")
-_BELOW = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_EXCL}?\s*以下(?:的)?(?:为|评为|确定为)\s*{_GRADE}")
+                    rf"(?:的)?{_ASSIGNS}\s*{_GRADE}")
+_BELOW = re.compile(rf"(\d+(?:\.\d+)?)\s*分\s*{_EXCL}?\s*以下(?:的)?{_ASSIGNS}\s*{_GRADE}")
 
 
 @dataclass(frozen=True)

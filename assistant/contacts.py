@@ -13,18 +13,20 @@ from dataclasses import dataclass
 
 from assistant.docnames import norm
 from assistant.records.points import point_variants
+from corpus import vocabulary_names as name_words
 from corpus.model import Document, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
+from corpus.vocabulary import one_of
 
 # One reading of contact-point tables for questions and records (assistant/records/leaders.py uses
 # these too): which header names the people, and how a cell lists several points.
-PERSON_HEADER = re.compile(r"领导|干部|姓名|负责人|联系人")
+PERSON_HEADER = re.compile(one_of(name_words.PEOPLE_HEADER_WORDS))
 _PERSON_HEADER = PERSON_HEADER
-_SKIP_HEADER = re.compile(r"^(?:序号|编号|备注|说明)$")
+_SKIP_HEADER = re.compile(rf"^(?:{one_of(name_words.NOT_POINT_HEADERS)})$")
 POINT_SPLIT = re.compile(r"[、，,;；/\n]+")  # 第七中学、东风东路小学 → two schools; （…） stays whole
 _SPLIT = POINT_SPLIT
 # Header words that say nothing about the kind of point ("社区党建联系点" → "社区").
-_HEADER_NOISE = re.compile(r"党建联系点|党组织联系点|联系点|党组织|“|”|\"")
+_HEADER_NOISE = re.compile(rf"{one_of(name_words.POINT_HEADER_NOISE)}|“|”|\"")
 
 
 @dataclass(frozen=True)
@@ -58,17 +60,19 @@ def _header_keywords(header: str) -> set[str]:
         words.add(core[:-2])
     if core.endswith("道"):  # 街道 → 街
         words.add(core[:-1])
-    if "两新" in core:
-        words |= {"两新", "企业", "非公", "社会组织"}
-    if core == "学校":
-        words |= {"中学", "小学", "幼儿园", "学校"}
+    for kind, also in name_words.POINT_KINDS_IN.items():  # a header holding "两新"
+        if kind in core:
+            words |= set(also)
+    for kind, also in name_words.POINT_KINDS_IS.items():  # a header that is "学校"
+        if core == kind:
+            words |= set(also)
     return {w for w in words if len(w) >= 2 or w == "街"}
 
 
 # How people shorten organisation names: "广州海印实业集团有限公司党委" → "海印实业集团" / "海印实业".
-_ORG_PREFIX = re.compile(r"^(?:广东省|广州市|广州)")
-_ORG_SUFFIXES = (re.compile(r"(?:党委|党总支|党支部)$"), re.compile(r"(?:有限责任公司|有限公司)$"),
-                 re.compile(r"集团$"))
+_ORG_PREFIX = re.compile(rf"^(?:{one_of(name_words.POINT_PLACE_PREFIXES)})")
+_ORG_SUFFIXES = (re.compile(rf"(?:{one_of(name_words.PARTY_BRANCH_ENDS)})$"), re.compile(rf"(?:{one_of(name_words.COMPANY_ENDS)})$"),
+                 re.compile(f"{name_words.GROUP_END}$"))
 _PAREN = re.compile(r"^(.+?)\((.+)\)$")  # "区财政局(区国资局)": a unit with its second name
 MIN_SHORT_NAME = 4  # shorter cores ("海印") are too likely to occur inside other words
 
@@ -91,7 +95,7 @@ def _point_variants(point: str) -> set[str]:
             out |= {core, _ORG_PREFIX.sub("", core)}
     # A community or school is called without its kind ("东湖新村", "华侨外国语") when what is left
     # still names it (at least three characters: "二马路", not "培正").
-    for kind in ("社区", "学校"):
+    for kind in name_words.DROPPED_KINDS:
         if p.endswith(kind) and len(p) - len(kind) >= 3:
             out.add(p[: -len(kind)])
     # The short forms a note understands (七中, 教育局) find the point in questions too: one rule set.
@@ -99,8 +103,8 @@ def _point_variants(point: str) -> set[str]:
     return {v for v in out if len(v) >= 2}
 
 
-_PEOPLE = re.compile(r"区级领导|区领导|挂点领导|联系领导")
-_ORG_MARK = re.compile(r"党委|党总支|党支部|公司|集团|中心|厂")
+_PEOPLE = re.compile(one_of(name_words.LEADER_TITLES))
+_ORG_MARK = re.compile(one_of(name_words.ORGANISATION_MARKS))
 MIN_PREFIX = 4
 
 
@@ -113,7 +117,7 @@ def _org_prefixes(point: str) -> set[str]:
     core = _ORG_PREFIX.sub("", p)
     for suffix in _ORG_SUFFIXES:
         core = suffix.sub("", core)
-    core = re.sub(r"(?:有限责任公司|有限公司|培训中心|中心|党委|党总支|党支部|厂)$", "", core)
+    core = re.sub(rf"(?:{one_of(name_words.DROPPED_ENDS)})$", "", core)
     out = {core[:n] for n in range(MIN_PREFIX, len(core) + 1)}
     if len(core) >= 4:
         out |= {core[:2] + "集团", core[:2] + "公司"}
@@ -121,7 +125,7 @@ def _org_prefixes(point: str) -> set[str]:
 
 
 # Words that may follow a point's short name without changing what it names ("顺丰速运党支部").
-_ORG_TAIL = re.compile(r"^(?:有限责任公司|有限公司|公司|集团|党委|党总支|党支部|党组织)+")
+_ORG_TAIL = re.compile(rf"^(?:{one_of(name_words.POINT_TAILS)})+")
 _NUMERAL = set(CHINESE_NUMERAL_CHARS) | set("0123456789第")
 
 

@@ -17,7 +17,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 from assistant.normalise import VARIANTS
 from corpus.model import Document
 from corpus.text import normalize_for_match
-from corpus.vocabulary import LABEL_NUMERALS, TITLE_COMMONPLACES
+from corpus.vocabulary import IN_WORDS, LABEL_NUMERALS, TITLE_COMMONPLACES, one_of
+from corpus.vocabulary_names import NOT_PLACE_CHARS, PLACE_SUFFIXES
 
 # Title commonplaces (corpus/vocabulary.py) name a kind of document, never one document. Beyond these,
 # a title fragment identifies a document only when no other document's title contains it (see
@@ -128,9 +129,9 @@ def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatc
 # Places and issuers open a title or an issuer: "荔湾区…", "中共广州市越秀区委…", "流花街道党工委…",
 # "平潭综合实验区苏平片区管理局关于…". A run of place names at the start of a title, of an issuer, or of a
 # title quoted inside the title (《金井片区…》), each a name and its administrative suffix.
-_PLACE_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|片区|街道|社区|省|市|区|县|镇|乡|街)"
+_PLACE_SUFFIX = rf"(?:{one_of(PLACE_SUFFIXES)})"
 # characters of office names and title wording, never of a place ("管理局关于农村", "加强和改进全市")
-_NOT_PLACE = re.compile(rf"{_PLACE_SUFFIX}|[局委会办党和于发的府部厅所室强进全管理农城]")
+_NOT_PLACE = re.compile(rf"{_PLACE_SUFFIX}|[{NOT_PLACE_CHARS}]")
 _PLACE = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?){_PLACE_SUFFIX}")
 _TITLE_OPENING = re.compile(r"^(?:中共|中国共产党)?(?:[0-9]{4}年度?)?")
 _TITLE_STARTS = re.compile(r"关于印发|印发|《")
@@ -169,7 +170,7 @@ def _place_counts(documents: Sequence[Document]) -> Counter[str]:
 
 
 _ITEM_MARK_RX = rf"第[0-9{LABEL_NUMERALS}百]+[项条]"  # "第20项", "第三条"
-_HEAD_BEFORE_ITEM = re.compile(rf"^(?:那么?|请问)?([\u4e00-\u9fff]{{2}})(?:的|里的|中的|里|中)?{_ITEM_MARK_RX}")
+_HEAD_BEFORE_ITEM = re.compile(rf"^(?:那么?|请问)?([\u4e00-\u9fff]{{2}})(?:{one_of(IN_WORDS)})?{_ITEM_MARK_RX}")
 
 
 def _by_head_noun(q: str, documents: Sequence[Document]) -> list[DocMatch]:

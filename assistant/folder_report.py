@@ -20,6 +20,7 @@ from pathlib import Path
 from assistant.doc_report import irregular_numbering
 from corpus import parties, roles
 from corpus.model import MAIN_PART, Document
+from corpus.vocabulary import INLINE_MODALS, ROLE_ADVERBS, one_of
 
 _TITLE_WIDTH = 40
 _NAMES_SHOWN = 8
@@ -35,12 +36,14 @@ def _wording_regex() -> re.Pattern[str]:
     labels = "|".join(re.escape(p) for p, _ in roles.phrases(roles.LABEL) if p not in parties.CONTACT_LABELS)
     roster = "|".join(r"\s*".join(map(re.escape, w)) for w in parties.ROSTER_LABELS)
     suffix = "|".join(re.escape(p) for p, r in roles.phrases(roles.SUFFIX)
-                      if r in ("lead", "cooperate", "responsible", "shared") and p not in ("落实", "实施"))
+                      if r in ("lead", "cooperate", "responsible", "shared") and p not in roles.PLAIN_VERBS)
+    # the parser's words before a role word (corpus/inline.py) but 需, which this report never read
+    before_role = one_of((*(w for w in INLINE_MODALS if w != "需"), *ROLE_ADVERBS))
     named = rf"(?:{parties.ORG_SUFFIX}|{'|'.join(map(re.escape, parties.POSITIONS))})"
     return re.compile(rf"(?:{labels})\s*[:：]|^[ \t　]*(?:{roster})\s*[:：]|谁[^，,。；;\s]{{1,4}}谁(?:牵头|负责)|"
                       rf"[。；;]\s*[（(][^（）()\n]{{0,60}}(?:{parties.ORG_SUFFIX})[）)]\s*$|"
-                      rf"{named}(?:等[^，,。；;\s]{{0,6}}?)?[:：]?(?:要|应|应当|共同|具体|统一)?"
-                      rf"(?:{suffix})(?!人|同志|的|单位|部门)", re.MULTILINE)
+                      rf"{named}(?:等[^，,。；;\s]{{0,6}}?)?[:：]?(?:{before_role})?"
+                      rf"(?:{suffix})(?!{'|'.join(roles.NOT_AFTER_ROLE)})", re.MULTILINE)
 
 
 def responsibility_wording(doc: Document, text: str) -> str:

@@ -27,6 +27,7 @@ from assistant.frames import (
     UnknownEntity,
 )
 from assistant.intents import item_role, unit_role
+from corpus import vocabulary_questions as qwords
 from corpus.vocabulary import (
     CONJUNCTIONS,
     FUNCTION,
@@ -35,24 +36,22 @@ from corpus.vocabulary import (
     TOTAL_WORDS,
     UNIT_NOUNS,
     alternation,
+    one_of,
     question_words,
 )
 
 # "那…呢", "还有…", "再…": the message leans on what came before.
-_LEANS = re.compile(r"^(?:那么|那|还有|另外|再|然后|and)|呢[?？!！。]*$")
+_LEANS = re.compile(rf"^(?:{one_of(qwords.FOLLOW_UP_LEADS)})|呢[?？!！。]*$")
 # Pronouns for the person or the item of the previous answer.
-_PERSON = re.compile(r"他们|她们|他|她|这位(?:领导)?|该领导|这个领导|此人|这位同志")
-_THIS_ITEM = re.compile(r"这一?项|该项|这一?条|该条|此项|上一项")
-_ONLY_NUMBER = re.compile(r"只要数字|只说数字|给个数|直接说数|就说个数|几个就行|数字就行")
+_PERSON = re.compile(one_of(qwords.PERSON_PRONOUNS))
+_THIS_ITEM = re.compile(one_of(qwords.THIS_ITEM_WORDS))
+_ONLY_NUMBER = re.compile(one_of(qwords.ONLY_NUMBER_WORDS))
 SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 # What may be left of a follow-up besides role words, names and particles.
 _FILLER = re.compile(alternation((
-    *question_words(REQUEST, PARTICLE, FUNCTION), *TOTAL_WORDS, *CONJUNCTIONS, *UNIT_NOUNS,
-    "那么", "那个", "这个", "那", "还有", "另外", "然后", "再", "都", "还", "看看", "个", "份", "里", "中",
-    "谁", "哪些", "哪个", "哪位", "什么", "分别", "情况",
-    "牵头", "配合", "协助", "负责", "主责", "原文", "全文", "内容", "正文", "具体", "详细", "说说", "讲讲", "细说",
+    *question_words(REQUEST, PARTICLE, FUNCTION), *TOTAL_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, *qwords.FOLLOW_UP_FILLER,
 )) + r"|[^\u4e00-\u9fff0-9a-z]")
-_TEXT_WORDS = re.compile(r"原文|全文|具体|内容|详细|展开|完整|说说|讲讲|细说")
+_TEXT_WORDS = re.compile(one_of(qwords.TEXT_WORDS))
 _STEP = re.compile(r"(下|后)一(?:项|条)|(上|前)一(?:项|条)")
 _ITEM_KINDS = ("item", "item_text", "free")  # a search answer that cited an item leaves its number too
 

@@ -26,6 +26,7 @@ from assistant.frames import (
 from assistant.normalise import normalise
 from assistant.units_index import UnitIndex, unit_keys
 from corpus import roles
+from corpus import vocabulary_questions as qwords
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import abbreviates
@@ -43,36 +44,36 @@ from corpus.vocabulary import (
     TOTAL_WORDS,
     UNIT_NOUNS,
     alternation,
+    one_of,
     organisation_name,
     question_words,
     self_reference,
 )
-from index.answer_type import answer_kind
+from index.answer_type import RULE_KINDS, answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
 _ITEM = f"(?:{alternation(ITEM_NOUNS)})"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
-_ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
-_ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
+_ITEM_BARE = re.compile(rf"第{_NUM}(?={one_of(qwords.ITEM_BARE_FOLLOWERS)}|$)")
+_ITEM_NO_DI = re.compile(rf"(?<![0-9{qwords.NOT_BEFORE_ITEM_NUMBER}.])([0-9]+)(?:项|条)")
 # "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
 _TABLE_NOUN = re.compile(alternation(TABLE_NOUNS))
 _ITEM_SERIAL = re.compile(rf"(?:{alternation(SERIAL_HEADERS)})(?:为|是)?\s*{_NUM}")
 # "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
-_SEP = r"(?:、|,|和|及|与|以及|跟)"
+_SEP = rf"(?:{one_of(qwords.ITEM_SEPARATORS)})"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}{_ITEM}?(?:{_SEP}第?{_NUM}{_ITEM}?)+")
 _NUM_RX = re.compile(_NUM)
 # Right after a document's name a bare number is an item: "越秀要点17", "监督方案17号谁牵头".
-_NUMBER_AFTER_NAME = re.compile(r"^\s*([0-9]{1,3})(?:号|\.|、)?(?![0-9年月日次个份%.])")
-_LAST_ITEM = re.compile(r"最后一(?:项|条|点)|末项|末条")
+_NUMBER_AFTER_NAME = re.compile(rf"^\s*([0-9]{{1,3}})(?:号|\.|、)?(?![0-9{qwords.NOT_AFTER_NAME_NUMBER}%.])")
+_LAST_ITEM = re.compile(one_of(qwords.LAST_ITEM_WORDS))
 # What a question shape may contain besides its subject: the vocabulary's requests, particles and
 # function words (corpus/vocabulary.py), plus the shape's own words. Question words proper (ask) are
 # listed per shape: "谁" in a question about a document asks about something in it.
 _FRAME_WORDS = question_words(REQUEST, PARTICLE, FUNCTION)
 # "越秀工作要点有多少项" / "越秀工作要点" alone: about the document itself, not a passage in it.
 _DOC_QUESTION_WORDS = re.compile(alternation((
-    *_FRAME_WORDS, *TOTAL_WORDS, *ITEM_NOUNS, "多少", "几", "什么", "啥", "哪些",
-    "内容", "介绍", "讲了", "讲", "说了", "说", "文件", "这份")))
+    *_FRAME_WORDS, *TOTAL_WORDS, *ITEM_NOUNS, *qwords.DOCUMENT_QUESTION_WORDS)))
 MAX_ITEMS_ASKED = 10
 
 _PART = re.compile(rf"附件{_NUM}?")
@@ -81,13 +82,13 @@ _PART = re.compile(rf"附件{_NUM}?")
 _LEAD = roles.question_regex("lead")
 _COOP = roles.question_regex("cooperate")
 _RESP = re.compile(roles.question_regex("responsible").pattern
-                   + rf"|谁|(?:哪个|哪些|什么)(?:{alternation(UNIT_NOUNS)})|哪家|分工")
-_LIST = re.compile(r"(?:哪些|哪几|什么|啥)(?:工作|任务|事|项|条|内容)?|哪项(?:工作|任务)?|几项|多少项|几件|多少件|有哪|清单|"
-                   r"哪(?:一|几)?块|哪(?:些|个|几个)?方面")  # "资源生态处负责哪块", "…负责哪些方面"
+                   + rf"|谁|(?:{one_of(qwords.WHICH_BODY)})(?:{alternation(UNIT_NOUNS)})|{one_of(qwords.RESPONSIBLE_ASKS)}")
+_LIST = re.compile(rf"(?:{one_of(qwords.LIST_ASKS)})(?:{one_of(qwords.LIST_NOUNS)})?|哪项(?:{one_of(qwords.LIST_NOUNS[:2])})?|"
+                   rf"{one_of(qwords.LIST_WORDS)}")
 # A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
 # points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
 # "几个") is not a rule.
-_RULE_KINDS = ("频次", "分值", "比例", "时间或期限")
+_RULE_KINDS = RULE_KINDS
 
 
 def asks_rule(q: str) -> bool:
@@ -98,34 +99,27 @@ def asks_rule(q: str) -> bool:
 # ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
 # so it is searched instead of answered with the unit's duty list.
 _UNIT_QUESTION_WORDS = re.compile(alternation((
-    *_FRAME_WORDS, *TOTAL_WORDS, *TOGETHER_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, "哪些", "哪几", "哪", "什么", "啥",
-    "些", "几", "多少", "列出", "列举", "具体", "主要", "分别", "各自", "各", "目前", "现在", "还",
-    *MODAL_VERBS,
-    "负责", "牵头", "配合", "参与", "参加", "承担", "承接", "协助", "协办", "主办", "主责", "分管", "管", "干", "做",
-    "搞", "开展", "抓", "中", "里面", "里", "方面", "一块", "块",
-    "工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责", "分工",
-    "清单")))
+    *_FRAME_WORDS, *TOTAL_WORDS, *TOGETHER_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, *qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS,
+    *qwords.UNIT_DUTY_VERBS, *qwords.UNIT_DUTY_NOUNS)))
 # What a leader ↔ contact-point question may contain besides names and column words.
 _CONTACT_QUESTION_WORDS = re.compile(alternation((
-    *_FRAME_WORDS, *TOTAL_WORDS, *CONJUNCTIONS, *CONTACT_VERBS, "哪些", "哪个", "哪位", "哪几位", "哪几个", "哪里", "哪",
-    "谁", "什么", "啥", "几位", "几个", "多少", "具体", "分别", "都", "还", "各", "同志", "区级", "班子", "党员", "干部",
-    "区领导", "领导", "挂", "联系点", "负责", "管", "归", "属于", "没", "个", "位", "名", "点", "单位", "地方", "情况",
-    "名单", "由", "被", "给")) + r"|[^\u4e00-\u9fff]")
+    *_FRAME_WORDS, *TOTAL_WORDS, *CONJUNCTIONS, *CONTACT_VERBS, *qwords.CONTACT_QUESTION_WORDS)) + r"|[^\u4e00-\u9fff]")
 _TOGETHER = re.compile(alternation(TOGETHER_WORDS))
 _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 # "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
-_ASKS_UNIT = re.compile(rf"牵头|配合|协助|(?:哪个|哪些|什么|哪几个)(?:{alternation(UNIT_NOUNS)})|哪家|谁(?:来)?(?:负责|管|抓|把关)|"
+_ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WHICH_UNIT)})(?:{alternation(UNIT_NOUNS)})|哪家|"
+                        rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
                         rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
                         r"(?:由|归)谁|是谁|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
-_WHO = re.compile(r"谁|哪位|哪些(?:区)?领导|哪个(?:区)?领导|领导")
+_WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导")
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
-_DOCS = re.compile(r"(?:有|收录|包括|包含)?(?:哪些|什么|几份|多少)(?:文件|文档|材料)|文件(?:列表|清单)")
+_DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
 # "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
 # unknown — say so rather than searching for something vaguely similar.
-_PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, '负责联系'))})(?:哪|什么|了哪)")
+_PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, *qwords.PERSON_ASK_VERBS))})(?:{one_of(qwords.PERSON_ASKS)})")
 _UNIT_ASK = re.compile(rf"^({organisation_name()})"
-                       rf"(?:{alternation((*MODAL_VERBS, '都', '还'))})?(?:负责|牵头|配合|参与|承担)")
-_HELP = re.compile(r"^(?:帮助|help|/help|你(?:能|会)(?:做|干)?什么|怎么用|使用说明)[?？!！。]*$", re.I)
+                       rf"(?:{alternation((*MODAL_VERBS, *qwords.UNIT_ASK_ADVERBS))})?(?:{one_of(qwords.UNIT_ASK_VERBS)})")
+_HELP = re.compile(rf"^(?:{one_of(qwords.HELP_WORDS)}|help|/help|你(?:能|会)(?:做|干)?什么)[?？!！。]*$", re.I)
 
 
 # The structured answer functions (assistant/structured.py) read any frame with the fields they use.

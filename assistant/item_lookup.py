@@ -13,12 +13,12 @@ import re
 from corpus.model import MAIN_PART, Document, Item
 from corpus.numerals import chinese_to_int, int_to_chinese
 from corpus.text import abbreviates, normalize_for_match
-from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, RUN_NOUNS, alternation
+from corpus.vocabulary import ARTICLE_NOUN, DIVISION_NOUNS, H1_MARKS, LABEL_NUMERALS, RUN_NOUNS, alternation
 
 # "第二部分" / "第2部分" / "二（三）" / "（二）" written before the item number in a question.
 _N = LABEL_NUMERALS
 _RUN = re.compile(rf"第([0-9{_N}]+)(?:{alternation(RUN_NOUNS)})")
-_GENERIC_TITLE = re.compile(rf"^[（(]?[{_N}]+[{H1_MARKS}）)]\s*|^第[{_N}]+[章节部分条]\s*")
+_GENERIC_TITLE = re.compile(rf"^[（(]?[{_N}]+[{H1_MARKS}）)]\s*|^第[{_N}]+[{''.join(DIVISION_NOUNS)}]\s*")
 _ARTICLE = re.compile(rf"第[0-9{_N}]+{ARTICLE_NOUN}(?!.*第[0-9{_N}]+[^{ARTICLE_NOUN}\d{_N}])")  # the last 第N… asked
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _PATH_LABEL = re.compile(rf"\(([{_N}]+)\)")

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from assistant.numbers import loose_digit
 from corpus.vocabulary import CORE_STRIPPED, question_words, question_words_regex
+from corpus.vocabulary_questions import COLLOQUIAL  # noqa: F401 - the colloquial forms, read here
 
 try:  # the converter is a compiled wheel; without it Traditional input is simply left as typed
     import opencc
@@ -29,21 +30,6 @@ except ImportError:  # pragma: no cover - opencc is a declared dependency
 # documents use the second form ("东湖新村社区"), people often type the first ("东湖新邨").
 VARIANTS = str.maketrans({"邨": "村"})
 
-# Colloquial form → the form the recognisers and the documents use. Longest forms are applied first
-# (so "啥时候" is not read as "啥" + "时候"). Only forms that cannot mean anything else belong here.
-COLLOQUIAL: tuple[tuple[str, str], ...] = (
-    ("多会儿", "什么时候"), ("啥时候", "什么时候"), ("啥时间", "什么时间"), ("几时", "什么时候"),
-    ("啥时", "什么时候"), ("哪天", "什么时候"),
-    ("谁来搞", "谁负责"), ("谁来干", "谁负责"), ("谁来做", "谁负责"), ("谁搞", "谁负责"), ("谁来弄", "谁负责"),
-    ("谁来抓", "谁负责"), ("谁来管", "谁负责"), ("谁来负责", "谁负责"), ("谁抓", "谁负责"), ("谁管", "谁负责"),
-    ("归谁管", "由谁负责"), ("归谁", "由谁负责"),
-    ("啥档次", "什么等次"), ("什么档次", "什么等次"), ("什么等级", "什么等次"), ("啥等级", "什么等次"),
-    ("干啥", "做什么"),
-    ("咋样", "怎么样"), ("咋办", "怎么办"), ("咋", "怎么"), ("啥", "什么"), ("搞一次", "开展一次"), ("搞", "开展"),
-    ("频率", "多久一次"), ("频次", "多久一次"), ("最晚", ""), ("最迟", ""),
-    # "整改期限是多久": the documents state a period ("1个月内"), never the word 期限
-    ("期限是多久", "多久"), ("期限有多长", "多久"), ("期限多长", "多久"), ("期限是什么时候", "什么时候"), ("期限", "多久"),
-)
 _COLLOQUIAL_RX = re.compile("|".join(re.escape(a) for a, _ in sorted(COLLOQUIAL, key=lambda r: -len(r[0]))))
 _COLLOQUIAL_MAP = dict(COLLOQUIAL)
 

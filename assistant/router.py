@@ -54,7 +54,8 @@ from assistant.intents import parse_question
 from assistant.knowledge import Knowledge
 from assistant.normalise import normalise
 from assistant.records import routes as records
-from corpus.vocabulary import CONTACT_VERBS, alternation
+from corpus import vocabulary_questions as qwords
+from corpus.vocabulary import CONTACT_VERBS, alternation, one_of
 from index.answer_type import BASIS_QUESTION
 
 Recogniser = Callable[["Turn"], Frame | None]
@@ -99,15 +100,13 @@ class Turn:
 
 # ---- 3. recognisers -----------------------------------------------------------------------------
 
-_MORE = re.compile(r"^(?:更多|更多结果|还有吗|还有呢|还有别的吗|继续|下一页|接着说|more)[?？!！。]*$", re.I)
+_MORE = re.compile(rf"^(?:{one_of(qwords.MORE_WORDS)})[?？!！。]*$", re.I)
 _SCORE = followups.SCORE  # "考核得了80分": one pattern for first questions and follow-ups
-_BAND_WORD = re.compile(r"等次|等级|档次|什么档|评为|评定|算什么|属于什么")
-_COUNT = re.compile(r"(?<!哪)几项|多少项|几条|多少条|几个|多少个|几位|多少位|几名|多少名|几家|多少家|数量|总数|多少")
-_CONTACT_TOPIC = re.compile(alternation((*CONTACT_VERBS, "区领导", "领导")))
-_CROSS = re.compile(r"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:些|几份|几个|份|个)文件|所有文件|多份文件")
-_CROSS_WORDS = re.compile(r"各个?|每个|每份|几个|几份|哪些|哪几份|哪几个|哪份|哪个|所有|多份|文件|分别|都|对于|对|关于|"
-                          r"有什么|什么|哪些|要求|规定|提到|提及|讲到|说到|谈到|涉及|怎么|如何|怎样|有何|说|讲|了|的|有|"
-                          r"吗|呢|里|中|在|是|[^\u4e00-\u9fff0-9a-z%]")
+_BAND_WORD = re.compile(one_of(qwords.BAND_WORDS))
+_COUNT = re.compile(rf"(?<!哪){one_of(qwords.COUNT_ASKS)}")  # the lookbehind binds the first word only, as written
+_CONTACT_TOPIC = re.compile(alternation((*CONTACT_VERBS, *qwords.LEADER_WORDS)))
+_CROSS = re.compile(rf"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:{one_of(qwords.WHICH_DOCUMENTS)})文件|{one_of(qwords.ALL_DOCUMENTS)}")
+_CROSS_WORDS = re.compile(rf"{one_of(qwords.CROSS_WORDS)}|[^\u4e00-\u9fff0-9a-z%]")
 
 
 def recognise_invalid(t: Turn) -> Frame | None:
@@ -152,7 +151,7 @@ def recognise_follow_up(t: Turn) -> Frame | None:
 
 def recognise_count(t: Turn) -> Frame | None:
     p, q = t.parsed, t.q
-    if not _COUNT.search(q) or re.search(r"几次|多少次|多少分|几分|多久|几天|几个月|几年", q):
+    if not _COUNT.search(q) or re.search(one_of(qwords.NOT_COUNT_ASKS), q):
         return None
     only = bool(followups._ONLY_NUMBER.search(q))
     if only:  # "组织部牵头几项？只要数字": the question without the request for a bare number
@@ -166,7 +165,7 @@ def recognise_count(t: Turn) -> Frame | None:
         columns = contacts.columns_in(q)
         if columns:
             return Count(q, what="column", column=columns[0], number_only=only)
-        if re.search(r"几位|多少位|几名|多少名|几个|多少个|几人|多少人", q):
+        if re.search(one_of(qwords.PEOPLE_COUNT_ASKS), q):
             return Count(q, what="leaders", number_only=only)
     return None
 
@@ -178,7 +177,7 @@ def recognise_cross_document(t: Turn) -> Frame | None:
     return CrossDocument(t.q, topic=topic) if len(topic) >= 2 else None
 
 
-_WHO_VISITS = re.compile(alternation(("谁", "哪位", "哪个领导", "哪些领导", *CONTACT_VERBS)))
+_WHO_VISITS = re.compile(alternation((*qwords.WHO_LEADER, *CONTACT_VERBS)))
 
 
 def recognise_structured(t: Turn) -> Frame | None:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from assistant.answers import Answer, Citation, Page
 from assistant.examples import HELP_TEXT
-from corpus.vocabulary import ADMIN_LEVELS, LABEL_NUMERALS, MODAL_VERBS, alternation, organisation_name
+from corpus import vocabulary as v
+from corpus.vocabulary import LABEL_NUMERALS, MODAL_VERBS, alternation, one_of, organisation_name
 from index.answer_type import ANSWER_TYPE_BOOST, answer_kind, answer_pattern
 from index.gates import MIN_COVERAGE, answers, continues, dense_quote, related
 from index.passages import sentences
@@ -98,7 +99,7 @@ def not_found(question: str, documents: list[str], intent: str = "search", text:
 
 # An organisation named in the question ("市财政局负责什么"): a passage naming that very organisation
 # answers it; one that names a similar one (区财政局) must not be quoted first.
-_ORGANISATION = re.compile(organisation_name((*ADMIN_LEVELS, "省", "局"), 8))
+_ORGANISATION = re.compile(organisation_name(v.SEARCH_ORGANISATION_LEVELS, 8))
 
 
 def _prefer_named_organisation(question: str, hits: list) -> list:
@@ -112,10 +113,10 @@ def _prefer_named_organisation(question: str, hits: list) -> list:
 # "资源生态处在湾（滩）长制中负责哪些工作" / "X的职责是什么": the passage where X is the subject — it
 # opens with X — is X's own duty paragraph; others merely mention X (a membership list, a 配合 clause).
 _DUTY_ASK = re.compile(
-    r"^(?P<who>[\u4e00-\u9fff（）()]{2,16}?)(?:在[^，。？?]{1,24}?(?:中|里|方面|工作中))?"
-    rf"(?:{alternation((*MODAL_VERBS, '主要', '具体', '都'))})?"
-    r"(?:负责|承担|做|干|管)(?:哪些|什么|啥)"
-    r"|^(?P<whose>[\u4e00-\u9fff（）()]{2,16}?)的(?:主要|具体)?(?:职责|任务|分工)")
+    rf"^(?P<who>[\u4e00-\u9fff（）()]{{2,16}}?)(?:在[^，。？?]{{1,24}}?(?:{one_of(v.WITHIN_WORDS)}))?"
+    rf"(?:{alternation((*MODAL_VERBS, *v.DUTY_ASK_ADVERBS))})?"
+    rf"(?:{one_of(v.DUTY_ASK_VERBS)})(?:{one_of(v.WHAT_WORDS)})"
+    rf"|^(?P<whose>[\u4e00-\u9fff（）()]{{2,16}}?)的(?:{one_of(v.DUTY_ASK_ADVERBS[:2])})?(?:{one_of(v.DUTY_ASK_NOUNS)})")
 # What may stand before a paragraph's subject: spaces, quote marks, its number ("（二）", "3.", "一是").
 _LEAD_IN = re.compile(rf"^[\s【\[“\"…]*(?:[（(]?[{LABEL_NUMERALS}0-9０-９]+[）)、.．]|[{LABEL_NUMERALS}]是)?[\s，,：:]*")
 

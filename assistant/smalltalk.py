@@ -12,26 +12,14 @@ import re
 
 from assistant.examples import HELP_TEXT
 from corpus.vocabulary import PARTICLE, alternation, question_words
+from corpus.vocabulary_questions import SMALL_TALK, SMALL_TALK_FILLER
 
-# topic → phrases. Data: a new greeting is a new word here.
-PHRASES: dict[str, tuple[str, ...]] = {
-    "greeting": ("你好", "您好", "你们好", "大家好", "嗨", "哈喽", "hello", "hi", "早上好", "上午好", "中午好",
-                 "下午好", "晚上好", "早安", "早", "在不在"),
-    "presence": ("在吗", "在么", "有人吗", "在不"),
-    "thanks": ("谢谢你", "谢谢您", "谢谢", "谢了", "谢啦", "多谢", "感谢", "辛苦了", "辛苦", "麻烦了", "好的", "好", "收到", "明白了",
-               "明白", "知道了", "了解", "ok", "okay", "thanks", "thank you", "嗯嗯", "嗯", "👍"),
-    "bye": ("再见", "拜拜", "bye", "回头见", "下次见"),
-    "identity": ("你是谁", "你叫什么", "你叫啥", "你是什么", "你是机器人", "你是人", "你是真人"),
-    "help": ("/help", "/start", "帮助", "help", "你能做什么", "你会做什么", "你能干什么", "你会干什么", "你会什么",
-             "你能帮我做什么", "能做什么", "能干什么", "怎么用", "如何使用", "使用说明", "怎么问", "怎么提问",
-             "有什么功能", "有哪些功能", "功能"),
-    "docs": ("/docs", "有哪些文件", "有什么文件", "收录了哪些文件", "文件列表", "文件清单", "都有哪些文件"),
-}
+# topic → phrases (corpus/vocabulary_questions.py): a new greeting is a new word there.
+PHRASES = SMALL_TALK
 # Left after the phrases: fillers that do not make a message a question — the vocabulary's particles,
 # interjections, and ways of addressing the assistant.
 _FILLER = re.compile(r"[\s,，。.!！?？~～、…:：;；\"“”'‘’()（）]|" + alternation((
-    *question_words(PARTICLE), "了", "的", "哈", "啦", "哦", "噢", "喔", "哈哈", "呵呵",
-    "老师", "同志", "小助手", "助手", "机器人", "bot", "您", "你")))
+    *question_words(PARTICLE), *SMALL_TALK_FILLER)))
 _ORDER = ("docs", "help", "identity", "bye", "presence", "greeting", "thanks")
 _RX = {t: re.compile("|".join(sorted(map(re.escape, PHRASES[t]), key=len, reverse=True)), re.I) for t in _ORDER}
 MAX_SMALL_TALK = 24  # longer messages carry a question even when they open with a greeting

@@ -19,6 +19,7 @@ from assistant.intents import Parsed
 from assistant.item_lookup import find_items, part_candidates
 from assistant.units_index import ROLE_LABELS, Duty, UnitIndex, cooperate_groups, cooperate_word
 from corpus.model import MAIN_PART, Document, Item
+from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of
 from index.answer_type import answer_kind, answer_pattern
 
 FEW_DUTIES = 3  # up to this many duties, each is quoted with its text, not only its heading
@@ -176,8 +177,8 @@ def _grams(text: str) -> set[str]:
 
 Parties = tuple[tuple[str, tuple[str, ...]], ...]
 # How a quoted passage states a lead: "牵头：A、B" / "牵头单位：A", or "由A、B牵头".
-_LEAD_LINE = re.compile(r"牵头(?:单位|部门|处室)?[:：]\s*(?P<units>[^\n；;。，,]+)")
-_LEAD_BY = re.compile(r"由(?P<units>[^\n；;。，,由]{2,80}?)(?:负责|具体|统一|共同)?牵头")
+_LEAD_LINE = re.compile(rf"牵头(?:{one_of(UNIT_NOUNS[:3])})?[:：]\s*(?P<units>[^\n；;。，,]+)")  # 单位 部门 处室
+_LEAD_BY = re.compile(rf"由(?P<units>[^\n；;。，,由]{{2,80}}?)(?:负责|{one_of(ROLE_ADVERBS)})?牵头")
 
 
 def stated_leads(text: str) -> Parties:
@@ -186,7 +187,7 @@ def stated_leads(text: str) -> Parties:
     for rx in (_LEAD_LINE, _LEAD_BY):
         for m in rx.finditer(text):
             names = tuple(u.strip() for u in re.split(r"[、,，/]|和|及", m.group("units")) if u.strip())
-            if names and not re.search(r"哪|谁|什么", m.group("units")):  # a question, not a statement
+            if names and not re.search(one_of(ASKING_MARKS), m.group("units")):  # a question, not a statement
                 found.append((m.start(), ("lead", names)))
     return tuple(party for _, party in sorted(found))
 

@@ -11,10 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.docnames import norm
+from corpus import vocabulary_names as name_words
 from corpus.aliases import UnitAliases
 from corpus.model import MAIN_PART, Document, Item
 from corpus.parties import POSITIONS, is_party_name
-from corpus.vocabulary import NOTICE_WORD
+from corpus.roles import COOPERATE_STEMS
+from corpus.vocabulary import NOTICE_WORD, one_of
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
                "sub": "分项负责", "addressed": "通知主送（该项未另写责任单位）"}
@@ -36,10 +38,11 @@ class Duty:
     scope: str = ""  # for "sub": the part of the item this unit is responsible for
 
 
-_PLACED_BODY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:片区|街道|镇|乡|县|市)(?P<body>[\u4e00-\u9fff]{2,}(?:专班|小组|指挥部|工作组))$")
+_PLACED_BODY = re.compile(rf"^[\u4e00-\u9fff]{{1,4}}?(?:{one_of(name_words.BODY_PLACES)})"
+                          rf"(?P<body>[\u4e00-\u9fff]{{2,}}(?:{one_of(name_words.PLACED_BODY_ENDS)}))$")
 
 
-_NAMEPLATES = re.compile(r"^([^（(]{2,20})[（(]([^（）()]{2,20}(?:局|委|办|公司|中心|集团))[）)]$")
+_NAMEPLATES = re.compile(rf"^([^（(]{{2,20}})[（(]([^（）()]{{2,20}}(?:{one_of(name_words.NAMEPLATE_ENDS)}))[）)]$")
 
 
 def _short_forms(name: str) -> list[str]:
@@ -60,7 +63,7 @@ def _short_forms(name: str) -> list[str]:
 
 _CONJUNCTIONS = re.compile(r"[和与及、]")
 # A body inside a body: "区公安局交警部门", "区市场监管局君山分局" — the parent ends in one of these.
-_PARENT_END = re.compile(r"(?:局|委|办|院|厅|政府|集团|公司)")
+_PARENT_END = re.compile(rf"(?:{one_of(name_words.PARENT_ENDS)})")
 
 
 def _loose(name: str) -> str:
@@ -174,7 +177,7 @@ def unit_keys(spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
 
 # The words a document uses for supporting units; the parser files them all under "cooperate", but a
 # unit that 参与 is shown as 参与, not as 配合 (each role with the document's own word).
-_SUPPORT_WORDS = ("配合", "协助", "协办", "参与", "参加", "协同", "协作")
+_SUPPORT_WORDS = COOPERATE_STEMS  # order is no matter: the nearest word wins
 _CLAUSE_END = re.compile(r"[。；;\n]")
 
 

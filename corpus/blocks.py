@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from corpus.model import Section
 from corpus.text import collapse_spaces, ends_sentence
 from corpus.units import trailing_units
+from corpus.vocabulary import CREDIT_LABELS, one_of
 
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
-_CREDIT = re.compile(r"^\s*(?:文|图|摄影|摄|来源)\s*[/／：:]|记者\S{1,4}摄\s*$")
+_CREDIT = re.compile(rf"^\s*(?:{one_of(CREDIT_LABELS)})\s*[/／：:]|记者\S{{1,4}}摄\s*$")
 
 
 @dataclass

@@ -8,25 +8,29 @@ from __future__ import annotations
 
 import re
 
-_NUM = r"[0-9０-９一二三四五六七八九十两]+"
-_DATE = rf"(?:{_NUM}年)?(?:{_NUM}月(?:{_NUM}日)?(?:上旬|中旬|下旬|底|末|中)?|年底|年末|年中|上半年|下半年|{_NUM}季度)"
+from corpus import vocabulary as v
+from corpus.vocabulary import LABEL_NUMERALS, one_of
+
+_NUM = rf"[0-9０-９{LABEL_NUMERALS}两]+"
+_DATE = rf"(?:{_NUM}年)?(?:{_NUM}月(?:{_NUM}日)?(?:{one_of(v.MONTH_PARTS)})?|{one_of(v.YEAR_PARTS)}|{_NUM}季度)"
+_BEFORE = one_of(v.BEFORE_WORDS)
 # A deadline: "2024年6月底前", "6月20日前", "（3月底前）", "年底前完成", "长期坚持".
 DEADLINE = re.compile(
-    rf"(?:{_DATE}(?:前|之前|以前)(?:完成)?|{_DATE}(?:[-—至到]{_DATE})?(?:完成|启动)|"
-    r"长期坚持|长期推进|持续推进|持续开展|常态化推进|立即执行|即时)"
+    rf"(?:{_DATE}(?:{_BEFORE})(?:完成)?|{_DATE}(?:[-—至到]{_DATE})?(?:{one_of(v.DONE_VERBS)})|"
+    rf"{one_of(v.ONGOING_DEADLINES)})"
 )
 # A parenthesis that is only a deadline: "（3月底前）", "（2016年4月底前）", "(5月10日底前完成)".
-DEADLINE_PAREN = re.compile(rf"[（(]\s*((?:{_DATE}|{_NUM}月{_NUM}日底)(?:前|之前|以前)?(?:完成)?|长期坚持|持续推进)\s*[）)]")
+DEADLINE_PAREN = re.compile(rf"[（(]\s*((?:{_DATE}|{_NUM}月{_NUM}日底)(?:{_BEFORE})?(?:完成)?|{one_of(v.ONGOING_IN_BRACKETS)})\s*[）)]")
 FREQUENCY = re.compile(
-    rf"每(?:年|半年|季度|季|个?月|周|旬|两周|两个月|{_NUM}(?:个)?(?:年|月|周|天|日))(?:度)?"
-    rf"(?:(?:至少|不少于)?(?:开展|召开|举办|组织|报送|报告|进行|检查|调研)?{_NUM}(?:次|轮|批|天))?"
+    rf"每(?:{one_of(v.EVERY_PERIODS)}|{_NUM}(?:个)?(?:{one_of(v.COUNTED_PERIODS)}))(?:度)?"
+    rf"(?:(?:{one_of(v.AT_LEAST)})?(?:{one_of(v.RECURRING_ACTS)})?{_NUM}(?:{one_of(v.TIMES_UNITS)}))?"
 )
 # Column headers that hold a deadline (完成时限 / 完成时间 / 时间节点 / 进度安排).
-DEADLINE_COLUMN = re.compile(r"时限|期限|完成时间|时间节点|进度安排|时间要求|完成日期")
+DEADLINE_COLUMN = re.compile(one_of(v.DEADLINE_HEADERS))
 
 
 # Parsing speed: the patterns above are only tried in short windows around these anchors.
-_ANCHOR = re.compile(r"前|完成|启动|长期|持续|常态化|立即|即时")
+_ANCHOR = re.compile(one_of(v.DEADLINE_ANCHORS))
 _WINDOW = 24
 
 

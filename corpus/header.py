@@ -12,14 +12,16 @@ from dataclasses import dataclass
 
 from corpus.headings import Line, is_title_like, title_complete
 from corpus.text import join_cjk_spaces
+from corpus.vocabulary import LABEL_NUMERALS, NOTICE_VERBS, RUNNING_TEXT_WORDS, one_of
+from corpus.vocabulary_names import ISSUER_ENDS
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
-_DATE = re.compile(
-    r"^[（(]?\s*(?P<d>(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*[）)]?$"
+_DATE = re.compile(  # a year is written digit by digit ("二〇二四"): its numerals are LABEL_NUMERALS without 十
+    rf"^[（(]?\s*(?P<d>(?:\d{{4}}|[〇零{LABEL_NUMERALS[:-1]}○]{{4}})\s*年\s*[\d{LABEL_NUMERALS}]{{1,3}}\s*月"
+    rf"\s*[\d{LABEL_NUMERALS}]{{1,3}}\s*日)\s*[）)]?$"
 )
-_NOTICE = re.compile(r"关于(?:印发|转发|下发)?\s*《(?P<t>.+)》\s*的?通知$")
-_ISSUER_END = re.compile(r"(?:委员会|委|办公室|办|政府|党组|局|领导小组|部|厅|院|中心|机关|工委|总支|支部)$")
+_NOTICE = re.compile(rf"关于(?:{one_of(NOTICE_VERBS)})?\s*《(?P<t>.+)》\s*的?通知$")
+_ISSUER_END = re.compile(rf"(?:{one_of(ISSUER_ENDS)})$")
 _STRUCTURAL = {"table", "part", "attach_list", "h1", "h2", "item"}
 
 
@@ -39,7 +41,7 @@ class Header:
 # sentence in it. Running text that ends in a colon ("根据《…》精神，…具体成员名单如下：", "现将有关事项通知
 # 如下：") is the body's first paragraph, which search must reach.
 _ADDRESSEE_MAX = 60
-_RUNNING_TEXT = re.compile(r"如下|根据|按照|依据|依照|为了|为贯彻|为进一步|为加强|现将|现就|经研究|决定|结合|制定")
+_RUNNING_TEXT = re.compile(one_of(RUNNING_TEXT_WORDS))
 
 
 def _is_addressee(text: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from corpus import roles
+from corpus import vocabulary as v
 from corpus.model import SubAttribution, Units
 from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS
 from corpus.rosters import SETS_UP, body_named
@@ -19,27 +20,35 @@ from corpus.units import (
     split_unit_list,
     unit_like,
 )
-from corpus.vocabulary import MANNER_ADVERBS, PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
+from corpus.vocabulary import (
+    MANNER_ADVERBS,
+    PERMISSIVE_MODALS,
+    SUBJECT_ADVERBIALS,
+    TIME_ADVERBS,
+    alternation,
+    one_of,
+)
+from corpus.vocabulary_names import DUTY_LABEL, DUTY_LABEL_QUALIFIERS
 
 # Inline responsibility in running text: a clause whose subject is a list of units followed by a
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
 # role words that are not ordinary verbs are read here; the units must look like unit names.
 _INLINE_ROLES = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX)
-                      if r in ("lead", "cooperate", "responsible", "shared") and p not in ("落实", "实施"))
+                      if r in ("lead", "cooperate", "responsible", "shared") and p not in roles.PLAIN_VERBS)
 # Not "[\u4e00-\u9fff…]": a class over the CJK range costs tens of ms to compile per occurrence, and
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
 # A subject may also be a leading post ("局分管领导牵头…", "局主要领导联系点：…"): people answer for work too.
 # …or every holder of a post ("各网格员", "各挂钩帮扶干部于…前将…交至…").
-_UNIT_NAME = ("(?:" + _NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"|(?<=主要|分管|包片|带班|挂点)领导)"
+_UNIT_NAME = ("(?:" + _NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + rf"|(?<={one_of(v.LEADER_QUALIFIERS)}){v.LEADER})"
               r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
               rf"|各{_NAME_CHARS}{{0,6}}?(?:{alternation(POSITIONS)}))")
-_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
+_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:{one_of((v.LIST_MARK, *v.CONJUNCTIONS))}){_UNIT_NAME})*"
 _INLINE = re.compile(
     # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
-    rf"^(?:[^由，,。；;：:]{{0,20}}?由|请|要求)?(?P<units>{_UNIT_LIST})"
-    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
-    rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
+    rf"^(?:[^由，,。；;：:]{{0,20}}?由|{one_of(v.SUBJECT_INTRODUCERS)})?(?P<units>{_UNIT_LIST})"
+    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:{one_of((*v.INLINE_MODALS, *v.ROLE_ADVERBS))})?"
+    rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!{one_of(roles.NOT_AFTER_ROLE)})"
 )
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
 # or a duty article's title ("乡镇林业站工作职责一、…"): responsible, no role word needed.
@@ -50,43 +59,47 @@ _HOW = rf"(?:{alternation(SUBJECT_ADVERBIALS)})[^，,。；;：:]{{1,30}}?"
 # "对…的村（社区）和有关单位进行约谈", "并向各联合党委和职能处室进行报备": a list that opens like a clause
 # names the object, not the subject
 _NOT_SUBJECT = rf"(?!{alternation(w for w in CLAUSE_START_WORDS if w != '由')})"
-_SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:{_WHEN})?(?:{_HOW})?"
+_SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:{one_of(v.SUBJECT_MODALS)}|(?:{_WHEN})?(?:{_HOW})?"
                       rf"(?:具体|共同|{_WHEN}|{alternation(MANNER_ADVERBS)})?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
                       rf"(?!(?:{_DUTY_VERBS})的))"
                       rf"(?![求该是])"
-                      rf"|^(?P<duty>{_UNIT_NAME})(?:工作|主要)?职责(?!如下|分工如下)"
+                      rf"|^(?P<duty>{_UNIT_NAME})(?:{one_of(DUTY_LABEL_QUALIFIERS)})?{DUTY_LABEL}(?!{one_of(v.DUTY_LIST_INTROS)})"
                       # "各村居可根据实际，…探索建立…" / "由领导小组根据实际情况，责成…": the subject's
                       # clause may end before its verb, which follows in the next one
-                      rf"|^{_NOT_SUBJECT}(?P<loose>{_UNIT_LIST})(?:{alternation(PERMISSIVE_MODALS)})(?!能|行|靠|见|信|谓|持续)"
+                      rf"|^{_NOT_SUBJECT}(?P<loose>{_UNIT_LIST})(?:{alternation(PERMISSIVE_MODALS)})(?!{one_of(v.NOT_PERMISSIVE)})"
                       # "各挂钩帮扶干部于12月31日前，将…交至…": the subject and its deadline, the verb after
                       rf"|^{_NOT_SUBJECT}(?P<due>{_UNIT_LIST})(?:须|应|要)?于[^，,。；;]{{1,16}}?(?:前|之前|以前)$"
                       rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
-_SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:配合|协助)(?P<main>{_UNIT_LIST})(?:共同)?(?:落实|负责|实施|开展|做好|推进)")
-_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
+_SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:{one_of(roles.SUPPORT_VERBS)})(?P<main>{_UNIT_LIST})(?:共同)?"
+                              rf"(?:{one_of(roles.SUPPORTED_VERBS)})")
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
-                        + r")(?:工作|职责)?(?=[、，,]|$)")
+                        + rf")(?:{one_of(v.DUTY_NOUNS)})?(?=[、，,]|$)")
 # "区管委会、各乡镇政府要加强专项行动的统筹协调": what the subject is responsible for is co-ordinating.
 _COORDINATE_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "coordinate"))
-                              + r")(?:工作|职责)?(?=[、，,]|$)")
+                              + rf")(?:{one_of(v.DUTY_NOUNS)})?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|于|成立|组建|设立|"
+# …and "于…前" (a subject with its deadline) and a body being set up ("成立…领导小组，负责…")
+_TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES)
+                      + f"|{one_of(v.SUBJECT_MODALS)}|{DUTY_LABEL}|{one_of(roles.JOINT_VERBS + roles.SUPPORT_VERBS)}|"
+                      + f"于|{SETS_UP.pattern}|"
                       + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
-_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|-{2,}|—{1,2}|"
-                         r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
-_PLACE_PREPOSITIONS = ("在", "于", "到")
+_ENUMERATOR = re.compile(rf"^\s*(?:[{v.LABEL_NUMERALS}]+是|{one_of(v.ENUMERATOR_WORDS)}|-{{2,}}|—{{1,2}}|"
+                         rf"[（(](?:\d{{1,2}}|[{v.LABEL_NUMERALS}]{{1,3}})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_PLACE_PREPOSITIONS = v.PLACE_PREPOSITIONS
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 # A duty that opens by leading ("X：牵头统筹…", "负责牵头做好…").
 LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
 # "…等区直部门": a collective noun of the one vocabulary (corpus/parties.py) names a kind of body
 _KIND_OF_BODY = re.compile(f"(?:{alternation(COLLECTIVE_NOUNS)})$")
-# people, not bodies ("党员干部要带头"); a post's holders are not ("各包村干部要…": POSITIONS)
 # "…成立…领导小组，负责统筹…；负责整合…": a clause opening with its duty, its subject the body just set up
 _OWN_DUTY = re.compile(r"^\s*负责")
-_PEOPLE = re.compile(rf"(?<!{'|'.join(p[:-2] for p in POSITIONS if p.endswith('干部'))})(?:干部|党员|群众|人员|同志)$")
+# people, not bodies ("党员干部要带头"); a post's holders are not ("各包村干部要…": POSITIONS)
+_PEOPLE = re.compile(rf"(?<!{'|'.join(p[:-2] for p in POSITIONS if p.endswith('干部'))})(?:{one_of(v.PEOPLE_NOUNS)})$")
 
 
 def _split_with(name: str) -> list[str]:

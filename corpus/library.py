@@ -15,6 +15,7 @@ import corpus
 from corpus.aliases import UnitAliases, load_unit_aliases
 from corpus.model import Document
 from corpus.text import normalize_for_match
+from corpus.vocabulary import NOTICE_VERBS, TITLE_PARTY_PREFIX, TITLE_PLACES, one_of
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +24,12 @@ ALIASES_FILE = "unit_aliases.txt"
 
 # Words that make a title long without telling documents apart.
 _TITLE_NOISE = (
-    re.compile(r"^中共"),
-    re.compile(r"关于(?:印发|转发|下发)?"),
+    re.compile(f"^{TITLE_PARTY_PREFIX}"),
+    re.compile(rf"关于(?:{one_of(NOTICE_VERBS)})?"),
     re.compile(r"的?通知$"),
     re.compile(r"[《》〈〉“”\"]"),
     re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$"),  # （2018—2020年）
-    re.compile(r"^(?:广州市|广东省|河南省)"),
+    re.compile(rf"^(?:{one_of(TITLE_PLACES)})"),
 )
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from corpus.loaders import EncryptedDocument, ScannedDocument, UnreadableDocument, register_loader
 from corpus.numerals import CHINESE_NUMERAL_CHARS as _CN
 from corpus.text import ends_sentence
+from corpus.vocabulary import DIVISION_NOUNS
 
 MARGIN_BAND = 0.09  # top/bottom share of the page where running headers and footers live
 MIN_TEXT_CHARS = 20  # fewer characters in the whole file: a scan, not a text PDF
@@ -31,10 +32,10 @@ _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s
 # decides that a line does not continue the one above it. Weak markers ("三是", "①", bullets) also
 # occur inside running text, so in an indenting document they never split a paragraph.
 _MARKER = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN}\d]{{1,3}}\s*[）)]|\d{{1,3}}\s*[.．、)）](?!\d)"
-                     rf"|第\s*[{_CN}\d]{{1,4}}\s*[条章节部分]|附\s*件)")
+                     rf"|第\s*[{_CN}\d]{{1,4}}\s*[{''.join(DIVISION_NOUNS)}]|附\s*件)")
 _WEAK_MARKER = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}是|[①-⑳]|[-—•·]\s)")
 _SENTENCE_END = "。！？!?"
-_BARE_MARKER = re.compile(rf"^\s*(?:第\s*[{_CN}\d]{{1,4}}\s*[条章节]|[（(]\s*[{_CN}\d]{{1,3}}\s*[）)]|[{_CN}]{{1,3}}、|\d{{1,3}}[.．、])\s*$")
+_BARE_MARKER = re.compile(rf"^\s*(?:第\s*[{_CN}\d]{{1,4}}\s*[{''.join(DIVISION_NOUNS[:-1])}]|[（(]\s*[{_CN}\d]{{1,3}}\s*[）)]|[{_CN}]{{1,3}}、|\d{{1,3}}[.．、])\s*$")
 
 
 @dataclass

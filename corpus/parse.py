@@ -70,10 +70,10 @@ from corpus.units import (
     trailing_units,
     units_line,
 )
-from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, STAGE_NOUNS, alternation
+from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, STAGE_NOUNS, alternation
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
-_H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
+_H1_LABEL = re.compile(rf"^[{LABEL_NUMERALS}]{{1,3}}\s*[{H1_MARKS}]\s*")
 _STAGE_HEADING = re.compile(rf"^第[{LABEL_NUMERALS}\d]{{1,3}}(?:{alternation(STAGE_NOUNS)})\s*(?:[:：]\s*[^，,。；;：:]{{1,30}})?$")
 # A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).
 ARTICLE_LEVEL = 1.5

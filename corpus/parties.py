@@ -26,79 +26,36 @@ from dataclasses import replace
 from functools import cache
 
 from corpus import roles
+from corpus import vocabulary_names as v
 from corpus.model import Item, SubAttribution, Units
 from corpus.text import sentence_around
-from corpus.vocabulary import MANNER_ADVERBS, TIME_ADVERBS, alternation
+from corpus.vocabulary import LABEL_NUMERALS, MANNER_ADVERBS, TIME_ADVERBS, alternation, one_of
+from corpus.vocabulary_names import (  # noqa: F401 - the names vocabulary, re-exported for the modules that read parties
+    CLAUSE_START_WORDS,
+    COLLECTIVE_NOUNS,
+    CONTACT_LABELS,
+    NOT_IN_NAME,
+    ORG_SUFFIXES,
+    POSITIONS,
+    ROSTER_LABELS,
+    SHORT_NAMES,
+    SURNAMES,
+)
 
-# Organisations end with one of these (longest are tried first, so the order here is for readers).
-ORG_SUFFIXES: tuple[str, ...] = (
-    # government and party bodies
-    "局", "委", "办", "部", "处", "科", "股", "室", "厅", "署", "司", "委员会", "管委会", "办公室", "党委", "党组",
-    "党工委", "工委", "支部", "总支", "党组织", "组织", "政府", "人大", "政协", "纪委", "监委", "法院", "检察院",
-    "指挥部", "领导小组", "工作组", "专班", "小组", "组", "联", "科协", "委员会", "委会", "工会", "协会", "商会",
-    "联合会", "基金会", "红十字会", "学会", "理事会", "监会", "团", "军分区", "武装部", "海关", "边检站",
-    # service units, enterprises, schools
-    "中心", "公司", "集团", "院", "所", "站", "队", "大队", "中队", "馆", "校", "中学", "小学", "幼儿园", "学院",
-    "银行", "支行", "社", "电视台", "医院", "卫生院", "林场", "农场", "渔场", "水厂", "园区", "管理区",
-    # places that act as bodies
-    "街道", "乡", "镇", "乡镇", "村", "村委", "村居", "社区", "片区", "管理局", "区", "县", "市", "省",
-    # collective nouns: a name only with a qualifier before them (see COLLECTIVE_NOUNS)
-    "单位", "部门", "机关", "机构", "企业", "国企", "学校", "处室", "科室", "股室", "成员单位",
-)
-# A collective noun alone is no name ("单位"); with a qualifier it is ("各单位", "区直各单位", "相关部门").
-COLLECTIVE_NOUNS: tuple[str, ...] = ("单位", "部门", "机关", "机构", "企业", "学校", "处室", "科室", "股室",
-                                     "成员单位", "组织", "乡镇", "村", "社区", "组")
-# People: a position (alone, or after a unit or a name) or a name with 同志.
-POSITIONS: tuple[str, ...] = (
-    "组长", "副组长", "成员", "书记", "副书记", "主任", "副主任", "局长", "副局长", "区长", "副区长", "县长",
-    "乡长", "镇长", "村长", "主席", "部长", "处长", "科长", "所长", "站长", "队长", "院长", "校长", "经理",
-    "董事长", "委员", "常委", "秘书长", "主任委员", "同志", "第一责任人", "直接责任人", "责任人", "负责人",
-    "联络员", "信息员", "专管员", "网格长", "网格员", "路长", "河长", "湖长", "林长", "点长", "楼长",
-    "指挥长", "副指挥长", "总指挥", "调度长", "督导员", "包片领导", "分管领导", "主要领导", "第一书记",
-    "消防员", "通信员", "巡查员", "护林员", "队员", "安全员", "协管员", "管理员", "调解员", "监督员", "帮扶责任人",
-    # cadres assigned to a place or household: a post, unlike 党员干部 in general
-    "帮扶干部", "包村干部", "驻村干部", "挂钩干部", "联系干部",
-)
-# Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
-ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
-                                  "指挥长", "副指挥长", "总指挥", "副总指挥", "召集人")
-# Labels that give a contact, not a duty ("联系人：张三，电话…").
-CONTACT_LABELS: tuple[str, ...] = ("联系人", "联系电话", "咨询电话")
-# Common surnames: a bare two- or three-character personal name in a roster ("张三", "欧阳明").
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
-            "武戴莫孔向汤翁施游詹卓柯甘俞倪巫念蓝赖芦欧阳")
-# Wording a name never holds: the parser cut a phrase of the sentence instead of its subject.
-NOT_IN_NAME: tuple[str, ...] = (
-    "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
-    "进行", "完成", "抓好", "要求", "积极", "及时", "认真", "切实", "分工", "职责", "工作任务", "其他领导",
-    "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
-    "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
-)
-# Words a clause starts with and a name never does: prepositions, verbs, adverbs, pointers back ("上述").
-CLAUSE_START_WORDS: tuple[str, ...] = (
-    "对", "将", "在", "把", "从", "向", "为", "与", "和", "及", "由", "是", "按", "如", "若", "另", "并", "等", "时",
-    "新建", "强化", "坚持", "成立", "设立", "组建", "召开", "印发", "给", "深入", "结合", "发送", "交办", "通知",
-    "要求", "督促", "协同", "掌握", "协助", "配合", "发挥", "充分", "调动", "推动", "健全", "构建", "实现", "持续",
-    "大力", "着力", "提升", "提高", "筑牢", "守住", "严防", "严惩", "引导", "鼓励", "支持", "上述", "前述", "以上",
-    "参与", "本单位", "请", "委托", "提请", "报请", "立即", "迅速",
-)
 # 指导 and 联合 begin names too ("指导组", "联合党委"); a 由 anywhere but in 自由 introduces the real subject.
+_VERB_NAMES = "|".join(f"{verb}(?!{one_of(ends)})" for verb, ends in v.VERB_NAMES)
 # "定期向安全生产监督管理部门", "及时对…": a time or manner adverb before such a word opens a clause too.
 _CLAUSE_START = re.compile(rf"^(?:{alternation((*TIME_ADVERBS, *MANNER_ADVERBS))})?"
-                           rf"(?:{'|'.join(CLAUSE_START_WORDS)}|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
+                           rf"(?:{'|'.join(CLAUSE_START_WORDS)}|{_VERB_NAMES})|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
-_ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
+_ENUMERATED = re.compile(rf"^(?:\d|[{LABEL_NUMERALS}]+[、是]|[（(])")
 MAX_NAME = 30
-# Short names that stand alone as bodies; any other two characters are a fragment ("调处") or a person.
-_SHORT_NAMES = frozenset({"学校", "村委", "团委", "妇联", "工会", "医院", "社区", "街道", "乡镇", "村居", "海关", "法院",
-                             "团市委", "党委", "党组", "支部", "总支", "民政", "公安", "税务", "消防", "边防", "海警",
-                             "武警", "军分区", "侨联", "文联", "残联", "科协"})
+_SHORT_NAMES = SHORT_NAMES
 # A verb that also begins names ("检查组") followed by its object: a collective or qualified body.
-_VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:各|相关|有关|.*(?:单位|企业|人员|群众|产权人)$)")
+_VERB_OBJECT = re.compile(rf"^(?:{'|'.join(roles.NOUN_VERBS)})(?:{one_of(v.COLLECTIVE_MARKS)}|.*(?:{one_of(v.VERB_OBJECTS)})$)")
 # Names of bodies set up for a task may hold any wording ("区加强和规范党内政治生活工作领导小组").
-_BODY_END = re.compile(r"(?:小组|委员会|指挥部|办公室|专班|工作组)$")
+_BODY_END = re.compile(rf"(?:{one_of(v.TASK_BODY_ENDS)})$")
 
 
 def _alternation(words) -> str:
@@ -117,15 +74,15 @@ _UNIT_NOUNS = roles.UNIT_NOUNS
 # collectives ("各牵头单位", "各攻坚战责任单位").
 _ROLE_STEMS = sorted({re.sub(f"(?:{'|'.join(_UNIT_NOUNS)})$", "", p) for p, _ in roles.phrases(roles.LABEL)
                       if p.endswith(_UNIT_NOUNS)} | {"参加"}, key=lambda w: (-len(w), w))
-_ROLE_LABEL = re.compile(rf"^(?:(?P<q>(?:各|相关|有关|其他|其它|全体|[区县市]直)[^，,、；;]{{0,12}}?)|[^，,、；;]{{0,12}}?)"
+_ROLE_LABEL = re.compile(rf"^(?:(?P<q>(?:{one_of(v.COLLECTIVE_QUALIFIERS)})[^，,、；;]{{0,12}}?)|[^，,、；;]{{0,12}}?)"
                          rf"(?:{'|'.join(_ROLE_STEMS)})(?:{'|'.join(_UNIT_NOUNS)})$")
 _COLLECTIVE_ONLY = re.compile(f"^(?:{_alternation(COLLECTIVE_NOUNS)})$")
 _POSITION_END = re.compile(f"(?:{_alternation(POSITIONS)})$")
 _NOT_IN_NAME = re.compile(_alternation(NOT_IN_NAME))
-_PERSON = re.compile(rf"^(?:欧阳|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}$")
+_PERSON = re.compile(rf"^(?:{one_of(v.COMPOUND_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}$")
 
 
-_PLACE_END = re.compile(r"(?:村|居|镇|乡|街道|社区|片区|区|县)$")
+_PLACE_END = re.compile(rf"(?:{one_of(v.PLACE_ENDS)})$")
 
 
 def distribute_tail(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -196,22 +153,24 @@ def is_party_name(name: str) -> bool:
 # A span that starts like a clause, not a name: a verb, a preposition, "其他…".
 # Duty verbs that also begin names of bodies (roles.NOUN_VERBS: "组织部", "宣传部") do not mark a clause.
 _VERB_START = re.compile(
-    r"^(?:负责|按|按照|对|在|将|把|以|为|从|及时|确保|围绕|结合|根据|依据|加快|深化|强化|严格|全面|积极|认真|切实|"
-    r"进一步|坚持|其他|其它|其余|另外|同时|此外|要|应|须|并|和|及|与|或|"
+    rf"^(?:{one_of(v.CLAUSE_OPENERS)}|"
     + "|".join(TIME_ADVERBS) + "|"  # "定期向安全生产监督管理部门报送": a predicate with no subject
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
 # Words a name never holds: relative clauses, rule sentences, role words, list headings.
-_PHRASE_WORDS = re.compile(r"的(?!.*(?:小组|委员会|指挥部|办公室|专班)$)|如下|排位|排名|靠前|简称|每|到|(?<=[门局委办部处室])向|(?:向|经)(?=[区市县省])|成立|组建|视情况|(?<=.)将(?!乐)|被|(?<=.)[（(][一二三四五六七八九十]{1,3}[）)](?=.)|(?:于|按)(?:规定|要求)?时间|\d+\s*(?:次|个|年|月|日|天|名|人)")
+_PHRASE_WORDS = re.compile(rf"的(?!.*(?:{one_of(v.OF_BODY_ENDS)})$)|{one_of(v.PHRASE_WORDS)}|"
+                           rf"(?<=[{v.UNIT_LAST_CHARS}])向|(?:向|经)(?=[{v.LEVEL_CHARS}])|(?<=.)将(?!乐)|"
+                           rf"(?<=.)[（(][{LABEL_NUMERALS}]{{1,3}}[）)](?=.)|(?:于|按)(?:规定|要求)?时间|"
+                           rf"\d+\s*(?:{one_of(v.COUNT_WORDS)})")
 # A bracket after a name: what it holds decides what it is.
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _ALIAS_NOTE = re.compile(r"^(?:以下)?简称[:：]?\s*[“\"‘']?(?P<short>[^”\"’'）)]+)[”\"’']?$")
-_QUOTA = re.compile(r"\d|[一二三四五六七八九十百千]+(?:日|天|个|人|户|亩|宗|件|%)|牵头|配合|主责|协办")
+_QUOTA = re.compile(rf"\d|[{LABEL_NUMERALS}百千]+(?:{one_of(v.QUOTA_UNITS)})|{one_of(v.ROLE_MARKS)}")
 # A bracket that says where a body sits or what it was: kept as a note ("（设在区纪委）", "（原…局）").
-_PLACE_NOTE = re.compile(r"^(?:设在|设于|挂靠|含|包括|原|即|见|不含|下设)")
+_PLACE_NOTE = re.compile(rf"^(?:{one_of(v.PLACE_NOTES)})")
 # A bracket naming a line of work ("（商务）", "（海洋渔业）", "（住建）"): which office of the body is meant.
-_LINE_OF_WORK = re.compile(r"^(?!待定|暂定|另定|拟定|兼|代)[\u4e00-\u9fff]{2,6}$")
-_SCOPE = re.compile(r"^(?:区委|市委|县委|省委|区|市|县|省|镇|乡)")
+_LINE_OF_WORK = re.compile(rf"^(?!{one_of(v.NOT_LINE_OF_WORK)})[\u4e00-\u9fff]{{2,6}}$")
+_SCOPE = re.compile(rf"^(?:{one_of(v.SCOPE_PREFIXES)})")
 
 
 _HALF_CLOSED = re.compile(r"[（(]([^（）()]{1,30})[）)]$")
@@ -296,10 +255,13 @@ def alias_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
 
 # ---- rosters: "组  长：张三（管委会副主任）" — people (or bodies) by their place in a group ----------------
-_LEAD_POSITIONS = re.compile(r"^(?!副|常务副).*(?:组长|队长|指挥长|总指挥|召集人)$")  # "小组长" leads, "副组长" not
+_LEAD_POSITIONS = re.compile(rf"^(?!{one_of(v.DEPUTY_PREFIXES)}).*(?:{one_of(v.LEAD_POSTS)})$")  # "小组长" leads, "副组长" not
 # Any "…长" post of a group ("组长", "副湾（滩）长", "总指挥"), written with spaces to align the column.
-ROSTER_LINE = re.compile(r"^\s*(?P<label>(?:常务|第一)?副?\s*[\u4e00-\u9fff（）()\s]{0,6}?长|成\s*员|组\s*员|联\s*络\s*员|"
-                         r"副?总\s*指\s*挥|召\s*集\s*人)\s*[:：]\s*(?P<names>\S.*)$")
+_NOT_HEADS = [w for w in ROSTER_LABELS if not w.endswith(v.POST_HEAD)]  # "成员", "总指挥", "副总指挥"
+_SPACED_LABELS = "|".join((f"{v.DEPUTY}?" if v.DEPUTY + w in _NOT_HEADS else "") + r"\s*".join(w) for w in _NOT_HEADS
+                          if not (w.startswith(v.DEPUTY) and w[1:] in _NOT_HEADS))
+ROSTER_LINE = re.compile(rf"^\s*(?P<label>(?:{one_of(v.POST_RANKS)})?{v.DEPUTY}?\s*[\u4e00-\u9fff（）()\s]{{0,6}}?{v.POST_HEAD}|"
+                         rf"{_SPACED_LABELS})\s*[:：]\s*(?P<names>\S.*)$")
 _ROSTER_SEGMENT = re.compile(r"(?:^|[：:])\s*(?P<label>[^：:；;]{2,8})[:：](?P<names>[^；;：:]*)$")
 _NAME_AND_POST = re.compile(r"^(?P<name>(?:欧阳|[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2})(?:\s*[（(](?P<p1>.+)[）)]|\s+(?P<p2>\S.*))?$")
 

@@ -23,6 +23,18 @@ VERB = "verb"
 ROLES = ("lead", "cooperate", "responsible", "shared", "coordinate", "guide")
 
 UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
+# The words of support: each makes a cooperate label ("配合单位", "参与部门"); answers show a supporting unit
+# with the word its document used (assistant/units_index.py).
+COOPERATE_STEMS = ("配合", "协办", "协助", "参与", "参加", "协作", "协同")
+# "A会同B…" (A leads, B co-operates), "A联合B…" (both act together).
+JOINT_VERBS = ("会同", "联合")
+# "A配合B落实…": A supports B in B's work (one of SUPPORTED_VERBS).
+SUPPORT_VERBS = ("配合", "协助")
+SUPPORTED_VERBS = ("落实", "负责", "实施", "开展", "做好", "推进")
+# Role suffixes that are also plain verbs: in running text "落实", "实施" alone assign no one.
+PLAIN_VERBS = ("落实", "实施")
+# What follows a role word when it is a noun, not an assignment: "负责人", "负责同志", "负责的", "负责单位".
+NOT_AFTER_ROLE = ("人", "同志", "的", "单位", "部门")
 
 PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     # lead
@@ -41,7 +53,7 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("主办", "lead", frozenset({QUESTION})),
     # cooperate
     *((f"{w}{n}", "cooperate", frozenset({LABEL, COLUMN}))
-      for w in ("配合", "协办", "协助", "参与", "参加", "协作", "协同") for n in UNIT_NOUNS),
+      for w in COOPERATE_STEMS for n in UNIT_NOUNS),
     ("配合", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("协助", "cooperate", frozenset({SUFFIX, QUESTION})),
     ("参与", "cooperate", frozenset({SUFFIX})),
@@ -74,8 +86,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("组织协调", "coordinate", frozenset({SUFFIX})),
     ("统筹协调", "coordinate", frozenset({SUFFIX})),
     ("协调", "coordinate", frozenset({SUFFIX})),
-    ("会同", "coordinate", frozenset()),  # "A会同B负责": A leads, B co-operates (see units.py)
-    ("联合", "coordinate", frozenset()),  # "A联合B对…开展": A and B act together (see units.py)
+    # "A会同B负责": A leads, B co-operates; "A联合B对…开展": A and B act together (see units.py, inline.py)
+    *((w, "coordinate", frozenset()) for w in JOINT_VERBS),
     # people, not units: "牵头领导：张三" / a 责任人 column is read as no unit at all
     *((w, "person", frozenset({LABEL})) for w in ("牵头领导", "责任领导", "分管领导", "联系领导", "责任人", "联系人")),
     # guide
@@ -99,7 +111,8 @@ TOGETHER_VERBS = ("协同", "协作")
 NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查")
 NAME_AFTER_VERB = re.compile(rf"(?:{'|'.join(NOUN_VERBS)})(?:部|组|局|科|处|室|办|站|所|队|中心)")
 # "县工信局为牵头单位，县通信公司为责任单位": every unit label also works as "为<label>" after its units.
-PHRASES += tuple((f"{v}{p}", r, frozenset({SUFFIX})) for v in ("为", "作为", "是")
+LABEL_COPULAS = ("为", "作为", "是")
+PHRASES += tuple((f"{v}{p}", r, frozenset({SUFFIX})) for v in LABEL_COPULAS
                  for p, r, kinds in PHRASES if LABEL in kinds and r != "person")
 # "党政办牵头、各处室分别负责": each answers for its own part
 PHRASES += (("分别负责", "shared", frozenset({SUFFIX})), ("分别落实", "shared", frozenset({SUFFIX})))

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from corpus import vocabulary_names as v
 from corpus.text import collapse_spaces
+from corpus.vocabulary import LABEL_NUMERALS, one_of
 
 # The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
-_BODY = re.compile(r"[^，,。；;：:“”]{2,40}?(?:小组|组|专班|指挥部|委员会|队)(?![\u4e00-\u9fff])")
+_BODY = re.compile(rf"[^，,。；;：:“”]{{2,40}}?(?:{one_of(v.STAFFED_BODY_ENDS)})(?![\u4e00-\u9fff])")
 # The title line of one group in a list of groups ("第二指导组", "（三）综合协调组"): a roster of its own.
-GROUP_TITLE = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{0,4}[）)、.]?[\u4e00-\u9fff]{0,12}?(?:小组|组|专班|指挥部|队)[:：]?$")
+GROUP_TITLE = re.compile(rf"^[（(]?[第{LABEL_NUMERALS}\d]{{0,4}}[）)、.]?[\u4e00-\u9fff]{{0,12}}?(?:{one_of(v.GROUP_TITLE_ENDS)})[:：]?$")
 
 
 _SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)\s+(?P<post>\S.*)$")
@@ -38,14 +40,14 @@ def roster_entry(raw: str) -> str:
 
 
 # A paragraph that sets a body up ("决定成立金井片区督查专班"), and a heading over its people ("一、人员组成").
-SETS_UP = re.compile(r"成立|组建|设立|调整|充实|建立")
-MEMBERS_TITLE = re.compile(r"(?:人员|成员|组织)(?:组成|名单|机构|构成)?$|组成人员$")
+SETS_UP = re.compile(one_of(v.SETTING_UP_VERBS))
+MEMBERS_TITLE = re.compile(rf"(?:{one_of(v.MEMBER_NOUNS)})(?:{one_of(v.MEMBER_TITLE_TAILS)})?$|{v.MEMBERS_NOUN}$")
 # "考核小组成员名单": the list's title names the group before its list noun.
-_LIST_NOUN = re.compile(r"(?:成员|人员|组成人员)?名单$|成员$|人员组成$")
+_LIST_NOUN = re.compile(rf"(?:{one_of(v.LIST_NOUN_HEADS)})?{v.LIST_NOUN}$|{'$|'.join(v.LIST_NOUN_ENDS)}$")
 
 
 def body_named(text: str) -> str:
-    names = [re.split(r"的|成立|组建|设立|调整|充实|建立", m.group(0))[-1] for m in _BODY.finditer(text)]
+    names = [re.split(rf"的|{SETS_UP.pattern}", m.group(0))[-1] for m in _BODY.finditer(text)]
     return next((n for n in reversed(names) if len(n) >= 4), "")
 
 
@@ -54,9 +56,12 @@ NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s*[（(][^（）()]{2,20}[）
 
 
 # What a roster's duties are written under: "职责：…", "工作职责：…", "主要职责：…" (spaced to align the column).
-DUTY_LINE = re.compile(r"^(?:工\s*作|主\s*要)?\s*职\s*责\s*[:：]")
-_ROSTER_START = re.compile(r"(?:常务|第一)?副?[\u4e00-\u9fff（）()]{0,6}?长[:：]|成员[:：]|组员[:：]")
-_NUMBERING = re.compile(r"^[（(]?[第一二三四五六七八九十\d]{1,4}[）)、.．]\s*")
+_QUALIFIERS = "|".join(r"\s*".join(w) for w in v.DUTY_LABEL_QUALIFIERS)
+_DUTY = r"\s*".join(v.DUTY_LABEL)
+DUTY_LINE = re.compile(rf"^(?:{_QUALIFIERS})?\s*{_DUTY}\s*[:：]")
+_ROSTER_START = re.compile(rf"(?:{one_of(v.POST_RANKS)})?{v.DEPUTY}?[\u4e00-\u9fff（）()]{{0,6}}?{v.POST_HEAD}[:：]|"
+                           + "|".join(f"{w}[:：]" for w in v.ROSTER_STARTS))
+_NUMBERING = re.compile(rf"^[（(]?[第{LABEL_NUMERALS}\d]{{1,4}}[）)、.．]\s*")
 
 
 def roster_group(text: str, section: str) -> tuple[str, ...]:

@@ -15,18 +15,20 @@ import re
 from dataclasses import replace
 
 from corpus import roles
+from corpus import vocabulary as v
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.model import Item, Table, Units
 from corpus.parties import personal_name
 from corpus.text import abbreviates, first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
-from corpus.vocabulary import SERIAL_HEADERS, alternation
+from corpus.vocabulary import SERIAL_HEADERS, alternation, one_of
+from corpus.vocabulary_names import PERSON_HEADERS
 
 _SERIAL = re.compile(f"^(?:{alternation(SERIAL_HEADERS)})$")
-_UNIT_NAME_COLUMN = re.compile(r"^(?:部门|单位|处室|科室|部门名称|单位名称|责任主体|主体|成员单位)$")
+_UNIT_NAME_COLUMN = re.compile(rf"^(?:{one_of(v.UNIT_NAME_HEADERS)})$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*")
-_REMARK = re.compile(r"^(?:备注|说明|附注|备考)$")
-_DUTY_COLUMN = re.compile(r"职责|分工|任务|内容|工作")
+_REMARK = re.compile(rf"^(?:{one_of(v.REMARK_HEADERS)})$")
+_DUTY_COLUMN = re.compile(one_of(v.DUTY_HEADER_WORDS))
 
 
 def _group_column(table: Table, candidates: list[str]) -> str | None:
@@ -114,7 +116,7 @@ def items_from_table(table: Table) -> list[Item]:
     return _people_items(table)
 
 
-_PERSON_HEADER = re.compile(r"(?:^|/)(?:姓名|名字)$|(?:责任人|负责人|河长|湖长|林长|路长|网格长|联系人)$")
+_PERSON_HEADER = re.compile(rf"(?:^|/)(?:{one_of(v.NAME_HEADERS)})$|(?:{one_of(PERSON_HEADERS)})$")
 
 
 def _people_items(table: Table) -> list[Item]:

@@ -30,8 +30,19 @@ from corpus.units import (
     trailing_units,
     unit_like,
 )
+from corpus.vocabulary import (
+    CHAPTER_NOUNS,
+    DUTY_KINDS,
+    DUTY_TITLE_ENDS,
+    DUTY_TITLE_NOUNS,
+    FOLLOWING_WORDS,
+    GROUP_NOUNS,
+    LABEL_NUMERALS,
+    one_of,
+)
+from corpus.vocabulary_names import COLLECTIVE_MARKS, DUTY_LABEL_QUALIFIERS
 
-_NUMBERED_TITLE = re.compile(r"^(?:第|[（(]?[一二三四五六七八九十]+[、）)])")
+_NUMBERED_TITLE = re.compile(rf"^(?:第|[（(]?[{LABEL_NUMERALS}]+[、）)])")
 
 
 def paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
@@ -71,8 +82,9 @@ def paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
     return tuple(out)
 
 
-_H2_START = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")
-_SECTION_LABEL = re.compile(r"^(?:(第[一二三四五六七八九十]+[章部分编])|([一二三四五六七八九十]+)、|(（[一二三四五六七八九十]+）))")
+_H2_START = re.compile(rf"^[（(]\s*([{LABEL_NUMERALS}]{{1,3}})\s*[）)]\s*")
+# "[章部分编]": a character class of the chapter nouns' characters, so "第一部" is read as a chapter too
+_SECTION_LABEL = re.compile(rf"^(?:(第[{LABEL_NUMERALS}]+[{''.join(CHAPTER_NOUNS)}])|([{LABEL_NUMERALS}]+)、|(（[{LABEL_NUMERALS}]+）))")
 
 
 def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
@@ -101,8 +113,8 @@ def h2_tasks(paragraphs: list[Paragraph], items: list[Item], numbered: set[str])
     return promoted, [p for p in paragraphs if id(p) not in taken]
 
 
-_H1_SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、(.+)$")
-_H1_LABEL_START = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_H1_SECTION = re.compile(rf"^([{LABEL_NUMERALS}]{{1,3}})、(.+)$")
+_H1_LABEL_START = re.compile(rf"^[{LABEL_NUMERALS}]{{1,3}}、")
 
 
 def h1_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
@@ -138,7 +150,7 @@ def _units_of(text: str) -> Units:
     return trailing_units(text) or trailing_label_units(text) or inline_units(text)
 
 
-_ENUM_START = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是[，,：:]?\s*")
+_ENUM_START = re.compile(rf"^\s*([{LABEL_NUMERALS}]{{1,3}})是[，,：:]?\s*")
 
 
 def enumerated_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[list[Item], list[Paragraph]]:
@@ -214,7 +226,7 @@ def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[I
         rule = next((r for start, r in sorted(rules, reverse=True) if it.line_start >= start), "")
         u = it.units
         # a lone collective ("各责任单位要…") is addressed, not listed first among the owners
-        lone_collective = len(u.shared) == 1 and u.shared[0].startswith(("各", "相关", "有关"))
+        lone_collective = len(u.shared) == 1 and u.shared[0].startswith(COLLECTIVE_MARKS)
         if rule and not u.lead and u.shared and not lone_collective:
             it = replace(it, units=replace(u, lead=u.shared[:1], cooperate=u.shared[1:] + u.cooperate,
                                            shared=(), rule=u.rule or rule))
@@ -257,7 +269,7 @@ def label_tables(tables: list[Table]) -> tuple[Table, ...]:
     for t in tables:
         per_part[t.part] = per_part.get(t.part, 0) + 1
     return tuple(
-        replace(t, label=re.sub(r"^[一二三四五六七八九十]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
+        replace(t, label=re.sub(rf"^[{LABEL_NUMERALS}]+、", "", t.title).strip()) if per_part[t.part] > 1 and t.title else t
         for t in tables
     )
 
@@ -266,12 +278,13 @@ def label_tables(tables: list[Table]) -> tuple[Table, ...]:
 # under it (task lists grouped by lead unit). The count and a trailing 工作/任务/事项 are dropped; the
 # rest must be nothing but unit names with a role word, so ordinary headings never match.
 _GROUP_TAIL = re.compile(r"(?:[（(]\s*(?:共\s*)?\d{1,3}\s*[项条个][）)])?\s*[：:。]?$")
-_GROUP_NOUN = re.compile(r"(?:的)?(?:重点)?(?:工作|任务|事项)(?:清单)?$")
+_GROUP_NOUN = re.compile(rf"(?:的)?(?:重点)?(?:{one_of(GROUP_NOUNS)})(?:清单)?$")
 
 
 # "第十八条 区农村发展局工作职责", "三、站点消防员应履行以下职责": the heading names whose duties follow.
-DUTY_TITLE = re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?P<owner>[^\s，,。；;：:]{2,40}?)(?:的)?(?:应(?:当)?履行(?:以下|下列|如下)?|主要|工作)?"
-                        r"(?:基本|主要)?(?:职责|职能|工作职责)(?:如下|是|为)?[：:]?$")
+DUTY_TITLE = re.compile(rf"^(?:第[{LABEL_NUMERALS}百]+条\s*)?(?P<owner>[^\s，,。；;：:]{{2,40}}?)(?:的)?"
+                        rf"(?:应(?:当)?履行(?:{one_of(FOLLOWING_WORDS)})?|{one_of(DUTY_LABEL_QUALIFIERS)})?"
+                        rf"(?:{one_of(DUTY_KINDS)})?(?:{one_of(DUTY_TITLE_NOUNS)})(?:{one_of(DUTY_TITLE_ENDS)})?[：:]?$")
 
 
 def duty_owner(title: str) -> Units:

@@ -16,9 +16,12 @@ import re
 from dataclasses import replace
 
 from corpus import parties, roles
+from corpus import vocabulary_names as name_words
 from corpus.model import SubAttribution, Units
 from corpus.parties import distribute_tail
 from corpus.text import strip_markup
+from corpus.vocabulary import one_of
+from corpus.vocabulary_names import scoped
 
 # Square brackets enclose responsibility clauses too ("…。[牵头单位:区卫健局;责任单位:…]").
 _OPEN, _CLOSE = "（([【", "）)]】"
@@ -32,35 +35,31 @@ UNITS_LINE = roles.label_regex()
 _GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")
 _FIRST_LEADS = roles.FIRST_LEADS
 # "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
-_AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:为|是|作为)(?P<label>{roles.label_words()})$")
+_AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:{one_of(roles.LABEL_COPULAS)})(?P<label>{roles.label_words()})$")
 # "区纪委牵头、区委组织部配合": a role word followed by 、 ends its clause.
 # (not role words that also end unit names: "区政协办、" is a unit followed by 、)
 ROLE_THEN_LIST = re.compile(rf"({'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES if p[-1] not in '办部组委局处室')})、")
 # "区委组织部（牵头）": a role marked after one unit of a list.
 # "区委组织部★" / "*区委组织部": a star or similar mark on one unit designates the lead ("带★的为牵头单位").
-_MARKED = re.compile(r"^(?:(?P<unit>.+?)[（(](?P<mark>牵头|牵头单位|主责|配合|协办)[）)]|(?P<star>[★☆※▲*＊]+)?"
+_MARKED = re.compile(rf"^(?:(?P<unit>.+?)[（(](?P<mark>{one_of(name_words.ROLE_MARKS)})[）)]|(?P<star>[★☆※▲*＊]+)?"
                      r"(?P<name>[^★☆※▲*＊]+?)(?P<star2>[★☆※▲*＊]+)?)$")
 _SUB = re.compile(r"^(?P<scope>.+?)(?:由|归)(?P<units>[^由]+?)(?:牵头)?负责$")
 # "县医疗保障局等有关部门" → "县医疗保障局": a list closed by 等 keeps the names it wrote.
-_TRAILING_ETC = re.compile(r"(?<=[^\s]{2})等(?:有关|相关|其他|其它)?(?:部门|单位|机构)?$")
-_LIST_SPLIT = re.compile(r"、|以及|及|和(?=各|区属|全区|相关|有关)")
+_TRAILING_ETC = re.compile(rf"(?<=[^\s]{{2}})等(?:{one_of(name_words.ETC_QUALIFIERS)})?(?:{one_of(name_words.ETC_NOUNS)})?$")
+_LIST_SPLIT = re.compile(rf"{one_of(name_words.LIST_SPLITTERS)}|和(?={one_of(name_words.AND_BEFORE)})")
 # "A配合B落实": A supports, B answers for it.
-_SUPPORTS = re.compile(r"^(?P<coop>[^，,、]+?)(?:配合|协助)(?P<main>[^，,]+)$")
+_SUPPORTS = re.compile(rf"^(?P<coop>[^，,、]+?)(?:{one_of(roles.SUPPORT_VERBS)})(?P<main>[^，,]+)$")
 # "A会同B负责": A leads, B co-operates.
 _TOGETHER_WITH = re.compile(r"^(?P<lead>[^，,]+?)会同(?P<coop>.+)$")
 # A unit's scope prefix; follow-on names written without it inherit it ("局机关党委、乡村振兴处").
 # Names that carry their own scope and never take the district's prefix ("人行平潭支行", "国网…公司").
 # …and vertically managed bodies named by their own place ("平潭海事局", "福州港口管理局平潭港务管理站");
 # a name of eight characters or more is written in full already ("环境与国土资源局" after "区经济发展局").
-_OWN_SCOPE = re.compile(r"^(?:人行|中国|国家|国网|省|市(?!场|政)|中央)|(?:支行|分行|海关|公司|集团|银行|海事局|气象局|"
-                        r"港务管理站|港口管理局|边检站|海警局|烟草专卖局|邮政局|供电局)$|^.{8,}$")
-_PREFIX = re.compile(r"^(?:区委|市委|县委|区|市|县|局|省)(?=[^\s，,、（(]{2})")
-_COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|其它|所属|全|本|辖区|属地|省|市(?!场|政)|县|区(?!域)|乡镇|镇|街道|村委|村居|社区|中央|国家|驻)")
-# How a unit's name ends in running text. Narrower than parties.ORG_SUFFIXES on purpose: generating it
-# from that list was measured (7 December) and read "定期组织", "依法责令企业" as subjects (组织 and 企业 end
-# names there, but in running text they are verbs and objects) and lost "片区管理局" in a duty title.
-UNIT_END = re.compile(r"(?:局|委|办|部|处|室|科|股|所|站|队|中心|院|会|厅|组|团|社|行|关|馆|校|台|司|公司|企|支行|单位|部门|政府|"
-                       r"村|村居|社区|街道|乡镇|片区|联|署|科协|集团|总支|专班)$")
+_OWN_SCOPE = re.compile(rf"^(?:{scoped(name_words.OWN_SCOPE_STARTS)})|(?:{one_of(name_words.OWN_SCOPE_ENDS)})$|^.{{8,}}$")
+_PREFIX = re.compile(rf"^(?:{one_of(name_words.INHERITED_PREFIXES)})(?=[^\s，,、（(]{{2}})")
+_COLLECTIVE = re.compile(rf"^(?:{scoped(name_words.COLLECTIVE_STARTS)})")
+# How a unit's name ends in running text: narrower than parties.ORG_SUFFIXES on purpose (see UNIT_ENDS).
+UNIT_END = re.compile(rf"(?:{one_of(name_words.UNIT_ENDS)})$")
 
 
 def unit_like(name: str) -> bool:
@@ -120,10 +119,10 @@ def split_unit_list(text: str) -> tuple[str, ...]:
         for p in pieces:
             p = _TRAILING_ETC.sub("", p.strip(" ，,。."))
             # "各部门各乡镇": two collectives written with no separator; "A中心和B中心": two names
-            for x in re.split(r"(?<=[部门位镇村局委办处室])(?=各)", p) if p else ():
+            for x in re.split(rf"(?<=[{name_words.COLLECTIVE_LAST_CHARS}])(?={name_words.COLLECTIVE_MARKS[0]})", p) if p else ():
                 both = re.split(r"和|与", x)
                 if (len(both) == 2 and all(len(b) >= 4 and UNIT_END.search(b) for b in both)
-                        and not both[1].startswith(("人民", "党", "政府", "管委"))):  # "各乡镇党委和人民政府" shares 各乡镇
+                        and not both[1].startswith(name_words.SAME_PLACE_BODIES)):  # "各乡镇党委和人民政府" shares 各乡镇
                     out.extend(both)
                 elif x:
                     out.append(x)
@@ -227,7 +226,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                 if not (mk := _MARKED.match(name)) or not (mk.group("unit") or mk.group("star") or mk.group("star2")):
                     continue
                 if mk.group("unit"):
-                    mark = "lead" if mk.group("mark") in ("牵头", "牵头单位", "主责") else "cooperate"
+                    mark = "lead" if mk.group("mark") in name_words.LEAD_ROLE_MARKS else "cooperate"
                     found[mark].append(mk.group("unit"))
                 else:
                     found["lead"].append(mk.group("name"))
@@ -267,7 +266,7 @@ def trailing_parenthesis(text: str) -> tuple[int, int] | None:
     return None
 
 
-_NOT_A_LIST = re.compile(r"简称|以下|含|包括|即|见|附件|共|等|试行|暂行|修订|年|号|第")
+_NOT_A_LIST = re.compile(one_of(name_words.NOT_A_LIST_WORDS))
 
 
 def _bare_unit_list(before: str, inner: str) -> Units:

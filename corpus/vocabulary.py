@@ -51,6 +51,17 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     # parts of words ("要求", "有关", "在职")
     *((w, FUNCTION) for w in ("的", "是", "有", "要", "在", "了")),
 )
+# Interrogatives that ask which body or who ("谁牵头", "哪个单位", "什么部门" with a unit noun after 什么).
+WHO_WORDS = ("谁", "哪个", "哪些", "哪家", "哪几个")
+# Interrogatives that make a quoted "由…牵头" a question, not a statement ("由哪个单位牵头").
+ASKING_MARKS = ("哪", "谁", "什么")
+# "区财政局在…工作中主要负责哪些": what a unit-duty question is written with.
+WITHIN_WORDS = ("中", "里", "方面", "工作中")
+# (after 的 only the first two: "区财政局的主要职责")
+DUTY_ASK_ADVERBS, DUTY_ASK_VERBS = ("主要", "具体", "都"), ("负责", "承担", "做", "干", "管")
+WHAT_WORDS, DUTY_ASK_NOUNS = ("哪些", "什么", "啥"), ("职责", "任务", "分工")
+# "越秀工作要点里的第5项": what may stand between a document's name and the item asked for.
+IN_WORDS = ("的", "里的", "中的", "里", "中")
 SEARCH_STRIPPED = (ASK, REQUEST, PARTICLE)
 CORE_STRIPPED = (ASK, REQUEST, PARTICLE, FUNCTION)
 
@@ -64,6 +75,11 @@ def question_words(*kinds: str) -> tuple[str, ...]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first (so "哪些" is matched before "哪")."""
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=lambda w: (-len(w), w)))
+
+
+def one_of(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` in the order given (where the order is the data's: "几次|多少次")."""
+    return "|".join(re.escape(w) for w in words)
 
 
 @cache
@@ -123,11 +139,23 @@ SERIAL_HEADERS = ("序号", "编号", "序列")
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
 # A numbered stage of the work: "第三阶段：验收阶段（2016年4月1日至5月30日）" heads the paragraph below it.
 STAGE_NOUNS = ("阶段", "步骤", "步", "环节", "轮")
+# How a citation locates a passage: "第17项", "附件1 第3行", "正文 第2段".
+LOCATOR_NOUNS = ("项", "行", "段")
 # A numbered run of items inside a document ("第二部分第3项", "第2组").
 RUN_NOUNS = ("部分", "组", "批")
+# A group heading over tasks ("一、县示范区管委会牵头工作（8项）", "重点任务清单") ends with one of these.
+GROUP_NOUNS = ("工作", "任务", "事项")
+# A duty heading ("第十八条 区农村发展局工作职责", "三、站点消防员应履行以下职责"): the duty nouns, the
+# words that may qualify them, and what may follow.
+DUTY_TITLE_NOUNS, DUTY_KINDS = ("职责", "职能", "工作职责"), ("基本", "主要")
+FOLLOWING_WORDS, DUTY_TITLE_ENDS = ("以下", "下列", "如下"), ("如下", "是", "为")
 
 
 # Measure words a count is given in ("5700余字", "不少于3人", "12学时"); "多少字" asks for that counter.
+# 个 is the generic classifier and 天 a period: both count too ("3个", "5天"); any number with one of
+# NUMBER_COUNTERS is an amount ("3户", "80分").
+GENERIC_COUNTERS = ("个", "天")
+NUMBER_COUNTERS = "个户人亩套座项名家所元分次"
 MEASURE_WORDS = ("份", "人", "篇", "名", "期", "项", "字", "学时", "小时", "所", "家", "条", "户", "亩", "套", "座", "辆",
                  "吨", "公里", "平方米", "间", "处")
 # The units a date or a period is typed in ("11月5日", "15天内", "每年2次"): a number is read before them.
@@ -140,6 +168,8 @@ CALENDAR_UNITS = ("年", "月", "日", "号", "天", "周", "次")
 ORGANISATION_ENDS = ("局", "委", "办", "部", "院", "会", "处", "科", "所", "中心")
 # The administrative level a name starts with ("区财政局", "市委", "县民政局").
 ADMIN_LEVELS = ("区", "市", "县")
+# …and the levels an organisation named in a search question may start with ("省应急管理厅", "局办公室").
+SEARCH_ORGANISATION_LEVELS = (*ADMIN_LEVELS, "省", "局")
 
 
 @cache
@@ -182,6 +212,12 @@ PLACE_NOUNS = ("公示栏", "公告栏", "公开栏", "宣传栏", "网站", "�
 FUND_SOURCE_ASKS = ("从哪里出", "从哪儿出", "从哪出", "哪里出", "谁出", "由谁承担", "谁承担", "谁负担", "从哪来",
                     "从哪里来", "来源", "从哪里列支", "哪里列支", "怎么解决")
 # … answered by a budget line, an account or a payer.
+# A fund a source is asked of ("经费从哪里出"), and the verbs of a place a thing is published or set up at.
+FUND_WORDS = ("经费", "资金", "费用", "钱", "补贴", "补助", "奖金", "开支", "支出")
+PUBLISH_VERBS = ("公示", "公布", "公开", "张贴", "设置", "设立")
+# "补贴怎么算": a sum asked by how it is computed.
+COMPUTED_FUNDS = ("补贴", "补助", "工资", "薪酬", "奖金", "费用", "加班费")
+COMPUTE_ASKS = ("怎么算", "怎么计算", "如何计算", "怎么发", "怎么给")
 FUND_SOURCES = ("预算", "列支", "承担", "负担", "自筹", "统筹", "拨付", "专项资金", "专项经费", "财政资金", "财政保障",
                 "经费保障", "资金保障", "由财政")
 
@@ -217,3 +253,132 @@ MEMBER_ASKS = ("是谁", "有谁", "都有谁", "都是谁", "有哪些", "都�
 BELONGS_ASKS = ("归", "属于", "由", "是", "在")
 # What a group's name ends with ("区环境卫生综合整治主题活动考核小组", "金井片区督查专班").
 GROUP_ENDS = ("领导小组", "工作小组", "小组", "专班", "指挥部", "委员会", "工作组", "组", "队")
+NOT_PERMISSIVE = ("能", "行", "靠", "见", "信", "谓", "持续")  # 可能, 可行, 可靠, 可见, 可信, 可谓, 可持续
+# Before a role word ("区财政局要牵头", "各部门共同负责", "由A具体牵头"): a modal or one of ROLE_ADVERBS.
+INLINE_MODALS = ("要", "应", "应当", "需")
+ROLE_ADVERBS = ("共同", "具体", "统一")
+# Before a duty verb: "各处室（中心）、各行政村要广泛开展…".
+SUBJECT_MODALS = ("要", "应当", "应", "须", "必须")
+# What introduces a subject besides 由 (the agent marker, read everywhere): "请各单位…", "要求各乡镇…".
+SUBJECT_INTRODUCERS = ("请", "要求")
+# How units are joined in a list ("A、B和C"): the list mark and the conjunctions.
+LIST_MARK = "、"
+# A leading post that answers for work ("局分管领导牵头…"): a qualifier before 领导.
+LEADER_QUALIFIERS, LEADER = ("主要", "分管", "包片", "带班", "挂点"), "领导"
+# People, not bodies, as a subject ("党员干部要带头").
+PEOPLE_NOUNS = ("干部", "党员", "群众", "人员", "同志")
+# Enumerators before a clause's subject ("一是…", "首先…", "---…").
+ENUMERATOR_WORDS = ("首先", "其次", "再次", "最后", "同时", "此外", "另外")
+# A clause opening with one of these says where, not who ("在北港村、大坪村…开展试点").
+PLACE_PREPOSITIONS = ("在", "于", "到")
+# "X工作职责如下": a list of duties follows; not X's own duties in the clause.
+DUTY_LIST_INTROS = ("如下", "分工如下")
+# What a lead duty may end with ("…的牵头抓总工作", "…的统筹协调职责").
+DUTY_NOUNS = ("工作", "职责")
+
+# ---- what kind of phrase answers a question (index/answer_type.py) -------------------------------
+
+# "每年", "每两个月", "每季度": the period after 每 (and an optional count) that says how often.
+RECURRING_PERIODS = ("年", "季度", "半年", "月", "周", "天", "日", "两年")
+# How regularly, without a count ("不少于", "定期").
+FREQUENCY_WORDS = ("不少于", "至少", "定期", "常态化")
+# A length of time after a number ("3个月", "5个工作日"), and a time limit without one ("月底前", "之日起").
+DURATION_UNITS = ("月", "天", "日", "年", "周", "工作日", "小时")
+PERIOD_WORDS = ("月底", "年底", "下旬", "上旬", "中旬", "之日起", "以内", "前")
+# A point in the calendar that is no date: part of a month or year, a festival.
+CALENDAR_POINTS = ("上旬", "中旬", "下旬", "月底", "月初", "年底", "年初", "元节", "春节", "清明", "国庆")
+SHARE_WORDS = ("百分之", "比例", "不低于", "不少于")  # a share without a "%"
+# how a result is used; 根据/依据/结合 say what something rests on ("根据…要求，结合我局实际"), not a use
+USE_WORDS = ("作为", "挂钩", "运用", "应用", "参考", "纳入", "用于")
+REWARD_WORDS = ("奖", "表彰", "表扬", "评先", "评优", "优先")
+SANCTION_WORDS = ("处分", "处罚", "罚款", "追究", "问责", "警告", "记过", "降级", "撤职", "开除", "诫勉", "通报批评", "移送",
+                  "依法依规", "依纪依法", "整治", "整顿", "处置")
+# Funds a sum is asked of, by family: "多少补贴" is answered by a 补助 too, not by a 工资.
+FUND_FAMILIES = (("补贴", "补助", "奖补", "补偿"), ("经费", "资金", "预算", "投资"), ("工资", "薪酬", "年薪", "报酬"),
+                 ("奖励", "奖金"), ("费用",), ("罚款",), ("债券",))
+# Posts a question asks the holder of ("组长是谁"); APPOINTED ones are also asked and stated as "谁担任主任",
+# "任组长". A roster line gives the holder after "<stem>长：" ("组 长：", "指挥长：") or a post label.
+APPOINTED = "appointed"
+POSTS_ASKED = (("组长", APPOINTED), ("队长", APPOINTED), ("指挥长", APPOINTED), ("召集人", ""), ("主任", APPOINTED),
+               ("书记", APPOINTED), ("站长", ""), ("所长", ""))
+HEAD_POST_STEMS = ("组", "队", "指挥", "会", "站", "所", "处", "局", "科", "主")
+POST_LABELS = ("主任", "书记", "召集人", "总指挥")
+MEMBER_LABEL = "成员"  # may be spaced out to align a column ("成  员：")
+APPOINT_VERBS = ("担任", "兼任")  # "由张三担任"
+WHO_ASKS = ("是谁", "有谁", "都有谁", "有哪", "是哪", "由谁", "叫什么")  # "组长是谁"
+WHO_HOLDS = ("是", "任", "当", "担任")  # "谁担任组长"
+# The document a text rests on: "根据哪个文件开展的", "依据…哪份通知", "哪个文件发的".
+BASIS_VERBS = ("依据", "根据", "按照", "依照", "遵照", "遵循", "贯彻", "落实")
+WHICH_WORDS = ("哪个", "哪份", "哪一份", "什么", "哪些", "哪几个")
+WHICH_DOCUMENT, DOCUMENT_NOUNS = ("哪个", "哪份", "什么"), ("文件", "通知")  # "哪个文件发的"
+BASIS_NOUNS = (*DOCUMENT_NOUNS, "规定", "意见", "方案", "精神", "政策")
+ISSUE_VERBS = ("发的", "制定", "印发", "出台", "开展", "下发", "提出")
+BASIS_WORDING = ("根据", "精神")  # how documents say it: "根据《…》（…〔2021〕3号）精神"
+# Question cues of an answer kind: words alone ("几次"); cues with structure stay in index/answer_type.py.
+TIMES_CUES = ("几次", "多少次")
+FREQUENCY_CUES = ("频次", "频率", "一年开", "每年开")
+SCORE_CUES = ("多少分", "几分", "占多少", "得分")
+SHARE_CUES = ("比例", "百分之", "占比", "多大比")
+DATE_CUES = ("几月", "几日", "哪个月", "哪一天", "月份")
+HOW_LONG = ("多久", "多长时间")  # "多久一次" asks how often, "多久" alone how long
+PERIOD_CUES = (*HOW_LONG, "几个月", "几天", "期限", "什么时候", "何时", "哪天", "截止", "几号")
+# A sum asked of a fund: "多少补贴" (FUNDS_AFTER_ASK, after 多少) or "补贴是多少" (FUNDS_BEFORE_ASK, before
+# it). They are not FUND_FAMILIES (which reads the fund of a sum in a text) and differ from it and from each
+# other by history, not design: 奖补, 补偿, 预算, 报酬 are no money cue; 奖励, 债券, 投资 only after 多少.
+FUNDS_AFTER_ASK = ("补贴", "补助", "经费", "资金", "奖励", "奖金", "工资", "年薪", "薪酬", "费用", "罚款", "债券", "投资")
+FUNDS_BEFORE_ASK = ("补贴", "补助", "经费", "资金", "工资", "薪酬", "年薪", "奖金", "费用", "罚款")
+MONEY_CUES = ("年薪", "罚款标准", "补贴标准", "补助标准")
+# Words around a fund that qualify no fund ("每月能领多少补贴": no 养老 or 生活 named).
+NOT_QUALIFIERS = ("的", "钱的", "能拿", "能领", "可以领", "可以拿", "每个月", "每月", "每年", "每人", "每户", "一年", "一个月")
+# "什么处分", "怎么处理": a sanction asked; "怎么运用", "有什么用": a use; "什么奖励": a reward.
+SANCTION_ASKS, SANCTION_NOUNS = ("什么", "哪些", "何种", "怎样的"), ("处分", "处罚", "处理", "惩戒", "后果", "责任")
+SANCTION_HOW, SANCTION_VERBS = ("怎么", "如何"), ("处分", "处罚", "处理", "追责")
+USE_HOW, USE_VERBS, USE_CUES = ("怎么", "如何", "怎样"), ("运用", "使用", "应用", "用"), ("用在哪", "有什么用", "用来干")
+REWARD_ASKS, REWARD_NOUNS, REWARD_AFTER = ("什么", "哪些", "怎么", "如何", "怎样"), ("奖励", "奖"), ("是什么", "有哪些", "有什么")
+# Colloquial periods in questions against the documents' wording ("一年开几次" → "每年…1次").
+PERIOD_SYNONYMS = (("一年", "每年"), ("一个月", "每月"), ("一季度", "每季度"), ("半年", "每半年"), ("一周", "每周"),
+                   ("年年", "每年"), ("什么时候", "时间"), ("何时", "时间"))
+
+
+# ---- deadlines and frequencies written with a task (corpus/deadlines.py) --------------------------
+
+# "6月下旬", "6月底前", "年底前", "上半年完成"; a limit ends with a word of BEFORE_WORDS or DONE_VERBS.
+MONTH_PARTS = ("上旬", "中旬", "下旬", "底", "末", "中")
+YEAR_PARTS = ("年底", "年末", "年中", "上半年", "下半年")
+BEFORE_WORDS, DONE_VERBS = ("前", "之前", "以前"), ("完成", "启动")
+# A deadline that is no date ("长期坚持"); in brackets only the first two kinds are read.
+ONGOING_DEADLINES = ("长期坚持", "长期推进", "持续推进", "持续开展", "常态化推进", "立即执行", "即时")
+ONGOING_IN_BRACKETS = ("长期坚持", "持续推进")
+# "每季度至少开展1次": the period after 每 (or after a count: "每2个月"), the acts, and what is counted.
+EVERY_PERIODS = ("年", "半年", "季度", "季", "月", "个月", "周", "旬", "两周", "两个月")
+COUNTED_PERIODS = ("年", "月", "周", "天", "日")
+AT_LEAST = ("至少", "不少于")
+RECURRING_ACTS = ("开展", "召开", "举办", "组织", "报送", "报告", "进行", "检查", "调研")
+TIMES_UNITS = ("次", "轮", "批", "天")
+# Column headers that hold a deadline (完成时限 / 完成时间 / 时间节点 / 进度安排).
+DEADLINE_HEADERS = ("时限", "期限", "完成时间", "时间节点", "进度安排", "时间要求", "完成日期")
+# Parsing speed: the deadline patterns are tried only in short windows around these words.
+DEADLINE_ANCHORS = ("前", "完成", "启动", "长期", "持续", "常态化", "立即", "即时")
+
+# ---- table headers, titles and layout words (corpus/table_items.py, header.py, library.py, blocks.py) --
+
+UNIT_NAME_HEADERS = ("部门", "单位", "处室", "科室", "部门名称", "单位名称", "责任主体", "主体", "成员单位")
+REMARK_HEADERS = ("备注", "说明", "附注", "备考")
+DUTY_HEADER_WORDS = ("职责", "分工", "任务", "内容", "工作")  # a header holding one of these: a duty column
+NAME_HEADERS = ("姓名", "名字")
+# "关于印发《…》的通知": the verbs of a covering notice (its title is the document's own).
+NOTICE_VERBS = ("印发", "转发", "下发")
+# What makes a title long without telling documents apart: a party prefix and three province/city names
+# (the bundled documents' issuers; kept as they were, noted in docs/parsing.md).
+TITLE_PARTY_PREFIX, TITLE_PLACES = "中共", ("广州市", "广东省", "河南省")
+# Words of running text: a line ending in a colon with one of these is the body, not an addressee line.
+RUNNING_TEXT_WORDS = ("如下", "根据", "按照", "依据", "依照", "为了", "为贯彻", "为进一步", "为加强", "现将", "现就", "经研究",
+                      "决定", "结合", "制定")
+# A byline or photo credit ("文/广州日报全媒体记者汤南"): complete without a full stop.
+CREDIT_LABELS = ("文", "图", "摄影", "摄", "来源")
+# Numbered divisions a PDF line may start with ("第三条", "第二章", "第一节", "第二部分").
+DIVISION_NOUNS = ("条", "章", "节", "部分")
+# Counters after 几 that a search keeps ("几天" searches 天) and after a Chinese count that becomes digits
+# ("扣一分" → "扣1分").
+COUNTERS_AFTER_JI = ("天", "次", "篇", "年", "月", "人", "个")
+COUNTED_UNITS = ("分", "次", "名", "人", "元", "项", "户", "条", "倍", "家", "所")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from corpus import vocabulary as v
 from corpus.vocabulary import (
     FUND_SOURCE_ASKS,
     FUND_SOURCES,
@@ -18,6 +19,7 @@ from corpus.vocabulary import (
     PLACE_NOUNS,
     PLACE_VERBS,
     alternation,
+    one_of,
 )
 
 # How much a passage or sentence holding the asked-for phrase gains (search ranking and the quoted
@@ -26,66 +28,71 @@ ANSWER_TYPE_BOOST = 1.5
 
 _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 # A bare "一次" is often a one-off ("召开一次专题民主生活会"); a rule says how often: 每…, 至少, 不少于.
-_FREQUENCY = re.compile(r"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次|不少于|至少|定期|常态化")
+_EVERY = rf"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:{one_of(v.RECURRING_PERIODS)})|[0-9０-９两二三四五六七八九十]+次"
+_FREQUENCY = re.compile(rf"{_EVERY}|{one_of(v.FREQUENCY_WORDS)}")
 # "几次", "多少次" ask for a number of times: "定期" or "常态化" says how regularly, not how many times.
-_TIMES = re.compile(r"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:年|季度|半年|月|周|天|日|两年)|[0-9０-９两二三四五六七八九十]+次")
-_PERIOD = re.compile(rf"{_N}个?(?:月|天|日|年|周|工作日|小时)|[0-9]+月[0-9]+日|月底|年底|下旬|上旬|中旬|之日起|以内|前")
+_TIMES = re.compile(_EVERY)
+_PERIOD = re.compile(rf"{_N}个?(?:{one_of(v.DURATION_UNITS)})|[0-9]+月[0-9]+日|{one_of(v.PERIOD_WORDS)}")
 # "几月几日 / 几月份" ask for a point in the calendar: a month (with its day), a part of a month or year;
 # a length of time ("全年24小时值班") does not answer them.
-_DATE = re.compile(rf"{_N}月(?:份|{_N}[日号])?|[上中下]旬|月底|月初|年底|年初|[元春]节|清明|国庆")
+_DATE = re.compile(rf"{_N}月(?:份|{_N}[日号])?|{one_of(v.CALENDAR_POINTS)}")
 _SCORE = re.compile(rf"{_N}分")
-# 个 is the generic classifier and 天 a period; both count too ("3个", "5天").
-_COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, '个', '天'))})")
-_SHARE = re.compile(r"[0-9.]+%|百分之|比例|不低于|不少于")
+_COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, *v.GENERIC_COUNTERS))})")
+_SHARE = re.compile(rf"[0-9.]+%|{one_of(v.SHARE_WORDS)}")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
-# How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to. 根据/依据/
-# 结合 say what something rests on ("根据…要求，结合我局实际"), not what a result is used for.
-_USE = re.compile(r"作为|挂钩|运用|应用|参考|纳入|用于")
+# How a result is used ("考核结果怎么运用"): the answer says what it serves as or is tied to (USE_WORDS).
+_USE = re.compile(one_of(v.USE_WORDS))
 # Where something is put or published: a site ("设在…", "在区政府网站公示"), a board, a medium.
 _PLACE = re.compile(rf"{alternation(PLACE_VERBS)}|{alternation(PLACE_NOUNS)}"
-                    r"|在[\u4e00-\u9fff]{1,12}?(?:公示|公布|公开|张贴|设置|设立)")
+                    rf"|在[\u4e00-\u9fff]{{1,12}}?(?:{one_of(v.PUBLISH_VERBS)})")
 # Where money comes from: a budget line, an account, a payer ("列入年度预算", "由区财政承担").
 _FUND_SOURCE = re.compile(alternation(FUND_SOURCES))
-_FUND_WORDS = r"经费|资金|费用|钱|补贴|补助|奖金|开支|支出"
+_FUND_WORDS = one_of(v.FUND_WORDS)
 # A reward is named: 奖励, 表彰, 表扬, 评先评优, 优先.
-_REWARD = re.compile(r"奖|表彰|表扬|评先|评优|优先")
+_REWARD = re.compile(one_of(v.REWARD_WORDS))
 # A sanction is named, not counted: 给予…处分, 追究…责任, 罚款, 通报批评; for a body (软弱涣散党支部) the
 # handling is an 整顿 or 整治.
-_SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法|整治|整顿|处置")
+_SANCTION = re.compile(one_of(v.SANCTION_WORDS))
 
 # "根据哪个文件开展的", "依据党群工作部哪个文件发的": the document a text rests on, answered by its 文号
 # (岚党群通〔2022〕25号). The router reads the same cue: such a question asks for a document the text cites,
 # not which of the corpus documents mention something.
-BASIS_QUESTION = re.compile(r"(?:依据|根据|按照|依照|遵照|遵循|贯彻|落实)[\u4e00-\u9fff]{0,12}?(?:哪个|哪份|哪一?份|什么|哪些|哪几个)"
-                            r"(?:文件|通知|规定|意见|方案|精神|政策)"
-                            r"|(?:哪个|哪份|什么)(?:文件|通知)[\u4e00-\u9fff]{0,4}?(?:发的|制定|印发|出台|开展|下发|提出)|文号")
+BASIS_QUESTION = re.compile(rf"(?:{one_of(v.BASIS_VERBS)})[\u4e00-\u9fff]{{0,12}}?(?:{one_of(v.WHICH_WORDS)})"
+                            rf"(?:{one_of(v.BASIS_NOUNS)})"
+                            rf"|(?:{one_of(v.WHICH_DOCUMENT)})(?:{one_of(v.DOCUMENT_NOUNS)})"
+                            rf"[\u4e00-\u9fff]{{0,4}}?(?:{one_of(v.ISSUE_VERBS)})|文号")
 _DOCUMENT_NUMBER = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号")
 
 # Question cue → the pattern its answer contains. First match wins: the cues are ordered from the
 # most specific ("多少分") to the most general ("多少").
 # "组长是谁": the holder of a post is named where the post is given ("组  长：张三", "由张三担任").
-_POST_HOLDER = re.compile(r"(?:组|队|指挥|会|站|所|处|局|科|主)\s*长\s*[:：]|(?:主任|书记|召集人|总指挥|成\s*员)\s*[:：]|"
-                          r"由[^，。；;]{2,20}?(?:担任|兼任)|任(?:组长|队长|指挥长|主任|书记)")
-_POST_ASKED = re.compile(r"(?:组长|队长|指挥长|召集人|主任|书记|站长|所长)(?:是谁|有谁|都有谁|有哪|是哪|由谁|叫什么)"
-                         r"|谁(?:是|任|当|担任)(?:组长|队长|指挥长|主任|书记)")
+_APPOINTED = one_of(p for p, kind in v.POSTS_ASKED if kind == v.APPOINTED)
+_MEMBER = r"\s*".join(v.MEMBER_LABEL)  # "成  员："
+_POST_HOLDER = re.compile(rf"(?:{one_of(v.HEAD_POST_STEMS)})\s*长\s*[:：]|"
+                          rf"(?:{one_of(v.POST_LABELS)}|{_MEMBER})\s*[:：]|"
+                          rf"由[^，。；;]{{2,20}}?(?:{one_of(v.APPOINT_VERBS)})|任(?:{_APPOINTED})")
+_POST_ASKED = re.compile(rf"(?:{one_of(p for p, _ in v.POSTS_ASKED)})(?:{one_of(v.WHO_ASKS)})"
+                         rf"|谁(?:{one_of(v.WHO_HOLDS)})(?:{_APPOINTED})")
 
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_POST_ASKED, _POST_HOLDER),
-    (re.compile(r"几次|多少次"), _TIMES),
-    (re.compile(r"(?:多久|多长时间)[\u4e00-\u9fff]{0,12}?一次|频次|频率|一年开|每年开"), _FREQUENCY),
-    (re.compile(r"多少分|几分|占多少|得分"), _SCORE),
-    (re.compile(r"比例|百分之|占比|多大比"), _SHARE),
-    (re.compile(r"多少钱|(?:多少|几)(?:万|千|亿)?元|多少[\u4e00-\u9fff]{0,4}?(?:补贴|补助|经费|资金|奖励|奖金|工资|年薪|薪酬|费用|罚款|债券|投资)"
-                r"|年薪|罚款标准|补贴标准|补助标准"
-                r"|(?:补贴|补助|工资|薪酬|奖金|费用|加班费)[\u4e00-\u9fff]{0,4}?(?:怎么算|怎么计算|如何计算|怎么发|怎么给)"
-                r"|(?:补贴|补助|经费|资金|工资|薪酬|年薪|奖金|费用|罚款)[\u4e00-\u9fff]{0,6}?多少"), _MONEY),
-    (re.compile(r"(?:什么|哪些|何种|怎样的)(?:处分|处罚|处理|惩戒|后果|责任)|(?:怎么|如何)(?:处分|处罚|处理|追责)"), _SANCTION),
-    (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
-    (re.compile(r"(?:什么|哪些|怎么|如何|怎样)(?:奖励|奖)|奖励(?:是什么|有哪些|有什么)"), _REWARD),
+    (re.compile(one_of(v.TIMES_CUES)), _TIMES),
+    (re.compile(rf"(?:{one_of(v.HOW_LONG)})[\u4e00-\u9fff]{{0,12}}?一次|{one_of(v.FREQUENCY_CUES)}"), _FREQUENCY),
+    (re.compile(one_of(v.SCORE_CUES)), _SCORE),
+    (re.compile(one_of(v.SHARE_CUES)), _SHARE),
+    (re.compile(rf"多少钱|(?:多少|几)(?:万|千|亿)?元|多少[\u4e00-\u9fff]{{0,4}}?(?:{one_of(v.FUNDS_AFTER_ASK)})"
+                rf"|{one_of(v.MONEY_CUES)}"
+                rf"|(?:{one_of(v.COMPUTED_FUNDS)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(v.COMPUTE_ASKS)})"
+                rf"|(?:{one_of(v.FUNDS_BEFORE_ASK)})[\u4e00-\u9fff]{{0,6}}?多少"), _MONEY),
+    (re.compile(rf"(?:{one_of(v.SANCTION_ASKS)})(?:{one_of(v.SANCTION_NOUNS)})"
+                rf"|(?:{one_of(v.SANCTION_HOW)})(?:{one_of(v.SANCTION_VERBS)})"), _SANCTION),
+    (re.compile(rf"(?:{one_of(v.USE_HOW)})(?:{one_of(v.USE_VERBS)})|{one_of(v.USE_CUES)}"), _USE),
+    (re.compile(rf"(?:{one_of(v.REWARD_ASKS)})(?:{one_of(v.REWARD_NOUNS)})|{v.REWARD_NOUNS[0]}(?:{one_of(v.REWARD_AFTER)})"),
+     _REWARD),
     (re.compile(rf"(?:{_FUND_WORDS})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(FUND_SOURCE_ASKS)})"), _FUND_SOURCE),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
-    (re.compile(r"几月|几日|哪个月|哪一天|月份"), _DATE),
-    (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
+    (re.compile(one_of(v.DATE_CUES)), _DATE),
+    (re.compile(one_of(v.PERIOD_CUES)), _PERIOD),
     (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),
     (re.compile(alternation(PLACE_ASKS)), _PLACE),
 )
@@ -100,6 +107,11 @@ _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分�
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
                id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人",
                id(_PLACE): "地点", id(_FUND_SOURCE): "经费来源"}
+
+
+# The kinds that a rule in the text states (how often, a score, a share, a period): the router answers
+# them from the text, not from a roster of duties or points (assistant/intents.asks_rule).
+RULE_KINDS = frozenset(_KIND_NAMES[id(p)] for p in (_FREQUENCY, _TIMES, _SCORE, _SHARE, _PERIOD))
 
 
 def answer_kind(question: str) -> str:
@@ -128,12 +140,11 @@ def answer_pattern(question: str) -> re.Pattern[str] | None:
 # The fund a sum is asked of ("多少养老补贴", "工资大概多少"): a sum answers only when the text names
 # that fund, or one of its family, and the qualifier the question puts on it ("养老") — "兑现工资1200元"
 # is a sum, but not of a 养老补贴.
-_FUND_FAMILIES = (("补贴", "补助", "奖补", "补偿"), ("经费", "资金", "预算", "投资"), ("工资", "薪酬", "年薪", "报酬"),
-                  ("奖励", "奖金"), ("费用",), ("罚款",), ("债券",))
+_FUND_FAMILIES = v.FUND_FAMILIES
 _FUND = "|".join(w for family in _FUND_FAMILIES for w in family)
 _FUND_ASKED = re.compile(rf"(?:多少|几)(?:万|千|亿)?元?(?P<q1>[\u4e00-\u9fff]{{0,4}}?)(?P<f1>{_FUND})"
                          rf"|(?P<q2>[\u4e00-\u9fff]{{0,2}}?)(?P<f2>{_FUND})[\u4e00-\u9fff]{{0,6}}?(?:是)?多少")
-_NOT_QUALIFIER = re.compile(r"^(?:的|钱的|能拿|能领|可以领|可以拿|每个月|每月|每年|每人|每户|一年|一个月)+|的$")
+_NOT_QUALIFIER = re.compile(rf"^(?:{one_of(v.NOT_QUALIFIERS)})+|的$")
 
 
 def _fund_named(question: str, text: str) -> bool:
@@ -151,7 +162,7 @@ _QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
 _STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES, _USE, _REWARD)
 # Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
 _NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
-_ANY_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[个户人亩套座项名家所元分次%％]|百分之")
+_ANY_NUMBER = re.compile(rf"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[{v.NUMBER_COUNTERS}%％]|百分之")
 
 
 def passage_lacks_answer(question: str, text: str) -> bool:
@@ -187,14 +198,11 @@ def carries_answer(question: str, text: str) -> bool:
 
 
 # Colloquial periods in questions ("一年开几次") against the documents' "每年…1次": search for both.
-_PERIOD_SYNONYMS = (("一年", "每年"), ("一个月", "每月"), ("一季度", "每季度"), ("半年", "每半年"),
-                    ("一周", "每周"), ("年年", "每年"),
-                    # "什么时候开始" is answered under a heading or sentence about the 时间
-                    ("什么时候", "时间"), ("何时", "时间"))
+_PERIOD_SYNONYMS = v.PERIOD_SYNONYMS
 
 
 # How documents say what they rest on: "根据《…》（…〔2021〕3号）精神" whichever verb the question used.
-_BASIS_WORDING = ("根据", "精神")
+_BASIS_WORDING = v.BASIS_WORDING
 
 
 def expand_query(question: str) -> str:

@@ -17,10 +17,14 @@ from pathlib import Path
 
 from corpus.numerals import chinese_to_int
 from corpus.vocabulary import (
+    COUNTED_UNITS,
+    COUNTERS_AFTER_JI,
+    LABEL_NUMERALS,
     SEARCH_STRIPPED,
     SPAN_WORDS,
     WORD_FORMS,
     alternation,
+    one_of,
     question_words,
     question_words_regex,
     self_reference,
@@ -41,7 +45,7 @@ _QW = question_words_regex(*SEARCH_STRIPPED)
 # The question's references to the document itself ("这份通知是根据哪个文件发的", "本方案的督导时间"): the
 # text never says 这份通知 of itself, so these only lower a passage's coverage.
 _SELF_REFERENCE = self_reference()
-_KEEP_AFTER_JI = re.compile(r"几(?=[天次篇年月人个])")  # "几天" keeps the unit "天"
+_KEEP_AFTER_JI = re.compile(rf"几(?=[{''.join(COUNTERS_AFTER_JI)}])")  # "几天" keeps the unit "天"
 
 
 def normalize(text: str) -> str:
@@ -125,7 +129,7 @@ def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
 
 
 # "扣一分罚多少钱" against "扣1分…罚100元": a question writes small counts in characters, documents in digits.
-_COUNTED = re.compile(r"(?<![一二两三四五六七八九十])([一二两三四五六七八九十]{1,2})(?=分|次|名|人|元|项|户|条|倍|家|所)")
+_COUNTED = re.compile(rf"(?<![{LABEL_NUMERALS}两])([{LABEL_NUMERALS}两]{{1,2}})(?={one_of(COUNTED_UNITS)})")
 
 
 def digits_for_counts(text: str) -> str:

@@ -1,0 +1,131 @@
+"""The vocabulary of question shapes: the words the router's shapes (assistant/intents.py) are written with.
+
+Part of the one vocabulary (``corpus/vocabulary.py`` holds the question words every shape shares —
+requests, particles, function words, totals, conjunctions, contact and modal verbs; ``corpus/roles.py``
+the role words people ask with). Here: what may follow a bare "第17", how several items are joined, the
+words a question about a document, a unit's duties or a leader's contact points may hold besides its
+subject, and the small fixed shapes (who, which documents, help).
+"""
+
+from __future__ import annotations
+
+# "第17谁牵头", "第三的原文": a bare number after 第 is an item only before one of these (not "第一次").
+ITEM_BARE_FOLLOWERS = ("谁", "由", "的", "牵头", "配合", "是", "讲", "内容", "原文", "全文", "要求", "具体")
+# "第3、4项", "第三条和第四条", "3项跟5项": several items in one question.
+ITEM_SEPARATORS = ("、", ",", "和", "及", "与", "以及", "跟")
+# "最后一项", "末条": the last item of a part.
+LAST_ITEM_WORDS = ("最后一项", "最后一条", "最后一点", "末项", "末条")
+# "越秀要点17号", "第17项" not after a date or a count: the characters a bare number must not follow
+# or precede to be an item number (besides digits, "." and "%").
+NOT_BEFORE_ITEM_NUMBER, NOT_AFTER_NAME_NUMBER = "年月日第", "年月日次个份"
+# "越秀工作要点有多少项", "越秀工作要点讲了什么": about the document itself, not a passage in it.
+DOCUMENT_QUESTION_WORDS = ("多少", "几", "什么", "啥", "哪些", "内容", "介绍", "讲了", "讲", "说了", "说", "文件", "这份")
+# "第3项谁", "哪家", "分工": who answers for an item, whatever the role.
+WHICH_BODY = ("哪个", "哪些", "什么")  # before a unit noun: "哪个单位", "什么部门"
+RESPONSIBLE_ASKS = ("哪家", "分工")
+# "区委办负责哪些工作", "有哪几项", "清单": a list of tasks is asked.
+LIST_ASKS, LIST_NOUNS = ("哪些", "哪几", "什么", "啥"), ("工作", "任务", "事", "项", "条", "内容")
+LIST_WORDS = ("几项", "多少项", "几件", "多少件", "有哪", "清单",
+              # "资源生态处负责哪块", "…负责哪些方面": a share of the work, asked by its extent
+              "哪块", "哪一块", "哪几块", "哪方面", "哪些方面", "哪个方面", "哪几个方面")
+# What a "which tasks does unit X do" question may hold besides the unit's name and the shared words;
+# anything else ("区委办公室负责考评哪几项任务") asks about something the text says, so it is searched.
+UNIT_QUESTION_WORDS = (
+    "哪些", "哪几", "哪", "什么", "啥", "些", "几", "多少", "列出", "列举", "具体", "主要", "分别", "各自", "各", "目前", "现在",
+    "还")
+UNIT_DUTY_VERBS = ("负责", "牵头", "配合", "参与", "参加", "承担", "承接", "协助", "协办", "主办", "主责", "分管", "管", "干", "做",
+                   "搞", "开展", "抓", "中", "里面", "里", "方面", "一块", "块")
+UNIT_DUTY_NOUNS = ("工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责",
+                   "分工", "清单")
+# What a leader ↔ contact-point question may hold besides names and column words.
+CONTACT_QUESTION_WORDS = (
+    "哪些", "哪个", "哪位", "哪几位", "哪几个", "哪里", "哪", "谁", "什么", "啥", "几位", "几个", "多少", "具体", "分别", "都", "还",
+    "各", "同志", "区级", "班子", "党员", "干部", "区领导", "领导", "挂", "联系点", "负责", "管", "归", "属于", "没", "个", "位",
+    "名", "点", "单位", "地方", "情况", "名单", "由", "被", "给")
+# "法律顾问制度由哪个部门牵头", "谁来把关": the responsible unit of something found by search is asked.
+ASKS_UNIT_ROLES, WHO_DOES = ("牵头", "配合", "协助"), ("负责", "管", "抓", "把关")
+WHICH_UNIT = ("哪个", "哪些", "什么", "哪几个")
+# "第四小组谁带队", "哪位区领导": a person is asked.
+WHO_PERSON = ("谁", "哪位")
+# "有哪些文件", "收录了几份材料", "文件清单".
+DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪些", "什么", "几份", "多少"), ("文件", "文档", "材料")
+DOCS_LISTS = ("列表", "清单")
+# "各文件", "哪几份文件": a question across documents (what may stand between 哪 and 文件).
+WHICH_DOCUMENTS = ("些", "几份", "几个", "份", "个")
+ALL_DOCUMENTS = ("所有文件", "多份文件")
+# "张三联系哪个社区", "区火星局要配合哪些工作": a leader or unit question about a name that may be unknown.
+PERSON_ASK_VERBS, PERSON_ASKS = ("负责联系",), ("哪", "什么", "了哪")
+UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合", "参与", "承担")
+# "帮助", "你能做什么", "怎么用".
+HELP_WORDS = ("帮助", "怎么用", "使用说明")
+
+# ---- follow-ups (assistant/followups.py) and the router's own shapes (assistant/router.py) ------------
+
+# "那第18项呢", "还有区纪委": a question leaning on the previous answer.
+FOLLOW_UP_LEADS = ("那么", "那", "还有", "另外", "再", "然后", "and")
+# The person or the item of the previous answer.
+PERSON_PRONOUNS = ("他们", "她们", "他", "她", "这位领导", "这位", "该领导", "这个领导", "此人", "这位同志")
+THIS_ITEM_WORDS = ("这一项", "这项", "该项", "这一条", "这条", "该条", "此项", "上一项")
+# "组织部牵头几项？只要数字".
+ONLY_NUMBER_WORDS = ("只要数字", "只说数字", "给个数", "直接说数", "就说个数", "几个就行", "数字就行")
+# What a follow-up may hold besides role words, names and the shared words; the item text asked for.
+FOLLOW_UP_FILLER = ("那么", "那个", "这个", "那", "还有", "另外", "然后", "再", "都", "还", "看看", "个", "份", "里", "中",
+                    "谁", "哪些", "哪个", "哪位", "什么", "分别", "情况",
+                    "牵头", "配合", "协助", "负责", "主责", "原文", "全文", "内容", "正文", "具体", "详细", "说说", "讲讲", "细说")
+TEXT_WORDS = ("原文", "全文", "具体", "内容", "详细", "展开", "完整", "说说", "讲讲", "细说")
+# "更多", "还有吗": the next page of the last answer.
+MORE_WORDS = ("更多", "更多结果", "还有吗", "还有呢", "还有别的吗", "继续", "下一页", "接着说", "more")
+# "考核得了80分是什么等次".
+BAND_WORDS = ("等次", "等级", "档次", "什么档", "评为", "评定", "算什么", "属于什么")
+# How a document states a band ("90分以上为“好”等次", "60分至79分评为基本称职"): the band nouns and the
+# verbs that assign one (assistant/compute.py).
+BAND_NOUNS, BAND_VERBS = ("等次", "等级", "档次"), ("为", "评为", "确定为")
+# A count is asked ("组织部牵头几项"; the first not after 哪: "哪几项" lists them); not a number of times,
+# a score or a period (NOT_COUNT_ASKS); people counted (PEOPLE_COUNT_ASKS).
+COUNT_ASKS = ("几项", "多少项", "几条", "多少条", "几个", "多少个", "几位", "多少位", "几名", "多少名", "几家", "多少家", "数量", "总数",
+              "多少")
+NOT_COUNT_ASKS = ("几次", "多少次", "多少分", "几分", "多久", "几天", "几个月", "几年")
+PEOPLE_COUNT_ASKS = ("几位", "多少位", "几名", "多少名", "几个", "多少个", "几人", "多少人")
+# Leaders as a topic ("区领导挂点…"), and who visits ("哪位领导联系").
+LEADER_WORDS = ("区领导", "领导")
+WHO_LEADER = ("谁", "哪位", "哪个领导", "哪些领导")
+# What a question across documents ("各文件对…有什么要求") may hold besides its topic.
+CROSS_WORDS = ("各个", "各", "每个", "每份", "几个", "几份", "哪些", "哪几份", "哪几个", "哪份", "哪个", "所有", "多份", "文件",
+               "分别", "都", "对于", "对", "关于", "有什么", "什么", "哪些", "要求", "规定", "提到", "提及", "讲到", "说到", "谈到",
+               "涉及", "怎么", "如何", "怎样", "有何", "说", "讲", "了", "的", "有", "吗", "呢", "里", "中", "在", "是")
+
+# ---- colloquial forms and small talk (assistant/normalise.py, assistant/smalltalk.py) ----------------
+
+# Colloquial form → the form the recognisers and the documents use. Longest forms are applied first
+# (so "啥时候" is not read as "啥" + "时候"). Only forms that cannot mean anything else belong here.
+COLLOQUIAL: tuple[tuple[str, str], ...] = (
+    ("多会儿", "什么时候"), ("啥时候", "什么时候"), ("啥时间", "什么时间"), ("几时", "什么时候"),
+    ("啥时", "什么时候"), ("哪天", "什么时候"),
+    ("谁来搞", "谁负责"), ("谁来干", "谁负责"), ("谁来做", "谁负责"), ("谁搞", "谁负责"), ("谁来弄", "谁负责"),
+    ("谁来抓", "谁负责"), ("谁来管", "谁负责"), ("谁来负责", "谁负责"), ("谁抓", "谁负责"), ("谁管", "谁负责"),
+    ("归谁管", "由谁负责"), ("归谁", "由谁负责"),
+    ("啥档次", "什么等次"), ("什么档次", "什么等次"), ("什么等级", "什么等次"), ("啥等级", "什么等次"),
+    ("干啥", "做什么"),
+    ("咋样", "怎么样"), ("咋办", "怎么办"), ("咋", "怎么"), ("啥", "什么"), ("搞一次", "开展一次"), ("搞", "开展"),
+    ("频率", "多久一次"), ("频次", "多久一次"), ("最晚", ""), ("最迟", ""),
+    # "整改期限是多久": the documents state a period ("1个月内"), never the word 期限
+    ("期限是多久", "多久"), ("期限有多长", "多久"), ("期限多长", "多久"), ("期限是什么时候", "什么时候"), ("期限", "多久"),
+)
+
+# Small talk: the whole message is one of these phrases (with fillers), by topic.
+SMALL_TALK: dict[str, tuple[str, ...]] = {
+    "greeting": ("你好", "您好", "你们好", "大家好", "嗨", "哈喽", "hello", "hi", "早上好", "上午好", "中午好",
+                 "下午好", "晚上好", "早安", "早", "在不在"),
+    "presence": ("在吗", "在么", "有人吗", "在不"),
+    "thanks": ("谢谢你", "谢谢您", "谢谢", "谢了", "谢啦", "多谢", "感谢", "辛苦了", "辛苦", "麻烦了", "好的", "好", "收到", "明白了",
+               "明白", "知道了", "了解", "ok", "okay", "thanks", "thank you", "嗯嗯", "嗯", "👍"),
+    "bye": ("再见", "拜拜", "bye", "回头见", "下次见"),
+    "identity": ("你是谁", "你叫什么", "你叫啥", "你是什么", "你是机器人", "你是人", "你是真人"),
+    "help": ("/help", "/start", "帮助", "help", "你能做什么", "你会做什么", "你能干什么", "你会干什么", "你会什么",
+             "你能帮我做什么", "能做什么", "能干什么", "怎么用", "如何使用", "使用说明", "怎么问", "怎么提问",
+             "有什么功能", "有哪些功能", "功能"),
+    "docs": ("/docs", "有哪些文件", "有什么文件", "收录了哪些文件", "文件列表", "文件清单", "都有哪些文件"),
+}
+# Left after the phrases: fillers that do not make a message a question (besides the particles):
+# interjections, and ways of addressing the assistant.
+SMALL_TALK_FILLER = ("了", "的", "哈", "啦", "哦", "噢", "喔", "哈哈", "呵呵", "老师", "同志", "小助手", "助手", "机器人", "bot", "您", "你")

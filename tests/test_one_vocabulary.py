@@ -1,0 +1,124 @@
+"""Domain wording lives in the vocabulary modules (corpus/vocabulary.py, corpus/vocabulary_names.py,
+corpus/vocabulary_questions.py, corpus/roles.py); the code of corpus/ and index/ generates its patterns
+from their rows. This test keeps that true: it fails when a list of Chinese words appears anywhere else
+in corpus/ or index/ — a tuple, list or set of two or more Chinese words, a regex alternation of three
+or more Chinese words ("时限|期限|完成时间"), or a character class of four or more Chinese characters
+("[局委办处]").
+
+Numerals (一…十, 百千万亿, 两, 零) are number grammar, not wording, and do not count. Single words
+(a 由, a 第, "完成") are grammar a pattern is written with; only lists are vocabulary. The few lists that
+stay where they are, each with its reason, are EXCEPTIONS below.
+"""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+VOCABULARY_MODULES = {"corpus/vocabulary.py", "corpus/vocabulary_names.py", "corpus/vocabulary_questions.py",
+                      "corpus/roles.py"}
+PACKAGES = ("corpus", "index")
+
+# "path::owner" (owner: the module-level name assigned, or the function) → why it stays.
+EXCEPTIONS: dict[str, str] = {}
+
+_CJK = r"\u4e00-\u9fff"
+_NUMERALS = set("零〇○一二两三四五六七八九十百千万亿半")
+_ALTERNATION = re.compile(rf"[{_CJK}]+(?:\|[{_CJK}]+){{2,}}")
+_CLASS = re.compile(r"\[([^\]]*)\]")
+
+
+def _is_word(s: str) -> bool:
+    return bool(re.fullmatch(rf"[{_CJK}]{{1,10}}", s)) and not set(s) <= _NUMERALS
+
+
+def _lists_in(text: str) -> list[str]:
+    """The Chinese word lists written inside one string literal (a regex source)."""
+    found = [m.group(0) for m in _ALTERNATION.finditer(text) if sum(map(_is_word, m.group(0).split("|"))) >= 3]
+    found += [m.group(0) for m in _CLASS.finditer(text)
+              if sum(1 for c in m.group(1) if re.match(rf"[{_CJK}]", c) and c not in _NUMERALS) >= 4]
+    return found
+
+
+def _owners(tree: ast.Module):
+    """(node, owner) for every node: owner is the module-level name assigned or the enclosing def."""
+    def visit(node, owner):
+        for child in ast.iter_child_nodes(node):
+            o = owner
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                o = f"{owner}.{child.name}" if owner else child.name
+            elif isinstance(child, (ast.Assign, ast.AnnAssign)) and not owner:
+                target = child.targets[0] if isinstance(child, ast.Assign) else child.target
+                o = ast.unparse(target)
+            yield child, o
+            yield from visit(child, o)
+    yield from visit(tree, "")
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    return {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            and n.body and isinstance(n.body[0], ast.Expr)}
+
+
+def word_lists(path: Path) -> dict[str, list[str]]:
+    """owner → the Chinese word lists written in it (see the module docstring for what counts)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _docstrings(tree)
+    found: dict[str, list[str]] = {}
+    for node, owner in _owners(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            words = [e.value for e in node.elts
+                     if isinstance(e, ast.Constant) and isinstance(e.value, str) and _is_word(e.value)]
+            if len(words) >= 2:
+                found.setdefault(owner or "<module>", []).append("、".join(words))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for lst in _lists_in(node.value):
+                found.setdefault(owner or "<module>", []).append(lst)
+    return found
+
+
+def _scan() -> dict[str, list[str]]:
+    out = {}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            rel = path.relative_to(ROOT).as_posix()
+            if rel not in VOCABULARY_MODULES:
+                out.update({f"{rel}::{owner}": lists for owner, lists in word_lists(path).items()})
+    return out
+
+
+def test_no_word_lists_outside_the_vocabulary():
+    stray = {k: v for k, v in _scan().items() if k not in EXCEPTIONS}
+    assert not stray, ("Chinese word lists outside the vocabulary modules: move them to corpus/vocabulary.py "
+                       f"(or vocabulary_names.py / roles.py) and generate the pattern from the rows: {stray}")
+
+
+def test_exceptions_are_still_needed():
+    found = _scan()
+    assert not [k for k in EXCEPTIONS if k not in found], "an exception no longer needed: drop it from EXCEPTIONS"
+
+
+@pytest.mark.parametrize(
+    ("source", "flagged"),
+    [
+        ('X = ("牵头", "配合")', True),  # a tuple of words
+        ('X = re.compile(r"时限|期限|完成时间")', True),  # an alternation written as a regex
+        ('X = re.compile(r"(?:局|委|办|处)$")', True),
+        ('X = re.compile(r"[局委办处室]$")', True),  # a character class of words
+        ('X = re.compile(r"^[一二三四五六七八九十]+、")', False),  # numerals are number grammar
+        ('X = re.compile(rf"(?:{one_of(WORDS)})$")', False),  # generated from the vocabulary
+        ('X = re.compile(r"由(?P<u>.+?)负责")', False),  # single words are grammar
+        ('X = re.compile(r"(?:为|是)")', False),  # two alternatives: below the bar
+        ('def f():\n    """如下|根据|按照|依据"""', False),  # docstrings are prose
+        ('def f(x):\n    return x.startswith(("人民", "党"))', True),  # inside a function too
+    ],
+)
+def test_what_counts_as_a_word_list(tmp_path, source, flagged):
+    path = tmp_path / "m.py"
+    path.write_text(source, encoding="utf-8")
+    assert bool(word_lists(path)) is flagged
