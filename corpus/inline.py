@@ -68,7 +68,7 @@ _SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:{o
                       # clause may end before its verb, which follows in the next one
                       rf"|^{_NOT_SUBJECT}(?P<loose>{_UNIT_LIST})(?:{alternation(PERMISSIVE_MODALS)})(?!{one_of(v.NOT_PERMISSIVE)})"
                       # "各挂钩帮扶干部于12月31日前，将…交至…": the subject and its deadline, the verb after
-                      rf"|^{_NOT_SUBJECT}(?P<due>{_UNIT_LIST})(?:须|应|要)?于[^，,。；;]{{1,16}}?(?:前|之前|以前)$"
+                      rf"|^{_NOT_SUBJECT}(?P<due>{_UNIT_LIST})(?:{one_of(v.SUBJECT_MODALS)})?于[^，,。；;]{{1,16}}?(?:{one_of(v.BEFORE_WORDS)})$"
                       rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:{one_of(roles.SUPPORT_VERBS)})(?P<main>{_UNIT_LIST})(?:共同)?"
