@@ -52,6 +52,9 @@ _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
 _ITEM = f"(?:{alternation(ITEM_NOUNS)})"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
+# "第（三）项第1点", "第一项第3点": the first reference names the section, the second its item (the section's
+# label stays in the question, where item_lookup reads it as the item's path).
+_ITEM_IN_SECTION = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}[，,、的]?第{_NUM}{_ITEM}")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?=谁|由|的|牵头|配合|是|讲|内容|原文|全文|要求|具体|$)")
 _ITEM_NO_DI = re.compile(r"(?<![0-9年月日第.])([0-9]+)(?:项|条)")
 # "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
@@ -131,6 +134,8 @@ Parsed = Frame
 
 
 def item_number(q: str) -> int | None:
+    if m := _ITEM_IN_SECTION.search(q):
+        return chinese_to_int(m.group(2))
     for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI, _ITEM_SERIAL):
         m = rx.search(q)
         if m:

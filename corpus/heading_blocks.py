@@ -32,7 +32,8 @@ class HeadingsMixin:
 
     def on_h2(self, i: int, ln: Line) -> None:
         if self.block is not None and self.block.article:  # "第二条 …如下：（一）…；（二）…": its own clauses
-            self.extend(collapse_spaces(ln.text), ln.no)
+            # a clause's title alone on its line ("（二）信息处理") is set off from the text under it
+            self.extend(collapse_spaces(ln.text) + ("：" if is_title_like(ln.rest, 20) else ""), ln.no)
             return
         self.close()
         title, has_body = numbered_title(collapse_spaces(ln.rest))

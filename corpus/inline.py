@@ -8,7 +8,7 @@ import re
 
 from corpus import roles
 from corpus.model import SubAttribution, Units
-from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS
+from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name
 from corpus.units import (
     ROLE_BUCKET,
     ROLE_THEN_LIST,
@@ -18,7 +18,16 @@ from corpus.units import (
     split_unit_list,
     unit_like,
 )
-from corpus.vocabulary import MANNER_ADVERBS, PERMISSIVE_MODALS, SUBJECT_ADVERBIALS, TIME_ADVERBS, alternation
+from corpus.vocabulary import (
+    MANNER_ADVERBS,
+    MODAL_VERBS,
+    PERMISSIVE_MODALS,
+    REPORT_VERBS,
+    SUBJECT_ADVERBIALS,
+    TIME_ADVERBS,
+    TIME_CLAUSE_ENDS,
+    alternation,
+)
 
 # Inline responsibility in running text: a clause whose subject is a list of units followed by a
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
@@ -29,13 +38,23 @@ _INLINE_ROLES = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
 # A subject may also be a leading post ("局分管领导牵头…", "局主要领导联系点：…"): people answer for work too.
-_UNIT_NAME = (_NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"|(?<=主要|分管|包片|带班|挂点)领导)"
-              r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?")
+# (a lazy name never stops inside a longer unit noun: "行业主管部" is "行业主管部门", "…处" before 室 "…处室")
+# …or a post held by people ("专职巡查员", "网格长"): the posts of the one party vocabulary ending in 员 or 长
+_POSTS = alternation(p for p in POSITIONS if p.endswith(("员", "长")) and p not in ("成员", "委员"))
+_NOTE = r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
+_UNIT_NAME = (_NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"(?![门室])|(?<=主要|分管|包片|带班|挂点)领导)"
+              + _NOTE)
 _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:、|和|及|与|以及){_UNIT_NAME})*"
+# A sentence's subject may be a post ("巡查员要…", "由片区河长负责…"); a label line's name before a colon
+# ("队长：薛忠") is a roster entry, so posts are subjects only, never unit-colon owners.
+_PARTY_NAME = rf"(?:{_UNIT_NAME}|{_NAME_CHARS}{{0,24}}?(?:{_POSTS}){_NOTE})"
+_PARTY_LIST = rf"{_PARTY_NAME}(?:(?:、|和|及|与|以及){_PARTY_NAME})*"
+# "在收到企业报备材料后", "在10个工作日内": when the subject acts, between it and its verb
+_WHILE = rf"在[^，,。；;：:]{{1,30}}?(?:{alternation(TIME_CLAUSE_ENDS)})"
 _INLINE = re.compile(
     # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
-    rf"^(?:[^由，,。；;：:]{{0,20}}?由|请|要求)?(?P<units>{_UNIT_LIST})"
-    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?"
+    rf"^(?:[^由，,。；;：:]{{0,20}}?由|请|要求)?(?P<units>{_PARTY_LIST})(?:{_WHILE})?"
+    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:要|应|应当|需|共同|具体|统一)?(?:{_WHILE})?"
     rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!人|同志|的|单位|部门)"
 )
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
@@ -46,8 +65,12 @@ _WHEN = alternation(TIME_ADVERBS)
 _HOW = rf"(?:{alternation(SUBJECT_ADVERBIALS)})[^，,。；;：:]{{1,30}}?"
 # "对…的村（社区）和有关单位进行约谈", "并向各联合党委和职能处室进行报备": a list that opens like a clause
 # names the object, not the subject
-_NOT_SUBJECT = rf"(?!{alternation(w for w in CLAUSE_START_WORDS if w != '由')})"
-_SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:要|应当|应|须|必须|(?:{_WHEN})?(?:{_HOW})?"
+# "报工作站组长决定", "上报区河长办": the body reported to is the object of the report, not a subject
+_NOT_SUBJECT = (rf"(?!{alternation((*(w for w in CLAUSE_START_WORDS if w != '由'), *SUBJECT_ADVERBIALS))}|"
+                rf"(?:{alternation(REPORT_VERBS)})(?!社|刊))")
+# "确定销毁时间后，…由党政办公室安排人员…", "工作文件集中装车前由各处室自行保管": 由 names the agent after a topic
+_TOPIC_BY = r"[^由，,。；;：:]{0,24}?由"
+_SUBJECT = re.compile(rf"^(?:{_TOPIC_BY}|请)?{_NOT_SUBJECT}(?P<units>{_PARTY_LIST})(?:{alternation(MODAL_VERBS)}|(?:{_WHEN})?(?:{_HOW})?"
                       rf"(?:具体|共同|{_WHEN}|{alternation(MANNER_ADVERBS)})?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
                       rf"(?!(?:{_DUTY_VERBS})的))"
                       rf"(?![求该是])"
@@ -58,12 +81,19 @@ _SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:�
                       rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:配合|协助)(?P<main>{_UNIT_LIST})(?:共同)?(?:落实|负责|实施|开展|做好|推进)")
-_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST})")
+# the bodies worked with end where the clause goes on: "A会同B和C，按照…", "A会同B研究制定…", "A联合B对…"
+_AFTER_PARTNERS = (rf"(?=$|[，,。；;：:]|对|向|就|在|按|共同|一起|(?:{_DUTY_VERBS})|"
+                   rf"(?:{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)}))")
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>会同|联合)(?P<coop>{_UNIT_LIST}){_AFTER_PARTNERS}")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
+# "六名专职巡查员，要全力负责…", "区经济发展局在收到…后，应在…内牵头…": a subject set off by a comma
+# (after its time clause) from its modal verb is still that clause's subject; the comma is read through.
+_SUBJECT_COMMA = re.compile(rf"(?:^|(?<=[。；;，,：:]))(?P<subject>{_PARTY_LIST}(?:{_WHILE})?)[，,]"
+                            rf"(?=(?:{alternation(MODAL_VERBS)}))")
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES) + "|要|应|须|职责|会同|联合|配合|协助|"
                       + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
@@ -114,7 +144,7 @@ def inline_units(text: str) -> Units:
         if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
             found[role].append(m.group("unit"))
     subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
-    for clause in _candidate_clauses(ROLE_THEN_LIST.sub(r"\1，", text)):
+    for clause in _candidate_clauses(_SUBJECT_COMMA.sub(r"\g<subject>", ROLE_THEN_LIST.sub(r"\1，", text))):
         clause = _ENUMERATOR.sub("", clause)
         if subject and (lead := LEADS_DUTY.match(clause)) and lead.end() < len(clause):
             # "X负责落实…，加快培育…，牵头推进Y等工作": X leads Y, the part it opens by leading
@@ -126,7 +156,8 @@ def inline_units(text: str) -> Units:
             found["cooperate"].extend(u for u in split_unit_list(cw.group("coop")) if u not in found["cooperate"])
             found["shared"].extend(u for u in split_unit_list(cw.group("main")) if u not in found["shared"])
             continue
-        if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together
+        if (tw := _TOGETHER_INLINE.match(clause)) and any(is_party_name(u) for u in split_unit_list(tw.group("lead"))):
+            # 会同: the first leads; 联合: both act together ("…可上报片区联合调处中心": a name, no one acts)
             first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
             found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])
             found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
@@ -134,6 +165,8 @@ def inline_units(text: str) -> Units:
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
             named = next(g for g in subject.group("units", "duty", "loose", "by_how") if g)
+            if "等" in named and _KIND_OF_BODY.search(named.rpartition("等")[2]) and unit_like(named.rpartition("等")[0]):
+                named = named.rpartition("等")[0]  # "区教育局、…农发局等主管部门，要…": the bodies named
             names = tuple(u for u in split_unit_list(named)
                           if not _PEOPLE.search(u))
             found["shared"].extend(u for u in inherit_prefix(names) if u not in found["shared"])

@@ -20,6 +20,7 @@ from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.heading_blocks import HeadingsMixin
 from corpus.headings import (
+    NOT_DECIMAL,
     Line,
     classify,
     is_heading_like,
@@ -71,7 +72,7 @@ from corpus.units import (
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _H1_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
-_LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
+_LABELLED_ITEM = re.compile(rf"^(?P<label>[^\d，。,；;：:]{{1,6}})[:：]\s*(?P<item>\d{{1,3}}\s*[.．、]{NOT_DECIMAL}.+)$")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 
@@ -249,6 +250,14 @@ class _Builder(PartsMixin, HeadingsMixin):
         return j
 
     def on_item(self, i: int, ln: Line) -> None:
+        b = self.block
+        if b is not None and b.article and ln.label != "条" and (b.listing or (
+                len(b.lines) == 1 and b.text.endswith(("：", ":")) and not duty_owner(_duty_title(b.text)))):
+            # "第九条 以下物品不属于销毁范围：" + "1. …" "2. …": the article's own list, not items of the part
+            # (a duty article "第十八条 X工作职责：" keeps its 1. 2. duties as items that X owns)
+            self.extend(collapse_spaces(ln.text), ln.no)
+            b.listing = True
+            return
         self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=ln.label == "条")
 
     def on_units(self, i: int, ln: Line) -> None:
@@ -329,6 +338,9 @@ class _Builder(PartsMixin, HeadingsMixin):
             return
         if b is not None and b.joinable():
             self.extend(text, ln.no)
+            return
+        if b is not None and b.listing and ends_sentence(text):
+            self.extend(text, ln.no)  # the sentence closing an article's list ("不属于可销毁的物品严禁放入…")
             return
         if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
                 and not _SUB_ITEM.match(text)):

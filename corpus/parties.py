@@ -28,6 +28,7 @@ from functools import cache
 from corpus import roles
 from corpus.model import Item, SubAttribution, Units
 from corpus.text import sentence_around
+from corpus.vocabulary import HEAD_COUNTERS
 
 # Organisations end with one of these (longest are tried first, so the order here is for readers).
 ORG_SUFFIXES: tuple[str, ...] = (
@@ -70,7 +71,7 @@ NOT_IN_NAME: tuple[str, ...] = (
     "开展", "负责", "按职责", "按照", "根据", "牵头", "配合", "协助", "落实", "推进", "做好", "加强", "确保",
     "进行", "完成", "抓好", "要求", "积极", "及时", "认真", "切实", "分工", "职责", "工作任务", "其他领导",
     "其它领导", "对接", "督促", "参与", "参加", "提供", "报送", "上报", "制定", "组织实施", "履行", "分别",
-    "会同", "联系", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
+    "会同", "联系", "作为", "视情况", "否则", "发送", "交办", "厕所", "场所", "等相关", "等有关", "等其他",
 )
 # Words a clause starts with and a name never does: prepositions, verbs, adverbs, pointers back ("上述").
 CLAUSE_START_WORDS: tuple[str, ...] = (
@@ -83,6 +84,7 @@ CLAUSE_START_WORDS: tuple[str, ...] = (
 # 指导 and 联合 begin names too ("指导组", "联合党委"); a 由 anywhere but in 自由 introduces the real subject.
 _CLAUSE_START = re.compile(rf"^(?:{'|'.join(CLAUSE_START_WORDS)}|指导(?!组|站|中心)|联合(?!党委|会))|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
+_HEAD_COUNT = re.compile(rf"^[0-9一二三四五六七八九十两]{{1,3}}(?:{'|'.join(HEAD_COUNTERS)})(?=\S{{2}})")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、是]|[（(])")
 MAX_NAME = 30
@@ -218,6 +220,7 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
     "区交通与建设局（简称“区交建局”）" → (("区交通与建设局",), ""); "本办法由区财政局" → (("区财政局",), "")."""
     n = name.strip().strip("，,。；;、 ")
     n = _HALF_CLOSED.sub(r"（\1）", n)  # "区森林园林局（区森林园林公司)": brackets mixed by hand
+    n = _HEAD_COUNT.sub("", n)  # "六名专职巡查员": the post, not how many hold it
     if "由" in n and not is_party_name(n):
         n = n.rsplit("由", 1)[1]
     if (m := _TRAILING_BRACKET.match(n)) and is_party_name(m.group("name")):

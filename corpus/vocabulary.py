@@ -144,7 +144,7 @@ TOTAL_WORDS = ("一共", "总共", "共")  # "一共有多少项"
 TOGETHER_WORDS = ("都", "共同", "一起", "同时", "均", "一道")  # "A和B都参与哪些工作"
 CONJUNCTIONS = ("以及", "和", "与", "及")  # "A和B", "A以及B"
 CONTACT_VERBS = ("挂点", "联系", "督导", "挂钩", "包干")  # a leader ↔ contact-point relation
-MODAL_VERBS = ("要", "需要", "应", "应当", "应该")  # "区财政局要负责哪些工作"
+MODAL_VERBS = ("要", "需要", "需", "应", "应当", "应该", "须", "必须")  # "区财政局要负责哪些工作"
 
 # ---- what may stand between a subject and its duty verb -----------------------------------------
 
@@ -153,7 +153,15 @@ MODAL_VERBS = ("要", "需要", "应", "应当", "应该")  # "区财政局要�
 SUBJECT_ADVERBIALS = ("根据", "按照", "依据", "依照", "结合", "对", "针对", "围绕")
 # "区财政金融局年终根据…", "各部门适时报送": when the subject acts.
 TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "适时", "及时", "定期", "按时", "按期", "随时")
+# "区经济发展局在收到企业报备材料后，应在10个工作日内牵头…": a time clause "在…后" between the subject
+# and its verb (and a deadline "在10个工作日内" before the verb) says when, not who.
+TIME_CLAUSE_ENDS = ("后", "时", "期间", "内", "前")
+# "报工作站组长决定", "上报区河长办": whom a report goes to, never who acts (报社 is a name).
+REPORT_VERBS = ("报", "上报", "报送", "报告", "呈报")
+# "六名专职巡查员，要全力负责…": how many of a post the subject counts, never part of its name.
+HEAD_COUNTERS = ("名", "位", "个")
 # "相关处室重点排查…", "督查专班综合汇总…": how the subject acts, before its verb.
-MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责")
+MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责",
+                  "自行")
 # "各村居可根据实际…探索建立…": a permissive modal still names who does the work; not 可能/可行/可靠.
 PERMISSIVE_MODALS = ("可以", "可")

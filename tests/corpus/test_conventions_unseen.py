@@ -1,0 +1,98 @@
+"""Conventions of the fifth question set's documents (eval/breadth5), one row per form.
+
+Rows are short real-style snippets: numbering that the tree must read the way a reader does, subjects
+the responsibility grammar must find, and phrases it must never make into parties.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.parse import parse_document
+
+
+def _parties(doc, key) -> dict[str, tuple[str, ...]]:
+    pool = (*doc.items, *doc.tasks)
+    found = [it for it in pool if key in it.text]
+    assert found, f"no item {key!r} in {[(it.number, it.text[:20]) for it in pool]}"
+    u = found[0].units
+    return {"lead": u.lead, "cooperate": u.cooperate, "shared": u.shared}
+
+
+# ---- numbering -------------------------------------------------------------------------------------
+
+NUMBERING = [
+    # "1.3月20日～4月10日": item 1 with a date, not section 1.3 of a decimal outline
+    ("a date after an item's number",
+     "三、督查时间：\n1.3月20日～4月10日，主要督查前期工作。\n2.4月11日～6月30日，主要督查目标任务完成情况。\n",
+     [(1, "3月20日～4月10日"), (2, "4月11日～6月30日")]),
+    ("a year after an item's number", "一、工作安排\n1.2023年底前完成摸排。\n2.12月底前完成整改。\n",
+     [(1, "2023年底前"), (2, "12月底前")]),
+    # "第九条 以下物品不属于销毁范围：" owns its 1. 2. list and the sentence that closes it
+    ("an article owns the list it announces",
+     "第八条 销毁载体需要安排专人押运。\n第九条 以下物品不属于销毁范围：\n1. 公开发行的书籍；\n2.塑料物品；\n"
+     "不属于可销毁的物品严禁放入销毁袋。\n第十条 各处室所用销毁袋应为标准布袋。\n",
+     [(8, "专人押运"), (9, "公开发行的书籍"), (9, "严禁放入销毁袋"), (10, "标准布袋")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NUMBERING], ids=[c[0] for c in NUMBERING])
+def test_numbering(text, expected):
+    doc = parse_document(text, "x.txt")
+    numbered = [(it.number, it.text) for it in doc.items]
+    for number, phrase in expected:
+        assert any(n == number and phrase in t for n, t in numbered), numbered
+    assert len({n for n, _ in numbered}) == len(numbered), numbered  # nothing numbered twice
+
+
+def test_a_duty_article_keeps_its_numbered_duties_as_items():
+    doc = parse_document("第十八条 区农村发展局工作职责：\n1.负责造林绿化。\n2.负责森林防火。\n第十九条 其他。\n", "x.txt")
+    duties = [it for it in doc.items if not it.text.startswith(("区农村", "其他"))]
+    assert [it.units.shared for it in duties] == [("区农村发展局",), ("区农村发展局",)]
+
+
+# ---- subjects the grammar finds ----------------------------------------------------------------------
+
+SUBJECTS = [
+    ("需 is a modal", "第十三条 各处室需自行做好相关备份和存档工作。\n", "备份", {"shared": ("各处室",)}),
+    ("由 after a topic, manner adverb", "第十二条 工作文件集中装车前由各处室自行保管，并加强保密安全管理。\n",
+     "装车前", {"shared": ("各处室",)}),
+    ("由 after a topic clause", "第六条 确定销毁时间后，各处室将销毁袋运送到集中地点由党政办公室安排人员统一押运送销。\n",
+     "押运", {"shared": ("党政办公室",)}),
+    ("a time clause before the verb",
+     "区经济发展局在收到企业报备材料后，应在10个工作日内牵头联合属地片区管理局、区公安局到现场核实材料。\n",
+     "核实", {"lead": ("区经济发展局",)}),
+    ("a subject set off by a comma, with its count",
+     "一、职责范围\n六名专职巡查员，要全力负责北厝、敖东违建坟墓巡查工作。\n二、工作模式\n", "巡查工作",
+     {"shared": ("专职巡查员",)}),
+    ("a list and 等 a kind of body, then a comma",
+     "区直责任单位职责：区教育局、医保局、农发局等主管部门，要按照谁主管谁负责的原则加强监管。\n", "监管",
+     {"shared": ("区直责任单位", "区教育局", "区医保局", "区农发局")}),
+    ("partners end where the clause goes on",
+     "区直各职能部门会同行业主管部门和属地片区管理局，按照有关规定加强管理。\n", "加强管理",
+     {"lead": ("区直各职能部门",), "cooperate": ("行业主管部门", "属地片区管理局")}),
+    ("a partner's full name before its verb",
+     "每半年考核一次，由片区资源生态处联合区自然资源中心苏平片区服务站对护林员进行考评。\n", "考评",
+     {"shared": ("片区资源生态处", "区自然资源中心苏平片区服务站")}),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), [c[1:] for c in SUBJECTS], ids=[c[0] for c in SUBJECTS])
+def test_subjects(text, key, expected):
+    got = _parties(parse_document(text, "x.txt"), key)
+    for role, names in expected.items():
+        assert got[role] == names, got
+
+
+NOT_PARTIES = [
+    ("an adverbial list before a noun", "为进一步加强整治工作，根据党工委、管委会安排部署，制定本方案。\n", ("管委会",)),
+    ("the place reported to", "较为复杂的矛盾纠纷可上报片区联合调处中心以及辖区司法所、派出所，参与调解。\n",
+     ("调处中心", "司法所", "派出所")),
+]
+
+
+@pytest.mark.parametrize(("text", "bad"), [c[1:] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
+def test_phrases_are_never_parties(text, bad):
+    doc = parse_document(text, "x.txt")
+    names = [n for it in (*doc.items, *doc.tasks) for n in it.units.all]
+    assert not [n for n in names if n in bad or any(n.endswith(b) and len(n) <= len(b) + 2 for b in bad)], names
