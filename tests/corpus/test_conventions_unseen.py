@@ -45,6 +45,30 @@ def test_numbering(text, expected):
     assert len({n for n, _ in numbered}) == len(numbered), numbered  # nothing numbered twice
 
 
+def test_sub_items_with_their_own_units_are_items_of_their_group():
+    doc = parse_document(
+        "（二）重点任务\n1.公共广场、公厕管理方面。\n（1）路面干净整洁。（牵头处室：交通与建设处）\n"
+        "（2）显著位置有公益广告景观小品。（牵头处室：党群工作处）\n2.主次干道管理方面。\n"
+        "（1）道路名称、标牌广告用字规范。（牵头处室：社会事业处）\n3.建筑工地管理方面。环境卫生由建设单位负主体责任，"
+        "片区管理局负责督促业主单位履行职责。\n（1）施工现场设置围挡。（牵头处室：交通与建设处，配合单位：各项目建设单位）\n",
+        "x.txt")
+    got = {(it.locator, it.units.lead) for it in doc.items}
+    assert ("公共广场、公厕管理方面 第2项", ("党群工作处",)) in got, got
+    assert ("主次干道管理方面 第1项", ("社会事业处",)) in got, got
+    assert ("建筑工地管理方面 第1项", ("交通与建设处",)) in got, got
+    # a group line that is only a title is the heading; one with its own text stays an item
+    assert not [it for it in doc.items if it.text.startswith("公共广场")]
+    assert [it.units.shared for it in doc.items if it.text.startswith("建筑工地")] == [("片区管理局",)]
+
+
+def test_an_item_under_a_duty_heading_is_the_owners_beside_a_party_it_names():
+    doc = parse_document("（一）一级岸线巡防队主要职责如下：\n1.负责组织指导下级巡防队。\n"
+                         "2.收集问题。需要上级帮助解决的，由领导小组办公室负责召集各成员单位研讨。\n"
+                         "（二）驻岚垂直管理单位职责\n1.平潭海关工作职责：负责对进出境货物实施监管。\n", "x.txt")
+    assert _parties(doc, "收集问题")["shared"] == ("一级岸线巡防队", "领导小组办公室")
+    assert _parties(doc, "平潭海关")["shared"] == ("平潭海关",)  # its own duty list, not the group's
+
+
 def test_a_duty_article_keeps_its_numbered_duties_as_items():
     doc = parse_document("第十八条 区农村发展局工作职责：\n1.负责造林绿化。\n2.负责森林防火。\n第十九条 其他。\n", "x.txt")
     duties = [it for it in doc.items if not it.text.startswith(("区农村", "其他"))]
