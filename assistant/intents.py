@@ -191,7 +191,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
     rest = q
     for d in docs:
-        rest = rest.replace(d.span, " ")
+        if d.span not in named_units:  # "专职巡查员要做哪些工作" in a 专职巡查员 notice: the unit is asked about
+            rest = rest.replace(d.span, " ")
 
     part_match = _PART.search(rest)
     part = MAIN_PART

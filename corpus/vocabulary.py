@@ -75,7 +75,9 @@ def question_words_regex(*kinds: str) -> re.Pattern[str]:
 # question says "这份通知" / "本方案" of the document itself.
 GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规定", "条例", "决定", "报告", "细则", "清单", "规划",
                "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
-               "任务", "准则", "指引", "指南")
+               "任务", "准则", "指引", "指南", "公示")
+# The closing formula after a notice's body ("特此公告"): it ends in a genre word but is never a title.
+CLOSINGS = ("特此公告", "特此通知", "特此公示", "特此通报", "特此函告", "特此批复")
 # Demonstratives a question points at the document with ("这份通知", "本方案", "该文件").
 SELF_DEMONSTRATIVES = ("这份", "这个", "这次", "本次", "此次", "这项", "本", "该")
 # What such a demonstrative points at besides the genre: the campaign or work the document organises.

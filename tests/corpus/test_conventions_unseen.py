@@ -120,3 +120,10 @@ def test_phrases_are_never_parties(text, bad):
     doc = parse_document(text, "x.txt")
     names = [n for it in (*doc.items, *doc.tasks) for n in it.units.all]
     assert not [n for n in names if n in bad or any(n.endswith(b) and len(n) <= len(b) + 2 for b in bad)], names
+
+
+def test_a_public_notice_is_titled_by_its_first_line_not_its_closing_formula():
+    doc = parse_document("平潭综合实验区金井片区管理局河长制办公室关于河湖长名单的公示\n\n"
+                         "为进一步推进河湖长制工作，现将河湖长名单向社会公告。\n特此公告\n金井片区管理局河长制办公室\n"
+                         "2023年4月18日\n\n区 域\t河 长\t姓 名\n片区级\t河长\t林 武\n", "x.txt")
+    assert doc.title == "平潭综合实验区金井片区管理局河长制办公室关于河湖长名单的公示"
