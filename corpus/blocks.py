@@ -44,7 +44,8 @@ class Block:
             return True
         if self.heading_only or self.unit_lines or _CREDIT.search(self.lines[-1]):
             return False
-        return not ends_sentence(self.text)
+        # "…扩大影响。（责任单位：区农发局、各乡镇）": a task closed by its responsibility parenthesis is complete
+        return not ends_sentence(self.text) and not (self.text.endswith(("）", ")")) and trailing_units(self.text))
 
     def has_units(self) -> bool:
         return bool(self.unit_lines) or bool(trailing_units(self.text))

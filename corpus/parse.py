@@ -356,6 +356,7 @@ class _Builder(PartsMixin, HeadingsMixin):
         if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
                 and not _SUB_ITEM.match(text)):
             self.extend(text, ln.no)  # the rest of an item broken after a full stop, ending in its units
+            b.heading_only = False  # "（六）加强农田节水宣传培训" + its paragraph: a heading with its own text
             return
         m = _LABELLED_ITEM.match(text)
         if m and (it := classify(ln.no, m.group("item"))).kind == "item":

@@ -127,3 +127,11 @@ def test_a_public_notice_is_titled_by_its_first_line_not_its_closing_formula():
                          "为进一步推进河湖长制工作，现将河湖长名单向社会公告。\n特此公告\n金井片区管理局河长制办公室\n"
                          "2023年4月18日\n\n区 域\t河 长\t姓 名\n片区级\t河长\t林 武\n", "x.txt")
     assert doc.title == "平潭综合实验区金井片区管理局河长制办公室关于河湖长名单的公示"
+
+
+def test_a_section_heading_keeps_its_paragraph_that_ends_in_its_units():
+    doc = parse_document("二、主要任务\n（五）落实补贴\n1.落实精准补贴。（责任单位：区财金局）\n2.落实节水奖励。（责任单位：区农发局）\n"
+                         "（六）加强农田节水宣传培训\n开展农田节水技术培训，扩大影响。（责任单位：区农发局、市场监管局、各乡镇）\n"
+                         "区直各有关单位：金井湾、澳前片区项目建设指挥部。\n", "x.txt")
+    assert _parties(doc, "农田节水技术培训")["shared"] == ("区农发局", "区市场监管局", "各乡镇")
+    assert not [t for t in (*doc.items, *doc.tasks) if "区直各有关单位" in t.text]  # the task ended at its units
