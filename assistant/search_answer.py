@@ -16,7 +16,7 @@ from assistant.answers import Answer, Citation, Page
 from assistant.examples import HELP_TEXT
 from corpus import roles
 from corpus.vocabulary import ADMIN_LEVELS, LABEL_NUMERALS, MODAL_VERBS, alternation, organisation_name
-from index.answer_type import ANSWER_TYPE_BOOST, answer_kind, answer_pattern
+from index.answer_type import ANSWER_TYPE_BOOST, DECISIVE_KINDS, answer_kind, answer_pattern
 from index.gates import MIN_COVERAGE, answers, continues, dense_quote
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
@@ -43,11 +43,14 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     sents = sentences(text) or [text]
     q = set(char_ngrams(strip_question_words(question)))
     pattern = answer_pattern(question)
+    decisive = pattern is not None and answer_kind(question) in DECISIVE_KINDS and any(pattern.search(s) for s in sents)
     best, best_score = 0, -1.0
     for i, s in enumerate(sents):
         score = sum(weight(t) for t in q & set(char_ngrams(s)))
         if pattern is not None and pattern.search(s):
             score *= ANSWER_TYPE_BOOST  # the sentence that holds the asked-for frequency/period/number
+        elif decisive:
+            continue
         if score > best_score:
             best, best_score = i, score
     return best, sents
@@ -82,6 +85,8 @@ def quote(question: str, hit, weight, sentence: str | None = None) -> str:
     text = hit.focus or hit.passage.text
     if sentence and sentence not in text:
         text = hit.passage.text
+    if answer_kind(question) in DECISIVE_KINDS and (pattern := answer_pattern(question)) and not pattern.search(text):
+        text = hit.passage.text  # the part of the passage search focused on does not name where it goes
     i, sents = key_sentence(question, text, weight)
     lo, hi = i, i + 1
     if sentence in sents:

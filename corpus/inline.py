@@ -23,6 +23,7 @@ from corpus.vocabulary import (
     MODAL_VERBS,
     PERMISSIVE_MODALS,
     REPORT_VERBS,
+    SETS_UP_VERBS,
     SUBJECT_ADVERBIALS,
     TIME_ADVERBS,
     TIME_CLAUSE_ENDS,
@@ -90,6 +91,8 @@ _INLINE_ROLE = dict(_INLINE_ROLES)
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + r")(?:工作|职责)?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
+_SET_UP = re.compile(rf"(?:{alternation(SETS_UP_VERBS)})(?P<body>[^\s，,。；;：:、“”\"《》由的]{{1,24}}?(?:{UNIT_END.pattern.rstrip('$')}))"
+                     r"[，,](?=(?:具体|主要)?负责)")
 # "六名专职巡查员，要全力负责…", "区经济发展局在收到…后，应在…内牵头…": a subject set off by a comma
 # (after its time clause) from its modal verb is still that clause's subject; the comma is read through.
 _SUBJECT_COMMA = re.compile(rf"(?:^|(?<=[。；;，,：:]))(?P<subject>{_PARTY_LIST}(?:{_WHILE})?)[，,]"
@@ -144,6 +147,7 @@ def inline_units(text: str) -> Units:
         if not (listed and unit_like(listed[-1]) and not _TRIGGER.search(first)):
             found[role].append(m.group("unit"))
     subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
+    text = _SET_UP.sub(r"\g<0>\g<body>", text)  # "…组成督查组，负责…" → "…组成督查组，督查组负责…"
     for clause in _candidate_clauses(_SUBJECT_COMMA.sub(r"\g<subject>", ROLE_THEN_LIST.sub(r"\1，", text))):
         clause = _ENUMERATOR.sub("", clause)
         if subject and (lead := LEADS_DUTY.match(clause)) and lead.end() < len(clause):

@@ -146,7 +146,7 @@ TOTAL_WORDS = ("一共", "总共", "共")  # "一共有多少项"
 TOGETHER_WORDS = ("都", "共同", "一起", "同时", "均", "一道")  # "A和B都参与哪些工作"
 CONJUNCTIONS = ("以及", "和", "与", "及")  # "A和B", "A以及B"
 CONTACT_VERBS = ("挂点", "联系", "督导", "挂钩", "包干")  # a leader ↔ contact-point relation
-MODAL_VERBS = ("要", "需要", "需", "应", "应当", "应该", "须", "必须")  # "区财政局要负责哪些工作"
+MODAL_VERBS = ("要", "需要", "需", "应", "应当", "应该", "须", "必须", "拟")  # "区财政局要负责哪些工作"
 
 # ---- what may stand between a subject and its duty verb -----------------------------------------
 
@@ -158,6 +158,8 @@ TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "
 # "区经济发展局在收到企业报备材料后，应在10个工作日内牵头…": a time clause "在…后" between the subject
 # and its verb (and a deadline "在10个工作日内" before the verb) says when, not who.
 TIME_CLAUSE_ENDS = ("后", "时", "期间", "内", "前")
+# "由…抽调专人组成督查组，负责开展督查工作": the body a clause sets up is the subject of the duty after it.
+SETS_UP_VERBS = ("组成", "成立", "组建", "设立")
 # "报工作站组长决定", "上报区河长办": whom a report goes to, never who acts (报社 is a name).
 REPORT_VERBS = ("报", "上报", "报送", "报告", "呈报")
 # "六名专职巡查员，要全力负责…": how many of a post the subject counts, never part of its name.

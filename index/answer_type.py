@@ -38,6 +38,12 @@ _REWARD = re.compile(r"奖|表彰|表扬|评先|评优|优先")
 # handling is an 整顿 or 整治.
 _SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级|撤职|开除|诫勉|通报批评|移送|依法依规|依纪依法|整治|整顿|处置")
 
+# "要向哪些部门报备", "报给哪个处室", "交给谁": the body something goes to, named after 向 / 报 / 交 / 送.
+RECIPIENT_KIND = "报送对象"
+_ORG_END = r"(?:局|委|办|部|处|室|科|中心|站|所|组|政府|领导)"
+_RECIPIENT = re.compile(rf"(?:向|报送至?|报至|报给|抄报|送交|送至|交给|交至|提交至?)[^，。；;]{{0,12}}?{_ORG_END}"
+                        rf"|报(?:区|市|县|省|各|相关|有关|上级)[^，。；;]{{0,10}}?{_ORG_END}")
+
 # "根据哪个文件开展的", "依据党群工作部哪个文件发的": the document a text rests on, answered by its 文号
 # (岚党群通〔2022〕25号). The router reads the same cue: such a question asks for a document the text cites,
 # not which of the corpus documents mention something.
@@ -67,6 +73,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
     (re.compile(r"(?:什么|哪些|怎么|如何|怎样)(?:奖励|奖)|奖励(?:是什么|有哪些|有什么)"), _REWARD),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
+    (re.compile(r"向(?:哪|谁)|(?:报备|报送|报|交|送|抄报|提交)(?:给|到|至)?(?:哪|谁)"), _RECIPIENT),
     (re.compile(r"几月|几日|哪个月|哪一天|月份"), _DATE),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),
@@ -80,7 +87,14 @@ _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
-               id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人"}
+               id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人",
+               id(_RECIPIENT): RECIPIENT_KIND}
+
+
+# Kinds whose phrase decides which sentence of a passage answers: only a sentence naming where something
+# goes ("主动向区经济发展局、执法应急局同步报备") answers "向哪些部门报备", however many other words
+# another sentence shares ("完成报备后需接受相关部门联合监管").
+DECISIVE_KINDS = frozenset({RECIPIENT_KIND})
 
 
 def answer_kind(question: str) -> str:
