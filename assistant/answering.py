@@ -200,7 +200,8 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     best = answer.citations[0]
     if f.must and not _mentions(best.text, f.must):
         return search_not_found(asked, searcher.documents)
-    if offset == 0 and not answer.by_meaning and shares_only_names(asked, best.text, _names(k)):
+    # the passage's heading is part of what it says ("（三）组织实施阶段（4月1日至4月7日）" over its paragraph)
+    if offset == 0 and not answer.by_meaning and shares_only_names(asked, f"{best.locator}\n{best.text}", _names(k)):
         return search_not_found(asked, searcher.documents)
     if asks_responsible_unit(asked):
         if answer.by_meaning and not _names_a_party(answer, k):

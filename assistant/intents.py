@@ -46,7 +46,7 @@ from corpus.vocabulary import (
     question_words,
     self_reference,
 )
-from index.answer_type import RECIPIENT_KIND, answer_kind
+from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
@@ -257,7 +257,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
 def asks_responsible_unit(question: str) -> bool:
     """"哪个单位负责…" asks who is responsible; "要向哪些部门报备" asks where something goes, not who does it."""
     q = norm(normalise(question))
-    return bool(_ASKS_UNIT.search(q)) and answer_kind(q) != RECIPIENT_KIND
+    # "名册谁来报，报给谁" asks both: who reports, besides where to
+    return bool(_ASKS_UNIT.search(RECIPIENT_ASKED.sub("", q) if answer_kind(q) == RECIPIENT_KIND else q))
 
 
 def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:

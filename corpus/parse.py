@@ -387,6 +387,7 @@ class _Builder(PartsMixin, HeadingsMixin):
             self.add_section("", title.rstrip("。"), 3, parent.line_start)
             self.sub_run = True
         self.open("item", number, collapse_spaces(text), no)
+        self.block.path = self.last_title  # "公共广场、公厕管理方面 第4项": the group names the run
 
     def _labelled(self) -> bool:
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)

@@ -42,6 +42,8 @@ def paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
     each run of numbering is named by its own heading ("护林防火员管理办法") or its position."""
     by_part: dict[str, list[int]] = {}
     for i, it in enumerate(items):
+        if it.path and it.section.split(" / ")[-1] == it.path:
+            continue  # sub-items named by their group ("公共广场、公厕管理方面 第4项") are told apart already
         if it.number:  # paragraph tasks (number 0) keep their paragraph locator
             by_part.setdefault(it.part, []).append(i)
     out = list(items)

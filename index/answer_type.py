@@ -40,6 +40,9 @@ _SANCTION = re.compile(r"处分|处罚|罚款|追究|问责|警告|记过|降级
 
 # "要向哪些部门报备", "报给哪个处室", "交给谁": the body something goes to, named after 向 / 报 / 交 / 送.
 RECIPIENT_KIND = "报送对象"
+# How a question asks where something goes: "向哪些部门", "报给谁", "交到哪个处室".
+RECIPIENT_ASKED = re.compile(r"(?:向|(?:报备|报送|报|交|送|抄报|提交)(?:给|到|至)?)(?:哪|谁)[些个家位里]?"
+                             r"(?:部门|单位|处室|科室|机构|领导)?")
 _ORG_END = r"(?:局|委|办|部|处|室|科|中心|站|所|组|政府|领导)"
 _RECIPIENT = re.compile(rf"(?:向|报送至?|报至|报给|抄报|送交|送至|交给|交至|提交至?)[^，。；;]{{0,12}}?{_ORG_END}"
                         rf"|报(?:区|市|县|省|各|相关|有关|上级)[^，。；;]{{0,10}}?{_ORG_END}")
@@ -73,7 +76,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"(?:怎么|如何|怎样)(?:运用|使用|应用|用)|用在哪|有什么用|用来干"), _USE),
     (re.compile(r"(?:什么|哪些|怎么|如何|怎样)(?:奖励|奖)|奖励(?:是什么|有哪些|有什么)"), _REWARD),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
-    (re.compile(r"向(?:哪|谁)|(?:报备|报送|报|交|送|抄报|提交)(?:给|到|至)?(?:哪|谁)"), _RECIPIENT),
+    (RECIPIENT_ASKED, _RECIPIENT),
     (re.compile(r"几月|几日|哪个月|哪一天|月份"), _DATE),
     (re.compile(r"多久|多长时间|几个月|几天|期限|什么时候|何时|哪天|截止|几号"), _PERIOD),
     (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),

@@ -139,3 +139,23 @@ def test_a_section_heading_keeps_its_paragraph_that_ends_in_its_units():
                          "区直各有关单位：金井湾、澳前片区项目建设指挥部。\n", "x.txt")
     assert _parties(doc, "农田节水技术培训")["shared"] == ("区农发局", "区市场监管局", "各乡镇")
     assert not [t for t in (*doc.items, *doc.tasks) if "区直各有关单位" in t.text]  # the task ended at its units
+
+
+def test_a_merged_group_column_after_the_serial_column_is_filled_down():
+    doc = parse_document("附件1\n沿海村居情况一览表\n序号\t属地派出所\t沿海行政村（居）名称\n1\t苏澳派出所\t和平村\n2\t\t下苏澳村\n"
+                         "3\t伯塘派出所\t东占村\n4\t\t国彩村\n", "x.txt")
+    rows = {dict(r.cells)["沿海行政村（居）名称"]: dict(r.cells)["属地派出所"] for r in doc.tables[0].rows}
+    assert rows == {"和平村": "苏澳派出所", "下苏澳村": "苏澳派出所", "东占村": "伯塘派出所", "国彩村": "伯塘派出所"}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("第2项谁牵头", ["推进作风建设"]),  # the top level, unless a group is named
+    ("加强组织建设第2项谁负责", ["强化党员教育培训"]),
+])
+def test_a_number_under_a_group_is_found_by_the_groups_name(question, expected):
+    from assistant.item_lookup import find_items
+
+    doc = parse_document("某方案\n一、重点任务\n1.加强组织建设。\n1）完善党组织设置制度。（区委组织部牵头）\n"
+                         "2）强化党员教育培训。（区委党校负责）\n2.推进作风建设。（区纪委牵头）\n", "s.txt")
+    found = find_items(doc, 2, "正文", question)
+    assert sorted(it.text[:6] for it in found) == sorted(e[:6] for e in expected)

@@ -162,3 +162,4 @@ def test_a_recipient_question_is_not_a_who_is_responsible_question():
 
     assert not asks_responsible_unit("企业内设加油站点要向哪些部门报备？")
     assert asks_responsible_unit("企业内设加油站点由哪些部门监管？")
+    assert asks_responsible_unit("计划开展三年行动的企业名册谁来报，报给谁？")  # both
