@@ -24,7 +24,7 @@ ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}})条(?:\s+|$|(?=\S))(?P<rest>.*)
 NOT_DECIMAL = r"(?:(?!\d)|(?=\d{1,2}月|\d{4}年))"
 ITEM = re.compile(rf"^(?P<n>\d{{1,3}})\s*(?:[.．、]{NOT_DECIMAL}|[）)])\s*(?P<rest>\S.*)$")
 # Decimal outline numbering ("1.1 编制目的", "3.3.1 指挥长由镇长担任…"): the last number within its parent.
-DECIMAL = re.compile(rf"^(?P<path>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})(?!月)[.．]?\s*"
+DECIMAL = re.compile(r"^(?P<path>\d{1,2}(?:[.．]\d{1,2}){1,3})(?!月)[.．]?\s*"
                      r"(?P<rest>[^\d.．\s%％].*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")
