@@ -163,3 +163,8 @@ def test_a_recipient_question_is_not_a_who_is_responsible_question():
     assert not asks_responsible_unit("企业内设加油站点要向哪些部门报备？")
     assert asks_responsible_unit("企业内设加油站点由哪些部门监管？")
     assert asks_responsible_unit("计划开展三年行动的企业名册谁来报，报给谁？")  # both
+
+
+def test_how_accountability_is_applied_asks_for_a_sanction():
+    assert answer_kind("创城考核不达标的处室怎么问责") == "处理或处分"
+    assert not carries_answer("创城考核不达标的处室怎么问责", "全局形成主要领导亲自抓、分管领导具体抓、齐抓共管创城工作的良好氛围")
