@@ -38,6 +38,7 @@ from assistant.frames import (
 )
 from assistant.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.normalise import normalise, strip_question
+from assistant.section_answer import answer_section
 from assistant.structured import (
     answer_item,
     answer_unit,
@@ -185,6 +186,11 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
         first = k_parse(t, question)
         f = replace(first, offset=f.offset) if isinstance(first, Search) else f
     offset = max(f.offset, t.offset)
+    if offset == 0 and question is None and not f.search:
+        # "督查内容有哪些": a section named by its own title is answered with all its items
+        docs = tuple(m.document for m in f.documents) or k.corpus.documents
+        if (listed := answer_section(asked, docs)) is not None:
+            return listed
     query = f.search or normalise(asked)
     if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
         query = k.contacts.generalize_people(query)
