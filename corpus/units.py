@@ -123,7 +123,10 @@ def split_unit_list(text: str) -> tuple[str, ...]:
             for x in re.split(r"(?<=[部门位镇村局委办处室])(?=各)", p) if p else ():
                 both = re.split(r"和|与", x)
                 if (len(both) == 2 and all(len(b) >= 4 and UNIT_END.search(b) for b in both)
-                        and not both[1].startswith(("人民", "党", "政府", "管委"))):  # "各乡镇党委和人民政府" shares 各乡镇
+                        and not both[1].startswith(("人民", "党", "政府", "管委"))) or (
+                        # "区文旅集团（景区管理公司）和属地村": a name closed by its note, then another body
+                        len(both) == 2 and both[0].endswith(("）", ")")) and len(both[1]) >= 3
+                        and UNIT_END.search(both[1])):  # "各乡镇党委和人民政府" shares 各乡镇
                     out.extend(both)
                 elif x:
                     out.append(x)
