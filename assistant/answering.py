@@ -39,6 +39,7 @@ from assistant.frames import (
 from assistant.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.normalise import normalise, strip_question
 from assistant.roster_answer import roster_answer
+from assistant.section_answer import answer_section
 from assistant.structured import (
     answer_item,
     answer_unit,
@@ -186,6 +187,11 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
         first = k_parse(t, question)
         f = replace(first, offset=f.offset) if isinstance(first, Search) else f
     offset = max(f.offset, t.offset)
+    if offset == 0 and question is None and not f.search:
+        # "督查内容有哪些": a section named by its own title is answered with all its items
+        docs = tuple(m.document for m in f.documents) or k.corpus.documents
+        if (listed := answer_section(asked, docs)) is not None:
+            return listed
     query = f.search or normalise(asked)
     if not f.search and asks_rule(query):  # a rule about "区领导" is written with the table's word for them
         query = k.contacts.generalize_people(query)
@@ -203,7 +209,8 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     best = answer.citations[0]
     if f.must and not _mentions(best.text, f.must):
         return search_not_found(asked, searcher.documents)
-    if offset == 0 and not answer.by_meaning and shares_only_names(asked, best.text, _names(k)):
+    # the passage's heading is part of what it says ("（三）组织实施阶段（4月1日至4月7日）" over its paragraph)
+    if offset == 0 and not answer.by_meaning and shares_only_names(asked, f"{best.locator}\n{best.text}", _names(k)):
         return search_not_found(asked, searcher.documents)
     if asks_responsible_unit(asked):
         if answer.by_meaning and not _names_a_party(answer, k):

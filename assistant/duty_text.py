@@ -82,6 +82,11 @@ def duty_text(d: Duty, full: bool = False) -> str:
             said = "；".join(c[c.find(d.unit):] for c in clauses)
             return f"{short_heading(item)}：{said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + '…'}"
         heading = item.heading.rstrip("。；;，,")
+        if d.unit not in item.text and item.heading != item.text.rstrip("。；;，, "):
+            # the owner is named by the heading above ("（一）一级岸线巡防队主要职责如下："): the whole item is
+            # its duty, its first sentence only the start of it ("负责组织指导…。每月开展1次联合督导活动…")
+            body = item.text.rstrip("。；;，, ")
+            return body if len(body) <= BODY_AFTER_SHORT else body[:BODY_AFTER_SHORT] + "…"
         if d.unit in heading and short_heading(item) != heading:
             # the unit is named in a long first sentence: shortening it would cut what the unit does
             return heading if len(heading) <= DUTY_CHARS else heading[:DUTY_CHARS] + "…"

@@ -49,12 +49,15 @@ from corpus.vocabulary import (
     question_words,
     self_reference,
 )
-from index.answer_type import RULE_KINDS, answer_kind
+from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
 _ITEM = f"(?:{alternation(ITEM_NOUNS)})"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
+# "第（三）项第1点", "第一项第3点": the first reference names the section, the second its item (the section's
+# label stays in the question, where item_lookup reads it as the item's path).
+_ITEM_IN_SECTION = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}[，,、的]?第{_NUM}{_ITEM}")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?={one_of(qwords.ITEM_BARE_FOLLOWERS)}|$)")
 _ITEM_NO_DI = re.compile(rf"(?<![0-9{qwords.NOT_BEFORE_ITEM_NUMBER}.])([0-9]+)(?:项|条)")
 # "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
@@ -127,6 +130,8 @@ Parsed = Frame
 
 
 def item_number(q: str) -> int | None:
+    if m := _ITEM_IN_SECTION.search(q):
+        return chinese_to_int(m.group(2))
     for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI, _ITEM_SERIAL):
         m = rx.search(q)
         if m:
@@ -182,7 +187,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
     rest = q
     for d in docs:
-        rest = rest.replace(d.span, " ")
+        if d.span not in named_units:  # "专职巡查员要做哪些工作" in a 专职巡查员 notice: the unit is asked about
+            rest = rest.replace(d.span, " ")
 
     part_match = _PART.search(rest)
     part = MAIN_PART
@@ -245,7 +251,10 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
 
 
 def asks_responsible_unit(question: str) -> bool:
-    return bool(_ASKS_UNIT.search(norm(normalise(question))))
+    """"哪个单位负责…" asks who is responsible; "要向哪些部门报备" asks where something goes, not who does it."""
+    q = norm(normalise(question))
+    # "名册谁来报，报给谁" asks both: who reports, besides where to
+    return bool(_ASKS_UNIT.search(RECIPIENT_ASKED.sub("", q) if answer_kind(q) == RECIPIENT_KIND else q))
 
 
 def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:

@@ -103,4 +103,11 @@ def find_items(doc: Document, number: int, part: str, question: str) -> list[Ite
     best, runner_up = scored[0][0], scored[1][0]
     if best >= 3 and best >= 2 * runner_up:
         return [pool[scored[0][1]]]
+    if len(top := [it for it in items if not it.path]) == 1 and all(_is_sub_item(it) for it in items if it.path):
+        return top  # "第2项" is the top-level item 2, not "（2）" under a group the question does not name
     return items
+
+
+def _is_sub_item(item: Item) -> bool:
+    """A "（N）" item of a group, named by the group's title ("公共广场、公厕管理方面 第4项")."""
+    return bool(item.path) and item.section.split(" / ")[-1] == item.path

@@ -14,9 +14,16 @@ from collections.abc import Callable
 
 from assistant.answers import Answer, Citation, Page
 from assistant.examples import HELP_TEXT
+from corpus import roles
 from corpus import vocabulary as v
-from corpus.vocabulary import LABEL_NUMERALS, MODAL_VERBS, alternation, one_of, organisation_name
-from index.answer_type import ANSWER_TYPE_BOOST, answer_kind, answer_pattern
+from corpus.vocabulary import (
+    LABEL_NUMERALS,
+    MODAL_VERBS,
+    alternation,
+    one_of,
+    organisation_name,
+)
+from index.answer_type import ANSWER_TYPE_BOOST, DECISIVE_KINDS, answer_kind, answer_pattern
 from index.gates import MIN_COVERAGE, answers, continues, dense_quote, related
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
@@ -43,14 +50,38 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     sents = sentences(text) or [text]
     q = set(char_ngrams(strip_question_words(question)))
     pattern = answer_pattern(question)
+    decisive = pattern is not None and answer_kind(question) in DECISIVE_KINDS and any(pattern.search(s) for s in sents)
     best, best_score = 0, -1.0
     for i, s in enumerate(sents):
         score = sum(weight(t) for t in q & set(char_ngrams(s)))
         if pattern is not None and pattern.search(s):
             score *= ANSWER_TYPE_BOOST  # the sentence that holds the asked-for frequency/period/number
+        elif decisive:
+            continue
         if score > best_score:
             best, best_score = i, score
     return best, sents
+
+
+# "社会事业处负责制定…预案，…；协助相关部门处置突发事件；负责…上报工作。党群工作处负责…": a clause that
+# opens with a duty or role word has no subject of its own and continues the unit's duties.
+_CONTINUES_DUTY = re.compile("(?:" + alternation((*(p for p, _ in roles.phrases(roles.SUFFIX)),
+                                                 *(p for p, _ in roles.phrases(roles.VERB)), "并", "同时")) + ")")
+DUTY_QUOTE_CHARS = 240
+
+
+def _duty_clauses(question: str, sents: list[str], i: int, hi: int) -> int:
+    """The end of a unit's duties in a run of clauses: a question asking what X does, quoted at X's
+    clause, takes the clauses after it that have no subject of their own."""
+    m = _DUTY_ASK.match(question.strip())
+    who = m and (m.group("who") or m.group("whose"))
+    if not who or who not in sents[i]:
+        return hi
+    size = len(sents[i][sents[i].find(who):])
+    while hi < len(sents) and _CONTINUES_DUTY.match(sents[hi]) and size + len(sents[hi]) <= DUTY_QUOTE_CHARS:
+        size += len(sents[hi])
+        hi += 1
+    return hi
 
 
 def quote(question: str, hit, weight, sentence: str | None = None) -> str:
@@ -61,6 +92,8 @@ def quote(question: str, hit, weight, sentence: str | None = None) -> str:
     text = hit.focus or hit.passage.text
     if sentence and sentence not in text:
         text = hit.passage.text
+    if answer_kind(question) in DECISIVE_KINDS and (pattern := answer_pattern(question)) and not pattern.search(text):
+        text = hit.passage.text  # the part of the passage search focused on does not name where it goes
     i, sents = key_sentence(question, text, weight)
     lo, hi = i, i + 1
     if sentence in sents:
@@ -71,6 +104,8 @@ def quote(question: str, hit, weight, sentence: str | None = None) -> str:
             hi += 1
         elif i > 0:
             lo -= 1
+    else:
+        hi = _duty_clauses(question, sents, i, hi)
     before = "…" if lo > 0 else ""
     after = "…" if hi < len(sents) else ""
     return f"{before}【{''.join(sents[lo:hi])}】{after}"

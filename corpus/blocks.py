@@ -30,6 +30,7 @@ class Block:
     section_ref: Section | None = None
     fields: list[tuple[str, str]] = field(default_factory=list)  # label lines after the units ("完成时限：…")
     article: bool = False  # a 第X条 block: its （一）（二） lines are its own sub-clauses
+    listing: bool = False  # a 第X条 that announced a list ("以下物品不属于销毁范围：") and holds its 1. 2. lines
     roster: bool = False  # a roster paragraph ("组长：…；副组长：…")
     # its entries with each name set apart from its post (the text keeps the spacing as written)
     roster_entries: list[str] = field(default_factory=list)
@@ -44,7 +45,8 @@ class Block:
             return True
         if self.heading_only or self.unit_lines or _CREDIT.search(self.lines[-1]):
             return False
-        return not ends_sentence(self.text)
+        # "…扩大影响。（责任单位：区农发局、各乡镇）": a task closed by its responsibility parenthesis is complete
+        return not ends_sentence(self.text) and not (self.text.endswith(("）", ")")) and trailing_units(self.text))
 
     def has_units(self) -> bool:
         return bool(self.unit_lines) or bool(trailing_units(self.text))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from corpus.headings import Line, is_title_like, title_complete
 from corpus.text import join_cjk_spaces
-from corpus.vocabulary import LABEL_NUMERALS, NOTICE_VERBS, RUNNING_TEXT_WORDS, one_of
+from corpus.vocabulary import CLOSINGS, LABEL_NUMERALS, NOTICE_VERBS, RUNNING_TEXT_WORDS, one_of
 from corpus.vocabulary_names import ISSUER_ENDS
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
@@ -94,7 +94,7 @@ def extract_header(lines: list[Line]) -> Header:
     for i in range(stop):
         ln = zone[i]
         text = ln.text.strip()
-        if i in excluded or not is_title_like(text, 80):
+        if i in excluded or not is_title_like(text, 80) or join_cjk_spaces(text) in CLOSINGS:
             if _is_addressee(text) and i not in excluded:
                 consumed.add(ln.no)  # addressee line
                 addressee = addressee or text.rstrip("：:").strip()

@@ -35,7 +35,9 @@ class HeadingsMixin:
         nxt = self.next_content(i)
         over_items = not has_body and nxt is not None and nxt.kind == "item" and not nxt.label
         if self.block is not None and self.block.article and not over_items:
-            self.extend(collapse_spaces(ln.text), ln.no)  # "第二条 …如下：（一）…；（二）…": its own clauses
+            # "第二条 …如下：（一）…；（二）…": its own clauses; a clause's title alone on its line ("（二）信息处理")
+            # is set off from the text under it
+            self.extend(collapse_spaces(ln.text) + ("：" if is_title_like(ln.rest, 20) else ""), ln.no)
             return
         # else a heading: "第四条 X工作职责：" + "（一）政法方面" over "1.负责…" items is a section of the article
         self.close()

@@ -20,9 +20,12 @@ H1 = re.compile(rf"^(?P<n>[{_CN}]{{1,3}})\s*[{H1_MARKS}]\s*(?P<title>.+)$")
 H2 = re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[）)]\s*(?P<title>.+)$")
 CHAPTER = re.compile(rf"^(?P<label>第(?P<n>[{_CN}]{{1,3}})(?:{alternation(CHAPTER_NOUNS)}))\s*(?P<title>\S.*)$")
 ARTICLE = re.compile(rf"^第(?P<n>[{_CN}]{{1,4}}){ARTICLE_NOUN}(?:\s+|$|(?=\S))(?P<rest>.*)$")  # "第一条" may stand alone
-ITEM = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|[）)])\s*(?P<rest>\S.*)$")
+# After "1." a digit starts a decimal outline ("1.1 编制目的") unless it starts a date ("1.3月20日…").
+NOT_DECIMAL = r"(?:(?!\d)|(?=\d{1,2}月|\d{4}年))"
+ITEM = re.compile(rf"^(?P<n>\d{{1,3}})\s*(?:[.．、]{NOT_DECIMAL}|[）)])\s*(?P<rest>\S.*)$")
 # Decimal outline numbering ("1.1 编制目的", "3.3.1 指挥长由镇长担任…"): the last number within its parent.
-DECIMAL = re.compile(r"^(?P<path>\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?\s*(?P<rest>[^\d.．\s%％].*)$")
+DECIMAL = re.compile(r"^(?P<path>\d{1,2}(?:[.．]\d{1,2}){1,3})(?!月)[.．]?\s*"
+                     r"(?P<rest>[^\d.．\s%％].*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")
 PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -102,7 +105,7 @@ def title_complete(text: str) -> bool:
     return bool(GENRE_END.search(join_cjk_spaces(text)))
 
 
-_DOT_ITEM = re.compile(r"^\s*\d{1,3}\s*[.．、](?!\d)")
+_DOT_ITEM = re.compile(rf"^\s*\d{{1,3}}\s*[.．、]{NOT_DECIMAL}")
 _HALF_PAREN_ITEM = re.compile(r"^(\s*)(\d{1,2})\s*[）)]")
 
 

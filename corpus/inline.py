@@ -9,7 +9,7 @@ import re
 from corpus import roles
 from corpus import vocabulary as v
 from corpus.model import SubAttribution, Units
-from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS
+from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name
 from corpus.rosters import SETS_UP, body_named
 from corpus.units import (
     ROLE_BUCKET,
@@ -22,9 +22,13 @@ from corpus.units import (
 )
 from corpus.vocabulary import (
     MANNER_ADVERBS,
+    MODAL_VERBS,
     PERMISSIVE_MODALS,
+    REPORT_VERBS,
+    SETS_UP_VERBS,
     SUBJECT_ADVERBIALS,
     TIME_ADVERBS,
+    TIME_CLAUSE_ENDS,
     alternation,
     one_of,
 )
@@ -39,15 +43,26 @@ _INLINE_ROLES = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles
 # a unit name is simply text without punctuation or spaces.
 _NAME_CHARS = r"[^\s，,。；;：:、“”\"《》]"
 # A subject may also be a leading post ("局分管领导牵头…", "局主要领导联系点：…"): people answer for work too.
+# (a lazy name never stops inside a longer unit noun: "行业主管部" is "行业主管部门", "…处" before 室 "…处室")
 # …or every holder of a post ("各网格员", "各挂钩帮扶干部于…前将…交至…").
-_UNIT_NAME = ("(?:" + _NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + rf"|(?<={one_of(v.LEADER_QUALIFIERS)}){v.LEADER})"
-              r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
-              rf"|各{_NAME_CHARS}{{0,6}}?(?:{alternation(POSITIONS)}))")
-_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:{one_of((v.LIST_MARK, *v.CONJUNCTIONS))}){_UNIT_NAME})*"
+_NOTE = r"(?:[（(][^\s，,。；;：:、（）()]{1,8}[）)])?"
+_UNIT_NAME = ("(?:" + _NAME_CHARS + "{1,24}?(?:" + UNIT_END.pattern.rstrip("$") + r"(?![门室])"
+              + rf"|(?<={one_of(v.LEADER_QUALIFIERS)}){v.LEADER})" + _NOTE
+              + rf"|各{_NAME_CHARS}{{0,6}}?(?:{alternation(POSITIONS)}))")
+_LIST_JOINS = one_of((v.LIST_MARK, *v.CONJUNCTIONS))
+_UNIT_LIST = rf"{_UNIT_NAME}(?:(?:{_LIST_JOINS}){_UNIT_NAME})*"
+# …or a post held by people ("专职巡查员", "网格长"): the posts of the one party vocabulary ending in 员 or 长.
+# A sentence's subject may be a post ("巡查员要…", "由片区河长负责…"); a label line's name before a colon
+# ("队长：薛忠") is a roster entry, so posts are subjects only, never unit-colon owners.
+_POSTS = alternation(p for p in POSITIONS if p.endswith(v.POST_ENDINGS) and p not in v.NOT_SUBJECT_POSTS)
+_PARTY_NAME = rf"(?:{_UNIT_NAME}|{_NAME_CHARS}{{0,24}}?(?:{_POSTS}){_NOTE})"
+_PARTY_LIST = rf"{_PARTY_NAME}(?:(?:{_LIST_JOINS}){_PARTY_NAME})*"
+# "在收到企业报备材料后", "在10个工作日内": when the subject acts, between it and its verb
+_WHILE = rf"在[^，,。；;：:]{{1,30}}?(?:{alternation(TIME_CLAUSE_ENDS)})"
 _INLINE = re.compile(
     # "本办法由区财政局负责解释": a topic before 由 is not part of the subject
-    rf"^(?:[^由，,。；;：:]{{0,20}}?由|{one_of(v.SUBJECT_INTRODUCERS)})?(?P<units>{_UNIT_LIST})"
-    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:{one_of((*v.INLINE_MODALS, *v.ROLE_ADVERBS))})?"
+    rf"^(?:[^由，,。；;：:]{{0,20}}?由|{one_of(v.SUBJECT_INTRODUCERS)})?(?P<units>{_PARTY_LIST})(?:{_WHILE})?"
+    rf"(?:作为{_NAME_CHARS}{{2,8}}?)?(?:{one_of((*v.INLINE_MODALS, *v.ROLE_ADVERBS))})?(?:{_WHILE})?"
     rf"(?P<role>{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)})(?!{one_of(roles.NOT_AFTER_ROLE)})"
 )
 # The body responsible as the sentence subject with a modal verb ("各处室（中心）、各行政村要广泛开展…"),
@@ -58,8 +73,12 @@ _WHEN = alternation(TIME_ADVERBS)
 _HOW = rf"(?:{alternation(SUBJECT_ADVERBIALS)})[^，,。；;：:]{{1,30}}?"
 # "对…的村（社区）和有关单位进行约谈", "并向各联合党委和职能处室进行报备": a list that opens like a clause
 # names the object, not the subject
-_NOT_SUBJECT = rf"(?!{alternation(w for w in CLAUSE_START_WORDS if w != '由')})"
-_SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:{one_of(v.SUBJECT_MODALS)}|(?:{_WHEN})?(?:{_HOW})?"
+# "报工作站组长决定", "上报区河长办": the body reported to is the object of the report, not a subject
+_NOT_SUBJECT = (rf"(?!{alternation((*(w for w in CLAUSE_START_WORDS if w != '由'), *SUBJECT_ADVERBIALS))}|"
+                rf"(?:{alternation(REPORT_VERBS)})(?!社|刊))")
+# "确定销毁时间后，…由党政办公室安排人员…", "工作文件集中装车前由各处室自行保管": 由 names the agent after a topic
+_TOPIC_BY = r"[^由，,。；;：:]{0,24}?由"
+_SUBJECT = re.compile(rf"^(?:{_TOPIC_BY}|请)?{_NOT_SUBJECT}(?P<units>{_PARTY_LIST})(?:{alternation(MODAL_VERBS)}|(?:{_WHEN})?(?:{_HOW})?"
                       rf"(?:具体|共同|{_WHEN}|{alternation(MANNER_ADVERBS)})?(?={_DUTY_VERBS})(?!{roles.NAME_AFTER_VERB.pattern})"
                       rf"(?!(?:{_DUTY_VERBS})的))"
                       rf"(?![求该是])"
@@ -73,7 +92,11 @@ _SUBJECT = re.compile(rf"^(?:由|请)?{_NOT_SUBJECT}(?P<units>{_UNIT_LIST})(?:{o
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:{one_of(roles.SUPPORT_VERBS)})(?P<main>{_UNIT_LIST})(?:共同)?"
                               rf"(?:{one_of(roles.SUPPORTED_VERBS)})")
-_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})")
+# the bodies worked with end where the clause goes on: "A会同B和C，按照…", "A会同B研究制定…", "A联合B对…"
+_AFTER_PARTNERS = (rf"(?=$|[，,。；;：:]|{one_of(v.AFTER_PARTNER_WORDS)}|(?:{_DUTY_VERBS})|"
+                   rf"(?:{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)}))")
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})"
+                              rf"{_AFTER_PARTNERS}")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
@@ -82,6 +105,12 @@ _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phra
 _COORDINATE_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "coordinate"))
                               + rf")(?:{one_of(v.DUTY_NOUNS)})?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
+_SET_UP = re.compile(rf"(?:{alternation(SETS_UP_VERBS)})(?P<body>[^\s，,。；;：:、“”\"《》由的]{{1,24}}?(?:{UNIT_END.pattern.rstrip('$')}))"
+                     r"[，,](?=(?:具体|主要)?负责)")
+# "六名专职巡查员，要全力负责…", "区经济发展局在收到…后，应在…内牵头…": a subject set off by a comma
+# (after its time clause) from its modal verb is still that clause's subject; the comma is read through.
+_SUBJECT_COMMA = re.compile(rf"(?:^|(?<=[。；;，,：:]))(?P<subject>{_PARTY_LIST}(?:{_WHILE})?)[，,]"
+                            rf"(?=(?:{alternation(MODAL_VERBS)}))")
 # …and "于…前" (a subject with its deadline) and a body being set up ("成立…领导小组，负责…")
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES)
                       + f"|{one_of(v.SUBJECT_MODALS)}|{DUTY_LABEL}|{one_of(roles.JOINT_VERBS + roles.SUPPORT_VERBS)}|"
@@ -140,7 +169,8 @@ def inline_units(text: str) -> Units:
             found[role].append(m.group("unit"))
     subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
     founded = ""  # a body the last clause set up ("成立…的网格化工作领导小组"): the duties that follow are its
-    for clause in _candidate_clauses(ROLE_THEN_LIST.sub(r"\1，", text)):
+    text = _SET_UP.sub(r"\g<0>\g<body>", text)  # "…组成督查组，负责…" → "…组成督查组，督查组负责…"
+    for clause in _candidate_clauses(_SUBJECT_COMMA.sub(r"\g<subject>", ROLE_THEN_LIST.sub(r"\1，", text))):
         clause = _ENUMERATOR.sub("", clause)
         if founded and _OWN_DUTY.match(clause):
             if founded not in found["shared"]:
@@ -157,7 +187,8 @@ def inline_units(text: str) -> Units:
             found["cooperate"].extend(u for u in split_unit_list(cw.group("coop")) if u not in found["cooperate"])
             found["shared"].extend(u for u in split_unit_list(cw.group("main")) if u not in found["shared"])
             continue
-        if tw := _TOGETHER_INLINE.match(clause):  # 会同: the first leads; 联合: both act together
+        if (tw := _TOGETHER_INLINE.match(clause)) and any(is_party_name(u) for u in split_unit_list(tw.group("lead"))):
+            # 会同: the first leads; 联合: both act together ("…可上报片区联合调处中心": a name, no one acts)
             first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
             found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])
             found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
@@ -165,6 +196,8 @@ def inline_units(text: str) -> Units:
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
             named = next(g for g in subject.group("units", "duty", "loose", "due", "by_how") if g)
+            if "等" in named and _KIND_OF_BODY.search(named.rpartition("等")[2]) and unit_like(named.rpartition("等")[0]):
+                named = named.rpartition("等")[0]  # "区教育局、…农发局等主管部门，要…": the bodies named
             names = tuple(u for u in split_unit_list(named)
                           if not _PEOPLE.search(u))
             role = "coordinate" if _COORDINATE_DUTY.search(clause, subject.end()) else "shared"

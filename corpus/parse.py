@@ -20,6 +20,7 @@ from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.header import extract_header
 from corpus.heading_blocks import HeadingsMixin
 from corpus.headings import (
+    NOT_DECIMAL,
     Line,
     classify,
     is_heading_like,
@@ -73,12 +74,13 @@ from corpus.units import (
 from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, STAGE_NOUNS, alternation
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
+_SUB_NUMBER = re.compile(r"^[（(](?P<n>\d{1,2})[）)]\s*")
 _H1_LABEL = re.compile(rf"^[{LABEL_NUMERALS}]{{1,3}}\s*[{H1_MARKS}]\s*")
 _STAGE_HEADING = re.compile(rf"^第[{LABEL_NUMERALS}\d]{{1,3}}(?:{alternation(STAGE_NOUNS)})\s*(?:[:：]\s*[^，,。；;：:]{{1,30}})?$")
 # A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).
 ARTICLE_LEVEL = 1.5
 RUN_LEVEL = 1.4  # an unnumbered heading over a run of articles ("某某员管理办法" before its 第一条)
-_LABELLED_ITEM = re.compile(r"^(?P<label>[^\d，。,；;：:]{1,6})[:：]\s*(?P<item>\d{1,3}\s*[.．、](?!\d).+)$")
+_LABELLED_ITEM = re.compile(rf"^(?P<label>[^\d，。,；;：:]{{1,6}})[:：]\s*(?P<item>\d{{1,3}}\s*[.．、]{NOT_DECIMAL}.+)$")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 
@@ -107,6 +109,7 @@ class _Builder(PartsMixin, HeadingsMixin):
         self.last_title = ""
         self.duty_owner = Units()  # the owner named by the last 第X条 duty article (its 1. 2. items)
         self.announced = ""  # the body the last "决定成立…专班" paragraph set up: a roster under 人员组成 staffs it
+        self.sub_run = False  # reading "（1）…（牵头处室：X）" items under a "1.…方面" group (its title pushed)
 
     # ---- section path -------------------------------------------------------------------------
     @property
@@ -261,6 +264,18 @@ class _Builder(PartsMixin, HeadingsMixin):
 
     def on_item(self, i: int, ln: Line) -> None:
         article = ln.label == ARTICLE_NOUN
+        if self.sub_run and not article:  # the next group: its sub-items are no longer under the last one
+            self.close()
+            self.stack = [(lv, d) for lv, d in self.stack if lv < 3]
+            self.sub_run = False
+        b = self.block
+        if b is not None and b.article and not article and (b.listing or (
+                len(b.lines) == 1 and b.text.endswith(("：", ":")) and not duty_owner(_duty_title(b.text)))):
+            # "第九条 以下物品不属于销毁范围：" + "1. …" "2. …": the article's own list, not items of the part
+            # (a duty article "第十八条 X工作职责：" keeps its 1. 2. duties as items that X owns)
+            self.extend(collapse_spaces(ln.text), ln.no)
+            b.listing = True
+            return
         if article:  # the article before this one, and the headings inside it, end here
             self.close()
             self._end_article(i)
@@ -359,9 +374,17 @@ class _Builder(PartsMixin, HeadingsMixin):
         if b is not None and b.joinable():
             self.extend(text, ln.no)
             return
+        if b is not None and b.listing and ends_sentence(text):
+            self.extend(text, ln.no)  # the sentence closing an article's list ("不属于可销毁的物品严禁放入…")
+            return
+        if (sub := _SUB_NUMBER.match(text)) and (self.sub_run or (
+                b is not None and b.kind == "item" and not b.article and trailing_units(text))):
+            self.open_sub_item(int(sub.group("n")), text[sub.end():], ln.no)
+            return
         if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
                 and not _SUB_ITEM.match(text)):
             self.extend(text, ln.no)  # the rest of an item broken after a full stop, ending in its units
+            b.heading_only = False  # "（六）加强农田节水宣传培训" + its paragraph: a heading with its own text
             return
         m = _LABELLED_ITEM.match(text)
         if m and (it := classify(ln.no, m.group("item"))).kind == "item":
@@ -382,6 +405,21 @@ class _Builder(PartsMixin, HeadingsMixin):
             self.add_section("", title, 1 if follows_heading and not self._labelled() else 3, ln.no)
             return
         self.open("para", 0, text, ln.no)
+
+    def open_sub_item(self, number: int, text: str, no: int) -> None:
+        """"1.公共广场、公厕管理方面。" then "（1）…（牵头处室：X）" "（2）…": each （N） with its own units is
+        item N of its group, the group's title its section (numbers repeat, so the group names the run);
+        a group line that is only a title is that heading, not an item."""
+        if not self.sub_run:
+            parent = self.block
+            self.close()
+            title, has_body = numbered_title(parent.text)
+            if not has_body and not parent.has_units() and self.items and self.items[-1].line_start == parent.line_start:
+                self.items.pop()
+            self.add_section("", title.rstrip("。"), 3, parent.line_start)
+            self.sub_run = True
+        self.open("item", number, collapse_spaces(text), no)
+        self.block.path = self.last_title  # "公共广场、公厕管理方面 第4项": the group names the run
 
     def _labelled(self) -> bool:
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)

@@ -29,7 +29,7 @@ from corpus import roles
 from corpus import vocabulary_names as v
 from corpus.model import Item, SubAttribution, Units
 from corpus.text import sentence_around
-from corpus.vocabulary import LABEL_NUMERALS, MANNER_ADVERBS, TIME_ADVERBS, alternation, one_of
+from corpus.vocabulary import HEAD_COUNTERS, LABEL_NUMERALS, MANNER_ADVERBS, TIME_ADVERBS, alternation, one_of
 from corpus.vocabulary_names import (  # noqa: F401 - the names vocabulary, re-exported for the modules that read parties
     CLAUSE_START_WORDS,
     COLLECTIVE_NOUNS,
@@ -48,6 +48,7 @@ _VERB_NAMES = "|".join(f"{verb}(?!{one_of(ends)})" for verb, ends in v.VERB_NAME
 _CLAUSE_START = re.compile(rf"^(?:{alternation((*TIME_ADVERBS, *MANNER_ADVERBS))})?"
                            rf"(?:{'|'.join(CLAUSE_START_WORDS)}|{_VERB_NAMES})|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
+_HEAD_COUNT = re.compile(rf"^[0-9一二三四五六七八九十两]{{1,3}}(?:{'|'.join(HEAD_COUNTERS)})(?=\S{{2}})")
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"《》.\s]")
 _ENUMERATED = re.compile(rf"^(?:\d|[{LABEL_NUMERALS}]+[、是]|[（(])")
 MAX_NAME = 30
@@ -183,6 +184,7 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
     "区交通与建设局（简称“区交建局”）" → (("区交通与建设局",), ""); "本办法由区财政局" → (("区财政局",), "")."""
     n = name.strip().strip("，,。；;、 ")
     n = _HALF_CLOSED.sub(r"（\1）", n)  # "区森林园林局（区森林园林公司)": brackets mixed by hand
+    n = _HEAD_COUNT.sub("", n)  # "六名专职巡查员": the post, not how many hold it
     if "由" in n and not is_party_name(n):
         n = n.rsplit("由", 1)[1]
     if (m := _TRAILING_BRACKET.match(n)) and is_party_name(m.group("name")):

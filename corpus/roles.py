@@ -101,7 +101,7 @@ PHRASES += tuple((w, "responsible", frozenset({VERB})) for w in (
     "提供", "汇总", "报送", "上报", "制定", "研究制定", "起草", "审核", "审查", "核实", "核查", "督促", "督查", "检查",
     "统计", "收集", "排查", "整治", "组织", "开展", "承担", "抓好", "做好", "推进", "建立", "完善", "监督", "解释",
     "编制", "发布", "通报", "验收", "考核", "评估", "宣传", "培训", "巡查", "清理", "办理", "审批", "受理", "保障",
-    "下达", "核对", "责成", "进行", "联系",
+    "下达", "核对", "责成", "进行", "联系", "安排", "保管",
 ))
 # Role words that, followed by an object, mean "together with" and name no role: "各处室要协同辖区学校开展
 # 宣传" — the subject does the work (responsible), the object is a partner, not a lead it supports.

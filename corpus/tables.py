@@ -173,14 +173,17 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
     last = width - 1
     labelled_first = serial != 0 and any(_LABEL.match(c[0]) for _, c in grid if c[0])
     numbered_last = width > 1 and sum(bool(_NUMBERED.match(c[last])) for _, c in grid) * 2 > len(grid)
-    sparse_first = serial != 0 and width > 1 and any(not c[0] for _, c in grid) and bool(grid and grid[0][1][0])
+    # the group column: the first, or the one after a leading 序号 ("序号 | 属地派出所 | 村名", 派出所 merged down)
+    gcol = 1 if serial == 0 and width > 2 else 0
+    sparse_first = (serial != gcol and width > gcol + 1 and any(not c[gcol] for _, c in grid)
+                    and bool(grid and grid[0][1][gcol]) and (gcol == 0 or all(c[-1] for _, c in grid)))
     running = _running_column(grid, serial) if not numbered_last else None
 
     # Merge page-break continuations, then fill the group column down.
     merged: list[tuple[int, list[str], int]] = []  # (line, cells, group index)
     groups: list[str] = []
     for no, cells in grid:
-        first = cells[0]
+        first = cells[gcol]
         if labelled_first and first and not _LABEL.match(first) and groups:
             groups[-1] += first  # the group label wrapped across a page break
             first = ""
@@ -204,7 +207,7 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
     for pos, (no, cells, g) in enumerate(merged, 1):
         cells = list(cells)
         if sparse_first and g >= 0:
-            cells[0] = groups[g]
+            cells[gcol] = groups[g]
         number = pos
         if serial is not None and cells[serial].isascii() and cells[serial].isdigit():
             number = int(cells[serial])

@@ -53,6 +53,8 @@ def paths_where_ambiguous(items: list[Item]) -> tuple[Item, ...]:
     each run of numbering is named by its own heading ("护林防火员管理办法") or its position."""
     by_part: dict[tuple[str, bool], list[int]] = {}
     for i, it in enumerate(items):
+        if it.path and it.section.split(" / ")[-1] == it.path:
+            continue  # sub-items named by their group ("公共广场、公厕管理方面 第4项") are told apart already
         if it.number:  # paragraph tasks (number 0) keep their paragraph locator; 第X条 are numbered apart
             by_part.setdefault((it.part, it.article), []).append(i)
     out = list(items)
@@ -321,9 +323,16 @@ def heading_units(title: str) -> Units:
 
 
 def apply_heading_units(items: tuple[Item, ...]) -> tuple[Item, ...]:
-    """Items without units inherit those of the nearest heading above them that names a unit."""
+    """Items without units inherit those of the nearest heading above them that names a unit. Under a
+    duty heading ("（一）一级岸线巡防队主要职责如下：") every item is the owner's duty: an item that also
+    names another party ("…报领导小组办公室，由领导小组办公室负责召集…") keeps it beside the owner."""
     out = []
     for it in items:
+        owner = duty_owner(it.section.split(" / ")[-1]) if it.section else Units()
+        named = it.units.all
+        if (owner and named and not set(owner.shared) & set(named) and all(p in it.text for p in named)
+                and not any(it.text.startswith(p) for p in named)):  # not "X工作职责：…", its own duty list
+            it = replace(it, units=replace(it.units, shared=(*owner.shared, *it.units.shared)))
         if not it.units and it.section:
             for part in reversed(it.section.split(" / ")):
                 title = _SECTION_LABEL.sub("", part)

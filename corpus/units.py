@@ -122,7 +122,10 @@ def split_unit_list(text: str) -> tuple[str, ...]:
             for x in re.split(rf"(?<=[{name_words.COLLECTIVE_LAST_CHARS}])(?={name_words.COLLECTIVE_MARKS[0]})", p) if p else ():
                 both = re.split(r"和|与", x)
                 if (len(both) == 2 and all(len(b) >= 4 and UNIT_END.search(b) for b in both)
-                        and not both[1].startswith(name_words.SAME_PLACE_BODIES)):  # "各乡镇党委和人民政府" shares 各乡镇
+                        and not both[1].startswith(name_words.SAME_PLACE_BODIES)) or (
+                        # "区文旅集团（景区管理公司）和属地村": a name closed by its note, then another body
+                        len(both) == 2 and both[0].endswith(("）", ")")) and len(both[1]) >= 3
+                        and UNIT_END.search(both[1])):  # "各乡镇党委和人民政府" shares 各乡镇
                     out.extend(both)
                 elif x:
                     out.append(x)

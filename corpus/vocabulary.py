@@ -95,7 +95,9 @@ def question_words_regex(*kinds: str) -> re.Pattern[str]:
 NOTICE_WORD = "通知"
 GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规定", "条例", "决定", "报告", "细则", "清单", "规划",
                "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
-               "任务", "准则", "指引", "指南")
+               "任务", "准则", "指引", "指南", "公示")
+# The closing formula after a notice's body ("特此公告"): it ends in a genre word but is never a title.
+CLOSINGS = ("特此公告", "特此通知", "特此公示", "特此通报", "特此函告", "特此批复")
 # Demonstratives a question points at the document with ("这份通知", "本方案", "该文件").
 SELF_DEMONSTRATIVES = ("这份", "这个", "这次", "本次", "此次", "这项", "本", "该")
 # What such a demonstrative points at besides the genre: the campaign or work the document organises.
@@ -184,7 +186,7 @@ TOTAL_WORDS = ("一共", "总共", "共")  # "一共有多少项"
 TOGETHER_WORDS = ("都", "共同", "一起", "同时", "均", "一道")  # "A和B都参与哪些工作"
 CONJUNCTIONS = ("以及", "和", "与", "及")  # "A和B", "A以及B"
 CONTACT_VERBS = ("挂点", "联系", "督导", "挂钩", "包干")  # a leader ↔ contact-point relation
-MODAL_VERBS = ("要", "需要", "应", "应当", "应该")  # "区财政局要负责哪些工作"
+MODAL_VERBS = ("要", "需要", "需", "应", "应当", "应该", "须", "必须", "拟")  # "区财政局要负责哪些工作"
 
 # ---- what may stand between a subject and its duty verb -----------------------------------------
 
@@ -193,8 +195,18 @@ MODAL_VERBS = ("要", "需要", "应", "应当", "应该")  # "区财政局要�
 SUBJECT_ADVERBIALS = ("根据", "按照", "依据", "依照", "结合", "对", "针对", "围绕")
 # "区财政金融局年终根据…", "各部门适时报送": when the subject acts.
 TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "适时", "及时", "定期", "按时", "按期", "随时")
+# "区经济发展局在收到企业报备材料后，应在10个工作日内牵头…": a time clause "在…后" between the subject
+# and its verb (and a deadline "在10个工作日内" before the verb) says when, not who.
+TIME_CLAUSE_ENDS = ("后", "时", "期间", "内", "前")
+# "由…抽调专人组成督查组，负责开展督查工作": the body a clause sets up is the subject of the duty after it.
+SETS_UP_VERBS = ("组成", "成立", "组建", "设立")
+# "报工作站组长决定", "上报区河长办": whom a report goes to, never who acts (报社 is a name).
+REPORT_VERBS = ("报", "上报", "报送", "报告", "呈报")
+# "六名专职巡查员，要全力负责…": how many of a post the subject counts, never part of its name.
+HEAD_COUNTERS = ("名", "位", "个")
 # "相关处室重点排查…", "督查专班综合汇总…": how the subject acts, before its verb.
-MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责")
+MANNER_ADVERBS = ("重点", "全面", "认真", "积极", "切实", "主动", "综合", "全力", "严格", "依法", "统一", "负责",
+                  "自行")
 # "各村居可根据实际…探索建立…": a permissive modal still names who does the work; not 可能/可行/可靠.
 PERMISSIVE_MODALS = ("可以", "可")
 
@@ -275,6 +287,10 @@ PLACE_PREPOSITIONS = ("在", "于", "到")
 DUTY_LIST_INTROS = ("如下", "分工如下")
 # What a lead duty may end with ("…的牵头抓总工作", "…的统筹协调职责").
 DUTY_NOUNS = ("工作", "职责")
+# Posts that may be a clause's subject end like this ("巡查员要…", "网格长负责…"); 成员/委员 sit on a body.
+POST_ENDINGS, NOT_SUBJECT_POSTS = ("员", "长"), ("成员", "委员")
+# Where a 会同/联合 partner list ends and the clause goes on ("A会同B对…", "…就…", "…一起…").
+AFTER_PARTNER_WORDS = ("对", "向", "就", "在", "按", "共同", "一起")
 
 # ---- what kind of phrase answers a question (index/answer_type.py) -------------------------------
 
@@ -332,7 +348,7 @@ MONEY_CUES = ("年薪", "罚款标准", "补贴标准", "补助标准")
 NOT_QUALIFIERS = ("的", "钱的", "能拿", "能领", "可以领", "可以拿", "每个月", "每月", "每年", "每人", "每户", "一年", "一个月")
 # "什么处分", "怎么处理": a sanction asked; "怎么运用", "有什么用": a use; "什么奖励": a reward.
 SANCTION_ASKS, SANCTION_NOUNS = ("什么", "哪些", "何种", "怎样的"), ("处分", "处罚", "处理", "惩戒", "后果", "责任")
-SANCTION_HOW, SANCTION_VERBS = ("怎么", "如何"), ("处分", "处罚", "处理", "追责")
+SANCTION_HOW, SANCTION_VERBS = ("怎么", "如何"), ("处分", "处罚", "处理", "追责", "问责", "追究")
 USE_HOW, USE_VERBS, USE_CUES = ("怎么", "如何", "怎样"), ("运用", "使用", "应用", "用"), ("用在哪", "有什么用", "用来干")
 REWARD_ASKS, REWARD_NOUNS, REWARD_AFTER = ("什么", "哪些", "怎么", "如何", "怎样"), ("奖励", "奖"), ("是什么", "有哪些", "有什么")
 # Colloquial periods in questions against the documents' wording ("一年开几次" → "每年…1次").

@@ -54,6 +54,15 @@ _REWARD = re.compile(one_of(v.REWARD_WORDS))
 # handling is an 整顿 or 整治.
 _SANCTION = re.compile(one_of(v.SANCTION_WORDS))
 
+# "要向哪些部门报备", "报给哪个处室", "交给谁": the body something goes to, named after 向 / 报 / 交 / 送.
+RECIPIENT_KIND = "报送对象"
+# How a question asks where something goes: "向哪些部门", "报给谁", "交到哪个处室".
+RECIPIENT_ASKED = re.compile(r"(?:向|(?:报备|报送|报|交|送|抄报|提交)(?:给|到|至)?)(?:哪|谁)[些个家位里]?"
+                             r"(?:部门|单位|处室|科室|机构|领导)?")
+_ORG_END = r"(?:局|委|办|部|处|室|科|中心|站|所|组|政府|领导)"
+_RECIPIENT = re.compile(rf"(?:向|报送至?|报至|报给|抄报|送交|送至|交给|交至|提交至?)[^，。；;]{{0,12}}?{_ORG_END}"
+                        rf"|报(?:区|市|县|省|各|相关|有关|上级)[^，。；;]{{0,10}}?{_ORG_END}")
+
 # "根据哪个文件开展的", "依据党群工作部哪个文件发的": the document a text rests on, answered by its 文号
 # (岚党群通〔2022〕25号). The router reads the same cue: such a question asks for a document the text cites,
 # not which of the corpus documents mention something.
@@ -91,6 +100,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
      _REWARD),
     (re.compile(rf"(?:{_FUND_WORDS})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(FUND_SOURCE_ASKS)})"), _FUND_SOURCE),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
+    (RECIPIENT_ASKED, _RECIPIENT),
     (re.compile(one_of(v.DATE_CUES)), _DATE),
     (re.compile(one_of(v.PERIOD_CUES)), _PERIOD),
     (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),
@@ -106,12 +116,16 @@ _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
                id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人",
-               id(_PLACE): "地点", id(_FUND_SOURCE): "经费来源"}
+               id(_PLACE): "地点", id(_FUND_SOURCE): "经费来源", id(_RECIPIENT): RECIPIENT_KIND}
 
 
 # The kinds that a rule in the text states (how often, a score, a share, a period): the router answers
 # them from the text, not from a roster of duties or points (assistant/intents.asks_rule).
 RULE_KINDS = frozenset(_KIND_NAMES[id(p)] for p in (_FREQUENCY, _TIMES, _SCORE, _SHARE, _PERIOD))
+# Kinds whose phrase decides which sentence of a passage answers: only a sentence naming where something
+# goes ("主动向区经济发展局、执法应急局同步报备") answers "向哪些部门报备", however many other words
+# another sentence shares ("完成报备后需接受相关部门联合监管").
+DECISIVE_KINDS = frozenset({RECIPIENT_KIND})
 
 
 def answer_kind(question: str) -> str:

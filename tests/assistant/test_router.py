@@ -82,6 +82,8 @@ NAMES = ("谢伟光", "苏佩", "黄永青", "宋文祥", "区财政局", "财�
         ("市财政局负责什么", "市财政局将市直机关党建工作经费纳入本级财政预算", False),
         ("苏佩联系哪个街道", "区级班子党员领导干部：苏佩；街道：北京街", False),
         ("民主生活会一年开几次", "每年至少召开1次民主生活会", False),
+        # a passage found by its heading: the answer's check reads the heading with the text (answering.search)
+        ("组织实施阶段是哪几天", "（三）组织实施阶段（4月1日至4月7日） 第7段\n全力做好清明节文明祭扫、安全保障工作。", False),
     ],
 )
 def test_near_miss_table(question, passage, near_miss):

@@ -36,6 +36,17 @@ CASES = [
      "1\t重点治理\t组织对工业集中区开展综合治理\t经济发展处配合区经发局落实\n"
      "\t\t组织对夹芯板材开展综合治理\t资源生态处配合区资源生态局落实\n",
      "资源生态处负责哪块？", ("组织对夹芯板材开展综合治理",), ("工业集中区",)),
+    ("items under a duty heading are quoted whole",
+     "岸线巡防工作方案\n\n四、职责任务\n（一）一级岸线巡防队主要职责如下：\n"
+     "1.负责组织指导、监督推进下级岸线巡防队的建立和运行。每月开展1次联合督导活动，督促下级巡防人员规范履职。\n"
+     "2.收集、汇总下级岸线巡防队发现的问题。需要上级帮助解决的，报领导小组办公室，由领导小组办公室负责召集各成员单位研讨。\n"
+     "3.巡查队员每周轮流下沉一线，支援帮扶下级巡防队开展实地巡防工作。\n（二）二级岸线巡防队主要职责如下：\n1.开展巡防工作。\n",
+     "一级岸线巡防队有哪些职责？", ("每月开展1次联合督导活动", "收集、汇总下级岸线巡防队发现的问题", "支援帮扶下级巡防队"),
+     ("开展巡防工作」",)),
+    ("a post also named by the document's title",
+     "关于殡改专职巡查员工作职责及奖惩机制有关规定的通知\n\n一、职责范围\n"
+     "六名专职巡查员，要全力负责北厝、敖东违建坟墓巡查工作。对发现违规改扩建行为要立即制止并第一时间上报。\n二、工作模式\n",
+     "专职巡查员要做哪些工作？", ("违建坟墓巡查工作", "立即制止并第一时间上报"), ()),
 ]
 
 
@@ -117,3 +128,13 @@ def test_an_items_presented_lead_is_read_from_its_whole_heading():
     item = next(it for it in (*doc.items, *doc.tasks) if "燃气" in it.text)
     leads = [n for role, names in parties_of(item, "text") if role == "lead" for n in names]
     assert leads and all("…" not in n for n in leads) and "区交通与建设局（住建）" in leads, leads
+
+
+def test_a_search_quote_takes_the_clauses_that_continue_the_units_duty():
+    from assistant.search_answer import _duty_clauses
+
+    sents = ["各处室要密切配合，社会事业处负责制定清明节文明祭扫工作预案，重点做好祭扫服务场所的管控；",
+             "协助相关部门处置突发事件；", "负责祭扫服务工作情况的收集、汇总和上报工作。", "党群工作处负责做好政策宣传工作。"]
+    assert _duty_clauses("社会事业处在清明祭扫中负责哪些工作？", sents, 0, 1) == 3
+    assert _duty_clauses("党群工作处负责哪些工作？", sents, 3, 4) == 4
+    assert _duty_clauses("清明节祭扫预案谁制定？", sents, 0, 1) == 1  # not a question about a unit's duties

@@ -339,6 +339,8 @@ def test_decimal_outline_numbering():
     ("苏平片区、君山片区", ("苏平片区", "君山片区")),
     ("各部门各乡镇", ("各部门", "各乡镇")),
     ("北厝便民服务中心和敖东便民服务中心", ("北厝便民服务中心", "敖东便民服务中心")),
+    ("区文旅集团（景区管理公司）和属地村", ("区文旅集团（景区管理公司）", "属地村")),  # a name closed by its note
+    ("各乡镇党委和人民政府", ("各乡镇党委和人民政府",)),  # one place's two bodies, written as one
 ])
 def test_unit_lists(listed, names):
     from corpus.units import split_unit_list

@@ -67,8 +67,9 @@ def test_half_paren_numbers_under_dot_items_are_sub_items():
 2）强化党员教育培训。（区委党校负责）
 2.推进作风建设。（区纪委牵头）
 """, "snippet.txt")
-    assert [(it.number, it.path) for it in doc.items] == [(1, ""), (2, "")]
-    assert [t.units.lead for t in doc.tasks] == [("区委组织部",), ()]
+    # "1.加强组织建设。" is only a title: its 1）2） with their own units are its items, named by it
+    assert [(it.number, it.path, it.units.lead) for it in doc.items] == [
+        (1, "加强组织建设", ("区委组织部",)), (2, "加强组织建设", ()), (2, "", ("区纪委",))]
 
 
 def test_half_paren_numbers_alone_are_items():

@@ -246,7 +246,9 @@ def test_sub_item_paragraph_with_its_own_parenthesis_is_a_task():
 （1）对结构安全隐患开展专项整治。（区交通局牵头，各片区配合）
 （2）对经营性自建房开展复查。（区市场局牵头）
 """)
-    assert [t.units.lead for t in doc.tasks] == [("区交通局",), ("区市场局",)]
+    # items of their own, named by the item above them ("实施分类整治 第1项"), which keeps its own number
+    assert [(it.locator, it.units.lead) for it in doc.items] == [
+        ("第1项", ()), ("实施分类整治 第1项", ("区交通局",)), ("实施分类整治 第2项", ("区市场局",))]
 
 
 def test_html_table_rows():

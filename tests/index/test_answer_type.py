@@ -155,3 +155,28 @@ def test_a_date_question_wants_a_date_not_a_length_of_time():
     assert carries_answer(q, "每年9月1日至次年4月30日为森林防火期。")
     assert carries_answer("考评每年几月份开展？", "考评工作于每年12月份开展。")
     assert not carries_answer("考评每年几月份开展？", "考评结果作为评先评优的依据。")
+
+
+# "向哪些部门报备" asks where something goes: the sentence naming the recipient, not one sharing more words.
+@pytest.mark.parametrize(("question", "answer", "other"), [
+    ("企业内设加油站点要向哪些部门报备", "并主动向区经济发展局、执法应急局同步报备（报备材料详见附件2）",
+     "企业内设加油站完成报备后需接受相关部门联合监管"),
+    ("督查结果要报哪个部门备案", "督查组拟将督查结果进行通报，并报区、县相关领导及区党群工作部备案", "督查工作结束后进行通报"),
+    ("工作推进统计表报给谁", "每月25日前报送至政法综治处郑祥香OA邮箱", "各村要建立工作推进统计表"),
+])
+def test_recipient_questions_want_the_body_named(question, answer, other):
+    assert answer_kind(question) == "报送对象"
+    assert carries_answer(question, answer) and not carries_answer(question, other)
+
+
+def test_a_recipient_question_is_not_a_who_is_responsible_question():
+    from assistant.intents import asks_responsible_unit
+
+    assert not asks_responsible_unit("企业内设加油站点要向哪些部门报备？")
+    assert asks_responsible_unit("企业内设加油站点由哪些部门监管？")
+    assert asks_responsible_unit("计划开展三年行动的企业名册谁来报，报给谁？")  # both
+
+
+def test_how_accountability_is_applied_asks_for_a_sanction():
+    assert answer_kind("创城考核不达标的处室怎么问责") == "处理或处分"
+    assert not carries_answer("创城考核不达标的处室怎么问责", "全局形成主要领导亲自抓、分管领导具体抓、齐抓共管创城工作的良好氛围")
