@@ -173,11 +173,12 @@ def _rows(headers: tuple[str, ...], body: list[tuple[int, list[str]]]) -> list[R
     last = width - 1
     labelled_first = serial != 0 and any(_LABEL.match(c[0]) for _, c in grid if c[0])
     numbered_last = width > 1 and sum(bool(_NUMBERED.match(c[last])) for _, c in grid) * 2 > len(grid)
-    # the group column: the first, or the one after a leading 序号 ("序号 | 属地派出所 | 村名", 派出所 merged down)
-    gcol = 1 if serial == 0 and width > 2 else 0
+    running = _running_column(grid, serial) if not numbered_last else None
+    # the group column: the first, or the one after a leading 序号 ("序号 | 属地派出所 | 村名", 派出所 merged
+    # down, every row numbered); under a merged 序号 the rows are read by _running_column instead
+    gcol = 1 if serial == 0 and width > 2 and all(c[0] for _, c in grid) else 0
     sparse_first = (serial != gcol and width > gcol + 1 and any(not c[gcol] for _, c in grid)
                     and bool(grid and grid[0][1][gcol]) and (gcol == 0 or all(c[-1] for _, c in grid)))
-    running = _running_column(grid, serial) if not numbered_last else None
 
     # Merge page-break continuations, then fill the group column down.
     merged: list[tuple[int, list[str], int]] = []  # (line, cells, group index)
