@@ -2,7 +2,9 @@
 (`--json`). Telegram renders the same text as HTML with buttons (handlers/render.py).
 
 The only place an answer's sources line ("来源：…"), its "see also" line and its "more results" hint are
-written: the core returns values (assistant/answers.py) and never reads this text back. This module
+written: the core returns values (assistant/answers.py) and never reads this text back. The records'
+reports (the holiday list, the reminder digest, the obligations calendar) write their sources through
+``source_note`` and ``source_line`` too. This module
 imports nothing from the core at run time (answers.py uses it for ``Answer.text``).
 """
 
@@ -17,6 +19,16 @@ if TYPE_CHECKING:
 SOURCES = "来源："
 SEE_ALSO = "另见："
 RULE = "依据："
+
+
+def source_note(source: str) -> str:
+    """A source after a line of a report, in parentheses: "（来源：越秀工作要点 第17项）"."""
+    return f"（{SOURCES}{source}）"
+
+
+def source_line(source: str, indent: str = "") -> str:
+    """A source on its own line under a line of a report: "  来源：越秀工作要点 第17项"."""
+    return f"{indent}{SOURCES}{source}"
 
 
 def more_request(page: Page) -> str:

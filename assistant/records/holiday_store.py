@@ -19,6 +19,7 @@ import sqlite_utils
 
 from assistant.records.holidays import STATUTORY, Notice, render_notice, statutory, with_statutory
 from assistant.records.workdays import package_knows
+from assistant.render import source_note
 from assistant.store import audit
 
 
@@ -89,8 +90,8 @@ def list_year(db: sqlite_utils.Database, year: int) -> str:
                         {date.fromisoformat(r["day"]): r["name"] for r in rows if not r["off"]},
                         named=frozenset(STATUTORY))
         when = rows[0]["imported_at"][:10]
-        return (render_notice(notice) + f"\n（来源：管理员导入的国务院办公厅通知，{when}；"
-                f"撤销：/holidays 撤销 {year} 或 docbot holidays --undo {year}）")
+        return render_notice(notice) + "\n" + source_note(
+            f"管理员导入的国务院办公厅通知，{when}；撤销：/holidays 撤销 {year} 或 docbot holidays --undo {year}")
     if package_knows(year):
         return f"{year}年：未导入通知，使用 chinese_calendar 包中的节假日和调休数据。"
     days = statutory(year)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from assistant.render import source_line
 from corpus.numerals import chinese_to_int
 
 _N = r"(\d{1,4}|[一二三四五六七八九十〇]{1,4})"
@@ -187,7 +188,7 @@ YEAR_WORD = "全年"
 
 
 def _lines(found: list[Obligation], limit: int) -> list[str]:
-    return [f"• {o.when}｜{'、'.join(o.units) or '（未写明单位）'}｜{o.quote[:80]}\n  来源：{o.citation}"
+    return [f"• {o.when}｜{'、'.join(o.units) or '（未写明单位）'}｜{o.quote[:80]}\n{source_line(o.citation, '  ')}"
             for o in found[:limit]]
 
 

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.records.rules import Rules
 from assistant.records.workdays import DEFAULT, WorkCalendar, quarter_start
+from assistant.render import source_note
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _obligation_reminders(state: ReminderState, local: datetime) -> list[Reminde
         if not found:
             continue
         lines = ["【工作事项提醒】", f"{unit}{local.month}月到期的工作事项（共{len(found)}项）："]
-        lines += [f"• {o.when}：{o.quote[:70]}（来源：{o.citation}）" for o in found[:30]]
+        lines += [f"• {o.when}：{o.quote[:70]}{source_note(o.citation)}" for o in found[:30]]
         out.append(Reminder("obligation", unit, tid, tuple(o.citation for o in found), None, "\n".join(lines), key))
     return out
 
