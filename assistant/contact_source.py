@@ -10,6 +10,7 @@ seeded from.
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.contacts import Assignment, ContactIndex, document_assignments, person_header
@@ -85,11 +86,10 @@ class StoreContacts:
 
     @classmethod
     def at(cls, path) -> StoreContacts:
-        from pathlib import Path
 
         if not Path(path).is_file():
             return cls(None)
-        from assistant.store import open_db
+        from assistant.store import open_db  # sqlite-utils: only when the terminal opens the store
 
         return cls(open_db(path))
 
@@ -99,7 +99,6 @@ class StoreContacts:
         needs. open_db would import sqlite-utils (and numpy) and check migrations, a third of a second
         on this machine, for a table it only reads. A store another version wrote without these tables
         reads as unseeded (its leaders' version is None), so the documents' own table answers."""
-        from pathlib import Path
 
         path = Path(path)
         if not path.is_file():

@@ -43,6 +43,7 @@ import subprocess
 from pathlib import Path
 
 from assistant.pg_migrate import MIGRATIONS_TABLE, migrate_postgres
+from assistant.schema import MIGRATIONS, load_migrations
 
 # Tables that are not data: never copied (each backend keeps its own migration record).
 _NOT_DATA = {"_sqlite_migrations", MIGRATIONS_TABLE}
@@ -71,9 +72,8 @@ def resolve(url: str | None, default_path: Path) -> str | Path:
 
 def open_postgres(url: str):
     """A PgStore with every migration applied (each in its own transaction, recorded by name)."""
-    from assistant import shared_inbox
-    from assistant.pg_store import PgStore
-    from assistant.schema import MIGRATIONS, load_migrations
+    from assistant import shared_inbox  # lazy: psycopg, PostgreSQL only
+    from assistant.pg_store import PgStore  # lazy: psycopg, PostgreSQL only
 
     db = PgStore(url)
     load_migrations()
@@ -87,7 +87,7 @@ def open_postgres(url: str):
 def copy_store(source, target) -> dict[str, int]:
     """Copy every data table of ``source`` into ``target`` (both opened and migrated; the target's
     tables must be empty). → rows copied per table. Identity sequences follow the copied ids."""
-    from assistant.pg_store import PgStore
+    from assistant.pg_store import PgStore  # lazy: psycopg, PostgreSQL only
 
     counts = {}
     with target.atomic():

@@ -18,7 +18,8 @@ from functools import cache
 from pathlib import Path
 
 from assistant.doc_report import irregular_numbering
-from corpus import parties, roles
+from corpus import formats, parties, roles
+from corpus.library import load_document, read_names
 from corpus.model import MAIN_PART, Document
 from corpus.vocabulary import INLINE_MODALS, ROLE_ADVERBS, one_of
 
@@ -178,7 +179,6 @@ class FolderHealth:
 def document_files(directory: Path) -> list[Path]:
     """The files the loaders read, in name order; hidden files (partial writes) and the folder's
     README (a description of the folder, not one of its documents) are left out."""
-    from corpus import formats  # python-docx, lxml, pdfplumber: only when a folder is read
 
     suffixes = set(formats.supported_suffixes())
     return sorted(p for p in Path(directory).iterdir()
@@ -188,8 +188,6 @@ def document_files(directory: Path) -> list[Path]:
 
 def read_folder(directory: Path) -> FolderHealth:
     """Read and parse every document file of ``directory`` (as the corpus loads them) and report."""
-    from corpus import formats
-    from corpus.library import load_document, read_names
 
     names = read_names(Path(directory))
     reports = []

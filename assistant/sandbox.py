@@ -112,7 +112,7 @@ def _child(source: Path, result: Path) -> None:
     The libraries are imported before the limit: the limit is for what the file makes the parser
     allocate, and a shared object that cannot be mapped would surface as an ImportError, not as
     "too large"."""
-    from corpus.lifeline import die_with_parent
+    from corpus.lifeline import die_with_parent  # lazy: in the child process, before its limits
 
     # A bot killed with SIGKILL takes this reading (and the LibreOffice under it) with it.
     die_with_parent(int(os.environ.get("DOCBOT_SANDBOX_PARENT", os.getppid())))

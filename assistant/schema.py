@@ -8,6 +8,8 @@ import pkgutil
 
 from sqlite_utils import Migrations
 
+from assistant import migrations as pkg
+
 MIGRATIONS = Migrations("docbot")
 _loaded = False
 
@@ -17,7 +19,6 @@ def load_migrations() -> None:
     global _loaded
     if _loaded:
         return
-    from assistant import migrations as pkg
 
     for mod in sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)):
         if mod.startswith("m") and mod[1:4].isdigit():

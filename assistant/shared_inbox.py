@@ -110,7 +110,7 @@ class Claim:
 
     def finish(self, worker: str, later: list[tuple[str, tuple]] = (), status: str = "done") -> None:
         """Mark it done in the claiming transaction, with the writes its handling deferred."""
-        from assistant.pg_store import translate
+        from assistant.pg_store import translate  # lazy: psycopg, PostgreSQL only
 
         conn, self._conn = self._conn, None
         try:
@@ -134,7 +134,7 @@ class Claim:
 
 
 def _end(conn: psycopg.Connection, how: str) -> None:
-    import psycopg
+    import psycopg  # lazy: PostgreSQL only
 
     try:
         conn.execute(how)
@@ -204,7 +204,7 @@ class Leader:
         self.url, self.key, self._conn = url, key, None
 
     def is_leader(self) -> bool:
-        import psycopg
+        import psycopg  # lazy: PostgreSQL only
 
         try:
             if self._conn is not None and not self._conn.closed:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from assistant.database import is_postgres, open_postgres
 from assistant.schema import MIGRATIONS, load_migrations  # noqa: F401 - MIGRATIONS re-exported for the migrations
 
 # The migration set lives in assistant/schema.py (PostgreSQL's opener reads it too); the numbered
@@ -168,7 +169,6 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     Any thread may use it (each gets its own connection, see Store); group writes with ``db.atomic()``
     (one IMMEDIATE transaction, nested blocks become savepoints) so a change lands whole or not at all.
     """
-    from assistant.database import is_postgres, open_postgres
 
     if is_postgres(path):  # DOCBOT_DATABASE_URL=postgresql://… (assistant/database.py)
         return open_postgres(path)

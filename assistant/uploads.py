@@ -29,6 +29,7 @@ from assistant.doc_report import DocReport, describe
 from assistant.store import audit
 from corpus import loaders
 from corpus import loaders_legacy as legacy
+from corpus.library import load_corpus
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
@@ -108,7 +109,6 @@ def target_name(file_name: str) -> str:
 
 def parse_upload(name: str, text: str):
     """The text parsed as the corpus will parse it (same loader path, same short-name rules)."""
-    from corpus.library import load_corpus  # the parser; imported late so listing stays light
 
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / name).write_text(text, encoding="utf-8")

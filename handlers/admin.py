@@ -7,6 +7,7 @@ from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from assistant import access, numbers
+from assistant.records import void
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import require
@@ -103,7 +104,6 @@ async def close_chat(update: Update, context: DocbotContext) -> None:
 
 
 async def void_command(update: Update, context: DocbotContext) -> None:
-    from assistant.records import void
 
     args = context.args or []
     if not await _is_admin(update, context):

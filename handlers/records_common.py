@@ -12,8 +12,11 @@ from telegram import Update
 from telegram.ext import Application
 
 from assistant.records.leaders import Leader, load_leaders
+from assistant.records.obligations import obligations_of
 from assistant.records.reminders import Schedule
 from assistant.records.rules import Rules
+from assistant.records.setup import prepare
+from handlers.callbacks import drop_buttons
 from handlers.context import DocbotContext, Services
 
 KEY = "records"
@@ -32,7 +35,6 @@ class RecordsRuntime:
         """The documents' time rules (obligations calendar), recomputed when the corpus was reloaded."""
         corpus = services.knowledge.corpus
         if id(corpus) != self._obligations_of:
-            from assistant.records.obligations import obligations_of
 
             self._obligations, self._obligations_of = tuple(obligations_of(corpus.documents)), id(corpus)
         return self._obligations
@@ -49,7 +51,6 @@ class RecordsRuntime:
 
 
 def _prepare(db, services, now: datetime) -> Rules:
-    from assistant.records.setup import prepare
 
     return prepare(db, services.corpus_dir, now=now, documents=services.knowledge.corpus.documents)
 
@@ -77,9 +78,6 @@ def local_now(context: DocbotContext, rt: RecordsRuntime) -> datetime:
 async def spend_button(update: Update, context: DocbotContext) -> None:
     """After the reply: the pressed button is used up (token discarded) and taken off the message. Taking
     it off is cosmetic and may fail (message too old or already edited): never an error for the user."""
-    from handlers.callbacks import (
-        drop_buttons,  # callbacks → context; imported here to keep records_common a leaf
-    )
 
     context.services.tokens.discard(update.callback_query.data)
     await drop_buttons(update)

@@ -9,10 +9,12 @@ model turns most of this corpus into [UNK] and, fused blindly, halves hit@3.
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import urlparse
 
 from index.onnx_export import ONNX_SUFFIX
 
@@ -158,8 +160,6 @@ def ensure_loadable(name: str) -> None:
         raise FileNotFoundError(f"{name} 不在本地缓存中，且处于离线模式（HF_HUB_OFFLINE=1）")
     # Not cached: a download is needed. On a closed network the hub libraries retry for over a
     # minute before giving up; one short TCP connect says the same in a few seconds.
-    import socket
-    from urllib.parse import urlparse
 
     url = urlparse(constants.ENDPOINT)
     try:

@@ -9,6 +9,7 @@ about 0.3 s of a cold `docbot ask` — and the results are the scores bm25s woul
 from __future__ import annotations
 
 import json
+import logging
 import math
 from pathlib import Path
 
@@ -36,7 +37,6 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, token_lists: list[list[str]]) -> LexicalIndex:
-        import logging
 
         import bm25s
 

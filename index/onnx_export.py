@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from importlib import util
 from pathlib import Path
 
 ONNX_FILE = "onnx/model_qint8.onnx"
@@ -54,7 +55,6 @@ def _write_vocab(model_dir: Path) -> None:
 
 
 def runtime_available() -> bool:
-    from importlib import util
 
     return util.find_spec("onnxruntime") is not None and util.find_spec("tokenizers") is not None
 

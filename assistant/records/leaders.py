@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from assistant.contacts import PERSON_HEADER, POINT_SPLIT
+from assistant.records.rules import KIND_NAMES
 from corpus.model import Table
 
 # The store (sqlite-utils, numpy) is imported only where it is used: note parsing needs these types,
@@ -94,7 +95,7 @@ def seed(db: sqlite_utils.Database, tables: list[tuple[str, Table]], *, now: dat
                                                 ignore=True)
                 added += 1
         if added:
-            from assistant.store import audit
+            from assistant.store import audit  # lazy: sqlite-utils (questions read leaders without the store)
             audit(db, at=now, actor=actor, action="seed_leaders", details={"leaders": added})
     return added
 
@@ -147,7 +148,6 @@ def leader_by_name(db: sqlite_utils.Database, name: str) -> Leader | None:
 def assign(db: sqlite_utils.Database, leader: str, kind: str, point: str, *, now: datetime, actor: str,
            remove: bool = False) -> str:
     """Add (or remove) one contact point of a leader; creates the leader when new. Returns a Chinese reply."""
-    from assistant.records.rules import KIND_NAMES
 
     leader, point = leader.strip(), point.strip()
     if kind not in KIND_NAMES or not leader or not point or len(leader) > 20 or len(point) > 60:
@@ -168,7 +168,7 @@ def assign(db: sqlite_utils.Database, leader: str, kind: str, point: str, *, now
         else:
             db.execute("insert into contact_points (leader_id, kind, name, active) values (?, ?, ?, 1) "
                        "on conflict(leader_id, kind, name) do update set active = 1", [leader_id, kind, point])
-        from assistant.store import audit
+        from assistant.store import audit  # lazy: sqlite-utils (questions read leaders without the store)
         audit(db, at=now, actor=actor, action="unassign" if remove else "assign",
               details={"leader": leader, "kind": kind, "point": point})
     verb = "已删除" if remove else "已添加"

@@ -14,6 +14,8 @@ import sqlite_utils
 from assistant.cleaning import clean
 from assistant.records.dates import month_range
 from assistant.records.rectifications import STATUS_NAMES, list_rectifications
+from assistant.records.report import coverage
+from assistant.records.rules import Rules
 from assistant.records.visits import list_visits
 
 VISIT_HEADERS = ("编号", "走访日期", "区领导", "联系点", "方式", "发现问题", "整改编号", "整改期限", "整改状态",
@@ -64,8 +66,6 @@ def _reference_day(month: str, today: date | None) -> date:
 def summary_rows(db: sqlite_utils.Database, month: str, today: date | None = None) -> list[tuple]:
     """Per leader: the month's due points (coverage), visited / pending / overdue, open and overdue
     rectifications — the same numbers as the coverage chart and the rectification sheet."""
-    from assistant.records.report import coverage
-    from assistant.records.rules import Rules
 
     first, _ = month_range(month)
     ref = _reference_day(month, today)

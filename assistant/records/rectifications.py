@@ -11,6 +11,7 @@ import sqlite_utils
 from assistant.cleaning import visible
 from assistant.numbers import DEADLINE_DAYS_MAX
 from assistant.records.dates import add_months, find_dates
+from assistant.records.notes import period_deadline
 from assistant.records.repeats import REPEAT_REPLY, earlier_rectification
 from assistant.records.rules import Rules
 from assistant.store import audit
@@ -88,7 +89,6 @@ def rectify_from_text(db: sqlite_utils.Database, args: str, *, today: date, now:
                       actor_id: int | None, rules: Rules, command: str = "/rectify") -> tuple[int | None, str]:
     """/rectify 单位 问题 通知日期 [期限日期 | 一个月内 | 线索] → (id or None, reply). Nothing stored on a
     question. ``command``: how the caller's surface spells the command in its usage ("docbot rectify add")."""
-    from assistant.records.notes import period_deadline
 
     usage = (f"用法：{command} 单位 问题 通知日期 [期限]\n例：{command} 东山街 组织生活记录不规范 11月5日 一个月内\n"
              f"移交线索写“线索”：{command} 区教育局 问题线索核查 11月5日 线索\n"

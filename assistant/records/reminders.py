@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from assistant.records.obligations import due_in_month
 from assistant.records.rules import Rules
 from assistant.records.workdays import DEFAULT, WorkCalendar, quarter_start
 from assistant.render import source_note
@@ -203,7 +204,6 @@ def _holiday_reminders(state: ReminderState, local: datetime) -> list[Reminder]:
 def _obligation_reminders(state: ReminderState, local: datetime) -> list[Reminder]:
     """A unit's contact, on the month's first working day (or the first sending time after it): what the
     documents make the unit do this month, each with its citation."""
-    from assistant.records.obligations import due_in_month
 
     if not state.subscriptions or local < _at(state.calendar.first_workday(local.year, local.month), state.schedule,
                                                ZoneInfo(state.schedule.timezone)):

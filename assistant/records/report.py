@@ -11,6 +11,7 @@ ended (or the month is past), else *pending*.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -44,7 +45,7 @@ class Coverage:
 @lru_cache(maxsize=1)
 def font_path() -> Path:
     """The bundled CJK font file (an installed package, not the system's fonts)."""
-    import cvttf_NotoSansCJK_Regular
+    import cvttf_NotoSansCJK_Regular  # lazy: a 16 MB font package, only when drawing
 
     return Path(cvttf_NotoSansCJK_Regular.get_TTF_path())
 
@@ -102,7 +103,6 @@ _CLOSING = frozenset("）)」》、，,。")
 def wrap(name: str, width: int = WRAP) -> str:
     """Lines of at most ``width`` characters, broken between words (jieba), a word longer than a
     line split only where it must be."""
-    import logging
 
     import jieba  # the chart is rare; jieba's dictionary loads on the first one (about a second)
 
@@ -125,7 +125,7 @@ def wrap(name: str, width: int = WRAP) -> str:
 def figure(cov: Coverage):
     """The matplotlib Figure (tests inspect its texts' fonts); every text uses the bundled font. A header
     row names each column's point type; names wrap inside their cells."""
-    import matplotlib
+    import matplotlib  # lazy: matplotlib (~0.5 s), only when drawing
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure

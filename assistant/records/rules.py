@@ -132,7 +132,7 @@ def load_rules(corpus_dir: str | Path) -> Rules:
     Files are read as the corpus reads them (corpus.loaders: UTF-8/GB18030/UTF-16 text, .docx, .pdf),
     short names come from the corpus's names.toml (else the file's stem).
     """
-    from corpus import formats
+    from corpus import formats  # lazy: every file reader, only when rules are read
     from corpus.library import read_names
 
     corpus_dir = Path(corpus_dir)

@@ -12,6 +12,8 @@ import sqlite_utils
 
 from assistant.records.leaders import contact_tables, seed
 from assistant.records.rules import Rules, load_rules
+from assistant.store import open_db
+from corpus.library import load_corpus
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +24,6 @@ def ensure_leaders(db: sqlite_utils.Database, documents: Iterable | None, corpus
     if db["leaders"].count:
         return 0
     if documents is None:
-        try:
-            from corpus.library import load_corpus
-        except ImportError:  # parser not installed in this build: leaders come from /assign only
-            log.warning("corpus parser unavailable; leaders not seeded")
-            return 0
         documents = load_corpus(corpus_dir).documents
     return seed(db, contact_tables(documents), now=now)
 
@@ -40,7 +37,5 @@ def prepare(db: sqlite_utils.Database, corpus_dir: str | Path, *, now: datetime,
 def open_records(db_path: str | Path, corpus_dir: str | Path, *, now: datetime,
                  documents: Iterable | None = None) -> tuple[sqlite_utils.Database, Rules]:
     """The store (migrated, leaders seeded) and the rules: what every records entry point needs."""
-    from assistant.store import open_db
-
     db = open_db(db_path)
     return db, prepare(db, corpus_dir, now=now, documents=documents)

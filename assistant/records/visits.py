@@ -10,6 +10,7 @@ import sqlite_utils
 from assistant.records.dates import month_range
 from assistant.records.leaders import leader_by_name
 from assistant.records.notes import ParsedNote
+from assistant.records.rectifications import add_rectification, list_rectifications
 from assistant.records.reminders import LeaderState, pending_points
 from assistant.records.rules import Rules
 from assistant.store import audit
@@ -26,7 +27,6 @@ class NoteIncomplete(ValueError):
 def record_visit(db: sqlite_utils.Database, note: ParsedNote, *, actor_id: int | None, actor: str,
                  now: datetime, rules: Rules) -> tuple[int, int | None]:
     """Store the visit (and its rectification, if any) in one transaction. → (visit id, rectification id)."""
-    from assistant.records.rectifications import add_rectification
 
     if note.questions or note.leader_id is None or not note.points or not note.visit_date:
         raise NoteIncomplete("；".join(note.questions) or "记录不完整")
@@ -88,7 +88,6 @@ def leader_states(db: sqlite_utils.Database) -> list[LeaderState]:
 
 def due_for(db: sqlite_utils.Database, leader_name: str, today: date, rules: Rules) -> dict | None:
     """What one leader still has to do: {"leader", "month_pending", "quarter_pending", "deadlines"}."""
-    from assistant.records.rectifications import list_rectifications
 
     lead = leader_by_name(db, leader_name)
     if lead is None:
