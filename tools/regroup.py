@@ -53,6 +53,7 @@ MODULES: dict[str, str] = {
     "assistant.basic_answers": "assistant.questions.basic_answers",
     "assistant.smalltalk": "assistant.questions.smalltalk",
     "assistant.roster_answer": "assistant.questions.roster_answers",  # on a branch (issue 16) when this was written
+    "assistant.section_answer": "assistant.questions.section_answers",  # a question naming a section by its title
     "assistant.examples": "assistant.questions.examples",
     # conversation: what a follow-up continues
     "assistant.conversation": "assistant.conversation.context",
