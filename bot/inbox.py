@@ -1,4 +1,4 @@
-"""The durable inbox wired into python-telegram-bot (core: assistant/inbox.py).
+"""The durable inbox wired into python-telegram-bot (core: assistant/operations/inbox.py).
 
 Both ways updates arrive end in ``Application.update_queue.put``: the long-polling Updater puts each
 fetched update there *before* its next getUpdates acknowledges them to Telegram, and the webhook
@@ -33,10 +33,10 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from assistant import inbox as core
-from assistant import outbox
-from assistant.cleaning import clean_update, might_need_cleaning
-from assistant.store import audit
+from assistant.operations import inbox as core
+from assistant.operations import outbox
+from assistant.storage.store import audit
+from assistant.user_input.cleaning import clean_update, might_need_cleaning
 
 log = logging.getLogger(__name__)
 APOLOGY = "抱歉，助手重启前没来得及处理您的消息{what}，现在已经过时，请重新发送。"
@@ -79,7 +79,7 @@ class Arrival:
 
 
 class Edge:
-    """Where updates enter, whichever way they come: cleaned (assistant.cleaning: control and bidi
+    """Where updates enter, whichever way they come: cleaned (assistant.user_input.cleaning: control and bidi
     characters out, the originals to ``on_cleaned`` for the audit log) and stored in the inbox.
 
     Long polling: ``UpdatesRequest`` hands each getUpdates batch here as Telegram's JSON, before PTB

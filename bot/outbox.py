@@ -1,11 +1,11 @@
-"""The outbox, the sending side (storage: assistant/outbox.py): every message is written before it is
+"""The outbox, the sending side (storage: assistant/operations/outbox.py): every message is written before it is
 sent, sent at once when Telegram takes it, and otherwise sent later from the outbox — nothing a
 handler or a job sends is lost to a 429, a 5xx or a kill, and nothing is sent twice by a replay.
 
 ``OutboxRequest`` is the Bot's request object, so every ``sendMessage`` / edit made anywhere (handlers,
 the error handler, jobs, the replay's apologies) passes here without the callers knowing:
 
-1. the message is written under its key (``assistant.outbox.next_key``: the update and its n-th send).
+1. the message is written under its key (``assistant.operations.outbox.next_key``: the update and its n-th send).
    A key written before — the update is being replayed after a kill — is not sent again: the stored
    answer is returned (or, still waiting, it stays with the sender below);
 2. sent at once (``RetryingRequest`` already retried 5xx and lost connections a few times; a short
@@ -32,7 +32,7 @@ in seconds): a failure is logged and given up, never raised — a press whose re
 followed by "出错了" because the spinner could not be stopped.
 
 Several workers on PostgreSQL (issue 18): the rows are in the shared store and each row has an
-``owner``, the worker that wrote it (``assistant.shared_outbox.Owner``: a key whose session advisory
+``owner``, the worker that wrote it (``assistant.operations.shared_outbox.Owner``: a key whose session advisory
 lock the worker holds while it lives). Only the owner sends a row; rows of a worker that died (its lock
 is gone) are adopted by the next worker that looks (every ``ADOPT_EVERY_S``), one worker winning each
 row. A replayed update on another worker finds its replies by key as on SQLite: sent ones are not sent
@@ -54,8 +54,8 @@ from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
-from assistant import inbox, shared_outbox
-from assistant import outbox as store
+from assistant.operations import inbox, shared_outbox
+from assistant.operations import outbox as store
 from bot.retrying_request import _NEVER_SENT, RetryingRequest
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ class Outbox:
     def __init__(self, db, clock: Callable[[], datetime], request: OutboxRequest, *, backoff: float = 1.0,
                  owner=None):
         self.db, self.clock, self.request, self.backoff = db, clock, request, backoff
-        self.owner = owner  # shared mode: assistant.shared_outbox.Owner (whose rows this worker sends)
+        self.owner = owner  # shared mode: assistant.operations.shared_outbox.Owner (whose rows this worker sends)
         self.base_url = ""  # the Bot API's URL with the token, from the bot (start) or the first send
         self.sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # tests watch the waits
         self._queues: dict[str, deque[list]] = {}  # chat → [message id, not before (loop time)]

@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from assistant.knowledge import Knowledge
+from assistant.documents.knowledge import Knowledge
 from assistant.records.question_cues import OPERATOR
 from assistant.records.rules import load_rules
 from bot.config import Settings
@@ -28,7 +28,7 @@ def build_knowledge(settings: Settings, *, search: bool = True, long_running: bo
     One-shot commands (`docbot ask`, piped `docbot chat`) load the model when the first free question
     needs it and wait for it, so they answer like a ready bot; structured answers never import torch.
     """
-    from assistant.corpus_cache import load_corpus_cached
+    from assistant.documents.corpus_cache import load_corpus_cached
 
     # Parsed once per corpus change, then read from the data dir: a cold `docbot ask` skips the parser.
     corpus = load_corpus_cached(settings.corpus_dir, settings.uploads_dir, settings.data_dir / "cache")
@@ -62,7 +62,7 @@ def clock() -> datetime:
 def terminal_services(settings: Settings, db, *, rules=None) -> dict:
     """The router's services for the terminal channels (`docbot chat`, `docbot ask`), as ``Turn`` fields:
     the store (None without one), the records rules read from the corpus (what the bot's records runtime
-    reads, handlers/records_common.py) and the caller, the operator at the terminal, who may read the
+    reads, handlers/records/runtime.py) and the caller, the operator at the terminal, who may read the
     records as the records CLI does. Telegram passes the same fields per message (handlers/ask.py)."""
     now = clock().astimezone(ZoneInfo(settings.timezone))  # the local time the bot's records read
     if db is None:

@@ -1,5 +1,5 @@
 """`docbot run --webhook` as one of several workers on a shared PostgreSQL store (issue 18; core:
-assistant/shared_inbox.py, design: assistant/database.py, deployment: docs/deploy.md).
+assistant/operations/shared_inbox.py, design: assistant/storage/backend.py, deployment: docs/deploy.md).
 
 The webhook server (python-telegram-bot's, behind any HTTP load balancer) checks Telegram's secret
 header, then puts the update on the application's queue: here that queue is ``SharedQueue``, whose
@@ -23,10 +23,10 @@ import socket
 from telegram import Update
 from telegram.ext import Application
 
-from assistant import inbox as inbox_core
-from assistant import shared_inbox as shared
-from assistant.cleaning import clean_update, might_need_cleaning
-from assistant.store import audit
+from assistant.operations import inbox as inbox_core
+from assistant.operations import shared_inbox as shared
+from assistant.storage.store import audit
+from assistant.user_input.cleaning import clean_update, might_need_cleaning
 
 log = logging.getLogger(__name__)
 IDLE_WAIT_S = 1.0  # an idle worker re-checks this often even without a NOTIFY (one lost is harmless)
@@ -121,7 +121,7 @@ class Worker:
 
 async def follow_documents(application: Application) -> None:
     """Keep this worker's uploads directory and corpus in step with uploads confirmed anywhere."""
-    from assistant.layout import uploads_dir
+    from assistant.operations.data_dir import uploads_dir
 
     services = application.bot_data["services"]
     seen = 0
@@ -148,7 +148,7 @@ def install(application: Application, queue: SharedQueue, concurrency: int) -> N
 
 
 async def _start(application: Application) -> None:
-    from assistant.layout import uploads_dir
+    from assistant.operations.data_dir import uploads_dir
 
     services = application.bot_data["services"]
     # Documents uploaded elsewhere before this worker started: on disk before anything is answered.

@@ -9,7 +9,7 @@ the heartbeat is overwritten in place (same length, no new block), so a bot that
 restarted for it.
 
 Degraded (issue 20, item 5): the store cannot be written (the running bot's record of a refused write,
-assistant/health.py; a read-only file system, a nearly full disk, a damaged file, seen from here) —
+assistant/operations/health.py; a read-only file system, a nearly full disk, a damaged file, seen from here) —
 answers go on, writes are answered "暂时无法保存，请稍后再试（未保存）"; and the last error. The bot
 copies its record to ``health.json`` beside the heartbeat for `docbot status` in another process.
 """
@@ -128,10 +128,10 @@ def store_problems(settings: Settings, health: dict) -> list[str]:
 
 def collect(settings: Settings, now: datetime, documents: list | None = None, health: dict | None = None) -> dict:
     """Facts from the files under the data directory (read-only; nothing is created). ``health``: the
-    running bot's own record (assistant/health.py); else the copy it left beside its heartbeat."""
+    running bot's own record (assistant/operations/health.py); else the copy it left beside its heartbeat."""
     import sqlite3
 
-    from assistant.inbox import backlog
+    from assistant.operations.inbox import backlog
     from bot.commands.docs import search_mode
     from index.persist import read_manifest
 

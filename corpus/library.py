@@ -38,7 +38,7 @@ class Corpus:
     documents: tuple[Document, ...] = ()
     units: UnitAliases = field(default_factory=UnitAliases)
     # Files that could not be read this time (LibreOffice missing or timed out, a damaged file): a
-    # corpus missing them is not cached (assistant/corpus_cache.py), so the next start tries them again.
+    # corpus missing them is not cached (assistant/documents/corpus_cache.py), so the next start tries them again.
     skipped: tuple[str, ...] = ()
 
     def document(self, source: str) -> Document | None:
@@ -81,7 +81,7 @@ def read_names(directory: Path) -> dict[str, dict]:
 def load_document(path: Path, names: dict[str, dict] | None = None) -> Document:
     """Load and parse one file (raises on unreadable input)."""
     # The parser (hundreds of regular expressions compiled at import) loads here, not with this module:
-    # unpickling a cached Corpus (assistant/corpus_cache.py) needs only the class.
+    # unpickling a cached Corpus (assistant/documents/corpus_cache.py) needs only the class.
     from corpus import formats  # python-docx, lxml, pdfplumber: only when files are read
     from corpus.parse import parse_document
 

@@ -1,6 +1,6 @@
 """Child processes that die with their parent, even when the parent is killed with SIGKILL.
 
-A .doc upload is read like this: the bot → the upload sandbox (``python -m assistant.sandbox``) →
+A .doc upload is read like this: the bot → the upload sandbox (``python -m assistant.documents.sandbox``) →
 ``soffice`` (a shell script that execs oosplash) → ``soffice.bin``, which does the work. A SIGKILL of
 the bot runs no cleanup code, and before this module the sandbox and LibreOffice went on converting for
 up to the conversion timeout (~40 s measured), orphaned. Two mechanisms bind each child's life to its

@@ -24,7 +24,7 @@ ROLES = ("lead", "cooperate", "responsible", "shared", "coordinate", "guide")
 
 UNIT_NOUNS = ("单位", "部门", "处室", "科室", "股室", "机构")
 # The words of support: each makes a cooperate label ("配合单位", "参与部门"); answers show a supporting unit
-# with the word its document used (assistant/units_index.py).
+# with the word its document used (assistant/documents/units_index.py).
 COOPERATE_STEMS = ("配合", "协办", "协助", "参与", "参加", "协作", "协同")
 # "A会同B…" (A leads, B co-operates), "A联合B…" (both act together).
 JOINT_VERBS = ("会同", "联合")

@@ -91,7 +91,7 @@ def question_words_regex(*kinds: str) -> re.Pattern[str]:
 
 # Words that name a kind of document: they end a title ("…工作要点", "…实施方案（2018—2020年）"), and a
 # question says "这份通知" / "本方案" of the document itself.
-# The genre of a notice: sent to its addressees, whose work its items list (assistant/units_index.py).
+# The genre of a notice: sent to its addressees, whose work its items list (assistant/documents/units_index.py).
 NOTICE_WORD = "通知"
 GENRE_WORDS = ("意见", "方案", "要点", "通知", "计划", "办法", "规定", "条例", "决定", "报告", "细则", "清单", "规划",
                "纲要", "措施", "规则", "制度", "决议", "通报", "批复", "公告", "通告", "情况表", "一览表", "安排",
@@ -256,7 +256,7 @@ SPAN_WORDS = ("开始", "结束", "截止", "为止", "持续", "从", "到")
 # ---- rosters asked about --------------------------------------------------------------------------
 
 # "考核小组组长是谁", "督查专班有哪些成员", "工作专班由哪些人组成": a question naming a group and asking for
-# its people is answered with the group's roster (assistant/roster_answer.py).
+# its people is answered with the group's roster (assistant/questions/roster_answers.py).
 ROSTER_POSTS = ("组长", "副组长", "队长", "副队长", "指挥长", "副指挥长", "召集人", "专班长")
 MEMBER_NOUNS = ("成员名单", "组成人员", "成员", "人员", "名单")
 MEMBER_ASKS = ("是谁", "有谁", "都有谁", "都是谁", "有哪些", "都有哪些", "是哪些", "包括哪些", "包括谁", "由谁担任", "由谁",

@@ -183,7 +183,7 @@ SAME_PLACE_BODIES = ("人民", "党", "政府", "管委")
 NOT_A_LIST_WORDS = ("简称", "以下", "含", "包括", "即", "见", "附件", "共", "等", "试行", "暂行", "修订", "年", "号", "第")
 
 
-# ---- contact points and their leaders (assistant/contacts.py) ---------------------------------------
+# ---- contact points and their leaders (assistant/documents/contact_tables.py) ---------------------------------------
 
 # A contact-point table: the header naming the people, headers that are no kind of point, and header
 # words that say nothing about the kind ("社区党建联系点" → 社区).

@@ -1,4 +1,4 @@
-"""The vocabulary of question shapes: the words the router's shapes (assistant/intents.py) are written with.
+"""The vocabulary of question shapes: the words the router's shapes (assistant/questions/intents.py) are written with.
 
 Part of the one vocabulary (``corpus/vocabulary.py`` holds the question words every shape shares —
 requests, particles, function words, totals, conjunctions, contact and modal verbs; ``corpus/roles.py``
@@ -59,7 +59,7 @@ UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合"
 # "帮助", "你能做什么", "怎么用".
 HELP_WORDS = ("帮助", "怎么用", "使用说明")
 
-# ---- follow-ups (assistant/followups.py) and the router's own shapes (assistant/router.py) ------------
+# ---- follow-ups (assistant/conversation/followups.py) and the router's own shapes (assistant/questions/router.py) ------------
 
 # "那第18项呢", "还有区纪委": a question leaning on the previous answer.
 FOLLOW_UP_LEADS = ("那么", "那", "还有", "另外", "再", "然后", "and")
@@ -78,7 +78,7 @@ MORE_WORDS = ("更多", "更多结果", "还有吗", "还有呢", "还有别的�
 # "考核得了80分是什么等次".
 BAND_WORDS = ("等次", "等级", "档次", "什么档", "评为", "评定", "算什么", "属于什么")
 # How a document states a band ("90分以上为“好”等次", "60分至79分评为基本称职"): the band nouns and the
-# verbs that assign one (assistant/compute.py).
+# verbs that assign one (assistant/questions/computed_answers.py).
 BAND_NOUNS, BAND_VERBS = ("等次", "等级", "档次"), ("为", "评为", "确定为")
 # A count is asked ("组织部牵头几项"; the first not after 哪: "哪几项" lists them); not a number of times,
 # a score or a period (NOT_COUNT_ASKS); people counted (PEOPLE_COUNT_ASKS).
@@ -94,7 +94,7 @@ CROSS_WORDS = ("各个", "各", "每个", "每份", "几个", "几份", "哪些"
                "分别", "都", "对于", "对", "关于", "有什么", "什么", "哪些", "要求", "规定", "提到", "提及", "讲到", "说到", "谈到",
                "涉及", "怎么", "如何", "怎样", "有何", "说", "讲", "了", "的", "有", "吗", "呢", "里", "中", "在", "是")
 
-# ---- colloquial forms and small talk (assistant/normalise.py, assistant/smalltalk.py) ----------------
+# ---- colloquial forms and small talk (assistant/user_input/normalise.py, assistant/questions/smalltalk.py) ----------------
 
 # Colloquial form → the form the recognisers and the documents use. Longest forms are applied first
 # (so "啥时候" is not read as "啥" + "时候"). Only forms that cannot mean anything else belong here.

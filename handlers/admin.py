@@ -6,8 +6,9 @@ from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from assistant import access, numbers
+from assistant.operations import access
 from assistant.records import void
+from assistant.user_input import numbers
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import require

@@ -1,7 +1,7 @@
 """Every addressed plain-text message, /ask, /item and the 原文 / 更多结果 / choice buttons.
 
-A message is routed by the one router (services.router, assistant/router.py) with the records services
-(rules, cached leaders, a pending draft): a visit note goes to the records flow (handlers/records.py),
+A message is routed by the one router (services.router, assistant/questions/router.py) with the records services
+(rules, cached leaders, a pending draft): a visit note goes to the records flow (handlers/records/notes.py),
 everything else is answered and rendered here."""
 
 from __future__ import annotations
@@ -12,21 +12,21 @@ import time
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from assistant import numbers
-from assistant.answers import Page
-from handlers import records
+from assistant.questions.answer import Page
+from assistant.user_input import numbers
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext
 from handlers.gate import ADDRESSED, strip_mention
 from handlers.oplog import log_question
-from handlers.records_common import local_now, runtime_of
+from handlers.records import notes
+from handlers.records.runtime import local_now, runtime_of
 from handlers.render import send_answer, send_text
 
 COMMANDS = [("ask", "提问，例如 /ask 第17项谁牵头"), ("item", "查看条目原文，例如 /item 工作要点 17")]
 
 
 async def _ask(update: Update, context: DocbotContext, question: str, page: Page | None = None) -> None:
-    # Empty, overlong or meaningless questions get their Chinese reply from the core (assistant.router).
+    # Empty, overlong or meaningless questions get their Chinese reply from the core (assistant.questions.router).
     started = time.perf_counter()
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None:
@@ -38,9 +38,9 @@ async def _ask(update: Update, context: DocbotContext, question: str, page: Page
     ask = functools.partial(services.converse, question.strip(), chat.id, user.id, reply_to=reply_to,
                             role=context.role, rules=rt.rules, leaders=rt.leaders(services), page=page,
                             now=local_now(context, rt))
-    frame, answer, after = await ask(draft=page is None and records.draft_pending(context))
+    frame, answer, after = await ask(draft=page is None and notes.draft_pending(context))
     if answer is None:  # a visit note: the records flow takes it, else it is answered after all
-        if await records.take_note(update, context, frame, question.strip()):
+        if await notes.take_note(update, context, frame, question.strip()):
             return
         frame, answer, after = await ask(draft=False, notes_answered=True)
     sent = await send_answer(update, context, answer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from assistant.uploads import list_documents
+from assistant.documents.uploads import list_documents
 from handlers.context import DocbotContext
 from handlers.menus import greeting, help_text
 from handlers.render import send_text

@@ -16,7 +16,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
-from assistant import access
+from assistant.operations import access
 from handlers.context import DocbotContext
 
 log = logging.getLogger(__name__)

@@ -22,15 +22,17 @@ from typing import Any
 import sqlite_utils
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-from assistant import conversation, inbox, store
-from assistant.answers import Answer
-from assistant.contact_source import WithContacts, store_index
-from assistant.conversation import Context
-from assistant.frames import Frame
-from assistant.health import Health
-from assistant.knowledge import Knowledge
+from assistant.conversation import context as conversation
+from assistant.conversation.context import Context
+from assistant.documents.knowledge import Knowledge
+from assistant.operations import inbox
+from assistant.operations.health import Health
+from assistant.questions.answer import Answer
+from assistant.questions.frames import Frame
+from assistant.questions.router import Router, Turn
+from assistant.records.contact_source import WithContacts, store_index
 from assistant.records.leaders import version
-from assistant.router import Router, Turn
+from assistant.storage import store
 from handlers.tokens import CallbackTokens
 
 # How long a conversation step may wait in memory before it is stored. The next message reads the copy in
@@ -42,8 +44,8 @@ CONTEXT_FLUSH_DELAY = 0.05
 class Services:
     db: sqlite_utils.Database
     knowledge: Knowledge
-    router: Router  # assistant.router.build_router(): every message is routed through it
-    item_text: Callable[[Knowledge, str, int], Answer]  # assistant.ask.item_text
+    router: Router  # assistant.questions.router.build_router(): every message is routed through it
+    item_text: Callable[[Knowledge, str, int], Answer]  # assistant.questions.ask.item_text
     clock: Callable[[], datetime]
     admins: frozenset[int] = frozenset()
     corpus_dir: Path = Path("corpus")
@@ -99,7 +101,7 @@ class Services:
         user is told "暂时无法保存，请稍后再试（未保存）", not "出错了"; reads and answers go on.
 
         While an update from the durable inbox is handled, each call is counted per function: a replay of
-        the update gets a committed write's recorded result instead of writing twice (assistant.inbox.once).
+        the update gets a committed write's recorded result instead of writing twice (assistant.operations.inbox.once).
         """
         loop = asyncio.get_running_loop()
         call = functools.partial(fn, self.db, *args, **kwargs)

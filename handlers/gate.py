@@ -14,7 +14,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Messag
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, filters
 
-from assistant import access, store
+from assistant.operations import access
+from assistant.storage import store
 from handlers.context import DocbotContext
 from handlers.render import send_text
 

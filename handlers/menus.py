@@ -15,7 +15,7 @@ from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Up
 from telegram.error import TelegramError
 from telegram.ext import Application, MessageHandler, TypeHandler, filters
 
-from assistant import access
+from assistant.operations import access
 from handlers.context import DocbotContext
 from handlers.gate import refusal
 

@@ -17,7 +17,7 @@ import time
 
 from telegram import Update
 
-from assistant.answers import Answer
+from assistant.questions.answer import Answer
 from handlers.context import DocbotContext
 
 log = logging.getLogger("docbot.questions")

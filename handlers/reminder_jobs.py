@@ -20,10 +20,10 @@ import logging
 from telegram.error import BadRequest, Forbidden, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes
 
-from assistant import outbox
+from assistant.operations import outbox
 from assistant.records.digest import Digest, split_clean
 from assistant.records.state import claim_digest, digest_queued, due_digests, release_digest, unqueued_digests
-from handlers.records_common import runtime_of
+from handlers.records.runtime import runtime_of
 from handlers.render import split_text, to_html
 
 log = logging.getLogger(__name__)

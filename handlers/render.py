@@ -1,5 +1,5 @@
 """The Telegram renderer: an Answer value as Telegram messages. The text is the answer's plain-text
-rendering (assistant/render.py), as HTML with everything escaped and 【…】 in bold, split below
+rendering (assistant/questions/render.py), as HTML with everything escaped and 【…】 in bold, split below
 Telegram's 4096-character limit at sentence boundaries; the buttons come from the answer's fields
 (choices, cited items, the next page), never from its text."""
 
@@ -18,8 +18,8 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
-from assistant.answers import Answer
-from assistant.render import render_text
+from assistant.questions.answer import Answer
+from assistant.questions.render import render_text
 from corpus.model import MAIN_PART
 from handlers.context import DocbotContext
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlite_utils
 
-from assistant import inbox
+from assistant.operations import inbox
 
 log = logging.getLogger(__name__)
 _INSERT = "INSERT OR REPLACE INTO callback_tokens VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -50,7 +50,7 @@ class CallbackTokens:
         self._clock: Callable[[], datetime] | None = None
 
     def persist_to(self, db: sqlite_utils.Database, clock: Callable[[], datetime]) -> None:
-        """Keep tokens in ``db`` too (table callback_tokens: assistant/inbox.py); forget ones older than KEEP."""
+        """Keep tokens in ``db`` too (table callback_tokens: assistant/operations/inbox.py); forget ones older than KEEP."""
         self._db, self._clock = db, clock
         self.prune()
 

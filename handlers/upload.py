@@ -1,6 +1,6 @@
 """Admins add documents by sending a file (preview, then 确认) and remove them with /remove.
 
-Uploaded documents are stored in the uploads directory under the data directory (assistant.uploads);
+Uploaded documents are stored in the uploads directory under the data directory (assistant.documents.uploads);
 the bundled corpus is never written to."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from assistant import uploads
-from assistant.layout import uploads_dir
+from assistant.documents import uploads
+from assistant.operations.data_dir import uploads_dir
 from handlers import tokens
 from handlers.callbacks import resolve
 from handlers.context import DocbotContext

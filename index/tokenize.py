@@ -49,7 +49,7 @@ _SELF_REFERENCE = self_reference()
 _KEEP_AFTER_JI = re.compile(rf"几(?=[{''.join(COUNTERS_AFTER_JI)}])")  # "几天" keeps the unit "天"
 
 
-def normalize(text: str) -> str:
+def fold_for_search(text: str) -> str:
     """NFKC (full-width → half-width), markup removed, lower case."""
     return _MARKUP.sub(" ", unicodedata.normalize("NFKC", text)).lower()
 
@@ -57,7 +57,7 @@ def normalize(text: str) -> str:
 def char_ngrams(text: str) -> list[str]:
     """Unigrams and bigrams inside runs of CJK characters, letters and digits."""
     out: list[str] = []
-    for run in _RUN.findall(normalize(text)):
+    for run in _RUN.findall(fold_for_search(text)):
         out.extend(run)
         out.extend(run[i : i + 2] for i in range(len(run) - 1))
     return out
@@ -65,7 +65,7 @@ def char_ngrams(text: str) -> list[str]:
 
 def strip_question_words(query: str) -> str:
     """Remove question words so "民主生活会一年开几次" searches for 民主生活会 / 一年 / 开."""
-    q = normalize(query)
+    q = fold_for_search(query)
     q = _KEEP_AFTER_JI.sub(" ", q)
     stripped = _QW.sub(" ", _SELF_REFERENCE.sub(" ", q))
     # A query made only of question words keeps them rather than becoming empty.
@@ -120,7 +120,7 @@ def span_terms(query: str) -> list[list[str]]:
 def query_words(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
     """Index-vocabulary words (length ≥ 2) occurring in the query, as ``w:`` tokens."""
     out: list[str] = []
-    for run in _RUN.findall(normalize(query)):
+    for run in _RUN.findall(fold_for_search(query)):
         for i in range(len(run)):
             for j in range(i + 2, min(len(run), i + MAX_WORD) + 1):
                 w = run[i:j]
@@ -150,9 +150,9 @@ def query_tokens(query: str, vocab: set[str] | frozenset[str]) -> list[str]:
 
 def domain_terms(unit_names: Iterable[str], texts: Iterable[str]) -> set[str]:
     """The corpus's own vocabulary for jieba: unit names and quoted terms such as “三会一课”."""
-    terms = {normalize(u).strip() for u in unit_names if 2 <= len(u) <= 20}
+    terms = {fold_for_search(u).strip() for u in unit_names if 2 <= len(u) <= 20}
     for t in texts:
-        terms.update(normalize(m).strip() for m in _QUOTED.findall(t))
+        terms.update(fold_for_search(m).strip() for m in _QUOTED.findall(t))
     return {t for t in terms if _RUN.fullmatch(t)}
 
 
@@ -206,7 +206,7 @@ class JiebaWords:
     def words(self, text: str) -> list[str]:
         tok = self._tokenizer()
         out = []
-        for run in _RUN.findall(normalize(text)):
+        for run in _RUN.findall(fold_for_search(text)):
             out.extend(WORD_PREFIX + w for w in tok.lcut_for_search(run, HMM=False) if len(w) >= 2)
         return out
 

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from assistant.knowledge import Knowledge
+from assistant.documents.knowledge import Knowledge
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-# docbot ask/chat --json (assistant/render.py render_json): the rendered text and the answer's fields
+# docbot ask/chat --json (assistant/questions/render.py render_json): the rendered text and the answer's fields
 JSON_KEYS = {"question", "intent", "found", "answer", "blocks", "citations", "choices", "more", "parties"}
 
 
@@ -61,11 +61,11 @@ def test_ask_human_cites_source(docbot):
 
 # What a cold structured `docbot ask` must not import: the dense stack, the keyword index, the store
 # library (sqlite-utils imports numpy), Telegram, and, once the data dir caches the parsed corpus
-# (assistant/corpus_cache.py), the parser itself and the other commands' modules.
+# (assistant/documents/corpus_cache.py), the parser itself and the other commands' modules.
 NOT_ON_THE_STRUCTURED_PATH = (
     "torch", "sentence_transformers", "transformers", "jieba", "faiss", "bm25s", "numpy", "scipy", "sqlite_utils",
     "sqlite3", "telegram", "httpx", "index.searcher", "index.tokenize", "corpus.parse", "corpus.loaders_office",
-    "assistant.search_answer", "tomllib", "bot.commands.run", "bot.commands.records_cli",
+    "assistant.questions.search_answers", "tomllib", "bot.commands.run", "bot.commands.records_cli",
 )  # zoneinfo is allowed: the one router reads the configured local time for records questions (~2.5 ms)
 
 

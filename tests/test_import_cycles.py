@@ -57,7 +57,7 @@ def import_graph() -> dict[str, set[str]]:
                 if node.level:  # relative: from the module's package upwards
                     up = package.split(".")[: len(package.split(".")) - node.level + 1]
                     base = ".".join([*up, *([base] if base else [])])
-                # "from assistant import answering" loads the module assistant.answering
+                # "from assistant.questions import frame_answers as answering" loads the module assistant.questions.frame_answers
                 targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names]
             for target in targets:
                 found = _resolve(target, modules) if target.split(".")[0] in PACKAGES else None
@@ -164,13 +164,13 @@ LAZY: dict[str, dict[str, str]] = {
         "index.embedder": "sentence-transformers' wrapper: only for a configured model id",
     },
     "index.onnx_export": {"index.unigram": "tokenizers: only when the ONNX model is checked or written"},
-    "assistant.answering": {"assistant.search_answer": "search code and index/ load with the first search, not with "
+    "assistant.questions.frame_answers": {"assistant.questions.search_answers": "search code and index/ load with the first search, not with "
                                                        "every structured answer (a cold `docbot ask`)"},
-    "assistant.compute": {"assistant.search_answer": "search code loads with a search, not a structured answer"},
-    "assistant.router": {"assistant.search_answer": "search code (and index/) only for paging a search"},
-    "assistant.basic_answers": {"assistant.doc_report": "the parser's report and every file reader: only for /docs"},
-    "assistant.corpus_cache": {"corpus.library": "the file readers: only when the cached corpus is stale"},
-    "assistant.records.leaders": {"assistant.store": "sqlite-utils: questions read leaders' names without the store"},
+    "assistant.questions.computed_answers": {"assistant.questions.search_answers": "search code loads with a search, not a structured answer"},
+    "assistant.questions.router": {"assistant.questions.search_answers": "search code (and index/) only for paging a search"},
+    "assistant.questions.basic_answers": {"assistant.documents.report": "the parser's report and every file reader: only for /docs"},
+    "assistant.documents.corpus_cache": {"corpus.library": "the file readers: only when the cached corpus is stale"},
+    "assistant.records.leaders": {"assistant.storage.store": "sqlite-utils: questions read leaders' names without the store"},
     "assistant.records.rules": {
         "corpus.formats": "every file reader: only when the rules are read from the documents",
         "corpus.library": "only when the rules are read from the documents",
@@ -180,15 +180,15 @@ LAZY: dict[str, dict[str, str]] = {
                                        "question (a cold `docbot ask` stays light)",
         "assistant.records.bindings": "the store: only once a message looks like a records question",
     },
-    "assistant.contact_source": {
-        "assistant.store": "sqlite-utils: only when the terminal opens the store, not for a cold ask",
+    "assistant.records.contact_source": {
+        "assistant.storage.store": "sqlite-utils: only when the terminal opens the store, not for a cold ask",
     },
-    "assistant.database": {
-        "assistant.pg_store": "psycopg: only when the store is PostgreSQL",
-        "assistant.shared_inbox": "psycopg: only when the store is PostgreSQL",
+    "assistant.storage.backend": {
+        "assistant.storage.postgres": "psycopg: only when the store is PostgreSQL",
+        "assistant.operations.shared_inbox": "psycopg: only when the store is PostgreSQL",
     },
-    "assistant.shared_inbox": {"assistant.pg_store": "psycopg: only on PostgreSQL"},
-    "assistant.sandbox": {
+    "assistant.operations.shared_inbox": {"assistant.storage.postgres": "psycopg: only on PostgreSQL"},
+    "assistant.documents.sandbox": {
         "corpus.loaders": "the child process imports every reader before its memory limit is set",
         "corpus.loaders_office": "the child process imports every reader before its memory limit is set",
         "corpus.lifeline": "the child process arms its watchdog first",

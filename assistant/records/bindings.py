@@ -6,9 +6,9 @@ from datetime import datetime
 
 import sqlite_utils
 
-from assistant import access
+from assistant.operations import access
 from assistant.records.leaders import leader_by_name
-from assistant.store import audit
+from assistant.storage.store import audit
 
 
 def request(db: sqlite_utils.Database, telegram_id: int, name: str, *, now: datetime) -> tuple[bool, str]:

@@ -17,7 +17,7 @@ from assistant.records.notes import ParsedNote, parse_note, render
 from assistant.records.repeats import REPEAT_REPLY, earlier_visit
 from assistant.records.rules import Rules
 from assistant.records.visits import NoteIncomplete, record_visit
-from assistant.store import audit
+from assistant.storage.store import audit
 
 __all__ = ["Submission", "cancel", "confirm", "fields_to_text", "is_note", "may_be_note", "submit"]
 

@@ -17,10 +17,10 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from assistant.questions.render import source_note
 from assistant.records.holidays import STATUTORY, Notice, render_notice, statutory, with_statutory
 from assistant.records.workdays import package_knows
-from assistant.render import source_note
-from assistant.store import audit
+from assistant.storage.store import audit
 
 
 def import_notice(db: sqlite_utils.Database, notice: Notice, *, now: datetime, actor: str,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from assistant.contacts import PERSON_HEADER, POINT_SPLIT
+from assistant.documents.contact_tables import PERSON_HEADER, POINT_SPLIT
 from assistant.records.rules import KIND_NAMES
 from corpus.model import Table
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Column header → contact-point kind. Order matters: "社区党建联系点" must not read as 部门.
 _COLUMN_KINDS = (("两新", "org"), ("社区", "community"), ("学校", "school"), ("街道", "street"),
                  ("部门", "department"))
-# The same person-column and cell-splitting rules as questions read (assistant/contacts.py).
+# The same person-column and cell-splitting rules as questions read (assistant/documents/contact_tables.py).
 _LEADER_COLUMN = PERSON_HEADER
 _SPLIT = POINT_SPLIT
 
@@ -95,7 +95,9 @@ def seed(db: sqlite_utils.Database, tables: list[tuple[str, Table]], *, now: dat
                                                 ignore=True)
                 added += 1
         if added:
-            from assistant.store import audit  # lazy: sqlite-utils (questions read leaders without the store)
+            from assistant.storage.store import (
+                audit,  # lazy: sqlite-utils (questions read leaders without the store)
+            )
             audit(db, at=now, actor=actor, action="seed_leaders", details={"leaders": added})
     return added
 
@@ -168,7 +170,9 @@ def assign(db: sqlite_utils.Database, leader: str, kind: str, point: str, *, now
         else:
             db.execute("insert into contact_points (leader_id, kind, name, active) values (?, ?, ?, 1) "
                        "on conflict(leader_id, kind, name) do update set active = 1", [leader_id, kind, point])
-        from assistant.store import audit  # lazy: sqlite-utils (questions read leaders without the store)
+        from assistant.storage.store import (
+            audit,  # lazy: sqlite-utils (questions read leaders without the store)
+        )
         audit(db, at=now, actor=actor, action="unassign" if remove else "assign",
               details={"leader": leader, "kind": kind, "point": point})
     verb = "已删除" if remove else "已添加"

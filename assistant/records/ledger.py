@@ -11,12 +11,12 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from assistant.cleaning import clean
 from assistant.records.dates import month_range
 from assistant.records.rectifications import STATUS_NAMES, list_rectifications
 from assistant.records.report import coverage
 from assistant.records.rules import Rules
 from assistant.records.visits import list_visits
+from assistant.user_input.cleaning import clean
 
 VISIT_HEADERS = ("编号", "走访日期", "区领导", "联系点", "方式", "发现问题", "整改编号", "整改期限", "整改状态",
                  "原始记录", "登记时间", "照片")

@@ -10,12 +10,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from assistant.numbers import DEADLINE_DAYS_MAX, DEADLINE_MONTHS_MAX, parse_int
 from assistant.records.dates import add_months, find_dates
 from assistant.records.leaders import Leader, Point
 from assistant.records.note_start import starts_like_note
 from assistant.records.points import point_variants
 from assistant.records.rules import KIND_NAMES, Rules
+from assistant.user_input.numbers import DEADLINE_DAYS_MAX, DEADLINE_MONTHS_MAX, parse_int
 
 MAX_NOTE = 2000
 _NAME_AFTER_HEAD = re.compile(r"^\s*\S{0,8}?记录\s*[：:]\s*([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=[\s\d今昨前上本于在到去赴，,])")
@@ -73,7 +73,7 @@ class ParsedNote:
 
 
 def _small(s: str, high: int) -> int | None:
-    """A count of months or days: 半 is 0 (half a month); None beyond ``high`` (assistant.numbers)."""
+    """A count of months or days: 半 is 0 (half a month); None beyond ``high`` (assistant.user_input.numbers)."""
     n = 0 if s == "半" else parse_int(s, high=high)
     return None if n == 0 and s != "半" else n  # "0个月内" is no deadline: asked back, never half a month
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from assistant.render import source_line
+from assistant.questions.render import source_line
 from corpus.numerals import chinese_to_int
 
 _N = r"(\d{1,4}|[一二三四五六七八九十〇]{1,4})"

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from assistant.store import audit
+from assistant.storage.store import audit
 
 
 def attach_to_pending(db: sqlite_utils.Database, pending_id: int, file_id: str, caption: str, *,

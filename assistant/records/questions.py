@@ -7,7 +7,7 @@
 
 Recognisers are a table of (kind, required cue words); the leader comes from informal.find_leader,
 "我" from the caller's binding. Pure over (db, today, rules); answers are values citing the ledger they
-read (assistant/answers.py ``ledger``). The question router reaches them through its records routes
+read (assistant/questions/answer.py ``ledger``). The question router reaches them through its records routes
 (assistant/records/routes.py), in every channel.
 """
 
@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from assistant.answers import Answer, ledger, rule
+from assistant.questions.answer import Answer, ledger, rule
 from assistant.records.dates import add_months
 from assistant.records.informal import find_leader
 from assistant.records.leaders import load_leaders

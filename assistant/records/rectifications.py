@@ -8,13 +8,13 @@ from datetime import date, datetime
 
 import sqlite_utils
 
-from assistant.cleaning import visible
-from assistant.numbers import DEADLINE_DAYS_MAX
 from assistant.records.dates import add_months, find_dates
 from assistant.records.notes import period_deadline
 from assistant.records.repeats import REPEAT_REPLY, earlier_rectification
 from assistant.records.rules import Rules
-from assistant.store import audit
+from assistant.storage.store import audit
+from assistant.user_input.cleaning import visible
+from assistant.user_input.numbers import DEADLINE_DAYS_MAX
 
 RULE_NAMES = {"explicit": "记录中写明的期限"}
 STATUS_NAMES = {"open": "未完成", "done": "已完成", "void": "已作废"}

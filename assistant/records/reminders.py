@@ -21,10 +21,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from assistant.questions.render import source_note
 from assistant.records.obligations import due_in_month
 from assistant.records.rules import Rules
 from assistant.records.workdays import DEFAULT, WorkCalendar, quarter_start
-from assistant.render import source_note
 
 
 @dataclass(frozen=True)

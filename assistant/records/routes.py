@@ -1,4 +1,4 @@
-"""The records' rows of the question router's table (assistant/router.py ``ROUTES``): a reply to a
+"""The records' rows of the question router's table (assistant/questions/router.py ``ROUTES``): a reply to a
 draft the bot asked about, a visit note, a question about the ledgers, an informal note.
 
 Every channel routes every message through these rows with its own services on the turn (the store,
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.answers import Answer
-from assistant.frames import DraftReply, Frame, InformalNote, Note, RecordQuery
+from assistant.questions.answer import Answer
+from assistant.questions.frames import DraftReply, Frame, InformalNote, Note, RecordQuery
 from assistant.records import informal
 from assistant.records.leaders import Leader, load_leaders
 from assistant.records.note_start import is_note, may_be_note, starts_like_note
@@ -25,7 +25,7 @@ from assistant.records.question_cues import NOT_ALLOWED, ROLES_ALLOWED, may_be_q
 from assistant.records.rules import Rules
 
 if TYPE_CHECKING:
-    from assistant.router import Turn
+    from assistant.questions.router import Turn
 
 NOTE_REPLY = ("这看起来是一条走访记录，不是问题。请秘书在 Telegram 中直接发送（先显示解析结果，确认后登记），"
               "或用命令 docbot visit 登记。")

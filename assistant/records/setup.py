@@ -12,7 +12,7 @@ import sqlite_utils
 
 from assistant.records.leaders import contact_tables, seed
 from assistant.records.rules import Rules, load_rules
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from corpus.library import load_corpus
 
 log = logging.getLogger(__name__)

@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from assistant.access import admin_ids
+from assistant.operations.access import admin_ids
 from assistant.records.digest import Digest, compose
 from assistant.records.holiday_store import load_overrides
 from assistant.records.reminders import RectState, Reminder, ReminderState, Schedule, due
 from assistant.records.rules import Rules
 from assistant.records.visits import last_visits, leader_states
 from assistant.records.workdays import WorkCalendar
-from assistant.store import audit
+from assistant.storage.store import audit
 
 
 def open_rect_states(db: sqlite_utils.Database, rules: Rules) -> list[RectState]:

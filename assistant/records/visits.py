@@ -13,7 +13,7 @@ from assistant.records.notes import ParsedNote
 from assistant.records.rectifications import add_rectification, list_rectifications
 from assistant.records.reminders import LeaderState, pending_points
 from assistant.records.rules import Rules
-from assistant.store import audit
+from assistant.storage.store import audit
 
 _VISITS_SQL = ("select v.id, l.name as leader, v.visit_date as date, v.points, v.methods, v.findings, "
                "v.original, v.logged_by, v.logged_at from visits v join leaders l on l.id = v.leader_id "

@@ -13,7 +13,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from assistant.store import audit
+from assistant.storage.store import audit
 
 KINDS = {"visit": "走访记录", "rectification": "整改"}
 ALIASES = {"visit": "visit", "走访": "visit", "走访记录": "visit", "记录": "visit",

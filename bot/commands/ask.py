@@ -7,10 +7,10 @@ import json
 import os
 import sys
 
-from assistant.ask import ask
+from assistant.questions.ask import ask
+from assistant.questions.render import render_json, render_text
+from assistant.questions.router import build_router
 from assistant.records.question_cues import may_be_question
-from assistant.render import render_json, render_text
-from assistant.router import build_router
 from bot.config import load_settings
 from bot.services import build_knowledge, terminal_services
 
@@ -64,7 +64,9 @@ class _Channel:
         db = None
         if may_be_question(question) and self.settings.db_path.is_file():
             if self._db is None:
-                from assistant.store import open_db  # sqlite-utils (numpy): only for a records question
+                from assistant.storage.store import (
+                    open_db,  # sqlite-utils (numpy): only for a records question
+                )
 
                 self._db = open_db(self.settings.db_path)
             db = self._db
@@ -75,7 +77,7 @@ def run(args) -> int:
     settings = load_settings()
     knowledge = build_knowledge(settings)
     if settings.db_path.is_file():  # contact points from the store's table (what /assign edits), read only
-        from assistant.contact_source import StoreContacts
+        from assistant.records.contact_source import StoreContacts
 
         knowledge = StoreContacts.reading(settings.db_path).knowledge(knowledge)
     channel = _Channel(settings, knowledge)

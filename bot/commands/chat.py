@@ -29,11 +29,11 @@ def register(sub) -> None:
 def run(args) -> int:
     # Imported here, not at the top: `docbot` builds every sub-command's parser, and a cold structured
     # `docbot ask` must not pay for the store (sqlite-utils pulls numpy) or the router it does not use.
-    from assistant.contact_source import StoreContacts
-    from assistant.conversation import EMPTY
-    from assistant.examples import HELP_TEXT
-    from assistant.render import render_json, render_text
-    from assistant.router import Turn, build_router
+    from assistant.conversation.context import EMPTY
+    from assistant.questions.examples import HELP_TEXT
+    from assistant.questions.render import render_json, render_text
+    from assistant.questions.router import Turn, build_router
+    from assistant.records.contact_source import StoreContacts
     from bot import services as channel
     from bot.commands.ask import text_stdin
     from bot.services import build_knowledge, terminal_services

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from assistant.basic_answers import docs_answer
-from assistant.render import render_text
+from assistant.questions.basic_answers import docs_answer
+from assistant.questions.render import render_text
 from bot.config import load_settings
 from bot.services import build_knowledge
 
@@ -46,7 +46,7 @@ def run(args) -> int:
     settings = load_settings()
     knowledge = build_knowledge(settings, search=False)
     if args.json:
-        from assistant.doc_report import describe
+        from assistant.documents.report import describe
 
         # "items": numbered main-text items (what 第N项 counts); "all_items": every item and task
         # paragraph, as `docbot inspect --json` counts them ("items" there)

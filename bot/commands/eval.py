@@ -36,7 +36,7 @@ def register(sub) -> None:
 
 
 def _ask_over(knowledge):
-    from assistant.ask import ask as ask_full
+    from assistant.questions.ask import ask as ask_full
 
     def ask(q):
         return ask_full(q, knowledge)
@@ -62,7 +62,7 @@ def open_single_document(path: Path, stack: ExitStack, settings=None):
 
 
 def each_document_scores(directory: Path, only=(), settings=None):
-    from assistant.evaluation import evaluate_each_document
+    from assistant.evaluation.question_sets import evaluate_each_document
 
     with ExitStack() as stack:
         return evaluate_each_document(directory, lambda p: open_single_document(p, stack, settings), only)
@@ -70,9 +70,9 @@ def each_document_scores(directory: Path, only=(), settings=None):
 
 def _run_dialogues(path: Path, as_json: bool) -> int:
     """A dialogue set (lines with "turns"): each dialogue from an empty context, carried turn to turn."""
-    from assistant.conversation import EMPTY
-    from assistant.dialogues import evaluate_dialogues, load_dialogues
-    from assistant.router import Turn, route
+    from assistant.conversation.context import EMPTY
+    from assistant.evaluation.dialogues import evaluate_dialogues, load_dialogues
+    from assistant.questions.router import Turn, route
     from bot.services import build_knowledge
 
     try:
@@ -87,7 +87,7 @@ def _run_dialogues(path: Path, as_json: bool) -> int:
 
 
 def run(args) -> int:
-    from assistant.evaluation import each_to_json, evaluate, format_each, load_questions
+    from assistant.evaluation.question_sets import each_to_json, evaluate, format_each, load_questions
     from bot.services import build_knowledge
 
     if args.each_document:
@@ -106,7 +106,7 @@ def run(args) -> int:
             print(f"用法错误：{directory} 中没有 docK.txt + docK.questions.jsonl 文件对", file=sys.stderr)
             return 2
         if args.compare_lexical:
-            from assistant.eval_compare import compare_to_json, format_compare
+            from assistant.evaluation.compare import compare_to_json, format_compare
 
             print(json.dumps(compare_to_json(scores, lexical), ensure_ascii=False, indent=1) if args.json
                   else format_compare(scores, lexical))
@@ -123,7 +123,7 @@ def run(args) -> int:
     if not path.is_file():
         print(f"用法错误：找不到问题集文件 {path}", file=sys.stderr)
         return 2
-    from assistant.dialogues import is_dialogue_file
+    from assistant.evaluation.dialogues import is_dialogue_file
 
     if is_dialogue_file(path):
         return _run_dialogues(path, args.json)

@@ -4,7 +4,7 @@
 FILE: the same reading (sandboxed office loaders) and the same report as the upload preview in
 Telegram, so an admin can check a new 工作要点 or 分工方案 on the command line: items per part, how
 many have units, sample answers, the designated-lead rule, and the warnings. Exit 1 when the file is
-refused. DIR (assistant/folder_report.py): per document the items per part, items with parties,
+refused. DIR (assistant/documents/folder_report.py): per document the items per part, items with parties,
 parties that are not recognisable names, numbering gaps, the lead rule and whether the text assigns
 work at all; totals on the last line.
 """
@@ -36,7 +36,7 @@ def run(args) -> int:
     if path.is_dir():
         print(f"{path} 是文件夹；检查整个文件夹请加 --summary", file=sys.stderr)
         return 2
-    from assistant.uploads import UploadError, inspect_file
+    from assistant.documents.uploads import UploadError, inspect_file
 
     if not path.is_file():
         print(f"找不到文件：{path}", file=sys.stderr)
@@ -51,7 +51,7 @@ def run(args) -> int:
 
 
 def _summary(path: Path, *, as_json: bool) -> int:
-    from assistant.folder_report import read_folder
+    from assistant.documents.folder_report import read_folder
 
     if not path.is_dir():
         print(f"找不到文件夹：{path}", file=sys.stderr)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from assistant.ask import item_text
-from assistant.render import render_json, render_text
+from assistant.questions.ask import item_text
+from assistant.questions.render import render_json, render_text
 from bot.config import load_settings
 from bot.services import build_knowledge
 from corpus.numerals import chinese_to_int

@@ -1,6 +1,6 @@
 """`docbot migrate`: bring the store's schema up to date (SQLite or PostgreSQL, DOCBOT_DATABASE_URL);
 with ``--from``/``--to``, copy a whole store into an empty one (SQLite → PostgreSQL when moving to
-several workers). Design: assistant/database.py; how-to: docs/deploy.md."""
+several workers). Design: assistant/storage/backend.py; how-to: docs/deploy.md."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bot.config import load_settings
 
 
 def _open(target):
-    from assistant.store import StoreCorrupt, open_db
+    from assistant.storage.store import StoreCorrupt, open_db
 
     try:
         return open_db(target)
@@ -19,7 +19,7 @@ def _open(target):
 
 
 def run(args) -> int:
-    from assistant.database import copy_store, is_postgres, resolve
+    from assistant.storage.backend import copy_store, is_postgres, resolve
 
     settings = load_settings()
     if bool(args.source) != bool(args.target):

@@ -15,7 +15,7 @@ from bot.config import Settings, load_settings
 
 
 def strict_int(parse: Callable[[str], int | None], what: str) -> Callable[[str], int]:
-    """An argparse ``type`` through the bot's strict number rule (assistant.numbers): ASCII, full-width
+    """An argparse ``type`` through the bot's strict number rule (assistant.user_input.numbers): ASCII, full-width
     and Chinese numerals within bounds; "²", "١٢" or 10**30 are a usage error naming what was expected."""
 
     def convert(text: str) -> int:
@@ -29,19 +29,19 @@ def strict_int(parse: Callable[[str], int | None], what: str) -> Callable[[str],
 
 
 def user_id_arg(text: str) -> int:
-    from assistant.numbers import user_id
+    from assistant.user_input.numbers import user_id
 
     return strict_int(user_id, "Telegram 用户 ID")(text)
 
 
 def record_id_arg(text: str) -> int:
-    from assistant.numbers import record_id
+    from assistant.user_input.numbers import record_id
 
     return strict_int(record_id, "编号")(text)
 
 
 def year_arg(text: str) -> int:
-    from assistant.numbers import parse_int
+    from assistant.user_input.numbers import parse_int
 
     return strict_int(lambda t: parse_int(t, low=2000, high=2100), "年份（2000–2100）")(text)
 
@@ -76,7 +76,7 @@ def parse_at(value: str | None, settings: Settings) -> datetime:
 
 def open_store(settings: Settings, now: datetime):
     from assistant.records.setup import open_records
-    from assistant.store import StoreCorrupt
+    from assistant.storage.store import StoreCorrupt
 
     try:
         return open_records(settings.store, settings.corpus_dir, now=now)
@@ -251,7 +251,7 @@ def run_backup(args) -> int:
 def _backup_postgres(settings: Settings, out: Path) -> int:
     import subprocess
 
-    from assistant.database import backup_postgres
+    from assistant.storage.backend import backup_postgres
 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

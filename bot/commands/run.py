@@ -42,7 +42,7 @@ def run(args) -> int:
     logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
     json_lines(logging.getLogger("docbot.questions"))
-    from assistant.store import StoreCorrupt
+    from assistant.storage.store import StoreCorrupt
     from bot.app import Tuning, build_application, build_services, tune_process, webhook_options
 
     tune_process()

@@ -11,7 +11,7 @@ from bot.config import load_settings
 
 def run(args) -> int:
     from assistant.records.void import ALIASES, void
-    from assistant.store import open_db
+    from assistant.storage.store import open_db
 
     kind = ALIASES.get(args.kind.lower())
     if kind is None or args.id < 1:

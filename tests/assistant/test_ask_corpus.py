@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.ask import ask, item_text
+from assistant.questions.ask import ask, item_text
 
 YUEXIU = "yuexiu-2018-party-political-life-work-points.txt"
 SUPERVISION = "yuexiu-inner-party-supervision-work-plan.md"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask import ask
-from assistant.conversation import EMPTY
-from assistant.dialogues import evaluate_dialogues, is_dialogue_file, load_dialogues
-from assistant.evaluation import evaluate, load_questions
-from assistant.knowledge import Knowledge
-from assistant.router import Turn, route
+from assistant.conversation.context import EMPTY
+from assistant.documents.knowledge import Knowledge
+from assistant.evaluation.dialogues import evaluate_dialogues, is_dialogue_file, load_dialogues
+from assistant.evaluation.question_sets import evaluate, load_questions
+from assistant.questions.ask import ask
+from assistant.questions.router import Turn, route
 from index.searcher import open_searcher
 
 SETS = Path(__file__).resolve().parents[2] / "eval" / "colloquial"

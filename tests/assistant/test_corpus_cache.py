@@ -1,4 +1,4 @@
-"""The parsed corpus cached in the data dir (assistant/corpus_cache.py): used while nothing it depends
+"""The parsed corpus cached in the data dir (assistant/documents/corpus_cache.py): used while nothing it depends
 on changed, parsed again as soon as a document, an upload or the parser itself changes, and never an
 error when the cache is damaged or cannot be written."""
 
@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 import corpus.library
-from assistant import corpus_cache
-from assistant.corpus_cache import CACHE_FILE, corpus_key, load_corpus_cached
+from assistant.documents import corpus_cache
+from assistant.documents.corpus_cache import CACHE_FILE, corpus_key, load_corpus_cached
 from corpus import BUNDLED_DIR
 
 

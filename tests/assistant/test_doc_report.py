@@ -1,10 +1,10 @@
-"""The upload preview / `docbot inspect` report tells the truth (assistant/doc_report.py)."""
+"""The upload preview / `docbot inspect` report tells the truth (assistant/documents/report.py)."""
 
 import json
 
 import pytest
 
-from assistant.doc_report import describe, irregular_numbering
+from assistant.documents.report import describe, irregular_numbering
 from corpus.model import Item
 from corpus.parse import parse_document
 from tests.support.documents import NumberedDocx

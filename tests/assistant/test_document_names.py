@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 import corpus as corpus_package
-from assistant.conversation import EMPTY
-from assistant.docnames import find_documents, places_of
-from assistant.knowledge import Knowledge
-from assistant.normalise import normalise
-from assistant.router import answer
+from assistant.conversation.context import EMPTY
+from assistant.documents.knowledge import Knowledge
+from assistant.documents.names import find_documents, places_of
+from assistant.questions.router import answer
+from assistant.user_input.normalise import normalise
 from corpus.library import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from assistant.answers import Answer, Citation, Page
-from assistant.evaluation import contains, content, document_sets, lead_rule_failure
+from assistant.evaluation.question_sets import contains, content, document_sets, lead_rule_failure
+from assistant.questions.answer import Answer, Citation, Page
 from bot.cli import main
 
 Q = {"q": "第3项谁牵头？", "kind": "lead", "expect": ["区甲局", "区乙局"], "lead": ["区甲局"]}
@@ -97,8 +97,8 @@ def test_compare_lexical_grades_hybrid_and_keywords_side_by_side(tmp_path, capsy
 
 
 def test_compare_lists_the_questions_only_one_mode_answers():
-    from assistant.eval_compare import format_compare
-    from assistant.evaluation import DocumentScore, KindScore, Report
+    from assistant.evaluation.compare import format_compare
+    from assistant.evaluation.question_sets import DocumentScore, KindScore, Report
 
     def report(failed):
         fails = [{"id": i, "kind": "retrieve", "q": f"问题{i}", "why": ""} for i in failed]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation import merge
+from assistant.evaluation.question_sets import merge
 from bot.commands.eval import each_document_scores
 from bot.config import Settings
 

@@ -1,4 +1,4 @@
-"""`docbot inspect --summary DIR` (assistant/folder_report.py): a folder's health, counted exactly."""
+"""`docbot inspect --summary DIR` (assistant/documents/folder_report.py): a folder's health, counted exactly."""
 
 import json
 import subprocess
@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from assistant.folder_report import responsibility_wording
+from assistant.documents.folder_report import responsibility_wording
 from corpus.model import Document
 
 PLAN = """关于印发2024年口岸工作要点的通知

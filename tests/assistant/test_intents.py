@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.docnames import find_documents, norm
-from assistant.intents import item_number, item_role, unit_role
+from assistant.documents.names import find_documents, name_key
+from assistant.questions.intents import item_number, item_role, unit_role
 from corpus.model import Document
 
 
@@ -31,7 +31,7 @@ from corpus.model import Document
     ],
 )
 def test_item_number(question, number):
-    assert item_number(norm(question)) == number
+    assert item_number(name_key(question)) == number
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_item_number(question, number):
     ],
 )
 def test_item_role(question, role):
-    assert item_role(norm(question)) == role
+    assert item_role(name_key(question)) == role
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_item_role(question, role):
     [("区委组织部牵头哪些工作", "lead"), ("区审计局要配合哪些事", "cooperate"), ("区委政法委参与了哪些工作", "all")],
 )
 def test_unit_role(question, role):
-    assert unit_role(norm(question)) == role
+    assert unit_role(name_key(question)) == role
 
 
 def _doc(source, title, short, aliases=()):
@@ -99,9 +99,9 @@ def test_find_documents(question, sources):
 ])
 def test_a_place_name_inside_a_unit_name_is_not_a_document(question):
     """"君山片区" in a title and in a unit's name: the unit is asked about, not the document."""
-    from assistant.contacts import ContactIndex
-    from assistant.intents import UnitDuties, parse_question
-    from assistant.units_index import UnitIndex
+    from assistant.documents.contact_tables import ContactIndex
+    from assistant.documents.units_index import UnitIndex
+    from assistant.questions.intents import UnitDuties, parse_question
     from corpus.parse import parse_document
 
     doc = parse_document("君山片区违规摆摊设点整治工作方案\n\n三、整治职责\n（一）君山片区派出所：负责维护治安。\n"
@@ -114,9 +114,9 @@ def test_a_place_name_inside_a_unit_name_is_not_a_document(question):
                                       "工商部门在专项行动中负责什么", "工商部门在六打六治里要干啥",
                                       "工商部门负责哪块？", "工商部门负责哪一块", "工商部门负责哪些方面"])
 def test_the_document_pointed_at_does_not_narrow_a_units_duties(question):
-    from assistant.contacts import ContactIndex
-    from assistant.intents import UnitDuties, parse_question
-    from assistant.units_index import UnitIndex
+    from assistant.documents.contact_tables import ContactIndex
+    from assistant.documents.units_index import UnitIndex
+    from assistant.questions.intents import UnitDuties, parse_question
     from corpus.parse import parse_document
 
     doc = parse_document("六打六治专项行动实施方案\n\n工商部门负责依法督促企业办理注销登记。\n", "b.txt")
@@ -132,16 +132,16 @@ def test_the_document_pointed_at_does_not_narrow_a_units_duties(question):
     ("谁知道这个文件", False),
 ])
 def test_who_does_it_asks_for_the_responsible_unit(question, asks):
-    from assistant.intents import asks_responsible_unit
+    from assistant.questions.intents import asks_responsible_unit
 
     assert asks_responsible_unit(question) is asks
 
 
 def test_a_question_naming_the_task_table_means_the_attachment():
     """"分工表第5项": the attached table's row 5, not the main text's item 5 (issue 16, breadth2)."""
-    from assistant.contacts import ContactIndex
-    from assistant.intents import ItemQuestion, parse_question
-    from assistant.units_index import UnitIndex
+    from assistant.documents.contact_tables import ContactIndex
+    from assistant.documents.units_index import UnitIndex
+    from assistant.questions.intents import ItemQuestion, parse_question
     from corpus.parse import parse_document
 
     doc = parse_document("母婴设施建设实施方案\n\n一、工作任务\n1.建设母婴室。\n2.开展宣传。\n3.加强培训。\n4.规范管理。\n"
@@ -158,9 +158,9 @@ def test_a_question_naming_the_task_table_means_the_attachment():
     ("某区生态环境保护工作职责规定", "区公安局在生态环境保护方面负责什么"),
 ])
 def test_an_abbreviation_of_the_documents_topic_does_not_narrow_a_units_duties(title, question):
-    from assistant.contacts import ContactIndex
-    from assistant.intents import UnitDuties, parse_question
-    from assistant.units_index import UnitIndex
+    from assistant.documents.contact_tables import ContactIndex
+    from assistant.documents.units_index import UnitIndex
+    from assistant.questions.intents import UnitDuties, parse_question
     from corpus.parse import parse_document
 
     doc = parse_document(f"{title}\n\n第一条 区公安局工作职责：\n（一）依法查处违法犯罪案件。\n（二）负责危险化学品的公共安全管理。\n",

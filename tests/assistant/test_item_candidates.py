@@ -1,6 +1,6 @@
 """`docbot item` / /item where a number names several items: every candidate, with its path."""
 
-from assistant.structured import item_text_of
+from assistant.questions.item_answers import item_text_of
 from corpus.parse import parse_document
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import corpus as corpus_package
-from assistant.knowledge import Knowledge
-from assistant.router import answer
+from assistant.documents.knowledge import Knowledge
+from assistant.questions.router import answer
 from corpus.library import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]

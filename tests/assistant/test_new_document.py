@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask import ask
-from assistant.knowledge import Knowledge
+from assistant.documents.knowledge import Knowledge
+from assistant.questions.ask import ask
 from corpus import BUNDLED_DIR
 from corpus.library import load_corpus
 

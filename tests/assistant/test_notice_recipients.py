@@ -4,7 +4,7 @@ kinds of body, a plan, or a plan under its cover note attributes nothing."""
 
 import pytest
 
-from assistant.units_index import UnitIndex, notice_recipients
+from assistant.documents.units_index import UnitIndex, notice_recipients
 from corpus.parse import parse_document
 
 NOTICE = ("某片区管理局关于开展第四季度结对帮扶走访慰问活动的通知\n\n{to}：\n为巩固脱贫成果，现就有关事项通知如下：\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.contact_answers import answer_leader, answer_point
-from assistant.contacts import ContactIndex
-from assistant.intents import LeaderPoints, PointLeaders, parse_question
-from assistant.units_index import UnitIndex
+from assistant.documents.contact_tables import ContactIndex
+from assistant.documents.units_index import UnitIndex
+from assistant.questions.contact_answers import answer_leader, answer_point
+from assistant.questions.intents import LeaderPoints, PointLeaders, parse_question
 from corpus.parse import parse_document
 
 TABLE = ("附件\n小型水库防汛责任人名单\n序号\t水库名称\t所在地\t政府行政责任人\t\t管理单位责任人\t\t乡镇负责人\t\n"

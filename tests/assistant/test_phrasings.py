@@ -3,10 +3,10 @@ they reach, and what the structured answer says. Real names and snippets from th
 
 import pytest
 
-from assistant.ask import ask
-from assistant.contacts import _point_variants
-from assistant.docnames import norm
-from assistant.intents import item_numbers, parse_question
+from assistant.documents.contact_tables import _point_variants
+from assistant.documents.names import name_key
+from assistant.questions.ask import ask
+from assistant.questions.intents import item_numbers, parse_question
 
 
 def _parse(knowledge, question):
@@ -161,7 +161,7 @@ def test_unit_without_the_asked_role_says_so_and_lists_its_duties(knowledge):
     ],
 )
 def test_item_numbers(question, numbers):
-    assert item_numbers(norm(question)) == numbers
+    assert item_numbers(name_key(question)) == numbers
 
 
 def test_several_items_in_one_question_are_all_answered(knowledge):

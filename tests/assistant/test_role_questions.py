@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.intents import asks_responsible_unit
+from assistant.questions.intents import asks_responsible_unit
 
 
 @pytest.mark.parametrize(
@@ -22,8 +22,8 @@ def test_asks_responsible_unit(question, expected):
 
 def test_a_units_duty_in_a_shared_item_quotes_its_own_clause():
     """Several units, a clause each: the unit's duty list shows its clause, not the heading alone."""
-    from assistant.structured import _duty_text
-    from assistant.units_index import Duty
+    from assistant.documents.units_index import Duty
+    from assistant.questions.item_answers import _duty_text
     from corpus.parse import parse_document
 
     doc = parse_document("5.加强演练培训。区应急局负责组织演练；区资源生态局负责组织专业培训，提高识灾能力。\n6.其他。\n", "x.txt")

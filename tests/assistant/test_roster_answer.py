@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.roster_answer import roster_answer, roster_question
+from assistant.questions.roster_answers import roster_answer, roster_question
 from corpus.parse import parse_document
 
 TITLED = ("一、考评工作小组\n考评工作小组负责具体组织实施。（考核小组成员名单附后）\n附件1\n"

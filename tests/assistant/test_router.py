@@ -1,4 +1,4 @@
-"""The question router (assistant/router.py) and what it reads: the normaliser, small talk, typo-tolerant
+"""The question router (assistant/questions/router.py) and what it reads: the normaliser, small talk, typo-tolerant
 document names, follow-ups against the conversation context, computed answers, the near-miss check.
 Structured questions over the real bundled corpus; search-only behaviour is in test_colloquial_set.py."""
 
@@ -8,15 +8,15 @@ from typing import ClassVar
 
 import pytest
 
-from assistant import router
-from assistant.answering import shares_only_names
-from assistant.answers import Answer
-from assistant.conversation import EMPTY
-from assistant.docnames import find_documents
-from assistant.frames import Frame
-from assistant.normalise import normalise, strip_question
-from assistant.router import Turn, route
-from assistant.smalltalk import small_talk_topic
+from assistant.conversation.context import EMPTY
+from assistant.documents.names import find_documents
+from assistant.questions import router
+from assistant.questions.answer import Answer
+from assistant.questions.frame_answers import shares_only_names
+from assistant.questions.frames import Frame
+from assistant.questions.router import Turn, route
+from assistant.questions.smalltalk import small_talk_topic
+from assistant.user_input.normalise import normalise, strip_question
 
 
 @pytest.mark.parametrize(
@@ -222,7 +222,7 @@ def test_a_visit_note_is_never_answered_as_a_question(knowledge):
     answer, _ = _route(knowledge, "走访记录：王焕清 11月5日到东山街督导，召开座谈会")
     assert answer.intent == "note" and not answer.found and "docbot visit" in answer.text
     # with the channel's leaders, a note without the prefix is recognised the same way records do
-    from assistant.frames import Note
+    from assistant.questions.frames import Note
     from assistant.records.leaders import Leader, Point
 
     leaders = [Leader(1, "王焕清", (Point(1, 1, "street", "东山街"),))]
@@ -247,7 +247,7 @@ def test_more_follow_up_forms(knowledge, first, follow, expected, absent):
 
 
 def test_two_points_equally_close_are_asked_back():
-    from assistant.contacts import ContactIndex
+    from assistant.documents.contact_tables import ContactIndex
     from corpus.model import Document, Row, Table
 
     headers = ("区领导", "“两新”组织党组织联系点")
@@ -280,7 +280,7 @@ def test_follow_ups_change_the_role_or_ask_for_detail(knowledge, first, follow, 
      ("专职党务干部配备比例", "选优配强基层党组织书记", False)],
 )
 def test_cross_document_lines_must_mention_the_topic(topic, text, mentioned):
-    from assistant.compute import mentions_topic
+    from assistant.questions.computed_answers import mentions_topic
 
     assert mentions_topic(topic, text) is mentioned
 
@@ -300,7 +300,7 @@ def test_a_score_next_to_a_grade_name_is_placed_in_the_bands(knowledge):
 
 
 def test_two_documents_one_typo_away_are_asked_back():
-    from assistant.knowledge import Knowledge
+    from assistant.documents.knowledge import Knowledge
     from corpus.library import Corpus
     from corpus.model import Document, Item
 

@@ -1,4 +1,4 @@
-"""Uploaded files are read without trusting them (assistant/sandbox.py): archive limits before any XML
+"""Uploaded files are read without trusting them (assistant/documents/sandbox.py): archive limits before any XML
 is parsed, then a child process with memory and time limits; one Chinese refusal per failure class."""
 
 import io
@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from assistant import sandbox, uploads
+from assistant.documents import sandbox, uploads
 from tests.support.documents import NumberedDocx, zip_bomb
 
 MIB = 1 << 20
@@ -90,7 +90,7 @@ def test_each_failure_class_has_its_refusal(limits, data, kind, message):
 
 def test_child_answers_in_json_even_for_an_unexpected_failure(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00" * 100)
-    subprocess.run([sys.executable, "-m", "assistant.sandbox", str(tmp_path / "x.pdf"), str(tmp_path / "r.json")],
+    subprocess.run([sys.executable, "-m", "assistant.documents.sandbox", str(tmp_path / "x.pdf"), str(tmp_path / "r.json")],
                    check=True, timeout=60)
     answer = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert answer["kind"] == "unreadable" and "PDF" in answer["message"]

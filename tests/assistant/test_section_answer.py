@@ -1,8 +1,8 @@
-"""A question naming a section by its own title lists the section's items (assistant/section_answer.py)."""
+"""A question naming a section by its own title lists the section's items (assistant/questions/section_answers.py)."""
 
 import pytest
 
-from assistant.section_answer import answer_section
+from assistant.questions.section_answers import answer_section
 from corpus.parse import parse_document
 
 NOTICE = ("关于对2014造林绿化开展督查的通知\n\n根据会议部署精神，决定开展督查。现将有关事项通知如下：\n"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import shared_inbox as shared
-from assistant.store import open_db
+from assistant.operations import shared_inbox as shared
+from assistant.storage.store import open_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,8 +60,8 @@ def test_an_abandoned_claim_is_taken_again(db):
 
 _DIE_HOLDING_A_CLAIM = """
 import os, signal, sys
-from assistant import shared_inbox as shared
-from assistant.store import open_db
+from assistant.operations import shared_inbox as shared
+from assistant.storage.store import open_db
 db = open_db(sys.argv[1])
 got = shared.claim(db, "doomed")
 print(got.update_id, flush=True)
@@ -137,7 +137,7 @@ def test_a_confirmed_staged_upload_reaches_the_other_workers(db, tmp_path):
     wrote only this worker's uploads folder: the other workers never saw the document (hostile pass)."""
     from datetime import UTC, datetime
 
-    from assistant import uploads
+    from assistant.documents import uploads
     from corpus import BUNDLED_DIR
 
     mine, other = tmp_path / "worker1", tmp_path / "worker2"
@@ -155,7 +155,7 @@ def test_an_upload_previewed_on_one_worker_is_confirmed_on_another(db, tmp_path)
     other worker (another load-balanced request) said "预览已失效". Staged in the shared store now."""
     from datetime import UTC, datetime
 
-    from assistant import uploads
+    from assistant.documents import uploads
     from corpus import BUNDLED_DIR
 
     first, second = tmp_path / "worker1" / "uploads", tmp_path / "worker2" / "uploads"

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assistant import outbox as store
-from assistant import shared_outbox
-from assistant.store import open_db
+from assistant.operations import outbox as store
+from assistant.operations import shared_outbox
+from assistant.storage.store import open_db
 
 AT = datetime(2026, 11, 6, 10, tzinfo=UTC)
 
@@ -61,7 +61,7 @@ def test_a_replay_on_another_worker_finds_the_reply_by_key(db, owners):
 def test_messages_finished_long_ago_are_pruned_and_waiting_ones_kept(db, owners):
     from datetime import timedelta
 
-    from assistant import shared_inbox
+    from assistant.operations import shared_inbox
 
     a = owners()
     old, _ = store.write(db, ("u9", 1), 42, "sendMessage", {"chat_id": 42, "text": "旧"}, at=AT, owner=a.key)

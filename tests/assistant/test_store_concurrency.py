@@ -5,7 +5,7 @@ with "database is locked" (a deferred BEGIN cannot upgrade a snapshot another co
 import threading
 import time
 
-from assistant.store import open_db
+from assistant.storage.store import open_db
 
 
 def test_a_read_then_write_transaction_waits_for_a_concurrent_writer(tmp_path):

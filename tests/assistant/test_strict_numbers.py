@@ -5,9 +5,9 @@ such digits as typed and the door (``invalid_reason``, before every recogniser) 
 
 import pytest
 
-from assistant.basic_answers import invalid_reason
-from assistant.normalise import normalise
-from assistant.numbers import loose_number
+from assistant.questions.basic_answers import invalid_reason
+from assistant.user_input.normalise import normalise
+from assistant.user_input.numbers import loose_number
 
 REFUSED = [
     ("越秀工作要点第²项谁牵头？", "²"), ("越秀工作要点第③项谁牵头？", "③"), ("第①条是什么", "①"),

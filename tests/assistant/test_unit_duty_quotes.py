@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.contacts import ContactIndex
-from assistant.intents import UnitDuties, parse_question
-from assistant.structured import answer_unit
-from assistant.units_index import UnitIndex
+from assistant.documents.contact_tables import ContactIndex
+from assistant.documents.units_index import UnitIndex
+from assistant.questions.intents import UnitDuties, parse_question
+from assistant.questions.item_answers import answer_unit
 from corpus.parse import parse_document
 
 CASES = [
@@ -114,14 +114,14 @@ def test_a_duty_headed_by_a_word_shows_what_is_to_be_done():
 ])
 def test_leads_a_quoted_passage_states(text, leads):
     """The parties an answer presents from its own quote (graded by `docbot eval`'s strict lead rule)."""
-    from assistant.structured import stated_leads
+    from assistant.questions.item_answers import stated_leads
 
     assert tuple(n for _, names in stated_leads(text) for n in names) == leads
 
 
 def test_an_items_presented_lead_is_read_from_its_whole_heading():
     """A heading shortened for display ends in "…": the lead it states is read from the whole heading."""
-    from assistant.structured import parties_of
+    from assistant.questions.item_answers import parties_of
 
     doc = parse_document("专项行动方案\n\n一、重点整治\n（1）破坏损害城镇燃气管道设施的；在管道周边乱建乱挖乱钻的（牵头单位："
                          "区交通与建设局（住建），配合单位：区经济发展局（发改）、区公安局、区环境与国土资源局等相关部门）。\n", "d.txt")
@@ -131,7 +131,7 @@ def test_an_items_presented_lead_is_read_from_its_whole_heading():
 
 
 def test_a_search_quote_takes_the_clauses_that_continue_the_units_duty():
-    from assistant.search_answer import _duty_clauses
+    from assistant.questions.search_answers import _duty_clauses
 
     sents = ["各处室要密切配合，社会事业处负责制定清明节文明祭扫工作预案，重点做好祭扫服务场所的管控；",
              "协助相关部门处置突发事件；", "负责祭扫服务工作情况的收集、汇总和上报工作。", "党群工作处负责做好政策宣传工作。"]

@@ -5,7 +5,7 @@ the heading over each run."""
 
 import pytest
 
-from assistant.item_lookup import find_items
+from assistant.documents.item_numbers import find_items
 from corpus.model import MAIN_PART
 from corpus.parse import parse_document
 

@@ -153,7 +153,7 @@ def test_a_merged_group_column_after_the_serial_column_is_filled_down():
     ("加强组织建设第2项谁负责", ["强化党员教育培训"]),
 ])
 def test_a_number_under_a_group_is_found_by_the_groups_name(question, expected):
-    from assistant.item_lookup import find_items
+    from assistant.documents.item_numbers import find_items
 
     doc = parse_document("某方案\n一、重点任务\n1.加强组织建设。\n1）完善党组织设置制度。（区委组织部牵头）\n"
                          "2）强化党员教育培训。（区委党校负责）\n2.推进作风建设。（区纪委牵头）\n", "s.txt")

@@ -58,7 +58,7 @@ def _kill_parent_during_conversion(tmp_path: Path, data: bytes, worker: str, env
     marker = str(tmp_path / "conversion-tmp")
     os.mkdir(marker)
     parent = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from assistant import sandbox; sandbox.extract('.doc', sys.stdin.buffer.read())"],
+        [sys.executable, "-c", "import sys; from assistant.documents import sandbox; sandbox.extract('.doc', sys.stdin.buffer.read())"],
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
         env={**os.environ, **env, "TMPDIR": marker, "PYTHONPATH": str(ROOT)})
     parent.stdin.write(data)

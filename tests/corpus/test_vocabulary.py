@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from assistant import answering, followups, intents, router, smalltalk
-from assistant.normalise import strip_question
+from assistant.conversation import followups
+from assistant.questions import frame_answers, intents, router, smalltalk
+from assistant.user_input.normalise import strip_question
 from corpus import vocabulary as v
 from corpus.headings import classify, title_complete
 from corpus.numerals import CHINESE_NUMERAL_CHARS
@@ -164,7 +165,7 @@ _ROUTER_PATTERNS = {
     "intents._RESP": intents._RESP,
     "intents._WHO": intents._WHO,
     "followups._FILLER": followups._FILLER,
-    "answering._ASKS_WHO": answering._ASKS_WHO,
+    "answering._ASKS_WHO": frame_answers._ASKS_WHO,
 }
 
 
@@ -193,7 +194,7 @@ def test_small_talk_accepts_every_particle(word):
 @pytest.mark.parametrize("noun", v.UNIT_NOUNS)
 def test_unit_nouns_ask_for_a_unit(noun):
     assert intents.asks_responsible_unit(f"法律顾问制度由哪个{noun}牵头")
-    assert answering._ASKS_WHO.search(f"由什么{noun}负责")
+    assert frame_answers._ASKS_WHO.search(f"由什么{noun}负责")
 
 
 @pytest.mark.parametrize("verb", v.CONTACT_VERBS)

@@ -170,7 +170,7 @@ def test_recipient_questions_want_the_body_named(question, answer, other):
 
 
 def test_a_recipient_question_is_not_a_who_is_responsible_question():
-    from assistant.intents import asks_responsible_unit
+    from assistant.questions.intents import asks_responsible_unit
 
     assert not asks_responsible_unit("企业内设加油站点要向哪些部门报备？")
     assert asks_responsible_unit("企业内设加油站点由哪些部门监管？")

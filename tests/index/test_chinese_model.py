@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.evaluation import anchor_rank, contains, load_questions
-from assistant.search_answer import answer_free
+from assistant.evaluation.question_sets import anchor_rank, contains, load_questions
+from assistant.questions.search_answers import answer_free
 from index import model_choice
 from index.calibration import out_of_scope_questions
 from index.embedder import coverage, load_embedder

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation import evaluate, load_questions
-from assistant.search_answer import answer_free
+from assistant.evaluation.question_sets import evaluate, load_questions
+from assistant.questions.search_answers import answer_free
 from bot.cli import main
 from index import model_choice
 from index.searcher import open_searcher

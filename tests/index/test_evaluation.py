@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from assistant.answers import Answer, Citation
-from assistant.evaluation import anchor_rank, contains, evaluate, load_questions, match_key
+from assistant.evaluation.question_sets import anchor_rank, contains, evaluate, load_questions, match_key
+from assistant.questions.answer import Answer, Citation
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.knowledge import Knowledge
+from assistant.documents.knowledge import Knowledge
 from bot.commands.docs import search_mode
 from bot.config import DEFAULT_EMBEDDING_MODEL, Settings, load_settings, models_dir_from
 from index import model_choice, onnx_export

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask import ask
-from assistant.evaluation import contains, evaluate, load_questions
-from assistant.knowledge import Knowledge
+from assistant.documents.knowledge import Knowledge
+from assistant.evaluation.question_sets import contains, evaluate, load_questions
+from assistant.questions.ask import ask
 from index.searcher import open_searcher
 
 QA = Path(__file__).resolve().parents[1] / "fixtures" / "qa_questions.jsonl"

@@ -1,8 +1,8 @@
 import pytest
 
-from assistant.answers import Page
-from assistant.render import more_request
-from assistant.search_answer import NOT_FOUND, answer_free, typed_page
+from assistant.questions.answer import Page
+from assistant.questions.render import more_request
+from assistant.questions.search_answers import NOT_FOUND, answer_free, typed_page
 from index.searcher import open_searcher
 
 

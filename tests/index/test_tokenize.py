@@ -3,7 +3,7 @@ import pytest
 from index.tokenize import (
     char_ngrams,
     domain_terms,
-    normalize,
+    fold_for_search,
     query_tokens,
     query_words,
     strip_question_words,
@@ -45,7 +45,7 @@ def test_question_of_only_question_words_is_kept():
     [("（区纪委牵头）", "(区纪委牵头)"), ("**区委组织部**", " 区委组织部 "), ("<p>６０分</p>", " 60分 "), ("ＡＢ", "ab")],
 )
 def test_normalize_width_markup_case(raw, expected):
-    assert normalize(raw) == expected
+    assert fold_for_search(raw) == expected
 
 
 def test_char_ngrams_unigrams_and_bigrams_within_runs():

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.records.leaders import seed
 from assistant.records.rules import load_rules
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from corpus import BUNDLED_DIR
 from corpus.model import Row, Table
 

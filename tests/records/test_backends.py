@@ -5,7 +5,8 @@ import threading
 
 import pytest
 
-from assistant import conversation, inbox
+from assistant.conversation import context
+from assistant.operations import inbox
 from assistant.records import drafts, ledger, rectifications, state, void
 from assistant.records.visits import list_visits
 from tests.records.conftest import at
@@ -44,13 +45,13 @@ def test_a_voided_visit_leaves_every_list_and_stays_on_record(db, rules):
 
 
 def test_conversation_context_is_per_user_and_answers_are_remembered(db):
-    ctx = conversation.EMPTY.updated(documents=("越秀工作要点",))
-    conversation.save(db, 10, 1, ctx, now=NOW)
-    conversation.save(db, 10, 1, ctx.updated(documents=("另一份",)), now=NOW)  # upsert, not a second row
-    assert conversation.load(db, 10, 1, now=NOW).documents == ("另一份",)
-    assert conversation.load(db, 10, 2, now=NOW) == conversation.EMPTY
-    conversation.remember_answer(db, 10, 99, ctx, now=NOW)
-    assert conversation.load(db, 10, 2, now=NOW, reply_to=99).documents == ("越秀工作要点",)
+    ctx = context.EMPTY.updated(documents=("越秀工作要点",))
+    context.save(db, 10, 1, ctx, now=NOW)
+    context.save(db, 10, 1, ctx.updated(documents=("另一份",)), now=NOW)  # upsert, not a second row
+    assert context.load(db, 10, 1, now=NOW).documents == ("另一份",)
+    assert context.load(db, 10, 2, now=NOW) == context.EMPTY
+    context.remember_answer(db, 10, 99, ctx, now=NOW)
+    assert context.load(db, 10, 2, now=NOW, reply_to=99).documents == ("越秀工作要点",)
 
 
 def test_an_updates_store_write_is_recorded_and_not_repeated_on_replay(db):
@@ -69,7 +70,7 @@ def test_an_updates_store_write_is_recorded_and_not_repeated_on_replay(db):
 
 
 def test_a_digest_is_claimed_once_however_many_threads_race_for_it(db, rules):
-    from assistant import access
+    from assistant.operations import access
     from assistant.records import bindings
 
     monday = at(2026, 11, 2, 9)
@@ -102,7 +103,7 @@ def test_a_failed_transaction_leaves_nothing(db):
 
 
 def test_removed_on_reads_the_json_details_on_both_backends(db):
-    from assistant import access
+    from assistant.operations import access
 
     access.allow(db, 77, at=NOW, actor="1")
     assert access.removed_on(db, 77) is None
@@ -122,7 +123,7 @@ def test_removed_on_reads_the_json_details_on_both_backends(db):
      "select at from audit_log where (details::jsonb ->> 'telegram_id') = %s::text"),
 ])
 def test_the_sqlite_spellings_the_code_uses_are_translated(sqlite, postgres):
-    from assistant.pg_store import translate
+    from assistant.storage.postgres import translate
 
     assert translate(sqlite, lambda table: ("k",)) == postgres
 
@@ -131,7 +132,7 @@ def test_a_postgresql_server_gone_is_the_stores_cannot_save_now():
     import psycopg
     from psycopg_pool import PoolTimeout
 
-    from assistant.store import unwritable
+    from assistant.storage.store import unwritable
 
     assert unwritable(psycopg.OperationalError("server closed the connection unexpectedly"))
     assert unwritable(PoolTimeout("couldn't get a connection after 30.00 sec"))

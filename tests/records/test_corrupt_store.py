@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assistant import access
-from assistant.store import StoreCorrupt, open_db
+from assistant.operations import access
+from assistant.storage.store import StoreCorrupt, open_db
 
 NOW = datetime(2026, 11, 2, 1, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from assistant import access
+from assistant.operations import access
 from corpus import BUNDLED_DIR
 from tests.records.conftest import TZ
 from tests.support import telegram_harness as harness

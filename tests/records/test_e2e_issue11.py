@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant import access
+from assistant.operations import access
 from corpus import BUNDLED_DIR
 from handlers import reminder_jobs
 from tests.records.conftest import TZ

@@ -2,7 +2,7 @@
 pending bind request, unit subscriptions and unconfirmed notes in the same transaction, so no digest
 reaches them the next morning and an old 确认绑定 button cannot bind them again."""
 
-from assistant import access
+from assistant.operations import access
 from assistant.records import bindings, drafts, state
 from tests.records.conftest import at
 

@@ -1,4 +1,4 @@
-"""The records' reports cite their sources through the answer renderer (assistant/render.py), like every
+"""The records' reports cite their sources through the answer renderer (assistant/questions/render.py), like every
 answer: no other module writes a "来源：" line (issue 19, done-when: `grep -rn '来源：' assistant index
 corpus` finds only the renderer)."""
 
@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from assistant.questions.render import SOURCES, source_line, source_note
 from assistant.records.holiday_store import import_notice, list_year
 from assistant.records.holidays import parse_notice
 from assistant.records.obligations import Obligation, render_month, render_year
 from assistant.records.reminders import ReminderState, Schedule, due
 from assistant.records.rules import Rules
 from assistant.records.workdays import WorkCalendar
-from assistant.render import SOURCES, source_line, source_note
 from tests.records.conftest import at
 from tests.records.test_holidays import NOTICE
 
 ROOT = Path(__file__).resolve().parents[2]
-RENDERERS = {"assistant/render.py"}
+RENDERERS = {"assistant/questions/render.py"}
 
 DEC_10 = Obligation("党内监督工作方案", "第3项", ("各牵头部门",), "yearly_date", "每年12月10日前",
                     "各牵头部门每年12月10日前报送工作总结。", month=12, day=10)

@@ -6,7 +6,7 @@ from assistant.records.leaders import load_leaders, seed
 from assistant.records.notes import parse_note
 from assistant.records.state import claim, claim_digest, due_digests, due_now, release, release_digest
 from assistant.records.visits import record_visit
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from tests.records.conftest import at, make_table
 
 NOTE = "走访记录：王焕清 11月5日到东山街督导，召开座谈会，发现组织生活记录不规范，要求一个月内整改"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant import conversation
+from assistant.conversation import context
 from assistant.records.leaders import (
     assign,
     assignments_from_table,
@@ -111,7 +111,7 @@ def _reactivate(db):
     (_reactivate, False),  # removed and re-added: the same rows as before, nothing to re-read
     (lambda db: _bind(db, 501, "苏佩"), True),
     (lambda db: (_bind(db, 501, "苏佩"), _bind(db, 502, "王焕清")), True),
-    (lambda db: conversation.save(db, 1, 2, conversation.EMPTY.updated(documents=("越秀工作要点",)),
+    (lambda db: context.save(db, 1, 2, context.EMPTY.updated(documents=("越秀工作要点",)),
                                   now=at(2026, 11, 2)), False),
     (lambda db: db["audit_log"].insert({"at": "2026-11-02", "actor": "x", "action": "noop", "details": "{}"}), False),
 ])

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant import access
+from assistant.operations import access
 from assistant.records.leaders import assign
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from corpus import BUNDLED_DIR
 from handlers import reminder_jobs
 from handlers.context import LEADERS_RECHECK

@@ -7,12 +7,13 @@ import threading
 import time
 from datetime import UTC, datetime
 
-from assistant import access, conversation
-from assistant.conversation import EMPTY
+from assistant.conversation import context as conversation
+from assistant.conversation.context import EMPTY
+from assistant.operations import access
+from assistant.questions.router import Turn, route
 from assistant.records import bindings, questions, rectifications
 from assistant.records.rules import Rules
-from assistant.router import Turn, route
-from assistant.store import open_db
+from assistant.storage.store import open_db
 
 LEADER = 111
 NOW = datetime(2026, 11, 20, 2, tzinfo=UTC)

@@ -32,7 +32,7 @@ import pytest
 from telegram import Update
 from telegram.ext import Application
 
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from bot.app import Tuning, build_application
 from bot.config import Settings
 from handlers.context import Services
@@ -53,9 +53,9 @@ def settings_for(api: FakeBotApi | None, tmp_path: Path, admins: set[int] = froz
 
 
 def make_services(settings: Settings, knowledge, *, router=None, item_text=None, reload=None) -> Services:
-    """Real SQLite file, the real router (assistant.router.build_router) and core unless replaced."""
-    from assistant import ask as core
-    from assistant.router import build_router
+    """Real SQLite file, the real router (assistant.questions.router.build_router) and core unless replaced."""
+    from assistant.questions import ask as core
+    from assistant.questions.router import build_router
 
     router, item_text = router or build_router(), item_text or core.item_text
     return Services(db=open_db(settings.db_path), knowledge=knowledge, router=router, item_text=item_text,
@@ -139,7 +139,7 @@ def bundled_app_with_secretary(api, tmp_path: Path, knowledge, admin: int, secre
     """An offline bot over the bundled corpus with one admin and one secretary (the records commands need both)."""
     import dataclasses
 
-    from assistant import access
+    from assistant.operations import access
     from corpus import BUNDLED_DIR
 
     settings = dataclasses.replace(settings_for(api, tmp_path, admins={admin}), corpus_dir=BUNDLED_DIR)

@@ -6,7 +6,7 @@ handled without the inbox, the failure is logged once, and the updates after it 
 import asyncio
 import logging
 
-from assistant import inbox as core
+from assistant.operations import inbox as core
 from tests.support import telegram_harness as harness
 
 

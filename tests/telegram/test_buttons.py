@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from assistant import access
+from assistant.operations import access
 from corpus import BUNDLED_DIR
 from handlers.callbacks import NO_ROLE, NOT_YOURS
 from tests.support import telegram_harness as harness

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assistant import access
-from assistant.cleaning import clean, clean_update
+from assistant.operations import access
 from assistant.records import ledger
 from assistant.records.void import void
+from assistant.user_input.cleaning import clean, clean_update
 from corpus import BUNDLED_DIR
 from tests.support import telegram_harness as harness
 
@@ -94,7 +94,7 @@ async def test_an_admin_voids_a_visit_and_a_rectification_which_leave_the_ledger
 
 
 def test_docbot_void_from_the_command_line(tmp_path, docbot):
-    from assistant.store import open_db
+    from assistant.storage.store import open_db
 
     db = open_db(tmp_path / "docbot.sqlite3")
     db["rectifications"].insert({"id": 4, "unit": "东山街", "issue": "台账缺失", "notice_date": "2026-11-05",
@@ -108,7 +108,7 @@ def test_docbot_void_from_the_command_line(tmp_path, docbot):
 
 
 def test_void_needs_a_reason(tmp_path):
-    from assistant.store import open_db
+    from assistant.storage.store import open_db
 
     db = open_db(tmp_path / "docbot.sqlite3")
     assert void(db, "visit", 1, "  ", now=harness.FIXED_NOW, actor="1") == (False, "请写明作废走访记录的原因。")

@@ -4,7 +4,7 @@ close() stores whatever is still waiting. A real SQLite file; the answers come f
 
 import asyncio
 
-from assistant import conversation
+from assistant.conversation import context as conversation
 from handlers.context import CONTEXT_FLUSH_DELAY
 from tests.support import telegram_harness as harness
 
@@ -19,7 +19,7 @@ def _services(tmp_path, knowledge):
         if sql.startswith("COMMIT"):
             commits.append(sql)
 
-    # The commits of the database thread's connection (each thread has its own: assistant.store.Store).
+    # The commits of the database thread's connection (each thread has its own: assistant.storage.store.Store).
     services.db_executor.submit(lambda: services.db.conn.set_trace_callback(trace)).result()
     return services, commits
 

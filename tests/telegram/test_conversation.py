@@ -109,7 +109,7 @@ async def test_assign_shows_in_the_next_answer(fake_api, tmp_path, knowledge):
 
 @pytest.fixture(scope="module")
 def searchable(corpus, tmp_path_factory):
-    from assistant.knowledge import Knowledge
+    from assistant.documents.knowledge import Knowledge
     from index.searcher import open_searcher
 
     searcher = open_searcher(corpus, tmp_path_factory.mktemp("conversation-index"), embedding_model=None)

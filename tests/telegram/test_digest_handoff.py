@@ -18,7 +18,7 @@ import pytest
 
 from assistant.records.digest import Digest
 from assistant.records.state import claim_digest
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from tests.telegram.test_inbox import _env, _start
 
 pytestmark = pytest.mark.e2e

@@ -65,7 +65,7 @@ async def test_a_reply_that_first_fails_still_arrives(http_bot, fake_api, fault)
 async def test_a_read_timeout_on_a_send_is_not_retried_blindly(http_bot, fake_api):
     """Telegram may have delivered it already (the fake did): one message, not two, and no "出错了" after
     it; the outbox gives it up as maybe delivered, with the reason."""
-    from assistant import inbox
+    from assistant.operations import inbox
 
     api = fake_api
     async with harness.polling(http_bot) as errors:
@@ -111,7 +111,7 @@ async def test_upload_over_http_then_the_document_is_listed_and_answerable(fake_
     """getFile + download from the file endpoint through the real stack; confirm; the corpus reloads."""
     import shutil
 
-    from assistant.knowledge import Knowledge
+    from assistant.documents.knowledge import Knowledge
     from corpus import BUNDLED_DIR
     from corpus.library import load_corpus
     from tests.telegram.test_uploads import make_docx

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from assistant import access
+from assistant.operations import access
 from handlers.callbacks import STALE
 from tests.support.telegram_harness import FIXED_NOW, offline, process
 from tests.telegram.conftest import ADMIN, GROUP, MEMBER, STRANGER
@@ -132,7 +132,7 @@ async def test_forged_stale_and_foreign_buttons_get_a_polite_reply(offline_bot, 
 async def test_a_failing_core_gets_the_error_reply_and_the_bot_goes_on(offline_bot, offline_api):
     api = offline_api
     services = offline_bot.bot_data["services"]
-    from assistant.router import ROUTES, Route, build_router
+    from assistant.questions.router import ROUTES, Route, build_router
 
     def broken(turn):
         if "炸" in turn.question:
@@ -192,14 +192,14 @@ async def test_answers_citing_several_items_get_one_original_text_button_each(of
 
 
 async def test_a_long_answer_is_split_and_the_buttons_come_last(offline_bot, offline_api):
-    from assistant.answers import Answer, Citation
+    from assistant.questions.answer import Answer, Citation
 
     api = offline_api
     long_text = "".join(f"第{n}条说明：按要求落实<责任>&整改。" for n in range(600)) + "【重点句】"
     cite = Citation("越秀工作要点", "x.txt", "第17项", "…")
-    from assistant.answers import Page
-    from assistant.frames import Search
-    from assistant.router import Route, build_router
+    from assistant.questions.answer import Page
+    from assistant.questions.frames import Search
+    from assistant.questions.router import Route, build_router
 
     def long_answer(turn, frame):
         return Answer(turn.question, "search", True, long_text, (cite,), more=Page("长答案", 3))

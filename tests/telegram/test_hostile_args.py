@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant import access
+from assistant.operations import access
 from corpus import BUNDLED_DIR
 from tests.support import telegram_harness as harness
 from tests.support.fake_bot_api import FakeBotApi

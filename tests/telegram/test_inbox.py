@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import inbox as core
-from assistant.store import open_db
+from assistant.operations import inbox as core
+from assistant.storage.store import open_db
 from tests.support import telegram_harness as harness
 from tests.support.fake_bot_api import TOKEN
 
@@ -86,7 +86,7 @@ def test_a_failed_write_records_nothing(tmp_path):
 # ---- in process, real HTTP stack ------------------------------------------------------------------
 async def test_unfinished_updates_are_replayed_once_and_redelivery_is_not_answered_twice(fake_api, tmp_path,
                                                                                         knowledge):
-    from assistant.router import ROUTES, Route, build_router
+    from assistant.questions.router import ROUTES, Route, build_router
 
     def slow(turn):  # the replay is still answering when Telegram re-delivers the update
         time.sleep(0.5)

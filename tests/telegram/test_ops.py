@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import access
-from assistant import inbox as core_inbox
-from assistant.store import open_db
+from assistant.operations import access
+from assistant.operations import inbox as core_inbox
+from assistant.storage.store import open_db
 from bot import status
 from handlers.oplog import user_hash
 from tests.support import telegram_harness as harness

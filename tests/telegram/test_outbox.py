@@ -9,9 +9,9 @@ import logging
 
 import pytest
 
-from assistant import access
-from assistant import inbox as core
-from assistant import outbox as store
+from assistant.operations import access
+from assistant.operations import inbox as core
+from assistant.operations import outbox as store
 from corpus import BUNDLED_DIR
 from tests.records.test_telegram import NOTE
 from tests.support import telegram_harness as harness
@@ -133,7 +133,7 @@ async def test_a_reminder_digest_flooded_for_90_seconds_is_delivered_later_not_l
     from assistant.records import bindings
     from assistant.records.state import claim_digest, due_digests
     from handlers import reminder_jobs
-    from handlers.records_common import runtime_of
+    from handlers.records.runtime import runtime_of
     from tests.records.conftest import at
 
     app, services, waits = _bot(fake_api, tmp_path, knowledge)

@@ -7,7 +7,7 @@ secretary "出错了" although the record was stored (and a replayed press answe
 
 import pytest
 
-from assistant import outbox as store
+from assistant.operations import outbox as store
 from tests.support import telegram_harness as harness
 from tests.telegram.test_outbox import NOTE, SECRETARY, _bot, _messages, _settled
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.store import open_db
+from assistant.storage.store import open_db
 from tests.telegram.test_inbox import _env, _is_reminder, _start
 
 pytestmark = pytest.mark.e2e

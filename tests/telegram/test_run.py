@@ -44,7 +44,7 @@ def test_file_url_follows_the_api_server(base, files):
 
 def test_handler_modules_all_import_and_records_is_optional():
     names = [m.__name__ for m in handler_modules()]
-    assert names[:4] == HANDLER_MODULES[:4] and "handlers.records" in HANDLER_MODULES
+    assert names[:4] == HANDLER_MODULES[:4] and "handlers.records.notes" in HANDLER_MODULES
 
 
 def test_a_missing_corpus_dir_is_seeded_with_the_bundled_documents(tmp_path: Path):

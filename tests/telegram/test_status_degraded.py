@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.health import Health
-from assistant.store import UNWRITABLE_REPLY, open_db
+from assistant.operations.health import Health
+from assistant.storage.store import UNWRITABLE_REPLY, open_db
 from bot import status
 from tests.support import telegram_harness as harness
 from tests.support.cli import run_in_process

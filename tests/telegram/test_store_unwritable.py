@@ -6,8 +6,8 @@ full disk (SQLITE_FULL), PRAGMA query_only a read-only store (SQLITE_READONLY)."
 
 import pytest
 
-from assistant import access
-from assistant.store import DAMAGED_REPLY, UNWRITABLE_REPLY, StoreUnwritable
+from assistant.operations import access
+from assistant.storage.store import DAMAGED_REPLY, UNWRITABLE_REPLY, StoreUnwritable
 from tests.support import telegram_harness as harness
 from tests.support.telegram_harness import offline, process
 
@@ -22,7 +22,7 @@ def bot(offline_api, tmp_path, knowledge):
 
 
 def _on_db_thread(services, *sql):
-    """Statements on the database thread's own connection (each thread has one: assistant.store.Store)."""
+    """Statements on the database thread's own connection (each thread has one: assistant.storage.store.Store)."""
     def run():
         for statement in sql:
             pages = services.db.execute("PRAGMA page_count").fetchone()[0]

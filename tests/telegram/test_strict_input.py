@@ -4,7 +4,8 @@
 import pytest
 from telegram.ext import MessageHandler, filters
 
-from assistant import access, numbers
+from assistant.operations import access
+from assistant.user_input import numbers
 from corpus.numerals import chinese_to_int
 from tests.support import telegram_harness as harness
 from tests.support.telegram_harness import offline, process

@@ -7,9 +7,9 @@ import docx
 import pytest
 from pypdf import PdfWriter
 
-from assistant import uploads
-from assistant.layout import uploads_dir
-from assistant.store import open_db
+from assistant.documents import uploads
+from assistant.operations.data_dir import uploads_dir
+from assistant.storage.store import open_db
 from corpus.loaders_office import docx_text
 from corpus.loaders_pdf import pdf_text
 from tests.support import telegram_harness as harness
@@ -338,7 +338,7 @@ async def test_the_upload_confirmation_survives_a_restart(fake_api, tmp_path):
         [_, other] = await fake_api.wait_for(chat_id=ADMIN, count=2, timeout=30)
     assert [b[0] for b in preview.buttons] == ["确认", "取消"] and not errors
     def staged() -> int:
-        from assistant.store import open_db
+        from assistant.storage.store import open_db
 
         return open_db(settings.store)["staged_uploads"].count
 

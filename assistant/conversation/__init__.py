@@ -1,0 +1,1 @@
+"""What a follow-up continues: the conversation context and the follow-up recogniser."""

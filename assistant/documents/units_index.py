@@ -1,0 +1,217 @@
+"""Which items each unit leads, co-operates on or shares, across the whole corpus.
+
+Built once from the parsed items; unit names are compared through the editable alias file
+(corpus/unit_aliases.txt) so 区委办 finds 区委办公室, while distinct units stay distinct.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from assistant.documents.names import name_key
+from corpus import vocabulary_names as name_words
+from corpus.aliases import UnitAliases
+from corpus.model import MAIN_PART, Document, Item
+from corpus.parties import POSITIONS, is_party_name
+from corpus.roles import COOPERATE_STEMS
+from corpus.vocabulary import NOTICE_WORD, one_of
+
+ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
+               "sub": "分项负责", "addressed": "通知主送（该项未另写责任单位）"}
+
+
+def notice_recipients(doc: Document) -> tuple[str, ...]:
+    """A notice sent to one kind of recipient ("各挂钩帮扶干部：", "各承办单位：") asks them to do what it
+    lists: its numbered items that name no party are theirs, shown as such (never as a stated role).
+    A notice to several kinds of body, or a plan under its cover note, does not say who does what."""
+    return doc.addressees if len(doc.addressees) == 1 and doc.title.endswith(NOTICE_WORD) else ()
+
+
+@dataclass(frozen=True)
+class Duty:
+    document: Document
+    item: Item
+    role: str  # lead | shared | coordinate | cooperate | sub
+    unit: str  # as written in the document
+    scope: str = ""  # for "sub": the part of the item this unit is responsible for
+
+
+_PLACED_BODY = re.compile(rf"^[\u4e00-\u9fff]{{1,4}}?(?:{one_of(name_words.BODY_PLACES)})"
+                          rf"(?P<body>[\u4e00-\u9fff]{{2,}}(?:{one_of(name_words.PLACED_BODY_ENDS)}))$")
+
+
+_NAMEPLATES = re.compile(rf"^([^（(]{{2,20}})[（(]([^（）()]{{2,20}}(?:{one_of(name_words.NAMEPLATE_ENDS)}))[）)]$")
+
+
+def _short_forms(name: str) -> list[str]:
+    """"区委组织部" → "组织部", "区纪委" → "纪委": how people shorten district unit names."""
+    out = []
+    if m := _NAMEPLATES.match(name):
+        out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
+    if m := _PLACED_BODY.match(name):
+        out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
+    if name.startswith("各") and len(name) - 1 >= 3 and name.endswith(POSITIONS):
+        out.append(name[1:])  # "各挂钩帮扶干部" is asked as "挂钩帮扶干部" (not "各配合单位" as "配合单位")
+    if name.startswith("区委") and len(name) - 2 >= 3:
+        out.append(name[2:])
+    elif name.startswith("区") and not name.startswith("区委") and len(name) - 1 >= 2:
+        out.append(name[1:])
+    return out
+
+
+_CONJUNCTIONS = re.compile(r"[和与及、]")
+# A body inside a body: "区公安局交警部门", "区市场监管局君山分局" — the parent ends in one of these.
+_PARENT_END = re.compile(rf"(?:{one_of(name_words.PARENT_ENDS)})")
+
+
+def _loose(name: str) -> str:
+    return _CONJUNCTIONS.sub("", name_key(name)) if len(name) >= 6 else name_key(name)
+
+
+def _sub_body(name: str) -> str:
+    """"区公安局交警部门" → "交警部门": the named part of a parent body, when the part reads as a name."""
+    for m in _PARENT_END.finditer(name):
+        tail = name[m.end():]
+        if m.start() >= 2 and len(tail) >= 3:
+            return tail if is_party_name(tail) else ""
+    return ""
+
+
+class UnitIndex:
+    def __init__(self, documents: tuple[Document, ...], aliases: UnitAliases | None = None):
+        self._aliases = aliases or UnitAliases()
+        self._merged: dict[str, str] = {}  # a spelling → the unit's longer spelling (_merge_spellings)
+        self.duties: dict[str, list[Duty]] = defaultdict(list)
+        for doc in documents:
+            for item in (*doc.items, *doc.tasks):
+                u = item.units
+                for role in ("lead", "shared", "coordinate", "guide", "cooperate"):
+                    for name in getattr(u, role):
+                        self.duties[self.key(name)].append(Duty(doc, item, role, name))
+                for sub in u.sub:
+                    role = "lead" if sub.role == "lead" else "sub"
+                    self.duties[self.key(sub.unit)].append(Duty(doc, item, role, sub.unit, sub.scope))
+            for name in notice_recipients(doc):
+                self.duties[self.key(name)] += [Duty(doc, it, "addressed", name) for it in doc.items
+                                                if it.number and it.part == MAIN_PART and not it.units.all]
+        self._merge_spellings()
+        # variant (normalised) → canonical key; ambiguous short forms are dropped.
+        variants: dict[str, set[str]] = defaultdict(set)
+        for key, duties in self.duties.items():
+            for name in {key, *(d.unit for d in duties)}:
+                variants[name_key(name)].add(key)
+                for short in _short_forms(name_key(name)):
+                    variants[short].add(key)
+        for key in list(self.duties):
+            for spelling in self._aliases.spellings(key):
+                variants[name_key(spelling)].add(key)
+        self._variants = {v: key for v, keys in variants.items() if v and (key := self._dominant(keys))}
+        self._by_length = sorted(self._variants, key=len, reverse=True)
+
+    def _merge_spellings(self) -> None:
+        """One unit written two ways in the documents is one unit: "区人口和计划生育领导小组" and
+        "区人口计划生育领导小组" (a conjunction dropped), "区公安局交警部门" and a bare "交警部门" when no
+        other body has a 交警部门, a body under two nameplates and either plate alone. The longer spelling
+        keeps the duties of both."""
+        groups: dict[str, set[str]] = defaultdict(set)
+        for key in self.duties:
+            groups[_loose(key)].add(key)
+            if m := _NAMEPLATES.match(key):  # "区森林园林局（区森林园林公司）" and a bare "区森林园林局": one body
+                groups[_loose(key)].update(p for p in m.groups() if p in self.duties)
+            if tail := _sub_body(key):
+                groups["sub:" + tail].add(key)
+        for form, keys in groups.items():
+            short = form.removeprefix("sub:")
+            if form.startswith("sub:"):
+                if len(keys) != 1 or short not in self.duties or short in keys:
+                    continue
+                keys = {*keys, short}
+            if len(keys) < 2:
+                continue
+            keep = max(keys, key=len)
+            for other in keys - {keep}:
+                self.duties[keep].extend(self.duties.pop(other, []))
+                self._merged[other] = keep
+            order = {src: i for i, src in enumerate(dict.fromkeys(d.document.source for d in self.duties[keep]))}
+            self.duties[keep].sort(key=lambda d: (order[d.document.source], d.item.line_start))  # as the text runs
+
+    def _dominant(self, keys: set[str]) -> str:
+        """The unit a short form means: the only one, or one named in at least 3× as many duties as
+        any other ("纪委" in a district plan is 区纪委 even if a news paragraph mentions 市纪委)."""
+        if len(keys) == 1:
+            return next(iter(keys))
+        ranked = sorted(keys, key=lambda k: -len(self.duties.get(k, ())))
+        first, second = (len(self.duties.get(k, ())) for k in ranked[:2])
+        return ranked[0] if first >= 3 * max(second, 1) else ""
+
+    def key(self, name: str) -> str:
+        """Duties are filed under the alias file's canonical spelling."""
+        key = self._aliases.canonical(name)
+        return self._merged.get(key, key)
+
+    def spans_in(self, q: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical unit) of every unit named in q, in order; the longest match wins
+        where names overlap (区纪委监委 ⊃ 区纪委)."""
+        taken = [False] * len(q)
+        found: list[tuple[int, int, str]] = []
+        for v in self._by_length:
+            start = q.find(v)
+            while start >= 0:
+                if not any(taken[start:start + len(v)]):
+                    for i in range(start, start + len(v)):
+                        taken[i] = True
+                    found.append((start, start + len(v), self._variants[v]))
+                start = q.find(v, start + 1)
+        return sorted(found)
+
+    def duties_of(self, unit_key: str) -> list[Duty]:
+        return self.duties.get(unit_key, [])
+
+
+def unit_keys(spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    """The distinct canonical units of ``spans_in``'s result, in order of appearance."""
+    return tuple(dict.fromkeys(key for _, _, key in spans))
+
+
+# The words a document uses for supporting units; the parser files them all under "cooperate", but a
+# unit that 参与 is shown as 参与, not as 配合 (each role with the document's own word).
+_SUPPORT_WORDS = COOPERATE_STEMS  # order is no matter: the nearest word wins
+_CLAUSE_END = re.compile(r"[。；;\n]")
+
+
+def cooperate_word(item: Item, unit: str) -> str:
+    """The word the item's text uses for ``unit``'s support: the first support word after the unit in
+    its clause ("各社区参与"), else the label before it ("参与单位：各社区"); "配合" when neither says."""
+    names = sorted({*item.units.all, *item.units.cooperate}, key=len, reverse=True)
+    for text in (item.units.raw, item.text):
+        at = text.find(unit)
+        if at < 0:
+            continue
+        end = _CLAUSE_END.search(text, at)
+        # the other names blanked out: "区政协办公室" holds "协办" but says nothing of a role
+        after = _blank(text[at + len(unit):end.start() if end else len(text)], names)
+        found = [(after.find(w), w) for w in _SUPPORT_WORDS if w in after]
+        if found:
+            return min(found)[1]
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+        before = _blank(text[start:at], names)
+        found = [(before.rfind(w), w) for w in _SUPPORT_WORDS if w in before]
+        if found:
+            return max(found)[1]
+    return "配合"
+
+
+def _blank(text: str, names: list[str]) -> str:
+    for name in names:
+        text = text.replace(name, "|" * len(name))
+    return text
+
+
+def cooperate_groups(item: Item) -> list[tuple[str, list[str]]]:
+    """The item's supporting units grouped by the document's word for them, in document order."""
+    groups: dict[str, list[str]] = {}
+    for unit in item.units.cooperate:
+        groups.setdefault(cooperate_word(item, unit), []).append(unit)
+    return list(groups.items())

@@ -1,0 +1,1 @@
+"""`docbot eval`: question sets and dialogues graded on the answers' fields."""

@@ -1,1 +1,0 @@
-"""Numbered schema migrations; see assistant/store.py for the numbering scheme."""

@@ -1,0 +1,289 @@
+"""Understanding structured questions: which item, which document, which role, which unit or leader.
+
+Pure functions over the question text and the parsed corpus. Anything not recognised here is a free
+question for search. Recognition is deliberately literal: a structured answer must be exact, so when
+a question is not clearly structured it goes to search rather than to a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.documents.contact_tables import ContactIndex
+from assistant.documents.names import find_documents, name_key
+from assistant.documents.units_index import UnitIndex, unit_keys
+from assistant.questions.frames import (
+    DocInfo,
+    Docs,
+    Frame,
+    ItemQuestion,
+    LeaderPoints,
+    PointLeaders,
+    Search,
+    SmallTalk,
+    UnitDuties,
+    UnknownEntity,
+)
+from assistant.user_input.normalise import normalise
+from corpus import roles
+from corpus import vocabulary_questions as qwords
+from corpus.model import MAIN_PART
+from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.text import abbreviates
+from corpus.vocabulary import (
+    CONJUNCTIONS,
+    CONTACT_VERBS,
+    FUNCTION,
+    ITEM_NOUNS,
+    MODAL_VERBS,
+    PARTICLE,
+    REQUEST,
+    SERIAL_HEADERS,
+    TABLE_NOUNS,
+    TOGETHER_WORDS,
+    TOTAL_WORDS,
+    UNIT_NOUNS,
+    alternation,
+    one_of,
+    organisation_name,
+    question_words,
+    self_reference,
+)
+from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answer_kind
+
+_NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
+# "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
+_ITEM = f"(?:{alternation(ITEM_NOUNS)})"
+_ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
+# "第（三）项第1点", "第一项第3点": the first reference names the section, the second its item (the section's
+# label stays in the question, where item_lookup reads it as the item's path).
+_ITEM_IN_SECTION = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}[，,、的]?第{_NUM}{_ITEM}")
+_ITEM_BARE = re.compile(rf"第{_NUM}(?={one_of(qwords.ITEM_BARE_FOLLOWERS)}|$)")
+_ITEM_NO_DI = re.compile(rf"(?<![0-9{qwords.NOT_BEFORE_ITEM_NUMBER}.])([0-9]+)(?:项|条)")
+# "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
+_TABLE_NOUN = re.compile(alternation(TABLE_NOUNS))
+_ITEM_SERIAL = re.compile(rf"(?:{alternation(SERIAL_HEADERS)})(?:为|是)?\s*{_NUM}")
+# "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
+_SEP = rf"(?:{one_of(qwords.ITEM_SEPARATORS)})"
+_ITEM_SERIES = re.compile(rf"第?{_NUM}{_ITEM}?(?:{_SEP}第?{_NUM}{_ITEM}?)+")
+_NUM_RX = re.compile(_NUM)
+# Right after a document's name a bare number is an item: "越秀要点17", "监督方案17号谁牵头".
+_NUMBER_AFTER_NAME = re.compile(rf"^\s*([0-9]{{1,3}})(?:号|\.|、)?(?![0-9{qwords.NOT_AFTER_NAME_NUMBER}%.])")
+_LAST_ITEM = re.compile(one_of(qwords.LAST_ITEM_WORDS))
+# What a question shape may contain besides its subject: the vocabulary's requests, particles and
+# function words (corpus/vocabulary.py), plus the shape's own words. Question words proper (ask) are
+# listed per shape: "谁" in a question about a document asks about something in it.
+_FRAME_WORDS = question_words(REQUEST, PARTICLE, FUNCTION)
+# "越秀工作要点有多少项" / "越秀工作要点" alone: about the document itself, not a passage in it.
+_DOC_QUESTION_WORDS = re.compile(alternation((
+    *_FRAME_WORDS, *TOTAL_WORDS, *ITEM_NOUNS, *qwords.DOCUMENT_QUESTION_WORDS)))
+MAX_ITEMS_ASKED = 10
+
+_PART = re.compile(rf"附件{_NUM}?")
+# Role question words come from the one roles vocabulary (corpus/roles.py); "who" words are added for
+# "responsible" because "第3项谁" asks who is responsible whatever the role.
+_LEAD = roles.question_regex("lead")
+_COOP = roles.question_regex("cooperate")
+_RESP = re.compile(roles.question_regex("responsible").pattern
+                   + rf"|谁|(?:{one_of(qwords.WHICH_BODY)})(?:{alternation(UNIT_NOUNS)})|{one_of(qwords.RESPONSIBLE_ASKS)}")
+_LIST = re.compile(rf"(?:{one_of(qwords.LIST_ASKS)})(?:{one_of(qwords.LIST_NOUNS)})?|哪项(?:{one_of(qwords.LIST_NOUNS[:2])})?|"
+                   rf"{one_of(qwords.LIST_WORDS)}")
+# A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
+# points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
+# "几个") is not a rule.
+_RULE_KINDS = RULE_KINDS
+
+
+def asks_rule(q: str) -> bool:
+    return answer_kind(q) in _RULE_KINDS
+
+
+# What a "which tasks does unit X do" question may contain besides the unit's name. Anything else
+# ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
+# so it is searched instead of answered with the unit's duty list.
+_UNIT_QUESTION_WORDS = re.compile(alternation((
+    *_FRAME_WORDS, *TOTAL_WORDS, *TOGETHER_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, *qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS,
+    *qwords.UNIT_DUTY_VERBS, *qwords.UNIT_DUTY_NOUNS)))
+# What a leader ↔ contact-point question may contain besides names and column words.
+_CONTACT_QUESTION_WORDS = re.compile(alternation((
+    *_FRAME_WORDS, *TOTAL_WORDS, *CONJUNCTIONS, *CONTACT_VERBS, *qwords.CONTACT_QUESTION_WORDS)) + r"|[^\u4e00-\u9fff]")
+_TOGETHER = re.compile(alternation(TOGETHER_WORDS))
+_NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
+# "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
+_ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WHICH_UNIT)})(?:{alternation(UNIT_NOUNS)})|哪家|"
+                        rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
+                        rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
+                        r"(?:由|归)谁|是谁|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
+_WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导")
+_CONTACT = re.compile(alternation(CONTACT_VERBS))
+_DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
+# "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
+# unknown — say so rather than searching for something vaguely similar.
+_PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, *qwords.PERSON_ASK_VERBS))})(?:{one_of(qwords.PERSON_ASKS)})")
+_UNIT_ASK = re.compile(rf"^({organisation_name()})"
+                       rf"(?:{alternation((*MODAL_VERBS, *qwords.UNIT_ASK_ADVERBS))})?(?:{one_of(qwords.UNIT_ASK_VERBS)})")
+_HELP = re.compile(rf"^(?:{one_of(qwords.HELP_WORDS)}|help|/help|你(?:能|会)(?:做|干)?什么)[?？!！。]*$", re.I)
+
+
+# The structured answer functions (assistant/questions/item_answers.py) read any frame with the fields they use.
+Parsed = Frame
+
+
+def item_number(q: str) -> int | None:
+    if m := _ITEM_IN_SECTION.search(q):
+        return chinese_to_int(m.group(2))
+    for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI, _ITEM_SERIAL):
+        m = rx.search(q)
+        if m:
+            return chinese_to_int(m.group(1))
+    return None
+
+
+def item_numbers(q: str) -> tuple[int, ...]:
+    """Every item number asked for, in order; () when none."""
+    for m in _ITEM_SERIES.finditer(q):
+        series = m.group(0)
+        if series.startswith("第") or re.search(_ITEM, series):
+            numbers = tuple(dict.fromkeys(chinese_to_int(n) for n in _NUM_RX.findall(series)))
+            if len(numbers) > 1:
+                return numbers[:MAX_ITEMS_ASKED]
+    n = item_number(q)
+    return () if n is None else (n,)
+
+
+def item_role(q: str) -> str:
+    lead, coop = bool(_LEAD.search(q)), bool(_COOP.search(q))
+    if lead and coop:
+        return "responsible"
+    if lead:
+        return "lead"
+    if coop:
+        return "cooperate"
+    if _RESP.search(q):
+        return "responsible"
+    return "text"
+
+
+def unit_role(q: str) -> str:
+    lead, coop = bool(_LEAD.search(q)), bool(_COOP.search(q))
+    if lead and not coop:
+        return "lead"
+    if coop and not lead:
+        return "cooperate"
+    return "all"
+
+
+def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, documents) -> Frame:
+    """The structured reading of one question (already normalised or not): a frame of the kind found,
+    or a ``Search`` frame when nothing structured is asked."""
+    q = name_key(normalise(question))
+    if _HELP.match(q):
+        return SmallTalk(q, topic="help")
+    docs = tuple(find_documents(q, documents))
+    # A place name in a unit's name ("君山片区" in "派驻君山片区综合执法队筹建组") names the unit, not a
+    # document: a document span inside a unit named in the question is not a document reference.
+    named_units = [q[a:b] for a, b, _ in units.spans_in(q)]
+    docs = tuple(d for d in docs if not any(d.span in n and d.span != n for n in named_units))
+    # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
+    rest = q
+    for d in docs:
+        if d.span not in named_units:  # "专职巡查员要做哪些工作" in a 专职巡查员 notice: the unit is asked about
+            rest = rest.replace(d.span, " ")
+
+    part_match = _PART.search(rest)
+    part = MAIN_PART
+    if part_match:
+        part = "附件" + (str(chinese_to_int(part_match.group(1))) if part_match.group(1) else "")
+        rest = rest.replace(part_match.group(0), " ")
+    elif _TABLE_NOUN.search(rest) and any(it.part != MAIN_PART and it.number for d in (docs and
+                                          tuple(r.document for r in docs) or documents) for it in d.items):
+        part = "附件"  # "分工表第5项": the attached table, where the document has one with items
+    numbers = item_numbers(rest)
+    if not numbers and len(docs) == 1 and docs[0].span in q:
+        after_name = _NUMBER_AFTER_NAME.match(q.split(docs[0].span, 1)[1])
+        if after_name:
+            numbers = (int(after_name.group(1)),)
+            rest = rest.replace(after_name.group(0).strip(), " ", 1)
+    if not numbers and len(docs) == 1 and _LAST_ITEM.search(rest):
+        numbers = (max((i.number for i in docs[0].document.items if i.part == part), default=0),)
+        rest = _LAST_ITEM.sub(" ", rest)
+
+    spans = units.spans_in(rest)
+    if numbers:
+        return ItemQuestion(q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
+                            documents=docs, units=unit_keys(spans))
+
+    if docs and not _NON_WORD.sub("", _DOC_QUESTION_WORDS.sub("", rest)):
+        return DocInfo(q, part=part, documents=docs)
+
+    # "黄永青多久去光塔街督导一次" asks for the rule; "王焕清是什么职务" for what the table does not hold.
+    rule = asks_rule(rest)
+    leaders = contacts.leaders_in(rest)
+    points = contacts.points_in(rest)
+    beyond_table = contacts.residual(rest, _CONTACT_QUESTION_WORDS) if leaders or points else ""
+    roster = not rule and len(beyond_table) <= 1
+    if leaders and roster:
+        return LeaderPoints(q, leaders=leaders, columns=contacts.columns_in(rest), documents=docs)
+    # "区教育局负责联系哪些学校" asks what the point itself does (another column), not who visits it.
+    other_column = set(contacts.asked_columns(rest)) - {h for p in points for h in contacts.point_columns(p)}
+    if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
+        return PointLeaders(q, points=points, documents=docs)
+
+    if spans and _LIST.search(rest) and not rule and _only_asks_duties(rest, spans, units):
+        found_units = unit_keys(spans)
+        together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
+        return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together)
+
+    if leaders or (points and not roster):
+        # Search for the rule on that kind of point, not for the row that holds the names; when the
+        # question asks for something else, the passage found must at least mention it.
+        return Search(q, documents=docs, search=contacts.generalize(q), must="" if rule else beyond_table)
+    if _DOCS.search(q):
+        return Docs(q)
+    # A person asked about like a leader is unknown unless in the table (李嘉 is in the text, but not as
+    # a leader); a unit is unknown only if no document mentions it at all.
+    unit_ask = _UNIT_ASK.match(rest) if _LIST.search(rest) else None
+    unknown = _PERSON_ASK.match(rest) or (unit_ask if unit_ask and not _mentioned(unit_ask.group(1), documents)
+                                          else None)
+    if unknown:
+        return UnknownEntity(q, name=unknown.group(1))
+    return Search(q, documents=docs)
+
+
+def asks_responsible_unit(question: str) -> bool:
+    """"哪个单位负责…" asks who is responsible; "要向哪些部门报备" asks where something goes, not who does it."""
+    q = name_key(normalise(question))
+    # "名册谁来报，报给谁" asks both: who reports, besides where to
+    return bool(_ASKS_UNIT.search(RECIPIENT_ASKED.sub("", q) if answer_kind(q) == RECIPIENT_KIND else q))
+
+
+def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:
+    """True when, besides the unit names, the question holds only duty-list wording — or a topic
+    word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
+    left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
+    # "在这次行动里", "在这个方案里": the document itself, not a topic narrowing the duties
+    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+    if len(left) <= 1:
+        return True
+    if units is None or len(left) > 4:
+        return False
+    duties = [d for _, _, key in spans for d in units.duties_of(key)]
+    if duties and all(left in (t := name_key(d.document.title)) or (len(left) <= 4 and abbreviates(left, t, reach=5))
+                      for d in duties):
+        # "君山片区管理局在整治中负责啥" in a 整治工作方案, "…在环保方面干啥" in a 生态环境保护…规定: the
+        # document's own topic (or its abbreviation), not a narrower one
+        return True
+    texts = [name_key(d.document.title + d.item.section + d.item.text) for d in duties]
+    return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
+
+
+def _mentioned(name: str, documents) -> bool:
+    """Whether a name occurs anywhere in the documents ("市财政局" in 洛阳意见 has no duty list but
+    is not unknown either: the question is searched)."""
+    n = name_key(name)
+    for d in documents:
+        texts = [d.title, *(i.text for i in d.items), *(p.text for p in d.paragraphs),
+                 *(r.text for t in d.tables for r in t.rows)]
+        if any(n in name_key(t) for t in texts):
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Numbered schema migrations; see assistant/storage/store.py for the numbering scheme."""

@@ -1,0 +1,1 @@
+"""What people type: normalised, cleaned of control characters, numbers parsed strictly."""
