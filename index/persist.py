@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -179,7 +180,6 @@ def clear_index(root: Path, *, keep_vectors: bool) -> None:
     """`docbot index --rebuild`: remove the index. The vector files stay unless ``keep_vectors`` is
     False (`--reencode`): a vector is keyed by its text's hash in a folder named by the model id, so a
     kept one is exactly what encoding that text again would give, and it is checked when read."""
-    import shutil
 
     root = Path(root)
     for child in root.iterdir() if root.is_dir() else ():

@@ -16,7 +16,9 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +48,6 @@ def _files(folder: Path) -> list[Path]:
 
 
 def _version(package: str) -> str:
-    from importlib import metadata
 
     try:
         return metadata.version(package)
@@ -56,7 +57,6 @@ def _version(package: str) -> str:
 
 def _converter() -> str:
     """Which LibreOffice converts .doc/.wps: its binary's resolved path and modification time."""
-    import shutil
 
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:

@@ -9,6 +9,7 @@ keeping Telegram's entity offsets (UTF-16 units) right so commands and mentions 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 # C0 controls except \t and \n, DEL, C1 controls; LRM/RLM and the bidi embeddings/overrides/isolates.
@@ -28,7 +29,6 @@ def visible(text: str) -> str:
     """A one-line name (a unit, a file name) with every invisible character out: the edge's ``clean``
     keeps tabs, newlines and zero-width characters in prose, but "东山街\u200b" is not the unit 东山街 — it
     would match no contact point, no leader, and read the same as the real one in every list."""
-    import unicodedata
 
     return "".join(c for c in text if unicodedata.category(c) not in INVISIBLE)
 
