@@ -48,7 +48,6 @@ def _files(folder: Path) -> list[Path]:
 
 
 def _version(package: str) -> str:
-
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
@@ -57,7 +56,6 @@ def _version(package: str) -> str:
 
 def _converter() -> str:
     """Which LibreOffice converts .doc/.wps: its binary's resolved path and modification time."""
-
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
         return "absent"
