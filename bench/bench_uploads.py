@@ -38,7 +38,7 @@ def _pdf(pages: int = 4) -> bytes:
 
 
 def _bomb_in_fresh_process(bomb: Path) -> tuple[float, int]:
-    code = ("import resource, sys, time; from pathlib import Path; from assistant import uploads\n"
+    code = ("import resource, sys, time; from pathlib import Path; from assistant.documents import uploads\n"
             "data = Path(sys.argv[1]).read_bytes(); t = time.perf_counter()\n"
             "try:\n    uploads.preview('bomb.docx', data, Path(sys.argv[2]))\nexcept uploads.UploadError:\n    pass\n"
             "print((time.perf_counter() - t) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")

@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--todo", action="store_true", help="list the sampled triples without a verdict")
     args = ap.parse_args(argv)
 
-    from assistant.folder_report import document_files
+    from assistant.documents.folder_report import document_files
     from corpus.library import load_document, read_names
 
     names = read_names(args.corpus)

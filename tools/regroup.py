@@ -339,7 +339,7 @@ def text_files() -> list[Path]:
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout
     out = []
     for name in listed.decode().split("\0"):
-        if not name or name in SKIP or name.startswith(SKIP_DIRS):
+        if not name or name in SKIP or (name.startswith(SKIP_DIRS) and not name.endswith(".py")):  # eval/*.py is code
             continue
         path = ROOT / name
         if path.is_file() and (path.suffix in TEXT_SUFFIXES or path.name in TEXT_NAMES):

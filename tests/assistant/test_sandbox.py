@@ -63,7 +63,7 @@ def test_zip_bomb_is_refused_before_anything_is_inflated(bomb):
 def test_refusing_the_bomb_keeps_a_fresh_process_under_300_mb(tmp_path, bomb):
     """The whole upload path (preview) in a fresh interpreter: its peak memory is what the bot adds."""
     (tmp_path / "bomb.docx").write_bytes(bomb)
-    code = ("import sys; from pathlib import Path; from assistant import uploads\n"
+    code = ("import sys; from pathlib import Path; from assistant.documents import uploads\n"
             "try:\n    uploads.preview('bomb.docx', Path(sys.argv[1]).read_bytes(), Path(sys.argv[2]))\n"
             "except uploads.UploadError as err:\n    print(str(err))\n"
             # VmHWM, not ru_maxrss: Linux carries ru_maxrss over fork+exec from the (large) pytest parent.
