@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from corpus.headings import Line, is_title_like, title_complete
+from corpus.parties import is_party_name
 from corpus.text import join_cjk_spaces
+from corpus.units import split_unit_list
 from corpus.vocabulary import CLOSINGS, LABEL_NUMERALS, NOTICE_VERBS, RUNNING_TEXT_WORDS, one_of
 from corpus.vocabulary_names import ISSUER_ENDS
 
@@ -145,3 +147,8 @@ def extract_header(lines: list[Line]) -> Header:
         addressee = ""
     return Header(title=title, issuer=issuer, doc_number=doc_number, date=date, consumed=frozenset(consumed),
                   addressee=addressee)
+
+
+def addressees(line: str) -> tuple[str, ...]:
+    """"各处室（中心）、各村居" → the names a notice is sent to (each a name the party recogniser accepts)."""
+    return tuple(n for n in split_unit_list(line.replace("，", "、").replace(",", "、")) if is_party_name(n))

@@ -17,20 +17,20 @@ from dataclasses import replace
 
 from corpus.blocks import Block
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
-from corpus.header import extract_header
+from corpus.header import addressees, extract_header
 from corpus.heading_blocks import HeadingsMixin
 from corpus.headings import (
     NOT_DECIMAL,
     Line,
     classify,
     is_heading_like,
-    numbered_title,
     sub_levels,
 )
 from corpus.inline import LEADS_DUTY, inline_units
+from corpus.item_blocks import ItemsMixin, duty_title
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units, merge_units
 from corpus.numerals import int_to_chinese
-from corpus.parties import ROSTER_LINE, alias_pairs, is_party_name, recognise, recognise_items
+from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
 from corpus.parts import PartsMixin
 from corpus.rosters import (
     DUTY_LINE,
@@ -65,33 +65,19 @@ from corpus.text import (
     join_cjk_spaces,
     strip_markup,
 )
-from corpus.units import (
-    split_unit_list,
-    trailing_label_units,
-    trailing_units,
-    units_line,
-)
+from corpus.units import trailing_label_units, trailing_units, units_line
 from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, STAGE_NOUNS, alternation
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
 _SUB_NUMBER = re.compile(r"^[（(](?P<n>\d{1,2})[）)]\s*")
 _H1_LABEL = re.compile(rf"^[{LABEL_NUMERALS}]{{1,3}}\s*[{H1_MARKS}]\s*")
 _STAGE_HEADING = re.compile(rf"^第[{LABEL_NUMERALS}\d]{{1,3}}(?:{alternation(STAGE_NOUNS)})\s*(?:[:：]\s*[^，,。；;：:]{{1,30}})?$")
-# A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).
-ARTICLE_LEVEL = 1.5
-RUN_LEVEL = 1.4  # an unnumbered heading over a run of articles ("某某员管理办法" before its 第一条)
 _LABELLED_ITEM = re.compile(rf"^(?P<label>[^\d，。,；;：:]{{1,6}})[:：]\s*(?P<item>\d{{1,3}}\s*[.．、]{NOT_DECIMAL}.+)$")
 # A field line of an item ("完成时限：2024年12月底", "工作目标：…"): a short key and its value.
 _FIELD = re.compile(r"^(?P<key>[^\s\d，,。；;：:（）()、]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
 
 
-def _duty_title(text: str) -> str:
-    """"X工作职责：（一）…" / "X工作职责：支持…。" → "X工作职责：": the part a duty heading may be."""
-    head = first_sentence(text).split("（", 1)[0]
-    return head[:i + 1] if (i := min((head.find(c) for c in "：:" if c in head), default=-1)) >= 0 else head
-
-
-class _Builder(PartsMixin, HeadingsMixin):
+class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
     def __init__(self, lines: list[Line], consumed: frozenset[int]):
         self.lines = lines
         self.skip = set(consumed)
@@ -175,7 +161,7 @@ class _Builder(PartsMixin, HeadingsMixin):
                 role = "lead" if LEADS_DUTY.match(text) else "shared"
                 units = replace(named, **{role: owner})
             if b.article and not ((named := recognise(units)).lead or named.shared) and (
-                    owner := duty_owner(_duty_title(b.text))):
+                    owner := duty_owner(duty_title(b.text))):
                 units = replace(named, shared=owner.shared)  # "第七条 X安全生产工作职责：（一）…": X's own duties
             if b.kind == "h1":
                 body = _H1_LABEL.sub("", text, count=1)
@@ -205,7 +191,7 @@ class _Builder(PartsMixin, HeadingsMixin):
             if b.kind == "item":
                 self.items_in_part[b.part] = b.number
             if b.article:  # "第十八条 区农村发展局工作职责：" owns the 1. 2. items that follow it
-                self.duty_owner = duty_owner(_duty_title(b.text))
+                self.duty_owner = duty_owner(duty_title(b.text))
         elif b.kind in ("para", "h2") and not b.heading_only:
             if b.unit_lines:
                 text += "；".join(b.unit_lines)
@@ -261,39 +247,6 @@ class _Builder(PartsMixin, HeadingsMixin):
             self.tables.append(table)
             self.items.extend(items_from_table(table))
         return j
-
-    def on_item(self, i: int, ln: Line) -> None:
-        article = ln.label == ARTICLE_NOUN
-        if self.sub_run and not article:  # the next group: its sub-items are no longer under the last one
-            self.close()
-            self.stack = [(lv, d) for lv, d in self.stack if lv < 3]
-            self.sub_run = False
-        b = self.block
-        if b is not None and b.article and not article and (b.listing or (
-                len(b.lines) == 1 and b.text.endswith(("：", ":")) and not duty_owner(_duty_title(b.text)))):
-            # "第九条 以下物品不属于销毁范围：" + "1. …" "2. …": the article's own list, not items of the part
-            # (a duty article "第十八条 X工作职责：" keeps its 1. 2. duties as items that X owns)
-            self.extend(collapse_spaces(ln.text), ln.no)
-            b.listing = True
-            return
-        if article:  # the article before this one, and the headings inside it, end here
-            self.close()
-            self._end_article(i)
-        self.open("item", ln.number, collapse_spaces(ln.rest), ln.no, article=article)
-        if article:  # the blocks below a 第X条 (its （一） headings, their 1. items) are under it
-            label = f"第{int_to_chinese(ln.number)}{ARTICLE_NOUN}"
-            title = numbered_title(collapse_spaces(ln.rest))[0].rstrip("：:")
-            self.push(ARTICLE_LEVEL, f"{label} {title}".strip(), label)
-
-    def _end_article(self, i: int) -> None:
-        """Close the last 第X条 and its headings. An unnumbered heading on the line right before this
-        article ("某某员管理办法" over a new run of 第一条…) heads the articles from here on."""
-        prev = next((ln for ln in reversed(self.lines[:i]) if ln.kind != "blank" and ln.no not in self.skip), None)
-        last = self.sections[-1] if self.sections else None
-        heads = prev is not None and last is not None and not last.label and last.line == prev.no and self.stack
-        self.stack = [(lv, d) for lv, d in self.stack if lv < (RUN_LEVEL if heads else ARTICLE_LEVEL)]
-        if heads:
-            self.stack.append((RUN_LEVEL, last.title))
 
     def on_units(self, i: int, ln: Line) -> None:
         b = self.block
@@ -406,28 +359,8 @@ class _Builder(PartsMixin, HeadingsMixin):
             return
         self.open("para", 0, text, ln.no)
 
-    def open_sub_item(self, number: int, text: str, no: int) -> None:
-        """"1.公共广场、公厕管理方面。" then "（1）…（牵头处室：X）" "（2）…": each （N） with its own units is
-        item N of its group, the group's title its section (numbers repeat, so the group names the run);
-        a group line that is only a title is that heading, not an item."""
-        if not self.sub_run:
-            parent = self.block
-            self.close()
-            title, has_body = numbered_title(parent.text)
-            if not has_body and not parent.has_units() and self.items and self.items[-1].line_start == parent.line_start:
-                self.items.pop()
-            self.add_section("", title.rstrip("。"), 3, parent.line_start)
-            self.sub_run = True
-        self.open("item", number, collapse_spaces(text), no)
-        self.block.path = self.last_title  # "公共广场、公厕管理方面 第4项": the group names the run
-
     def _labelled(self) -> bool:
         return any(s.label and s.level in (1, 2) and s.part == self.part for s in self.sections)
-
-
-def addressees(line: str) -> tuple[str, ...]:
-    """"各处室（中心）、各村居" → the names a notice is sent to (each a name the party recogniser accepts)."""
-    return tuple(n for n in split_unit_list(line.replace("，", "、").replace(",", "、")) if is_party_name(n))
 
 
 def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> Document:

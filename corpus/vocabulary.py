@@ -287,12 +287,6 @@ PLACE_PREPOSITIONS = ("在", "于", "到")
 DUTY_LIST_INTROS = ("如下", "分工如下")
 # What a lead duty may end with ("…的牵头抓总工作", "…的统筹协调职责").
 DUTY_NOUNS = ("工作", "职责")
-# Who a thing is reported to ("向哪些部门报备", "报给谁"), and how a text says it ("报送至区河长办").
-REPORT_ASK_VERBS, REPORT_TO_MARKS = ("报备", "报送", "报", "交", "送", "抄报", "提交"), ("给", "到", "至")
-WHICH_COUNTERS, RECIPIENT_NOUNS = "些个家位里", ("部门", "单位", "处室", "科室", "机构", "领导")
-RECIPIENT_ENDS = ("局", "委", "办", "部", "处", "室", "科", "中心", "站", "所", "组", "政府", "领导")
-REPORT_TO_VERBS = ("报至", "报给", "抄报", "送交", "送至", "交给", "交至")
-RECIPIENT_SCOPES = ("区", "市", "县", "省", "各", "相关", "有关", "上级")
 # Posts that may be a clause's subject end like this ("巡查员要…", "网格长负责…"); 成员/委员 sit on a body.
 POST_ENDINGS, NOT_SUBJECT_POSTS = ("员", "长"), ("成员", "委员")
 # Where a 会同/联合 partner list ends and the clause goes on ("A会同B对…", "…就…", "…一起…").

@@ -129,3 +129,10 @@ SMALL_TALK: dict[str, tuple[str, ...]] = {
 # Left after the phrases: fillers that do not make a message a question (besides the particles):
 # interjections, and ways of addressing the assistant.
 SMALL_TALK_FILLER = ("了", "的", "哈", "啦", "哦", "噢", "喔", "哈哈", "呵呵", "老师", "同志", "小助手", "助手", "机器人", "bot", "您", "你")
+
+# Who a thing is reported to ("向哪些部门报备", "报给谁"), and how a text says it ("报送至区河长办").
+REPORT_ASK_VERBS, REPORT_TO_MARKS = ("报备", "报送", "报", "交", "送", "抄报", "提交"), ("给", "到", "至")
+WHICH_COUNTERS, RECIPIENT_NOUNS = "些个家位里", ("部门", "单位", "处室", "科室", "机构", "领导")
+RECIPIENT_ENDS = ("局", "委", "办", "部", "处", "室", "科", "中心", "站", "所", "组", "政府", "领导")
+REPORT_TO_VERBS = ("报至", "报给", "抄报", "送交", "送至", "交给", "交至")
+RECIPIENT_SCOPES = ("区", "市", "县", "省", "各", "相关", "有关", "上级")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus import vocabulary as v
+from corpus import vocabulary_questions as qv
 from corpus.vocabulary import (
     FUND_SOURCE_ASKS,
     FUND_SOURCES,
@@ -57,11 +58,11 @@ _SANCTION = re.compile(one_of(v.SANCTION_WORDS))
 # "要向哪些部门报备", "报给哪个处室", "交给谁": the body something goes to, named after 向 / 报 / 交 / 送.
 RECIPIENT_KIND = "报送对象"
 # How a question asks where something goes: "向哪些部门", "报给谁", "交到哪个处室".
-RECIPIENT_ASKED = re.compile(rf"(?:向|(?:{one_of(v.REPORT_ASK_VERBS)})(?:{one_of(v.REPORT_TO_MARKS)})?)(?:哪|谁)"
-                             rf"[{v.WHICH_COUNTERS}]?(?:{one_of(v.RECIPIENT_NOUNS)})?")
-_ORG_END = rf"(?:{one_of(v.RECIPIENT_ENDS)})"
-_RECIPIENT = re.compile(rf"(?:向|报送至?|{one_of(v.REPORT_TO_VERBS)}|提交至?)[^，。；;]{{0,12}}?{_ORG_END}"
-                        rf"|报(?:{one_of(v.RECIPIENT_SCOPES)})[^，。；;]{{0,10}}?{_ORG_END}")
+RECIPIENT_ASKED = re.compile(rf"(?:向|(?:{one_of(qv.REPORT_ASK_VERBS)})(?:{one_of(qv.REPORT_TO_MARKS)})?)(?:哪|谁)"
+                             rf"[{qv.WHICH_COUNTERS}]?(?:{one_of(qv.RECIPIENT_NOUNS)})?")
+_ORG_END = rf"(?:{one_of(qv.RECIPIENT_ENDS)})"
+_RECIPIENT = re.compile(rf"(?:向|报送至?|{one_of(qv.REPORT_TO_VERBS)}|提交至?)[^，。；;]{{0,12}}?{_ORG_END}"
+                        rf"|报(?:{one_of(qv.RECIPIENT_SCOPES)})[^，。；;]{{0,10}}?{_ORG_END}")
 
 # "根据哪个文件开展的", "依据党群工作部哪个文件发的": the document a text rests on, answered by its 文号
 # (岚党群通〔2022〕25号). The router reads the same cue: such a question asks for a document the text cites,

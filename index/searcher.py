@@ -1,11 +1,10 @@
 """The search engine the assistant talks to: ``open_searcher`` builds or loads the persisted index,
 ``Searcher.search`` ranks passages.
 
-Lexical search is ready as soon as ``open_searcher`` returns (bm25s index loaded from disk, no
-jieba, no torch). The dense side is optional: it needs a configured sentence-transformers model
-that loads *and* covers the corpus's Chinese; it is loaded synchronously (``load_dense``, used by
-``docbot index`` and tests) or in a background thread (``start_dense_loading``, used by the bot),
-and until it is ready every query is answered lexically.
+Lexical search is ready as soon as ``open_searcher`` returns (bm25s index from disk, no jieba, no torch). The
+dense side is optional: it needs a model that loads *and* covers the corpus's Chinese; it is loaded synchronously
+(``load_dense``: ``docbot index``, tests) or in a background thread (``start_dense_loading``: the bot), and until
+it is ready every query is answered lexically.
 """
 
 from __future__ import annotations
@@ -79,7 +78,6 @@ class Searcher:
         self._qcache: dict[str, object] = {}  # query → vector: the gate re-uses the search's encoding
         self._sentences = SentenceVectors()  # each passage's sentences' vectors (gate, quote)
 
-    # ---- searching -------------------------------------------------------------------------
     def search(self, query: str, k: int = 10) -> list[Hit]:
         """Best passages first, one hit per item/paragraph/row (sub-clauses fold into their item)."""
         self._ensure_dense()
