@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.documents.units_index import Duty
+from corpus import roles
 from corpus.model import Item
 from corpus.rosters import DUTY_LINE
 from corpus.tasks import duty_owner
@@ -51,6 +52,15 @@ def _article_clauses(text: str, unit: str) -> str:
     return text[:marks[0].start()].rstrip("：: ") + "：" + "；".join(f"{m.group(0)}{h}" for m, h in zip(marks, heads, strict=True))
 
 
+# A clause that opens with a duty verb has no subject of its own: it goes on with the last one's duties.
+_GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))})")
+
+
+def _last_with(parts: list[str], unit: str, before: int) -> int:
+    """Index of the clause after the last one before ``before`` that names ``unit``."""
+    return max(k for k in range(before) if unit in parts[k]) + 1
+
+
 def _in_bracket(clause: str, unit: str) -> bool:
     """The unit is named inside the clause's trailing bracket, not in its running text."""
     at = clause.find(unit)
@@ -77,9 +87,12 @@ def duty_text(d: Duty, full: bool = False) -> str:
             # "…夹芯板材…治理（责任单位：资源生态处配合…）；…": the task whose bracket names the unit
             said = "；".join(c for c in clauses if _in_bracket(c, d.unit))
             return said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + "…"
-        clauses = [c.strip() for c in re.split(r"[。；;]", rest) if d.unit in c]
+        parts = [c.strip() for c in re.split(r"[。；;]", rest)]
+        # the unit's clause and the ones that go on with its duties ("X负责统筹…；负责整合…")
+        clauses = [c for k, c in enumerate(parts) if d.unit in c or (_GOES_ON.match(c) and any(
+            d.unit in p for p in parts[:k]) and not any(_GOES_ON.match(p) is None for p in parts[_last_with(parts, d.unit, k):k]))]
         if clauses:
-            said = "；".join(c[c.find(d.unit):] for c in clauses)
+            said = "；".join(c[c.find(d.unit):] if d.unit in c else c for c in clauses)
             return f"{short_heading(item)}：{said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + '…'}"
         heading = item.heading.rstrip("。；;，,")
         if d.unit not in item.text and item.heading != item.text.rstrip("。；;，, "):
