@@ -57,20 +57,6 @@ def test_articles_and_the_items_inside_them(text, expected):
     assert [(it.locator, it.units.shared + it.units.lead) for it in doc.items] == expected
 
 
-def test_two_runs_of_articles_keep_the_heading_over_each_run():
-    doc = parse("""
-某某管理办法
-第一条 为加强管理，制定本办法。
-第二条 本办法自印发之日起施行。
-某某员管理办法
-第一条 为加强队伍管理，制定本办法。
-第二条 乡镇林业站负责日常考核。
-""")
-    # the first run's heading is the document's title, which the header takes: it is named by position
-    assert [it.locator for it in doc.items] == ["第1部分 第一条", "第1部分 第二条", "某某员管理办法 第一条",
-                                                "某某员管理办法 第二条"]
-
-
 @pytest.mark.parametrize(("question", "number", "locators"), [
     ("第二条是谁的职责？", 2, ["第二条"]),
     ("第2条谁负责", 2, ["第二条"]),

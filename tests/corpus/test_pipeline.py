@@ -53,6 +53,10 @@ def test_two_runs_of_articles_are_told_apart():
     assert first.path != second.path
     assert second.path == "某某员管理办法"
     assert second.units.shared == ("乡镇林业站",)
+    # articles are cited by their own noun; the first run's heading is the document's title, which the header
+    # takes, so that run is named by position
+    assert [it.locator for it in doc.items] == ["第1部分 第一条", "第1部分 第二条", "某某员管理办法 第一条",
+                                                "某某员管理办法 第二条"]
 
 
 def test_articles_alone_on_their_line_with_a_designated_lead_rule():
