@@ -56,11 +56,6 @@ def _article_clauses(text: str, unit: str) -> str:
 _GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))})")
 
 
-def _last_with(parts: list[str], unit: str, before: int) -> int:
-    """Index of the clause after the last one before ``before`` that names ``unit``."""
-    return max(k for k in range(before) if unit in parts[k]) + 1
-
-
 def _in_bracket(clause: str, unit: str) -> bool:
     """The unit is named inside the clause's trailing bracket, not in its running text."""
     at = clause.find(unit)
@@ -89,8 +84,11 @@ def duty_text(d: Duty, full: bool = False) -> str:
             return said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + "…"
         parts = [c.strip() for c in re.split(r"[。；;]", rest)]
         # the unit's clause and the ones that go on with its duties ("X负责统筹…；负责整合…")
-        clauses = [c for k, c in enumerate(parts) if d.unit in c or (_GOES_ON.match(c) and any(
-            d.unit in p for p in parts[:k]) and not any(_GOES_ON.match(p) is None for p in parts[_last_with(parts, d.unit, k):k]))]
+        clauses, going_on = [], False
+        for c in parts:
+            going_on = d.unit in c or (going_on and bool(_GOES_ON.match(c)))
+            if going_on:
+                clauses.append(c)
         if clauses:
             said = "；".join(c[c.find(d.unit):] if d.unit in c else c for c in clauses)
             return f"{short_heading(item)}：{said if len(said) <= DUTY_CHARS else said[:DUTY_CHARS] + '…'}"
