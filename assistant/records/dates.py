@@ -12,22 +12,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.vocabulary import one_of
+from corpus.vocabulary_records import RELATIVE_DAYS, THIS_MONTH_WORDS, WEEK_NOUNS, WEEK_RELATIVES, WEEKDAYS
 
 # Full-width digits and separators → ASCII, one character for one so match offsets stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
 _N = rf"(?:\d{{1,4}}|[{CHINESE_NUMERAL_CHARS}]{{1,4}})"
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(rf"(?P<y>\d{{4}}|[{CHINESE_NUMERAL_CHARS}]{{4}})年(?P<m>{_N})月(?P<d>{_N})[日号]?")),
     ("iso", re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])")),
-    ("this_month", re.compile(rf"(?P<rel>本月|这个月|上个?月)(?P<d>{_N})[日号]")),
+    ("this_month", re.compile(rf"(?P<rel>{one_of(THIS_MONTH_WORDS)}|上个?月)(?P<d>{_N})[日号]")),
     ("md", re.compile(rf"(?P<m>{_N})月(?P<d>{_N})[日号]?")),
     ("m.d", re.compile(r"(?<![\d.])(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?![\d./%])")),
-    ("week", re.compile(r"(?P<rel>上上|上|本|这|今)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])")),
-    ("relative", re.compile(r"今天|今日|昨天|昨日|前天|大前天")),
+    ("week", re.compile(rf"(?P<rel>{one_of(WEEK_RELATIVES)})(?:{one_of(WEEK_NOUNS)})(?P<wd>[{''.join(WEEKDAYS)}])")),
+    ("relative", re.compile(one_of(RELATIVE_DAYS))),
 ]
-_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "大前天": 3}
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,11 @@ def _resolve(kind: str, m: re.Match[str], today: date, past: bool) -> tuple[date
     raw = m.group(0)
     g = m.groupdict()
     if kind == "relative":
-        return today - timedelta(days=_RELATIVE_DAYS[raw]), None
+        return today - timedelta(days=RELATIVE_DAYS[raw]), None
     if kind == "week":
         monday = today - timedelta(days=today.weekday())
         shift = {"上上": 14, "上": 7}.get(g["rel"], 0)
-        return monday - timedelta(days=shift) + timedelta(days=_WEEKDAYS[g["wd"]]), None
+        return monday - timedelta(days=shift) + timedelta(days=WEEKDAYS[g["wd"]]), None
     month, day = _num(g.get("m") or ""), _num(g["d"])
     if kind == "this_month":
         first = today.replace(day=1)

@@ -25,11 +25,10 @@ from functools import lru_cache
 from lunar_python import Lunar, Solar
 
 from assistant.records.dates import MONTH_YEARS
+from corpus.vocabulary_records import HOLIDAY_STEMS, STATUTORY_HOLIDAYS
 
 MAX_CHARS = 20_000  # a real notice is about 1,500 characters; anything longer is not one
-STATUTORY = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
-_STEMS = {"元旦": "元旦", "春节": "春节", "清明": "清明节", "劳动": "劳动节", "五一": "劳动节", "端午": "端午节",
-          "中秋": "中秋节", "国庆": "国庆节"}
+STATUTORY = STATUTORY_HOLIDAYS
 NEAR_DAYS = 3  # a holiday's days off lie within this many days of its statutory date in the notice's year
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _TITLE_YEAR = re.compile(r"关于\s*([0-9]{4})\s*年")
@@ -62,7 +61,7 @@ class Notice:
 
 def holidays_named(name: str) -> list[str]:
     """The statutory holidays a clause's name covers: "国庆节、中秋节" → [中秋节, 国庆节]."""
-    return [h for h in STATUTORY if any(stem in name for stem, full in _STEMS.items() if full == h)]
+    return [h for h in STATUTORY if any(stem in name for stem, full in HOLIDAY_STEMS.items() if full == h)]
 
 
 def notice_year(text: str) -> tuple[int | None, str]:

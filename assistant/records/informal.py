@@ -22,10 +22,11 @@ from assistant.records.dates import find_dates
 from assistant.records.leaders import Leader
 from assistant.records.notes import starts_like_note
 from assistant.records.points import point_variants
+from corpus.vocabulary import one_of
+from corpus.vocabulary_records import ADDRESS_TITLES, NOTE_QUESTION_WORDS, VISIT_VERBS
 
-TITLES = ("副书记", "书记", "副区长", "区长", "部长", "主任", "主席", "局长", "常委", "领导", "同志")
-VISIT_VERBS = ("走访", "督导", "调研", "看了看", "看看", "看了", "检查", "视察", "座谈", "去了", "去", "到")
-_QUESTION = re.compile(r"[？?]\s*$|[吗呢么]\s*[？?。]?\s*$|什么时候|哪些|哪里|哪儿|几次|多少|是否|有没有|怎么")
+TITLES = ADDRESS_TITLES
+_QUESTION = re.compile(r"[？?]\s*$|[吗呢么]\s*[？?。]?\s*$|" + one_of(NOTE_QUESTION_WORDS))
 _TITLED = re.compile(r"([\u4e00-\u9fff])(" + "|".join(TITLES) + ")")
 
 

@@ -10,19 +10,21 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assistant.records.points import point_variants
+from corpus.vocabulary import one_of
+from corpus.vocabulary_records import NOTE_KINDS, NOTE_OPENERS, QUESTION_OPENERS
 
 if TYPE_CHECKING:
     from assistant.records.leaders import Leader
     from assistant.records.notes import ParsedNote
 
-_NOTE_START = re.compile(r"^\s*[【\[]?\s*(?:(?:联系)?(?:走访|督导|调研)记录|(?:联系督导|走访|督导)\s*[：:】\]])")
+_NOTE_START = re.compile(rf"^\s*[【\[]?\s*(?:(?:联系)?(?:{one_of(NOTE_KINDS)})记录|(?:{one_of(NOTE_OPENERS)})\s*[：:】\]])")
 
 
 def starts_like_note(text: str) -> bool:
     return bool(_NOTE_START.match(text))
 
 
-_QUESTION = re.compile(r"[？?吗呢]\s*$|^(谁|哪|什么|怎么|如何|是否)")
+_QUESTION = re.compile(rf"[？?吗呢]\s*$|^({one_of(QUESTION_OPENERS)})")
 
 
 def is_note(note: ParsedNote, text: str) -> bool:

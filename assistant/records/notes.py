@@ -16,25 +16,39 @@ from assistant.records.note_start import starts_like_note
 from assistant.records.points import point_variants
 from assistant.records.rules import KIND_NAMES, Rules
 from assistant.user_input.numbers import DEADLINE_DAYS_MAX, DEADLINE_MONTHS_MAX, parse_int
+from corpus.vocabulary import one_of
+from corpus.vocabulary_records import (
+    AT_SCENE_VERBS,
+    BEFORE_WORDS,
+    DEADLINE_LEADS,
+    DEMAND_MODALS,
+    DEMAND_VERBS,
+    FINDING_HEADS,
+    FINDING_VERBS,
+    NAME_FOLLOWERS,
+    ON_SITE_VERBS,
+)
 
 MAX_NOTE = 2000
-_NAME_AFTER_HEAD = re.compile(r"^\s*\S{0,8}?记录\s*[：:]\s*([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=[\s\d今昨前上本于在到去赴，,])")
+_NAME_AFTER_HEAD = re.compile(r"^\s*\S{0,8}?记录\s*[：:]\s*([\u4e00-\u9fff]{2,4}?)(?:同志)?"
+                              rf"(?=[\s\d{NAME_FOLLOWERS}，,])")
 _METHODS = [
     ("座谈会", re.compile(r"(?:召开|组织)?[^，。；,]{0,6}座谈会?")),
     ("个别访谈", re.compile(r"个别(?:访谈|谈话)[^，。；,]{0,8}|访谈[^，。；,]{0,8}")),
     ("查阅资料", re.compile(r"查阅[^，。；,]{0,20}")),
     ("听取汇报", re.compile(r"听取[^，。；,]{0,12}汇报")),
-    ("实地检查", re.compile(r"实地(?:检查|查看|调研)|现场(?:检查|查看|查阅)[^，。；,]{0,12}")),
+    ("实地检查", re.compile(rf"实地(?:{one_of(ON_SITE_VERBS)})|现场(?:{one_of(AT_SCENE_VERBS)})[^，。；,]{{0,12}}")),
     ("民主评议", re.compile(r"民主评议[^，。；,]{0,8}")),
 ]
-_FINDING = re.compile(r"(?<![未没无])(?:发现|存在)([^。；]*?)(?=[，,]?\s*(?:要求|责令|限期|责成)|[，,]\s*(?:请|需|应|整改)|[。；]|$)")
-_FINDING_HEAD = re.compile(r"^\s*(?:以下|如下|的)?(?:主要)?问题\s*[：:，,]?")  # "存在问题：台账缺失"
+_FINDING = re.compile(rf"(?<![未没无])(?:{one_of(FINDING_VERBS)})([^。；]*?)(?=[，,]?\s*(?:{one_of(DEMAND_VERBS)})|"
+                      rf"[，,]\s*(?:{one_of(DEMAND_MODALS)})|[。；]|$)")
+_FINDING_HEAD = re.compile(rf"^\s*(?:{one_of(FINDING_HEADS)})?(?:主要)?问题\s*[：:，,]?")  # "存在问题：台账缺失"
 _NUM = r"(\d+|[一两二三四五六七八九十半]+)"
 _MONTHS = re.compile(_NUM + r"(个半)?个?月内")  # 一个月内, 半个月内, 一个半月内 (one and a half)
 _DAYS = re.compile(_NUM + r"[天日]内")
 _CLUE = re.compile(r"线索")
-_DEADLINE_AFTER = re.compile(r"^\s*(?:之?前|以前|前)")  # "11月30日前整改"
-_DEADLINE_BEFORE = re.compile(r"(?:整改期限|期限|截止|限于|于)\s*[为是：:]?\s*$")
+_DEADLINE_AFTER = re.compile(rf"^\s*(?:{one_of(BEFORE_WORDS)})")  # "11月30日前整改"
+_DEADLINE_BEFORE = re.compile(rf"(?:{one_of(DEADLINE_LEADS)})\s*[为是：:]?\s*$")
 
 
 @dataclass

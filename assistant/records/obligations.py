@@ -16,30 +16,40 @@ from dataclasses import asdict, dataclass
 
 from assistant.questions.render import source_line
 from corpus.numerals import chinese_to_int
+from corpus.vocabulary import one_of
+from corpus.vocabulary_records import (
+    BEFORE_WORDS,
+    NAME_CONTINUATIONS,
+    NOT_AFTER_BU,
+    NOT_SUBJECT_STARTS,
+    SUBJECT_UNIT_SCOPES,
+    YEARLY_REPORTS,
+    subject_unit_end,
+)
 
 _N = r"(\d{1,4}|[一二三四五六七八九十〇]{1,4})"
 # (kind, pattern): the first match in a sentence wins, dates before frequencies
+_BEFORE = f"(?:{one_of(BEFORE_WORDS)})"
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("once", re.compile(r"(?:于|在)?" + _N + r"年" + _N + r"月(?:" + _N + r"日|底)(?:前|之前|以前)")),
-    ("yearly_date", re.compile(r"每年(?:的)?" + _N + r"月(?:" + _N + r"日|底)(?:前|之前|以前)")),
-    ("dated", re.compile(r"(?<![年\d])" + _N + r"月(?:" + _N + r"日|底)(?:前|之前|以前)")),
+    ("once", re.compile(r"(?:于|在)?" + _N + r"年" + _N + r"月(?:" + _N + r"日|底)" + _BEFORE)),
+    ("yearly_date", re.compile(r"每年(?:的)?" + _N + r"月(?:" + _N + r"日|底)" + _BEFORE)),
+    ("dated", re.compile(r"(?<![年\d])" + _N + r"月(?:" + _N + r"日|底)" + _BEFORE)),
     ("monthly", re.compile(r"每(?:个)?月|按月")),
     ("quarterly", re.compile(r"每(?:个)?季度?|按季度?")),
     ("halfyear", re.compile(r"每半年")),
-    ("yearly", re.compile(r"每年(?:度)?|一年一次|年度(?=总结|报告|述职|考核)")),
+    ("yearly", re.compile(f"每年(?:度)?|一年一次|年度(?={one_of(YEARLY_REPORTS)})")),
 )
 _SENTENCE = re.compile(r"[^。；;！!]+[。；;！!]?")
-_UNIT_END = (r"(?:单位|部门|党组织|党委|党工委|党组|支部|机关|街道|局|委(?!托|员)|办(?!理|法)|室|组(?!织|成)|中心|"
-             r"纪委|管委会|公司|乡镇|站|科|所|院|队)")
+_UNIT_END = subject_unit_end()
 # the shortest run of characters ending like a unit; then its continuation ("…办" + "公室", "小组" + "办公室")
-_UNIT = r"((?:各|区|市|县|全区|全市)?[\u4e00-\u9fff][\u4e00-\u9fff、“”]{0,17}?" + _UNIT_END + ")"
-_MORE = re.compile(r"^(?:办公室|公室|小组|工作组|党委|党组|党支部|[\u4e00-\u9fff]{2}部(?!署|分|门))")  # 市委+组织部
+_UNIT = rf"((?:{one_of(SUBJECT_UNIT_SCOPES)})?[\u4e00-\u9fff][\u4e00-\u9fff、“”]{{0,17}}?" + _UNIT_END + ")"
+_MORE = re.compile(rf"^(?:{one_of(NAME_CONTINUATIONS)}|[\u4e00-\u9fff]{{2}}部(?!{one_of(NOT_AFTER_BU)}))")  # 市委+组织部
 # "由区国资局牵头…": the unit named as the one who does it, anywhere in the sentence
 _BY = re.compile(r"由" + _UNIT)
 # otherwise the sentence's subject, after any numbering ("七、", "（一）") and a lead-in (…。)
 _HEAD = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:[^，。；]{0,12}。)?")
 _SUBJECT = re.compile(_UNIT)
-_NOT_UNIT = ("每", "要", "应", "须", "按照", "根据", "为", "对", "在", "将", "把", "通过", "结合", "坚持", "加强")
+_NOT_UNIT = NOT_SUBJECT_STARTS
 KIND_NAMES = {"once": "一次性期限", "yearly_date": "每年", "dated": "期限", "monthly": "每月", "quarterly": "每季度",
               "halfyear": "每半年", "yearly": "每年"}
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_PARTY_SUFFIX = re.compile(r"(党委|党总支|党支部|党组织|党组)$")
-_PLACE_PREFIX = re.compile(r"^(广东省|广州市|广州|越秀区)")
-_COMPANY_SUFFIX = re.compile(r"(集团)?(有限责任公司|股份有限公司|有限公司)$")
+from corpus.vocabulary import one_of
+from corpus.vocabulary_records import COMPANY_SUFFIXES, PARTY_ORG_SUFFIXES, POINT_NAME_PLACES
+
+_PARTY_SUFFIX = re.compile(f"({one_of(PARTY_ORG_SUFFIXES)})$")
+_PLACE_PREFIX = re.compile(f"^({one_of(POINT_NAME_PLACES)})")
+_COMPANY_SUFFIX = re.compile(f"(集团)?({one_of(COMPANY_SUFFIXES)})$")
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _MIN_LEN = 3  # shorter variants (海印, 五羊) would match ordinary words
 

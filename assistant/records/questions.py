@@ -31,15 +31,30 @@ from assistant.records.rectifications import list_rectifications
 from assistant.records.rules import Rules
 from assistant.records.visits import due_for, render_due
 from assistant.records.workdays import quarter_start
+from corpus.vocabulary import one_of
+from corpus.vocabulary_records import (
+    LAST_TIME_WORDS,
+    LATEST,
+    OPEN_ASKS,
+    POINT_ASKS,
+    RECORD_PERIODS,
+    RECTIFICATION_WORD,
+    SELF_WORDS,
+    UNDONE_VERBS,
+    UNFINISHED,
+    WHEN_ASKS,
+)
 
-_RECT = re.compile(r"整改")
-_OPEN = re.compile(r"没有?(办|做|完|结|弄|搞|整改|销号)|未(完成|办结|整改|销号)|还有哪些|还有几|还有多少|待办|逾期")
-_LAST = re.compile(r"(上次|上一次|最近一次|最后一次|最近)")
-_WHEN = re.compile(r"什么时候|哪天|几号|何时|哪一天")
-_SELF = re.compile(r"我|本人|咱")
-PERIODS = (("上个月", "last_month"), ("上月", "last_month"), ("本季度", "quarter"), ("这个季度", "quarter"),
-           ("今年", "year"), ("本年", "year"), ("这个月", "month"), ("本月", "month"))
-VISITS, RECTIFICATIONS = "走访台账", "整改台账"
+_RECT = re.compile(RECTIFICATION_WORD)
+_OPEN = re.compile(f"没有?({one_of(UNDONE_VERBS)})|未({one_of(UNFINISHED)})|{one_of(OPEN_ASKS)}")
+_LAST = re.compile(f"({one_of((*LAST_TIME_WORDS, LATEST))})")
+_WHEN = re.compile(one_of(WHEN_ASKS))
+_SELF = re.compile(one_of(SELF_WORDS))
+PERIODS = RECORD_PERIODS
+_POINT_ASKS = re.compile(one_of(POINT_ASKS))
+# The ledgers an answer cites.
+VISITS = "走访台账"
+RECTIFICATIONS = "整改台账"
 @dataclass(frozen=True)
 class RecordQuestion:
     kind: str  # pending | open_rects | visits | last_visit
@@ -70,7 +85,7 @@ def recognise(text: str, db: sqlite_utils.Database, own_leader: str | None) -> R
     leader = found[0].name if found else ((own_leader or "") if self_ref else "")
     if _RECT.search(text) and _OPEN.search(text):
         return RecordQuestion("open_rects", leader, self_ref=self_ref and not found)
-    if _PENDING.search(text) and (leader or self_ref) and re.search(r"点|地方|单位|哪些|哪里|几个", text):
+    if _PENDING.search(text) and (leader or self_ref) and _POINT_ASKS.search(text):
         return RecordQuestion("pending", leader, period=_period(text), self_ref=self_ref and not found)
     if _WENT.search(text) and (leader or self_ref):
         return RecordQuestion("visits", leader, period=_period(text), self_ref=self_ref and not found)
