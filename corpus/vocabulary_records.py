@@ -108,3 +108,13 @@ NOT_SUBJECT_STARTS = ("每", "要", "应", "须", "按照", "根据", "为", "�
 def subject_unit_end() -> str:
     """The regex of a unit name's ending, from ``SUBJECT_UNIT_ENDS``."""
     return "(?:" + "|".join(w + (f"(?!{'|'.join(no)})" if no else "") for w, no in SUBJECT_UNIT_ENDS) + ")"
+
+# ---- leader ↔ contact-point tables in the documents (assistant/documents/contact_tables.py) -------
+
+VISITOR_HEADER_WORDS = ("领导", "干部")  # the column of who visits
+# A column of duties ("分工": "负责后勤保障和经费管理"): each duty is a point, without its 负责 and
+# the adverbs before it.
+DUTY_COLUMN_WORDS = ("分工", "职责", "任务", "负责")
+DUTY_LEAD_ADVERBS = ("主要", "具体", "协助")
+# The words of a question about a table of people by post that name no one post ("…的责任人是谁").
+POST_HOLDER_WORDS = ("责任人", "负责人")

@@ -16,7 +16,13 @@ from assistant.records.points import point_variants
 from corpus import vocabulary_names as name_words
 from corpus.model import Document, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
-from corpus.vocabulary import one_of
+from corpus.vocabulary import CONJUNCTIONS, NAME_HEADERS, one_of
+from corpus.vocabulary_records import (
+    DUTY_COLUMN_WORDS,
+    DUTY_LEAD_ADVERBS,
+    POST_HOLDER_WORDS,
+    VISITOR_HEADER_WORDS,
+)
 
 # One reading of contact-point tables for questions and records (assistant/records/leaders.py uses
 # these too): which header names the people, and how a cell lists several points.
@@ -139,12 +145,12 @@ def person_header(table: Table) -> str | None:
     return next((h for h in table.headers if _PERSON_HEADER.search(h)), None)
 
 
-_NAME_COLUMN = re.compile(r"(?:^|/)(?:姓名|名字)$")
-_VISITING = re.compile(r"领导|干部")
+_NAME_COLUMN = re.compile(rf"(?:^|/)(?:{one_of(NAME_HEADERS)})$")
+_VISITING = re.compile(one_of(VISITOR_HEADER_WORDS))
 # A column of duties ("分工": "负责后勤保障和经费管理"): each duty is a point, without its 负责.
-_DUTY_COLUMN = re.compile(r"分工|职责|任务|负责")
-_DUTY_SPLIT = re.compile(r"[、，,;；/\n]+|(?:以及|和|及|与)")
-_DUTY_LEAD = re.compile(r"^(?:主要|具体|协助)?负责")
+_DUTY_COLUMN = re.compile(one_of(DUTY_COLUMN_WORDS))
+_DUTY_SPLIT = re.compile(rf"[、，,;；/\n]+|(?:{one_of(CONJUNCTIONS)})")
+_DUTY_LEAD = re.compile(rf"^(?:{one_of(DUTY_LEAD_ADVERBS)})?负责")
 
 
 def _points_of(header: str, value: str) -> list[str]:
@@ -287,7 +293,7 @@ class ContactIndex:
         职务" leaves "职务", which the table cannot answer."""
         q = self._without_names(q)
         keywords = sorted({w for h in (*self.headers, *self.posts) for w in _header_keywords(h)}
-                          | ({"责任人", "负责人"} if self.posts else set()) | self._title_words, key=len, reverse=True)
+                          | (set(POST_HOLDER_WORDS) if self.posts else set()) | self._title_words, key=len, reverse=True)
         for w in keywords:
             q = q.replace(w, " ")
         return words.sub("", q)
