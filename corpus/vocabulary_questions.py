@@ -136,3 +136,18 @@ WHICH_COUNTERS, RECIPIENT_NOUNS = "些个家位里", ("部门", "单位", "处�
 RECIPIENT_ENDS = ("局", "委", "办", "部", "处", "室", "科", "中心", "站", "所", "组", "政府", "领导")
 REPORT_TO_VERBS = ("报至", "报给", "抄报", "送交", "送至", "交给", "交至")
 RECIPIENT_SCOPES = ("区", "市", "县", "省", "各", "相关", "有关", "上级")
+
+# ---- answers that quote a section, a roster or a unit's duties (assistant/questions/section_answers.py,
+# roster_answers.py, search_answers.py) ---------------------------------------------------------------
+
+# "第二章 …", "第三部分 …": the nouns of a numbered section title (read as a character class, as written).
+SECTION_TITLE_NOUNS = ("章", "节", "部分")
+# What a question about a section may hold besides its title: "有哪些", "主要是什么", "包括什么内容".
+SECTION_QUESTION_WORDS = ("有哪些", "哪些", "是什么", "什么", "有", "是", "包括", "包含", "主要", "具体", "内容",
+                          "都", "分别", "的", "里", "中")
+# "…归哪个专班": what stands between 哪 and the group noun.
+WHICH_GROUP = ("个", "一个", "些")
+# A task whose unit notes hold one of these is a roster ("组长：张三", "成员：…").
+ROSTER_NOTE_POSTS = ("组长", "成员")
+# "…；并负责…", "同时协助…": a clause opening with these (or a role or duty word) continues a unit's duties.
+DUTY_CONTINUERS = ("并", "同时")

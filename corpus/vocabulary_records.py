@@ -10,6 +10,9 @@ What the assistant *says* (replies, ledger column titles) stays with the code th
 
 from __future__ import annotations
 
+from corpus.vocabulary import ADMIN_LEVELS, ASKING_MARKS
+from corpus.vocabulary_names import COMPANY_ENDS, PARTY_BRANCH_ENDS, POINT_PLACE_PREFIXES
+
 # ---- dates as secretaries write them (assistant/records/dates.py) --------------------------------
 
 # "本月3号", "上个月5日": a day of this or the last month ("上个?月" is written as its two forms).
@@ -31,9 +34,9 @@ HOLIDAY_STEMS = {"元旦": "元旦", "春节": "春节", "清明": "清明节", 
 
 # ---- contact-point names and their short forms (assistant/records/points.py) ---------------------
 
-PARTY_ORG_SUFFIXES = ("党委", "党总支", "党支部", "党组织", "党组")  # 海印实业集团党委 → 海印实业集团
-POINT_NAME_PLACES = ("广东省", "广州市", "广州", "越秀区")  # 广州海印… → 海印…
-COMPANY_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司")
+PARTY_ORG_SUFFIXES = (*PARTY_BRANCH_ENDS, "党组织", "党组")  # 海印实业集团党委 → 海印实业集团
+POINT_NAME_PLACES = (*POINT_PLACE_PREFIXES, "越秀区")  # 广州海印… → 海印…
+COMPANY_SUFFIXES = (*COMPANY_ENDS, "股份有限公司")
 
 # ---- visit notes (assistant/records/note_start.py, notes.py, informal.py) ------------------------
 
@@ -41,7 +44,7 @@ COMPANY_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司")
 NOTE_KINDS = ("走访", "督导", "调研")  # before 记录
 NOTE_OPENERS = ("联系督导", "走访", "督导")  # before a colon or a closing bracket
 # A message opening with one of these is a question, not a note.
-QUESTION_OPENERS = ("谁", "哪", "什么", "怎么", "如何", "是否")
+QUESTION_OPENERS = (*ASKING_MARKS, "怎么", "如何", "是否")
 # What may follow a leader's name right after "走访记录：" (a date or a going verb): "王焕清11月5日…".
 NAME_FOLLOWERS = "今昨前上本于在到去赴"
 # How a visit was made: 实地检查 is "实地" or "现场" with one of its verbs.
@@ -97,7 +100,7 @@ SUBJECT_UNIT_ENDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("街道", ()), ("局", ()), ("委", ("托", "员")), ("办", ("理", "法")), ("室", ()), ("组", ("织", "成")), ("中心", ()),
     ("纪委", ()), ("管委会", ()), ("公司", ()), ("乡镇", ()), ("站", ()), ("科", ()), ("所", ()), ("院", ()), ("队", ()),
 )
-SUBJECT_UNIT_SCOPES = ("各", "区", "市", "县", "全区", "全市")
+SUBJECT_UNIT_SCOPES = ("各", *ADMIN_LEVELS, "全区", "全市")
 # What continues a unit's name past its first ending ("市委" + "组织部", "区委" + "办公室").
 NAME_CONTINUATIONS = ("办公室", "公室", "小组", "工作组", "党委", "党组", "党支部")
 NOT_AFTER_BU = ("署", "分", "门")  # 部署, 部分, 部门: not a 部 that ends a name

@@ -14,7 +14,16 @@ import re
 from assistant.questions.answer import Answer, Citation
 from corpus.model import Document, Item
 from corpus.text import normalize_for_match
-from corpus.vocabulary import BELONGS_ASKS, GROUP_ENDS, MEMBER_ASKS, MEMBER_NOUNS, ROSTER_POSTS, alternation
+from corpus.vocabulary import (
+    BELONGS_ASKS,
+    GROUP_ENDS,
+    MEMBER_ASKS,
+    MEMBER_NOUNS,
+    ROSTER_POSTS,
+    alternation,
+    one_of,
+)
+from corpus.vocabulary_questions import ROSTER_NOTE_POSTS, WHICH_GROUP
 
 _ASK = re.compile(
     rf"^(?P<group>[\u4e00-\u9fff（）()]{{2,40}}?(?:{alternation(GROUP_ENDS)}))的?"
@@ -25,7 +34,7 @@ _ASK = re.compile(
     r"|由哪些人(?:组成)?|有哪些人)[？?。！!\s]*$")
 # "大练旅游环岛路三期的征迁归哪个专班，组长是谁": the work named, then which group it belongs to.
 _BELONGS = re.compile(rf"^(?P<topic>[^，,。？?]{{4,40}}?)(?:的[\u4e00-\u9fff]{{1,6}}?)?(?:{alternation(BELONGS_ASKS)})"
-                      rf"哪(?:个|一个|些)(?:{alternation(GROUP_ENDS)})")
+                      rf"哪(?:{one_of(WHICH_GROUP)})(?:{alternation(GROUP_ENDS)})")
 _MIN_IN_ORDER = 5  # "工作组" alone would be found in order in almost any title
 _TITLE_GAP = 3  # lines between a roster and the title lines above it ("…工作小组" / "成员名单")
 
@@ -37,7 +46,7 @@ def roster_question(question: str) -> str:
 
 
 def _is_roster(task: Item) -> bool:
-    return bool(task.units.notes) and any(post in note for _, note in task.units.notes for post in ("组长", "成员"))
+    return bool(task.units.notes) and any(post in note for _, note in task.units.notes for post in ROSTER_NOTE_POSTS)
 
 
 _TITLE_CHARS = 40  # a title line, not the preamble paragraph that sets the group up

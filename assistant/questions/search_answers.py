@@ -23,6 +23,7 @@ from corpus.vocabulary import (
     one_of,
     organisation_name,
 )
+from corpus.vocabulary_questions import DUTY_CONTINUERS
 from index.answer_type import ANSWER_TYPE_BOOST, DECISIVE_KINDS, answer_kind, answer_pattern
 from index.gates import MIN_COVERAGE, answers, continues, dense_quote, related
 from index.passages import sentences
@@ -66,7 +67,7 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
 # "社会事业处负责制定…预案，…；协助相关部门处置突发事件；负责…上报工作。党群工作处负责…": a clause that
 # opens with a duty or role word has no subject of its own and continues the unit's duties.
 _CONTINUES_DUTY = re.compile("(?:" + alternation((*(p for p, _ in roles.phrases(roles.SUFFIX)),
-                                                 *(p for p, _ in roles.phrases(roles.VERB)), "并", "同时")) + ")")
+                                                 *(p for p, _ in roles.phrases(roles.VERB)), *DUTY_CONTINUERS)) + ")")
 DUTY_QUOTE_CHARS = 240
 
 

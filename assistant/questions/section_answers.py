@@ -13,14 +13,15 @@ from assistant.questions.answer import Answer, Citation
 from assistant.user_input.normalise import strip_question
 from corpus.model import Document, Item
 from corpus.vocabulary import SELF_DEMONSTRATIVES, alternation
+from corpus.vocabulary_questions import SECTION_QUESTION_WORDS, SECTION_TITLE_NOUNS
 
 MIN_TITLE = 4  # "督查内容", "保障措施": a shorter title ("要求") names no one section
 MAX_LISTED = 12
 ITEM_CHARS = 80
-_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[、.．）)]|第[一二三四五六七八九十]{1,3}[章节部分])\s*")
+_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[、.．）)]|第[一二三四五六七八九十]{1,3}"
+                    rf"[{''.join(SECTION_TITLE_NOUNS)}])\s*")
 # What a question about a section may hold besides its title: "有哪些", "主要是什么", "包括什么内容".
-_FRAME = re.compile(alternation(("有哪些", "哪些", "是什么", "什么", "有", "是", "包括", "包含", "主要", "具体", "内容",
-                                 "都", "分别", "的", "里", "中", *SELF_DEMONSTRATIVES)))
+_FRAME = re.compile(alternation((*SECTION_QUESTION_WORDS, *SELF_DEMONSTRATIVES)))
 
 
 def _title(section: str) -> str:
