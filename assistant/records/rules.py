@@ -1,5 +1,6 @@
-"""The document rules that records and reminders follow, read from the corpus text so every deadline
-and schedule quotes and cites the sentence it comes from.
+"""The document rules that records and reminders follow, read from the parsed documents (their items and
+paragraphs, bundled or uploaded) so every deadline and schedule quotes the sentence it comes from and
+cites it by the model's own locator, as every answer does.
 
 Rules are found by what the sentence says (整改通知 + N个月内, 线索 + N个月内, 每月不少于N次 …), not by
 file name, so a new document of the same genre supplies its own numbers. When no document states a
@@ -9,9 +10,11 @@ rule the default below applies and the citation says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from corpus.model import Document
 from corpus.numerals import chinese_to_int
 
 KIND_NAMES = {"street": "街道", "department": "部门", "community": "社区", "org": "“两新”组织",
@@ -72,37 +75,25 @@ _FINDERS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("yearly_report", ("报",), re.compile(r"每年的?" + _NUM + r"月" + _NUM + r"日前")),
     ("year_end_summary", ("总结",), re.compile(r"每年" + _NUM + r"月底前")),
 ]
-_MARKUP = re.compile(r"<[^>]+>|\*\*|^#+\s*", re.M)
-_PART = re.compile(r"^\s*附件\s*(\d+)\s*$")
-_ITEM = re.compile(r"^\s*(\d+)\s*[.．、]")
-_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(\S{2,20})\s*$")
-
-
-def _locate(lines: list[str], index: int) -> str:
-    """附件N / 第N项 / heading title for the line at ``index``."""
-    if m := _ITEM.match(lines[index]):
-        item = f"第{m.group(1)}项"
-    else:
-        item = ""
-    part, heading = "", ""
-    for line in reversed(lines[:index]):
-        if not part and (m := _PART.match(line)):
-            part = f"附件{m.group(1)}"
-        if not heading and not item and not part and (m := _HEADING.match(line)):
-            heading = m.group(2)
-    return " ".join(x for x in (part, item or heading) if x) or "正文"
 
 
 def _kinds(clause: str) -> tuple[str, ...]:
     return tuple(k for k, w in _KIND_WORDS.items() if w in clause)
 
 
-def rules_from_text(text: str, document: str) -> dict[str, Rule]:
-    """Rules stated in one document's text."""
-    lines = _MARKUP.sub("", text).splitlines()
+def _passages(doc: Document) -> list[tuple[str, str]]:
+    """(locator, text) of the document's numbered items and running paragraphs, in reading order: the
+    parsed model's own units and citations (the same locators every answer cites)."""
+    units = [(it.line_start, it.locator, it.text) for it in doc.items]
+    units += [(p.line_start, p.locator, p.text) for p in doc.paragraphs]
+    return [(locator, text) for _, locator, text in sorted(units, key=lambda u: u[0])]
+
+
+def rules_from_document(doc: Document) -> dict[str, Rule]:
+    """Rules stated in one parsed document, each citing the item or paragraph that states it."""
     found: dict[str, Rule] = {}
-    for i, line in enumerate(lines):
-        for sentence in re.split(r"(?<=[。；])", line):
+    for locator, text in _passages(doc):
+        for sentence in re.split(r"(?<=[。；])", text):
             for key, needs, pattern in _FINDERS:
                 if key in found or not all(n in sentence for n in needs):
                     continue
@@ -110,8 +101,7 @@ def rules_from_text(text: str, document: str) -> dict[str, Rule]:
                 if not m:
                     continue
                 nums = [chinese_to_int(g) or 0 for g in m.groups()]
-                rule = replace(DEFAULTS[key], document=document, locator=_locate(lines, i),
-                               quote=sentence.strip())
+                rule = replace(DEFAULTS[key], document=doc.short_name, locator=locator, quote=sentence.strip())
                 if key in ("visit_monthly", "visit_quarterly"):
                     # The kinds are named in the clause before the frequency ("对…街道、部门党组织的联系督导").
                     clause = re.split(r"[，。；]", sentence[: m.start()])[-1]
@@ -126,27 +116,26 @@ def rules_from_text(text: str, document: str) -> dict[str, Rule]:
     return found
 
 
-def load_rules(corpus_dir: str | Path) -> Rules:
-    """Scan every document in ``corpus_dir``; the first document stating a rule supplies it.
-
-    Files are read as the corpus reads them (corpus.loaders: UTF-8/GB18030/UTF-16 text, .docx, .pdf),
-    short names come from the corpus's names.toml (else the file's stem).
-    """
-    from corpus import formats  # lazy: every file reader, only when rules are read
-    from corpus.library import read_names
-
-    corpus_dir = Path(corpus_dir)
-    names = read_names(corpus_dir)
-    suffixes = set(formats.supported_suffixes())
+def rules_of(documents: Iterable[Document]) -> Rules:
+    """The rules of a corpus (bundled and uploaded documents alike): the first document stating a rule
+    supplies it; a rule no document states keeps its default."""
     found: dict[str, Rule] = {}
-    for path in sorted(corpus_dir.glob("*")):
-        if path.suffix.lower() not in suffixes or not path.is_file() or path.name.startswith("."):
-            continue
-        try:
-            text = formats.load_text(path)
-        except (OSError, ValueError):  # an unreadable file states no rule (the corpus skips it too)
-            continue
-        short = str(names.get(path.name, {}).get("short", "")).strip() or path.stem
-        for key, rule in rules_from_text(text, short).items():
+    for doc in documents:
+        for key, rule in rules_from_document(doc).items():
             found.setdefault(key, rule)
     return Rules(found)
+
+
+def rules_from_text(text: str, document: str) -> dict[str, Rule]:
+    """Rules stated in one document's text, parsed as the corpus parses it (corpus.parse)."""
+    from corpus.parse import parse_document
+
+    return rules_from_document(parse_document(text, source="", short_name=document))
+
+
+def load_rules(corpus_dir: str | Path) -> Rules:
+    """The rules of the documents in ``corpus_dir``, read as the corpus reads them (corpus.library:
+    every file format, names.toml short names, the parsed model)."""
+    from corpus.library import load_corpus  # lazy: every file reader, only when rules are read
+
+    return rules_of(load_corpus(Path(corpus_dir)).documents)

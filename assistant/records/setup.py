@@ -1,5 +1,5 @@
 """Getting the records store ready: leaders seeded from the corpus contact-point tables (once, when
-the store has none), rules read from the corpus text. Shared by the CLI and the bot's start-up."""
+the store has none), rules read from the parsed documents (bundled and uploaded, as the bot holds them). Shared by the CLI and the bot's start-up."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from assistant.records.leaders import contact_tables, seed
-from assistant.records.rules import Rules, load_rules
+from assistant.records.rules import Rules, rules_of
 from assistant.storage.store import open_db
 from corpus.library import load_corpus
 
@@ -30,8 +30,11 @@ def ensure_leaders(db: sqlite_utils.Database, documents: Iterable | None, corpus
 
 def prepare(db: sqlite_utils.Database, corpus_dir: str | Path, *, now: datetime,
             documents: Iterable | None = None) -> Rules:
+    if documents is None:
+        documents = load_corpus(Path(corpus_dir)).documents
+    documents = tuple(documents)
     ensure_leaders(db, documents, Path(corpus_dir), now=now)
-    return load_rules(corpus_dir)
+    return rules_of(documents)
 
 
 def open_records(db_path: str | Path, corpus_dir: str | Path, *, now: datetime,

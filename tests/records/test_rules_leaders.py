@@ -13,14 +13,16 @@ from assistant.records.leaders import (
     seed,
     version,
 )
-from assistant.records.rules import DEFAULTS, Rules, load_rules, rules_from_text
+from assistant.records.rules import DEFAULTS, Rules, load_rules, rules_from_text, rules_of
 from corpus.model import Row, Table
+from corpus.parse import parse_document
 from tests.records.conftest import at, make_table
 
 
 def test_rules_from_the_bundled_documents(rules):
     r = rules["rectification_notice"]
-    assert (r.value, r.document, r.locator) == (1, "越秀工作要点", "附件2 结果运用")
+    # cited by the parsed model's locators, as every answer cites (item 6 of issue 16)
+    assert (r.value, r.document, r.locator) == (1, "越秀工作要点", "附件2 （三）对存在问题须整改的单位 第22段")
     assert "整改通知书之日起1个月内" in r.quote
     c = rules["clue_feedback"]
     assert (c.value, c.document, c.locator) == (3, "党内监督工作方案", "第32项") and "3个月内" in c.quote
@@ -28,7 +30,7 @@ def test_rules_from_the_bundled_documents(rules):
     assert (m.value, m.kinds) == (1, ("street", "department")) and m.locator.startswith("附件1")
     assert (q.value, set(q.kinds)) == (1, {"community", "org", "school"})
     y = rules["yearly_report"]
-    assert (y.month, y.value, y.document, y.locator) == (12, 10, "党内监督工作方案", "工作要求")
+    assert (y.month, y.value, y.document, y.locator) == (12, 10, "党内监督工作方案", "（三）建立工作机制 第15段")
     assert rules["year_end_summary"].month == 12
     assert rules.kind_period("street") == "month" and rules.kind_period("school") == "quarter"
 
@@ -40,7 +42,7 @@ def test_rules_follow_a_new_document_of_the_same_genre():
     found = rules_from_text(text, "某区方案")
     assert found["visit_monthly"].kinds == ("street",) and found["visit_monthly"].value == 2
     assert found["rectification_notice"].value == 2
-    assert found["rectification_notice"].citation.startswith("《某区方案》附件3 有关要求")
+    assert found["rectification_notice"].citation.startswith("《某区方案》附件3 四、有关要求 第2段")
 
 
 def test_rules_are_read_the_way_the_corpus_reads_files(tmp_path):
@@ -49,7 +51,30 @@ def test_rules_are_read_the_way_the_corpus_reads_files(tmp_path):
         "三、结果运用\n整改单位在接到整改通知书之日起两个月内，须书面报告整改落实情况。\n".encode("gb18030"))
     (tmp_path / "names.toml").write_text('["fang-an.txt"]\nshort = "某区方案"\n', encoding="utf-8")
     r = load_rules(tmp_path)["rectification_notice"]
-    assert (r.value, r.document, r.locator) == (2, "某区方案", "结果运用") and "两个月内" in r.quote
+    assert (r.value, r.document, r.locator) == (2, "某区方案", "三、结果运用 第1段") and "两个月内" in r.quote
+
+
+def test_rules_come_from_the_parsed_documents_uploaded_ones_too(tmp_path):
+    """Rules read the parsed model (items and paragraphs, cited by their locators), never the files'
+    raw text again: a document that exists only as an uploaded one supplies its rule, and an item
+    states it under the item's own citation."""
+    uploaded = parse_document("一、工作要求\n1. 整改单位在接到整改通知书之日起两个月内，须书面报告整改落实情况。\n"
+                              "2. 对移交的问题线索，应当在2个月内反馈办理情况。\n", "upload.txt", short_name="上传方案")
+    rules = rules_of((uploaded,))
+    assert (rules["rectification_notice"].value, rules["rectification_notice"].locator) == (2, "第1项")
+    assert (rules["clue_feedback"].value, rules["clue_feedback"].document) == (2, "上传方案")
+    assert rules["visit_monthly"] == DEFAULTS["visit_monthly"]  # stated nowhere: the default
+
+
+def test_the_bot_reads_rules_from_the_documents_it_holds(tmp_path):
+    """prepare() (the bot's records start-up) takes its rules from the documents it is given — the bot's
+    corpus with its uploads — not from a second reading of the corpus folder."""
+    from assistant.records.setup import prepare
+    from assistant.storage.store import open_db
+
+    uploaded = parse_document("整改单位在接到整改通知书之日起两个月内，须书面报告整改落实情况。\n", "u.txt", short_name="上传方案")
+    rules = prepare(open_db(tmp_path / "s.db"), tmp_path, now=at(2026, 11, 5), documents=(uploaded,))
+    assert (rules["rectification_notice"].value, rules["rectification_notice"].document) == (2, "上传方案")
 
 
 def test_defaults_say_they_are_defaults():
