@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.documents.knowledge import Knowledge
 from assistant.records.question_cues import OPERATOR
-from assistant.records.rules import load_rules
+from assistant.records.rules import load_rules, rules_of
 from bot.config import Settings
 
 log = logging.getLogger(__name__)
@@ -59,13 +59,15 @@ def clock() -> datetime:
     return datetime.now(UTC)
 
 
-def terminal_services(settings: Settings, db, *, rules=None) -> dict:
+def terminal_services(settings: Settings, db, *, rules=None, documents=None) -> dict:
     """The router's services for the terminal channels (`docbot chat`, `docbot ask`), as ``Turn`` fields:
-    the store (None without one), the records rules read from the corpus (what the bot's records runtime
-    reads, handlers/records/runtime.py) and the caller, the operator at the terminal, who may read the
+    the store (None without one), the records rules read from the parsed documents the channel holds
+    (``documents``: its corpus with uploads, as the bot's records runtime reads them, handlers/records/runtime.py;
+    else the corpus folder) and the caller, the operator at the terminal, who may read the
     records as the records CLI does. Telegram passes the same fields per message (handlers/ask.py)."""
     now = clock().astimezone(ZoneInfo(settings.timezone))  # the local time the bot's records read
     if db is None:
         return {"now": now, "role": OPERATOR}
     return {"db": db, "now": now, "role": OPERATOR,
-            "rules": rules if rules is not None else load_rules(settings.corpus_dir)}
+            "rules": rules if rules is not None else (
+                rules_of(documents) if documents is not None else load_rules(settings.corpus_dir))}

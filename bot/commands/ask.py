@@ -70,7 +70,7 @@ class _Channel:
 
                 self._db = open_db(self.settings.db_path)
             db = self._db
-        return ask(question, self.knowledge, router=self.router, **terminal_services(self.settings, db))
+        return ask(question, self.knowledge, router=self.router, **terminal_services(self.settings, db, documents=self.knowledge.corpus.documents))
 
 
 def run(args) -> int:

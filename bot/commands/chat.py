@@ -51,7 +51,7 @@ def run(args) -> int:
     context, last = EMPTY, None
     ttl = timedelta(minutes=settings.context_minutes)
     contacts = StoreContacts.at(settings.db_path)
-    router, rules = build_router(), terminal_services(settings, contacts.db).get("rules")
+    router, rules = build_router(), terminal_services(settings, contacts.db, documents=knowledge.corpus.documents).get("rules")
     while True:
         if interactive:
             print(PROMPT, end="", flush=True)
