@@ -121,3 +121,17 @@ DUTY_COLUMN_WORDS = ("分工", "职责", "任务", "负责")
 DUTY_LEAD_ADVERBS = ("主要", "具体", "协助")
 # The words of a question about a table of people by post that name no one post ("…的责任人是谁").
 POST_HOLDER_WORDS = ("责任人", "负责人")
+
+# ---- the rules records follow, as documents state them (assistant/records/rules.py) --------------
+
+# (rule key, words the sentence must hold, its pattern with {n} where a number stands).
+RULE_SENTENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("rectification_notice", ("整改通知",), "{n}个月内"),
+    ("clue_feedback", ("线索",), "{n}个月内"),
+    ("visit_monthly", ("联系督导",), "每月不少于{n}次"),
+    ("visit_quarterly", ("联系督导",), "每季度不少于{n}次"),
+    ("yearly_report", ("报",), "每年的?{n}月{n}日前"),
+    ("year_end_summary", ("总结",), "每年{n}月底前"),
+)
+# The kinds of contact point a visit rule names in its clause ("对…街道、部门党组织的联系督导").
+CONTACT_POINT_KIND_WORDS = {"street": "街道", "department": "部门", "community": "社区", "org": "两新", "school": "学校"}

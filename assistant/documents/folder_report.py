@@ -22,10 +22,11 @@ from corpus import formats, parties, roles
 from corpus.library import load_document, read_names
 from corpus.model import MAIN_PART, Document
 from corpus.vocabulary import INLINE_MODALS, ROLE_ADVERBS, one_of
+from corpus.vocabulary_records import POST_HOLDER_WORDS
 
 _TITLE_WIDTH = 40
 _NAMES_SHOWN = 8
-_PEOPLE_COLUMN = re.compile(rf"责任人|负责人|(?:{'|'.join(parties.POSITIONS)})$")
+_PEOPLE_COLUMN = re.compile(rf"{one_of(POST_HOLDER_WORDS)}|(?:{'|'.join(parties.POSITIONS)})$")
 
 
 @cache

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from corpus.model import Document
 from corpus.numerals import chinese_to_int
+from corpus.vocabulary_records import CONTACT_POINT_KIND_WORDS, RULE_SENTENCES
 
 KIND_NAMES = {"street": "街道", "department": "部门", "community": "社区", "org": "“两新”组织",
               "school": "学校"}
-_KIND_WORDS = {"street": "街道", "department": "部门", "community": "社区", "org": "两新", "school": "学校"}
+_KIND_WORDS = CONTACT_POINT_KIND_WORDS
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,7 @@ DEFAULTS = {
 _NUM = r"(\d+|[一二两三四五六七八九十]+)"
 # (rule key, sentence must contain all of these, pattern whose group 1 (and 2) hold the numbers)
 _FINDERS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
-    ("rectification_notice", ("整改通知",), re.compile(_NUM + r"个月内")),
-    ("clue_feedback", ("线索",), re.compile(_NUM + r"个月内")),
-    ("visit_monthly", ("联系督导",), re.compile(r"每月不少于" + _NUM + "次")),
-    ("visit_quarterly", ("联系督导",), re.compile(r"每季度不少于" + _NUM + "次")),
-    ("yearly_report", ("报",), re.compile(r"每年的?" + _NUM + r"月" + _NUM + r"日前")),
-    ("year_end_summary", ("总结",), re.compile(r"每年" + _NUM + r"月底前")),
-]
+    (key, needs, re.compile(pattern.replace("{n}", _NUM))) for key, needs, pattern in RULE_SENTENCES]
 
 
 def _kinds(clause: str) -> tuple[str, ...]:
