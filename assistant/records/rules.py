@@ -123,7 +123,7 @@ def rules_of(documents: Iterable[Document]) -> Rules:
 
 def rules_from_text(text: str, document: str) -> dict[str, Rule]:
     """Rules stated in one document's text, parsed as the corpus parses it (corpus.parse)."""
-    from corpus.parse import parse_document
+    from corpus.parse import parse_document  # lazy: the parser is off a cold question's path
 
     return rules_from_document(parse_document(text, source="", short_name=document))
 
