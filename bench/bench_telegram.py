@@ -144,7 +144,9 @@ def run() -> str:
     durable_note = "" if durable is None else (
         f" The durable inbox and outbox cost {_median(runs[1], 'cpu_ms') - _median(durable, 'cpu_ms'):.2f} ms of CPU "
         f"per structured question (with them {_median(runs[1], 'cpu_ms'):.2f}, without "
-        f"{_median(durable, 'cpu_ms'):.2f} ms): without them the CPU ratio to the echo bot would be "
+        f"{_median(durable, 'cpu_ms'):.2f} ms; of the difference the kernel's share, mostly writing the WAL, "
+        f"{_median(runs[1], 'sys_ms') - _median(durable, 'sys_ms'):.2f} ms; the rest is the timed inbox and outbox "
+        "pieces below and the coroutines around them): without them the CPU ratio to the echo bot would be "
         f"{_median(echo, 'cpu_ms') / _median(durable, 'cpu_ms'):.2f}×.")
     timed = next((r for row, r in zip(rows, runs, strict=True) if "--pieces" in row[5]), None)
     split = "" if timed is None else _split(timed, echo)
