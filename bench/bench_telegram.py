@@ -40,6 +40,8 @@ ROWS = [
     # what the durable inbox and outbox cost (bot/inbox.py, bot/outbox.py): never off in `docbot run`
     ("docbot, structured, inbox and outbox off", "docbot", 32, 40, "structured",
      ["--embedding", "default", "--no-inbox"]),
+    # the same as the structured row, with the hot path's pieces timed (bench/telegram_pieces.py): the split
+    ("docbot, structured, pieces timed", "docbot", 32, 40, "structured", ["--embedding", "default", "--pieces"]),
 ]
 # What the records plug-in's note check costs: BENCH_TELEGRAM_EXTRA=1 adds this row.
 EXTRA_ROWS = [
@@ -85,7 +87,10 @@ async def _measure(row: tuple, prepared: Path) -> dict:
         await bot.stdin.drain()
         stats = json.loads(await asyncio.wait_for(bot.stdout.readline(), 120))
         per_q = {k: v * 1000 / result["answered"] for k, v in stats.get("threads", {}).items()}
-        return {**result, **stats, "cpu_ms": stats["cpu_s"] * 1000 / result["answered"], "load": os.getloadavg()[0],
+        pieces = {k: [v[0] * 1000 / result["answered"], v[1] / result["answered"]]
+                  for k, v in stats.pop("pieces", {}).items()}
+        return {**result, **stats, "pieces": pieces, "per_thread_ms": per_q,
+                "cpu_ms": stats["cpu_s"] * 1000 / result["answered"], "load": os.getloadavg()[0],
                 "main_ms": per_q.get("MainThread", 0.0),
                 "workers_ms": sum(v for k, v in per_q.items() if k != "MainThread"),
                 "sys_ms": stats.get("sys_s", 0.0) * 1000 / result["answered"]}
@@ -139,8 +144,12 @@ def run() -> str:
     durable_note = "" if durable is None else (
         f" The durable inbox and outbox cost {_median(runs[1], 'cpu_ms') - _median(durable, 'cpu_ms'):.2f} ms of CPU "
         f"per structured question (with them {_median(runs[1], 'cpu_ms'):.2f}, without "
-        f"{_median(durable, 'cpu_ms'):.2f} ms): without them the CPU ratio to the echo bot would be "
+        f"{_median(durable, 'cpu_ms'):.2f} ms; of the difference the kernel's share, mostly writing the WAL, "
+        f"{_median(runs[1], 'sys_ms') - _median(durable, 'sys_ms'):.2f} ms; the rest is the timed inbox and outbox "
+        "pieces below and the coroutines around them): without them the CPU ratio to the echo bot would be "
         f"{_median(echo, 'cpu_ms') / _median(durable, 'cpu_ms'):.2f}×.")
+    timed = next((r for row, r in zip(rows, runs, strict=True) if "--pieces" in row[5]), None)
+    split = "" if timed is None else _split(timed, echo)
     from bot.app import Tuning
 
     t = Tuning()
@@ -166,8 +175,56 @@ def run() -> str:
         "event loop's thread, the other threads (routing hops to a worker thread, the database thread, "
         "onnxruntime) and the kernel's share (sys). With 32 users "
         "the latency is mostly queueing (32 / throughput); the 8-user row shows latency without it. "
-        "`BENCH_TELEGRAM_EXTRA=1` adds a row without the records plug-in's per-message note check.\n"
+        "`BENCH_TELEGRAM_EXTRA=1` adds a row without the records plug-in's per-message note check.\n" + split
     )
+
+
+def _split(timed: list[dict], echo: list[dict]) -> str:
+    """Where a structured question's CPU goes (the pieces-timed row), medians over the rounds."""
+    labels = list(dict.fromkeys(k for r in timed for k in r["pieces"]))
+
+    def piece(r: dict, key: str) -> float:
+        return r["pieces"].get(key, [0.0, 0.0])[0]
+
+    def thread(r: dict, name: str) -> float:
+        return r["per_thread_ms"].get(name, 0.0)
+
+    lines = [f"| {k} | {statistics.median(piece(r, k) for r in timed):.3f} | "
+             f"{statistics.median(r['pieces'].get(k, [0, 0])[1] for r in timed):.2f} |" for k in labels]
+    main = [k for k in labels if k.endswith("[MainThread]")]
+    rest = statistics.median(thread(r, "MainThread") - sum(piece(r, k) for k in main) for r in timed)
+    routing = [k for k in labels if k.startswith("routing")]
+    hop = statistics.median(thread(r, "asyncio") - sum(piece(r, k) for k in routing) for r in timed)
+    return (
+        "\nWhere a structured question's CPU goes (the pieces-timed row: thread CPU time of each synchronous piece "
+        "of the hot path, bench/telegram_pieces.py; medians over the rounds, per answered question; "
+        "JSON encoding and the SQLite commits are inside the pieces that do them):\n\n"
+        "| piece [thread] | ms per question | calls per question |\n|---|---|---|\n" + "\n".join(lines) + "\n"
+        f"| the rest of the event loop thread: PTB's dispatch, httpx (both ways), asyncio, handing the question to "
+        f"the routing thread and back | {rest:.3f} | |\n"
+        f"| the routing thread outside routing (thread start-up, waking the loop) | {hop:.3f} | |\n"
+        f"| total (all threads) | {_median(timed, 'cpu_ms'):.3f} | |\n\n"
+        f"The echo bot, all of it PTB, httpx and asyncio: {_median(echo, 'cpu_ms'):.3f} ms per question "
+        f"(its event loop thread {_median(echo, 'main_ms'):.3f} ms). {_floor(timed, echo, labels, rest)}\n")
+
+
+DURABLE = ("inbox:", "outbox:")  # the pieces that keep an update and its reply on disk
+
+
+def _floor(timed: list[dict], echo: list[dict], labels: list[str], rest: float) -> str:
+    """What 0.85× the echo bot by CPU would take, against what the pieces measured."""
+    def total(prefixes: tuple[str, ...]) -> float:
+        keys = [k for k in labels if k.startswith(prefixes)]
+        return statistics.median(sum(r["pieces"].get(k, [0.0])[0] for k in keys) for r in timed)
+
+    allowed = _median(echo, "cpu_ms") / 0.85
+    durable, routing = total(DURABLE), total(("routing",))
+    return (f"0.85× by CPU means at most {allowed:.2f} ms per structured question. Of the timed row's "
+            f"{_median(timed, 'cpu_ms'):.2f} ms, keeping the update and its reply on disk (the inbox and outbox "
+            f"pieces: five commits in WAL mode, their JSON) is {durable:.2f} ms and routing and answering "
+            f"{routing:.2f} ms; PTB, httpx and asyncio around a reply with HTML and buttons (the rest of the "
+            f"event loop thread) {rest:.2f} ms by themselves, against {_median(echo, 'main_ms'):.2f} ms for the "
+            f"echo bot's plain text.")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """One bot for bench_telegram, in its own process so its CPU time and memory are its own.
 
-    python -m bench.telegram_bot KIND PORT USERS [--modules a,b] [--no-inbox] [--embedding NAME]
+    python -m bench.telegram_bot KIND PORT USERS [--modules a,b] [--no-inbox] [--embedding NAME] [--pieces]
 
 KIND ``echo``: a minimal python-telegram-bot echo bot (one MessageHandler replying with the text), with
 the same concurrency and HTTP connection pool as docbot: the ceiling the loopback API and PTB allow.
@@ -11,7 +11,8 @@ starts, so no question waits for the model). Flood limits are off in both.
 Prints ``polling`` once it polls; on a ``stop`` line on stdin prints one JSON line: CPU seconds since
 polling started (all threads), RSS now and peak (MB); then shuts down. ``BENCH_PROFILE=FILE`` writes a
 cProfile of the event loop's thread while polling, timed by that thread's CPU clock (not wall time,
-which on a shared machine mostly measures waiting for a core).
+which on a shared machine mostly measures waiting for a core). ``--pieces``: the JSON line also has the
+CPU time of each timed piece of the hot path (bench/telegram_pieces.py).
 """
 
 from __future__ import annotations
@@ -104,7 +105,12 @@ async def main(argv: list[str]) -> None:
     p.add_argument("--modules", default="")
     p.add_argument("--no-inbox", action="store_true")
     p.add_argument("--embedding", default="none")
+    p.add_argument("--pieces", action="store_true")
     args = p.parse_args(argv)
+    if args.pieces:
+        from bench import telegram_pieces
+
+        telegram_pieces.install()
     from bot.app import Tuning
     from tests.support.telegram_harness import polling
 
@@ -127,6 +133,8 @@ async def main(argv: list[str]) -> None:
         profile = cProfile.Profile(time.thread_time)
     async with polling(app) as errors:
         cpu, threads, usage = time.process_time(), _thread_cpu(), resource.getrusage(resource.RUSAGE_SELF)
+        if args.pieces:
+            telegram_pieces.reset()
         if profile:
             profile.enable()
         print("polling", flush=True)
@@ -138,8 +146,9 @@ async def main(argv: list[str]) -> None:
             profile.disable()
             profile.dump_stats(os.environ["BENCH_PROFILE"])
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        pieces = telegram_pieces.totals() if args.pieces else {}
         print(json.dumps({"cpu_s": cpu, "rss_mb": _rss_mb(), "peak_mb": peak, "errors": len(errors),
-                          "threads": threads, "sys_s": round(sys_s, 2)}), flush=True)
+                          "threads": threads, "sys_s": round(sys_s, 2), "pieces": pieces}), flush=True)
 
 
 if __name__ == "__main__":

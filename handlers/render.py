@@ -53,7 +53,8 @@ def _pieces(text: str, limit: int) -> list[str]:
 def split_text(text: str, limit: int = LIMIT) -> list[str]:
     """Plain-text chunks whose HTML stays within ``limit``; a 【…】 span cut in two stays bold in both."""
     chunks, current = [], ""
-    for piece in _pieces(text, limit - 16):
+    whole = _units(to_html(text)) <= limit - 16  # the usual answer: one message, no sentence-by-sentence sums
+    for piece in [text] if whole else _pieces(text, limit - 16):
         if current and _units(to_html(current + piece)) > limit - 16:
             chunks.append(current)
             current = ""

@@ -79,20 +79,36 @@ def write(db: sqlite_utils.Database, key: tuple[str, int], chat_id: object, meth
     in the same transaction and then emptied — a message is never out without the buttons it carries
     being stored (a replay after a kill does not send it again, so the user presses these).
     ``owner``: shared mode, the worker that will send it."""
-    text = json.dumps(params, ensure_ascii=False)
-    cols, args = "origin, seq, chat_id, method, params, created_at", [
-        key[0], key[1], "" if chat_id is None else str(chat_id), method, text, at.isoformat()]
-    if owner is not None:
-        cols, args = cols + ", owner", [*args, owner]
+    text, chat, created = json.dumps(params, ensure_ascii=False), "" if chat_id is None else str(chat_id), at.isoformat()
+    args = [key[0], key[1], chat, method, text, created]
     with db.atomic():
         for sql, later_args in later or ():
             db.execute(sql, later_args)
-        added = db.execute(f"INSERT OR IGNORE INTO outbox ({cols}) VALUES ({', '.join('?' * len(args))})",  # noqa: S608
-                           args).rowcount
-        row = next(db.query("SELECT * FROM outbox WHERE origin = ? AND seq = ?", list(key)))
+        if owner is None and isinstance(db, sqlite_utils.Database):
+            new, added = _insert_sqlite(db.conn, args, params), None
+        else:  # PostgreSQL (shared mode): no rowid, the row is read back
+            cols, args = (_COLUMNS, args) if owner is None else (_COLUMNS + ", owner", [*args, owner])
+            new, added = None, db.execute(f"INSERT OR IGNORE INTO outbox ({cols}) VALUES ({', '.join('?' * len(args))})",  # noqa: S608
+                                          args).rowcount
+        row = None if new is not None else next(db.query("SELECT * FROM outbox WHERE origin = ? AND seq = ?", list(key)))
     if later:
         later.clear()
+    if new is not None:
+        return new, True
     return Message.from_row(row), bool(added)
+
+
+_COLUMNS = "origin, seq, chat_id, method, params, created_at"
+
+
+def _insert_sqlite(conn, args: list, params: dict) -> Message | None:
+    """Insert on the raw connection (sqlite-utils' ``query`` would wrap a read-back in a savepoint of its
+    own, on every reply). → the new row, built from what was written and the rowid; None when the key
+    was written before."""
+    cursor = conn.execute(f"INSERT OR IGNORE INTO outbox ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", args)  # noqa: S608
+    if not cursor.rowcount:
+        return None
+    return Message(cursor.lastrowid, args[0], args[1], args[2], args[3], params, "pending", 0, "", args[5], None)
 
 
 def sent(db: sqlite_utils.Database, message_id: int, result: object, *, at: datetime) -> None:

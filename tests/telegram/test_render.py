@@ -50,6 +50,23 @@ def test_short_text_is_one_message():
     assert split_text("第17项由区委组织部牵头。") == ["第17项由区委组织部牵头。"]
 
 
+@pytest.mark.parametrize("text, chunks", [
+    ("", ["（空）"]),
+    ("  \n", ["（空）"]),
+    ("牵头单位：【区委组织部", ["牵头单位：【区委组织部】"]),  # an open highlight is closed, as in a long reply
+    ("第一句。\n\n第二句！第三句？", ["第一句。\n\n第二句！第三句？"]),
+    ("<&>" * 306, ["<&>" * 306]),  # 3 978 units of HTML: just fits
+    ("<&>" * 307, None),  # 3 991 units: does not, cut like any long reply
+])
+def test_a_reply_that_fits_is_one_message_as_it_was(text, chunks):
+    """One message when the whole HTML fits (the fast path), the same chunks as sentence by sentence."""
+    got = split_text(text)
+    if chunks is None:
+        assert len(got) > 1 and all(_units(to_html(c)) <= LIMIT for c in got)
+    else:
+        assert got == chunks
+
+
 def test_tokens_resolve_only_in_their_chat_and_action():
     tokens = CallbackTokens()
     data = tokens.issue("item", 42, ("越秀工作要点", 17))
