@@ -9,7 +9,7 @@ import re
 from corpus import roles
 from corpus import vocabulary as v
 from corpus.model import SubAttribution, Units
-from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name
+from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name, qualified_by_case
 from corpus.rosters import SETS_UP, body_named
 from corpus.units import (
     ROLE_BUCKET,
@@ -219,8 +219,13 @@ def inline_units(text: str) -> Units:
             role = "lead"
         if m.group("role") in roles.TOGETHER_VERBS and clause[m.end():].strip():
             role = "shared"  # "要协同辖区学校开展…": the subject acts, with a partner
-        first_role = first_role or role
         listed = [p for u in split_unit_list(named) for p in _split_with(u) if not _PEOPLE.search(p)]
+        if listed and all(qualified_by_case(u) for u in listed):
+            # "其中，发生生产安全事故的行业主管部门应负责牵头组织善后…": whoever is in that case takes this
+            # clause; it owns no more of the item than the clause
+            scoped += [SubAttribution(u, m.group("role") + clause[m.end():].strip(), role) for u in listed]
+            continue
+        first_role = first_role or role
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
         after_lead += names if role == "shared" and found["lead"] else []

@@ -66,6 +66,9 @@ CLAUSE_OPENERS = ("负责", "按", "按照", "对", "在", "将", "把", "以", 
                   "另外", "同时", "此外", "要", "应", "须", "并", "和", "及", "与", "或")
 # Words a name never holds, besides NOT_IN_NAME (read with their own context in corpus/parties.py).
 PHRASE_WORDS = ("如下", "排位", "排名", "靠前", "简称", "每", "到", "成立", "组建", "视情况", "被")
+# "发生生产安全事故的行业主管部门", "涉及审批事项的相关部门": a collective qualified by the situation it is
+# in. The collective after 的 is the party (the owner depends on the case: the sentence is kept as the rule).
+QUALIFYING_VERBS = ("发生", "涉及", "负有", "承担", "属于", "主管", "分管", "负责管理")
 # "区纪委向各镇反馈": 向 after a unit's last character, or before a level, opens a clause; so does a
 # number counting something ("3次", "5名").
 UNIT_LAST_CHARS, LEVEL_CHARS = "门局委办部处室", "区市县省"

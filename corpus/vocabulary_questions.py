@@ -136,3 +136,8 @@ WHICH_COUNTERS, RECIPIENT_NOUNS = "些个家位里", ("部门", "单位", "处�
 RECIPIENT_ENDS = ("局", "委", "办", "部", "处", "室", "科", "中心", "站", "所", "组", "政府", "领导")
 REPORT_TO_VERBS = ("报至", "报给", "抄报", "送交", "送至", "交给", "交至")
 RECIPIENT_SCOPES = ("区", "市", "县", "省", "各", "相关", "有关", "上级")
+
+# "有哪些责任单位" asks who, not "有哪些责任" (a sanction): a sanction noun followed by these is a compound.
+SANCTION_NOT_BEFORE = ("单位", "部门", "处室", "科室", "人", "领导", "清单", "分工", "主体", "区")
+# A 前 that closes a stated time ("12月底前", "竣工验收日前"), not any 前 ("项目前期").
+TIME_BEFORE_ENDS = ("日", "月", "底", "旬", "年", "节", "天", "周")

@@ -96,7 +96,9 @@ def quote(question: str, hit, weight, sentence: str | None = None) -> str:
         text = hit.passage.text  # the part of the passage search focused on does not name where it goes
     i, sents = key_sentence(question, text, weight)
     lo, hi = i, i + 1
-    if sentence in sents:
+    if hit.passage.kind == "row" and text == hit.passage.text and len(text) <= DUTY_QUOTE_CHARS:
+        lo, hi = 0, len(sents)  # a table row is one record: its cells ("数据采集单位：…；责任处室：…") go together
+    elif sentence in sents:
         i = sents.index(sentence)
         lo, hi = max(0, i - 1), min(len(sents), i + 2)
     elif len(sents[i]) < SHORT_SENTENCE:
