@@ -32,7 +32,13 @@ from corpus.vocabulary import (
     alternation,
     one_of,
 )
-from corpus.vocabulary_names import DUTY_LABEL, DUTY_LABEL_QUALIFIERS
+from corpus.vocabulary_names import (
+    DUTY_LABEL,
+    DUTY_LABEL_QUALIFIERS,
+    NOT_BEFORE_SETTING,
+    POST_QUALIFIERS,
+    POST_SETTING_VERBS,
+)
 
 # Inline responsibility in running text: a clause whose subject is a list of units followed by a
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
@@ -105,7 +111,11 @@ _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phra
 _COORDINATE_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "coordinate"))
                               + rf")(?:{one_of(v.DUTY_NOUNS)})?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_SET_UP = re.compile(rf"(?:{alternation(SETS_UP_VERBS)})(?P<body>[^\s，,。；;：:、“”\"《》由的]{{1,24}}?(?:{UNIT_END.pattern.rstrip('$')}))"
+# "各站设专门的通信员，负责…", "配备1名兼职视力健康员，负责…": a post put in place is the subject too.
+_SET_UP = re.compile(rf"(?:{alternation(SETS_UP_VERBS)}|(?<![{NOT_BEFORE_SETTING}])(?:{alternation(POST_SETTING_VERBS)})"
+                     rf"(?:[0-9一二两三四五六七八九十]+名)?(?:{alternation(POST_QUALIFIERS)})?)"
+                     rf"(?P<body>[^\s，,。；;：:、“”\"《》由的]{{1,24}}?(?:{UNIT_END.pattern.rstrip('$')})"
+                     rf"|[^\s，,。；;：:、“”\"《》由的]{{0,12}}?(?:{one_of(POSITIONS)}))"
                      r"[，,](?=(?:具体|主要)?负责)")
 # "六名专职巡查员，要全力负责…", "区经济发展局在收到…后，应在…内牵头…": a subject set off by a comma
 # (after its time clause) from its modal verb is still that clause's subject; the comma is read through.

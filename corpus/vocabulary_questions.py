@@ -141,3 +141,5 @@ RECIPIENT_SCOPES = ("区", "市", "县", "省", "各", "相关", "有关", "上�
 SANCTION_NOT_BEFORE = ("单位", "部门", "处室", "科室", "人", "领导", "清单", "分工", "主体", "区")
 # A 前 that closes a stated time ("12月底前", "竣工验收日前"), not any 前 ("项目前期").
 TIME_BEFORE_ENDS = ("日", "月", "底", "旬", "年", "节", "天", "周")
+# "承担除旧城区外垃圾转运站的建设": what a passage excepts ("除X外", "除了X以外") is what it is not about.
+EXCEPT_OPENERS, EXCEPT_CLOSERS = ("除了", "除"), ("以外", "之外", "外")

@@ -55,6 +55,7 @@ from index.gates import MIN_COVERAGE
 
 if TYPE_CHECKING:
     from assistant.questions.router import Turn
+    from corpus.model import Item
 
 
 def invalid(t: Turn, f: Invalid) -> Answer:
@@ -272,6 +273,32 @@ def shares_only_names(question: str, passage: str, names: tuple[str, ...]) -> bo
     return bool(pieces) and not any(p in text for p in pieces)
 
 
+def _topic_share(question: str, text: str) -> float:
+    """The share of the question's two-character pieces (its core, question words out) in ``text``."""
+    core = strip_question(question)
+    pieces = {core[i:i + 2] for i in range(len(core) - 1)}
+    t = name_key(text)
+    return sum(p in t for p in pieces) / len(pieces) if pieces else 0.0
+
+
+def _also_answering(answer: Answer, knowledge, best_item) -> list[tuple[Citation, Item, str]]:
+    """"进口固体废物的监管是哪个单位的职责": two duty articles (海关, 检验检疫局) both state the topic. A
+    further cited item of another owner that shares the question's topic as fully as the first answers
+    too; asked who leads or supports, the one item the ranking chose answers (a lead is one party)."""
+    role = roles.question_role(name_key(normalise(answer.question)))
+    if role in ("lead", "cooperate"):
+        return []
+    first = _topic_share(answer.question, answer.citations[0].text)
+    out, owners = [], {best_item.units.all}
+    for c in answer.citations[1:3]:
+        found = responsibility_of(knowledge.corpus.documents, c.source, c.locator, answer.question)
+        if found is None or found[0].units.all in owners or _topic_share(answer.question, c.text) < max(first, 0.5):
+            continue
+        owners.add(found[0].units.all)
+        out.append((c, *found))
+    return out
+
+
 def _with_responsibility(answer: Answer, knowledge) -> Answer:
     """Add the cited item's responsible units to a search answer that asks who is responsible."""
     best = answer.citations[0]
@@ -279,10 +306,13 @@ def _with_responsibility(answer: Answer, knowledge) -> Answer:
     if found is None:
         return answer
     it, units = found
+    more = _also_answering(answer, knowledge, it)
     # the direct answer first, then the passage that states it: "…由A负责牵头抓总" quoted above a
     # "牵头：A" line read as if "A负责" led
-    blocks = (*answer.blocks[:1], f"责任分工（{best.document} {it.locator}）：{units}", *answer.blocks[1:])
-    return replace(answer, blocks=blocks, parties=parties_of(it) + answer.parties)
+    blocks = (*answer.blocks[:1], f"责任分工（{best.document} {it.locator}）：{units}",
+              *(f"责任分工（{c.document} {other.locator}）：{text}" for c, other, text in more), *answer.blocks[1:])
+    parties = parties_of(it) + tuple(p for _, other, _ in more for p in parties_of(other))
+    return replace(answer, blocks=blocks, parties=parties + answer.parties)
 
 
 # ---- 5. the context an answer leaves ------------------------------------------------------------
