@@ -39,9 +39,9 @@ POSITIONS: tuple[str, ...] = (
     "帮扶干部", "包村干部", "驻村干部", "挂钩干部", "联系干部",
 )
 # A post put in place for a duty ("各站设专门的通信员，负责…", "配备1名兼职视力健康员，负责…"): the verbs
-# (设 not after 建/开: "建设") and the words between the verb and the post.
+# (设 not after 建/开/下: "建设", "下设办公室" is the body's own office) and the words between the verb and the post.
 POST_SETTING_VERBS, POST_QUALIFIERS = ("设", "配备", "设置", "指定"), ("专门的", "专门", "专职", "兼职", "专人")
-NOT_BEFORE_SETTING = "建开"
+NOT_BEFORE_SETTING = "建开下"
 # Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
 ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
                                   "指挥长", "副指挥长", "总指挥", "副总指挥", "召集人")

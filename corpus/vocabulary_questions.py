@@ -143,3 +143,7 @@ SANCTION_NOT_BEFORE = ("单位", "部门", "处室", "科室", "人", "领导", 
 TIME_BEFORE_ENDS = ("日", "月", "底", "旬", "年", "节", "天", "周")
 # "承担除旧城区外垃圾转运站的建设": what a passage excepts ("除X外", "除了X以外") is what it is not about.
 EXCEPT_OPENERS, EXCEPT_CLOSERS = ("除了", "除"), ("以外", "之外", "外")
+# Counters that count the same things: "配多少人" is answered by "按10名配备".
+COUNTER_FORMS = (("人", "名", "位"), ("座", "个"), ("家", "个"))
+# "涉及好几个部门": 好几 says "several", it asks nothing; documents write 多.
+SEVERAL_WORDS = ("好几",)

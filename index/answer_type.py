@@ -133,10 +133,23 @@ RULE_KINDS = frozenset(_KIND_NAMES[id(p)] for p in (_FREQUENCY, _TIMES, _SCORE, 
 DECISIVE_KINDS = frozenset({RECIPIENT_KIND})
 
 
+_SEVERAL = re.compile(one_of(qv.SEVERAL_WORDS))
+
+
+def asked(question: str) -> str:
+    """The question as it asks: "涉及好几个部门" says how many, as "多个部门" does, and asks no count."""
+    return _SEVERAL.sub("多", question)
+
+
+def _counted_as(counter: str) -> str:
+    """The counter asked in every form that counts the same things ("多少人": 人, 名, 位)."""
+    return "(?:" + one_of(dict.fromkeys((counter, *(w for forms in qv.COUNTER_FORMS if counter in forms for w in forms)))) + ")"
+
+
 def answer_kind(question: str) -> str:
     """What the question asks for, in words ("时间或期限" for "什么时候完成"), or "" without a cue."""
     for cue, pattern in _CUES:
-        if cue.search(question):
+        if cue.search(asked(question)):
             return _KIND_NAMES[id(pattern)]
     return ""
 
@@ -149,9 +162,9 @@ def asks_when(question: str) -> bool:
 def answer_pattern(question: str) -> re.Pattern[str] | None:
     """The pattern a passage answering ``question`` contains, or None for questions without a cue."""
     for cue, pattern in _CUES:
-        if cue.search(question):
-            if pattern is _COUNT and (counter := _COUNTER.search(question)):
-                return re.compile(rf"{_N}(?:余|多)?(?:万|千|百)?{counter.group(1)}")
+        if cue.search(asked(question)):
+            if pattern is _COUNT and (counter := _COUNTER.search(asked(question))):
+                return re.compile(rf"{_N}(?:余|多)?(?:万|千|百)?{_counted_as(counter.group(1))}")
             return pattern
     return None
 
@@ -193,7 +206,7 @@ def passage_lacks_answer(question: str, text: str) -> bool:
     "请各科室认真完成…"). A sum must be in 元; other amounts may be written any way a table or
     sentence writes numbers ("3 项", "分值：15"), so any number will do."""
     for cue, pattern in _CUES:
-        if cue.search(question):
+        if cue.search(asked(question)):
             if pattern not in _STRICT:
                 return False
             if pattern is _PERIOD:  # "什么时候前完工": a passage stating no time does not answer
@@ -201,9 +214,9 @@ def passage_lacks_answer(question: str, text: str) -> bool:
             if pattern in (_MONEY, _POST_HOLDER, _TIMES, _USE, _REWARD, _DATE, _SANCTION):  # named, not merely a number
                 return not carries_answer(question, text)
             text = _NOT_AN_AMOUNT.sub("", text)
-            if pattern is _COUNT and (counter := _COUNTER.search(question)) and counter.group(1) != "项":
+            if pattern is _COUNT and (counter := _COUNTER.search(asked(question))) and counter.group(1) != "项":
                 # "多少户" is answered by a number of 户 ("1.4万户"), not by a date in the same passage
-                return not re.search(rf"{_N}\s*(?:余|多)?(?:万|千|百)?\s*{counter.group(1)}", text)
+                return not re.search(rf"{_N}\s*(?:余|多)?(?:万|千|百)?\s*{_counted_as(counter.group(1))}", text)
             return not _ANY_NUMBER.search(text)
     return False
 

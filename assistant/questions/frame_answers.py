@@ -234,12 +234,18 @@ _ASKS_WHO = re.compile(rf"{one_of(WHO_WORDS)}|什么(?:{alternation(UNIT_NOUNS)}
 
 def _states_asked_role(asked: str, k):
     """For "X由哪个单位牵头": a hit whose item names a unit in the asked role (lead, cooperate) over one
-    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart."""
+    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart. Asked who
+    without a role, a hit that names anyone over one that names no one."""
     q = name_key(normalise(asked))
-    role = roles.question_role(q) if asks_responsible_unit(asked) and _ASKS_WHO.search(q) else None
-    if role not in ("lead", "cooperate") or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
+    who = asks_responsible_unit(asked) and _ASKS_WHO.search(q)
+    role = roles.question_role(q) if who else None
+    if not who or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
         return None
     docs = k.corpus.documents
+    if role not in ("lead", "cooperate"):
+        # "…由谁组织实施": a passage that names someone over one on the topic that names no one
+        return lambda h: (responsibility_of(docs, h.passage.source, h.passage.locator) is not None
+                          or bool(k.units.spans_in(name_key(h.passage.text))))
     return lambda h: states_role(docs, h.passage.source, h.passage.locator, role)
 
 
@@ -264,12 +270,16 @@ def shares_only_names(question: str, passage: str, names: tuple[str, ...]) -> bo
     """True when the question and the passage share nothing but pieces of a name the question does not
     use ("谢谢" and the row of 谢伟光; "苏州天气" and 苏佩's): no two-character piece of the question
     is in the passage once the names the question does not mention are taken out of it."""
+    from index.tokenize import digits_for_counts, word_forms
+
     core = strip_question(question)
     text = name_key(passage)
     for n in names:
         if len(n) >= 2 and n not in core:
             text = text.replace(n, "|")
-    pieces = [core[i:i + 2] for i in range(len(core) - 1)]
+    # in the forms the search gate compares (到/至, "扣一分" as "扣1分"): a piece shared in another form is shared
+    forms = [f for w in word_forms(core) for f in dict.fromkeys((w, digits_for_counts(w)))]
+    pieces = [f[i:i + 2] for f in forms for i in range(len(f) - 1)]
     return bool(pieces) and not any(p in text for p in pieces)
 
 
