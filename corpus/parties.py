@@ -180,7 +180,7 @@ _HALF_CLOSED = re.compile(r"[（(]([^（）()]{1,30})[）)]$")
 _QUALIFIER = rf"(?:{one_of(v.QUALIFYING_VERBS)})[^，,。；;、的（）()]{{1,24}}的"
 _COLLECTIVE_TAIL = rf"[^，,。；;、的（）()]{{0,8}}(?:{one_of(COLLECTIVE_NOUNS)})"
 _QUALIFIED = re.compile(rf"^(?P<qualifier>{_QUALIFIER})(?P<body>{_COLLECTIVE_TAIL})$")
-_QUALIFIED_OWNER = re.compile(_QUALIFIER + _COLLECTIVE_TAIL)
+_QUALIFIED_OWNER = re.compile(rf"{_QUALIFIER}(?P<body>{_COLLECTIVE_TAIL})")
 
 
 def qualified_by_case(name: str) -> bool:
@@ -326,11 +326,10 @@ def recognise_items(items) -> tuple[Item, ...]:
     and the rule that decides the owner where it depends on the situation ("谁主管谁负责")."""
     out = []
     for it in items:
-        by_case = any(qualified_by_case(n) for n in it.units.all)
         units = recognise(it.units) if it.units else it.units
         m = roles.CONDITIONAL_OWNER.search(it.text)
-        if m is None and by_case:
-            m = _QUALIFIED_OWNER.search(it.text)  # "发生…事故的行业主管部门应负责牵头…": the owner by case
+        if m is None and (q := _QUALIFIED_OWNER.search(it.text)) and q.group("body") in units.all:
+            m = q  # "发生…事故的行业主管部门应负责牵头…": the owner by case
         if m:
             units = replace(units, condition=sentence_around(it.text, m.start(), m.end()))
         out.append(replace(it, units=units) if units is not it.units else it)

@@ -147,3 +147,5 @@ EXCEPT_OPENERS, EXCEPT_CLOSERS = ("除了", "除"), ("以外", "之外", "外")
 COUNTER_FORMS = (("人", "名", "位"), ("座", "个"), ("家", "个"))
 # "涉及好几个部门": 好几 says "several", it asks nothing; documents write 多.
 SEVERAL_WORDS = ("好几",)
+# A sanction asked by these words must be named in the answer ("怎么追责"); "怎么处理" is answered in freer words.
+ACCOUNTABILITY_ASKS = ("追责", "问责", "追究", "处分", "处罚")

@@ -134,6 +134,7 @@ DECISIVE_KINDS = frozenset({RECIPIENT_KIND})
 
 
 _SEVERAL = re.compile(one_of(qv.SEVERAL_WORDS))
+_ACCOUNTABILITY = re.compile(one_of(qv.ACCOUNTABILITY_ASKS))
 
 
 def asked(question: str) -> str:
@@ -211,6 +212,9 @@ def passage_lacks_answer(question: str, text: str) -> bool:
                 return False
             if pattern is _PERIOD:  # "什么时候前完工": a passage stating no time does not answer
                 return not _PERIOD_STATED.search(text)
+            if pattern is _SANCTION and not _ACCOUNTABILITY.search(question):
+                return False  # "谈话记录怎么处理": a handling is worded too freely to demand
+
             if pattern in (_MONEY, _POST_HOLDER, _TIMES, _USE, _REWARD, _DATE, _SANCTION):  # named, not merely a number
                 return not carries_answer(question, text)
             text = _NOT_AN_AMOUNT.sub("", text)

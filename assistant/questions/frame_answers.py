@@ -234,18 +234,12 @@ _ASKS_WHO = re.compile(rf"{one_of(WHO_WORDS)}|什么(?:{alternation(UNIT_NOUNS)}
 
 def _states_asked_role(asked: str, k):
     """For "X由哪个单位牵头": a hit whose item names a unit in the asked role (lead, cooperate) over one
-    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart. Asked who
-    without a role, a hit that names anyone over one that names no one."""
+    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart."""
     q = name_key(normalise(asked))
-    who = asks_responsible_unit(asked) and _ASKS_WHO.search(q)
-    role = roles.question_role(q) if who else None
-    if not who or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
+    role = roles.question_role(q) if asks_responsible_unit(asked) and _ASKS_WHO.search(q) else None
+    if role not in ("lead", "cooperate") or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
         return None
     docs = k.corpus.documents
-    if role not in ("lead", "cooperate"):
-        # "…由谁组织实施": a passage that names someone over one on the topic that names no one
-        return lambda h: (responsibility_of(docs, h.passage.source, h.passage.locator) is not None
-                          or bool(k.units.spans_in(name_key(h.passage.text))))
     return lambda h: states_role(docs, h.passage.source, h.passage.locator, role)
 
 
