@@ -246,7 +246,7 @@ WORD_FORMS = (
     ("报上去", "报送", "上报"),
     ("分别", "依次"),
     ("房子", "房屋", "住房"),
-    ("名字", "名称"), ("多个", "多"), ("个体户", "个体工商户"),
+    ("名字", "名称"), ("多个", "多"), ("个体户", "个体工商户"), ("依据", "根据"),
 )
 # The words that shape a question about a span of time ("到什么时候结束", "从哪天持续到哪天"): a document
 # writes the span itself ("自方案印发之日起至12月底", "督导时间为4月12日-5月7日"), so a question asking when
