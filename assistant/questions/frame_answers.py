@@ -277,26 +277,33 @@ def shares_only_names(question: str, passage: str, names: tuple[str, ...]) -> bo
     return bool(pieces) and not any(p in text for p in pieces)
 
 
-def _topic_share(question: str, text: str) -> float:
-    """The share of the question's two-character pieces (its core, question words out) in ``text``."""
-    core = strip_question(question)
-    pieces = {core[i:i + 2] for i in range(len(core) - 1)}
-    t = name_key(text)
-    return sum(p in t for p in pieces) / len(pieces) if pieces else 0.0
+def _topic_phrase(question: str, text: str) -> str:
+    """The longest run of the question's core (question words out) that ``text`` holds ("进口固体废物")."""
+    core = name_key(strip_question(question))
+    best = ""
+    for i in range(len(core)):
+        for j in range(len(core), i + len(best), -1):
+            if core[i:j] in text:
+                best = core[i:j]
+                break
+    return best
 
 
 def _also_answering(answer: Answer, knowledge, best_item) -> list[tuple[Citation, Item, str]]:
-    """"进口固体废物的监管是哪个单位的职责": two duty articles (海关, 检验检疫局) both state the topic. A
-    further cited item of another owner that shares the question's topic as fully as the first answers
-    too; asked who leads or supports, the one item the ranking chose answers (a lead is one party)."""
+    """"进口固体废物的监管是哪个单位的职责": a list of duties names a matter under every body that has a part
+    in it (海关's article, the 检验检疫局's item). A further cited numbered item of another owner holding the same
+    topic phrase (four characters or more) as the first answers too; a paragraph that mentions the topic does
+    not. Asked who leads or supports, the one item ranked first answers: a lead is one party."""
     role = roles.question_role(name_key(normalise(answer.question)))
-    if role in ("lead", "cooperate"):
+    if role in ("lead", "cooperate") or not best_item.number:
         return []
-    first = _topic_share(answer.question, answer.citations[0].text)
+    phrase = _topic_phrase(answer.question, name_key(answer.citations[0].text))
+    if len(phrase) < 4:
+        return []
     out, owners = [], {best_item.units.all}
     for c in answer.citations[1:3]:
         found = responsibility_of(knowledge.corpus.documents, c.source, c.locator, answer.question)
-        if found is None or found[0].units.all in owners or _topic_share(answer.question, c.text) < max(first, 0.5):
+        if found is None or found[0].units.all in owners or not found[0].number or phrase not in name_key(c.text):
             continue
         owners.add(found[0].units.all)
         out.append((c, *found))
