@@ -49,7 +49,7 @@ from assistant.questions.roster_answers import roster_answer
 from assistant.questions.section_answers import answer_section
 from assistant.user_input.normalise import normalise, strip_question
 from corpus import roles
-from corpus.vocabulary import UNIT_NOUNS, WHO_WORDS, alternation, one_of
+from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, UNIT_NOUNS, WHO_WORDS, alternation, one_of
 from index.answer_type import answer_pattern
 from index.gates import MIN_COVERAGE
 
@@ -289,21 +289,32 @@ def _topic_phrase(question: str, text: str) -> str:
     return best
 
 
+_ARTICLE = re.compile(rf"第[{LABEL_NUMERALS}百零]+{ARTICLE_NOUN}")
+_FEW_ITEMS = 3  # a matter several bodies share is named in a few articles, not in most
+
+
+def _in_article(item: Item) -> bool:
+    """An article of a regulation, or an item inside one (cited "第二十六条 第1项" or under its heading)."""
+    return item.article or bool(_ARTICLE.match(item.path) or _ARTICLE.match(item.section.split(" / ")[-1]))
+
+
 def _also_answering(answer: Answer, knowledge, best_item) -> list[tuple[Citation, Item, str]]:
-    """"进口固体废物的监管是哪个单位的职责": a list of duties names a matter under every body that has a part
-    in it (海关's article, the 检验检疫局's item). A further cited numbered item of another owner holding the same
-    topic phrase (four characters or more) as the first answers too; a paragraph that mentions the topic does
-    not. Asked who leads or supports, the one item ranked first answers: a lead is one party."""
+    """"进口固体废物的监管是哪个单位的职责": a regulation of duties, one article per body, names a matter under
+    every body that has a part in it (海关's article, the 检验检疫局's). A further cited article of another owner
+    holding the same topic phrase (four characters or more, in a few items only) as the first answers too. Elsewhere — a plan's
+    items, paragraphs that mention the topic — the first answers alone, and so does a question asking who leads
+    or supports: a lead is one party."""
     role = roles.question_role(name_key(normalise(answer.question)))
-    if role in ("lead", "cooperate") or not best_item.number:
+    if role in ("lead", "cooperate") or not _in_article(best_item):
         return []
     phrase = _topic_phrase(answer.question, name_key(answer.citations[0].text))
-    if len(phrase) < 4:
-        return []
+    doc = knowledge.corpus.document(answer.citations[0].source)
+    if len(phrase) < 4 or doc is None or sum(phrase in name_key(it.text) for it in doc.items) > _FEW_ITEMS:
+        return []  # a phrase of most articles ("向上争取资金") is what the document is about, not one matter
     out, owners = [], {best_item.units.all}
     for c in answer.citations[1:3]:
         found = responsibility_of(knowledge.corpus.documents, c.source, c.locator, answer.question)
-        if found is None or found[0].units.all in owners or not found[0].number or phrase not in name_key(c.text):
+        if found is None or found[0].units.all in owners or not _in_article(found[0]) or phrase not in name_key(c.text):
             continue
         owners.add(found[0].units.all)
         out.append((c, *found))
