@@ -9,7 +9,7 @@ import re
 from corpus import roles
 from corpus import vocabulary as v
 from corpus.model import SubAttribution, Units
-from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name
+from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name, qualified_by_case
 from corpus.rosters import SETS_UP, body_named
 from corpus.units import (
     ROLE_BUCKET,
@@ -32,7 +32,13 @@ from corpus.vocabulary import (
     alternation,
     one_of,
 )
-from corpus.vocabulary_names import DUTY_LABEL, DUTY_LABEL_QUALIFIERS
+from corpus.vocabulary_names import (
+    DUTY_LABEL,
+    DUTY_LABEL_QUALIFIERS,
+    NOT_BEFORE_SETTING,
+    POST_QUALIFIERS,
+    POST_SETTING_VERBS,
+)
 
 # Inline responsibility in running text: a clause whose subject is a list of units followed by a
 # role word ("区行政服务中心作为建设单位牵头实施，区数字办配合…", "区数字办负责指导…"). Only the
@@ -105,7 +111,11 @@ _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phra
 _COORDINATE_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "coordinate"))
                               + rf")(?:{one_of(v.DUTY_NOUNS)})?(?=[、，,]|$)")
 _CLAUSES = re.compile(r"[。；;，,：:]")
-_SET_UP = re.compile(rf"(?:{alternation(SETS_UP_VERBS)})(?P<body>[^\s，,。；;：:、“”\"《》由的]{{1,24}}?(?:{UNIT_END.pattern.rstrip('$')}))"
+# "各站设专门的通信员，负责…", "配备1名兼职视力健康员，负责…": a post put in place is the subject too.
+_SET_UP = re.compile(rf"(?:{alternation(SETS_UP_VERBS)}|(?<![{NOT_BEFORE_SETTING}])(?:{alternation(POST_SETTING_VERBS)})"
+                     rf"(?:[0-9一二两三四五六七八九十]+名)?(?:{alternation(POST_QUALIFIERS)})?)"
+                     rf"(?P<body>[^\s，,。；;：:、“”\"《》由的]{{1,24}}?(?:{UNIT_END.pattern.rstrip('$')})"
+                     rf"|[^\s，,。；;：:、“”\"《》由的]{{0,12}}?(?:{one_of(POSITIONS)}))"
                      r"[，,](?=(?:具体|主要)?负责)")
 # "六名专职巡查员，要全力负责…", "区经济发展局在收到…后，应在…内牵头…": a subject set off by a comma
 # (after its time clause) from its modal verb is still that clause's subject; the comma is read through.
@@ -219,8 +229,13 @@ def inline_units(text: str) -> Units:
             role = "lead"
         if m.group("role") in roles.TOGETHER_VERBS and clause[m.end():].strip():
             role = "shared"  # "要协同辖区学校开展…": the subject acts, with a partner
-        first_role = first_role or role
         listed = [p for u in split_unit_list(named) for p in _split_with(u) if not _PEOPLE.search(p)]
+        if listed and all(qualified_by_case(u) for u in listed):
+            # "其中，发生生产安全事故的行业主管部门应负责牵头组织善后…": whoever is in that case takes this
+            # clause; it owns no more of the item than the clause
+            scoped += [SubAttribution(u, m.group("role") + clause[m.end():].strip(), role) for u in listed]
+            continue
+        first_role = first_role or role
         names = [u for u in inherit_prefix(tuple(listed)) if u not in found[role]]
         found[role].extend(names)
         after_lead += names if role == "shared" and found["lead"] else []

@@ -175,6 +175,18 @@ _SCOPE = re.compile(rf"^(?:{one_of(v.SCOPE_PREFIXES)})")
 
 
 _HALF_CLOSED = re.compile(r"[（(]([^（）()]{1,30})[）)]$")
+# "发生生产安全事故的行业主管部门": a collective qualified by the case it is in; the collective is the party,
+# the qualifier its note, and the item keeps the sentence as the rule that decides the owner.
+_QUALIFIER = rf"(?:{one_of(v.QUALIFYING_VERBS)})[^，,。；;、的（）()]{{1,24}}的"
+_COLLECTIVE_TAIL = rf"[^，,。；;、的（）()]{{0,8}}(?:{one_of(COLLECTIVE_NOUNS)})"
+_QUALIFIED = re.compile(rf"^(?P<qualifier>{_QUALIFIER})(?P<body>{_COLLECTIVE_TAIL})$")
+_QUALIFIED_OWNER = re.compile(rf"{_QUALIFIER}(?P<body>{_COLLECTIVE_TAIL})")
+
+
+def qualified_by_case(name: str) -> bool:
+    """"发生生产安全事故的行业主管部门": a collective named by the case it is in, not a standing owner."""
+    m = _QUALIFIED.match(name.strip())
+    return bool(m) and is_party_name(m.group("body"))
 
 
 def clean(name: str) -> tuple[tuple[str, ...], str]:
@@ -187,6 +199,8 @@ def clean(name: str) -> tuple[tuple[str, ...], str]:
     n = _HEAD_COUNT.sub("", n)  # "六名专职巡查员": the post, not how many hold it
     if "由" in n and not is_party_name(n):
         n = n.rsplit("由", 1)[1]
+    if (m := _QUALIFIED.match(n)) and is_party_name(m.group("body")):
+        return (m.group("body"),), m.group("qualifier")
     if (m := _TRAILING_BRACKET.match(n)) and is_party_name(m.group("name")):
         outer, inner = m.group("name").strip(), m.group("inner").strip()
         if _ALIAS_NOTE.match(inner):
@@ -313,7 +327,10 @@ def recognise_items(items) -> tuple[Item, ...]:
     out = []
     for it in items:
         units = recognise(it.units) if it.units else it.units
-        if m := roles.CONDITIONAL_OWNER.search(it.text):
+        m = roles.CONDITIONAL_OWNER.search(it.text)
+        if m is None and (q := _QUALIFIED_OWNER.search(it.text)) and q.group("body") in units.all:
+            m = q  # "发生…事故的行业主管部门应负责牵头…": the owner by case
+        if m:
             units = replace(units, condition=sentence_around(it.text, m.start(), m.end()))
         out.append(replace(it, units=units) if units is not it.units else it)
     return tuple(out)

@@ -38,7 +38,7 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
         "什么样", "什么时候", "什么", "啥", "哪些", "哪个", "哪位", "哪里", "哪儿", "哪", "谁",
         # "治理由谁负责": 由 asks with 谁; left alone it would join the word before it ("理由")
         "由谁", "归谁", "交由谁",
-        "多久", "多长时间", "多少", "几", "怎么样", "怎么办", "怎么", "怎样", "如何", "为什么", "为何",
+        "多久", "多长时间", "多长", "多少", "几", "怎么样", "怎么办", "怎么", "怎样", "如何", "为什么", "为何",
         "是否", "要不要", "需不需要", "有没有", "能不能", "可不可以", "是不是")),
     # request: how people frame a question ("请问…", "帮我查一下…")
     *((w, REQUEST) for w in (
@@ -246,7 +246,7 @@ WORD_FORMS = (
     ("报上去", "报送", "上报"),
     ("分别", "依次"),
     ("房子", "房屋", "住房"),
-    ("名字", "名称"),
+    ("名字", "名称"), ("多个", "多"), ("个体户", "个体工商户"), ("依据", "根据"),
 )
 # The words that shape a question about a span of time ("到什么时候结束", "从哪天持续到哪天"): a document
 # writes the span itself ("自方案印发之日起至12月底", "督导时间为4月12日-5月7日"), so a question asking when
@@ -336,7 +336,7 @@ FREQUENCY_CUES = ("频次", "频率", "一年开", "每年开")
 SCORE_CUES = ("多少分", "几分", "占多少", "得分")
 SHARE_CUES = ("比例", "百分之", "占比", "多大比")
 DATE_CUES = ("几月", "几日", "哪个月", "哪一天", "月份")
-HOW_LONG = ("多久", "多长时间")  # "多久一次" asks how often, "多久" alone how long
+HOW_LONG = ("多久", "多长时间", "多长")  # "多久一次" asks how often, "多久" alone how long
 PERIOD_CUES = (*HOW_LONG, "几个月", "几天", "期限", "什么时候", "何时", "哪天", "截止", "几号")
 # A sum asked of a fund: "多少补贴" (FUNDS_AFTER_ASK, after 多少) or "补贴是多少" (FUNDS_BEFORE_ASK, before
 # it). They are not FUND_FAMILIES (which reads the fund of a sum in a text) and differ from it and from each

@@ -38,6 +38,10 @@ POSITIONS: tuple[str, ...] = (
     # cadres assigned to a place or household: a post, unlike 党员干部 in general
     "帮扶干部", "包村干部", "驻村干部", "挂钩干部", "联系干部",
 )
+# A post put in place for a duty ("各站设专门的通信员，负责…", "配备1名兼职视力健康员，负责…"): the verbs
+# (设 not after 建/开/下: "建设", "下设办公室" is the body's own office) and the words between the verb and the post.
+POST_SETTING_VERBS, POST_QUALIFIERS = ("设", "配备", "设置", "指定"), ("专门的", "专门", "专职", "兼职", "专人")
+NOT_BEFORE_SETTING = "建开下"
 # Roster labels: "组 长：张三" assigns a person (letters may be spaced out to align the column).
 ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成员", "组员", "队长", "副队长", "联络员",
                                   "指挥长", "副指挥长", "总指挥", "副总指挥", "召集人")
@@ -66,6 +70,9 @@ CLAUSE_OPENERS = ("负责", "按", "按照", "对", "在", "将", "把", "以", 
                   "另外", "同时", "此外", "要", "应", "须", "并", "和", "及", "与", "或")
 # Words a name never holds, besides NOT_IN_NAME (read with their own context in corpus/parties.py).
 PHRASE_WORDS = ("如下", "排位", "排名", "靠前", "简称", "每", "到", "成立", "组建", "视情况", "被")
+# "发生生产安全事故的行业主管部门", "涉及审批事项的相关部门": a collective qualified by the situation it is
+# in. The collective after 的 is the party (the owner depends on the case: the sentence is kept as the rule).
+QUALIFYING_VERBS = ("发生", "涉及", "负有", "承担", "属于", "主管", "分管", "负责管理")
 # "区纪委向各镇反馈": 向 after a unit's last character, or before a level, opens a clause; so does a
 # number counting something ("3次", "5名").
 UNIT_LAST_CHARS, LEVEL_CHARS = "门局委办部处室", "区市县省"

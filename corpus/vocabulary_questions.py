@@ -151,3 +151,15 @@ WHICH_GROUP = ("个", "一个", "些")
 ROSTER_NOTE_POSTS = ("组长", "成员")
 # "…；并负责…", "同时协助…": a clause opening with these (or a role or duty word) continues a unit's duties.
 DUTY_CONTINUERS = ("并", "同时")
+# "有哪些责任单位" asks who, not "有哪些责任" (a sanction): a sanction noun followed by these is a compound.
+SANCTION_NOT_BEFORE = ("单位", "部门", "处室", "科室", "人", "领导", "清单", "分工", "主体", "区")
+# A 前 that closes a stated time ("12月底前", "竣工验收日前"), not any 前 ("项目前期").
+TIME_BEFORE_ENDS = ("日", "月", "底", "旬", "年", "节", "天", "周")
+# "承担除旧城区外垃圾转运站的建设": what a passage excepts ("除X外", "除了X以外") is what it is not about.
+EXCEPT_OPENERS, EXCEPT_CLOSERS = ("除了", "除"), ("以外", "之外", "外")
+# Counters that count the same things: "配多少人" is answered by "按10名配备".
+COUNTER_FORMS = (("人", "名", "位"), ("座", "个"), ("家", "个"))
+# "涉及好几个部门": 好几 says "several", it asks nothing; documents write 多.
+SEVERAL_WORDS = ("好几",)
+# A sanction asked by these words must be named in the answer ("怎么追责"); "怎么处理" is answered in freer words.
+ACCOUNTABILITY_ASKS = ("追责", "问责", "追究", "处分", "处罚")

@@ -34,6 +34,10 @@ _FREQUENCY = re.compile(rf"{_EVERY}|{one_of(v.FREQUENCY_WORDS)}")
 # "几次", "多少次" ask for a number of times: "定期" or "常态化" says how regularly, not how many times.
 _TIMES = re.compile(_EVERY)
 _PERIOD = re.compile(rf"{_N}个?(?:{one_of(v.DURATION_UNITS)})|[0-9]+月[0-9]+日|{one_of(v.PERIOD_WORDS)}")
+# What states a time in a passage: the same without a bare 前 ("项目前期" states none).
+_PERIOD_STATED = re.compile(rf"{_N}个?(?:{one_of(v.DURATION_UNITS)})|[0-9]+月[0-9]+日"
+                            rf"|{one_of(w for w in v.PERIOD_WORDS if w not in v.BEFORE_WORDS)}"
+                            rf"|(?<={one_of(qv.TIME_BEFORE_ENDS)})前")
 # "几月几日 / 几月份" ask for a point in the calendar: a month (with its day), a part of a month or year;
 # a length of time ("全年24小时值班") does not answer them.
 _DATE = re.compile(rf"{_N}月(?:份|{_N}[日号])?|{one_of(v.CALENDAR_POINTS)}")
@@ -94,7 +98,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 rf"|{one_of(v.MONEY_CUES)}"
                 rf"|(?:{one_of(v.COMPUTED_FUNDS)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(v.COMPUTE_ASKS)})"
                 rf"|(?:{one_of(v.FUNDS_BEFORE_ASK)})[\u4e00-\u9fff]{{0,6}}?多少"), _MONEY),
-    (re.compile(rf"(?:{one_of(v.SANCTION_ASKS)})(?:{one_of(v.SANCTION_NOUNS)})"
+    (re.compile(rf"(?:{one_of(v.SANCTION_ASKS)})(?:{one_of(v.SANCTION_NOUNS)})(?!{one_of(qv.SANCTION_NOT_BEFORE)})"
                 rf"|(?:{one_of(v.SANCTION_HOW)})(?:{one_of(v.SANCTION_VERBS)})"), _SANCTION),
     (re.compile(rf"(?:{one_of(v.USE_HOW)})(?:{one_of(v.USE_VERBS)})|{one_of(v.USE_CUES)}"), _USE),
     (re.compile(rf"(?:{one_of(v.REWARD_ASKS)})(?:{one_of(v.REWARD_NOUNS)})|{v.REWARD_NOUNS[0]}(?:{one_of(v.REWARD_AFTER)})"),
@@ -129,10 +133,24 @@ RULE_KINDS = frozenset(_KIND_NAMES[id(p)] for p in (_FREQUENCY, _TIMES, _SCORE, 
 DECISIVE_KINDS = frozenset({RECIPIENT_KIND})
 
 
+_SEVERAL = re.compile(one_of(qv.SEVERAL_WORDS))
+_ACCOUNTABILITY = re.compile(one_of(qv.ACCOUNTABILITY_ASKS))
+
+
+def asked(question: str) -> str:
+    """The question as it asks: "涉及好几个部门" says how many, as "多个部门" does, and asks no count."""
+    return _SEVERAL.sub("多", question)
+
+
+def _counted_as(counter: str) -> str:
+    """The counter asked in every form that counts the same things ("多少人": 人, 名, 位)."""
+    return "(?:" + one_of(dict.fromkeys((counter, *(w for forms in qv.COUNTER_FORMS if counter in forms for w in forms)))) + ")"
+
+
 def answer_kind(question: str) -> str:
     """What the question asks for, in words ("时间或期限" for "什么时候完成"), or "" without a cue."""
     for cue, pattern in _CUES:
-        if cue.search(question):
+        if cue.search(asked(question)):
             return _KIND_NAMES[id(pattern)]
     return ""
 
@@ -145,9 +163,9 @@ def asks_when(question: str) -> bool:
 def answer_pattern(question: str) -> re.Pattern[str] | None:
     """The pattern a passage answering ``question`` contains, or None for questions without a cue."""
     for cue, pattern in _CUES:
-        if cue.search(question):
-            if pattern is _COUNT and (counter := _COUNTER.search(question)):
-                return re.compile(rf"{_N}(?:余|多)?(?:万|千|百)?{counter.group(1)}")
+        if cue.search(asked(question)):
+            if pattern is _COUNT and (counter := _COUNTER.search(asked(question))):
+                return re.compile(rf"{_N}(?:余|多)?(?:万|千|百)?{_counted_as(counter.group(1))}")
             return pattern
     return None
 
@@ -174,7 +192,7 @@ def _fund_named(question: str, text: str) -> bool:
 
 # Answers with a form a passage must show: an amount, or a named holder of a post.
 _QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
-_STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES, _USE, _REWARD)
+_STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES, _USE, _REWARD, _DATE, _PERIOD, _SANCTION)
 # Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
 _NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
 _ANY_NUMBER = re.compile(rf"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[{v.NUMBER_COUNTERS}%％]|百分之")
@@ -184,18 +202,25 @@ def passage_lacks_answer(question: str, text: str) -> bool:
     """Whether a passage close to the question in words still cannot answer it: the question asks how
     much or how many (a sum, a count, a score, a share) and the passage holds no amount at all
     ("搬迁多少户居民" against "实施…居民搬迁"), or it asks who holds a post ("领导小组组长是谁") and the
-    passage names nobody to one. A sum must be in 元; other amounts may be written any way a table or
+    passage names nobody to one, or it asks when, on what date or with what sanction and the passage
+    states no time ("什么时候前完工" against "负责项目前期…"), no date or no sanction ("怎么追责" against
+    "请各科室认真完成…"). A sum must be in 元; other amounts may be written any way a table or
     sentence writes numbers ("3 项", "分值：15"), so any number will do."""
     for cue, pattern in _CUES:
-        if cue.search(question):
+        if cue.search(asked(question)):
             if pattern not in _STRICT:
                 return False
-            if pattern in (_MONEY, _POST_HOLDER, _TIMES, _USE, _REWARD):  # named, not merely a number
+            if pattern is _PERIOD:  # "什么时候前完工": a passage stating no time does not answer
+                return not _PERIOD_STATED.search(text)
+            if pattern is _SANCTION and not _ACCOUNTABILITY.search(question):
+                return False  # "谈话记录怎么处理": a handling is worded too freely to demand
+
+            if pattern in (_MONEY, _POST_HOLDER, _TIMES, _USE, _REWARD, _DATE, _SANCTION):  # named, not merely a number
                 return not carries_answer(question, text)
             text = _NOT_AN_AMOUNT.sub("", text)
-            if pattern is _COUNT and (counter := _COUNTER.search(question)) and counter.group(1) != "项":
+            if pattern is _COUNT and (counter := _COUNTER.search(asked(question))) and counter.group(1) != "项":
                 # "多少户" is answered by a number of 户 ("1.4万户"), not by a date in the same passage
-                return not re.search(rf"{_N}\s*(?:余|多)?(?:万|千|百)?\s*{counter.group(1)}", text)
+                return not re.search(rf"{_N}\s*(?:余|多)?(?:万|千|百)?\s*{_counted_as(counter.group(1))}", text)
             return not _ANY_NUMBER.search(text)
     return False
 

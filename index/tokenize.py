@@ -30,7 +30,7 @@ from corpus.vocabulary import (
     question_words_regex,
     self_reference,
 )
-from index.answer_type import asks_when, expand_query
+from index.answer_type import asked, asks_when, expand_query
 
 WORD_PREFIX = "w:"
 MAX_WORD = 8  # longest vocabulary word looked for in a query
@@ -65,7 +65,7 @@ def char_ngrams(text: str) -> list[str]:
 
 def strip_question_words(query: str) -> str:
     """Remove question words so "民主生活会一年开几次" searches for 民主生活会 / 一年 / 开."""
-    q = fold_for_search(query)
+    q = asked(fold_for_search(query))  # "好几个部门" says how many, as "多个部门" does
     q = _KEEP_AFTER_JI.sub(" ", q)
     stripped = _QW.sub(" ", _SELF_REFERENCE.sub(" ", q))
     # A query made only of question words keeps them rather than becoming empty.

@@ -165,7 +165,8 @@ LAZY: dict[str, dict[str, str]] = {
     },
     "index.onnx_export": {"index.unigram": "tokenizers: only when the ONNX model is checked or written"},
     "assistant.questions.frame_answers": {"assistant.questions.search_answers": "search code and index/ load with the first search, not with "
-                                                       "every structured answer (a cold `docbot ask`)"},
+                                                       "every structured answer (a cold `docbot ask`)",
+                                          "index.tokenize": "the search gate's word forms, read after a search has answered"},
     "assistant.questions.computed_answers": {"assistant.questions.search_answers": "search code loads with a search, not a structured answer"},
     "assistant.questions.router": {"assistant.questions.search_answers": "search code (and index/) only for paging a search"},
     "assistant.questions.basic_answers": {"assistant.documents.report": "the parser's report and every file reader: only for /docs"},

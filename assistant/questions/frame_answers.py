@@ -49,12 +49,13 @@ from assistant.questions.roster_answers import roster_answer
 from assistant.questions.section_answers import answer_section
 from assistant.user_input.normalise import normalise, strip_question
 from corpus import roles
-from corpus.vocabulary import UNIT_NOUNS, WHO_WORDS, alternation, one_of
+from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, UNIT_NOUNS, WHO_WORDS, alternation, one_of
 from index.answer_type import answer_pattern
 from index.gates import MIN_COVERAGE
 
 if TYPE_CHECKING:
     from assistant.questions.router import Turn
+    from corpus.model import Item
 
 
 def invalid(t: Turn, f: Invalid) -> Answer:
@@ -263,13 +264,61 @@ def shares_only_names(question: str, passage: str, names: tuple[str, ...]) -> bo
     """True when the question and the passage share nothing but pieces of a name the question does not
     use ("谢谢" and the row of 谢伟光; "苏州天气" and 苏佩's): no two-character piece of the question
     is in the passage once the names the question does not mention are taken out of it."""
+    from index.tokenize import digits_for_counts, word_forms
+
     core = strip_question(question)
     text = name_key(passage)
     for n in names:
         if len(n) >= 2 and n not in core:
             text = text.replace(n, "|")
-    pieces = [core[i:i + 2] for i in range(len(core) - 1)]
+    # in the forms the search gate compares (到/至, "扣一分" as "扣1分"): a piece shared in another form is shared
+    forms = [f for w in word_forms(core) for f in dict.fromkeys((w, digits_for_counts(w)))]
+    pieces = [f[i:i + 2] for f in forms for i in range(len(f) - 1)]
     return bool(pieces) and not any(p in text for p in pieces)
+
+
+def _topic_phrase(question: str, text: str) -> str:
+    """The longest run of the question's core (question words out) that ``text`` holds ("进口固体废物")."""
+    core = name_key(strip_question(question))
+    best = ""
+    for i in range(len(core)):
+        for j in range(len(core), i + len(best), -1):
+            if core[i:j] in text:
+                best = core[i:j]
+                break
+    return best
+
+
+_ARTICLE = re.compile(rf"第[{LABEL_NUMERALS}百零]+{ARTICLE_NOUN}")
+_FEW_ITEMS = 3  # a matter several bodies share is named in a few articles, not in most
+
+
+def _in_article(item: Item) -> bool:
+    """An article of a regulation, or an item inside one (cited "第二十六条 第1项" or under its heading)."""
+    return item.article or bool(_ARTICLE.match(item.path) or _ARTICLE.match(item.section.split(" / ")[-1]))
+
+
+def _also_answering(answer: Answer, knowledge, best_item) -> list[tuple[Citation, Item, str]]:
+    """"进口固体废物的监管是哪个单位的职责": a regulation of duties, one article per body, names a matter under
+    every body that has a part in it (海关's article, the 检验检疫局's). A further cited article of another owner
+    holding the same topic phrase (four characters or more, in a few items only) as the first answers too. Elsewhere — a plan's
+    items, paragraphs that mention the topic — the first answers alone, and so does a question asking who leads
+    or supports: a lead is one party."""
+    role = roles.question_role(name_key(normalise(answer.question)))
+    if role in ("lead", "cooperate") or not _in_article(best_item):
+        return []
+    phrase = _topic_phrase(answer.question, name_key(answer.citations[0].text))
+    doc = knowledge.corpus.document(answer.citations[0].source)
+    if len(phrase) < 4 or doc is None or sum(phrase in name_key(it.text) for it in doc.items) > _FEW_ITEMS:
+        return []  # a phrase of most articles ("向上争取资金") is what the document is about, not one matter
+    out, owners = [], {best_item.units.all}
+    for c in answer.citations[1:3]:
+        found = responsibility_of(knowledge.corpus.documents, c.source, c.locator, answer.question)
+        if found is None or found[0].units.all in owners or not _in_article(found[0]) or phrase not in name_key(c.text):
+            continue
+        owners.add(found[0].units.all)
+        out.append((c, *found))
+    return out
 
 
 def _with_responsibility(answer: Answer, knowledge) -> Answer:
@@ -279,10 +328,13 @@ def _with_responsibility(answer: Answer, knowledge) -> Answer:
     if found is None:
         return answer
     it, units = found
+    more = _also_answering(answer, knowledge, it)
     # the direct answer first, then the passage that states it: "…由A负责牵头抓总" quoted above a
     # "牵头：A" line read as if "A负责" led
-    blocks = (*answer.blocks[:1], f"责任分工（{best.document} {it.locator}）：{units}", *answer.blocks[1:])
-    return replace(answer, blocks=blocks, parties=parties_of(it) + answer.parties)
+    blocks = (*answer.blocks[:1], f"责任分工（{best.document} {it.locator}）：{units}",
+              *(f"责任分工（{c.document} {other.locator}）：{text}" for c, other, text in more), *answer.blocks[1:])
+    parties = parties_of(it) + tuple(p for _, other, _ in more for p in parties_of(other))
+    return replace(answer, blocks=blocks, parties=parties + answer.parties)
 
 
 # ---- 5. the context an answer leaves ------------------------------------------------------------

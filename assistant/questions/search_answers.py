@@ -16,6 +16,7 @@ from assistant.questions.answer import Answer, Citation, Page
 from assistant.questions.examples import HELP_TEXT
 from corpus import roles
 from corpus import vocabulary as v
+from corpus import vocabulary_questions as qv
 from corpus.vocabulary import (
     LABEL_NUMERALS,
     MODAL_VERBS,
@@ -97,7 +98,9 @@ def quote(question: str, hit, weight, sentence: str | None = None) -> str:
         text = hit.passage.text  # the part of the passage search focused on does not name where it goes
     i, sents = key_sentence(question, text, weight)
     lo, hi = i, i + 1
-    if sentence in sents:
+    if hit.passage.kind == "row" and text == hit.passage.text and len(text) <= DUTY_QUOTE_CHARS:
+        lo, hi = 0, len(sents)  # a table row is one record: its cells ("数据采集单位：…；责任处室：…") go together
+    elif sentence in sents:
         i = sents.index(sentence)
         lo, hi = max(0, i - 1), min(len(sents), i + 2)
     elif len(sents[i]) < SHORT_SENTENCE:
@@ -166,6 +169,23 @@ def _prefer_subject(question: str, hits: list) -> list:
     return sorted(hits, key=lambda h: not _LEAD_IN.sub("", h.passage.text, count=1).startswith(who))
 
 
+_EXCEPTED = re.compile(rf"(?:{alternation(qv.EXCEPT_OPENERS)})(?P<x>[^，,。；;]{{2,20}}?)(?:{alternation(qv.EXCEPT_CLOSERS)})")
+
+
+def excepts_topic(question: str, text: str) -> bool:
+    """Whether ``text`` names a word of the question only as an exception ("承担除旧城区外垃圾转运站的
+    建设" for "旧城区垃圾转运站谁建"): it is about everything but what is asked."""
+    core = strip_question_words(question)
+    rest = _EXCEPTED.sub("", text)
+    return any(x in core and x not in rest for m in _EXCEPTED.finditer(text) for x in re.split(r"[、和及]", m.group("x"))
+               if len(x) >= 2)
+
+
+def _prefer_not_excepted(question: str, hits: list) -> list:
+    """Hits that except what the question asks about last (stable otherwise)."""
+    return sorted(hits, key=lambda h: excepts_topic(question, h.passage.text))
+
+
 def answer_free(question: str, searcher, *, offset: int = 0, query: str | None = None,
                 prefer: Callable[[object], bool] | None = None) -> Answer:
     """Search answer for a free question; ``offset`` > 0 pages through further results ("更多").
@@ -188,7 +208,7 @@ def _answer_page(question: str, query: str | None, searcher, hits: list, offset:
     if offset > 0 and page and not continues(page[0]):
         page = []
     if offset == 0:  # reorder within the first page only, so later pages neither repeat nor skip
-        page = _prefer_subject(question, _prefer_named_organisation(question, page))
+        page = _prefer_subject(question, _prefer_named_organisation(question, _prefer_not_excepted(question, page)))
         if prefer is not None:
             page = sorted(page, key=lambda h: not prefer(h))
     if not page:

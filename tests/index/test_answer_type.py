@@ -181,3 +181,14 @@ def test_a_recipient_question_is_not_a_who_is_responsible_question():
 def test_how_accountability_is_applied_asks_for_a_sanction():
     assert answer_kind("创城考核不达标的处室怎么问责") == "处理或处分"
     assert not carries_answer("创城考核不达标的处室怎么问责", "全局形成主要领导亲自抓、分管领导具体抓、齐抓共管创城工作的良好氛围")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("农业水价精准补贴有哪些责任单位？", ""),  # 责任单位 is who, not a 责任 (sanction)
+    ("不落实的要承担哪些责任？", "处理或处分"),
+    ("一个职业资格涉及好几个部门的话，由谁组织实施？", ""),  # 好几个 says "several"
+    ("涉及几个部门？", "数量"),
+    ("巡查员聘期多长？", "时间或期限"),
+])
+def test_what_a_question_asks_for_in_compounds(question, kind):
+    assert answer_kind(question) == kind

@@ -86,6 +86,18 @@ def test_dense_quote_only_when_lexical_evidence_is_missing():
     ("考核结果怎么运用？", "考核结果作为评先评优和干部使用的重要依据。", False),
     ("考核优秀的村有什么奖励？", "未对村居林长履职情况开展监督的，扣2分。", True),
     ("考核优秀的村有什么奖励？", "考核优秀的村予以通报表扬。", False),
+    # a date, a time or a sanction asked: a passage on the topic that states none does not answer
+    ("环保履职报告每年几月几号之前交？", "负有监督管理职能的部门每年应向区管委会提交生态环境保护履职报告。", True),
+    ("环保履职报告每年几月几号之前交？", "每年1月31日前向区管委会提交上一年度履职报告。", False),
+    ("样板项目要在什么时候前完工？", "负责推进样板建设项目的项目前期、开工、建设管理、竣工等工作。", True),  # 前期 is no time
+    ("样板项目要在什么时候前完工？", "样板项目于2022年12月底前完工。", False),
+    ("巡查员聘期多长？", "续聘六名殡改专职巡查员，聘期半年。", False),
+    ("对完不成任务的科室怎么追责？", "请各科室认真完成职责范围内的任务，并报送局监察室。", True),
+    ("对完不成任务的科室怎么追责？", "对工作不力的科室严肃追究责任。", False),
+    # counters that count the same things; "好几个部门" asks no count
+    ("乡村道专管员配多少人？", "由区路长办统一招募，人数按10名配备。", False),
+    ("乡村道专管员配多少人？", "由区路长办统一招募并统筹安排。", True),
+    ("一个职业资格涉及好几个部门的话，由谁组织实施？", "涉及多部门的，由牵头部门组织实施。", False),
 ])
 def test_passage_lacks_answer(question, text, lacks):
     from index.answer_type import passage_lacks_answer

@@ -23,6 +23,7 @@ from index.tokenize import (
         ("这份通知是依据党群工作部哪个文件发的", "党群工作部", "这份通知"),
         ("本方案的督导时间是什么时候", "督导时间", "本方案"),
         ("该文件要求各村做什么", "要求各村做", "该文件"),
+        ("巡查员聘期多长？", "巡查员聘期", "多长"),
     ],
 )
 def test_question_words_are_stripped(question, kept, gone):
@@ -108,6 +109,9 @@ def test_digits_for_counts(question, read):
     ("前三名分别奖多少钱？", "依次"),
     ("排查哪些年代的房子？", "房屋"),
     ("母婴室统一叫什么名字？", "名称"),
+    ("个体户安全生产标准化评定多少分算达标？", "工商"),  # 个体户 / 个体工商户
+    ("这个责任人名单是依据什么规定公布的？", "根据"),  # 依据 / 根据《…规定》
+    ("一个职业资格涉及好几个部门的话，由谁组织实施？", "多部"),  # 好几个部门 / 涉及多部门的
 ])
 def test_coverage_terms_include_the_documents_word_forms(question, form):
     from index.tokenize import coverage_terms
