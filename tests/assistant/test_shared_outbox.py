@@ -3,6 +3,7 @@ sent only by the worker that owns it while that worker lives; once its session i
 it the same way) another worker adopts it, exactly one of them; a replayed update finds its reply by
 key whichever worker writes it."""
 
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -12,6 +13,19 @@ from assistant.operations import shared_outbox
 from assistant.storage.store import open_db
 
 AT = datetime(2026, 11, 6, 10, tzinfo=UTC)
+
+
+def _wait_until_released(db, key: int, within: float = 60.0) -> None:
+    """A closed client's backend exits, and frees its advisory locks, a moment after the client has gone;
+    on a loaded machine that moment can be long. Wait for the condition, not for a fixed time."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        held = db.query("select 1 from pg_locks where locktype = 'advisory' and granted and objsubid = 1 "
+                        "and classid::bigint = ? and objid::bigint = ?", [key >> 32, key & 2147483647])
+        if not list(held):
+            return
+        time.sleep(0.02)
+    raise AssertionError("the closed session's advisory lock was never released")
 
 
 @pytest.fixture
@@ -43,6 +57,7 @@ def test_a_live_workers_rows_stay_its_own_and_a_dead_workers_are_adopted_once(db
     assert shared_outbox.adopt_orphans(db, b.key) == [] and not shared_outbox.adopt(db, msg.id, b.key)
     assert shared_outbox.adopt(db, msg.id, a.key)  # its own
     a.close()  # the worker's session ends (as when it is killed): its lock is gone
+    _wait_until_released(db, a.key)
     adopted = shared_outbox.adopt_orphans(db, b.key)
     assert [m.id for m in adopted] == [msg.id] and adopted[0].owner == b.key
     assert shared_outbox.adopt_orphans(db, c.key) == [] and not shared_outbox.adopt(db, msg.id, c.key)
