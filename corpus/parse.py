@@ -42,7 +42,7 @@ from corpus.rosters import (
     roster_entry,
 )
 from corpus.table_items import items_from_table
-from corpus.tables import build_tables
+from corpus.tables import build_tables, untitled_group
 from corpus.tasks import (
     apply_carried_parties,
     apply_designated_leads,
@@ -232,8 +232,9 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             cur = self.lines[j]
             if cur.kind == "table":
                 rows.append((cur.no, cur.text))
-            elif cur.kind in ("h1", "h2") and rows and (nxt := self.next_content(j)) is not None and nxt.kind == "table":
-                rows.append((cur.no, cur.text))  # a group row ("一、知识产权保护方面（共5项）") inside the table
+            elif (rows and cur.kind in ("h1", "h2", "text") and (nxt := self.next_content(j)) is not None
+                  and nxt.kind == "table" and (cur.kind != "text" or untitled_group(cur.text, nxt.text))):
+                rows.append((cur.no, cur.text))  # a group row ("一、知识产权保护方面（共5项）", "2016年新开工项目")
             elif cur.kind != "blank":
                 break
             j += 1

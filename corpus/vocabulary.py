@@ -137,6 +137,8 @@ ITEM_NOUNS = ("项", "条", "点", "款")
 ARTICLE_NOUN = "条"
 # The header of a table's sequence column, and how a question names a row by it ("分工表序号2那项").
 SERIAL_HEADERS = ("序号", "编号", "序列")
+# A table row that sums the rows above it ("合计 | | | 2912"): a row of the table, never an item of it.
+TOTAL_ROW_WORDS = ("合计", "小计", "总计", "共计")
 # What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
 # A numbered stage of the work: "第三阶段：验收阶段（2016年4月1日至5月30日）" heads the paragraph below it.

@@ -1,0 +1,83 @@
+"""Conventions of the sixth question set's documents (eval/breadth6), one row per form.
+
+Rows are short real-style snippets of the forms those documents use: tables split into groups by an unnumbered
+title row and closed by 合计 rows, and numbered lists whose （一）… clauses close with a semicolon (clauses, never bare headings).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.parse import parse_document
+
+HEADER = "序号\t项目名称\t建设地址\t套数\t所属片区\t责任单位\n"
+
+# ---- tables: a title row names the group of rows below it; a 合计 row is no item ------------------------
+
+TABLE_GROUPS = [
+    ("an unnumbered title row between the header and the rows",
+     HEADER + "2016年新开工项目\n1\t中原安置小区\t中原组团南隅\t1052\t岚城片区\t国投公司\n"
+     "2\t吉钓安置小区\t环岛路东北侧\t1860\t金井湾片区\t交投公司\n合计\t\t\t2912\t\t\n"
+     "2016年基本建成项目\n1\t流水安置小区\t流水镇五埕村\t1181\t流水片区\t流水公司\n合计\t\t\t1181\t\t\n",
+     [("2016年新开工项目", 1, "中原安置小区", "国投公司"), ("2016年新开工项目", 2, "吉钓安置小区", "交投公司"),
+      ("2016年基本建成项目", 1, "流水安置小区", "流水公司")]),
+    ("a numbered group row still a group row",
+     HEADER + "一、新开工项目\n1\t中原安置小区\t中原组团南隅\t1052\t岚城片区\t国投公司\n小计\t\t\t1052\t\t\n",
+     [("一、新开工项目", 1, "中原安置小区", "国投公司")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TABLE_GROUPS], ids=[c[0] for c in TABLE_GROUPS])
+def test_table_group_rows_and_total_rows(text, expected):
+    doc = parse_document("附件\n项目清单\n" + text, "x.txt")
+    assert len(doc.tables) == 1 and doc.tables[0].headers[1] == "项目名称", doc.tables  # one table, its header kept
+    got = [(it.section.split(" / ")[-1], it.number, it.heading, it.units.shared) for it in doc.items]
+    assert got == [(g, n, h, (u,)) for g, n, h, u in expected]  # the 合计/小计 rows are rows, never items
+    assert all("合计" not in it.text and "小计" not in it.text for it in doc.items)
+
+
+def test_a_table_row_item_keeps_its_other_cells():
+    doc = parse_document("附件\n" + HEADER + "1\t吉钓安置小区\t环岛路东北侧\t1860\t金井湾片区\t交投公司\n"
+                         "2\t澳前安置小区\t澳前镇山谷\t573\t澳前片区\t交投公司\n", "x.txt")
+    assert "所属片区：澳前片区" in doc.items[1].text and "套数：573" in doc.items[1].text
+
+
+def test_a_sentence_between_tables_is_no_group_row():
+    doc = parse_document(HEADER + "1\t中原安置小区\t中原组团南隅\t1052\t岚城片区\t国投公司\n"
+                         "以上项目必须于2016年9月底前实现开工目标。\n"
+                         "2\t吉钓安置小区\t环岛路东北侧\t1860\t金井湾片区\t交投公司\n", "x.txt")
+    assert not any(r.group for t in doc.tables for r in t.rows)
+
+
+# ---- （一）… clauses closed by a semicolon are items, never headings -------------------------------------
+
+LIST_CLAUSES = [
+    ("a duty list whose clauses close with semicolons",
+     "二、片区消防工作站主要职责\n（一）贯彻落实相关消防法律、法规，研究制定措施、意见；\n（二）组织制定片区消防工作年度计划；\n"
+     "（三）协调解决重大问题，并负责具体实施；\n（四）完成片区党委交办的其他消防工作任务。\n",
+     [(1, "研究制定措施"), (2, "年度计划"), (3, "协调解决重大问题"), (4, "其他消防工作任务")]),
+    ("meeting rules, the first clause short",
+     "三、会议规则\n（一）会议原则上每半年召开一次，主要研究重大问题；\n（二）会议的议题由工作站办公室研究提出，报组长决定。\n",
+     [(1, "每半年召开一次"), (2, "工作站办公室研究提出")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LIST_CLAUSES], ids=[c[0] for c in LIST_CLAUSES])
+def test_semicolon_clauses_are_text_not_headings(text, expected):
+    doc = parse_document(text, "x.txt")
+    got = [it.text for it in doc.items] + [p.text for p in doc.paragraphs]
+    for _number, phrase in expected:
+        assert any(phrase in t for t in got), got  # the clause's text is searchable, never only a section title
+
+
+def test_semicolon_clauses_are_items_where_the_list_assigns_work():
+    doc = parse_document("二、主要职责\n（一）组织制定片区消防工作年度计划；\n（二）指导成员单位健全落实责任制；\n"
+                         "（三）提请片区党委会开展督查、考核，并由片区消防工作站负责具体实施；\n（四）完成交办的其他任务。\n",
+                         "x.txt")
+    assert [(it.number, it.text[:6]) for it in doc.items] == [
+        (1, "组织制定片区"), (2, "指导成员单位"), (3, "提请片区党委"), (4, "完成交办的其")]
+
+
+def test_a_title_line_is_still_a_heading():
+    doc = parse_document("二、工作措施\n（一）加强组织领导\n各单位要成立领导小组。\n（二）强化督查\n定期通报进展。\n", "x.txt")
+    assert [s.title for s in doc.sections if s.level == 2] == ["加强组织领导", "强化督查"]
