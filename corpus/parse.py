@@ -40,6 +40,7 @@ from corpus.rosters import (
     SETS_UP,
     body_named,
     roster_entry,
+    spaced_member,
 )
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables, untitled_group
@@ -288,7 +289,8 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             self.block.roster = True
             self.block.roster_entries.append(entry)
             return
-        if GROUP_TITLE.match(text) and len(text) <= 20 and not (b is not None and b.joinable() and b.kind != "para"):
+        if (GROUP_TITLE.match(text) and len(text) <= 20 and not (b is not None and b.joinable() and b.kind != "para")
+                and not (b is not None and b.roster and not b.duties and spaced_member(ln.text))):
             # "第六指导组": the title of the next group in a list of groups, never the tail of a paragraph
             self.close()
             self.add_section("", join_cjk_spaces(text).rstrip("：:"), 3, ln.no)
@@ -302,7 +304,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 b.roster_entries.append(roster_entry(ln.text))
                 return
-            if len(text) <= 40 and not has_sentence_punct(text) and not GROUP_TITLE.match(text):
+            if len(text) <= 40 and not has_sentence_punct(text) and (not GROUP_TITLE.match(text) or spaced_member(ln.text)):
                 self.extend("；" + text, ln.no)  # one more entry ("林 森 里美联合党委书记")
                 b.roster_entries.append(roster_entry(ln.text))
                 return

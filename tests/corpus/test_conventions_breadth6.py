@@ -81,3 +81,27 @@ def test_semicolon_clauses_are_items_where_the_list_assigns_work():
 def test_a_title_line_is_still_a_heading():
     doc = parse_document("二、工作措施\n（一）加强组织领导\n各单位要成立领导小组。\n（二）强化督查\n定期通报进展。\n", "x.txt")
     assert [s.title for s in doc.sections if s.level == 2] == ["加强组织领导", "强化督查"]
+
+
+# ---- rosters: a member whose post ends like a group's title is still a member ------------------------------
+
+ROSTER_MEMBERS = [
+    ("a post ending in 工作组 after the name",
+     "一、成员名单\n组 长：施 强 党委书记、局长\n成 员：林 勇 党政办公室主任\n翁 涛 派驻金井片区执法队筹建组\n"
+     "林 森 区公安驻金井片区工作组\n刘树蕊 南海边防派出所所长\n消防工作站下设办公室，挂靠在政法综治处。\n",
+     ["翁涛", "林森", "刘树蕊"]),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), [c[1:] for c in ROSTER_MEMBERS], ids=[c[0] for c in ROSTER_MEMBERS])
+def test_spaced_member_lines_stay_in_the_roster(text, members):
+    doc = parse_document(text, "x.txt")
+    roster = next(p for p in doc.paragraphs if p.roster)
+    assert all(m in roster.text.replace(" ", "") for m in members), roster.text
+    assert not [s for s in doc.sections if "工作组" in s.title or "所长" in s.title], doc.sections
+
+
+def test_a_group_title_after_a_roster_is_still_a_group():
+    doc = parse_document("关于调整工作组的通知\n五个小组组成人员如下：\n第一组\n组 长：林新平\n成 员：王茂华、高众\n工作职责：负责北港文创村的排查整治。\n第二组\n"
+                         "组 长：林宝雄\n成 员：薛理涓\n工作职责：负责长江澳景点的排查整治。\n", "x.txt")
+    assert {"第一组", "第二组"} <= {s.title for s in doc.sections}
