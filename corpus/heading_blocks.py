@@ -7,6 +7,7 @@ from __future__ import annotations
 from corpus.headings import Line, is_title_like, numbered_title
 from corpus.model import Units
 from corpus.numerals import int_to_chinese
+from corpus.tables import untitled_group
 from corpus.text import collapse_spaces, join_cjk_spaces
 from corpus.units import trailing_units
 
@@ -20,6 +21,12 @@ def _list_clause(rest: str, before: Line | None) -> bool:
 
 
 class HeadingsMixin:
+    def table_group_row(self, j: int, cur: Line) -> bool:
+        """A heading or a short title line between a table's rows, above more rows: it names their group."""
+        nxt = self.next_content(j)
+        return (cur.kind in ("h1", "h2", "text") and nxt is not None and nxt.kind == "table"
+                and (cur.kind != "text" or untitled_group(cur.text, nxt.text)))
+
     def previous_content(self, i: int) -> Line | None:
         return next((ln for ln in reversed(self.lines[:i]) if ln.kind != "blank"), None)
 

@@ -39,11 +39,11 @@ from corpus.rosters import (
     NAMES_ONLY,
     SETS_UP,
     body_named,
+    group_title,
     roster_entry,
-    spaced_member,
 )
 from corpus.table_items import items_from_table
-from corpus.tables import build_tables, untitled_group
+from corpus.tables import build_tables
 from corpus.tasks import (
     apply_carried_parties,
     apply_designated_leads,
@@ -233,8 +233,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             cur = self.lines[j]
             if cur.kind == "table":
                 rows.append((cur.no, cur.text))
-            elif (rows and cur.kind in ("h1", "h2", "text") and (nxt := self.next_content(j)) is not None
-                  and nxt.kind == "table" and (cur.kind != "text" or untitled_group(cur.text, nxt.text))):
+            elif rows and self.table_group_row(j, cur):
                 rows.append((cur.no, cur.text))  # a group row ("一、知识产权保护方面（共5项）", "2016年新开工项目")
             elif cur.kind != "blank":
                 break
@@ -289,8 +288,8 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             self.block.roster = True
             self.block.roster_entries.append(entry)
             return
-        if (GROUP_TITLE.match(text) and len(text) <= 20 and not (b is not None and b.joinable() and b.kind != "para")
-                and not (b is not None and b.roster and not b.duties and spaced_member(ln.text))):
+        if group_title(text, ln.text, b is not None and b.roster and not b.duties) and len(text) <= 20 and not (
+                b is not None and b.joinable() and b.kind != "para"):
             # "第六指导组": the title of the next group in a list of groups, never the tail of a paragraph
             self.close()
             self.add_section("", join_cjk_spaces(text).rstrip("：:"), 3, ln.no)
@@ -304,7 +303,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 b.roster_entries.append(roster_entry(ln.text))
                 return
-            if len(text) <= 40 and not has_sentence_punct(text) and (not GROUP_TITLE.match(text) or spaced_member(ln.text)):
+            if len(text) <= 40 and not has_sentence_punct(text) and not group_title(text, ln.text, in_roster=True):
                 self.extend("；" + text, ln.no)  # one more entry ("林 森 里美联合党委书记")
                 b.roster_entries.append(roster_entry(ln.text))
                 return

@@ -28,6 +28,11 @@ def spaced_member(raw: str) -> bool:
     return bool(m) and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2
 
 
+def group_title(text: str, raw: str, in_roster: bool) -> bool:
+    """"第二组", "综合协调组": the title of a group in a list of groups; inside a roster, not a member's line."""
+    return bool(GROUP_TITLE.match(text)) and not (in_roster and spaced_member(raw))
+
+
 def roster_entry(raw: str) -> str:
     """A roster line with each name set apart from its post before spaces are dropped, for reading its
     people: "组 长：施 强 片区党委书记、局长" → "组长：施强（片区党委书记）、局长" (the space is all that

@@ -36,7 +36,8 @@ UNIT_QUESTION_WORDS = (
 UNIT_DUTY_VERBS = ("负责", "牵头", "配合", "参与", "参加", "承担", "承接", "协助", "协办", "主办", "主责", "分管", "管", "干", "做",
                    "搞", "开展", "抓", "中", "里面", "里", "方面", "一块", "块")
 UNIT_DUTY_NOUNS = ("工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责",
-                   "分工", "清单")
+                   "分工", "清单",
+                   "地方", "区域")  # "第二组负责哪些地方": a group's duties are the areas it covers
 # What a leader ↔ contact-point question may hold besides names and column words.
 CONTACT_QUESTION_WORDS = (
     "哪些", "哪个", "哪位", "哪几位", "哪几个", "哪里", "哪", "谁", "什么", "啥", "几位", "几个", "多少", "具体", "分别", "都", "还",

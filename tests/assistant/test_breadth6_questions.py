@@ -1,0 +1,21 @@
+"""Question forms of the sixth question set (eval/breadth6), one row per form."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.documents.contact_tables import ContactIndex
+from assistant.documents.units_index import UnitIndex
+from assistant.questions.intents import UnitDuties, parse_question
+from corpus.parse import parse_document
+
+GROUPS = ("关于调整旅游市场秩序整治工作组的通知\n\n五个小组组成人员如下：\n第一组\n组 长：林新平\n成 员：王茂华、高众\n"
+          "工作职责：负责北港文创村的排查整治。\n第二组\n组 长：林宝雄\n成 员：薛理涓\n"
+          "工作职责：负责长江澳景点、磹水村的排查整治。\n")
+
+
+@pytest.mark.parametrize("question", ["第二组负责哪些地方？", "第二组负责哪些区域", "第二组管哪些地方"])
+def test_the_areas_a_group_covers_are_its_duties(question):
+    doc = parse_document(GROUPS, "g.txt")
+    frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
