@@ -9,6 +9,7 @@ import re
 from corpus import roles
 from corpus import vocabulary as v
 from corpus.model import SubAttribution, Units
+from corpus.offices import office_subjects
 from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name
 from corpus.rosters import SETS_UP, body_named
 from corpus.units import (
@@ -169,7 +170,7 @@ def inline_units(text: str) -> Units:
             found[role].append(m.group("unit"))
     subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
     founded = ""  # a body the last clause set up ("成立…的网格化工作领导小组"): the duties that follow are its
-    text = _SET_UP.sub(r"\g<0>\g<body>", text)  # "…组成督查组，负责…" → "…组成督查组，督查组负责…"
+    text = _SET_UP.sub(r"\g<0>\g<body>", office_subjects(text))  # "…组成督查组，负责…" → "…督查组负责…"; "下设办公室"
     for clause in _candidate_clauses(_SUBJECT_COMMA.sub(r"\g<subject>", ROLE_THEN_LIST.sub(r"\1，", text))):
         clause = _ENUMERATOR.sub("", clause)
         if founded and _OWN_DUTY.match(clause):

@@ -202,6 +202,11 @@ TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "
 TIME_CLAUSE_ENDS = ("后", "时", "期间", "内", "前")
 # "由…抽调专人组成督查组，负责开展督查工作": the body a clause sets up is the subject of the duty after it.
 SETS_UP_VERBS = ("组成", "成立", "组建", "设立")
+# "领导小组下设办公室，挂靠…，负责…": the office a body sets up under itself is called by the body's name
+# ("领导小组办公室"), and the duty clauses of that paragraph that name no subject are the office's.
+SUB_BODY_VERBS = ("下设",)
+OFFICE_NOUN = "办公室"
+SUBJECTLESS_DUTIES = ("主要负责", "具体负责", "负责", "具体承担", "承担")
 # "报工作站组长决定", "上报区河长办": whom a report goes to, never who acts (报社 is a name).
 REPORT_VERBS = ("报", "上报", "报送", "报告", "呈报")
 # "六名专职巡查员，要全力负责…": how many of a post the subject counts, never part of its name.

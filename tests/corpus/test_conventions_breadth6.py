@@ -105,3 +105,28 @@ def test_a_group_title_after_a_roster_is_still_a_group():
     doc = parse_document("关于调整工作组的通知\n五个小组组成人员如下：\n第一组\n组 长：林新平\n成 员：王茂华、高众\n工作职责：负责北港文创村的排查整治。\n第二组\n"
                          "组 长：林宝雄\n成 员：薛理涓\n工作职责：负责长江澳景点的排查整治。\n", "x.txt")
     assert {"第一组", "第二组"} <= {s.title for s in doc.sections}
+
+
+# ---- the office a body sets up under itself ----------------------------------------------------------------
+
+OFFICES = [
+    ("duties after the office's seat",
+     "消防工作站下设办公室，挂靠在政法综治处，负责落实开展消防安全各项工作。办公室主任由政法综治处处长巫贤洪同志兼任。"
+     "办公室定期组织开展联合督导。", "消防工作站办公室", "shared"),
+    ("a subject-less duty sentence after the office's people",
+     "工作组下设办公室和五个小组。办公室设在经济发展处，主任由陈弘兼任，成员由陈尧、翁绳武组成。负责综合协调整治的相关工作。",
+     "工作组办公室", "shared"),
+    ("the office leads", "领导小组下设办公室，依托在区道安办，由高杰兼任办公室主任，负责牵头、组织、协调、督导整治工作。",
+     "领导小组办公室", "lead"),
+    ("具体承担", "领导小组下设办公室，由副总指挥张遵耀担任办公室主任，具体承担领导小组日常工作。", "领导小组办公室", "shared"),
+    ("the body set up in the clause before", "区安委会成立打非治违专项行动工作小组，下设办公室，负责综合协调和监督检查。",
+     "打非治违专项行动工作小组办公室", "shared"),
+]
+
+
+@pytest.mark.parametrize(("text", "office", "role"), [c[1:] for c in OFFICES], ids=[c[0] for c in OFFICES])
+def test_an_office_set_up_under_a_body_is_called_by_its_name(text, office, role):
+    doc = parse_document("关于成立工作站的通知\n\n" + text + "\n", "x.txt")
+    units = next(it.units for it in doc.tasks if "下设" in it.text)
+    assert office in getattr(units, role), units
+    assert "办公室" not in units.all and "政法综治处" not in units.all and "区道安办" not in units.all, units
