@@ -326,15 +326,14 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             # "1、局党组联系2个基层单位：" then "(1)村集体组织：岚城乡霞屿村": the item's colon announces its body
             self.extend(text, ln.no)
             return
+        if (sub := _SUB_NUMBER.match(text)) and self.opens_sub_item(b, text):
+            self.open_sub_item(int(sub.group("n")), text[sub.end():], ln.no)
+            return
         if b is not None and b.joinable():
             self.extend(text, ln.no)
             return
         if b is not None and b.listing and ends_sentence(text):
             self.extend(text, ln.no)  # the sentence closing an article's list ("不属于可销毁的物品严禁放入…")
-            return
-        if (sub := _SUB_NUMBER.match(text)) and (self.sub_run or (
-                b is not None and b.kind == "item" and not b.article and trailing_units(text))):
-            self.open_sub_item(int(sub.group("n")), text[sub.end():], ln.no)
             return
         if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
                 and not _SUB_ITEM.match(text)):

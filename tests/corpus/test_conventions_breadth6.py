@@ -130,3 +130,20 @@ def test_an_office_set_up_under_a_body_is_called_by_its_name(text, office, role)
     units = next(it.units for it in doc.tasks if "下设" in it.text)
     assert office in getattr(units, role), units
     assert "办公室" not in units.all and "政法综治处" not in units.all and "区道安办" not in units.all, units
+
+
+# ---- a bare-title item over a （1）（2）… list: the list's entries are the items of that group --------------
+
+def test_a_title_item_over_a_list_heads_its_entries():
+    doc = parse_document("二、规范便民事务管理\n（二）办证服务职能\n1.窗口直接受理业务\n（1）老年优待证办理；\n（2）大学生助学贷款证明办理；\n"
+                         "（3）临时救助（1000元以下由便民服务中心审批）；\n2.收件代办业务\n（1）水电立户申请；\n"
+                         "（2）城乡困难居民临时救助（3000元以上经片区管理局党委研究）；\n", "x.txt")
+    got = [(it.locator, it.text) for it in doc.items]
+    assert ("窗口直接受理业务 第2项", "大学生助学贷款证明办理；") in got, got
+    assert ("收件代办业务 第2项", "城乡困难居民临时救助（3000元以上经片区管理局党委研究）；") in got, got
+    assert not [t for _, t in got if t.startswith(("窗口", "收件"))]  # the titles head the groups, no items of their own
+
+
+def test_an_item_with_a_sentence_keeps_its_bracketed_notes():
+    doc = parse_document("一、工作措施\n1.加强宣传。各村要张贴标语。\n（1）发放宣传册；\n2.开展检查。\n", "x.txt")
+    assert [it.number for it in doc.items] == [1, 2], [(it.number, it.text) for it in doc.items]
