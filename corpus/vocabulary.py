@@ -56,7 +56,7 @@ WHO_WORDS = ("谁", "哪个", "哪些", "哪家", "哪几个")
 # Interrogatives that make a quoted "由…牵头" a question, not a statement ("由哪个单位牵头").
 ASKING_MARKS = ("哪", "谁", "什么")
 # "区财政局在…工作中主要负责哪些": what a unit-duty question is written with.
-WITHIN_WORDS = ("中", "里", "方面", "工作中")
+WITHIN_WORDS = ("中", "里", "方面", "工作中", "上")  # "…在消防上要做什么": 上 as 方面
 # (after 的 only the first two: "区财政局的主要职责")
 DUTY_ASK_ADVERBS, DUTY_ASK_VERBS = ("主要", "具体", "都"), ("负责", "承担", "做", "干", "管")
 WHAT_WORDS, DUTY_ASK_NOUNS = ("哪些", "什么", "啥"), ("职责", "任务", "分工")

@@ -19,3 +19,14 @@ def test_the_areas_a_group_covers_are_its_duties(question):
     doc = parse_document(GROUPS, "g.txt")
     frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
     assert isinstance(frame, UnitDuties), frame
+
+
+STATION = ("关于成立消防工作站的通知\n\n各村（社区）应当相应建立完善消防安全管理机制，设置专人专岗负责消防工作。\n"
+           "各村（社区）要定期开展消防检查。\n")
+
+
+@pytest.mark.parametrize("question", ["各村（社区）在消防上要做什么？", "各村（社区）在消防方面要做什么？"])
+def test_a_topic_said_with_shang_is_a_topic_like_fangmian(question):
+    doc = parse_document(STATION, "s.txt")
+    frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
