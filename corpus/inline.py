@@ -94,9 +94,10 @@ _SUBJECT = re.compile(rf"^(?:{_TOPIC_BY}|请)?{_NOT_SUBJECT}(?P<units>{_PARTY_LI
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:{one_of(roles.SUPPORT_VERBS)})(?P<main>{_UNIT_LIST})(?:共同)?"
                               rf"(?:{one_of(roles.SUPPORTED_VERBS)})")
 # the bodies worked with end where the clause goes on: "A会同B和C，按照…", "A会同B研究制定…", "A联合B对…"
-_AFTER_PARTNERS = (rf"(?=$|[，,。；;：:]|{one_of(v.AFTER_PARTNER_WORDS)}|(?:{_DUTY_VERBS})|"
+_AFTER_PARTNERS = (rf"(?=$|[，,。；;：:]|{one_of(v.AFTER_PARTNER_WORDS)}|{alternation(TIME_ADVERBS)}|(?:{_DUTY_VERBS})|"
                    rf"(?:{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)}))")
-_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})"
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?:{one_of(v.INLINE_MODALS)})?"  # "X将会同Y…"
+                              rf"(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})"
                               rf"{_AFTER_PARTNERS}")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.

@@ -274,7 +274,7 @@ BELONGS_ASKS = ("归", "属于", "由", "是", "在")
 GROUP_ENDS = ("领导小组", "工作小组", "小组", "专班", "指挥部", "委员会", "工作组", "组", "队")
 NOT_PERMISSIVE = ("能", "行", "靠", "见", "信", "谓", "持续")  # 可能, 可行, 可靠, 可见, 可信, 可谓, 可持续
 # Before a role word ("区财政局要牵头", "各部门共同负责", "由A具体牵头"): a modal or one of ROLE_ADVERBS.
-INLINE_MODALS = ("要", "应", "应当", "需")
+INLINE_MODALS = ("要", "应", "应当", "需", "将")  # "局社会事业组将会同党群工作组…进行抽查评估"
 ROLE_ADVERBS = ("共同", "具体", "统一")
 # Before a duty verb: "各处室（中心）、各行政村要广泛开展…".
 SUBJECT_MODALS = ("要", "应当", "应", "须", "必须")
@@ -297,7 +297,7 @@ DUTY_NOUNS = ("工作", "职责")
 # Posts that may be a clause's subject end like this ("巡查员要…", "网格长负责…"); 成员/委员 sit on a body.
 POST_ENDINGS, NOT_SUBJECT_POSTS = ("员", "长"), ("成员", "委员")
 # Where a 会同/联合 partner list ends and the clause goes on ("A会同B对…", "…就…", "…一起…").
-AFTER_PARTNER_WORDS = ("对", "向", "就", "在", "按", "共同", "一起")
+AFTER_PARTNER_WORDS = ("对", "向", "就", "在", "按", "共同", "一起", "等")  # "会同A、B等进行…": 等 closes the list
 
 # ---- what kind of phrase answers a question (index/answer_type.py) -------------------------------
 

@@ -147,3 +147,24 @@ def test_a_title_item_over_a_list_heads_its_entries():
 def test_an_item_with_a_sentence_keeps_its_bracketed_notes():
     doc = parse_document("一、工作措施\n1.加强宣传。各村要张贴标语。\n（1）发放宣传册；\n2.开展检查。\n", "x.txt")
     assert [it.number for it in doc.items] == [1, 2], [(it.number, it.text) for it in doc.items]
+
+
+# ---- 会同 / 联合 after a modal, partners closed by 等 -------------------------------------------------------
+
+TOGETHER = [
+    ("将会同 … 等", "局社会事业组将会同党群工作组、政法综治组、农业农村组等进行抽查评估。",
+     {"lead": ("局社会事业组",), "cooperate": ("党群工作组", "政法综治组", "农业农村组")}),
+    ("会同 … 等 without a modal", "社会事业组会同党群工作组、农业农村组等开展检查。",
+     {"lead": ("社会事业组",), "cooperate": ("党群工作组", "农业农村组")}),
+    ("将联合", "区消防工作站将联合区应急局适时对各有关单位进行督导检查。",
+     {"shared": ("区消防工作站", "区应急局")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TOGETHER], ids=[c[0] for c in TOGETHER])
+def test_together_after_a_modal(text, expected):
+    from corpus.inline import inline_units
+
+    units = inline_units(text)
+    for role, names in expected.items():
+        assert getattr(units, role) == names, units
