@@ -73,5 +73,9 @@ class ItemsMixin:
                 self.items.pop()
             self.add_section("", title.rstrip("。"), 3, parent.line_start)
             self.sub_run = True
+            # "公共广场、公厕管理方面 第4项": the group names the run; a title met before under another heading
+            # ("（二）…" again over "2.实施采认工作") is named with the labels above it ("三（二）实施采认工作 第2项")
+            same = any(it.path == self.last_title for it in self.items)
+            self.sub_path = f"{self.label_path}{self.last_title}" if same else self.last_title
         self.open("item", number, collapse_spaces(text), no)
-        self.block.path = self.last_title  # "公共广场、公厕管理方面 第4项": the group names the run
+        self.block.path = self.sub_path

@@ -168,3 +168,11 @@ def test_together_after_a_modal(text, expected):
     units = inline_units(text)
     for role, names in expected.items():
         assert getattr(units, role) == names, units
+
+
+def test_a_group_title_met_again_is_named_with_the_labels_above_it():
+    doc = parse_document("三、采信办法\n（一）准入类职业资格\n1.确定比对类别。由业务主管部门组织专家比对。\n2.实施采认工作\n"
+                         "（1）鉴别确认证书。\n（2）比对并发放采信证明。\n（二）水平评价类职业资格\n1.确定比对标准。由业务主管部门对照。\n"
+                         "2.实施采认工作\n（1）鉴别确认证书。\n（2）比对并发放采信证明。\n", "x.txt")
+    locators = [it.locator for it in doc.items if "采信证明" in it.text]
+    assert len(set(locators)) == 2, locators  # two groups of one title, cited apart
