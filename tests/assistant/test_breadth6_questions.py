@@ -30,3 +30,19 @@ def test_a_topic_said_with_shang_is_a_topic_like_fangmian(question):
     doc = parse_document(STATION, "s.txt")
     frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
     assert isinstance(frame, UnitDuties), frame
+
+
+HOUSING = ("关于下达2016年保障性安居工程建设目标任务的通知\n\n一、新开工建设目标任务\n"
+           "1.吉钓安置小区1860套，责任单位：平潭综合实验区交通投资发展有限公司，所属片区：金井湾片区开发管理局；\n"
+           "2.中原安置小区1052套，责任单位：平潭综合实验区国有资产投资发展有限公司。\n"
+           "二、基本建成目标任务\n1.澳前安置小区573套，责任单位：平潭综合实验区交通投资发展有限公司。\n")
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("交通投资发展有限公司负责哪些安置小区？", "平潭综合实验区交通投资发展有限公司"),
+    ("国有资产投资发展有限公司负责什么", "平潭综合实验区国有资产投资发展有限公司"),
+])
+def test_a_company_is_asked_without_the_place_it_belongs_to(question, unit):
+    doc = parse_document(HOUSING, "h.txt")
+    frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties) and unit in frame.units, frame
