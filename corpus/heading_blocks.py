@@ -7,11 +7,29 @@ from __future__ import annotations
 from corpus.headings import Line, is_title_like, numbered_title
 from corpus.model import Units
 from corpus.numerals import int_to_chinese
+from corpus.tables import untitled_group
 from corpus.text import collapse_spaces, join_cjk_spaces
 from corpus.units import trailing_units
 
 
+def _list_clause(rest: str, before: Line | None) -> bool:
+    """"（二）组织制定片区消防工作年度计划；": a numbered line closed by a semicolon is a clause of a list, never a
+    bare heading (nor is the list's last clause, closed by "。" after a sibling closed by "；")."""
+    rest = rest.rstrip()
+    return rest.endswith(("；", ";")) or (
+        rest.endswith("。") and before is not None and before.kind == "h2" and before.text.rstrip().endswith(("；", ";")))
+
+
 class HeadingsMixin:
+    def table_group_row(self, j: int, cur: Line) -> bool:
+        """A heading or a short title line between a table's rows, above more rows: it names their group."""
+        nxt = self.next_content(j)
+        return (cur.kind in ("h1", "h2", "text") and nxt is not None and nxt.kind == "table"
+                and (cur.kind != "text" or untitled_group(cur.text, nxt.text)))
+
+    def previous_content(self, i: int) -> Line | None:
+        return next((ln for ln in reversed(self.lines[:i]) if ln.kind != "blank"), None)
+
     def on_h1(self, i: int, ln: Line) -> None:
         self.close()
         self.duty_owner = Units()
@@ -32,6 +50,7 @@ class HeadingsMixin:
 
     def on_h2(self, i: int, ln: Line) -> None:
         title, has_body = numbered_title(collapse_spaces(ln.rest))
+        has_body = has_body or _list_clause(ln.rest, self.previous_content(i))
         nxt = self.next_content(i)
         over_items = not has_body and nxt is not None and nxt.kind == "item" and not nxt.label
         if self.block is not None and self.block.article and not over_items:

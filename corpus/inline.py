@@ -9,6 +9,7 @@ import re
 from corpus import roles
 from corpus import vocabulary as v
 from corpus.model import SubAttribution, Units
+from corpus.offices import office_subjects
 from corpus.parties import CLAUSE_START_WORDS, COLLECTIVE_NOUNS, POSITIONS, is_party_name, qualified_by_case
 from corpus.rosters import SETS_UP, body_named
 from corpus.units import (
@@ -99,9 +100,10 @@ _SUBJECT = re.compile(rf"^(?:{_TOPIC_BY}|请)?{_NOT_SUBJECT}(?P<units>{_PARTY_LI
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:{one_of(roles.SUPPORT_VERBS)})(?P<main>{_UNIT_LIST})(?:共同)?"
                               rf"(?:{one_of(roles.SUPPORTED_VERBS)})")
 # the bodies worked with end where the clause goes on: "A会同B和C，按照…", "A会同B研究制定…", "A联合B对…"
-_AFTER_PARTNERS = (rf"(?=$|[，,。；;：:]|{one_of(v.AFTER_PARTNER_WORDS)}|(?:{_DUTY_VERBS})|"
+_AFTER_PARTNERS = (rf"(?=$|[，,。；;：:]|{one_of(v.AFTER_PARTNER_WORDS)}|{alternation(TIME_ADVERBS)}|(?:{_DUTY_VERBS})|"
                    rf"(?:{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)}))")
-_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})"
+_TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?:{one_of(v.INLINE_MODALS)})?"  # "X将会同Y…"
+                              rf"(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})"
                               rf"{_AFTER_PARTNERS}")
 _INLINE_ROLE = dict(_INLINE_ROLES)
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
@@ -179,7 +181,7 @@ def inline_units(text: str) -> Units:
             found[role].append(m.group("unit"))
     subject: tuple[str, ...] = ()  # the last clause's named subject: a clause without one continues it
     founded = ""  # a body the last clause set up ("成立…的网格化工作领导小组"): the duties that follow are its
-    text = _SET_UP.sub(r"\g<0>\g<body>", text)  # "…组成督查组，负责…" → "…组成督查组，督查组负责…"
+    text = _SET_UP.sub(r"\g<0>\g<body>", office_subjects(text))  # "…组成督查组，负责…" → "…督查组负责…"; "下设办公室"
     for clause in _candidate_clauses(_SUBJECT_COMMA.sub(r"\g<subject>", ROLE_THEN_LIST.sub(r"\1，", text))):
         clause = _ENUMERATOR.sub("", clause)
         if founded and _OWN_DUTY.match(clause):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from corpus.headings import Line, numbered_title
 from corpus.numerals import int_to_chinese
 from corpus.tasks import duty_owner
-from corpus.text import collapse_spaces, first_sentence
+from corpus.text import collapse_spaces, first_sentence, has_sentence_punct
+from corpus.units import trailing_units
 from corpus.vocabulary import ARTICLE_NOUN
 
 # A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).
@@ -54,6 +55,12 @@ class ItemsMixin:
         if heads:
             self.stack.append((RUN_LEVEL, last.title))
 
+    def opens_sub_item(self, b, text: str) -> bool:
+        """"（1）…" under a "1." item: a sub-item of that group when it names its own units, or when the item is
+        a bare title over a list ("1.窗口直接受理业务" then "（1）老年优待证办理；" "（2）…")."""
+        return self.sub_run or (b is not None and b.kind == "item" and not b.article and (
+            bool(trailing_units(text)) or (len(b.lines) == 1 and not has_sentence_punct(b.text))))
+
     def open_sub_item(self, number: int, text: str, no: int) -> None:
         """"1.公共广场、公厕管理方面。" then "（1）…（牵头处室：X）" "（2）…": each （N） with its own units is
         item N of its group, the group's title its section (numbers repeat, so the group names the run);
@@ -66,5 +73,9 @@ class ItemsMixin:
                 self.items.pop()
             self.add_section("", title.rstrip("。"), 3, parent.line_start)
             self.sub_run = True
+            # "公共广场、公厕管理方面 第4项": the group names the run; a title met before under another heading
+            # ("（二）…" again over "2.实施采认工作") is named with the labels above it ("三（二）实施采认工作 第2项")
+            same = any(it.path == self.last_title for it in self.items)
+            self.sub_path = f"{self.label_path}{self.last_title}" if same else self.last_title
         self.open("item", number, collapse_spaces(text), no)
-        self.block.path = self.last_title  # "公共广场、公厕管理方面 第4项": the group names the run
+        self.block.path = self.sub_path

@@ -39,6 +39,7 @@ from corpus.rosters import (
     NAMES_ONLY,
     SETS_UP,
     body_named,
+    group_title,
     roster_entry,
 )
 from corpus.table_items import items_from_table
@@ -232,8 +233,8 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             cur = self.lines[j]
             if cur.kind == "table":
                 rows.append((cur.no, cur.text))
-            elif cur.kind in ("h1", "h2") and rows and (nxt := self.next_content(j)) is not None and nxt.kind == "table":
-                rows.append((cur.no, cur.text))  # a group row ("一、知识产权保护方面（共5项）") inside the table
+            elif rows and self.table_group_row(j, cur):
+                rows.append((cur.no, cur.text))  # a group row ("一、知识产权保护方面（共5项）", "2016年新开工项目")
             elif cur.kind != "blank":
                 break
             j += 1
@@ -287,7 +288,8 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             self.block.roster = True
             self.block.roster_entries.append(entry)
             return
-        if GROUP_TITLE.match(text) and len(text) <= 20 and not (b is not None and b.joinable() and b.kind != "para"):
+        if group_title(text, ln.text, b is not None and b.roster and not b.duties) and len(text) <= 20 and not (
+                b is not None and b.joinable() and b.kind != "para"):
             # "第六指导组": the title of the next group in a list of groups, never the tail of a paragraph
             self.close()
             self.add_section("", join_cjk_spaces(text).rstrip("：:"), 3, ln.no)
@@ -301,7 +303,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 b.roster_entries.append(roster_entry(ln.text))
                 return
-            if len(text) <= 40 and not has_sentence_punct(text) and not GROUP_TITLE.match(text):
+            if len(text) <= 40 and not has_sentence_punct(text) and not group_title(text, ln.text, in_roster=True):
                 self.extend("；" + text, ln.no)  # one more entry ("林 森 里美联合党委书记")
                 b.roster_entries.append(roster_entry(ln.text))
                 return
@@ -324,15 +326,14 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
             # "1、局党组联系2个基层单位：" then "(1)村集体组织：岚城乡霞屿村": the item's colon announces its body
             self.extend(text, ln.no)
             return
+        if (sub := _SUB_NUMBER.match(text)) and self.opens_sub_item(b, text):
+            self.open_sub_item(int(sub.group("n")), text[sub.end():], ln.no)
+            return
         if b is not None and b.joinable():
             self.extend(text, ln.no)
             return
         if b is not None and b.listing and ends_sentence(text):
             self.extend(text, ln.no)  # the sentence closing an article's list ("不属于可销毁的物品严禁放入…")
-            return
-        if (sub := _SUB_NUMBER.match(text)) and (self.sub_run or (
-                b is not None and b.kind == "item" and not b.article and trailing_units(text))):
-            self.open_sub_item(int(sub.group("n")), text[sub.end():], ln.no)
             return
         if (b is not None and b.kind in ("item", "h2") and not b.has_units() and trailing_units(text)
                 and not _SUB_ITEM.match(text)):

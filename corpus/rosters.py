@@ -21,6 +21,18 @@ GROUP_TITLE = re.compile(rf"^[（(]?[第{LABEL_NUMERALS}\d]{{0,4}}[）)、.]?[\u
 _SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)\s+(?P<post>\S.*)$")
 
 
+def spaced_member(raw: str) -> bool:
+    """"林 森 区公安驻金井片区工作组": a name set apart from its post by a space is a roster's member line, even
+    where the post ends like a group's title (工作组)."""
+    m = _SPACED_NAME.match(raw.strip())
+    return bool(m) and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2
+
+
+def group_title(text: str, raw: str, in_roster: bool) -> bool:
+    """"第二组", "综合协调组": the title of a group in a list of groups; inside a roster, not a member's line."""
+    return bool(GROUP_TITLE.match(text)) and not (in_roster and spaced_member(raw))
+
+
 def roster_entry(raw: str) -> str:
     """A roster line with each name set apart from its post before spaces are dropped, for reading its
     people: "组 长：施 强 片区党委书记、局长" → "组长：施强（片区党委书记）、局长" (the space is all that

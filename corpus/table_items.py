@@ -29,6 +29,7 @@ _UNIT_NAME_COLUMN = re.compile(rf"^(?:{one_of(v.UNIT_NAME_HEADERS)})$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*")
 _REMARK = re.compile(rf"^(?:{one_of(v.REMARK_HEADERS)})$")
 _DUTY_COLUMN = re.compile(one_of(v.DUTY_HEADER_WORDS))
+_TOTAL_ROW = re.compile(rf"^(?:{one_of(v.TOTAL_ROW_WORDS)})$")
 
 
 def _group_column(table: Table, candidates: list[str]) -> str | None:
@@ -100,12 +101,18 @@ def _name_column(table: Table, others: list[str]) -> str | None:
             continue
         values = [r.get(h) for r in table.rows if r.get(h)]
         if (len(values) >= 2 and len(set(values)) == len(values) and all(len(v) <= 16 for v in values)
-                and not any(unit_like(v) for v in values)):  # a column of unit names is not task names
+                and not any(unit_like(v) or v.isdigit() for v in values)):  # nor unit names nor counts (套数)
             return h
     return None
 
 
+def _total_row(row) -> bool:
+    first = next((c for _, c in row.cells if c), "")
+    return _TOTAL_ROW.match(first.replace(" ", "")) is not None
+
+
 def items_from_table(table: Table) -> list[Item]:
+    table = replace(table, rows=tuple(r for r in table.rows if not _total_row(r)))  # 合计 rows sum the items
     role_cols = [h for h in table.headers if roles.column_role(h)]
     if role_cols:
         return _task_items(table, role_cols)
@@ -193,6 +200,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     if task is None:
         return []
     name = title or _name_column(table, [h for h in others if h not in (*merged, task)])
+    plain = [h for h in others if h not in (*merged, task, name)]
     items, carried = [], {h: "" for h in (*spans, title) if h}
     continued = _continuation_rows(table)
     for i, row in enumerate(table.rows):
@@ -205,6 +213,8 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
         heading = first_sentence(text)
         if name and row.get(name):
             heading, text = row.get(name), f"{row.get(name)}：{text}"
+        # the row's other plain cells go with it ("…，套数：1052，所属片区：岚城片区开发管理局"): the item is the row
+        text += "".join(f"，{h}：{row.get(h)}" for h in plain if row.get(h))
         units = units_from_columns({h: row.get(h) for h in role_cols})
         if remark_col and row.get(remark_col):
             units = _remark_lead(units, row.get(remark_col), tuple(row.get(h) for h in role_cols))

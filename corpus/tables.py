@@ -67,6 +67,14 @@ def _header_follows(rest: list[tuple[int, str]]) -> bool:
     return nxt is not None and _looks_like_header(nxt)
 
 
+def untitled_group(text: str, next_row: str) -> bool:
+    """A short line between the rows of a table, without numbering or sentence punctuation, above data rows
+    ("2016年新开工项目" between the header and rows 1, 2, 合计): it names the group of the rows below."""
+    t = text.strip()
+    return (0 < len(t) <= 30 and "\t" not in t and "|" not in t and not has_sentence_punct(t)
+            and not _looks_like_header(split_cells(next_row)))
+
+
 def two_level_headers(top: tuple[str, ...], sub: list[str]) -> tuple[str, ...]:
     """A header written on two rows with merged cells ("政府行政责任人 | (merged)" over "姓名 | 单位及职务"):
     each column is named by its group and its own name ("政府行政责任人/姓名")."""
@@ -108,8 +116,8 @@ def build_tables(rows: list[tuple[int, str]]) -> list[TableDraft]:
         filled = [c for c in cells if c]
         if not filled:
             continue
-        if (len(filled) == 1 and current is not None and _GROUP_ROW.match(cells[0])
-                and not _header_follows(rows[k + 1:])):
+        if (len(filled) == 1 and current is not None and not _header_follows(rows[k + 1:])
+                and (_GROUP_ROW.match(cells[0]) or not any(c in text for c in "\t|"))):
             group = _GROUP_COUNT.sub("", join_cjk_spaces(cells[0]))
             continue  # a group row: the section of the rows below it; numbering goes on
         if len(filled) == 1 and cells[0] and (m := H1.match(cells[0])):

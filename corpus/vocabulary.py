@@ -56,7 +56,7 @@ WHO_WORDS = ("谁", "哪个", "哪些", "哪家", "哪几个")
 # Interrogatives that make a quoted "由…牵头" a question, not a statement ("由哪个单位牵头").
 ASKING_MARKS = ("哪", "谁", "什么")
 # "区财政局在…工作中主要负责哪些": what a unit-duty question is written with.
-WITHIN_WORDS = ("中", "里", "方面", "工作中")
+WITHIN_WORDS = ("中", "里", "方面", "工作中", "上")  # "…在消防上要做什么": 上 as 方面
 # (after 的 only the first two: "区财政局的主要职责")
 DUTY_ASK_ADVERBS, DUTY_ASK_VERBS = ("主要", "具体", "都"), ("负责", "承担", "做", "干", "管")
 WHAT_WORDS, DUTY_ASK_NOUNS = ("哪些", "什么", "啥"), ("职责", "任务", "分工")
@@ -137,6 +137,8 @@ ITEM_NOUNS = ("项", "条", "点", "款")
 ARTICLE_NOUN = "条"
 # The header of a table's sequence column, and how a question names a row by it ("分工表序号2那项").
 SERIAL_HEADERS = ("序号", "编号", "序列")
+# A table row that sums the rows above it ("合计 | | | 2912"): a row of the table, never an item of it.
+TOTAL_ROW_WORDS = ("合计", "小计", "总计", "共计")
 # What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
 # A numbered stage of the work: "第三阶段：验收阶段（2016年4月1日至5月30日）" heads the paragraph below it.
@@ -200,6 +202,11 @@ TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "
 TIME_CLAUSE_ENDS = ("后", "时", "期间", "内", "前")
 # "由…抽调专人组成督查组，负责开展督查工作": the body a clause sets up is the subject of the duty after it.
 SETS_UP_VERBS = ("组成", "成立", "组建", "设立")
+# "领导小组下设办公室，挂靠…，负责…": the office a body sets up under itself is called by the body's name
+# ("领导小组办公室"), and the duty clauses of that paragraph that name no subject are the office's.
+SUB_BODY_VERBS = ("下设",)
+OFFICE_NOUN = "办公室"
+SUBJECTLESS_DUTIES = ("主要负责", "具体负责", "负责", "具体承担", "承担")
 # "报工作站组长决定", "上报区河长办": whom a report goes to, never who acts (报社 is a name).
 REPORT_VERBS = ("报", "上报", "报送", "报告", "呈报")
 # "六名专职巡查员，要全力负责…": how many of a post the subject counts, never part of its name.
@@ -267,7 +274,7 @@ BELONGS_ASKS = ("归", "属于", "由", "是", "在")
 GROUP_ENDS = ("领导小组", "工作小组", "小组", "专班", "指挥部", "委员会", "工作组", "组", "队")
 NOT_PERMISSIVE = ("能", "行", "靠", "见", "信", "谓", "持续")  # 可能, 可行, 可靠, 可见, 可信, 可谓, 可持续
 # Before a role word ("区财政局要牵头", "各部门共同负责", "由A具体牵头"): a modal or one of ROLE_ADVERBS.
-INLINE_MODALS = ("要", "应", "应当", "需")
+INLINE_MODALS = ("要", "应", "应当", "需", "将")  # "局社会事业组将会同党群工作组…进行抽查评估"
 ROLE_ADVERBS = ("共同", "具体", "统一")
 # Before a duty verb: "各处室（中心）、各行政村要广泛开展…".
 SUBJECT_MODALS = ("要", "应当", "应", "须", "必须")
@@ -290,7 +297,7 @@ DUTY_NOUNS = ("工作", "职责")
 # Posts that may be a clause's subject end like this ("巡查员要…", "网格长负责…"); 成员/委员 sit on a body.
 POST_ENDINGS, NOT_SUBJECT_POSTS = ("员", "长"), ("成员", "委员")
 # Where a 会同/联合 partner list ends and the clause goes on ("A会同B对…", "…就…", "…一起…").
-AFTER_PARTNER_WORDS = ("对", "向", "就", "在", "按", "共同", "一起")
+AFTER_PARTNER_WORDS = ("对", "向", "就", "在", "按", "共同", "一起", "等")  # "会同A、B等进行…": 等 closes the list
 
 # ---- what kind of phrase answers a question (index/answer_type.py) -------------------------------
 

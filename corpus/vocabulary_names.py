@@ -88,6 +88,8 @@ BODY_PLACES = ("片区", "街道", "镇", "乡", "县", "市")
 # A second nameplate in brackets ends like an organisation ("区森林园林局（区森林园林公司）"); a body inside a
 # body ("区公安局交警部门") has a parent ending in PARENT_ENDS.
 NAMEPLATE_ENDS = ("局", "委", "办", "公司", "中心", "集团")
+# A company named with the place it belongs to ("平潭综合实验区交通投资发展有限公司") is asked without the place.
+PLACED_COMPANY_ENDS = ("公司", "集团")
 PARENT_ENDS = ("局", "委", "办", "院", "厅", "政府", "集团", "公司")
 # A place a document's title or issuer opens with ("荔湾区", "东山街道", "平潭综合实验区"), and the
 # characters of office names and title wording that never occur in a place ("管理局关于农村", "加强和改进全市").

@@ -42,6 +42,8 @@ _PLACED_BODY = re.compile(rf"^[\u4e00-\u9fff]{{1,4}}?(?:{one_of(name_words.BODY_
                           rf"(?P<body>[\u4e00-\u9fff]{{2,}}(?:{one_of(name_words.PLACED_BODY_ENDS)}))$")
 
 
+_PLACED_COMPANY = re.compile(rf"^[\u4e00-\u9fff]{{2,6}}?(?:{one_of(name_words.PLACE_SUFFIXES)})"
+                             rf"(?P<body>[\u4e00-\u9fff]{{4,}}(?:{one_of(name_words.PLACED_COMPANY_ENDS)}))$")
 _NAMEPLATES = re.compile(rf"^([^（(]{{2,20}})[（(]([^（）()]{{2,20}}(?:{one_of(name_words.NAMEPLATE_ENDS)}))[）)]$")
 
 
@@ -52,6 +54,8 @@ def _short_forms(name: str) -> list[str]:
         out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
     if m := _PLACED_BODY.match(name):
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
+    elif m := _PLACED_COMPANY.match(name):
+        out.append(m.group("body"))  # "平潭综合实验区交通投资发展有限公司" → "交通投资发展有限公司"
     if name.startswith("各") and len(name) - 1 >= 3 and name.endswith(POSITIONS):
         out.append(name[1:])  # "各挂钩帮扶干部" is asked as "挂钩帮扶干部" (not "各配合单位" as "配合单位")
     if name.startswith("区委") and len(name) - 2 >= 3:

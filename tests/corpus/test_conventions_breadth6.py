@@ -1,0 +1,178 @@
+"""Conventions of the sixth question set's documents (eval/breadth6), one row per form.
+
+Rows are short real-style snippets of the forms those documents use: tables split into groups by an unnumbered
+title row and closed by 合计 rows, and numbered lists whose （一）… clauses close with a semicolon (clauses, never bare headings).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.parse import parse_document
+
+HEADER = "序号\t项目名称\t建设地址\t套数\t所属片区\t责任单位\n"
+
+# ---- tables: a title row names the group of rows below it; a 合计 row is no item ------------------------
+
+TABLE_GROUPS = [
+    ("an unnumbered title row between the header and the rows",
+     HEADER + "2016年新开工项目\n1\t中原安置小区\t中原组团南隅\t1052\t岚城片区\t国投公司\n"
+     "2\t吉钓安置小区\t环岛路东北侧\t1860\t金井湾片区\t交投公司\n合计\t\t\t2912\t\t\n"
+     "2016年基本建成项目\n1\t流水安置小区\t流水镇五埕村\t1181\t流水片区\t流水公司\n合计\t\t\t1181\t\t\n",
+     [("2016年新开工项目", 1, "中原安置小区", "国投公司"), ("2016年新开工项目", 2, "吉钓安置小区", "交投公司"),
+      ("2016年基本建成项目", 1, "流水安置小区", "流水公司")]),
+    ("a numbered group row still a group row",
+     HEADER + "一、新开工项目\n1\t中原安置小区\t中原组团南隅\t1052\t岚城片区\t国投公司\n小计\t\t\t1052\t\t\n",
+     [("一、新开工项目", 1, "中原安置小区", "国投公司")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TABLE_GROUPS], ids=[c[0] for c in TABLE_GROUPS])
+def test_table_group_rows_and_total_rows(text, expected):
+    doc = parse_document("附件\n项目清单\n" + text, "x.txt")
+    assert len(doc.tables) == 1 and doc.tables[0].headers[1] == "项目名称", doc.tables  # one table, its header kept
+    got = [(it.section.split(" / ")[-1], it.number, it.heading, it.units.shared) for it in doc.items]
+    assert got == [(g, n, h, (u,)) for g, n, h, u in expected]  # the 合计/小计 rows are rows, never items
+    assert all("合计" not in it.text and "小计" not in it.text for it in doc.items)
+
+
+def test_a_table_row_item_keeps_its_other_cells():
+    doc = parse_document("附件\n" + HEADER + "1\t吉钓安置小区\t环岛路东北侧\t1860\t金井湾片区\t交投公司\n"
+                         "2\t澳前安置小区\t澳前镇山谷\t573\t澳前片区\t交投公司\n", "x.txt")
+    assert "所属片区：澳前片区" in doc.items[1].text and "套数：573" in doc.items[1].text
+
+
+def test_a_sentence_between_tables_is_no_group_row():
+    doc = parse_document(HEADER + "1\t中原安置小区\t中原组团南隅\t1052\t岚城片区\t国投公司\n"
+                         "以上项目必须于2016年9月底前实现开工目标。\n"
+                         "2\t吉钓安置小区\t环岛路东北侧\t1860\t金井湾片区\t交投公司\n", "x.txt")
+    assert not any(r.group for t in doc.tables for r in t.rows)
+
+
+# ---- （一）… clauses closed by a semicolon are items, never headings -------------------------------------
+
+LIST_CLAUSES = [
+    ("a duty list whose clauses close with semicolons",
+     "二、片区消防工作站主要职责\n（一）贯彻落实相关消防法律、法规，研究制定措施、意见；\n（二）组织制定片区消防工作年度计划；\n"
+     "（三）协调解决重大问题，并负责具体实施；\n（四）完成片区党委交办的其他消防工作任务。\n",
+     [(1, "研究制定措施"), (2, "年度计划"), (3, "协调解决重大问题"), (4, "其他消防工作任务")]),
+    ("meeting rules, the first clause short",
+     "三、会议规则\n（一）会议原则上每半年召开一次，主要研究重大问题；\n（二）会议的议题由工作站办公室研究提出，报组长决定。\n",
+     [(1, "每半年召开一次"), (2, "工作站办公室研究提出")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LIST_CLAUSES], ids=[c[0] for c in LIST_CLAUSES])
+def test_semicolon_clauses_are_text_not_headings(text, expected):
+    doc = parse_document(text, "x.txt")
+    got = [it.text for it in doc.items] + [p.text for p in doc.paragraphs]
+    for _number, phrase in expected:
+        assert any(phrase in t for t in got), got  # the clause's text is searchable, never only a section title
+
+
+def test_semicolon_clauses_are_items_where_the_list_assigns_work():
+    doc = parse_document("二、主要职责\n（一）组织制定片区消防工作年度计划；\n（二）指导成员单位健全落实责任制；\n"
+                         "（三）提请片区党委会开展督查、考核，并由片区消防工作站负责具体实施；\n（四）完成交办的其他任务。\n",
+                         "x.txt")
+    assert [(it.number, it.text[:6]) for it in doc.items] == [
+        (1, "组织制定片区"), (2, "指导成员单位"), (3, "提请片区党委"), (4, "完成交办的其")]
+
+
+def test_a_title_line_is_still_a_heading():
+    doc = parse_document("二、工作措施\n（一）加强组织领导\n各单位要成立领导小组。\n（二）强化督查\n定期通报进展。\n", "x.txt")
+    assert [s.title for s in doc.sections if s.level == 2] == ["加强组织领导", "强化督查"]
+
+
+# ---- rosters: a member whose post ends like a group's title is still a member ------------------------------
+
+ROSTER_MEMBERS = [
+    ("a post ending in 工作组 after the name",
+     "一、成员名单\n组 长：施 强 党委书记、局长\n成 员：林 勇 党政办公室主任\n翁 涛 派驻金井片区执法队筹建组\n"
+     "林 森 区公安驻金井片区工作组\n刘树蕊 南海边防派出所所长\n消防工作站下设办公室，挂靠在政法综治处。\n",
+     ["翁涛", "林森", "刘树蕊"]),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), [c[1:] for c in ROSTER_MEMBERS], ids=[c[0] for c in ROSTER_MEMBERS])
+def test_spaced_member_lines_stay_in_the_roster(text, members):
+    doc = parse_document(text, "x.txt")
+    roster = next(p for p in doc.paragraphs if p.roster)
+    assert all(m in roster.text.replace(" ", "") for m in members), roster.text
+    assert not [s for s in doc.sections if "工作组" in s.title or "所长" in s.title], doc.sections
+
+
+def test_a_group_title_after_a_roster_is_still_a_group():
+    doc = parse_document("关于调整工作组的通知\n五个小组组成人员如下：\n第一组\n组 长：林新平\n成 员：王茂华、高众\n工作职责：负责北港文创村的排查整治。\n第二组\n"
+                         "组 长：林宝雄\n成 员：薛理涓\n工作职责：负责长江澳景点的排查整治。\n", "x.txt")
+    assert {"第一组", "第二组"} <= {s.title for s in doc.sections}
+
+
+# ---- the office a body sets up under itself ----------------------------------------------------------------
+
+OFFICES = [
+    ("duties after the office's seat",
+     "消防工作站下设办公室，挂靠在政法综治处，负责落实开展消防安全各项工作。办公室主任由政法综治处处长巫贤洪同志兼任。"
+     "办公室定期组织开展联合督导。", "消防工作站办公室", "shared"),
+    ("a subject-less duty sentence after the office's people",
+     "工作组下设办公室和五个小组。办公室设在经济发展处，主任由陈弘兼任，成员由陈尧、翁绳武组成。负责综合协调整治的相关工作。",
+     "工作组办公室", "shared"),
+    ("the office leads", "领导小组下设办公室，依托在区道安办，由高杰兼任办公室主任，负责牵头、组织、协调、督导整治工作。",
+     "领导小组办公室", "lead"),
+    ("具体承担", "领导小组下设办公室，由副总指挥张遵耀担任办公室主任，具体承担领导小组日常工作。", "领导小组办公室", "shared"),
+    ("the body set up in the clause before", "区安委会成立打非治违专项行动工作小组，下设办公室，负责综合协调和监督检查。",
+     "打非治违专项行动工作小组办公室", "shared"),
+]
+
+
+@pytest.mark.parametrize(("text", "office", "role"), [c[1:] for c in OFFICES], ids=[c[0] for c in OFFICES])
+def test_an_office_set_up_under_a_body_is_called_by_its_name(text, office, role):
+    doc = parse_document("关于成立工作站的通知\n\n" + text + "\n", "x.txt")
+    units = next(it.units for it in doc.tasks if "下设" in it.text)
+    assert office in getattr(units, role), units
+    assert "办公室" not in units.all and "政法综治处" not in units.all and "区道安办" not in units.all, units
+
+
+# ---- a bare-title item over a （1）（2）… list: the list's entries are the items of that group --------------
+
+def test_a_title_item_over_a_list_heads_its_entries():
+    doc = parse_document("二、规范便民事务管理\n（二）办证服务职能\n1.窗口直接受理业务\n（1）老年优待证办理；\n（2）大学生助学贷款证明办理；\n"
+                         "（3）临时救助（1000元以下由便民服务中心审批）；\n2.收件代办业务\n（1）水电立户申请；\n"
+                         "（2）城乡困难居民临时救助（3000元以上经片区管理局党委研究）；\n", "x.txt")
+    got = [(it.locator, it.text) for it in doc.items]
+    assert ("窗口直接受理业务 第2项", "大学生助学贷款证明办理；") in got, got
+    assert ("收件代办业务 第2项", "城乡困难居民临时救助（3000元以上经片区管理局党委研究）；") in got, got
+    assert not [t for _, t in got if t.startswith(("窗口", "收件"))]  # the titles head the groups, no items of their own
+
+
+def test_an_item_with_a_sentence_keeps_its_bracketed_notes():
+    doc = parse_document("一、工作措施\n1.加强宣传。各村要张贴标语。\n（1）发放宣传册；\n2.开展检查。\n", "x.txt")
+    assert [it.number for it in doc.items] == [1, 2], [(it.number, it.text) for it in doc.items]
+
+
+# ---- 会同 / 联合 after a modal, partners closed by 等 -------------------------------------------------------
+
+TOGETHER = [
+    ("将会同 … 等", "局社会事业组将会同党群工作组、政法综治组、农业农村组等进行抽查评估。",
+     {"lead": ("局社会事业组",), "cooperate": ("党群工作组", "政法综治组", "农业农村组")}),
+    ("会同 … 等 without a modal", "社会事业组会同党群工作组、农业农村组等开展检查。",
+     {"lead": ("社会事业组",), "cooperate": ("党群工作组", "农业农村组")}),
+    ("将联合", "区消防工作站将联合区应急局适时对各有关单位进行督导检查。",
+     {"shared": ("区消防工作站", "区应急局")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TOGETHER], ids=[c[0] for c in TOGETHER])
+def test_together_after_a_modal(text, expected):
+    from corpus.inline import inline_units
+
+    units = inline_units(text)
+    for role, names in expected.items():
+        assert getattr(units, role) == names, units
+
+
+def test_a_group_title_met_again_is_named_with_the_labels_above_it():
+    doc = parse_document("三、采信办法\n（一）准入类职业资格\n1.确定比对类别。由业务主管部门组织专家比对。\n2.实施采认工作\n"
+                         "（1）鉴别确认证书。\n（2）比对并发放采信证明。\n（二）水平评价类职业资格\n1.确定比对标准。由业务主管部门对照。\n"
+                         "2.实施采认工作\n（1）鉴别确认证书。\n（2）比对并发放采信证明。\n", "x.txt")
+    locators = [it.locator for it in doc.items if "采信证明" in it.text]
+    assert len(set(locators)) == 2, locators  # two groups of one title, cited apart
