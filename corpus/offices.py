@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 
 from corpus import vocabulary as v
+from corpus import vocabulary_names as vn
 from corpus.rosters import body_named
 
 _NAME = r"[^\s，,。；;：:、“”\"《》（）()]"
 # "领导小组下设办公室", "工作组下设办公室和五个小组", "…工作小组，下设办公室" (the body set up just before)
-_SETS_UP_OFFICE = re.compile(rf"(?P<body>{_NAME}{{0,20}}?)(?:均)?(?:{v.one_of(v.SUB_BODY_VERBS)})"
-                             rf"(?P<office>{_NAME}{{0,16}}?{v.OFFICE_NOUN})")
+_SETS_UP_OFFICE = re.compile(rf"(?P<body>{_NAME}{{0,20}}?)(?:均)?(?:{v.one_of(vn.SUB_BODY_VERBS)})"
+                             rf"(?P<office>{_NAME}{{0,16}}?{vn.OFFICE_NOUN})")
 _CLAUSE_START = r"(?<=[，,。；;])"
-_SUBJECTLESS = re.compile(rf"{_CLAUSE_START}(?=(?:{v.one_of(v.SUBJECTLESS_DUTIES)}))")
-_BARE_OFFICE = re.compile(rf"{_CLAUSE_START}{v.OFFICE_NOUN}(?!主任)")
+_SUBJECTLESS = re.compile(rf"{_CLAUSE_START}(?=(?:{v.one_of(vn.SUBJECTLESS_DUTIES)}))")
+_BARE_OFFICE = re.compile(rf"{_CLAUSE_START}{vn.OFFICE_NOUN}(?!主任)")
 
 
 def office_named(text: str) -> tuple[str, int] | None:
@@ -28,7 +29,7 @@ def office_named(text: str) -> tuple[str, int] | None:
     if m is None:
         return None
     office = m.group("office")
-    if office == v.OFFICE_NOUN:
+    if office == vn.OFFICE_NOUN:
         body = m.group("body") or body_named(text[:m.start()])
         if not body:
             return None

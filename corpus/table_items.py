@@ -22,14 +22,14 @@ from corpus.parties import personal_name
 from corpus.text import abbreviates, first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
 from corpus.vocabulary import SERIAL_HEADERS, alternation, one_of
-from corpus.vocabulary_names import PERSON_HEADERS
+from corpus.vocabulary_names import PERSON_HEADERS, TOTAL_ROW_WORDS
 
 _SERIAL = re.compile(f"^(?:{alternation(SERIAL_HEADERS)})$")
 _UNIT_NAME_COLUMN = re.compile(rf"^(?:{one_of(v.UNIT_NAME_HEADERS)})$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*")
 _REMARK = re.compile(rf"^(?:{one_of(v.REMARK_HEADERS)})$")
 _DUTY_COLUMN = re.compile(one_of(v.DUTY_HEADER_WORDS))
-_TOTAL_ROW = re.compile(rf"^(?:{one_of(v.TOTAL_ROW_WORDS)})$")
+_TOTAL_ROW = re.compile(rf"^(?:{one_of(TOTAL_ROW_WORDS)})$")
 
 
 def _group_column(table: Table, candidates: list[str]) -> str | None:

@@ -137,8 +137,6 @@ ITEM_NOUNS = ("项", "条", "点", "款")
 ARTICLE_NOUN = "条"
 # The header of a table's sequence column, and how a question names a row by it ("分工表序号2那项").
 SERIAL_HEADERS = ("序号", "编号", "序列")
-# A table row that sums the rows above it ("合计 | | | 2912"): a row of the table, never an item of it.
-TOTAL_ROW_WORDS = ("合计", "小计", "总计", "共计")
 # What a question calls an attached table of tasks ("分工表第5项", "清单里第3条"): an attachment is meant.
 TABLE_NOUNS = ("分工表", "分解表", "任务表", "责任表", "一览表", "明细表", "汇总表", "清单")
 # A numbered stage of the work: "第三阶段：验收阶段（2016年4月1日至5月30日）" heads the paragraph below it.
@@ -202,11 +200,6 @@ TIME_ADVERBS = ("年终", "年底", "年初", "每年", "每季度", "每月", "
 TIME_CLAUSE_ENDS = ("后", "时", "期间", "内", "前")
 # "由…抽调专人组成督查组，负责开展督查工作": the body a clause sets up is the subject of the duty after it.
 SETS_UP_VERBS = ("组成", "成立", "组建", "设立")
-# "领导小组下设办公室，挂靠…，负责…": the office a body sets up under itself is called by the body's name
-# ("领导小组办公室"), and the duty clauses of that paragraph that name no subject are the office's.
-SUB_BODY_VERBS = ("下设",)
-OFFICE_NOUN = "办公室"
-SUBJECTLESS_DUTIES = ("主要负责", "具体负责", "负责", "具体承担", "承担")
 # "报工作站组长决定", "上报区河长办": whom a report goes to, never who acts (报社 is a name).
 REPORT_VERBS = ("报", "上报", "报送", "报告", "呈报")
 # "六名专职巡查员，要全力负责…": how many of a post the subject counts, never part of its name.

@@ -214,3 +214,16 @@ POINT_TAILS = ("有限责任公司", "有限公司", "公司", "集团", "党委
 DROPPED_KINDS = ("社区", "学校")
 # Leaders as the people of a contact-point table ("区级领导", "挂点领导").
 LEADER_TITLES = ("区级领导", "区领导", "挂点领导", "联系领导")
+
+# ---- offices set up under a body (corpus/offices.py) ---------------------------------------------
+
+# "领导小组下设办公室，挂靠…，负责…": the office a body sets up under itself is called by the body's name
+# ("领导小组办公室"), and the duty clauses of that paragraph that name no subject are the office's.
+SUB_BODY_VERBS = ("下设",)
+OFFICE_NOUN = "办公室"
+SUBJECTLESS_DUTIES = ("主要负责", "具体负责", "负责", "具体承担", "承担")
+
+# ---- table rows (corpus/table_items.py) ------------------------------------------------------------
+
+# A table row that sums the rows above it ("合计 | | | 2912"): a row of the table, never an item of it.
+TOTAL_ROW_WORDS = ("合计", "小计", "总计", "共计")
