@@ -205,3 +205,17 @@ POINT_TAILS = ("有限责任公司", "有限公司", "公司", "集团", "党委
 DROPPED_KINDS = ("社区", "学校")
 # Leaders as the people of a contact-point table ("区级领导", "挂点领导").
 LEADER_TITLES = ("区级领导", "区领导", "挂点领导", "联系领导")
+
+
+# ---- a unit named in running text (assistant/questions/unit_mentions.py) -------------------------------------
+
+# "本办法由X负责解释", "由X牵头": the word before a name that makes it the one who acts.
+AGENT_MARKS = ("由",)
+# What may follow a name that is not its predicate: another name of a list, a possessive, "等".
+NOT_PREDICATE_STARTS = ("、", "和", "与", "及", "等", "的", "或", "）", ")")
+# "…；同时，适时更新企业名册…", "要强化宣传…": a sentence opened by one of these has no subject of its own and goes
+# on with the last subject's duties (as a duty verb does: corpus/roles.py).
+GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要", "应", "须", "需", "及时", "做好", "加强", "积极")
+# "叶苏凤（组长，党委书记）": the posts of a roster, as the first part of a roster note (Units.notes).
+ROSTER_NOTE_POSTS = ("组长", "副组长", "常务副组长", "第一副组长", "成员", "联络员", "主任", "副主任", "队长", "副队长",
+                     "指挥长", "副指挥长", "召集人", "总召集人", "秘书长")

@@ -166,6 +166,11 @@ class UnitIndex:
                 start = q.find(v, start + 1)
         return sorted(found)
 
+    def spellings(self, unit_key: str) -> tuple[str, ...]:
+        """How the documents and people write the unit: its key, its spellings in duties, its short forms."""
+        own = {unit_key, *(d.unit for d in self.duties.get(unit_key, ()))}
+        return tuple(sorted(own | {v for v, k in self._variants.items() if k == unit_key}, key=len, reverse=True))
+
     def duties_of(self, unit_key: str) -> list[Duty]:
         return self.duties.get(unit_key, [])
 

@@ -7,9 +7,11 @@ import re
 
 from assistant.documents.units_index import Duty
 from corpus import roles
+from corpus import vocabulary_names as name_words
 from corpus.model import Item
 from corpus.rosters import DUTY_LINE
 from corpus.tasks import duty_owner
+from corpus.vocabulary import one_of
 
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
 SHORT_HEADING = 8  # a heading this short ("消防", "三年绿荫行动") is followed by the start of the item's body
@@ -53,7 +55,9 @@ def _article_clauses(text: str, unit: str) -> str:
 
 
 # A clause that opens with a duty verb has no subject of its own: it goes on with the last one's duties.
-_GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))})")
+# So does one opened by a word that carries on ("同时，适时更新企业名册…", "要强化宣传…").
+_GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))}|"
+                      rf"{one_of(name_words.GOES_ON_WORDS)})")
 
 
 def _in_bracket(clause: str, unit: str) -> bool:

@@ -24,6 +24,7 @@ from assistant.questions.frames import (
     UnitDuties,
     UnknownEntity,
 )
+from assistant.questions.unit_mentions import mentions
 from assistant.user_input.normalise import normalise
 from corpus import roles
 from corpus import vocabulary_questions as qwords
@@ -234,6 +235,13 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together)
 
+    if not spans and not rule and not leaders and not points and _LIST.search(rest) \
+            and (name := _acting_subject(rest.strip(), tuple(m.document for m in docs) or tuple(documents))
+                 or _acting_subject(q, tuple(documents))) \
+            and unit_role(q[q.find(name) + len(name):]) == "all":  # "主办单位" holds a role word: the rest asks the role
+        # "主办单位要做哪些事", "区安办在这项工作里管什么": no task names it as a party, the text as the one who acts
+        return UnitDuties(q, role="all", units=(name,), documents=docs)
+
     if leaders or (points and not roster):
         # Search for the rule on that kind of point, not for the row that holds the names; when the
         # question asks for something else, the passage found must at least mention it.
@@ -274,7 +282,37 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
         # document's own topic (or its abbreviation), not a narrower one
         return True
     texts = [name_key(d.document.title + d.item.section + d.item.text) for d in duties]
-    return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
+    return len(texts) >= 2 and _most_hold(left, texts)
+
+
+def _most_hold(topic: str, texts: list[str]) -> bool:
+    """Whether at least half of ``texts`` hold the topic, or each of its two-character words ("排查领域":
+    排查 and 领域, as "道路交通领域：相关处室重点排查…" holds them)."""
+    chunks = [topic[i:i + 2] for i in range(0, len(topic) - 1, 2)] if len(topic) > 3 else [topic]
+    return bool(texts) and all(sum(c in t for t in texts) * 2 >= len(texts) for c in chunks)
+
+
+_LONGEST_SUBJECT = 20
+
+
+def _acting_subject(rest: str, documents) -> str:
+    """The name a duty question opens with when the documents write it as the subject of what is done
+    ("主办单位应主动征求…"), though no task names it as a party; "" when there is none. Besides the name the
+    question holds only duty-list wording, or a topic whose every two characters most of those sentences hold
+    ("相关处室要排查哪些领域")."""
+    for n in range(min(len(rest), _LONGEST_SUBJECT), 1, -1):
+        name, left = rest[:n], rest[n:]
+        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name):
+            continue
+        left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+        if len(left) > 4:
+            continue
+        found = mentions(documents, (name,))
+        if not found:
+            continue
+        if len(left) <= 1 or _most_hold(left, [m.source_text for m in found]):
+            return name
+    return ""
 
 
 def _mentioned(name: str, documents) -> bool:
