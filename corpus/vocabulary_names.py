@@ -219,3 +219,6 @@ GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要",
 # "叶苏凤（组长，党委书记）": the posts of a roster, as the first part of a roster note (Units.notes).
 ROSTER_NOTE_POSTS = ("组长", "副组长", "常务副组长", "第一副组长", "成员", "联络员", "主任", "副主任", "队长", "副队长",
                      "指挥长", "副指挥长", "召集人", "总召集人", "秘书长")
+# "各挂钩帮扶干部" and "各挂钩帮扶责任人" in one notice are the same people: a collective of people is named by
+# what they do ("挂钩帮扶") and one of these nouns, which documents swap freely.
+PEOPLE_NOUNS = ("责任人", "干部", "人员")

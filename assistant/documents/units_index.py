@@ -79,6 +79,15 @@ def _sub_body(name: str) -> str:
     return ""
 
 
+def _people_stem(name: str) -> str:
+    """"各挂钩帮扶责任人" → "挂钩帮扶": what a collective of people does, without the noun for the people."""
+    body = name.removeprefix("各")
+    for noun in name_words.PEOPLE_NOUNS:
+        if body.endswith(noun) and len(body) - len(noun) >= 3:
+            return body[:-len(noun)]
+    return ""
+
+
 class UnitIndex:
     def __init__(self, documents: tuple[Document, ...], aliases: UnitAliases | None = None):
         self._aliases = aliases or UnitAliases()
@@ -122,12 +131,15 @@ class UnitIndex:
                 groups[_loose(key)].update(p for p in m.groups() if p in self.duties)
             if tail := _sub_body(key):
                 groups["sub:" + tail].add(key)
+            if stem := _people_stem(key):
+                groups["people:" + stem].add(key)
         for form, keys in groups.items():
             short = form.removeprefix("sub:")
             if form.startswith("sub:"):
                 if len(keys) != 1 or short not in self.duties or short in keys:
                     continue
                 keys = {*keys, short}
+            keys = {self._merged.get(k, k) for k in keys}  # a spelling merged by an earlier group
             if len(keys) < 2:
                 continue
             keep = max(keys, key=len)

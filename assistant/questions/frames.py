@@ -78,6 +78,7 @@ class UnitDuties(Frame):
     role: str = "all"
     documents: tuple[DocMatch, ...] = ()
     together: bool = False  # only the items all the named units share ("都参与", "共同")
+    topic: str = ""  # only the duties under a section or heading holding these words ("承接哪些省级试点事项")
 
 
 @dataclass(frozen=True)

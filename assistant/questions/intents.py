@@ -210,6 +210,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         rest = _LAST_ITEM.sub(" ", rest)
 
     spans = units.spans_in(rest)
+    topic = ""
     if numbers:
         return ItemQuestion(q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
                             documents=docs, units=unit_keys(spans))
@@ -230,10 +231,12 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
         return PointLeaders(q, points=points, documents=docs)
 
-    if spans and _LIST.search(rest) and not rule and _only_asks_duties(rest, spans, units):
+    if spans and _LIST.search(rest) and not rule and (_only_asks_duties(rest, spans, units)
+                                                       or (topic := _section_topic(rest, spans, units))):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
-        return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together)
+        return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together,
+                          topic=topic)
 
     if not spans and not rule and not leaders and not points and _LIST.search(rest) \
             and (name := _acting_subject(rest.strip(), tuple(m.document for m in docs) or tuple(documents))
@@ -285,11 +288,35 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     return len(texts) >= 2 and _most_hold(left, texts)
 
 
+_TOPIC_CHARS = (2, 6)
+
+
+def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex) -> str:
+    """"区经济发展局承接哪些省级试点事项": the words besides the unit and the duty wording name the section
+    (or the heading) some of the unit's duties stand under ("（一）承接省级试点工作"); the duties are then
+    listed from there only. "" when no duty's section or heading holds them (searched instead)."""
+    left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
+    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+    if not _TOPIC_CHARS[0] <= len(left) <= _TOPIC_CHARS[1]:
+        return ""
+    duties = [d for _, _, key in spans for d in units.duties_of(key)]
+    return left if any(on_topic(left, d.item) for d in duties) else ""
+
+
+def on_topic(topic: str, item) -> bool:
+    """The item's section path or heading holds the topic."""
+    return topic in name_key(item.section + item.heading)
+
+
 def _most_hold(topic: str, texts: list[str]) -> bool:
-    """Whether at least half of ``texts`` hold the topic, or each of its two-character words ("排查领域":
-    排查 and 领域, as "道路交通领域：相关处室重点排查…" holds them)."""
-    chunks = [topic[i:i + 2] for i in range(0, len(topic) - 1, 2)] if len(topic) > 3 else [topic]
-    return bool(texts) and all(sum(c in t for t in texts) * 2 >= len(texts) for c in chunks)
+    """Whether at least half of ``texts`` hold the topic, or two thirds hold each of its two-character
+    words ("排查领域": 排查 and 领域, as "道路交通领域：相关处室重点排查…" holds them)."""
+    if not texts:
+        return False
+    if sum(topic in t for t in texts) * 2 >= len(texts):
+        return True
+    chunks = [topic[i:i + 2] for i in range(0, len(topic) - 1, 2)]
+    return len(topic) > 3 and sum(all(c in t for c in chunks) for t in texts) * 3 >= len(texts) * 2
 
 
 _LONGEST_SUBJECT = 20

@@ -17,7 +17,7 @@ from assistant.documents.units_index import ROLE_LABELS, Duty, UnitIndex, cooper
 from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.duty_text import duty_text as _duty_text
 from assistant.questions.duty_text import short_heading as _heading
-from assistant.questions.intents import Parsed
+from assistant.questions.intents import Parsed, on_topic
 from corpus.model import MAIN_PART, Document, Item
 from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of
 from index.answer_type import answer_kind, answer_pattern
@@ -355,12 +355,16 @@ def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
     if p.together:
         return _shared_items(question, p, units)
     named = {m.document.source for m in p.documents}
+    topic = getattr(p, "topic", "")
     blocks, cites = [], []
     for key in p.units:
-        every = [d for d in units.duties_of(key) if not named or d.document.source in named]
+        every = [d for d in units.duties_of(key) if (not named or d.document.source in named)
+                 and (not topic or on_topic(topic, d.item))]
         duties = [d for d in every
                   if p.role == "all" or d.role == p.role or (p.role == "lead" and d.role == "sub")]
         role_word = {"lead": "牵头", "cooperate": "配合"}.get(p.role, "承担")
+        if topic:  # "区经济发展局承接哪些省级试点事项": only those under the section named
+            role_word = f"在“{topic}”方面{role_word}"
         if duties:
             block, cs = _unit_block(key, role_word, duties)
         elif p.role == "lead" and (shared := [d for d in every if d.role in ("shared", "coordinate")]):

@@ -41,7 +41,8 @@ def answer_unit_duties(question: str, p: Parsed, units: UnitIndex, documents: tu
     for key in p.units:
         listed = answer_unit(question, replace(p, units=(key,)), units)
         covered = {(c.source, c.locator) for c in listed.citations}
-        found = mentions(docs, units.spellings(key) or (key,), covered)
+        found = [m for m in mentions(docs, units.spellings(key) or (key,), covered)
+                 if not p.topic or p.topic in m.source_text]
         if listed.found:
             block = "\n".join(listed.blocks)
             if found:
