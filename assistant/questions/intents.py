@@ -30,6 +30,7 @@ from corpus import roles
 from corpus import vocabulary_questions as qwords
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.parties import is_party_name
 from corpus.text import abbreviates
 from corpus.vocabulary import (
     CONJUNCTIONS,
@@ -329,8 +330,9 @@ def _acting_subject(rest: str, documents) -> str:
     ("相关处室要排查哪些领域")."""
     for n in range(min(len(rest), _LONGEST_SUBJECT), 1, -1):
         name, left = rest[:n], rest[n:]
-        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name):
-            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name) or _ASKS_UNIT.search(left) \
+                or not (is_party_name(name) or name.endswith(UNIT_NOUNS)):
+            continue  # "确定农业用水总量由哪些单位负责" asks who; "督查内容有哪些" names no one
         left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
         if len(left) > 4:
             continue
