@@ -28,7 +28,16 @@ def short_heading(item: Item) -> str:
     return h[:cut] + "…"
 
 
-def _roster_duties(text: str) -> str:
+def roster_post(item: Item, unit: str) -> str:
+    """"名单中任组长（党委书记）": the unit's place in a roster item, from its note ("组长，党委书记"); "" if none."""
+    note = dict(item.units.notes).get(unit, "")
+    post, _, rest = note.partition("，")
+    if not post.endswith(name_words.ROSTER_NOTE_POSTS):
+        return ""
+    return f"名单中任{post}" + (f"（{rest}）" if rest else "")
+
+
+def roster_duties(text: str) -> str:
     """"小组长：…；成员：…；职责：负责…" → "职责：负责…": what a roster's group does."""
     parts = re.split(r"[；;]", text)
     at = next((i for i, p in enumerate(parts) if i and DUTY_LINE.match(p.strip())), 0)
@@ -72,7 +81,7 @@ def duty_text(d: Duty, full: bool = False) -> str:
     unit's clause on (up to DUTY_CHARS), not cut to the item's first clause. ``full``: a short list
     (a unit with a few duties) quotes each item's text up to DUTY_CHARS instead of its heading."""
     item = d.item
-    if item.units.notes and (duties := _roster_duties(item.text)):
+    if item.units.notes and (duties := roster_duties(item.text)):
         return duties if len(duties) <= DUTY_CHARS else duties[:DUTY_CHARS] + "…"  # a group's "职责：…", not its people
     if clauses := _article_clauses(item.text, d.unit):
         return clauses

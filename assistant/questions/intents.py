@@ -232,8 +232,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
         return PointLeaders(q, points=points, documents=docs)
 
-    if spans and _LIST.search(rest) and not rule and (_only_asks_duties(rest, spans, units)
-                                                       or (topic := _section_topic(rest, spans, units))):
+    if spans and _LIST.search(rest) and not rule and ((topic := _section_topic(rest, spans, units))
+                                                       or _only_asks_duties(rest, spans, units)):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together,

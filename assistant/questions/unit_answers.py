@@ -13,7 +13,7 @@ from dataclasses import replace
 from assistant.documents.units_index import UnitIndex
 from assistant.questions.answer import Answer, Citation
 from assistant.questions.intents import Parsed
-from assistant.questions.item_answers import answer_unit
+from assistant.questions.item_answers import MAX_LISTED, answer_unit
 from assistant.questions.unit_mentions import MAX_MENTIONS, Mention, mentions
 from corpus.model import Document
 
@@ -40,9 +40,10 @@ def answer_unit_duties(question: str, p: Parsed, units: UnitIndex, documents: tu
     cites: list[Citation] = []
     for key in p.units:
         listed = answer_unit(question, replace(p, units=(key,)), units)
-        covered = {(c.source, c.locator) for c in listed.citations}
-        found = [m for m in mentions(docs, units.spellings(key) or (key,), covered)
-                 if not p.topic or p.topic in m.source_text]
+        duties = units.duties_of(key)
+        covered = {(d.document.source, d.item.locator) for d in duties}
+        found = [] if len(covered) > MAX_LISTED else [  # a long list is enough to read already
+            m for m in mentions(docs, units.spellings(key) or (key,), covered) if not p.topic or p.topic in m.source_text]
         if listed.found:
             block = "\n".join(listed.blocks)
             if found:

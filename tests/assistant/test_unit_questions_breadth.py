@@ -1,0 +1,100 @@
+"""Unit questions over documents in other conventions ("X负责什么", "X要做哪些事", issue 16): one row per
+mechanism, with short snippets in the style of the breadth corpus (no file under /work/shared is read).
+
+Each row: the document text, the question, phrases the answer must hold, phrases it must not hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.documents.contact_tables import ContactIndex
+from assistant.documents.units_index import UnitIndex
+from assistant.questions.frames import UnitDuties
+from assistant.questions.intents import parse_question
+from assistant.questions.unit_answers import answer_unit_duties
+from corpus.parse import parse_document
+
+CASES = [
+    ("a body only the running text names as the one who acts",
+     "关于推进安全生产标准化三年行动的通知\n\n一、企事业单位三年行动\n各行业主管部门要切实落实工作机构。同时，适时更新企业名册，"
+     "并于6月20日前将企业名册报送区安办。区安办将对报送企业名册不及时的部门进行通报。\n二、个体工商户\n各行业主管部门应确定名单。\n",
+     "区安办在这项工作里管什么？", ("进行通报", "文件没有把区安办列为"), ()),
+    ("a sentence that carries on without a subject of its own",
+     "关于推进安全生产标准化三年行动的通知\n\n一、企事业单位三年行动\n各行业主管部门要切实落实工作机构。同时，适时更新企业名册，"
+     "并于6月20日前将企业名册报送区安办。区安办将对报送不及时的部门进行通报。\n二、个体工商户\n各行业主管部门应确定名单。\n",
+     "各行业主管部门要做哪些事？", ("适时更新企业名册", "确定名单"), ("进行通报",)),
+    ("由X负责解释 in a heading of the closing articles",
+     "市容环境卫生考评办法\n\n三、考评工作小组\n区环境卫生综合整治主题活动领导小组办公室负责具体组织实施，人员由区效能办等单位组成。\n"
+     "六、附则\n（一）本办法自2014年9月11日起实施\n（二）本办法由区环境卫生综合整治主题活动领导小组办公室负责解释\n",
+     "区环境卫生综合整治主题活动领导小组办公室负责什么？", ("具体组织实施", "负责解释"), ()),
+    ("a role written as a verb after the unit, with no 负责",
+     "宜居环境建设行动计划\n\n（一）建设美丽乡村\n责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施，"
+     "区交通与建设局业务检查指导并协助区规划局做好规划编制工作。\n（二）推进绿道网建设\n责任分工：区交通与建设局负责检查指导。\n",
+     "区交通与建设局负责什么？", ("业务检查指导并协助区规划局", "检查指导"), ("开展规划编制工作」",)),
+    ("a role noun as the subject (主办单位), though no task lists it",
+     "关于办理代表建议和政协提案的通知\n\n四、强化协调配合。代表建议由两个以上单位会同办理的，主办单位应主动征求协办单位意见"
+     "并负责答复代表或提案者，协办单位应积极配合。\n五、密切沟通联系。各承办单位要加强沟通。\n",
+     "主办单位要做哪些事？", ("主动征求协办单位意见", "负责答复代表或提案者"), ("加强沟通",)),
+    ("a body set up by the text does what follows",
+     "关于组建督查专班开展督查巡查工作的通知\n\n经党委研究，决定成立金井片区督查专班，对落实各项目标任务责任情况开展督查巡查。\n"
+     "三、督查方式\n督查专班综合汇总督查情况，及时向片区党委报告。\n",
+     "督查专班负责什么？", ("对落实各项目标任务责任情况开展督查巡查", "综合汇总督查情况"), ()),
+    ("topic words held by every duty's heading (排查哪些领域)",
+     "关于开展安全生产大检查工作的通知\n\n三、检查重点\n1.房屋及工程施工安全领域：相关处室重点排查违法建设行为；\n"
+     "2.道路交通领域：相关处室重点排查道路运输企业；\n3.城镇燃气领域：相关处室重点排查非法储存充装点。\n",
+     "相关处室要排查哪些领域？", ("房屋及工程施工安全领域", "道路交通领域", "城镇燃气领域"), ()),
+    ("a topic naming the section of some duties lists those only",
+     "深化权力运行网上公开试点工作方案\n\n二、工作任务\n（一）承接省级试点工作\n我区以下单位参与试点：\n"
+     "1.区经济发展局：行政征收网上公开；惠企惠农项目资金管理网上公开。\n2.区交通与建设局：公共服务事项管理网上公开。\n"
+     "（二）推行区级权力运行网上公开\n1.区经济发展局：梳理权力清单。\n2.区财政局：做好经费保障。\n",
+     "区经济发展局承接哪些省级试点事项？", ("惠企惠农项目资金管理网上公开", "省级试点"), ("梳理权力清单",)),
+    ("people named with 干部 in one place and 责任人 in another are one collective",
+     "关于开展结对帮扶走访慰问活动的通知\n各挂钩帮扶干部：\n现将有关事项通知如下：\n四、工作要求\n"
+     "1.继续摸底基本情况。各挂钩帮扶责任人应再次摸底各脱贫户生产、生活情况。\n"
+     "2.提供入户走访资料。各挂钩帮扶干部于12月31日前将工作手册交至农业农村处。\n",
+     "挂钩帮扶干部要做哪些事？", ("继续摸底基本情况", "提供入户走访资料"), ()),
+    ("a roster place is said as such, and that no personal duty is written",
+     "关于成立迎接省级评估工作领导小组的通知\n\n各处室，各相关单位：\n为做好迎检工作，经研究，决定成立领导小组，组成人员如下：\n"
+     "组 长：叶苏凤 党委书记、局长\n副 组 长：林 兴 社会事业处处长\n成 员：陈李凯 党政办公室主任\n佘长强 自然资源服务站站长\n",
+     "佘长强要做哪些事？", ("名单中任成员", "未写明其个人分工"), ("按职责分工负责",)),
+    ("another body ending in the same words is not the unit",
+     "党风廉政建设工作要点\n\n1.加强日常监督（区纪委牵头）。\n2.强化问责（区委组织部牵头）。\n三、保障措施\n"
+     "市纪委负责统筹督导各区工作。各单位要报送区纪委备案。\n",
+     "区纪委负责哪些工作？", ("加强日常监督",), ("统筹督导", "报送区纪委备案")),
+]
+
+
+def _answer(text: str, question: str):
+    doc = parse_document(text, "d.txt")
+    units = UnitIndex((doc,))
+    frame = parse_question(question, units, ContactIndex(()), (doc,))
+    assert isinstance(frame, UnitDuties), frame
+    return answer_unit_duties(question, frame, units, (doc,))
+
+
+@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_unit_question(text, question, present, absent):
+    answer = _answer(text, question)
+    assert answer.found and answer.citations
+    for phrase in present:
+        assert phrase in answer.text, answer.text
+    for phrase in absent:
+        assert phrase not in answer.text, answer.text
+
+
+NOT_UNIT_QUESTIONS = [
+    # who-questions about a task: search and the item's parsed units answer them
+    ("确定农业用水总量由哪些单位负责？", "农业水价改革方案\n\n一、确定农业用水总量\n区农发局牵头确定农业用水总量，各乡镇配合。\n"),
+    # a section's contents, not a body
+    ("督查内容有哪些？", "督查方案\n\n二、督查内容\n督查组对造林绿化进度开展督查。\n"),
+    # a body no sentence names as the one who acts: nothing to list (searched, or said unknown)
+    ("区火星局负责什么？", "督查方案\n\n二、督查内容\n督查组对造林绿化进度开展督查。\n"),
+]
+
+
+@pytest.mark.parametrize(("question", "text"), NOT_UNIT_QUESTIONS, ids=[q for q, _ in NOT_UNIT_QUESTIONS])
+def test_not_a_unit_question(question, text):
+    doc = parse_document(text, "d.txt")
+    frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
+    assert not isinstance(frame, UnitDuties), frame
