@@ -289,7 +289,7 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     return len(texts) >= 2 and _most_hold(left, texts)
 
 
-_TOPIC_CHARS = (2, 6)
+_TOPIC_CHARS = (3, 6)  # two characters are mostly a verb ("负责考评哪几项任务" asks what is said)
 
 
 def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex) -> str:
