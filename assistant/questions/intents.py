@@ -239,6 +239,9 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together,
                           topic=topic)
 
+    if not spans and not rule and _LIST.search(rest) and (full := _abbreviated_unit(rest.strip(), units)):
+        # "区财金局负责哪块": a short form no document writes as a party, of one unit's name
+        return UnitDuties(q, role=unit_role(rest.strip()[len(full[0]):]), units=(full[1],), documents=docs)
     if not spans and not rule and not leaders and not points and _LIST.search(rest) \
             and (name := _acting_subject(rest.strip(), tuple(m.document for m in docs) or tuple(documents))
                  or _acting_subject(q, tuple(documents))) \
@@ -321,6 +324,19 @@ def _most_hold(topic: str, texts: list[str]) -> bool:
 
 
 _LONGEST_SUBJECT = 20
+
+
+def _abbreviated_unit(rest: str, units: UnitIndex) -> tuple[str, str] | None:
+    """(the short form, the unit) when the question opens with a short form of one unit's name and asks only
+    for its duties ("区财金局负责哪块" of 区财政金融局)."""
+    for n in range(min(len(rest), 8), 2, -1):
+        name, left = rest[:n], rest[n:]
+        if not is_party_name(name):
+            continue
+        left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+        if len(left) <= 1 and (full := units.abbreviated(name)):
+            return name, full
+    return None
 
 
 def _acting_subject(rest: str, documents) -> str:

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 from corpus import vocabulary_names as words
 from corpus.model import Document
-from corpus.vocabulary import MODAL_VERBS, SETS_UP_VERBS
+from corpus.parties import is_party_name
+from corpus.vocabulary import MODAL_VERBS, ORGANISATION_ENDS, SETS_UP_VERBS
 
 MAX_MENTIONS = 8  # sentences quoted for one unit beyond its parsed duties
 MENTION_CHARS = 200
+_LONGER_NAME_CHARS = 6
 _LABEL_CHARS = 24  # a sentence's own short label before a colon ("水上交通和渔业船舶领域：")
 
 _SENTENCE = re.compile(r"[^。；;！!\n]+[。；;！!]?")
@@ -26,6 +28,7 @@ _CLAUSE_START = re.compile(r"[，,：:]")
 _BRACKET = re.compile(r"^\s*[（(][^（）()]{0,30}[）)]")  # "区经济发展局（集贸市场）、…": the note, not the predicate
 _NOT_PREDICATE = tuple(words.NOT_PREDICATE_STARTS)
 _GOES_ON = tuple(words.GOES_ON_WORDS)
+_PEOPLE = (*words.PEOPLE_OF_A_BODY, *words.POSITIONS)  # "各学校教师要…": the body's people act
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,18 @@ def _texts(doc: Document):
 def _subject_at(sentence: str, at: int, spelling: str) -> bool:
     """Whether the name at ``at`` is the subject of what follows it in its clause."""
     after = _BRACKET.sub("", sentence[at + len(spelling):], count=1).lstrip()
-    if not after or after.startswith(_NOT_PREDICATE) or after[0] in "，,。；;":
+    if not after or after.startswith(_NOT_PREDICATE) or after[0] in "，,。；;" or after.startswith(_PEOPLE) \
+            or _longer_name(spelling, after):
         return False
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
     before = sentence[clause_start:at].strip()
     return not before or before.endswith(tuple(words.AGENT_MARKS))
+
+
+def _longer_name(spelling: str, after: str) -> bool:
+    """"各乡镇党委和人民政府", "区公安局交警大队": the name goes on into another body's name."""
+    return any((spelling + after[:k]).endswith(ORGANISATION_ENDS) and is_party_name(spelling + after[:k])
+               for k in range(1, _LONGER_NAME_CHARS + 1))
 
 
 def _set_up_at(sentence: str, at: int, spelling: str) -> bool:

@@ -58,6 +58,20 @@ CASES = [
      "关于成立迎接省级评估工作领导小组的通知\n\n各处室，各相关单位：\n为做好迎检工作，经研究，决定成立领导小组，组成人员如下：\n"
      "组 长：叶苏凤 党委书记、局长\n副 组 长：林 兴 社会事业处处长\n成 员：陈李凯 党政办公室主任\n佘长强 自然资源服务站站长\n",
      "佘长强要做哪些事？", ("名单中任成员", "未写明其个人分工"), ("按职责分工负责",)),
+    ("a short form no document writes as a party (区财金局 of 区财政金融局)",
+     "绿岛花城建设工作要点\n\n3.落实建设资金。区财政金融局统筹安排建设资金。领导小组办公室配合区财金局严把资金使用关。\n"
+     "5.抓好乡村绿化。区财政金融局负责安排专项资金。\n",
+     "区财金局负责哪块？", ("统筹安排建设资金", "安排专项资金"), ()),
+    ("a name asked without its level (局交通与建设处 as 交通与建设处)",
+     "清明期间交通疏导方案\n\n四、工作要求\n1.局交通与建设处要做好道路交通安保工作。\n2.大练区域各村委会要做好值班。\n",
+     "交通与建设处负责什么？", ("道路交通安保工作",), ("做好值班",)),
+    ("a collective asked without 各 (各乡镇安委会 as 乡镇安委会)",
+     "推进安全生产责任体系建设的通知\n\n1.各乡镇安委会要加强督促指导。\n2.各行政村要明确安全生产职责。\n",
+     "乡镇安委会要做哪些事？", ("加强督促指导",), ("明确安全生产职责",)),
+    ("a name that goes on into another body's name, and a seal note, are no mention",
+     "两不愁三保障实施方案\n\n三、职责分工\n1.各乡镇组织专门力量核实情况。\n2.落实属地责任（责任单位：各乡镇党委和人民政府）。\n"
+     "四、其他\n（各乡镇代章）\n",
+     "各乡镇要做哪些事？", ("组织专门力量核实情况",), ("各乡镇党委和人民政府）」", "代章")),
     ("another body ending in the same words is not the unit",
      "党风廉政建设工作要点\n\n1.加强日常监督（区纪委牵头）。\n2.强化问责（区委组织部牵头）。\n三、保障措施\n"
      "市纪委负责统筹督导各区工作。各单位要报送区纪委备案。\n",
@@ -98,3 +112,11 @@ def test_not_a_unit_question(question, text):
     doc = parse_document(text, "d.txt")
     frame = parse_question(question, UnitIndex((doc,)), ContactIndex(()), (doc,))
     assert not isinstance(frame, UnitDuties), frame
+
+
+def test_a_bodys_people_are_not_the_body():
+    """"各学校教师要…" is what the teachers do; "区纪委书记负责…" what the secretary does."""
+    text = ("控辍保学工作实施方案\n\n三、工作措施\n（一）落实责任\n1.各学校要明确主体责任。\n2.各学校教师要做好结对帮扶工作。\n"
+            "3.区纪委书记负责督办。\n")
+    answer = _answer(text, "各学校负责什么？")
+    assert "明确主体责任" in answer.text and "结对帮扶" not in answer.text, answer.text
