@@ -218,7 +218,11 @@ NOT_PREDICATE_STARTS = ("、", "和", "与", "及", "等", "的", "或", "）", 
 PEOPLE_OF_A_BODY = ("教师", "干部", "党员", "职工", "人员", "员工", "家长", "学生", "班主任", "工作人员", "民警")
 # "…；同时，适时更新企业名册…", "要强化宣传…": a sentence opened by one of these has no subject of its own and goes
 # on with the last subject's duties (as a duty verb does: corpus/roles.py).
-GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要", "应", "须", "需", "及时", "做好", "加强", "积极")
+GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要", "应", "须", "需", "及时", "做好", "加强", "积极",
+                 # a leader's share of the work: "张三同志：主持…；分管…；联系…"
+                 "分管", "联系", "主持", "协助", "抓好")
+# "张三同志：负责…" is asked as "张三负责什么".
+HONORIFICS = ("同志",)
 # "叶苏凤（组长，党委书记）": the posts of a roster, as the first part of a roster note (Units.notes).
 ROSTER_NOTE_POSTS = ("组长", "副组长", "常务副组长", "第一副组长", "成员", "联络员", "主任", "副主任", "队长", "副队长",
                      "指挥长", "副指挥长", "召集人", "总召集人", "秘书长")

@@ -93,8 +93,9 @@ def _abbreviation_of(short: str, names) -> str:
     bare = short.removeprefix("区")
     if not 2 <= len(bare) <= _ABBREVIATION_CHARS:
         return ""
+    # not a name it begins ("区纪委" is not short for "区纪委监委": each is a name of its own)
     found = [n for n in names if len(n) > len(short) and n.removeprefix("区")[:1] == bare[0]
-             and abbreviates(bare, n.removeprefix("区"), same_end=True)]
+             and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
     return found[0] if len(found) == 1 else ""
 
 

@@ -65,7 +65,7 @@ def _article_clauses(text: str, unit: str) -> str:
 
 # A clause that opens with a duty verb has no subject of its own: it goes on with the last one's duties.
 # So does one opened by a word that carries on ("同时，适时更新企业名册…", "要强化宣传…").
-_GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))}|"
+GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))}|"
                       rf"{one_of(name_words.GOES_ON_WORDS)})")
 
 
@@ -99,7 +99,7 @@ def duty_text(d: Duty, full: bool = False) -> str:
         # the unit's clause and the ones that go on with its duties ("X负责统筹…；负责整合…")
         clauses, going_on = [], False
         for c in parts:
-            going_on = d.unit in c or (going_on and bool(_GOES_ON.match(c)))
+            going_on = d.unit in c or (going_on and bool(GOES_ON.match(c)))
             if going_on:
                 clauses.append(c)
         if clauses:

@@ -51,6 +51,7 @@ from corpus.vocabulary import (
     question_words,
     self_reference,
 )
+from corpus.vocabulary_names import HONORIFICS
 from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
@@ -346,13 +347,17 @@ def _acting_subject(rest: str, documents) -> str:
     ("相关处室要排查哪些领域")."""
     for n in range(min(len(rest), _LONGEST_SUBJECT), 1, -1):
         name, left = rest[:n], rest[n:]
-        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name) or _ASKS_UNIT.search(left) \
-                or not (is_party_name(name) or name.endswith(UNIT_NOUNS)):
-            continue  # "确定农业用水总量由哪些单位负责" asks who; "督查内容有哪些" names no one
+        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name) or _ASKS_UNIT.search(left):
+            continue  # "确定农业用水总量由哪些单位负责" asks who
+        # "张三负责什么" of "张三同志：…"; "督查内容有哪些" names no one
+        spellings = ((name,) if is_party_name(name) or name.endswith(UNIT_NOUNS) else ()) + tuple(
+            name + h for h in HONORIFICS if is_party_name(name + h))
+        if not spellings:
+            continue
         left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
         if len(left) > 4:
             continue
-        found = mentions(documents, (name,))
+        found = mentions(documents, spellings)
         if not found:
             continue
         if len(left) <= 1 or _most_hold(left, [m.source_text for m in found]):

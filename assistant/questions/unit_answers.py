@@ -16,6 +16,7 @@ from assistant.questions.intents import Parsed
 from assistant.questions.item_answers import MAX_LISTED, answer_unit
 from assistant.questions.unit_mentions import MAX_MENTIONS, Mention, mentions
 from corpus.model import Document
+from corpus.vocabulary_names import HONORIFICS
 
 
 def _mention_lines(ms: list[Mention]) -> list[str]:
@@ -42,8 +43,9 @@ def answer_unit_duties(question: str, p: Parsed, units: UnitIndex, documents: tu
         listed = answer_unit(question, replace(p, units=(key,)), units)
         duties = units.duties_of(key)
         covered = {(d.document.source, d.item.locator) for d in duties}
+        spellings = (*units.spellings(key), *(key + h for h in HONORIFICS))  # "张三" written "张三同志"
         found = [] if len(covered) > MAX_LISTED else [  # a long list is enough to read already
-            m for m in mentions(docs, units.spellings(key) or (key,), covered) if not p.topic or p.topic in m.source_text]
+            m for m in mentions(docs, spellings, covered) if not p.topic or p.topic in m.source_text]
         if listed.found:
             block = "\n".join(listed.blocks)
             if found:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.questions.duty_text import GOES_ON
 from corpus import vocabulary_names as words
 from corpus.model import Document
 from corpus.parties import is_party_name
@@ -27,7 +28,6 @@ _SENTENCE = re.compile(r"[^。；;！!\n]+[。；;！!]?")
 _CLAUSE_START = re.compile(r"[，,：:]")
 _BRACKET = re.compile(r"^\s*[（(][^（）()]{0,30}[）)]")  # "区经济发展局（集贸市场）、…": the note, not the predicate
 _NOT_PREDICATE = tuple(words.NOT_PREDICATE_STARTS)
-_GOES_ON = tuple(words.GOES_ON_WORDS)
 _PEOPLE = (*words.PEOPLE_OF_A_BODY, *words.POSITIONS)  # "各学校教师要…": the body's people act
 
 
@@ -79,7 +79,7 @@ def _set_up_at(sentence: str, at: int, spelling: str) -> bool:
 
 def _goes_on(sentence: str) -> bool:
     s = sentence.strip()
-    return s.startswith(_GOES_ON) or s.startswith(MODAL_VERBS)
+    return bool(GOES_ON.match(s)) or s.startswith(MODAL_VERBS)
 
 
 def mentions_in(doc: Document, spellings: tuple[str, ...], skip: set[str] = frozenset()) -> list[Mention]:
