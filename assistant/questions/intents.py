@@ -325,6 +325,8 @@ def _most_hold(topic: str, texts: list[str]) -> bool:
 
 
 _LONGEST_SUBJECT = 20
+# What follows a whole name in a duty question: its question words, a modal, 在/的/有, or nothing.
+_NAME_ENDS_HERE = re.compile(rf"$|[^\u4e00-\u9fff]|(?:{alternation((*qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS, *qwords.UNIT_DUTY_VERBS, *qwords.NAME_END_WORDS))})")
 
 
 def _abbreviated_unit(rest: str, units: UnitIndex) -> tuple[str, str] | None:
@@ -347,8 +349,9 @@ def _acting_subject(rest: str, documents) -> str:
     ("相关处室要排查哪些领域")."""
     for n in range(min(len(rest), _LONGEST_SUBJECT), 1, -1):
         name, left = rest[:n], rest[n:]
-        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name) or _ASKS_UNIT.search(left):
-            continue  # "确定农业用水总量由哪些单位负责" asks who
+        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name) or _ASKS_UNIT.search(left) \
+                or not _NAME_ENDS_HERE.match(left):
+            continue  # "确定农业用水总量由哪些单位负责" asks who; "街道党工委…" is not "街道"
         # "张三负责什么" of "张三同志：…"; "督查内容有哪些" names no one
         spellings = ((name,) if is_party_name(name) or name.endswith(UNIT_NOUNS) else ()) + tuple(
             name + h for h in HONORIFICS if is_party_name(name + h))

@@ -61,7 +61,7 @@ def _subject_at(sentence: str, at: int, spelling: str) -> bool:
         return False
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
     before = sentence[clause_start:at].strip()
-    return not before or before.endswith(tuple(words.AGENT_MARKS))
+    return not before or before in words.COLLECTIVE_MARKS or before.endswith(tuple(words.AGENT_MARKS))
 
 
 def _longer_name(spelling: str, after: str) -> bool:
@@ -103,6 +103,8 @@ def mentions_in(doc: Document, spellings: tuple[str, ...], skip: set[str] = froz
                 going_on = False
         if quoted:
             said = "".join(quoted).rstrip("。；;，, ")
+            if said.count("）") > said.count("（"):  # "各街道配合）": the end of a bracket it stood in
+                said = said.rstrip("）)")
             said = said if len(said) <= MENTION_CHARS else said[:MENTION_CHARS] + "…"
             if not any(m.text == said for m in out):
                 out.append(Mention(doc, loc, said, text))
