@@ -23,7 +23,7 @@ from corpus.model import MAIN_PART, Document, Item
 from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of
 from index.answer_type import answer_kind, answer_pattern
 
-FEW_DUTIES = 3  # up to this many duties, each is quoted with its text, not only its heading
+FEW_DUTIES = 5  # up to this many duties, each is quoted with its text, not only its heading
 MAX_LISTED = 20  # a unit can have dozens of duties: list this many (one Telegram message), then count the rest
 
 
