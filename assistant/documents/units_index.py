@@ -200,6 +200,13 @@ class UnitIndex:
                 start = q.find(v, start + 1)
         return sorted(found)
 
+    def containing(self, name: str) -> str:
+        """The one unit whose name ends in a shorter name asked ("各村委会" of "大练区域各村委会"; never "公安局"
+        of "区公安局交警大队", a body inside it), or ""."""
+        n = name_key(name)
+        found = [k for k in self.duties if name_key(k).endswith(n) and k != n and is_party_name(k)] if len(n) >= 3 else []
+        return found[0] if len(found) == 1 else ""
+
     def abbreviated(self, name: str) -> str:
         """The unit a name no document writes abbreviates ("区财金局" asked, "区财政金融局" written), or ""."""
         return _abbreviation_of(name_key(name), [k for k in self.duties if is_party_name(k)])

@@ -330,14 +330,14 @@ _NAME_ENDS_HERE = re.compile(rf"$|[^\u4e00-\u9fff]|(?:{alternation((*qwords.UNIT
 
 
 def _abbreviated_unit(rest: str, units: UnitIndex) -> tuple[str, str] | None:
-    """(the short form, the unit) when the question opens with a short form of one unit's name and asks only
-    for its duties ("区财金局负责哪块" of 区财政金融局)."""
+    """(the short form, the unit) when the question opens with a shorter form of one unit's name — a part of it
+    ("各村委会" of 大练区域各村委会) or an abbreviation ("区财金局" of 区财政金融局) — and asks only for its duties."""
     for n in range(min(len(rest), 8), 2, -1):
         name, left = rest[:n], rest[n:]
         if not is_party_name(name):
             continue
         left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-        if len(left) <= 1 and (full := units.abbreviated(name)):
+        if len(left) <= 1 and (full := units.containing(name) or units.abbreviated(name)):
             return name, full
     return None
 
