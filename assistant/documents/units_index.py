@@ -151,6 +151,9 @@ class UnitIndex:
                 groups[_loose(key)].update(p for p in m.groups() if p in self.duties)
             if tail := _sub_body(key):
                 groups["sub:" + tail].add(key)
+            level = next((w for w in name_words.DROPPED_NAME_LEVELS if key.startswith(w)), "")
+            if level and key[len(level):] in self.duties:  # "局党政办公室" and "党政办公室": the bureau's own office
+                groups["level:" + key[len(level):]].update((key, key[len(level):]))
             if stem := _people_stem(key):
                 groups["people:" + stem].add(key)
             if full := _abbreviation_of(key, [k for k in self.duties if is_party_name(k)]):
@@ -204,7 +207,9 @@ class UnitIndex:
         """The one unit whose name ends in a shorter name asked ("各村委会" of "大练区域各村委会"; never "公安局"
         of "区公安局交警大队", a body inside it), or ""."""
         n = name_key(name)
-        found = [k for k in self.duties if name_key(k).endswith(n) and k != n and is_party_name(k)] if len(n) >= 3 else []
+        if n in self._variants or n in self.duties:  # a name of its own (or one several units share)
+            return ""
+        found = [k for k in self.duties if name_key(k).endswith(n) and is_party_name(k)] if len(n) >= 3 else []
         return found[0] if len(found) == 1 else ""
 
     def abbreviated(self, name: str) -> str:
