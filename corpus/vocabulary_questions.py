@@ -56,8 +56,6 @@ ALL_DOCUMENTS = ("所有文件", "多份文件")
 # "张三联系哪个社区", "区火星局要配合哪些工作": a leader or unit question about a name that may be unknown.
 PERSON_ASK_VERBS, PERSON_ASKS = ("负责联系",), ("哪", "什么", "了哪")
 # "区安办在这项工作里管什么", "主办单位的职责", "督查专班有哪些任务": what may follow a whole name in a duty question.
-# "区教育局在防溺水安全教育工作中负责什么": how a question names the work a unit's duties are asked within.
-TOPIC_PHRASE_ENDS = ("工作中", "过程中", "期间", "方面", "工作里", "中", "里", "上")
 NAME_END_WORDS = ("在", "的", "有", "是", "都", "还", "主要", "具体", "一般", "平时", "这次", "本次")
 UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合", "参与", "承担")
 # "帮助", "你能做什么", "怎么用".

@@ -277,9 +277,6 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     """True when, besides the unit names, the question holds only duty-list wording — or a topic
     word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
     left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
-    if units is not None and (m := _TOPIC_PHRASE.search(left)) and _names_the_documents(
-            m.group("topic"), [d for _, _, key in spans for d in units.duties_of(key)]):
-        left = left.replace(m.group(0), "")  # "在学生防溺水安全教育工作中": what the whole document is about
     # "在这次行动里", "在这个方案里": the document itself, not a topic narrowing the duties
     left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
     if len(left) <= 1:
@@ -294,17 +291,6 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
         return True
     texts = [name_key(d.document.title + d.item.section + d.item.text) for d in duties]
     return len(texts) >= 2 and _most_hold(left, texts)
-
-
-_TOPIC_PHRASE = re.compile(rf"在(?P<topic>[\u4e00-\u9fff“”]{{2,20}}?)(?:{alternation(qwords.TOPIC_PHRASE_ENDS)})")
-
-
-def _names_the_documents(topic: str, duties) -> bool:
-    """Whether a topic the question names ("学生防溺水安全教育") is what the documents of the unit's duties
-    are about: two thirds of its two-character pieces are in each one's title."""
-    pieces = {topic[i:i + 2] for i in range(len(topic) - 1)}
-    titles = {name_key(d.document.title) for d in duties}
-    return bool(titles) and all(sum(p in t for p in pieces) * 3 >= len(pieces) * 2 for t in titles)
 
 
 _TOPIC_CHARS = (3, 6)  # two characters are mostly a verb ("负责考评哪几项任务" asks what is said)
