@@ -242,7 +242,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
 
     if not spans and not rule and _LIST.search(rest) and (full := _abbreviated_unit(rest.strip(), units)):
         # "区财金局负责哪块": a short form no document writes as a party, of one unit's name
-        return UnitDuties(q, role=unit_role(rest.strip()[len(full[0]):]), units=(full[1],), documents=docs)
+        return UnitDuties(q, role=unit_role(rest.strip()[len(full[0]):]), units=(full[1],), documents=docs,
+                          spelled=(full[0],))
     if not spans and not rule and not leaders and not points and _LIST.search(rest) \
             and (name := _acting_subject(rest.strip(), tuple(m.document for m in docs) or tuple(documents))
                  or _acting_subject(q, tuple(documents))) \

@@ -43,7 +43,8 @@ def answer_unit_duties(question: str, p: Parsed, units: UnitIndex, documents: tu
         listed = answer_unit(question, replace(p, units=(key,)), units)
         duties = units.duties_of(key)
         covered = {(d.document.source, d.item.locator) for d in duties}
-        spellings = (*units.spellings(key), *(key + h for h in HONORIFICS))  # "张三" written "张三同志"
+        # "张三" written "张三同志"; a shorter form asked ("各村委会") may be how the text writes it too
+        spellings = (*units.spellings(key), *(key + h for h in HONORIFICS), *p.spelled)
         found = [] if len(covered) > MAX_LISTED else [  # a long list is enough to read already
             m for m in mentions(docs, spellings, covered) if not p.topic or p.topic in m.source_text]
         if listed.found:
