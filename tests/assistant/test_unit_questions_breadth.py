@@ -129,3 +129,14 @@ def test_a_bodys_people_are_not_the_body():
             "3.区纪委书记负责督办。\n")
     answer = _answer(text, "各学校负责什么？")
     assert "明确主体责任" in answer.text and "结对帮扶" not in answer.text, answer.text
+
+
+def test_a_unit_no_task_names_is_not_counted_as_having_none():
+    """"主办单位有几项工作": no item names it, the text says what it does — never "文件中没有主办单位承担的条目"."""
+    from assistant.documents.knowledge import Knowledge
+    from assistant.questions.router import Turn, route
+    from corpus.library import Corpus
+
+    doc = parse_document(CASES[4][1], "d.txt")
+    reply, _ = route(Turn("主办单位有几项工作？", Knowledge(corpus=Corpus(documents=(doc,)))))
+    assert "文件中没有主办单位" not in reply.text and "主动征求协办单位意见" in reply.text, reply.text
