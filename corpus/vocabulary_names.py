@@ -227,3 +227,31 @@ SUBJECTLESS_DUTIES = ("主要负责", "具体负责", "负责", "具体承担", 
 
 # A table row that sums the rows above it ("合计 | | | 2912"): a row of the table, never an item of it.
 TOTAL_ROW_WORDS = ("合计", "小计", "总计", "共计")
+
+# ---- a unit named in running text (assistant/questions/unit_mentions.py) -------------------------------------
+
+# "本办法由X负责解释", "由X牵头": the word before a name that makes it the one who acts.
+AGENT_MARKS = ("由",)
+# "各街道党工委要…" is what "街道党工委" asked about does: a collective of the unit asked.
+COLLECTIVE_MARKS = ("各",)
+# What may follow a name that is not its predicate: another name of a list, a possessive, "等".
+NOT_PREDICATE_STARTS = ("、", "和", "与", "及", "等", "的", "或", "）", ")",
+                        "代章", "印制")  # "（党政办公室代章）", "区安委会印制": a seal or printer's note
+# "各学校教师要…", "区纪委书记负责…": a body followed by one of these (or a post) names its people, not the body.
+PEOPLE_OF_A_BODY = ("教师", "干部", "党员", "职工", "人员", "员工", "家长", "学生", "班主任", "工作人员", "民警")
+# "…；同时，适时更新企业名册…", "要强化宣传…": a sentence opened by one of these has no subject of its own and goes
+# on with the last subject's duties (as a duty verb does: corpus/roles.py).
+GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要", "应", "须", "需", "及时", "做好", "加强", "积极",
+                 # a leader's share of the work: "张三同志：主持…；分管…；联系…"
+                 "分管", "联系", "主持", "协助", "抓好")
+# "张三同志：负责…" is asked as "张三负责什么".
+HONORIFICS = ("同志",)
+# "叶苏凤（组长，党委书记）": the posts of a roster, as the first part of a roster note (Units.notes).
+ROSTER_NOTE_POSTS = ("组长", "副组长", "常务副组长", "第一副组长", "成员", "联络员", "主任", "副主任", "队长", "副队长",
+                     "指挥长", "副指挥长", "召集人", "总召集人", "秘书长")
+# How people shorten a unit's name by its level: "局交通与建设处" (the bureau's own office) asked as
+# "交通与建设处", "县教育局" as "教育局" (区 and 区委 are dropped by the unit index itself).
+DROPPED_NAME_LEVELS = ("县委", "县", "局")
+# "各挂钩帮扶干部" and "各挂钩帮扶责任人" in one notice are the same people: a collective of people is named by
+# what they do ("挂钩帮扶") and one of these nouns, which documents swap freely.
+PEOPLE_NOUNS = ("责任人", "干部", "人员")

@@ -56,6 +56,8 @@ WHICH_DOCUMENTS = ("些", "几份", "几个", "份", "个")
 ALL_DOCUMENTS = ("所有文件", "多份文件")
 # "张三联系哪个社区", "区火星局要配合哪些工作": a leader or unit question about a name that may be unknown.
 PERSON_ASK_VERBS, PERSON_ASKS = ("负责联系",), ("哪", "什么", "了哪")
+# "区安办在这项工作里管什么", "主办单位的职责", "督查专班有哪些任务": what may follow a whole name in a duty question.
+NAME_END_WORDS = ("在", "的", "有", "是", "都", "还", "主要", "具体", "一般", "平时", "这次", "本次")
 UNIT_ASK_ADVERBS, UNIT_ASK_VERBS = ("都", "还"), ("负责", "牵头", "配合", "参与", "承担")
 # "帮助", "你能做什么", "怎么用".
 HELP_WORDS = ("帮助", "怎么用", "使用说明")
@@ -149,7 +151,7 @@ SECTION_QUESTION_WORDS = ("有哪些", "哪些", "是什么", "什么", "有", "
 # "…归哪个专班": what stands between 哪 and the group noun.
 WHICH_GROUP = ("个", "一个", "些")
 # A task whose unit notes hold one of these is a roster ("组长：张三", "成员：…").
-ROSTER_NOTE_POSTS = ("组长", "成员")
+ROSTER_TASK_MARKS = ("组长", "成员")  # substrings: 副组长 and 成员单位 count too
 # "…；并负责…", "同时协助…": a clause opening with these (or a role or duty word) continues a unit's duties.
 DUTY_CONTINUERS = ("并", "同时")
 # "有哪些责任单位" asks who, not "有哪些责任" (a sanction): a sanction noun followed by these is a compound.

@@ -16,6 +16,7 @@ from corpus.aliases import UnitAliases
 from corpus.model import MAIN_PART, Document, Item
 from corpus.parties import POSITIONS, is_party_name
 from corpus.roles import COOPERATE_STEMS
+from corpus.text import abbreviates
 from corpus.vocabulary import NOTICE_WORD, one_of
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
@@ -56,12 +57,16 @@ def _short_forms(name: str) -> list[str]:
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
     elif m := _PLACED_COMPANY.match(name):
         out.append(m.group("body"))  # "平潭综合实验区交通投资发展有限公司" → "交通投资发展有限公司"
-    if name.startswith("各") and len(name) - 1 >= 3 and name.endswith(POSITIONS):
-        out.append(name[1:])  # "各挂钩帮扶干部" is asked as "挂钩帮扶干部" (not "各配合单位" as "配合单位")
+    if name.startswith("各") and len(name) - 1 >= 3 and (name.endswith(POSITIONS) or is_party_name(name[1:])):
+        # "各挂钩帮扶干部" is asked as "挂钩帮扶干部", "各乡镇安委会" as "乡镇安委会" (not "各配合单位" as "配合单位")
+        out.append(name[1:])
     if name.startswith("区委") and len(name) - 2 >= 3:
         out.append(name[2:])
     elif name.startswith("区") and not name.startswith("区委") and len(name) - 1 >= 2:
         out.append(name[1:])
+    elif level := next((w for w in name_words.DROPPED_NAME_LEVELS if name.startswith(w)), ""):
+        if len(name) - len(level) >= 3 and is_party_name(name[len(level):]):
+            out.append(name[len(level):])  # "局交通与建设处" asked as "交通与建设处"
     return out
 
 
@@ -80,6 +85,30 @@ def _sub_body(name: str) -> str:
         tail = name[m.end():]
         if m.start() >= 2 and len(tail) >= 3:
             return tail if is_party_name(tail) else ""
+    return ""
+
+
+_ABBREVIATION_CHARS = 5  # "财金局", "交建局", "发改局": a short form is short
+
+
+def _abbreviation_of(short: str, names) -> str:
+    """The one name ``short`` abbreviates: its characters in order, the same first character after the level and
+    the same last one ("区财金局" of "区财政金融局", "交建局" of "区交通与建设局"); "" when none or several."""
+    bare = short.removeprefix("区")
+    if not 2 <= len(bare) <= _ABBREVIATION_CHARS:
+        return ""
+    # not a name it begins ("区纪委" is not short for "区纪委监委": each is a name of its own)
+    found = [n for n in names if len(n) > len(short) and n.removeprefix("区")[:1] == bare[0]
+             and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
+    return found[0] if len(found) == 1 else ""
+
+
+def _people_stem(name: str) -> str:
+    """"各挂钩帮扶责任人" → "挂钩帮扶": what a collective of people does, without the noun for the people."""
+    body = name.removeprefix("各")
+    for noun in name_words.PEOPLE_NOUNS:
+        if body.endswith(noun) and len(body) - len(noun) >= 3:
+            return body[:-len(noun)]
     return ""
 
 
@@ -126,12 +155,20 @@ class UnitIndex:
                 groups[_loose(key)].update(p for p in m.groups() if p in self.duties)
             if tail := _sub_body(key):
                 groups["sub:" + tail].add(key)
+            level = next((w for w in name_words.DROPPED_NAME_LEVELS if key.startswith(w)), "")
+            if level and key[len(level):] in self.duties:  # "局党政办公室" and "党政办公室": the bureau's own office
+                groups["level:" + key[len(level):]].update((key, key[len(level):]))
+            if stem := _people_stem(key):
+                groups["people:" + stem].add(key)
+            if full := _abbreviation_of(key, [k for k in self.duties if is_party_name(k)]):
+                groups["abbr:" + full].update((key, full))  # "区财金局" and "区财政金融局" in one document
         for form, keys in groups.items():
             short = form.removeprefix("sub:")
             if form.startswith("sub:"):
                 if len(keys) != 1 or short not in self.duties or short in keys:
                     continue
                 keys = {*keys, short}
+            keys = {self._merged.get(k, k) for k in keys}  # a spelling merged by an earlier group
             if len(keys) < 2:
                 continue
             keep = max(keys, key=len)
@@ -169,6 +206,24 @@ class UnitIndex:
                     found.append((start, start + len(v), self._variants[v]))
                 start = q.find(v, start + 1)
         return sorted(found)
+
+    def containing(self, name: str) -> str:
+        """The one unit whose name ends in a shorter name asked ("各村委会" of "大练区域各村委会"; never "公安局"
+        of "区公安局交警大队", a body inside it), or ""."""
+        n = name_key(name)
+        if n in self._variants or n in self.duties:  # a name of its own (or one several units share)
+            return ""
+        found = [k for k in self.duties if name_key(k).endswith(n) and is_party_name(k)] if len(n) >= 3 else []
+        return found[0] if len(found) == 1 else ""
+
+    def abbreviated(self, name: str) -> str:
+        """The unit a name no document writes abbreviates ("区财金局" asked, "区财政金融局" written), or ""."""
+        return _abbreviation_of(name_key(name), [k for k in self.duties if is_party_name(k)])
+
+    def spellings(self, unit_key: str) -> tuple[str, ...]:
+        """How the documents and people write the unit: its key, its spellings in duties, its short forms."""
+        own = {unit_key, *(d.unit for d in self.duties.get(unit_key, ()))}
+        return tuple(sorted(own | {v for v, k in self._variants.items() if k == unit_key}, key=len, reverse=True))
 
     def duties_of(self, unit_key: str) -> list[Duty]:
         return self.duties.get(unit_key, [])

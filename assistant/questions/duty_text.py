@@ -7,9 +7,11 @@ import re
 
 from assistant.documents.units_index import Duty
 from corpus import roles
+from corpus import vocabulary_names as name_words
 from corpus.model import Item
 from corpus.rosters import DUTY_LINE
 from corpus.tasks import duty_owner
+from corpus.vocabulary import one_of
 
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
 SHORT_HEADING = 8  # a heading this short ("消防", "三年绿荫行动") is followed by the start of the item's body
@@ -26,7 +28,16 @@ def short_heading(item: Item) -> str:
     return h[:cut] + "…"
 
 
-def _roster_duties(text: str) -> str:
+def roster_post(item: Item, unit: str) -> str:
+    """"名单中任组长（党委书记）": the unit's place in a roster item, from its note ("组长，党委书记"); "" if none."""
+    note = dict(item.units.notes).get(unit, "")
+    post, _, rest = note.partition("，")
+    if not post.endswith(name_words.ROSTER_NOTE_POSTS):
+        return ""
+    return f"名单中任{post}" + (f"（{rest}）" if rest else "")
+
+
+def roster_duties(text: str) -> str:
     """"小组长：…；成员：…；职责：负责…" → "职责：负责…": what a roster's group does."""
     parts = re.split(r"[；;]", text)
     at = next((i for i, p in enumerate(parts) if i and DUTY_LINE.match(p.strip())), 0)
@@ -53,7 +64,9 @@ def _article_clauses(text: str, unit: str) -> str:
 
 
 # A clause that opens with a duty verb has no subject of its own: it goes on with the last one's duties.
-_GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))})")
+# So does one opened by a word that carries on ("同时，适时更新企业名册…", "要强化宣传…").
+GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phrases(roles.VERB))}|"
+                      rf"{one_of(name_words.GOES_ON_WORDS)})")
 
 
 def _in_bracket(clause: str, unit: str) -> bool:
@@ -68,7 +81,7 @@ def duty_text(d: Duty, full: bool = False) -> str:
     unit's clause on (up to DUTY_CHARS), not cut to the item's first clause. ``full``: a short list
     (a unit with a few duties) quotes each item's text up to DUTY_CHARS instead of its heading."""
     item = d.item
-    if item.units.notes and (duties := _roster_duties(item.text)):
+    if item.units.notes and (duties := roster_duties(item.text)):
         return duties if len(duties) <= DUTY_CHARS else duties[:DUTY_CHARS] + "…"  # a group's "职责：…", not its people
     if clauses := _article_clauses(item.text, d.unit):
         return clauses
@@ -86,7 +99,7 @@ def duty_text(d: Duty, full: bool = False) -> str:
         # the unit's clause and the ones that go on with its duties ("X负责统筹…；负责整合…")
         clauses, going_on = [], False
         for c in parts:
-            going_on = d.unit in c or (going_on and bool(_GOES_ON.match(c)))
+            going_on = d.unit in c or (going_on and bool(GOES_ON.match(c)))
             if going_on:
                 clauses.append(c)
         if clauses:

@@ -39,7 +39,6 @@ from assistant.questions.frames import (
 from assistant.questions.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.questions.item_answers import (
     answer_item,
-    answer_unit,
     parties_of,
     responsibility_of,
     stated_leads,
@@ -47,6 +46,7 @@ from assistant.questions.item_answers import (
 )
 from assistant.questions.roster_answers import roster_answer
 from assistant.questions.section_answers import answer_section
+from assistant.questions.unit_answers import answer_unit_duties
 from assistant.user_input.normalise import normalise, strip_question
 from corpus import roles
 from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, UNIT_NOUNS, WHO_WORDS, alternation, one_of
@@ -84,7 +84,7 @@ def item(t: Turn, f: ItemQuestion) -> Answer:
 
 
 def unit(t: Turn, f: UnitDuties) -> Answer:
-    return answer_unit(t.question, f, t.knowledge.units)
+    return answer_unit_duties(t.question, f, t.knowledge.units, t.knowledge.corpus.documents)
 
 
 def leader(t: Turn, f: LeaderPoints) -> Answer:

@@ -78,6 +78,8 @@ class UnitDuties(Frame):
     role: str = "all"
     documents: tuple[DocMatch, ...] = ()
     together: bool = False  # only the items all the named units share ("都参与", "共同")
+    topic: str = ""  # only the duties under a section or heading holding these words ("承接哪些省级试点事项")
+    spelled: tuple[str, ...] = ()  # the names as asked when they are shorter forms ("各村委会"): the text may use them too
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,13 @@ from assistant.questions.frames import (
     UnitDuties,
     UnknownEntity,
 )
+from assistant.questions.unit_mentions import mentions
 from assistant.user_input.normalise import normalise
 from corpus import roles
 from corpus import vocabulary_questions as qwords
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from corpus.parties import is_party_name
 from corpus.text import abbreviates
 from corpus.vocabulary import (
     CONJUNCTIONS,
@@ -49,6 +51,7 @@ from corpus.vocabulary import (
     question_words,
     self_reference,
 )
+from corpus.vocabulary_names import HONORIFICS
 from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
@@ -209,6 +212,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         rest = _LAST_ITEM.sub(" ", rest)
 
     spans = units.spans_in(rest)
+    topic = ""
     if numbers:
         return ItemQuestion(q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
                             documents=docs, units=unit_keys(spans))
@@ -229,10 +233,23 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     if points and roster and (_WHO.search(rest) or (_CONTACT.search(rest) and not other_column)):
         return PointLeaders(q, points=points, documents=docs)
 
-    if spans and _LIST.search(rest) and not rule and _only_asks_duties(rest, spans, units):
+    if spans and _LIST.search(rest) and not rule and ((topic := _section_topic(rest, spans, units))
+                                                       or _only_asks_duties(rest, spans, units)):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
-        return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together)
+        return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together,
+                          topic=topic)
+
+    if not spans and not rule and _LIST.search(rest) and (full := _abbreviated_unit(rest.strip(), units)):
+        # "区财金局负责哪块": a short form no document writes as a party, of one unit's name
+        return UnitDuties(q, role=unit_role(rest.strip()[len(full[0]):]), units=(full[1],), documents=docs,
+                          spelled=(full[0],))
+    if not spans and not rule and not leaders and not points and _LIST.search(rest) \
+            and (name := _acting_subject(rest.strip(), tuple(m.document for m in docs) or tuple(documents))
+                 or _acting_subject(q, tuple(documents))) \
+            and unit_role(q[q.find(name) + len(name):]) == "all":  # "主办单位" holds a role word: the rest asks the role
+        # "主办单位要做哪些事", "区安办在这项工作里管什么": no task names it as a party, the text as the one who acts
+        return UnitDuties(q, role="all", units=(name,), documents=docs)
 
     if leaders or (points and not roster):
         # Search for the rule on that kind of point, not for the row that holds the names; when the
@@ -274,7 +291,82 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
         # document's own topic (or its abbreviation), not a narrower one
         return True
     texts = [name_key(d.document.title + d.item.section + d.item.text) for d in duties]
-    return len(texts) >= 2 and sum(left in t for t in texts) * 2 >= len(texts)
+    return len(texts) >= 2 and _most_hold(left, texts)
+
+
+_TOPIC_CHARS = (3, 6)  # two characters are mostly a verb ("负责考评哪几项任务" asks what is said)
+
+
+def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex) -> str:
+    """"区经济发展局承接哪些省级试点事项": the words besides the unit and the duty wording name the section
+    (or the heading) some of the unit's duties stand under ("（一）承接省级试点工作"); the duties are then
+    listed from there only. "" when no duty's section or heading holds them (searched instead)."""
+    left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
+    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+    if not _TOPIC_CHARS[0] <= len(left) <= _TOPIC_CHARS[1]:
+        return ""
+    duties = [d for _, _, key in spans for d in units.duties_of(key)]
+    return left if any(on_topic(left, d.item) for d in duties) else ""
+
+
+def on_topic(topic: str, item) -> bool:
+    """The item's section path or heading holds the topic."""
+    return topic in name_key(item.section + item.heading)
+
+
+def _most_hold(topic: str, texts: list[str]) -> bool:
+    """Whether at least half of ``texts`` hold the topic, or two thirds hold each of its two-character
+    words ("排查领域": 排查 and 领域, as "道路交通领域：相关处室重点排查…" holds them)."""
+    if not texts:
+        return False
+    if sum(topic in t for t in texts) * 2 >= len(texts):
+        return True
+    chunks = [topic[i:i + 2] for i in range(0, len(topic) - 1, 2)]
+    return len(topic) > 3 and sum(all(c in t for c in chunks) for t in texts) * 3 >= len(texts) * 2
+
+
+_LONGEST_SUBJECT = 20
+# What follows a whole name in a duty question: its question words, a modal, 在/的/有, or nothing.
+_NAME_ENDS_HERE = re.compile(rf"$|[^\u4e00-\u9fff]|(?:{alternation((*qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS, *qwords.UNIT_DUTY_VERBS, *qwords.NAME_END_WORDS))})")
+
+
+def _abbreviated_unit(rest: str, units: UnitIndex) -> tuple[str, str] | None:
+    """(the short form, the unit) when the question opens with a shorter form of one unit's name — a part of it
+    ("各村委会" of 大练区域各村委会) or an abbreviation ("区财金局" of 区财政金融局) — and asks only for its duties."""
+    for n in range(min(len(rest), 8), 2, -1):
+        name, left = rest[:n], rest[n:]
+        if not is_party_name(name):
+            continue
+        left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+        if len(left) <= 1 and (full := units.containing(name) or units.abbreviated(name)):
+            return name, full
+    return None
+
+
+def _acting_subject(rest: str, documents) -> str:
+    """The name a duty question opens with when the documents write it as the subject of what is done
+    ("主办单位应主动征求…"), though no task names it as a party; "" when there is none. Besides the name the
+    question holds only duty-list wording, or a topic whose every two characters most of those sentences hold
+    ("相关处室要排查哪些领域")."""
+    for n in range(min(len(rest), _LONGEST_SUBJECT), 1, -1):
+        name, left = rest[:n], rest[n:]
+        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name) or _ASKS_UNIT.search(left) \
+                or not _NAME_ENDS_HERE.match(left):
+            continue  # "确定农业用水总量由哪些单位负责" asks who; "街道党工委…" is not "街道"
+        # "张三负责什么" of "张三同志：…"; "督查内容有哪些" names no one
+        spellings = ((name,) if is_party_name(name) or name.endswith(UNIT_NOUNS) else ()) + tuple(
+            name + h for h in HONORIFICS if is_party_name(name + h))
+        if not spellings:
+            continue
+        left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+        if len(left) > 4:
+            continue
+        found = mentions(documents, spellings)
+        if not found:
+            continue
+        if len(left) <= 1 or _most_hold(left, [m.source_text for m in found]):
+            return name
+    return ""
 
 
 def _mentioned(name: str, documents) -> bool:

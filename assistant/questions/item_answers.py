@@ -16,14 +16,15 @@ from assistant.documents.names import name_key
 from assistant.documents.units_index import ROLE_LABELS, Duty, UnitIndex, cooperate_groups, cooperate_word
 from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.duty_text import duty_text as _duty_text
+from assistant.questions.duty_text import roster_duties, roster_post
 from assistant.questions.duty_text import short_heading as _heading
-from assistant.questions.intents import Parsed
+from assistant.questions.intents import Parsed, on_topic
 from corpus.model import MAIN_PART, Document, Item
 from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of
 from index.answer_type import answer_kind, answer_pattern
 
-FEW_DUTIES = 3  # up to this many duties, each is quoted with its text, not only its heading
-MAX_LISTED = 40  # a unit can have dozens of duties: list them all up to this many, then count the rest
+FEW_DUTIES = 5  # up to this many duties, each is quoted with its text, not only its heading
+MAX_LISTED = 20  # a unit can have dozens of duties: list this many (one Telegram message), then count the rest
 
 
 def item_citation(doc: Document, item: Item) -> Citation:
@@ -296,6 +297,9 @@ def _ask_locator(item: Item) -> str:
 
 
 def _duty_label(d: Duty) -> str:
+    if post := roster_post(d.item, d.unit):
+        # "组长：叶苏凤（党委书记）": a place in a roster, not a duty; said so when the roster states none
+        return post if roster_duties(d.item.text) else post + "（文件未写明其个人分工）"
     word = cooperate_word(d.item, d.unit) if d.role == "cooperate" else ROLE_LABELS[d.role]
     return word + (f"（{d.scope}）" if d.scope else "")
 
@@ -309,17 +313,21 @@ def _unit_block(key: str, role_word: str, duties: list[Duty], intro: str = "") -
     by_doc: dict[str, list[list[Duty]]] = defaultdict(list)
     for ds in by_item.values():
         by_doc[ds[0].document.short_name].append(ds)
-    lines = [intro + f"{key}{role_word}的工作共{len(by_item)}项："]
+    lines = [intro + f"{key}{role_word}的工作共{len(by_item)}项" + ("：" if len(by_item) <= MAX_LISTED else
+                                                              f"，先列前{MAX_LISTED}项：")]
     cites: list[Citation] = []
     for short, items in by_doc.items():
+        if len(cites) >= MAX_LISTED:
+            break
         lines.append(f"【{short}】")
-        for ds in items[:MAX_LISTED]:
+        for ds in items[:MAX_LISTED - len(cites)]:
             d = ds[0]
             roles = "；".join(dict.fromkeys(_duty_label(x) for x in ds))
             lines.append(f"· {d.item.locator}「{_duty_text(d, full=len(by_item) <= FEW_DUTIES)}」— {roles}")
             cites.append(item_citation(d.document, d.item))
-        if len(items) > MAX_LISTED:
-            lines.append(f"……另有{len(items) - MAX_LISTED}项")
+    if len(by_item) > len(cites):  # a readable message: the count, the first ones, how to ask for the rest
+        lines.append(f"……另有{len(by_item) - len(cites)}项未列出。可以分开问“{key}牵头哪些工作”“{key}配合哪些工作”，"
+                     "或在问题里写上文件名。")
     return "\n".join(lines), cites
 
 
@@ -355,12 +363,16 @@ def answer_unit(question: str, p: Parsed, units: UnitIndex) -> Answer:
     if p.together:
         return _shared_items(question, p, units)
     named = {m.document.source for m in p.documents}
+    topic = getattr(p, "topic", "")
     blocks, cites = [], []
     for key in p.units:
-        every = [d for d in units.duties_of(key) if not named or d.document.source in named]
+        every = [d for d in units.duties_of(key) if (not named or d.document.source in named)
+                 and (not topic or on_topic(topic, d.item))]
         duties = [d for d in every
                   if p.role == "all" or d.role == p.role or (p.role == "lead" and d.role == "sub")]
         role_word = {"lead": "牵头", "cooperate": "配合"}.get(p.role, "承担")
+        if topic:  # "区经济发展局承接哪些省级试点事项": only those under the section named
+            role_word = f"在“{topic}”方面{role_word}"
         if duties:
             block, cs = _unit_block(key, role_word, duties)
         elif p.role == "lead" and (shared := [d for d in every if d.role in ("shared", "coordinate")]):

@@ -23,7 +23,7 @@ from corpus.vocabulary import (
     alternation,
     one_of,
 )
-from corpus.vocabulary_questions import ROSTER_NOTE_POSTS, WHICH_GROUP
+from corpus.vocabulary_questions import ROSTER_TASK_MARKS, WHICH_GROUP
 
 _ASK = re.compile(
     rf"^(?P<group>[\u4e00-\u9fff（）()]{{2,40}}?(?:{alternation(GROUP_ENDS)}))的?"
@@ -46,7 +46,7 @@ def roster_question(question: str) -> str:
 
 
 def _is_roster(task: Item) -> bool:
-    return bool(task.units.notes) and any(post in note for _, note in task.units.notes for post in ROSTER_NOTE_POSTS)
+    return bool(task.units.notes) and any(post in note for _, note in task.units.notes for post in ROSTER_TASK_MARKS)
 
 
 _TITLE_CHARS = 40  # a title line, not the preamble paragraph that sets the group up

@@ -158,7 +158,9 @@ def recognise_count(t: Turn) -> Frame | None:
     if only:  # "组织部牵头几项？只要数字": the question without the request for a bare number
         k = t.knowledge
         p = parse_question(followups._ONLY_NUMBER.sub("", t.text), k.units, k.contacts, k.corpus.documents)
-    if isinstance(p, UnitDuties) and re.search(r"(?<!哪)几[项条件]|多少[项条件]|数量|总数", q):
+    # a unit only the running text names ("主办单位有几项工作") has no items to count: its sentences answer
+    if isinstance(p, UnitDuties) and re.search(r"(?<!哪)几[项条件]|多少[项条件]|数量|总数", q) \
+            and all(t.knowledge.units.duties_of(u) for u in p.units):
         return Count(q, what="unit_duties", units=p.units, role=p.role, documents=p.documents, number_only=only)
     contacts = t.knowledge.contacts
     if isinstance(p, Search | LeaderPoints | PointLeaders) and _CONTACT_TOPIC.search(q) \

@@ -1,0 +1,138 @@
+"""Where the running text itself says what a unit does, outside the parsed responsibilities: "本办法由X负责解释",
+"区安办将对…进行通报", "责任分工：区规划局负责…，区交通与建设局业务检查指导", "成立X，对…开展督查巡查".
+
+A unit question lists the unit's parsed duties first (assistant/questions/item_answers.py); the sentences found
+here are added under them, each cited, when they are in other items or paragraphs. A unit the parser did not
+take as a party at all ("主办单位", "相关处室", a body only written as the one a report goes to) is answered
+from these sentences alone, saying so. Only a sentence whose subject is the unit counts: "报送区安办" (the
+unit as object) or "市纪委负责" (another body ending in the same words) never does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.questions.duty_text import GOES_ON
+from corpus import vocabulary_names as words
+from corpus.model import Document
+from corpus.parties import is_party_name
+from corpus.vocabulary import MODAL_VERBS, ORGANISATION_ENDS, SETS_UP_VERBS
+
+MAX_MENTIONS = 8  # sentences quoted for one unit beyond its parsed duties
+MENTION_CHARS = 200
+_LONGER_NAME_CHARS = 6
+_LABEL_CHARS = 24  # a sentence's own short label before a colon ("水上交通和渔业船舶领域：")
+
+_SENTENCE = re.compile(r"[^。；;！!\n]+[。；;！!]?")
+_CLAUSE_START = re.compile(r"[，,：:]")
+_BRACKET = re.compile(r"^\s*[（(][^（）()]{0,30}[）)]")  # "区经济发展局（集贸市场）、…": the note, not the predicate
+_NOT_PREDICATE = tuple(words.NOT_PREDICATE_STARTS)
+_PEOPLE = (*words.PEOPLE_OF_A_BODY, *words.POSITIONS)  # "各学校教师要…": the body's people act
+
+
+@dataclass(frozen=True)
+class Mention:
+    document: Document
+    locator: str
+    text: str  # the unit's clause to the end of its sentence, and the sentences that go on with it
+    source_text: str  # the whole item or paragraph, for the citation
+
+
+def _texts(doc: Document):
+    """(locator, text) of every item, paragraph task and paragraph, each once; then the headings that are
+    whole sentences ("（二）本办法由X负责解释" under 六、附则), cited by their numbering, unless an item holds them."""
+    seen: dict[str, str] = {}
+    for unit in (*doc.items, *doc.tasks, *doc.paragraphs):
+        seen.setdefault(unit.locator, unit.text)
+    yield from seen.items()
+    parent = ""
+    for s in doc.sections:
+        parent = s.label if s.level <= 1 else parent
+        if s.level >= 2 and len(s.title) > 8 and not any(s.title in t for t in seen.values()):
+            yield (f"{parent}{s.label}" if parent and parent != s.label else s.label), s.title
+
+
+def _subject_at(sentence: str, at: int, spelling: str) -> bool:
+    """Whether the name at ``at`` is the subject of what follows it in its clause."""
+    after = _BRACKET.sub("", sentence[at + len(spelling):], count=1).lstrip()
+    if not after or after.startswith(_NOT_PREDICATE) or after[0] in "，,。；;" or after.startswith(_PEOPLE) \
+            or _longer_name(spelling, after):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
+    before = sentence[clause_start:at].strip()
+    return not before or before in words.COLLECTIVE_MARKS or before.endswith(tuple(words.AGENT_MARKS))
+
+
+def _longer_name(spelling: str, after: str) -> bool:
+    """"各乡镇党委和人民政府", "区公安局交警大队": the name goes on into another body's name."""
+    return any((spelling + after[:k]).endswith(ORGANISATION_ENDS) and is_party_name(spelling + after[:k])
+               for k in range(1, _LONGER_NAME_CHARS + 1))
+
+
+def _set_up_at(sentence: str, at: int, spelling: str) -> bool:
+    """"决定成立金井片区督查专班，对落实…开展督查巡查": a body set up at the end of its clause does what follows."""
+    rest = sentence[at + len(spelling):]
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
+    return bool(rest[:1]) and rest[0] in "，," and any(v in sentence[clause_start:at] for v in SETS_UP_VERBS)
+
+
+def _goes_on(sentence: str) -> bool:
+    s = sentence.strip()
+    return bool(GOES_ON.match(s)) or s.startswith(MODAL_VERBS)
+
+
+def mentions_in(doc: Document, spellings: tuple[str, ...], skip: set[str] = frozenset()) -> list[Mention]:
+    """The sentences of ``doc`` whose subject is one of ``spellings`` (longest first), outside ``skip`` locators."""
+    names = sorted({s for s in spellings if len(s) >= 2}, key=len, reverse=True)
+    out: list[Mention] = []
+    for loc, text in _texts(doc):
+        if loc in skip or not any(n in text for n in names):
+            continue
+        sentences = _SENTENCE.findall(text)
+        quoted: list[str] = []
+        going_on = False
+        for s in sentences:
+            hit = _subject_hit(s, names)
+            if hit is not None:
+                quoted.append(s[hit:].strip())
+                going_on = True
+            elif going_on and _goes_on(s) and not any(n in s for n in names):
+                quoted.append(s.strip())
+            else:
+                going_on = False
+        if quoted:
+            said = "".join(quoted).rstrip("。；;，, ")
+            if said.count("）") > said.count("（"):  # "各街道配合）": the end of a bracket it stood in
+                said = said.rstrip("）)")
+            said = said if len(said) <= MENTION_CHARS else said[:MENTION_CHARS] + "…"
+            if not any(m.text == said for m in out):
+                out.append(Mention(doc, loc, said, text))
+    return out
+
+
+def _subject_hit(sentence: str, names: list[str]) -> int | None:
+    """Where the quote starts when a name is the subject (or the body set up) in the sentence."""
+    for n in names:
+        at = sentence.find(n)
+        while at >= 0:
+            clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
+            if _subject_at(sentence, at, n):
+                # "由X负责解释": from the clause; "道路交通领域：相关处室重点排查…": with the label it works under
+                if clause_start and sentence[clause_start - 1] in "：:" and clause_start <= _LABEL_CHARS:
+                    return 0
+                return clause_start if sentence[clause_start:at].strip() else at
+            if _set_up_at(sentence, at, n):
+                return clause_start  # "决定成立金井片区督查专班，对…开展督查巡查"
+            at = sentence.find(n, at + 1)
+    return None
+
+
+def mentions(documents: tuple[Document, ...], spellings: tuple[str, ...],
+             covered: set[tuple[str, str]] = frozenset()) -> list[Mention]:
+    """Every document's mentions of the unit, outside the (source, locator) items its duty list already has."""
+    out: list[Mention] = []
+    for doc in documents:
+        skip = {loc for src, loc in covered if src == doc.source}
+        out += mentions_in(doc, spellings, skip)
+    return out
