@@ -66,6 +66,8 @@ NOT_ON_THE_STRUCTURED_PATH = (
     "torch", "sentence_transformers", "transformers", "jieba", "faiss", "bm25s", "numpy", "scipy", "sqlite_utils",
     "sqlite3", "telegram", "httpx", "index.searcher", "index.tokenize", "corpus.parse", "corpus.loaders_office",
     "assistant.questions.search_answers", "tomllib", "bot.commands.run", "bot.commands.records_cli",
+    # stdlib and small libraries that cost a cold answer milliseconds for nothing (docs/benchmarks.md)
+    "rapidfuzz", "importlib.metadata", "email", "tempfile", "pkgutil",
 )  # zoneinfo is allowed: the one router reads the configured local time for records questions (~2.5 ms)
 
 
