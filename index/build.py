@@ -5,6 +5,7 @@ re-embedded; the global parts (BM25 statistics, the FAISS index) are re-assemble
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,16 +74,40 @@ def build_lexical(parts: Sequence[DocPart], root: Path, *, progress: bool = Fals
     return LexicalIndex.build(tokens)
 
 
+def save_lexical(lexical: LexicalIndex, root: Path) -> None:
+    """Write the BM25 directory next to the old one, then swap, so a crash never leaves half."""
+    tmp, final, old = root / "bm25.tmp", root / "bm25", root / "bm25.old"
+    shutil.rmtree(tmp, ignore_errors=True)
+    lexical.save(tmp)
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 ENCODE_CHUNK = 64  # passages per progress step (the embedder batches within it by length)
 
 
+def dense_rows(passages: Sequence[Passage]) -> list[int]:
+    """The passages the dense side encodes: all but the long items and paragraphs that were cut into
+    sub-clauses. A sub-clause's hit counts for its whole item (``Searcher.search``), so the item is found
+    through its sub-clauses, which together hold its text; encoding the whole item as well cost 16 % of the
+    corpus's tokens and its longest sequences (docs/retrieval.md, "What a rebuild does")."""
+    cut = {p.parent for p in passages if p.parent}
+    return [i for i, p in enumerate(passages) if p.id not in cut]
+
+
 def passage_vectors(
-    embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False
+    embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False,
+    rows: Sequence[int] | None = None,
 ) -> np.ndarray:
-    """All passage vectors in passage order. A passage whose text (and model) is unchanged reuses its
-    cached vector, so editing one item re-encodes that item only; the rest are encoded together,
-    which batches them by length across documents."""
+    """The vectors of the passages at ``rows`` (all passages by default), in that order. A passage whose
+    text (and model) is unchanged reuses its cached vector, so editing one item re-encodes that item only;
+    the rest are encoded together, which batches them by length across documents."""
     texts = [p.index_text for part in parts for p in part.passages]
+    if rows is not None:
+        texts = [texts[i] for i in rows]
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
     keys = [persist.text_key(t) for t in texts]
@@ -105,8 +130,19 @@ def passage_vectors(
     return out
 
 
+_coverage_seen: dict[tuple[int, str], tuple[Embedder, Coverage]] = {}  # (embedder, passages' key) → verdict
+
+
 def check_coverage(embedder: Embedder, passages: Sequence[Passage]) -> Coverage:
-    return coverage(embedder, [p.index_text for p in passages])
+    """The model's coverage of the passages (tokenising them all: ~0.3 s for the bundled corpus), once per
+    process: `docbot index` asks in the thread that encodes the passages and again when it records it."""
+    texts = [p.index_text for p in passages]
+    key = (id(embedder), persist.text_key(embedder.model_id + "\0" + "\0".join(texts)))
+    if key not in _coverage_seen:
+        if len(_coverage_seen) > 8:
+            _coverage_seen.clear()
+        _coverage_seen[key] = (embedder, coverage(embedder, texts))  # the embedder held: its id is not reused
+    return _coverage_seen[key][1]
 
 
 def dense_store(vectors: np.ndarray, root: Path, model_id: str, corpus_hash: str, manifest: dict) -> DenseStore:
