@@ -89,25 +89,13 @@ def save_lexical(lexical: LexicalIndex, root: Path) -> None:
 ENCODE_CHUNK = 64  # passages per progress step (the embedder batches within it by length)
 
 
-def dense_rows(passages: Sequence[Passage]) -> list[int]:
-    """The passages the dense side encodes: all but the long items and paragraphs that were cut into
-    sub-clauses. A sub-clause's hit counts for its whole item (``Searcher.search``), so the item is found
-    through its sub-clauses, which together hold its text; encoding the whole item as well cost 16 % of the
-    corpus's tokens and its longest sequences (docs/retrieval.md, "What a rebuild does")."""
-    cut = {p.parent for p in passages if p.parent}
-    return [i for i, p in enumerate(passages) if p.id not in cut]
-
-
 def passage_vectors(
-    embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False,
-    rows: Sequence[int] | None = None,
+    embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False
 ) -> np.ndarray:
-    """The vectors of the passages at ``rows`` (all passages by default), in that order. A passage whose
-    text (and model) is unchanged reuses its cached vector, so editing one item re-encodes that item only;
-    the rest are encoded together, which batches them by length across documents."""
+    """All passage vectors in passage order. A passage whose text (and model) is unchanged reuses its
+    cached vector, so editing one item re-encodes that item only; the rest are encoded together,
+    which batches them by length across documents."""
     texts = [p.index_text for part in parts for p in part.passages]
-    if rows is not None:
-        texts = [texts[i] for i in rows]
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
     keys = [persist.text_key(t) for t in texts]

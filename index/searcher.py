@@ -21,7 +21,6 @@ from index.build import (
     SentenceVectors,
     build_lexical,
     check_coverage,
-    dense_rows,
     dense_store,
     passage_vectors,
     save_lexical,
@@ -68,7 +67,6 @@ class Searcher:
         self._parent = [pos.get(p.parent, i) for i, p in enumerate(self.passages)]
         self._lexical = lexical
         self._dense: tuple[Embedder, object] | None = None
-        self._dense_rows: list[int] = []  # the passage of each dense vector (index.build.dense_rows)
         self.warmup: VectorWarmup | None = None  # passages being encoded meanwhile (open_searcher's dense_next)
         self._status = "未配置" if not self.embedding_model else "未加载"
         self._thread: threading.Thread | None = None
@@ -98,7 +96,7 @@ class Searcher:
         if dense is not None:
             embedder, store = dense
             qvec = self._query_vector(query)
-            found = self._dense_ranking(store.search(qvec, depth))
+            found = store.search(qvec, depth)
             cosines = dict(found)
             ranked = rrf([([i for i, _ in lexical], LEXICAL_WEIGHT), ([i for i, _ in found], DENSE_WEIGHT)])
             ranked = self._keep_confident_lexical_top(lexical, ranked, self._terms(query))
@@ -118,18 +116,6 @@ class Searcher:
             if len(hits) >= k:
                 break
         return hits
-
-    def _dense_ranking(self, found: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """Store rows → passages. A long item has no vector of its own (index.build.dense_rows): it ranks
-        just after its best sub-clause, where the whole item's vector used to rank (b079-08 of eval/breadth)."""
-        out, seen = [], set()
-        for row, score in found:
-            i = self._dense_rows[row]
-            out.append((i, score))
-            if self._parent[i] != i and self._parent[i] not in seen:
-                seen.add(self._parent[i])
-                out.append((self._parent[i], score))
-        return out
 
     def _keep_confident_lexical_top(self, lexical, fused, q_chars):
         """Rank fusion weighs the lexical first and second places almost alike (1/61 vs 1/62), so a dense
@@ -327,8 +313,7 @@ class Searcher:
             self._status = f"不适用：{entry['coverage']}"
             log.warning("向量模型 %s 不覆盖本语料的中文（%s）：不参与检索，仅用关键词检索", model_id, entry["coverage"])
             return False
-        self._dense_rows = dense_rows(self.passages)
-        vectors = passage_vectors(embedder, self._parts, self.root, progress=progress, rows=self._dense_rows)
+        vectors = passage_vectors(embedder, self._parts, self.root, progress=progress)
         with self._lock:
             self._manifest.setdefault("dense", {})[model_id] = entry
             store = dense_store(vectors, self.root, model_id, chash, self._manifest)

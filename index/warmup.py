@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index import model_choice
-from index.build import DocPart, check_coverage, dense_rows, passage_vectors
+from index.build import DocPart, check_coverage, passage_vectors
 from index.embedder import Embedder, ensure_loadable, load_embedder
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class VectorWarmup:
             embedder = choose_embedder(name, models_dir, progress=False, quiet=True)
             passages = [p for part in parts for p in part.passages]
             if check_coverage(embedder, passages).usable:
-                passage_vectors(embedder, parts, root, rows=dense_rows(passages))
+                passage_vectors(embedder, parts, root)
         except Exception as exc:  # load_dense meets the same failure and says it
             log.debug("向量预编码未完成：%s", exc)
 

@@ -9,7 +9,6 @@ import pytest
 from index import model_choice
 from index import searcher as searcher_mod
 from index import warmup as warmup_mod
-from index.build import dense_rows
 from index.fusion import rrf
 from index.searcher import open_searcher
 from tests.index import fakes
@@ -58,15 +57,14 @@ def test_vectors_are_cached_per_passage(index_dir):
     yx, ly = fakes.yuexiu(), fakes.luoyang()
     emb = fakes.HashEmbedder()
     s = open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
-    # every passage once, in one batch (then the gate's sentences), but the long items cut into sub-clauses
-    assert emb.calls[0] == len(dense_rows(s.passages)) < len(s.passages)
+    assert emb.calls[0] == len(s.passages)  # every passage once, in one batch (then the gate's sentences)
     emb.calls.clear()
     open_searcher(fakes.corpus(yx, ly), index_dir, embedding_model=None, embedder=emb)
     assert emb.calls == []  # vectors and the calibrated gate come from the index
     item = dataclasses.replace(ly.items[0], text=ly.items[0].text + "新增内容。")
     changed = fakes.corpus(yx, dataclasses.replace(ly, items=(item, *ly.items[1:])))
     s2 = open_searcher(changed, index_dir, embedding_model=None, embedder=emb)
-    new_texts = {s2.passages[i].index_text for i in dense_rows(s2.passages)} - {p.index_text for p in s.passages}
+    new_texts = {p.index_text for p in s2.passages} - {p.index_text for p in s.passages}
     assert 0 < emb.calls[0] == len(new_texts) < len([p for p in s2.passages if p.source == "luoyang.txt"])
     fresh = open_searcher(changed, index_dir.parent / "other", embedding_model=None, embedder=fakes.HashEmbedder())
     assert [h.passage.id for h in s2.search("新增内容", 3)] == [h.passage.id for h in fresh.search("新增内容", 3)]
@@ -96,7 +94,7 @@ def test_corrupt_vector_cache_is_reencoded(small_corpus, index_dir):
         f.write_bytes(b"broken")
     emb.calls.clear()
     s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
-    assert emb.calls[0] == len(dense_rows(s.passages)) and s.dense_ready
+    assert emb.calls[0] == len(s.passages) and s.dense_ready
 
 
 def _offline(name):
@@ -195,25 +193,10 @@ def test_a_rebuild_reuses_the_vectors_of_unchanged_passages(small_corpus, index_
     if keep_vectors:
         assert emb.calls == []  # passages and the gate's sentences from the caches
     else:
-        assert emb.calls[0] == len(dense_rows(s.passages)) and len(emb.calls) > 1  # every passage, then the sentences
+        assert emb.calls[0] == len(s.passages) and len(emb.calls) > 1  # every passage, then the sentences
     assert s.min_cosine == first.min_cosine
     q = "河洛清风大讲堂多久办一次"
     assert [(h.passage.id, h.cosine) for h in s.search(q, 3)] == [(h.passage.id, h.cosine) for h in first.search(q, 3)]
-
-
-def test_a_long_item_is_found_through_its_sub_clauses(index_dir):
-    """Items cut into sub-clauses have no vector of their own (index.build.dense_rows); a dense hit on a
-    sub-clause ranks its item right after it, and the search reports the whole item."""
-    emb = fakes.HashEmbedder()
-    s = open_searcher(fakes.corpus(fakes.yuexiu(), fakes.luoyang()), index_dir, embedding_model=None, embedder=emb)
-    cut = {p.parent for p in s.passages if p.parent}
-    assert cut and not cut & {s.passages[i].id for i in dense_rows(s.passages)}
-    sub = next(i for i, p in enumerate(s.passages) if p.parent)
-    _, store = s._dense
-    ranked = s._dense_ranking(store.search(emb.encode_query([s.passages[sub].text])[0], 3))
-    parent = next(i for i, p in enumerate(s.passages) if p.id == s.passages[sub].parent)
-    assert [i for i, _ in ranked[:2]] == [sub, parent]
-    assert s.search(s.passages[sub].text, 1)[0].passage.id == s.passages[sub].parent
 
 
 def test_docbot_index_encodes_the_passages_while_the_keyword_index_is_built(small_corpus, index_dir, monkeypatch):
@@ -233,6 +216,6 @@ def test_docbot_index_encodes_the_passages_while_the_keyword_index_is_built(smal
     monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: emb)
     s = open_searcher(small_corpus, index_dir, embedding_model="m", dense_next=True)
     assert s.warmup is not None and s.load_dense() and s.warmup is None
-    assert threads[0] == ("vector-warmup", len(dense_rows(s.passages)))
+    assert threads[0] == ("vector-warmup", len(s.passages))
     assert all(name != "vector-warmup" for name, _ in threads[1:])  # the gate's sentences, in load_dense
     assert s.search("民主生活会", 1)[0].cosine is not None
