@@ -48,9 +48,11 @@ def _run(args: list[str]) -> dict:
     rss = re.search(r"MAXRSS (\d+)", out)
     tests = _timings(timing)
     timing.unlink(missing_ok=True)
-    return {"tests": tests, "wall": wall, "pytest": float(summary[-1][1]) if summary else None,
+    if not summary:  # no summary line: pytest itself failed; say how it ended instead of a figure
+        print(out[-3000:], file=sys.stderr)
+    return {"tests": tests, "wall": wall, "pytest": float(summary[-1][1]) if summary else float("nan"),
             "result": summary[-1][0] if summary else f"exit {r.returncode}",
-            "peak_mb": int(rss.group(1)) / 1024 if rss else None,
+            "peak_mb": int(rss.group(1)) / 1024 if rss else float("nan"),
             "load": (load, os.getloadavg()[0])}
 
 
