@@ -18,6 +18,7 @@ from pathlib import Path
 from index import model_choice
 from index.build import DocPart, check_coverage, passage_vectors
 from index.embedder import Embedder, ensure_loadable, load_embedder
+from index.onnx_export import FAILED, onnx_ready
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,12 @@ def choose_embedder(name: str, models_dir: Path, progress: bool, *, quiet: bool 
             raise RuntimeError(f"{exc}；内置中文模型也不可用：{exc2}") from exc2
         (log.debug if quiet else log.warning)("向量模型 %s 无法加载（%s），改用内置中文模型 %s", name, exc, choice.model_id)
         return load_embedder(choice.path, choice.model_id)
+
+
+def _builtin_built(models_dir: Path) -> bool:
+    """The built-in model and, unless its export failed before, its ONNX export are on disk."""
+    path = model_choice.builtin_dir(models_dir)
+    return model_choice.builtin_ready(models_dir) and (onnx_ready(path) or (path / FAILED).exists())
 
 
 class VectorWarmup:
@@ -59,6 +66,8 @@ class VectorWarmup:
     @staticmethod
     def _run(name: str, models_dir: Path, parts: list[DocPart], root: Path) -> None:
         try:
+            if not _builtin_built(models_dir) and not model_choice.configured_is_local(name):
+                return  # building the model is load_dense's, with its plain Chinese progress lines
             embedder = choose_embedder(name, models_dir, progress=False, quiet=True)
             passages = [p for part in parts for p in part.passages]
             if check_coverage(embedder, passages).usable:

@@ -214,8 +214,15 @@ def test_docbot_index_encodes_the_passages_while_the_keyword_index_is_built(smal
     emb = Recording()
     monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
     monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: emb)
+    monkeypatch.setattr(warmup_mod, "_builtin_built", lambda models_dir: True)
     s = open_searcher(small_corpus, index_dir, embedding_model="m", dense_next=True)
     assert s.warmup is not None and s.load_dense() and s.warmup is None
     assert threads[0] == ("vector-warmup", len(s.passages))
     assert all(name != "vector-warmup" for name, _ in threads[1:])  # the gate's sentences, in load_dense
     assert s.search("民主生活会", 1)[0].cosine is not None
+
+    # a machine whose built-in model is not built yet: the warm-up leaves it (and its progress lines) to load_dense
+    threads.clear()
+    monkeypatch.setattr(warmup_mod, "_builtin_built", lambda models_dir: False)
+    s = open_searcher(small_corpus, index_dir.parent / "fresh", embedding_model="m", dense_next=True)
+    assert s.load_dense() and threads[0] == ("MainThread", len(s.passages))
