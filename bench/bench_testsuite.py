@@ -44,7 +44,8 @@ def _run(args: list[str]) -> dict:
                         "-p", "bench.pytest_timing", "--durations=30", *args], cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     out = r.stdout + r.stderr
-    summary = re.findall(r"=+ (.*) in ([\d.]+)s", out)
+    # "=== 2538 passed, 7 deselected in 338.71s (0:05:38) ===", or without the rules under -q
+    summary = re.findall(r"(?m)^=*\s*(\d+ (?:passed|failed|error|skipped|deselected).*?) in ([\d.]+)s", out)
     rss = re.search(r"MAXRSS (\d+)", out)
     tests = _timings(timing)
     timing.unlink(missing_ok=True)
