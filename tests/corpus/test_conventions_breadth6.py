@@ -220,3 +220,21 @@ def test_bare_place_items_are_owned_by_the_place():
     doc = parse_document(NOTICE_TO_TOWNSHIPS, "x.txt")
     assert [it.units.shared for it in doc.items] == [("各乡镇安委会",), ("乡镇党委",), ("乡镇", "各行政村（社区）"),
                                                          ("乡镇",)]
+
+
+# ---- a numbered title line over its body: the body's subject opens a clause of its own -------------------
+
+TITLE_OVER_BODY = [
+    ("a title line, then the subject", "1．强化媒体宣传工作\n县政府要积极协调各类新闻媒体开设专栏、专题，集中宣传防火常识。\n",
+     ("县政府",)),
+    ("a title line, then 由", "1．物资保障组\n由政法综治处根据实际情况准备防汛抢险物资及无线电话传递工作。\n", ("政法综治处",)),
+    ("a title line, then a subject doing its verb", "1．确定比对标准\n业务主管部门组织专家及业务骨干，对不同等级进行对照，提出比对方案。\n",
+     ("业务主管部门",)),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in TITLE_OVER_BODY], ids=[c[0] for c in TITLE_OVER_BODY])
+def test_a_title_line_is_no_part_of_the_subject(body, expected):
+    doc = parse_document("工作方案\n一、主要任务\n" + body + "2．开展从业人员培训\n区人社局要将消防知识纳入农民工培训平台，组织开展培训。\n",
+                         "x.txt")
+    assert [it.units.shared for it in doc.items] == [expected, ("区人社局",)], doc.items
