@@ -189,13 +189,23 @@ BARE_PLACES = [
     ("社区要", "社区要做好宣传发动工作。", {"shared": ("社区",)}),
     ("a body of the place stays one name", "乡镇党委要对本区域安全生产工作负总责。", {"shared": ("乡镇党委",)}),
     ("a collective stays as written", "各乡镇要做好汛期值班。", {"shared": ("各乡镇",)}),
+]
+
+# ---- 务必 ("must") is a modal verb like 必须: the names before it are the clause's subject ------------------
+
+MUST = [
+    ("务必", "各片区开发管理局、各责任单位务必把保障性安居工程建设作为一把手工程来抓。",
+     {"shared": ("各片区开发管理局", "各责任单位")}),
+    ("务必 after a list", "各处室（中心）、东庠办事处、各村居务必高度重视，加强组织领导。",
+     {"shared": ("各处室（中心）", "东庠办事处", "各村居")}),
+    ("务必 as 必须", "各处室必须高度关注区绩效考评的各项任务。", {"shared": ("各处室",)}),
     ("a place that acts on nothing is no subject", "片区为一级巡查网格，村居为二级巡查网格。", {"shared": ()}),
     ("the place an object", "区农业局要对乡镇进行督导。", {"shared": ("区农业局",)}),
     ("a place's people are no place", "片区参加植树人员于当天上午8：00前集中。", {"shared": (), "cooperate": ()}),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BARE_PLACES], ids=[c[0] for c in BARE_PLACES])
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BARE_PLACES + MUST], ids=[c[0] for c in BARE_PLACES + MUST])
 def test_a_bare_place_is_a_collective_subject(text, expected):
     from corpus.inline import inline_units
     from corpus.parties import recognise
