@@ -14,7 +14,7 @@ from assistant.documents.names import name_key
 from corpus import vocabulary_names as name_words
 from corpus.aliases import UnitAliases
 from corpus.model import MAIN_PART, Document, Item
-from corpus.parties import POSITIONS, is_party_name
+from corpus.parties import POSITIONS, is_party_name, personal_name
 from corpus.roles import COOPERATE_STEMS
 from corpus.text import abbreviates
 from corpus.vocabulary import NOTICE_WORD, one_of
@@ -95,10 +95,10 @@ def _abbreviation_of(short: str, names) -> str:
     """The one name ``short`` abbreviates: its characters in order, the same first character after the level and
     the same last one ("区财金局" of "区财政金融局", "交建局" of "区交通与建设局"); "" when none or several."""
     bare = short.removeprefix("区")
-    if not 2 <= len(bare) <= _ABBREVIATION_CHARS:
-        return ""
+    if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
+        return ""  # "陈强" is not short for "陈华强": people's names are never abbreviated
     # not a name it begins ("区纪委" is not short for "区纪委监委": each is a name of its own)
-    found = [n for n in names if len(n) > len(short) and n.removeprefix("区")[:1] == bare[0]
+    found = [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
              and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
     return found[0] if len(found) == 1 else ""
 

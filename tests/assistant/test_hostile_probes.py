@@ -1,0 +1,48 @@
+"""Confident wrong answers found by asking the breadth documents as a demanding reader would (issue 16,
+eval/hostile_probes.tsv): one row per mechanism, with short snippets in the style of the breadth corpus
+(no file under /work/shared is read), answered through the whole router.
+
+Each row: the document text, the question, phrases the answer must hold, phrases it must not hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.documents.knowledge import Knowledge
+from assistant.questions.router import Turn, route
+from corpus.library import Corpus
+from corpus.parse import parse_document
+
+_ROSTER = ("关于成立海绵城市建设试点工作领导小组的通知\n\n区直各单位：\n现将组织机构通知如下：\n一、组织机构\n"
+           "组 长：王进足 区党工委委员、管委会副主任\n副组长：林 杰 区环境与国土资源局局长\n欧小宁 区经济发展局局长\n"
+           "陈道金 区财政金融局局长\n成 员：陈 强 资源生态处处长\n陈华强 流水派出所所长\n陈 强 区市场监管局君山分局局长\n"
+           "二、责任分工\n1.区财政金融局：负责将实施项目列入年度财政预算。\n")
+
+CASES = [
+    ("a roster member's entry is quoted alone, never under the roster's first post",
+     _ROSTER, "陈道金负责什么？", ("陈道金区财政金融局局长", "名单中任副组长"), ("组长：陈道金", "欧小宁")),
+    ("a person's name is no abbreviation of a longer one (陈强 is not 陈华强)",
+     _ROSTER, "陈强负责什么？", ("陈强资源生态处处长",), ("陈华强", "流水派出所")),
+    ("two people of one name in a roster are both said, each with their post",
+     _ROSTER, "陈强负责什么？", ("名单中有2人同名", "资源生态处处长", "区市场监管局君山分局局长"), ()),
+    ("a body asked of that no found passage names is not answered with another body's duties",
+     "进一步明确三个中心职责权限的通知\n\n一、规范便民事务管理\n直办业务流程：群众申请→村委意见→中心窗口收件。\n"
+     "二、南海中心另行增加职能\n（一）负责村级组织日常事务管理。抓好三会一课，推动村级组织建设。\n"
+     "（二）协助开展村居人居环境整治督促检查工作。\n",
+     "村委负责什么？", (), ("负责村级组织日常事务管理", "人居环境整治")),
+    ("the offices of a body (片区管理局各内设处室) are not the body itself",
+     "安全生产工作规定\n\n第八条 片区管理局安全生产工作职责：（一）宣传贯彻安全生产法律法规。（二）健全安全生产目标责任体系。\n"
+     "第十一条 片区管理局各内设处室及办事处应当完善安全生产议事制度，主要负责人每季度主持召开一次安全生产专题会议。\n",
+     "片区管理局负责什么？", ("宣传贯彻安全生产法律法规",), ("每季度主持召开",)),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_hostile_probe(text, question, present, absent):
+    doc = parse_document(text, "d.txt")
+    reply, _ = route(Turn(question, Knowledge(corpus=Corpus(documents=(doc,)))))
+    for phrase in present:
+        assert phrase in reply.text, reply.text
+    for phrase in absent:
+        assert phrase not in reply.text, reply.text
