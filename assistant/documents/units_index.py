@@ -103,6 +103,23 @@ def _abbreviation_of(short: str, names) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def _splits_place(head: str, tail: str) -> bool:
+    """"片" + "区防控办": the asked name's level (区) is the end of the longer name's place word (片区), so
+    区防控办 is another body (the district's), not the end of 片区防控办."""
+    return any(head.endswith(p[:k]) and tail.startswith(p[k:])
+               for p in name_words.PLACE_SUFFIXES if len(p) > 1 for k in range(1, len(p)))
+
+
+def written_in(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` itself: "区防控办" is not written in "片区防控办" (see _splits_place)."""
+    at = text.find(name)
+    while at >= 0:
+        if not _splits_place(text[:at], name):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _people_stem(name: str) -> str:
     """"各挂钩帮扶责任人" → "挂钩帮扶": what a collective of people does, without the noun for the people."""
     body = name.removeprefix("各")
@@ -213,7 +230,8 @@ class UnitIndex:
         n = name_key(name)
         if n in self._variants or n in self.duties:  # a name of its own (or one several units share)
             return ""
-        found = [k for k in self.duties if name_key(k).endswith(n) and is_party_name(k)] if len(n) >= 3 else []
+        found = [k for k in self.duties if name_key(k).endswith(n) and is_party_name(k)
+                 and not _splits_place(name_key(k)[:-len(n)], n)] if len(n) >= 3 else []
         return found[0] if len(found) == 1 else ""
 
     def abbreviated(self, name: str) -> str:

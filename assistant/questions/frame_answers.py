@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from assistant.conversation.context import Context
 from assistant.conversation.followups import context_documents
 from assistant.documents.names import name_key
+from assistant.documents.units_index import written_in
 from assistant.questions import computed_answers, smalltalk
 from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.basic_answers import doc_info_answer, docs_answer, not_found
@@ -214,7 +215,7 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     best = answer.citations[0]
     if f.must and not _mentions(best.text, f.must):
         return search_not_found(asked, searcher.documents)
-    if offset == 0 and f.unit and name_key(f.unit) not in name_key(best.text):
+    if offset == 0 and f.unit and not written_in(name_key(f.unit), name_key(best.text)):
         # the body asked of is named nowhere in what was found: another body's duties, not its own
         return search_not_found(asked, searcher.documents)
     # the passage's heading is part of what it says ("（三）组织实施阶段（4月1日至4月7日）" over its paragraph)
@@ -229,7 +230,7 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
 
 
 def _names_unit(unit: str, hit) -> bool:
-    return unit in name_key(hit.passage.text)
+    return written_in(unit, name_key(hit.passage.text))
 
 
 def _names_a_party(answer: Answer, k) -> bool:

@@ -13,6 +13,7 @@ from assistant.documents.knowledge import Knowledge
 from assistant.questions.router import Turn, route
 from corpus.library import Corpus
 from corpus.parse import parse_document
+from index.searcher import open_searcher
 
 _ROSTER = ("关于成立海绵城市建设试点工作领导小组的通知\n\n区直各单位：\n现将组织机构通知如下：\n一、组织机构\n"
            "组 长：王进足 区党工委委员、管委会副主任\n副组长：林 杰 区环境与国土资源局局长\n欧小宁 区经济发展局局长\n"
@@ -30,18 +31,23 @@ CASES = [
      "进一步明确三个中心职责权限的通知\n\n一、规范便民事务管理\n直办业务流程：群众申请→村委意见→中心窗口收件。\n"
      "二、南海中心另行增加职能\n（一）负责村级组织日常事务管理。抓好三会一课，推动村级组织建设。\n"
      "（二）协助开展村居人居环境整治督促检查工作。\n",
-     "村委负责什么？", (), ("负责村级组织日常事务管理", "人居环境整治")),
+     "村委负责什么？", ("村委意见",), ("抓好三会一课", "人居环境整治")),
     ("the offices of a body (片区管理局各内设处室) are not the body itself",
      "安全生产工作规定\n\n第八条 片区管理局安全生产工作职责：（一）宣传贯彻安全生产法律法规。（二）健全安全生产目标责任体系。\n"
      "第十一条 片区管理局各内设处室及办事处应当完善安全生产议事制度，主要负责人每季度主持召开一次安全生产专题会议。\n",
      "片区管理局负责什么？", ("宣传贯彻安全生产法律法规",), ("每季度主持召开",)),
+    ("a district body (区防控办) is not the end of a sub-area's body (片区防控办): 区 ends 片区 there",
+     "专项督导方案\n\n为做好疫情防控工作，根据区防控办督导工作要求，特制定本方案。\n一、主要任务\n"
+     "片区防控办联合监督检查组对各行政村进行一周一督导。\n二、工作要求\n（一）片区防控办将严格落实追责机制。\n",
+     "区防控办负责什么？", (), ("片区防控办承担", "一周一督导")),
 ]
 
 
 @pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_hostile_probe(text, question, present, absent):
-    doc = parse_document(text, "d.txt")
-    reply, _ = route(Turn(question, Knowledge(corpus=Corpus(documents=(doc,)))))
+def test_hostile_probe(text, question, present, absent, tmp_path):
+    corpus = Corpus(documents=(parse_document(text, "d.txt"),))
+    searcher = open_searcher(corpus, tmp_path, embedding_model=None)  # the keyword index: search answers too
+    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
     for phrase in present:
         assert phrase in reply.text, reply.text
     for phrase in absent:
