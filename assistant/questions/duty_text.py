@@ -94,6 +94,25 @@ GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phra
                       rf"{one_of(name_words.GOES_ON_WORDS)})")
 
 
+def _own_sentences(text: str, unit: str, parties: tuple[str, ...]) -> str:
+    """"各相关部门须全力配合。督查专班综合汇总督查情况，及时…报告": the unit's sentences, without those whose
+    subject is another party of the item (and the ones going on with it) — they are the other's duties."""
+    others = [p for p in parties if p != unit and p not in unit]
+    out: list[str] = []
+    mine, skipped = True, False  # the text opens with the unit's own words
+    for s in re.findall(r"[^。；;]+[。；;]?", text):
+        if unit in s:
+            mine = True
+        elif any(s.lstrip().startswith(o) for o in others):
+            mine = False
+        if mine:
+            out.append(("…" if skipped and out else "") + s)
+            skipped = False
+        else:
+            skipped = True
+    return "".join(out)
+
+
 def _in_bracket(clause: str, unit: str) -> bool:
     """The unit is named inside the clause's trailing bracket, not in its running text."""
     at = clause.find(unit)
@@ -154,7 +173,7 @@ def duty_text(d: Duty, full: bool = False) -> str:
     start = text.find(d.unit) if item.number == 0 else 0
     # "——规整村庄杆线。结合…，由区通管办牵头…": the paragraph's short title says what the clause is about
     title = _TITLE.match(text[:start]) if start > 0 else None
-    text = text[max(start, 0):].rstrip("。；;")
+    text = _own_sentences(text[max(start, 0):], d.unit, item.units.all).rstrip("。；;")
     if title:
         text = f"{title.group('title')}：{text}"
     return text if len(text) <= DUTY_CHARS else text[:DUTY_CHARS] + "…"

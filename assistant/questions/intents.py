@@ -322,8 +322,12 @@ def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitInde
 
 
 def on_topic(topic: str, item) -> bool:
-    """The item's section path or heading holds the topic."""
-    return topic in name_key(item.section + item.heading)
+    """The item's section path or heading holds the topic; not a heading of several units naming it only as one
+    of a list ("分别就解决义务教育、住房安全等方面…"): that says no one unit's topic."""
+    heading, n = name_key(item.heading), len(topic)
+    listed = all((at and heading[at - 1] == "、") or heading[at + n:at + n + 1] in ("、", "等")
+                 for at in (m.start() for m in re.finditer(re.escape(topic), heading)))
+    return topic in name_key(item.section) or (topic in heading and (len(item.units.all) <= 1 or not listed))
 
 
 def _most_hold(topic: str, texts: list[str]) -> bool:
