@@ -29,9 +29,7 @@ ANSWER_TYPE_BOOST = 1.5
 
 _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 # A bare "一次" is often a one-off ("召开一次专题民主生活会"); a rule says how often: 每…, 至少, 不少于.
-# "一周一督导", "一月一通报": once a period, written as one period, one action
-_EVERY = (rf"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:{one_of(v.RECURRING_PERIODS)})|[0-9０-９两二三四五六七八九十]+次"
-          rf"|一(?:{one_of(v.RECURRING_PERIODS)})一")
+_EVERY = rf"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:{one_of(v.RECURRING_PERIODS)})|[0-9０-９两二三四五六七八九十]+次"
 _FREQUENCY = re.compile(rf"{_EVERY}|{one_of(v.FREQUENCY_WORDS)}")
 # "几次", "多少次" ask for a number of times: "定期" or "常态化" says how regularly, not how many times.
 _TIMES = re.compile(_EVERY)

@@ -20,7 +20,6 @@ from corpus.numerals import chinese_to_int
 from corpus.vocabulary import (
     COUNTED_UNITS,
     COUNTERS_AFTER_JI,
-    HOW_LONG,
     LABEL_NUMERALS,
     SEARCH_STRIPPED,
     SPAN_WORDS,
@@ -64,14 +63,10 @@ def char_ngrams(text: str) -> list[str]:
     return out
 
 
-_HOW_OFTEN = re.compile(rf"((?:{one_of(HOW_LONG)})[\u4e00-\u9fff]{{0,12}}?)一次")
-
-
 def strip_question_words(query: str) -> str:
     """Remove question words so "民主生活会一年开几次" searches for 民主生活会 / 一年 / 开."""
     q = asked(fold_for_search(query))  # "好几个部门" says how many, as "多个部门" does
     q = _KEEP_AFTER_JI.sub(" ", q)
-    q = _HOW_OFTEN.sub(r"\1 ", q)  # "多久督导一次": 一次 is the question's frame, not what is done
     stripped = _QW.sub(" ", _SELF_REFERENCE.sub(" ", q))
     # A query made only of question words keeps them rather than becoming empty.
     return stripped if _RUN.search(stripped) else q

@@ -17,8 +17,6 @@ from index.answer_type import answer_kind, answer_pattern, carries_answer, expan
         # words between 多久 and 一次 still ask for a frequency, not a period
         ("黄永青多久要去光塔街督导一次", "对挂点联系的街道、部门党组织的联系督导一般每月不少于1次", "挂点联系督导时间从2018年6月开始"),
         ("党员积分多长时间公开一次", "每季度公开1次积分情况", "实施党员积分动态管理"),
-        # once a period written as one period, one action
-        ("多久督导一次", "对各行政村进行“一周一督导”", "对督导中发现的问题追责"),
         # a one-off "一次" is not a frequency rule
         ("民主生活会多久开一次", "每年至少召开1次民主生活会", "在全区处级以上单位党组织中召开一次专题民主生活会"),
     ],
