@@ -14,6 +14,9 @@ from corpus.vocabulary import CREDIT_LABELS, one_of
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.
 _CREDIT = re.compile(rf"^\s*(?:{one_of(CREDIT_LABELS)})\s*[/／：:]|记者\S{{1,4}}摄\s*$")
 
+# A title line is short and ends open (no punctuation); one ending in 、，：（ is a sentence going on.
+_TITLE_LINE_MAX, _OPEN_END = 24, re.compile(r"[，,、；;：:（(“]$")
+
 
 @dataclass
 class Block:
@@ -39,6 +42,15 @@ class Block:
     @property
     def text(self) -> str:
         return collapse_spaces("".join(self.lines))
+
+    @property
+    def clause_text(self) -> str:
+        """The text with a short title line set off as a sentence of its own ("强化媒体宣传工作" over
+        "县政府要积极协调…"): the body's subject opens its own clause (corpus/inline.py reads clauses)."""
+        first = collapse_spaces(self.lines[0]) if len(self.lines) > 1 else ""
+        if first and len(first) <= _TITLE_LINE_MAX and not _OPEN_END.search(first):
+            return collapse_spaces(first + "。" + "".join(self.lines[1:]))
+        return self.text
 
     def joinable(self) -> bool:
         if not self.text:  # "第一条" alone on its line (PDF layout): its text is on the next lines

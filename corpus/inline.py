@@ -34,6 +34,7 @@ from corpus.vocabulary import (
     one_of,
 )
 from corpus.vocabulary_names import (
+    BARE_PLACE_SUBJECTS,
     DUTY_LABEL,
     DUTY_LABEL_QUALIFIERS,
     NOT_BEFORE_SETTING,
@@ -62,7 +63,11 @@ _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:{_LIST_JOINS}){_UNIT_NAME})*"
 # A sentence's subject may be a post ("巡查员要…", "由片区河长负责…"); a label line's name before a colon
 # ("队长：薛忠") is a roster entry, so posts are subjects only, never unit-colon owners.
 _POSTS = alternation(p for p in POSITIONS if p.endswith(v.POST_ENDINGS) and p not in v.NOT_SUBJECT_POSTS)
-_PARTY_NAME = rf"(?:{_UNIT_NAME}|{_NAME_CHARS}{{0,24}}?(?:{_POSTS}){_NOTE})"
+# …or a kind of place alone, tried last ("乡镇党委要…" stays one name), and only after 由 or before a modal or
+# duty verb or another name ("乡镇要…", "由片区负责…", "乡镇及行政村要…"): "片区参加植树人员…" names people.
+_BARE_PLACE = (rf"(?:(?<=由)|(?=(?:{alternation(BARE_PLACE_SUBJECTS)}){_NOTE}(?:{alternation(MODAL_VERBS)}|{_LIST_JOINS}|"
+               + "|".join(re.escape(p) for p, _ in roles.phrases(roles.VERB)) + rf")))(?:{alternation(BARE_PLACE_SUBJECTS)}){_NOTE}")
+_PARTY_NAME = rf"(?:{_UNIT_NAME}|{_NAME_CHARS}{{0,24}}?(?:{_POSTS}){_NOTE}|{_BARE_PLACE})"
 _PARTY_LIST = rf"{_PARTY_NAME}(?:(?:{_LIST_JOINS}){_PARTY_NAME})*"
 # "在收到企业报备材料后", "在10个工作日内": when the subject acts, between it and its verb
 _WHILE = rf"在[^，,。；;：:]{{1,30}}?(?:{alternation(TIME_CLAUSE_ENDS)})"

@@ -154,7 +154,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
                 text += "；" + "；".join(f"{k}：{v}" for k, v in b.fields)
             body = text
             if not units:  # "…。责任单位：A、B" at the end, or "A牵头…，B配合…" inside the text
-                units = trailing_label_units(text) or inline_units(text)
+                units = trailing_label_units(text) or inline_units(b.clause_text + text[len(b.text):])
             if b.kind == "item" and not b.article and self.duty_owner and not (
                     (named := recognise(units)).lead or named.shared):
                 # a duty of the article above that names its owner; "负责牵头做好…" makes it the lead

@@ -130,6 +130,8 @@ def party_problem(name: str) -> str:
         return "像句子片段"
     if _VERB_START.match(bare) or _VERB_OBJECT.match(bare):
         return "像句子片段"  # "检查施工单位" is a clause; "检查组", "监督检查组", "宣传部" are names
+    if bare in v.BARE_PLACE_SUBJECTS:
+        return ""  # "乡镇要…": every place of that kind
     if _COLLECTIVE_ONLY.match(bare):
         return "只有泛称，没有具体单位"
     if len(bare) == 2 and bare not in _SHORT_NAMES and not bare.startswith("各") and not _PERSON.match(bare) \

@@ -186,7 +186,7 @@ TOTAL_WORDS = ("一共", "总共", "共")  # "一共有多少项"
 TOGETHER_WORDS = ("都", "共同", "一起", "同时", "均", "一道")  # "A和B都参与哪些工作"
 CONJUNCTIONS = ("以及", "和", "与", "及")  # "A和B", "A以及B"
 CONTACT_VERBS = ("挂点", "联系", "督导", "挂钩", "包干")  # a leader ↔ contact-point relation
-MODAL_VERBS = ("要", "需要", "需", "应", "应当", "应该", "须", "必须", "拟")  # "区财政局要负责哪些工作"
+MODAL_VERBS = ("要", "需要", "需", "应", "应当", "应该", "须", "必须", "务必", "拟")  # "区财政局要负责哪些工作"
 
 # ---- what may stand between a subject and its duty verb -----------------------------------------
 
@@ -270,7 +270,7 @@ NOT_PERMISSIVE = ("能", "行", "靠", "见", "信", "谓", "持续")  # 可能,
 INLINE_MODALS = ("要", "应", "应当", "需", "将")  # "局社会事业组将会同党群工作组…进行抽查评估"
 ROLE_ADVERBS = ("共同", "具体", "统一")
 # Before a duty verb: "各处室（中心）、各行政村要广泛开展…".
-SUBJECT_MODALS = ("要", "应当", "应", "须", "必须")
+SUBJECT_MODALS = ("要", "应当", "应", "须", "必须", "务必")
 # What introduces a subject besides 由 (the agent marker, read everywhere): "请各单位…", "要求各乡镇…".
 SUBJECT_INTRODUCERS = ("请", "要求")
 # How units are joined in a list ("A、B和C"): the list mark and the conjunctions.

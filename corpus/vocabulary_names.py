@@ -27,6 +27,9 @@ ORG_SUFFIXES: tuple[str, ...] = (
 # A collective noun alone is no name ("单位"); with a qualifier it is ("各单位", "区直各单位", "相关部门").
 COLLECTIVE_NOUNS: tuple[str, ...] = ("单位", "部门", "机关", "机构", "企业", "学校", "处室", "科室", "股室",
                                      "成员单位", "组织", "乡镇", "村", "社区", "组")
+# A kind of place alone as a clause's subject ("乡镇要…", "由片区负责…", "乡镇及行政村（社区）要…") is every place
+# of that kind the document addresses: a collective name, though no qualifier stands before it.
+BARE_PLACE_SUBJECTS: tuple[str, ...] = ("乡镇", "片区", "街道", "社区", "村居")
 # People: a position (alone, or after a unit or a name) or a name with 同志.
 POSITIONS: tuple[str, ...] = (
     "组长", "副组长", "成员", "书记", "副书记", "主任", "副主任", "局长", "副局长", "区长", "副区长", "县长",

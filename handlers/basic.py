@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler
 
 from assistant.documents.uploads import list_documents
+from assistant.questions.examples import help_of
 from handlers.context import DocbotContext
 from handlers.menus import greeting, help_text
 from handlers.render import send_text
@@ -24,7 +25,7 @@ async def help_command(update: Update, context: DocbotContext) -> None:
     """By role (member, leader, secretary, admin); strangers may read it too (the gate lets it through)."""
     user = update.effective_user
     await send_text(update, help_text(context.role, context.application.bot_data.get("commands", []),
-                                      user.id if user else None))
+                                      user.id if user else None, help_of(context.services.knowledge)))
 
 
 async def docs(update: Update, context: DocbotContext) -> None:

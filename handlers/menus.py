@@ -16,6 +16,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, MessageHandler, TypeHandler, filters
 
 from assistant.operations import access
+from assistant.questions.examples import HELP_TEXT
 from handlers.context import DocbotContext
 from handlers.gate import refusal
 
@@ -32,19 +33,9 @@ AUDIENCE: dict[str, tuple[str, ...]] = {
     "export": ("secretary",), "report": ("secretary", "leader"),
 }
 
-EXAMPLES = """【问牵头和配合单位】
-· 越秀工作要点第17项谁牵头？
-· 党内监督工作方案第12项谁牵头谁配合？
-【问某个单位的工作】
-· 区信访局要配合哪些工作？
-【问挂点联系】
-· 苏佩联系哪个社区？
-· 光塔街由哪些区领导挂点联系？
-【问频次、期限等内容】
-· 民主生活会一年开几次？
-· 整改情况要在多长时间内书面报告？
-【看条目原文】
-· /item 工作要点 17，或点答案下方的“原文”按钮"""
+# The questions themselves come from the documents held (assistant/questions/examples.py); this is the
+# part of the help that does not depend on them.
+ITEM_HELP = "【看条目原文】\n· /item 文件名 17，或点答案下方的“原文”按钮"
 
 ROLE_HELP = {
     "leader": """【区领导】
@@ -71,10 +62,12 @@ def commands_for(role: str | None, commands: list[tuple[str, str]]) -> list[tupl
     return [(c, d) for c, d in dict(commands).items() if has_command(role, c)]
 
 
-def help_text(role: str | None, commands: list[tuple[str, str]], user_id: int | None = None) -> str:
+def help_text(role: str | None, commands: list[tuple[str, str]], user_id: int | None = None,
+              examples: str = HELP_TEXT) -> str:
     """The full help for ``role``; a stranger reads the permission notice (two lines) first."""
     parts = [refusal(user_id)] if role is None and user_id is not None else []
-    parts += ["党建文件助手：直接发送问题即可（群里请 @我 或回复我的消息），每个答案都注明出处。", EXAMPLES]
+    parts += ["党建文件助手：直接发送问题即可（群里请 @我 或回复我的消息），每个答案都注明出处。", examples,
+              ITEM_HELP]
     for r in ("leader", "secretary", "admin"):
         if role == r or (role == "admin" and r != "admin"):
             parts.append(ROLE_HELP[r])

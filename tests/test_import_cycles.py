@@ -170,7 +170,12 @@ LAZY: dict[str, dict[str, str]] = {
     "assistant.questions.computed_answers": {"assistant.questions.search_answers": "search code loads with a search, not a structured answer"},
     "assistant.questions.router": {"assistant.questions.search_answers": "search code (and index/) only for paging a search"},
     "assistant.questions.basic_answers": {"assistant.documents.report": "the parser's report and every file reader: only for /docs"},
-    "assistant.documents.corpus_cache": {"corpus.library": "the file readers: only when the cached corpus is stale"},
+    "assistant.documents.corpus_cache": {
+        "corpus.library": "the file readers: only when the cached corpus is stale",
+        "importlib.metadata": "email, zipfile, csv…: ~15 ms of a cold `docbot ask`; only to key a folder with office files",
+    },
+    "assistant.documents.names": {"rapidfuzz": "C extensions, ~8 ms of a cold `docbot ask`: only for a question "
+                                               "past the cheap character filter of the fuzzy name match"},
     "assistant.records.leaders": {"assistant.storage.store": "sqlite-utils: questions read leaders' names without the store"},
     "assistant.records.rules": {
         "corpus.library": "the file readers: only when the rules are read from a corpus folder, not from the "

@@ -18,7 +18,6 @@ import os
 import pickle
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +47,8 @@ def _files(folder: Path) -> list[Path]:
 
 
 def _version(package: str) -> str:
+    import importlib.metadata as metadata  # email, zipfile, csv…: ~15 ms of a cold start, only for office files
+
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:

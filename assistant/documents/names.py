@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, Levenshtein
-
 from assistant.user_input.normalise import VARIANTS
 from corpus.model import Document
 from corpus.text import normalize_for_match
@@ -83,9 +81,10 @@ def _title_fragment(q: str, title: str, others: list[str], quoted: tuple[str, ..
 
 
 def _in_order(part: str, title: str) -> bool:
-    """Whether every character of ``part`` occurs in ``title`` in the same order (an abbreviation):
-    the longest common subsequence, which rapidfuzz's Indel distance counts, is all of ``part``."""
-    return part[0] in title and Indel.distance(part, title) == len(title) - len(part)
+    """Whether every character of ``part`` occurs in ``title`` in the same order (an abbreviation): ``part``
+    is a subsequence of ``title`` (what rapidfuzz's Indel distance said, without importing rapidfuzz)."""
+    rest = iter(title)
+    return all(ch in rest for ch in part)
 
 
 def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatch]:
@@ -223,6 +222,10 @@ def _near_names(q: str, documents: Sequence[Document]) -> list[DocMatch]:
             # Cheap filter first: most questions share too few characters with any name.
             if len(name_chars & chars) < len(name_chars) - limit:
                 continue
+            from rapidfuzz.distance import (
+                Levenshtein,  # C extension, ~8 ms of a cold start: past the filter only
+            )
+
             firsts = [i for i, ch in enumerate(q) if ch == name[0]]
             lasts = [i + 1 for i, ch in enumerate(q) if ch == name[-1]]
             for size in range(max(MIN_FUZZY_NAME, len(name) - limit), len(name) + limit + 1):

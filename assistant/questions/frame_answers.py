@@ -21,7 +21,7 @@ from assistant.questions import computed_answers, smalltalk
 from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.basic_answers import doc_info_answer, docs_answer, not_found
 from assistant.questions.contact_answers import answer_leader, answer_point
-from assistant.questions.examples import HELP_TEXT
+from assistant.questions.examples import help_of
 from assistant.questions.frames import (
     Clarify,
     Count,
@@ -99,7 +99,8 @@ def point(t: Turn, f: PointLeaders) -> Answer:
 
 def unknown(t: Turn, f: UnknownEntity) -> Answer:
     return Answer(t.question, "unknown_entity", False,
-                  f"文件中没有找到“{f.name}”（既不是挂点区领导，也不是责任单位）。请检查名称是否写全、写对。\n" + HELP_TEXT)
+                  f"文件中没有找到“{f.name}”（既不是挂点区领导，也不是责任单位）。请检查名称是否写全、写对。\n"
+                  + help_of(t.knowledge))
 
 
 def clarify(t: Turn, f: Clarify) -> Answer:
@@ -176,7 +177,7 @@ def more(t: Turn, f: More) -> Answer:
                              documents=context_documents(ctx, t.knowledge.corpus.documents))
         return item(t, frame)
     if ctx.empty:
-        return Answer(t.question, "more", False, "请先提一个问题，再发送“更多”查看更多结果。\n" + HELP_TEXT)
+        return Answer(t.question, "more", False, "请先提一个问题，再发送“更多”查看更多结果。\n" + help_of(t.knowledge))
     return Answer(t.question, "more", False, "上一个回答已经是全部结果，没有更多了。可以换个问法，或接着问“原文呢”。")
 
 

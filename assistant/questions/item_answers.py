@@ -223,7 +223,7 @@ def answer_item(question: str, p: Parsed, documents: tuple[Document, ...], units
     candidates = named or list(documents)
     n = p.number or 0
     if n <= 0:
-        return Answer(question, intent, False, "项号应从1开始，例如：越秀工作要点第17项谁牵头？")
+        return Answer(question, intent, False, "项号应从1开始，例如：第3项谁牵头？")
     hits = [(d, it) for d in candidates for it in find_items(d, n, p.part, question)]
     if p.role != "text" or p.units:  # documents that state responsibilities first
         hits.sort(key=lambda h: not h[1].units)

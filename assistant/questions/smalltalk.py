@@ -47,7 +47,7 @@ def reply(topic: str, role: str | None = None) -> str:
     if topic == "bye":
         return "再见！有问题随时来问。"
     if topic == "presence":
-        return "在的。请直接提问，例如“越秀工作要点第17项谁牵头？”"
+        return "在的。请直接提问，例如“第3项谁牵头？”"
     if topic in ("greeting", "identity"):
         return "你好，我是党建文件助手：回答收录文件中的问题，每个回答都注明出处。\n" + HELP_TEXT
     return help_text(role)

@@ -30,7 +30,7 @@ def run(args) -> int:
     # Imported here, not at the top: `docbot` builds every sub-command's parser, and a cold structured
     # `docbot ask` must not pay for the store (sqlite-utils pulls numpy) or the router it does not use.
     from assistant.conversation.context import EMPTY
-    from assistant.questions.examples import HELP_TEXT
+    from assistant.questions.examples import help_of
     from assistant.questions.render import render_json, render_text
     from assistant.questions.router import Turn, build_router
     from assistant.records.contact_source import StoreContacts
@@ -47,7 +47,7 @@ def run(args) -> int:
     knowledge = build_knowledge(settings, keywords_first=interactive)
     told = False
     if interactive:
-        print("党建文件助手（终端模式）。" + HELP_TEXT + "\n可以接着追问；输入“更多”看更多结果，“退出”结束。")
+        print("党建文件助手（终端模式）。" + help_of(knowledge) + "\n可以接着追问；输入“更多”看更多结果，“退出”结束。")
     context, last = EMPTY, None
     ttl = timedelta(minutes=settings.context_minutes)
     contacts = StoreContacts.at(settings.db_path)

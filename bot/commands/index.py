@@ -33,7 +33,7 @@ def run(args) -> int:
     t0 = time.perf_counter()
     corpus = load_corpus(settings.corpus_dir, settings.uploads_dir)
     searcher = open_searcher(corpus, root, embedding_model=None if args.no_dense else settings.embedding_model,
-                             models_dir=settings.models_dir, progress=sys.stderr.isatty())
+                             models_dir=settings.models_dir, progress=sys.stderr.isatty(), dense_next=not args.no_dense)
     lexical_s = time.perf_counter() - t0
     print(f"关键词索引：{len(searcher.passages)} 段，来自 {len(searcher.documents)} 份文件，用时 {lexical_s:.1f} 秒")
     if not args.no_dense and settings.embedding_model:

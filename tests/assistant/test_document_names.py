@@ -12,6 +12,7 @@ import pytest
 
 import corpus as corpus_package
 from assistant.conversation.context import EMPTY
+from assistant.documents import names
 from assistant.documents.knowledge import Knowledge
 from assistant.documents.names import find_documents, places_of
 from assistant.questions.router import answer
@@ -141,3 +142,17 @@ def test_a_title_quoted_inside_a_title_does_not_name_the_document(question):
     that 工作方案, so 党章 第2条 was answered with the 工作方案's 第2项 (hostile pass, 7 December)."""
     docs = load_corpus(corpus_package.BUNDLED_DIR).documents
     assert find_documents(question, docs) == []
+
+
+@pytest.mark.parametrize(("part", "title", "expected"), [
+    ("监督方案", "党内监督工作方案", True),  # an abbreviation: the characters in order
+    ("方案监督", "党内监督工作方案", False),  # the same characters out of order
+    ("工作要点", "越秀工作要点", True),
+    ("越秀要点", "越秀区2018年工作要点", True),
+    ("洛阳意见", "关于加强机关党建的意见", False),  # a character the title lacks
+    ("党党", "党内监督", False),  # a character used twice must occur twice
+    ("党党", "党内党建", True),
+])
+def test_an_abbreviation_is_the_titles_characters_in_order(part, title, expected):
+    """``_in_order`` is a subsequence test (what rapidfuzz's Indel distance said, without importing it)."""
+    assert names._in_order(part, title) is expected

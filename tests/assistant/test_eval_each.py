@@ -74,11 +74,12 @@ def test_each_document_usage_errors(tmp_path, capsys):
 def test_compare_lexical_grades_hybrid_and_keywords_side_by_side(tmp_path, capsys, monkeypatch):
     """`--compare-lexical`: every document twice, with the configured model and with keywords alone."""
     from index import searcher as searcher_mod
+    from index import warmup as warmup_mod
     from tests.index import fakes
 
     seen, real = [], searcher_mod.open_searcher
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
-    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder())
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder())
     monkeypatch.setattr(searcher_mod, "open_searcher",
                         lambda *a, **k: seen.append(k["embedding_model"]) or real(*a, **k))
     monkeypatch.setenv("DOCBOT_EMBEDDING_MODEL", "local/zh-model")

@@ -176,3 +176,75 @@ def test_a_group_title_met_again_is_named_with_the_labels_above_it():
                          "2.实施采认工作\n（1）鉴别确认证书。\n（2）比对并发放采信证明。\n", "x.txt")
     locators = [it.locator for it in doc.items if "采信证明" in it.text]
     assert len(set(locators)) == 2, locators  # two groups of one title, cited apart
+
+
+# ---- a kind of place alone as a clause's subject: every place of that kind (a collective) --------------
+
+BARE_PLACES = [
+    ("乡镇要", "乡镇要健全完善安全生产目标责任和考核体系。", {"shared": ("乡镇",)}),
+    ("乡镇及行政村要", "乡镇及行政村（社区）要确定政府和村民委员会主要负责人担任本级安委会主任。",
+     {"shared": ("乡镇", "行政村（社区）")}),
+    ("由片区负责", "对未恢复林业生产条件的，由片区负责恢复。", {"shared": ("片区",)}),
+    ("由片区牵头", "由片区牵头、行业部门共同参与排查。", {"lead": ("片区",)}),
+    ("社区要", "社区要做好宣传发动工作。", {"shared": ("社区",)}),
+    ("a body of the place stays one name", "乡镇党委要对本区域安全生产工作负总责。", {"shared": ("乡镇党委",)}),
+    ("a collective stays as written", "各乡镇要做好汛期值班。", {"shared": ("各乡镇",)}),
+]
+
+# ---- 务必 ("must") is a modal verb like 必须: the names before it are the clause's subject ------------------
+
+MUST = [
+    ("务必", "各片区开发管理局、各责任单位务必把保障性安居工程建设作为一把手工程来抓。",
+     {"shared": ("各片区开发管理局", "各责任单位")}),
+    ("务必 after a list", "各处室（中心）、东庠办事处、各村居务必高度重视，加强组织领导。",
+     {"shared": ("各处室（中心）", "东庠办事处", "各村居")}),
+    ("务必 as 必须", "各处室必须高度关注区绩效考评的各项任务。", {"shared": ("各处室",)}),
+    ("a place that acts on nothing is no subject", "片区为一级巡查网格，村居为二级巡查网格。", {"shared": ()}),
+    ("the place an object", "区农业局要对乡镇进行督导。", {"shared": ("区农业局",)}),
+    ("a place's people are no place", "片区参加植树人员于当天上午8：00前集中。", {"shared": (), "cooperate": ()}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BARE_PLACES + MUST], ids=[c[0] for c in BARE_PLACES + MUST])
+def test_a_bare_place_is_a_collective_subject(text, expected):
+    from corpus.inline import inline_units
+    from corpus.parties import recognise
+
+    units = recognise(inline_units(text))
+    for role, names in expected.items():
+        assert getattr(units, role) == names, units
+
+
+NOTICE_TO_TOWNSHIPS = (
+    "关于贯彻落实全面推进乡镇及村居安全生产责任体系建设的通知\n\n岚综管〔2015〕67号\n各乡镇人民政府：\n"
+    "为全面推进我区安全生产责任体系建设，现就健全乡镇及村居安全生产责任体系有关事项通知如下：\n"
+    "一、推进安全生产责任体系建设，是深化安全生产监管体制机制改革的重大举措。各乡镇安委会要高度重视，加强督促指导。\n"
+    "二、乡镇党委要对本区域安全生产工作负总责，明确主要负责人的安全生产责任，确定安全生产工作具体联系领导。\n"
+    "三、乡镇要全面落实安全生产“党政同责、一岗双责”，厘清党委、政府的安全生产工作职责；"
+    "各行政村（社区）要明确村（居）两委主要负责人及安全协管员的安全生产职责，做到权有所属、责有所归。\n"
+    "四、乡镇要按照属地监管原则，明确各内设机构及各岗位的安全生产工作职责，明确党政领导的安全生产职责分工。\n"
+)
+
+
+def test_bare_place_items_are_owned_by_the_place():
+    doc = parse_document(NOTICE_TO_TOWNSHIPS, "x.txt")
+    assert [it.units.shared for it in doc.items] == [("各乡镇安委会",), ("乡镇党委",), ("乡镇", "各行政村（社区）"),
+                                                         ("乡镇",)]
+
+
+# ---- a numbered title line over its body: the body's subject opens a clause of its own -------------------
+
+TITLE_OVER_BODY = [
+    ("a title line, then the subject", "1．强化媒体宣传工作\n县政府要积极协调各类新闻媒体开设专栏、专题，集中宣传防火常识。\n",
+     ("县政府",)),
+    ("a title line, then 由", "1．物资保障组\n由政法综治处根据实际情况准备防汛抢险物资及无线电话传递工作。\n", ("政法综治处",)),
+    ("a title line, then a subject doing its verb", "1．确定比对标准\n业务主管部门组织专家及业务骨干，对不同等级进行对照，提出比对方案。\n",
+     ("业务主管部门",)),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in TITLE_OVER_BODY], ids=[c[0] for c in TITLE_OVER_BODY])
+def test_a_title_line_is_no_part_of_the_subject(body, expected):
+    doc = parse_document("工作方案\n一、主要任务\n" + body + "2．开展从业人员培训\n区人社局要将消防知识纳入农民工培训平台，组织开展培训。\n",
+                         "x.txt")
+    assert [it.units.shared for it in doc.items] == [expected, ("区人社局",)], doc.items

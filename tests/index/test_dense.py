@@ -8,6 +8,7 @@ import pytest
 
 from index import model_choice
 from index import searcher as searcher_mod
+from index import warmup as warmup_mod
 from index.fusion import rrf
 from index.searcher import open_searcher
 from tests.index import fakes
@@ -44,8 +45,8 @@ def test_unsuitable_verdict_is_remembered_without_loading(small_corpus, index_di
     def boom(name, model_id=None):
         raise AssertionError("the model must not be loaded again")
 
-    monkeypatch.setattr(searcher_mod, "load_embedder", boom)
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(warmup_mod, "load_embedder", boom)
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
     s = open_searcher(small_corpus, index_dir, embedding_model="m")
     assert s.load_dense() is False
     assert "不适用" in s.dense_status
@@ -105,7 +106,7 @@ def _no_builtin(models_dir, progress=False):
 
 
 def test_background_loading_failure_keeps_lexical_answers(small_corpus, index_dir, monkeypatch, caplog):
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", _offline)
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", _offline)
     monkeypatch.setattr(model_choice, "builtin", _no_builtin)
     s = open_searcher(small_corpus, index_dir, embedding_model="BAAI/bge-small-zh-v1.5")
     with caplog.at_level(logging.WARNING):
@@ -122,18 +123,18 @@ def test_background_loading_failure_keeps_lexical_answers(small_corpus, index_di
 def test_first_search_loads_the_model_lazily(small_corpus, index_dir, monkeypatch):
     """The CLI: no model at start-up (structured answers stay torch-free); the first free question
     loads it, so `docbot ask` answers like the bot."""
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
-    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(name))
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(name))
     s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model")
     assert not s.dense_ready
     assert s.search("民主生活会", 1)[0].cosine is not None and s.dense_ready
 
 
 def test_unloadable_model_falls_back_to_the_builtin_one(small_corpus, index_dir, monkeypatch, caplog):
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", _offline)
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", _offline)
     monkeypatch.setattr(model_choice, "builtin",
                         lambda models_dir, progress=False: model_choice.ModelChoice("/x/e5", "builtin-e5", True))
-    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(model_id))
+    monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(model_id))
     s = open_searcher(small_corpus, index_dir, embedding_model="BAAI/bge-small-zh-v1.5")
     with caplog.at_level(logging.WARNING):
         assert s.load_dense() is True
@@ -144,8 +145,8 @@ def test_unloadable_model_falls_back_to_the_builtin_one(small_corpus, index_dir,
 
 
 def test_background_loading_success(small_corpus, index_dir, monkeypatch):
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
-    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(name))
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: fakes.HashEmbedder(name))
     s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model", background=True)
     assert s.wait_dense(10) is True
     assert s.search("民主生活会", 1)[0].cosine is not None
@@ -196,3 +197,32 @@ def test_a_rebuild_reuses_the_vectors_of_unchanged_passages(small_corpus, index_
     assert s.min_cosine == first.min_cosine
     q = "河洛清风大讲堂多久办一次"
     assert [(h.passage.id, h.cosine) for h in s.search(q, 3)] == [(h.passage.id, h.cosine) for h in first.search(q, 3)]
+
+
+def test_docbot_index_encodes_the_passages_while_the_keyword_index_is_built(small_corpus, index_dir, monkeypatch):
+    """`docbot index` (``dense_next``): the passages are encoded in a thread beside the BM25 build, once;
+    ``load_dense`` reads them from the vector cache and only calibrates the gate."""
+    import threading
+
+    threads = []
+
+    class Recording(fakes.HashEmbedder):
+        def encode(self, texts):
+            threads.append((threading.current_thread().name, len(texts)))
+            return super().encode(texts)
+
+    emb = Recording()
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: emb)
+    monkeypatch.setattr(warmup_mod, "_builtin_built", lambda models_dir: True)
+    s = open_searcher(small_corpus, index_dir, embedding_model="m", dense_next=True)
+    assert s.warmup is not None and s.load_dense() and s.warmup is None
+    assert threads[0] == ("vector-warmup", len(s.passages))
+    assert all(name != "vector-warmup" for name, _ in threads[1:])  # the gate's sentences, in load_dense
+    assert s.search("民主生活会", 1)[0].cosine is not None
+
+    # a machine whose built-in model is not built yet: the warm-up leaves it (and its progress lines) to load_dense
+    threads.clear()
+    monkeypatch.setattr(warmup_mod, "_builtin_built", lambda models_dir: False)
+    s = open_searcher(small_corpus, index_dir.parent / "fresh", embedding_model="m", dense_next=True)
+    assert s.load_dense() and threads[0] == ("MainThread", len(s.passages))

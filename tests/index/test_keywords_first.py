@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass, field
 
 from index import searcher as searcher_mod
+from index import warmup as warmup_mod
 from index.searcher import open_searcher
 from tests.index import fakes
 
@@ -22,8 +23,8 @@ class HeldEmbedder(fakes.HashEmbedder):
 
 
 def _background(small_corpus, index_dir, monkeypatch, emb, *, answer_while_loading):
-    monkeypatch.setattr(searcher_mod, "ensure_loadable", lambda name: None)
-    monkeypatch.setattr(searcher_mod, "load_embedder", lambda name, model_id=None: emb)
+    monkeypatch.setattr(warmup_mod, "ensure_loadable", lambda name: None)
+    monkeypatch.setattr(warmup_mod, "load_embedder", lambda name, model_id=None: emb)
     s = open_searcher(small_corpus, index_dir, embedding_model="local/zh-model", background=True)
     s.answer_while_loading = answer_while_loading
     return s
