@@ -119,7 +119,7 @@ def split_unit_list(text: str) -> tuple[str, ...]:
         for p in pieces:
             p = _TRAILING_ETC.sub("", p.strip(" ，,。."))
             # "各部门各乡镇": two collectives written with no separator; "A中心和B中心": two names
-            for x in re.split(rf"(?<=[{name_words.COLLECTIVE_LAST_CHARS}])(?={name_words.COLLECTIVE_MARKS[0]})", p) if p else ():
+            for x in _collectives(p) if p else ():
                 both = re.split(r"和|与", x)
                 if (len(both) == 2 and all(len(b) >= 4 and UNIT_END.search(b) for b in both)
                         and not both[1].startswith(name_words.SAME_PLACE_BODIES)) or (
@@ -130,6 +130,19 @@ def split_unit_list(text: str) -> tuple[str, ...]:
                 elif x:
                     out.append(x)
     return distribute_tail(tuple(out))
+
+
+def _collectives(text: str) -> list[str]:
+    """"各部门各乡镇" → two collectives written with no separator ("市场监管局各片区管理局": a 、 left out);
+    "片区管理局各内设处室" stays one: the bureau's own offices, not the bureau and its offices."""
+    out: list[str] = []
+    for x in re.split(rf"(?<=[{name_words.COLLECTIVE_LAST_CHARS}])(?={name_words.COLLECTIVE_MARKS[0]})", text):
+        if out and not out[-1].startswith(name_words.COLLECTIVE_MARKS[0]) \
+                and x[len(name_words.COLLECTIVE_MARKS[0]):].startswith(name_words.INNER_BODY_NOUNS):
+            out[-1] += x
+        else:
+            out.append(x)
+    return out
 
 
 def _mask_parens(text: str) -> str:

@@ -189,6 +189,8 @@ ETC_QUALIFIERS, ETC_NOUNS = ("有关", "相关", "其他", "其它"), ("部门",
 LIST_SPLITTERS, AND_BEFORE = ("、", "以及", "及"), ("各", "区属", "全区", "相关", "有关")
 # "各部门各乡镇": two collectives without a separator split before 各 after one of these characters.
 COLLECTIVE_LAST_CHARS = "部门位镇村局委办处室"
+# …but "片区管理局各内设处室", "区委各部门": a body's own offices, one collective, not the body and its offices.
+INNER_BODY_NOUNS = ("内设处室", "内设机构", "处室", "科室", "股室", "部门", "下属单位", "所属单位", "直属单位")
 # "各乡镇党委和人民政府": the second of two bodies joined by 和 shares the first one's place.
 SAME_PLACE_BODIES = ("人民", "党", "政府", "管委")
 # A bracket holding one of these is no list of units ("（简称…）", "（以下…）", "（试行）", "（2024年）").

@@ -14,7 +14,7 @@ from assistant.documents.names import name_key
 from corpus import vocabulary_names as name_words
 from corpus.aliases import UnitAliases
 from corpus.model import MAIN_PART, Document, Item
-from corpus.parties import POSITIONS, is_party_name
+from corpus.parties import POSITIONS, is_party_name, personal_name
 from corpus.roles import COOPERATE_STEMS
 from corpus.text import abbreviates
 from corpus.vocabulary import NOTICE_WORD, one_of
@@ -95,12 +95,29 @@ def _abbreviation_of(short: str, names) -> str:
     """The one name ``short`` abbreviates: its characters in order, the same first character after the level and
     the same last one ("区财金局" of "区财政金融局", "交建局" of "区交通与建设局"); "" when none or several."""
     bare = short.removeprefix("区")
-    if not 2 <= len(bare) <= _ABBREVIATION_CHARS:
-        return ""
+    if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
+        return ""  # "陈强" is not short for "陈华强": people's names are never abbreviated
     # not a name it begins ("区纪委" is not short for "区纪委监委": each is a name of its own)
-    found = [n for n in names if len(n) > len(short) and n.removeprefix("区")[:1] == bare[0]
+    found = [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
              and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
     return found[0] if len(found) == 1 else ""
+
+
+def _splits_place(head: str, tail: str) -> bool:
+    """"片" + "区防控办": the asked name's level (区) is the end of the longer name's place word (片区), so
+    区防控办 is another body (the district's), not the end of 片区防控办."""
+    return any(head.endswith(p[:k]) and tail.startswith(p[k:])
+               for p in name_words.PLACE_SUFFIXES if len(p) > 1 for k in range(1, len(p)))
+
+
+def written_in(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` itself: "区防控办" is not written in "片区防控办" (see _splits_place)."""
+    at = text.find(name)
+    while at >= 0:
+        if not _splits_place(text[:at], name):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _people_stem(name: str) -> str:
@@ -213,7 +230,8 @@ class UnitIndex:
         n = name_key(name)
         if n in self._variants or n in self.duties:  # a name of its own (or one several units share)
             return ""
-        found = [k for k in self.duties if name_key(k).endswith(n) and is_party_name(k)] if len(n) >= 3 else []
+        found = [k for k in self.duties if name_key(k).endswith(n) and is_party_name(k)
+                 and not _splits_place(name_key(k)[:-len(n)], n)] if len(n) >= 3 else []
         return found[0] if len(found) == 1 else ""
 
     def abbreviated(self, name: str) -> str:

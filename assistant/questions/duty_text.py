@@ -16,6 +16,7 @@ from corpus.vocabulary import one_of
 HEADING_CHARS = 64  # enough for the task's first clauses: "深化…战略，全面推广…，推进“警格+网格”融合建设"
 SHORT_HEADING = 8  # a heading this short ("消防", "三年绿荫行动") is followed by the start of the item's body
 BODY_AFTER_SHORT = 120
+ROSTER_ENTRY_CHARS = 60  # a roster member's own entry ("陈道金区财政金融局局长"), cut around the name when longer
 DUTY_CHARS = 320  # a unit's own duty text (duty-table row, paragraph) is quoted up to this length
 
 
@@ -29,12 +30,16 @@ def short_heading(item: Item) -> str:
 
 
 def roster_post(item: Item, unit: str) -> str:
-    """"名单中任组长（党委书记）": the unit's place in a roster item, from its note ("组长，党委书记"); "" if none."""
-    note = dict(item.units.notes).get(unit, "")
-    post, _, rest = note.partition("，")
-    if not post.endswith(name_words.ROSTER_NOTE_POSTS):
-        return ""
-    return f"名单中任{post}" + (f"（{rest}）" if rest else "")
+    """"名单中任组长（党委书记）": the unit's place in a roster item, from its note ("组长，党委书记"); "" if none.
+    Two people of one name in a roster ("陈强 资源生态处处长", "陈强 区市场监管局君山分局局长") are both said."""
+    places = []
+    for name, note in item.units.notes:
+        post, _, rest = note.partition("，")
+        if name == unit and post.endswith(name_words.ROSTER_NOTE_POSTS):
+            places.append(post + (f"（{rest}）" if rest else ""))
+    if len(places) > 1:
+        return f"名单中有{len(places)}人同名，分别任" + "、".join(places)
+    return f"名单中任{places[0]}" if places else ""
 
 
 def roster_duties(text: str) -> str:
@@ -44,6 +49,26 @@ def roster_duties(text: str) -> str:
     return "；".join(p.strip() for p in parts[at:]).rstrip("。；;") if at else ""
 
 
+def _roster_entry(text: str, unit: str) -> str:
+    """"副组长：林杰区环境与国土资源局局长；欧小宁…；陈道金区财政金融局局长；…" → "陈道金区财政金融局局长": a
+    roster member's own entry as written (its post is in the label), not the roster's rest nor its first post."""
+    entries = [_from_post(p.strip(), unit) for p in re.split(r"[；;\n]", text) if unit in p]
+    entry = "；".join(entries) if entries else text
+    if len(entry) <= ROSTER_ENTRY_CHARS:
+        return entry
+    at = entry.find(unit)  # "成员：魏建 韩祥杰 林松 …": a long line of names, around the unit's
+    start = max(0, at - ROSTER_ENTRY_CHARS // 2)
+    return ("…" if start else "") + entry[start:start + ROSTER_ENTRY_CHARS] + "…"
+
+
+def _from_post(entry: str, unit: str) -> str:
+    """"…成立…领导小组，名单如下：组长：叶苏凤党委书记、局长" → "组长：叶苏凤党委书记、局长"."""
+    at = entry.find(unit)
+    starts = [m.start() for m in _POST_LABEL.finditer(entry, 0, at)]
+    return entry[starts[-1]:] if starts else entry
+
+
+_POST_LABEL = re.compile(rf"(?:{one_of(name_words.ROSTER_NOTE_POSTS)})\s*[：:]")
 # A paragraph's own short title sentence before its running text ("——规整村庄杆线。", "（三）强化督查。")
 _TITLE = re.compile(r"^[—\-–·•\s]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?(?P<title>[^，,。；;：:]{2,16})[。：:]")
 _SUB_CLAUSE = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
@@ -69,6 +94,25 @@ GOES_ON = re.compile(rf"^(?:负责|{'|'.join(re.escape(p) for p, _ in roles.phra
                       rf"{one_of(name_words.GOES_ON_WORDS)})")
 
 
+def _own_sentences(text: str, unit: str, parties: tuple[str, ...]) -> str:
+    """"各相关部门须全力配合。督查专班综合汇总督查情况，及时…报告": the unit's sentences, without those whose
+    subject is another party of the item (and the ones going on with it) — they are the other's duties."""
+    others = [p for p in parties if p != unit and p not in unit]
+    out: list[str] = []
+    mine, skipped = True, False  # the text opens with the unit's own words
+    for s in re.findall(r"[^。；;]+[。；;]?", text):
+        if unit in s:
+            mine = True
+        elif any(s.lstrip().startswith(o) for o in others):
+            mine = False
+        if mine:
+            out.append(("…" if skipped and out else "") + s)
+            skipped = False
+        else:
+            skipped = True
+    return "".join(out)
+
+
 def _in_bracket(clause: str, unit: str) -> bool:
     """The unit is named inside the clause's trailing bracket, not in its running text."""
     at = clause.find(unit)
@@ -83,6 +127,8 @@ def duty_text(d: Duty, full: bool = False) -> str:
     item = d.item
     if item.units.notes and (duties := roster_duties(item.text)):
         return duties if len(duties) <= DUTY_CHARS else duties[:DUTY_CHARS] + "…"  # a group's "职责：…", not its people
+    if roster_post(item, d.unit):
+        return _roster_entry(item.text, d.unit)
     if clauses := _article_clauses(item.text, d.unit):
         return clauses
     own = item.text.startswith(d.unit) or (item.number == 0 and d.unit in item.text)
@@ -127,7 +173,7 @@ def duty_text(d: Duty, full: bool = False) -> str:
     start = text.find(d.unit) if item.number == 0 else 0
     # "——规整村庄杆线。结合…，由区通管办牵头…": the paragraph's short title says what the clause is about
     title = _TITLE.match(text[:start]) if start > 0 else None
-    text = text[max(start, 0):].rstrip("。；;")
+    text = _own_sentences(text[max(start, 0):], d.unit, item.units.all).rstrip("。；;")
     if title:
         text = f"{title.group('title')}：{text}"
     return text if len(text) <= DUTY_CHARS else text[:DUTY_CHARS] + "…"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from assistant.conversation.context import Context
 from assistant.conversation.followups import context_documents
 from assistant.documents.names import name_key
+from assistant.documents.units_index import written_in
 from assistant.questions import computed_answers, smalltalk
 from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.basic_answers import doc_info_answer, docs_answer, not_found
@@ -203,13 +205,19 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     from assistant.questions.search_answers import answer_free
     from assistant.questions.search_answers import not_found as search_not_found
 
-    answer = answer_free(asked, searcher, offset=offset, query=query, prefer=_states_asked_role(asked, k))
+    prefer = _states_asked_role(asked, k)
+    if f.unit:  # "村委负责什么": a passage naming 村委 over one on its other words ("村级组织")
+        prefer = partial(_names_unit, name_key(f.unit))
+    answer = answer_free(asked, searcher, offset=offset, query=query, prefer=prefer)
     # what the quoted passage itself says leads, as presented (the units from structure come first)
     answer = replace(answer, parties=stated_leads("\n".join(answer.blocks)))
     if not answer.found:
         return answer
     best = answer.citations[0]
     if f.must and not _mentions(best.text, f.must):
+        return search_not_found(asked, searcher.documents)
+    if offset == 0 and f.unit and not written_in(name_key(f.unit), name_key(best.text)):
+        # the body asked of is named nowhere in what was found: another body's duties, not its own
         return search_not_found(asked, searcher.documents)
     # the passage's heading is part of what it says ("（三）组织实施阶段（4月1日至4月7日）" over its paragraph)
     if offset == 0 and not answer.by_meaning and shares_only_names(asked, f"{best.locator}\n{best.text}", _names(k)):
@@ -220,6 +228,10 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
             return search_not_found(asked, searcher.documents)
         return _with_responsibility(answer, k)
     return answer
+
+
+def _names_unit(unit: str, hit) -> bool:
+    return written_in(unit, name_key(hit.passage.text))
 
 
 def _names_a_party(answer: Answer, k) -> bool:

@@ -164,6 +164,7 @@ class Search(Frame):
     search: str = ""  # the text to search when it differs from the question (names generalised)
     must: str = ""  # words the best passage must mention ("手机号" in "苏佩的手机号")
     offset: int = 0
+    unit: str = ""  # "村委负责什么": the body asked of, written in the text but no party; the passage must name it
 
 
 @dataclass(frozen=True)

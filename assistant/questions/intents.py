@@ -33,12 +33,14 @@ from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.parties import is_party_name
 from corpus.text import abbreviates
 from corpus.vocabulary import (
+    ASK,
     CONJUNCTIONS,
     CONTACT_VERBS,
     FUNCTION,
     ITEM_NOUNS,
     MODAL_VERBS,
     PARTICLE,
+    QUESTION_WORDS,
     REQUEST,
     SERIAL_HEADERS,
     TABLE_NOUNS,
@@ -124,6 +126,9 @@ _DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASK
 # unknown — say so rather than searching for something vaguely similar.
 _PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, *qwords.PERSON_ASK_VERBS))})(?:{one_of(qwords.PERSON_ASKS)})")
 _UNIT_ASK = re.compile(rf"^({organisation_name()})"
+                       rf"(?:{alternation((*MODAL_VERBS, *qwords.UNIT_ASK_ADVERBS))})?(?:{one_of(qwords.UNIT_ASK_VERBS)})")
+# "村委负责什么": a body named without a level, asked what it does (is_party_name tells a body from "谁", "资金")
+_BODY_ASK = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,16}}?)"
                        rf"(?:{alternation((*MODAL_VERBS, *qwords.UNIT_ASK_ADVERBS))})?(?:{one_of(qwords.UNIT_ASK_VERBS)})")
 _HELP = re.compile(rf"^(?:{one_of(qwords.HELP_WORDS)}|help|/help|你(?:能|会)(?:做|干)?什么)[?？!！。]*$", re.I)
 
@@ -264,7 +269,14 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
                                           else None)
     if unknown:
         return UnknownEntity(q, name=unknown.group(1))
-    return Search(q, documents=docs)
+    body = _BODY_ASK.match(rest) if _LIST.search(rest) else None
+    asked = unit_ask.group(1) if unit_ask else body.group(1) if body and _body_name(body.group(1)) else ""
+    return Search(q, documents=docs, unit=asked)
+
+
+def _body_name(text: str) -> bool:
+    """"村委" is a body asked of; "治理农村黑臭水体归哪些处室", "督查时哪些部门" ask which body."""
+    return is_party_name(text) and not any(w in text for w, kind in QUESTION_WORDS if kind == ASK)
 
 
 def asks_responsible_unit(question: str) -> bool:
@@ -310,8 +322,12 @@ def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitInde
 
 
 def on_topic(topic: str, item) -> bool:
-    """The item's section path or heading holds the topic."""
-    return topic in name_key(item.section + item.heading)
+    """The item's section path or heading holds the topic; not a heading of several units naming it only as one
+    of a list ("分别就解决义务教育、住房安全等方面…"): that says no one unit's topic."""
+    heading, n = name_key(item.heading), len(topic)
+    listed = all((at and heading[at - 1] == "、") or heading[at + n:at + n + 1] in ("、", "等")
+                 for at in (m.start() for m in re.finditer(re.escape(topic), heading)))
+    return topic in name_key(item.section) or (topic in heading and (len(item.units.all) <= 1 or not listed))
 
 
 def _most_hold(topic: str, texts: list[str]) -> bool:

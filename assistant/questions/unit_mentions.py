@@ -56,7 +56,8 @@ def _texts(doc: Document):
 def _subject_at(sentence: str, at: int, spelling: str) -> bool:
     """Whether the name at ``at`` is the subject of what follows it in its clause."""
     after = _BRACKET.sub("", sentence[at + len(spelling):], count=1).lstrip()
-    if not after or after.startswith(_NOT_PREDICATE) or after[0] in "，,。；;" or after.startswith(_PEOPLE) \
+    post = after[next((len(r) for r in words.POST_RANKS if after.startswith(r)), 0):]  # "常务副主任李斌": a post
+    if not after or after.startswith(_NOT_PREDICATE) or after[0] in "，,。；;" or post.startswith(_PEOPLE) \
             or _longer_name(spelling, after):
         return False
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)

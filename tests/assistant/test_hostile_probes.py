@@ -1,0 +1,71 @@
+"""Confident wrong answers found by asking the breadth documents as a demanding reader would (issue 16,
+eval/hostile_probes.tsv): one row per mechanism, with short snippets in the style of the breadth corpus
+(no file under /work/shared is read), answered through the whole router.
+
+Each row: the document text, the question, phrases the answer must hold, phrases it must not hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.documents.knowledge import Knowledge
+from assistant.questions.router import Turn, route
+from corpus.library import Corpus
+from corpus.parse import parse_document
+from index.searcher import open_searcher
+
+_ROSTER = ("关于成立海绵城市建设试点工作领导小组的通知\n\n区直各单位：\n现将组织机构通知如下：\n一、组织机构\n"
+           "组 长：王进足 区党工委委员、管委会副主任\n副组长：林 杰 区环境与国土资源局局长\n欧小宁 区经济发展局局长\n"
+           "陈道金 区财政金融局局长\n成 员：陈 强 资源生态处处长\n陈华强 流水派出所所长\n陈 强 区市场监管局君山分局局长\n"
+           "二、责任分工\n1.区财政金融局：负责将实施项目列入年度财政预算。\n")
+
+CASES = [
+    ("a roster member's entry is quoted alone, never under the roster's first post",
+     _ROSTER, "陈道金负责什么？", ("陈道金区财政金融局局长", "名单中任副组长"), ("组长：陈道金", "欧小宁")),
+    ("a person's name is no abbreviation of a longer one (陈强 is not 陈华强)",
+     _ROSTER, "陈强负责什么？", ("陈强资源生态处处长",), ("陈华强", "流水派出所")),
+    ("two people of one name in a roster are both said, each with their post",
+     _ROSTER, "陈强负责什么？", ("名单中有2人同名", "资源生态处处长", "区市场监管局君山分局局长"), ()),
+    ("a body asked of that no found passage names is not answered with another body's duties",
+     "进一步明确三个中心职责权限的通知\n\n一、规范便民事务管理\n直办业务流程：群众申请→村委意见→中心窗口收件。\n"
+     "二、南海中心另行增加职能\n（一）负责村级组织日常事务管理。抓好三会一课，推动村级组织建设。\n"
+     "（二）协助开展村居人居环境整治督促检查工作。\n",
+     "村委负责什么？", ("村委意见",), ("抓好三会一课", "人居环境整治")),
+    ("the offices of a body (片区管理局各内设处室) are not the body itself",
+     "安全生产工作规定\n\n第八条 片区管理局安全生产工作职责：（一）宣传贯彻安全生产法律法规。（二）健全安全生产目标责任体系。\n"
+     "第十一条 片区管理局各内设处室及办事处应当完善安全生产议事制度，主要负责人每季度主持召开一次安全生产专题会议。\n",
+     "片区管理局负责什么？", ("宣传贯彻安全生产法律法规",), ("每季度主持召开",)),
+    ("a district body (区防控办) is not the end of a sub-area's body (片区防控办): 区 ends 片区 there",
+     "专项督导方案\n\n为做好疫情防控工作，根据区防控办督导工作要求，特制定本方案。\n一、主要任务\n"
+     "片区防控办联合监督检查组对各行政村进行一周一督导。\n二、工作要求\n（一）片区防控办将严格落实追责机制。\n",
+     "区防控办负责什么？", (), ("片区防控办承担", "一周一督导")),
+    ("a paragraph's quote for one party stops where another party's sentence begins",
+     "关于组建督查专班开展督查巡查工作的通知\n\n三、督查方式\n督查专班采取书面和实地督查相结合的方式进行督查，各相关部门须全力配合。"
+     "督查专班综合汇总督查情况，及时向片区党委报告相关工作进展情况。\n",
+     "各相关部门负责什么？", ("各相关部门须全力配合",), ("综合汇总督查情况",)),
+    ("…and goes on where the unit is named again",
+     "违建坟墓整治实施方案\n\n（一）核查核实阶段。各村要进一步摸清违建坟墓底数。相关职能部门要及时提供技术支持，"
+     "及时发现违法占地行为。各村负责汇总本辖区核实情况，填写核实情况统计表。\n",
+     "各村要做哪些事？", ("摸清违建坟墓底数", "填写核实情况统计表"), ("提供技术支持",)),
+    ("a topic named only as one of a list of several units' topics is no one unit's topic",
+     "两不愁三保障实施方案\n\n三、责任分工\n（一）核查标准\n1.贫困人口义务教育有保障。（责任单位：区教育局）\n"
+     "2.贫困人口住房安全有保障。（责任单位：区危改办）\n（二）部门职责\n1.区直责任单位职责：区教育局、危改办等主管部门，"
+     "要分别就解决义务教育、住房安全、饮水安全等方面突出问题，制定整改方案。\n",
+     "区教育局在住房安全方面负责什么？", (), ("在“住房安全”方面",)),
+    ("a body's ranked post (区道安办常务副主任李斌) acts, not the body",
+     "交通安全综合整治专项行动方案\n\n二、组织领导\n成立工作领导小组，负责统筹安排综合整治工作。办公室设在区道安办，由高杰主任兼任"
+     "办公室主任，负责牵头、组织、协调综合整治工作，由区道安办常务副主任李斌主持日常工作。\n",
+     "区道安办负责什么？", (), ("正文中写到区道安办要做的事",)),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_hostile_probe(text, question, present, absent, tmp_path):
+    corpus = Corpus(documents=(parse_document(text, "d.txt"),))
+    searcher = open_searcher(corpus, tmp_path, embedding_model=None)  # the keyword index: search answers too
+    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    for phrase in present:
+        assert phrase in reply.text, reply.text
+    for phrase in absent:
+        assert phrase not in reply.text, reply.text
