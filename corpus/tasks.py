@@ -40,7 +40,7 @@ from corpus.vocabulary import (
     LABEL_NUMERALS,
     one_of,
 )
-from corpus.vocabulary_names import COLLECTIVE_MARKS, DUTY_LABEL_QUALIFIERS
+from corpus.vocabulary_names import COLLECTIVE_MARKS, COLLECTIVE_QUALIFIERS, DUTY_LABEL_QUALIFIERS
 
 _NUMBERED_TITLE = re.compile(rf"^(?:第|[（(]?[{LABEL_NUMERALS}]+[、）)])")
 
@@ -197,13 +197,25 @@ def paragraph_tasks(paragraphs) -> list[Item]:
     number 0, cited by the paragraph's own locator, so unit questions and "谁负责" reach them."""
     tasks = []
     for p in paragraphs:
-        units = _roster_with_group(p) or trailing_units(p.text) or trailing_label_units(p.text) or inline_units(p.text)
+        units = (_roster_with_group(p) or trailing_units(p.text) or trailing_label_units(p.text)
+                 or inline_units(p.text) or _heading_owner(p))
         if units:
             heading = first_sentence(_BULLET.sub("", p.text))  # "---完善…。" is headed "完善…。"
             tasks.append(Item(number=0, heading=heading, text=p.text, units=units, section=p.section,
                               part=p.part, line_start=p.line_start, line_end=p.line_end, path=p.locator,
                               deadline=deadline_of(p.text), frequency=frequency_of(p.text)))
     return tasks
+
+
+def _heading_owner(p: Paragraph) -> Units:
+    """"五、南海中心另行增加职能" over "负责…" / "（一）负责…。" paragraphs naming no party: they are the
+    heading's body's duties. A （N） paragraph's own title is the last segment: the heading above it counts.
+    A collective ("各相关部门工作职责") names no one body: its paragraphs say who does what themselves."""
+    segments = p.section.split(" / ") if p.section else []
+    if len(segments) > 1 and _H2_START.match(p.text) and segments[-1].startswith(p.text[:3]):
+        segments = segments[:-1]
+    owner = duty_owner(segments[-1]) if segments else Units()
+    return Units() if any(n.startswith(COLLECTIVE_QUALIFIERS) for n in owner.shared) else owner
 
 
 def apply_designated_leads(items: tuple[Item, ...], lines: list[str]) -> tuple[Item, ...]:
@@ -289,9 +301,12 @@ DUTY_TITLE = re.compile(rf"^(?:第[{LABEL_NUMERALS}百]+条\s*)?(?P<owner>[^\s�
                         rf"(?:{one_of(DUTY_KINDS)})?(?:{one_of(DUTY_TITLE_NOUNS)})(?:{one_of(DUTY_TITLE_ENDS)})?[：:]?$")
 
 
+_DECIMAL_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s*")  # "3.3.1 流水镇防汛指挥部职责"
+
+
 def duty_owner(title: str) -> Units:
     """The body (or post) a duty heading names, responsible for the items under it."""
-    m = DUTY_TITLE.match(_SECTION_LABEL.sub("", title.strip()).strip())
+    m = DUTY_TITLE.match(_DECIMAL_LABEL.sub("", _SECTION_LABEL.sub("", title.strip())).strip())
     if not m:
         return Units()
     found = tuple(p for name in split_unit_list(m.group("owner")) for p in _leading_party(name))
