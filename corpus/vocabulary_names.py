@@ -237,8 +237,9 @@ TOTAL_ROW_WORDS = ("合计", "小计", "总计", "共计")
 
 # "本办法由X负责解释", "由X牵头": the word before a name that makes it the one who acts.
 AGENT_MARKS = ("由",)
-# "各街道党工委要…" is what "街道党工委" asked about does: a collective of the unit asked.
-COLLECTIVE_MARKS = ("各",)
+# "各街道党工委要…" is what "街道党工委" asked about does: a collective of the unit asked (only 各: "相关街道"
+# is some of them, not what the unit does).
+COLLECTIVE_OF_ASKED = ("各",)
 # What may follow a name that is not its predicate: another name of a list, a possessive, "等".
 NOT_PREDICATE_STARTS = ("、", "和", "与", "及", "等", "的", "或", "）", ")",
                         "代章", "印制")  # "（党政办公室代章）", "区安委会印制": a seal or printer's note

@@ -62,7 +62,7 @@ def _subject_at(sentence: str, at: int, spelling: str) -> bool:
         return False
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
     before = sentence[clause_start:at].strip()
-    return not before or before in words.COLLECTIVE_MARKS or before.endswith(tuple(words.AGENT_MARKS))
+    return not before or before in words.COLLECTIVE_OF_ASKED or before.endswith(tuple(words.AGENT_MARKS))
 
 
 def _longer_name(spelling: str, after: str) -> bool:
