@@ -135,3 +135,19 @@ def test_what_counts_as_a_word_list(tmp_path, source, flagged):
     path = tmp_path / "m.py"
     path.write_text(source, encoding="utf-8")
     assert bool(word_lists(path)) is flagged
+
+
+@pytest.mark.parametrize("module", sorted(VOCABULARY_MODULES))
+def test_a_vocabulary_name_is_assigned_once(module):
+    """Two lists of one name in a module (as two merges once left COLLECTIVE_MARKS) mean the second
+    silently replaces the first for every importer; one name, one list."""
+    seen: dict[str, int] = {}
+    twice = []
+    for node in ast.parse((ROOT / module).read_text(encoding="utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            for name in (t.id for t in ast.walk(target) if isinstance(t, ast.Name)):
+                if name in seen:
+                    twice.append(f"{name} (lines {seen[name]} and {node.lineno})")
+                seen.setdefault(name, node.lineno)
+    assert not twice, f"{module} assigns these names twice: {twice}"
