@@ -112,6 +112,7 @@ def test_digits_for_counts(question, read):
     ("个体户安全生产标准化评定多少分算达标？", "工商"),  # 个体户 / 个体工商户
     ("这个责任人名单是依据什么规定公布的？", "根据"),  # 依据 / 根据《…规定》
     ("一个职业资格涉及好几个部门的话，由谁组织实施？", "多部"),  # 好几个部门 / 涉及多部门的
+    ("值班人员每天几点前报告？", "每日"),  # 每天 / 每日17时前报送
 ])
 def test_coverage_terms_include_the_documents_word_forms(question, form):
     from index.tokenize import coverage_terms
