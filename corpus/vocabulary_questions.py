@@ -87,6 +87,8 @@ BAND_NOUNS, BAND_VERBS = ("等次", "等级", "档次"), ("为", "评为", "确�
 # a score or a period (NOT_COUNT_ASKS); people counted (PEOPLE_COUNT_ASKS).
 COUNT_ASKS = ("几项", "多少项", "几条", "多少条", "几个", "多少个", "几位", "多少位", "几名", "多少名", "几家", "多少家", "数量", "总数",
               "多少")
+# A count of a unit's items ("主办单位有几项工作"), not of people or bodies (几个, 几位).
+ITEM_COUNT_ASKS = ("几项", "几条", "几件", "多少项", "多少条", "多少件", "数量", "总数")
 NOT_COUNT_ASKS = ("几次", "多少次", "多少分", "几分", "多久", "几天", "几个月", "几年")
 PEOPLE_COUNT_ASKS = ("几位", "多少位", "几名", "多少名", "几个", "多少个", "几人", "多少人")
 # Leaders as a topic ("区领导挂点…"), and who visits ("哪位领导联系").

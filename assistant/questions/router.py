@@ -105,6 +105,7 @@ _MORE = re.compile(rf"^(?:{one_of(qwords.MORE_WORDS)})[?？!！。]*$", re.I)
 _SCORE = followups.SCORE  # "考核得了80分": one pattern for first questions and follow-ups
 _BAND_WORD = re.compile(one_of(qwords.BAND_WORDS))
 _COUNT = re.compile(rf"(?<!哪){one_of(qwords.COUNT_ASKS)}")  # the lookbehind binds the first word only, as written
+_ITEM_COUNT = re.compile(rf"(?<!哪)(?:{one_of(qwords.ITEM_COUNT_ASKS)})")  # "哪几项" lists them
 _CONTACT_TOPIC = re.compile(alternation((*CONTACT_VERBS, *qwords.LEADER_WORDS)))
 _CROSS = re.compile(rf"(?:各|每)(?:个|份)?文件|几(?:个|份)文件|哪(?:{one_of(qwords.WHICH_DOCUMENTS)})文件|{one_of(qwords.ALL_DOCUMENTS)}")
 _CROSS_WORDS = re.compile(rf"{one_of(qwords.CROSS_WORDS)}|[^\u4e00-\u9fff0-9a-z%]")
@@ -159,7 +160,7 @@ def recognise_count(t: Turn) -> Frame | None:
         k = t.knowledge
         p = parse_question(followups._ONLY_NUMBER.sub("", t.text), k.units, k.contacts, k.corpus.documents)
     # a unit only the running text names ("主办单位有几项工作") has no items to count: its sentences answer
-    if isinstance(p, UnitDuties) and re.search(r"(?<!哪)几[项条件]|多少[项条件]|数量|总数", q) \
+    if isinstance(p, UnitDuties) and _ITEM_COUNT.search(q) \
             and all(t.knowledge.units.duties_of(u) for u in p.units):
         return Count(q, what="unit_duties", units=p.units, role=p.role, documents=p.documents, number_only=only)
     contacts = t.knowledge.contacts

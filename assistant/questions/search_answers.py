@@ -169,6 +169,7 @@ def _prefer_subject(question: str, hits: list) -> list:
     return sorted(hits, key=lambda h: not _LEAD_IN.sub("", h.passage.text, count=1).startswith(who))
 
 
+_LIST_SPLIT = re.compile(rf"、|{alternation(v.CONJUNCTIONS)}")
 _EXCEPTED = re.compile(rf"(?:{alternation(qv.EXCEPT_OPENERS)})(?P<x>[^，,。；;]{{2,20}}?)(?:{alternation(qv.EXCEPT_CLOSERS)})")
 
 
@@ -177,7 +178,7 @@ def excepts_topic(question: str, text: str) -> bool:
     建设" for "旧城区垃圾转运站谁建"): it is about everything but what is asked."""
     core = strip_question_words(question)
     rest = _EXCEPTED.sub("", text)
-    return any(x in core and x not in rest for m in _EXCEPTED.finditer(text) for x in re.split(r"[、和及]", m.group("x"))
+    return any(x in core and x not in rest for m in _EXCEPTED.finditer(text) for x in _LIST_SPLIT.split(m.group("x"))
                if len(x) >= 2)
 
 
