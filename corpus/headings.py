@@ -12,6 +12,7 @@ from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import first_sentence, has_sentence_punct, join_cjk_spaces
 from corpus.units import UNITS_LINE, is_units_parenthesis, split_top
 from corpus.vocabulary import ARTICLE_NOUN, CHAPTER_NOUNS, H1_MARKS, alternation, genre_end
+from corpus.vocabulary_conventions import ITEM_LABEL_NOUNS
 
 _CN = CHINESE_NUMERAL_CHARS
 PART = re.compile(rf"^附\s*件\s*(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})?\s*[:：]?$")
@@ -26,6 +27,8 @@ ITEM = re.compile(rf"^(?P<n>\d{{1,3}})\s*(?:[.．、]{NOT_DECIMAL}|[）)])\s*(?P
 # Decimal outline numbering ("1.1 编制目的", "3.3.1 指挥长由镇长担任…"): the last number within its parent.
 DECIMAL = re.compile(r"^(?P<path>\d{1,2}(?:[.．]\d{1,2}){1,3})(?!月)[.．]?\s*"
                      r"(?P<rest>[^\d.．\s%％].*)$")
+# "任务1：…", "任务一：…", "事项3." (corpus/vocabulary_conventions.py): an item numbered after its noun.
+NOUN_ITEM = re.compile(rf"^(?:{alternation(ITEM_LABEL_NOUNS)})\s*(?P<n>\d{{1,3}}|[{_CN}]{{1,3}})\s*[：:、.．]\s*(?P<rest>\S.*)$")
 LIST_ENTRY = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<rest>.+)$")
 PIPE_ROW = re.compile(r"^\|.*\|$")
 PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -71,6 +74,8 @@ def classify(no: int, text: str) -> Line:
         return Line(no, "decimal", text, int(path.rsplit(".", 1)[1]), m.group("rest").strip(), label=path)
     if m := ITEM.match(text):
         return Line(no, "item", text, int(m.group("n")), m.group("rest").strip())
+    if (m := NOUN_ITEM.match(text)) and (n := int(m.group("n")) if m.group("n").isdigit() else chinese_to_int(m.group("n"))):
+        return Line(no, "item", text, n, m.group("rest").strip())
     if (m := ARTICLE.match(text)) and (n := chinese_to_int(m.group("n"))):
         return Line(no, "item", text, n, m.group("rest").strip(), label=ARTICLE_NOUN)  # regulations: 第十七条 …
     if (m := CHAPTER.match(text)) and chinese_to_int(m.group("n")):
