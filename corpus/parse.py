@@ -28,7 +28,7 @@ from corpus.headings import (
 )
 from corpus.inline import LEADS_DUTY, inline_units
 from corpus.item_blocks import ItemsMixin, duty_title
-from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units, merge_units
+from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
 from corpus.numerals import int_to_chinese
 from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
 from corpus.parts import PartsMixin
@@ -66,7 +66,7 @@ from corpus.text import (
     join_cjk_spaces,
     strip_markup,
 )
-from corpus.units import trailing_label_units, trailing_units, units_line
+from corpus.units import trailing_label_units, trailing_units, units_lines
 from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, STAGE_NOUNS, alternation
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest
@@ -146,7 +146,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
         if b.kind in ("item", "h1") or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
             units = trailing_units(text)
             if b.unit_lines:
-                line_units = merge_units(units_line(u) for u in b.unit_lines)
+                line_units = units_lines(b.unit_lines)
                 units = units or line_units
                 text = text + "；".join(b.unit_lines)
             deadline = next((v for k, v in b.fields if DEADLINE_COLUMN.search(k)), "")

@@ -17,14 +17,14 @@ from dataclasses import replace
 
 from corpus import parties, roles
 from corpus import vocabulary_names as name_words
-from corpus.model import SubAttribution, Units
+from corpus.model import SubAttribution, Units, merge_units
 from corpus.parties import distribute_tail
 from corpus.text import strip_markup
 from corpus.vocabulary import one_of
 from corpus.vocabulary_names import scoped
 
 # Square brackets enclose responsibility clauses too ("…。[牵头单位:区卫健局;责任单位:…]").
-_OPEN, _CLOSE = "（([【", "）)]】"
+_OPEN, _CLOSE = "（(［[【〔〖", "）)］]】〕〗"
 
 # Clause suffixes, longest first; a clause is "<units><suffix>". Responsible units without a stated
 # lead are stored as ``shared`` (see corpus/model.py).
@@ -183,6 +183,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
     subs: list[SubAttribution] = []
     first_leads = ""
+    labelled: dict[str, list[str]] = {"shared": [], "cooperate": []}  # names under a 责任单位 / 配合单位 label
 
     def add(role: str, names: str) -> None:
         found[role].extend(u for u in inherit_prefix(split_unit_list(names)) if u not in found[role])
@@ -238,6 +239,8 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             for group in pending:  # each group keeps its own prefixes ("平潭海关" is not "区平潭海关")
                 add(role, group)
             pending = []
+            if label_role in labelled and role == label_role:
+                labelled[label_role].append(names)
             for name in split_unit_list(names):  # "区委组织部（牵头）、区委宣传部" / "区委组织部★"
                 if not (mk := _MARKED.match(name)) or not (mk.group("unit") or mk.group("star") or mk.group("star2")):
                     continue
@@ -253,6 +256,10 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
         found["lead"], found["cooperate"] = found["shared"][:1], found["shared"][1:] + found["cooperate"]
         found["shared"] = []
         rule = first_leads
+    elif not found["lead"] and labelled["shared"] and labelled["cooperate"]:
+        # "责任单位：A；配合单位：B": beside the units that support it, the responsible unit is the lead
+        found["lead"] = [u for u in found["shared"] if any(u in n for n in labelled["shared"])]
+        found["shared"] = [u for u in found["shared"] if u not in found["lead"]]
     return Units(
         lead=tuple(found["lead"]),
         cooperate=tuple(found["cooperate"]),
@@ -335,6 +342,15 @@ def units_line(line: str) -> Units:
     return replace(units, raw=line)
 
 
+def units_lines(lines) -> Units:
+    """Several label lines under one item ("牵头单位：A" / "责任单位：B" / "配合单位：C") as one Units: read
+    together, so "责任单位：A" beside "配合单位：B" makes A the lead, as in one line."""
+    clean = [strip_markup(x).strip().rstrip("；;。") for x in lines]
+    if not all(UNITS_LINE.match(x) for x in clean):
+        return merge_units(units_line(x) for x in lines)
+    return units_line("；".join(clean))
+
+
 def units_from_columns(cells: dict[str, str]) -> Units:
     """Units of a table row from its role columns (牵头单位 / 配合单位 / 责任单位 / 指导部门 …)."""
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
@@ -351,6 +367,10 @@ def units_from_columns(cells: dict[str, str]) -> Units:
     if found["lead"] and found["shared"] and not found["cooperate"]:
         # "牵头单位 | 责任单位": beside a lead, the other responsible units support it
         found["cooperate"], found["shared"] = found["shared"], []
+    elif not found["lead"] and found["shared"] and found["cooperate"] and any(
+            roles.column_role(h) == "responsible" for h in cells):
+        # "责任单位 | 配合单位": beside the units that support it, the responsible unit is the lead
+        found["lead"], found["shared"] = found["shared"], []
     return Units(tuple(found["lead"]), tuple(found["cooperate"]), tuple(found["shared"]),
                  tuple(found["coordinate"]), raw="；".join(raw), guide=tuple(found["guide"]))
 
