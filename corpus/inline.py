@@ -33,6 +33,7 @@ from corpus.vocabulary import (
     alternation,
     one_of,
 )
+from corpus.vocabulary_conventions import BY_ONLY_VERBS, BY_VERB_PREFIXES
 from corpus.vocabulary_names import (
     BARE_PLACE_SUBJECTS,
     DUTY_LABEL,
@@ -100,7 +101,10 @@ _SUBJECT = re.compile(rf"^(?:{_TOPIC_BY}|请)?{_NOT_SUBJECT}(?P<units>{_PARTY_LI
                       rf"|^{_NOT_SUBJECT}(?P<loose>{_UNIT_LIST})(?:{alternation(PERMISSIVE_MODALS)})(?!{one_of(v.NOT_PERMISSIVE)})"
                       # "各挂钩帮扶干部于12月31日前，将…交至…": the subject and its deadline, the verb after
                       rf"|^{_NOT_SUBJECT}(?P<due>{_UNIT_LIST})(?:{one_of(v.SUBJECT_MODALS)})?于[^，,。；;]{{1,16}}?(?:{one_of(v.BEFORE_WORDS)})$"
-                      rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})")
+                      rf"|^由(?P<by_how>{_UNIT_LIST})(?:{_WHEN})?(?:{alternation(SUBJECT_ADVERBIALS)})"
+                      # "由区住建局具体实施", "（三）…由市财政局组织实施": a plain verb after 由 assigns the work
+                      rf"|^{_TOPIC_BY}(?P<by_plain>{_UNIT_LIST})(?:{alternation(BY_VERB_PREFIXES)})?"
+                      rf"(?:{alternation(BY_ONLY_VERBS)})(?!{one_of(roles.NOT_AFTER_ROLE)})")
 # "区发改局会同区财政局研究制定方案": the first leads, the body it works with co-operates.
 _SUPPORTS_INLINE = re.compile(rf"^(?P<coop>{_UNIT_NAME})(?:{one_of(roles.SUPPORT_VERBS)})(?P<main>{_UNIT_LIST})(?:共同)?"
                               rf"(?:{one_of(roles.SUPPORTED_VERBS)})")
@@ -132,7 +136,7 @@ _SUBJECT_COMMA = re.compile(rf"(?:^|(?<=[。；;，,：:]))(?P<subject>{_PARTY_L
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES)
                       + f"|{one_of(v.SUBJECT_MODALS)}|{DUTY_LABEL}|{one_of(roles.JOINT_VERBS + roles.SUPPORT_VERBS)}|"
                       + f"于|{SETS_UP.pattern}|"
-                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS)
+                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS + rf"|由[^，,。；;：:]{{2,30}}?(?:{alternation(BY_ONLY_VERBS)})")
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(rf"^\s*(?:[{v.LABEL_NUMERALS}]+是|{one_of(v.ENUMERATOR_WORDS)}|-{{2,}}|—{{1,2}}|"
                          rf"[（(](?:\d{{1,2}}|[{v.LABEL_NUMERALS}]{{1,3}})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -212,7 +216,7 @@ def inline_units(text: str) -> Units:
             continue
         m = _INLINE.match(clause)
         if not m and (subject := _SUBJECT.match(clause)):
-            named = next(g for g in subject.group("units", "duty", "loose", "due", "by_how") if g)
+            named = next(g for g in subject.group("units", "duty", "loose", "due", "by_how", "by_plain") if g)
             if "等" in named and _KIND_OF_BODY.search(named.rpartition("等")[2]) and unit_like(named.rpartition("等")[0]):
                 named = named.rpartition("等")[0]  # "区教育局、…农发局等主管部门，要…": the bodies named
             names = tuple(u for u in split_unit_list(named)
