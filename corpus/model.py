@@ -49,16 +49,21 @@ class Units:
     # The document's rule when the owner depends on the situation ("谁主管谁负责", by type or level):
     # quoted with the answer instead of a unit the text does not name.
     condition: str = ""
+    # People named as the leader over the item ("牵头领导：副县长 张伟", a 牵头县领导 column): parties in
+    # their own role, never a 牵头单位; each person's post is kept in ``notes``.
+    leaders: tuple[str, ...] = ()
 
     @property
     def all(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
-        for u in (*self.lead, *self.shared, *self.coordinate, *self.guide, *self.cooperate, *(s.unit for s in self.sub)):
+        for u in (*self.lead, *self.shared, *self.coordinate, *self.guide, *self.cooperate, *(s.unit for s in self.sub),
+                  *self.leaders):
             seen.setdefault(u, None)
         return tuple(seen)
 
     def __bool__(self) -> bool:
-        return bool(self.lead or self.cooperate or self.shared or self.coordinate or self.guide or self.sub)
+        return bool(self.lead or self.cooperate or self.shared or self.coordinate or self.guide or self.sub
+                    or self.leaders)
 
 
 @dataclass(frozen=True)
@@ -210,8 +215,9 @@ class Document:
 
 def merge_units(units_iter) -> Units:
     """Several label lines under one item ("牵头单位：A" / "责任单位：B") as one Units."""
-    lead, coop, shared, coord, sub, raw, guide, rule, notes = [], [], [], [], [], [], [], "", []
+    lead, coop, shared, coord, sub, raw, guide, rule, notes, leaders = [], [], [], [], [], [], [], "", [], []
     for u in units_iter:
+        leaders += u.leaders
         lead += u.lead
         coop += u.cooperate
         shared += u.shared
@@ -222,4 +228,4 @@ def merge_units(units_iter) -> Units:
         rule = rule or u.rule
         notes += u.notes
     return Units(tuple(lead), tuple(coop), tuple(shared), tuple(coord), tuple(sub), raw="；".join(raw),
-                 guide=tuple(guide), rule=rule, notes=tuple(notes))
+                 guide=tuple(guide), rule=rule, notes=tuple(notes), leaders=tuple(dict.fromkeys(leaders)))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from corpus import vocabulary_conventions as _c
+
 LABEL, SUFFIX, COLUMN, QUESTION = "label", "suffix", "column", "question"
 # VERB: a duty verb after a party that is the clause's subject ("各乡镇提供名单，区民政局汇总"): the party
 # is responsible for that part. Only read where the subject is a recognised name (corpus/parties.py).
@@ -90,6 +92,9 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     *((w, "coordinate", frozenset()) for w in JOINT_VERBS),
     # people, not units: "牵头领导：张三" / a 责任人 column is read as no unit at all
     *((w, "person", frozenset({LABEL})) for w in ("牵头领导", "责任领导", "分管领导", "联系领导", "责任人", "联系人")),
+    # "包保领导：", "牵头县领导：" (corpus/vocabulary_conventions.py): the leader over the task, a person
+    *((f"{q}{lv}{_c.LEADER_NOUN}", "person", frozenset({LABEL}))
+      for q in _c.LEADER_QUALIFIERS for lv in ("", *_c.LEADER_LEVELS)),
     # guide
     *((f"指导{n}", "guide", frozenset({LABEL, COLUMN})) for n in UNIT_NOUNS),
     ("指导", "guide", frozenset({SUFFIX})),

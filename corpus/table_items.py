@@ -19,6 +19,7 @@ from corpus import vocabulary as v
 from corpus.deadlines import DEADLINE_COLUMN, deadline_of, frequency_of
 from corpus.model import Item, Table, Units
 from corpus.parties import personal_name
+from corpus.people import leader_column
 from corpus.text import abbreviates, first_sentence
 from corpus.units import parse_units, split_top, unit_like, units_from_columns
 from corpus.vocabulary import SERIAL_HEADERS, alternation, one_of
@@ -202,6 +203,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
     name = title or _name_column(table, [h for h in others if h not in (*merged, task)])
     plain = [h for h in others if h not in (*merged, task, name)]
     items, carried = [], {h: "" for h in (*spans, title) if h}
+    leader_cols = [h for h in plain if leader_column(h)]  # "牵头县领导": the people over each row
     continued = _continuation_rows(table)
     for i, row in enumerate(table.rows):
         carried.update({h: row.get(h) for h in carried if row.get(h)})  # merged cells carried down
@@ -215,7 +217,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
             heading, text = row.get(name), f"{row.get(name)}：{text}"
         # the row's other plain cells go with it ("…，套数：1052，所属片区：岚城片区开发管理局"): the item is the row
         text += "".join(f"，{h}：{row.get(h)}" for h in plain if row.get(h))
-        units = units_from_columns({h: row.get(h) for h in role_cols})
+        units = units_from_columns({h: row.get(h) for h in (*role_cols, *leader_cols)})
         if remark_col and row.get(remark_col):
             units = _remark_lead(units, row.get(remark_col), tuple(row.get(h) for h in role_cols))
         label = row.get(group) if group else row.group

@@ -19,6 +19,7 @@ from corpus import parties, roles
 from corpus import vocabulary_names as name_words
 from corpus.model import SubAttribution, Units, merge_units
 from corpus.parties import distribute_tail
+from corpus.people import leader_column, leader_entries
 from corpus.text import strip_markup
 from corpus.vocabulary import one_of
 from corpus.vocabulary_names import scoped
@@ -184,6 +185,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     subs: list[SubAttribution] = []
     first_leads = ""
     labelled: dict[str, list[str]] = {"shared": [], "cooperate": []}  # names under a 责任单位 / 配合单位 label
+    leaders: list[tuple[str, str]] = []  # (name, post) under a leader label ("牵头领导：副县长 张伟")
 
     def add(role: str, names: str) -> None:
         found[role].extend(u for u in inherit_prefix(split_unit_list(names)) if u not in found[role])
@@ -191,6 +193,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     for segment in split_top(ROLE_THEN_LIST.sub(r"\1，", text), "；;"):
         in_sub = segment.startswith("其中")
         label_role: str | None = None
+        leader_label = False
         # "区经发局、区农业农村局，平潭海关等按职责分工负责": names before a comma with no role word of
         # their own take the role of the next clause that has one (one list written across a comma)
         pending: list[str] = []
@@ -204,9 +207,12 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
             if clause.startswith("其中"):
                 clause, in_sub = clause[2:].lstrip("：:，, "), True
             if m := UNITS_LINE.match(clause):
+                leader_label = leader_column(m.group("label"))
                 clause, label_role = clause[m.end():], ROLE_BUCKET.get(roles.label_role(m.group("label")),
                                                                    roles.label_role(m.group("label")))
-            if label_role == "person":  # "牵头领导：张三" names a person, not a unit
+            if label_role == "person":  # "牵头领导：张三" names a person, not a unit: a leader when the label says so
+                if leader_label:
+                    leaders += leader_entries(clause)
                 continue
             masked = _mask_parens(clause)
             sub = _SUB.match(masked)
@@ -269,6 +275,8 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
         raw=text,
         guide=tuple(found["guide"]),
         rule=rule,
+        leaders=tuple(dict.fromkeys(n for n, _ in leaders)),
+        notes=tuple((n, post) for n, post in leaders if post),
     )
 
 
@@ -355,7 +363,12 @@ def units_from_columns(cells: dict[str, str]) -> Units:
     """Units of a table row from its role columns (牵头单位 / 配合单位 / 责任单位 / 指导部门 …)."""
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
     raw = []
+    leaders: list[tuple[str, str]] = []
     for header, value in cells.items():
+        if leader_column(header) and (people := leader_entries(value)):  # a 牵头县领导 column: people
+            leaders += people
+            raw.append(f"{header}：{value.strip()}")
+            continue
         value = split_spaced_units(value.strip())
         role = roles.column_role(header)
         if not value or role is None:
@@ -372,7 +385,8 @@ def units_from_columns(cells: dict[str, str]) -> Units:
         # "责任单位 | 配合单位": beside the units that support it, the responsible unit is the lead
         found["lead"], found["shared"] = found["shared"], []
     return Units(tuple(found["lead"]), tuple(found["cooperate"]), tuple(found["shared"]),
-                 tuple(found["coordinate"]), raw="；".join(raw), guide=tuple(found["guide"]))
+                 tuple(found["coordinate"]), raw="；".join(raw), guide=tuple(found["guide"]),
+                 leaders=tuple(dict.fromkeys(n for n, _ in leaders)), notes=tuple((n, p) for n, p in leaders if p))
 
 
 def trailing_label_units(text: str) -> Units:

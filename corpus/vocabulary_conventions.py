@@ -15,3 +15,14 @@ ITEM_LABEL_NOUNS = ("任务", "事项", "措施", "举措")
 BY_ONLY_VERBS = ("实施", "落实", "承办", "执行")
 # What may stand between the party and such a verb: "具体", "组织", "抓好", "认真", "统一".
 BY_VERB_PREFIXES = ("具体", "组织", "抓好", "认真", "统一", "负责组织", "牵头组织")
+
+# ---- people as parties -------------------------------------------------------------------------------
+
+# Labels and table columns that name the leader over a task: "牵头领导：副县长 张伟", a 牵头县领导 column.
+# A header is a leader column when it ends in LEADER_NOUN, after at most one of these qualifiers and a level.
+LEADER_NOUN = "领导"
+LEADER_QUALIFIERS = ("牵头", "责任", "分管", "包保", "挂钩", "挂点", "包片", "联系", "协调", "主要")
+LEADER_LEVELS = ("县", "市", "区", "省", "镇", "乡", "街道", "局", "部", "委")
+# Posts a person is named by (the end of "副县长", "县委副书记", "组织部部长"), besides POSITIONS.
+PERSON_POSTS = ("县长", "市长", "区长", "省长", "镇长", "乡长", "书记", "主任", "部长", "局长", "主席", "秘书长",
+                "常委", "委员", "调研员", "巡视员", "总经理", "董事长", "政委", "检察长", "庭长", "院长")

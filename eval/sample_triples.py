@@ -42,7 +42,8 @@ def triples(documents) -> list[dict]:
             u = item.units
             roles = [*((p, "lead") for p in u.lead), *((p, "cooperate") for p in u.cooperate),
                      *((p, "shared") for p in u.shared), *((p, "coordinate") for p in u.coordinate),
-                     *((p, "guide") for p in u.guide), *((s.unit, f"sub-{s.role}") for s in u.sub)]
+                     *((p, "guide") for p in u.guide), *((s.unit, f"sub-{s.role}") for s in u.sub),
+                     *((p, "leader") for p in u.leaders)]
             for party, role in roles:
                 key = (doc.source, item.locator, party)
                 if key in seen:

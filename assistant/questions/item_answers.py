@@ -47,6 +47,9 @@ def _units_lines(item: Item, skip: str = "") -> list[str]:
         lines += [f"{word}：" + "、".join(names) for word, names in cooperate_groups(item)]
     for sub in u.sub:
         lines.append(f"其中{sub.scope}：由{sub.unit}{'牵头' if sub.role == 'lead' else '负责'}")
+    if u.leaders:  # people over the item ("牵头领导：副县长 张伟"), each with the post written beside them
+        posts = dict(u.notes)
+        lines.append("牵头领导：" + "、".join(f"{n}（{posts[n]}）" if posts.get(n) else n for n in u.leaders))
     return lines
 
 
