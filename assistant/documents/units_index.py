@@ -20,7 +20,7 @@ from corpus.text import abbreviates
 from corpus.vocabulary import NOTICE_WORD, one_of
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
-               "sub": "分项负责", "addressed": "通知主送（该项未另写责任单位）"}
+               "sub": "分项负责", "leaders": "牵头领导", "addressed": "通知主送（该项未另写责任单位）"}
 
 
 def notice_recipients(doc: Document) -> tuple[str, ...]:
@@ -137,7 +137,7 @@ class UnitIndex:
         for doc in documents:
             for item in (*doc.items, *doc.tasks):
                 u = item.units
-                for role in ("lead", "shared", "coordinate", "guide", "cooperate"):
+                for role in ("lead", "shared", "coordinate", "guide", "cooperate", "leaders"):
                     for name in getattr(u, role):
                         self.duties[self.key(name)].append(Duty(doc, item, role, name))
                 for sub in u.sub:
