@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from corpus.headings import Line, is_title_like, numbered_title
 from corpus.model import Units
 from corpus.numerals import int_to_chinese
@@ -18,6 +20,10 @@ def _list_clause(rest: str, before: Line | None) -> bool:
     rest = rest.rstrip()
     return rest.endswith(("；", ";")) or (
         rest.endswith("。") and before is not None and before.kind == "h2" and before.text.rstrip().endswith(("；", ";")))
+
+
+# "五、各社区：负责辖区内…巡查。": a short numbered line that is a party's duty, not a bare heading
+_HEADED_DUTY = re.compile(r"^[^：:，,。；;]{2,20}[：:][^：:]{8,}[。；;]$")
 
 
 class HeadingsMixin:
@@ -40,7 +46,7 @@ class HeadingsMixin:
             self.open("h1", ln.number, collapse_spaces(ln.text), ln.no)
             return
         title, has_body = numbered_title(collapse_spaces(ln.rest))
-        if has_body and len(ln.rest) > 40:
+        if has_body and (len(ln.rest) > 40 or _HEADED_DUTY.match(ln.rest)):
             # "一、责任到人，闭环管理。各责任单位要…": a numbered paragraph (a notice's requirements), not
             # a bare heading. Its lead phrase names the section; its text stays a searchable paragraph.
             self.add_section(ln.label or int_to_chinese(ln.number), title, 1, ln.no)

@@ -5,6 +5,7 @@ grammar is in corpus/units.py; both read the one roles vocabulary (corpus/roles.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus import roles
 from corpus import vocabulary as v
@@ -33,7 +34,13 @@ from corpus.vocabulary import (
     alternation,
     one_of,
 )
-from corpus.vocabulary_conventions import BY_ONLY_VERBS, BY_VERB_PREFIXES
+from corpus.vocabulary_conventions import (
+    BY_ONLY_VERBS,
+    BY_VERB_PREFIXES,
+    RESPONSIBLE_COPULAS,
+    RESPONSIBLE_NOUNS,
+    SUBJECT_POSTS,
+)
 from corpus.vocabulary_names import (
     BARE_PLACE_SUBJECTS,
     DUTY_LABEL,
@@ -63,7 +70,8 @@ _UNIT_LIST = rf"{_UNIT_NAME}(?:(?:{_LIST_JOINS}){_UNIT_NAME})*"
 # …or a post held by people ("专职巡查员", "网格长"): the posts of the one party vocabulary ending in 员 or 长.
 # A sentence's subject may be a post ("巡查员要…", "由片区河长负责…"); a label line's name before a colon
 # ("队长：薛忠") is a roster entry, so posts are subjects only, never unit-colon owners.
-_POSTS = alternation(p for p in POSITIONS if p.endswith(v.POST_ENDINGS) and p not in v.NOT_SUBJECT_POSTS)
+_POSTS = alternation((*(p for p in POSITIONS if p.endswith(v.POST_ENDINGS) and p not in v.NOT_SUBJECT_POSTS),
+                     *SUBJECT_POSTS))
 # …or a kind of place alone, tried last ("乡镇党委要…" stays one name), and only after 由 or before a modal or
 # duty verb or another name ("乡镇要…", "由片区负责…", "乡镇及行政村要…"): "片区参加植树人员…" names people.
 _BARE_PLACE = (rf"(?:(?<=由)|(?=(?:{alternation(BARE_PLACE_SUBJECTS)}){_NOTE}(?:{alternation(MODAL_VERBS)}|{_LIST_JOINS}|"
@@ -136,12 +144,19 @@ _SUBJECT_COMMA = re.compile(rf"(?:^|(?<=[。；;，,：:]))(?P<subject>{_PARTY_L
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES)
                       + f"|{one_of(v.SUBJECT_MODALS)}|{DUTY_LABEL}|{one_of(roles.JOINT_VERBS + roles.SUPPORT_VERBS)}|"
                       + f"于|{SETS_UP.pattern}|"
-                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS + rf"|由[^，,。；;：:]{{2,30}}?(?:{alternation(BY_ONLY_VERBS)})")
+                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS + rf"|由[^，,。；;：:]{{2,30}}?(?:{alternation(BY_ONLY_VERBS)})|{alternation(RESPONSIBLE_NOUNS)}")
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(rf"^\s*(?:[{v.LABEL_NUMERALS}]+是|{one_of(v.ENUMERATOR_WORDS)}|-{{2,}}|—{{1,2}}|"
                          rf"[（(](?:\d{{1,2}}|[{v.LABEL_NUMERALS}]{{1,3}})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _PLACE_PREPOSITIONS = v.PLACE_PREPOSITIONS
 _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
+# "街道党工委书记：对辖区安全生产工作负总责", "其他班子成员：按照…对分管领域…负责": a post heading its duties
+# (never a roster's "队长：薛忠": what follows the colon must assign work)
+_POST_COLON = re.compile(rf"^(?P<unit>{_NAME_CHARS}{{0,16}}?(?:{_POSTS}))[:：](?=[^。；;]*?(?:{_DUTY_VERBS}|"
+                         rf"{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)}))")
+# "各县（市、区）委书记是本地区党建工作第一责任人": the subject made responsible by a copula
+_COPULA = re.compile(rf"^(?P<units>{_PARTY_LIST})(?:{alternation(RESPONSIBLE_COPULAS)})[^，,。；;]{{0,24}}?"
+                     rf"(?:{alternation(RESPONSIBLE_NOUNS)})")
 # A duty that opens by leading ("X：牵头统筹…", "负责牵头做好…").
 LEADS_DUTY = re.compile(r"\s*(?:负责)?(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead")) + ")")
 # "…等区直部门": a collective noun of the one vocabulary (corpus/parties.py) names a kind of body
@@ -171,13 +186,33 @@ def _candidate_clauses(text: str) -> list[str]:
     return out
 
 
+_INNER_MARK = "\ue000"  # a list mark inside brackets, hidden while clauses are read ("各县（市、区）委书记")
+_BRACKETED = re.compile(r"[（(〔［\[][^（）()〔〕［］\[\]]{1,12}[）)〕］\]]")
+
+
 def inline_units(text: str) -> Units:
-    """Units named as the subject of a role word inside running text (empty Units when none)."""
+    """Units named as the subject of a role word inside running text (empty Units when none). A list
+    inside brackets ("各县（市、区）委书记") is part of one name, never a list of subjects."""
+    if "、" not in text or not _BRACKETED.search(text):
+        return _inline_units(text)
+    u = _inline_units(_BRACKETED.sub(lambda m: m.group(0).replace("、", _INNER_MARK), text))
+
+    def back(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n.replace(_INNER_MARK, "、") for n in names)
+
+    return replace(u, lead=back(u.lead), cooperate=back(u.cooperate), shared=back(u.shared),
+                   coordinate=back(u.coordinate),
+                   sub=tuple(replace(x, unit=x.unit.replace(_INNER_MARK, "、"), scope=x.scope.replace(_INNER_MARK, "、"))
+                             for x in u.sub))
+
+
+def _inline_units(text: str) -> Units:
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": []}
     after_lead: list[str] = []  # subjects named once a lead was: they work under it
     scoped: list[SubAttribution] = []
     first_role = ""  # the role of the paragraph's first named subject
-    if (m := _UNIT_COLON.match(text)) and not UNITS_LINE.match(text) and not _PEOPLE.search(m.group("unit")):
+    if ((m := _UNIT_COLON.match(text) or _POST_COLON.match(text)) and not UNITS_LINE.match(text)
+            and not _PEOPLE.search(m.group("unit"))):
         # "区经济发展局：行政征收网上公开；…" — the unit's own list; "X：牵头统筹…" — it leads
         role = "lead" if LEADS_DUTY.match(text, m.end()) else "shared"
         # a later duty of the list that opens by leading ("…；牵头成立PPP合作模式谈判小组") is led by it
@@ -215,6 +250,9 @@ def inline_units(text: str) -> Units:
             found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
             continue
         m = _INLINE.match(clause)
+        if not m and (cop := _COPULA.match(clause)):
+            found["shared"].extend(u for u in split_unit_list(cop.group("units")) if u not in found["shared"])
+            continue
         if not m and (subject := _SUBJECT.match(clause)):
             named = next(g for g in subject.group("units", "duty", "loose", "due", "by_how", "by_plain") if g)
             if "等" in named and _KIND_OF_BODY.search(named.rpartition("等")[2]) and unit_like(named.rpartition("等")[0]):

@@ -134,7 +134,7 @@ def h1_tasks(paragraphs: list[Paragraph], numbered: set[str]) -> tuple[list[Item
     promoted: list[Item] = []
     taken: set[int] = set()
     for part, groups in by_part.items():
-        tasks = {n: ps for n, ps in groups.items() if any(_units_of(p.text) for p in ps)}
+        tasks = {n: ps for n, ps in groups.items() if any(_units_of(_H1_LABEL_START.sub("", p.text, count=1)) for p in ps)}
         if len(tasks) < 2 or len(tasks) * 2 < len(groups):
             continue  # a notice's requirements, not a list of tasks
         for n, ps in groups.items():

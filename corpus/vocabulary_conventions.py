@@ -26,3 +26,11 @@ LEADER_LEVELS = ("县", "市", "区", "省", "镇", "乡", "街道", "局", "部
 # Posts a person is named by (the end of "副县长", "县委副书记", "组织部部长"), besides POSITIONS.
 PERSON_POSTS = ("县长", "市长", "区长", "省长", "镇长", "乡长", "书记", "主任", "部长", "局长", "主席", "秘书长",
                 "常委", "委员", "调研员", "巡视员", "总经理", "董事长", "政委", "检察长", "庭长", "院长")
+
+# Posts that are a sentence's subject besides those ending in 员/长 ("市委书记履行第一责任人职责",
+# "街道办事处主任：负责…", "其他班子成员：对分管领域…负责").
+SUBJECT_POSTS = ("书记", "副书记", "主任", "副主任", "班子成员")
+# "X是本地区党建工作第一责任人", "市委书记履行第一责任人职责": a copula (or performing the duty of) and the
+# noun that makes its subject responsible. "履行" alone is no duty verb: "督导有关部门履行职责" names an object.
+RESPONSIBLE_COPULAS = ("是", "为", "作为", "系", "履行", "切实履行", "认真履行")
+RESPONSIBLE_NOUNS = ("第一责任人", "主要责任人", "直接责任人", "第一责任主体", "责任主体", "重要责任人")
