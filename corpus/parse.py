@@ -30,6 +30,7 @@ from corpus.inline import LEADS_DUTY, inline_units
 from corpus.item_blocks import ItemsMixin, duty_title
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
 from corpus.numerals import int_to_chinese
+from corpus.pairings import pairing_tables
 from corpus.parties import ROSTER_LINE, alias_pairs, recognise, recognise_items
 from corpus.parts import PartsMixin
 from corpus.rosters import (
@@ -393,6 +394,6 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
             sorted(builder.items, key=lambda it: it.line_start))), raw))),
         tasks=recognise_items(apply_designated_leads(tuple(paragraph_tasks(paragraphs)), raw)),
         party_aliases=alias_pairs(text),
-        tables=label_tables(builder.tables),
+        tables=label_tables([*builder.tables, *pairing_tables(lines)]),
         paragraphs=paragraphs,
     )

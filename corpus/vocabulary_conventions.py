@@ -34,3 +34,13 @@ SUBJECT_POSTS = ("书记", "副书记", "主任", "副主任", "班子成员")
 # noun that makes its subject responsible. "履行" alone is no duty verb: "督导有关部门履行职责" names an object.
 RESPONSIBLE_COPULAS = ("是", "为", "作为", "系", "履行", "切实履行", "认真履行")
 RESPONSIBLE_NOUNS = ("第一责任人", "主要责任人", "直接责任人", "第一责任主体", "责任主体", "重要责任人")
+# ---- leader ↔ place pairings written as lines --------------------------------------------------------
+
+# "张三（县委副书记）联系城关镇、东坝乡；": the verbs that assign a leader to places (longest first in use).
+PAIRING_VERBS = ("联系指导", "挂钩联系", "挂点联系", "联系", "挂钩", "挂点", "包片", "包村", "分包", "包保", "蹲点")
+# The kind a place's ending names, for the column the pairings are read into ("联系乡镇").
+PLACE_KIND_ENDS = (("街道", "街道"), ("社区", "社区"), ("镇", "乡镇"), ("乡", "乡镇"), ("村", "村"),
+                   ("片区", "片区"), ("企业", "企业"), ("学校", "学校"))
+PAIRING_PERSON_HEADER, PAIRING_POST_HEADER = "领导", "职务"
+# The level a leader's post names ("县委副书记" → 县领导), the first one found.
+PAIRING_LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")

@@ -16,7 +16,8 @@ from assistant.records.points import point_variants
 from corpus import vocabulary_names as name_words
 from corpus.model import Document, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
-from corpus.vocabulary import CONJUNCTIONS, NAME_HEADERS, one_of
+from corpus.vocabulary import CONJUNCTIONS, CONTACT_VERBS, NAME_HEADERS, one_of
+from corpus.vocabulary_conventions import PAIRING_VERBS
 from corpus.vocabulary_records import (
     DUTY_COLUMN_WORDS,
     DUTY_LEAD_ADVERBS,
@@ -66,6 +67,10 @@ def _header_keywords(header: str) -> set[str]:
         words.add(core[:-2])
     if core.endswith("道"):  # 街道 → 街
         words.add(core[:-1])
+    for verb in sorted({*CONTACT_VERBS, *PAIRING_VERBS}, key=len, reverse=True):  # 联系乡镇 → 乡镇 (corpus/pairings.py)
+        if core.startswith(verb) and len(core) - len(verb) >= 2:
+            words.add(core[len(verb):])
+            break
     for kind, also in name_words.POINT_KINDS_IN.items():  # a header holding "两新"
         if kind in core:
             words |= set(also)

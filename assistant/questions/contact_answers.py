@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from assistant.documents.contact_tables import Assignment, ContactIndex
+from assistant.documents.contact_tables import Assignment, ContactIndex, person_header
 from assistant.documents.names import name_key
 from assistant.questions.answer import Answer, Citation
 from assistant.questions.intents import Parsed
+from corpus.vocabulary import LEADER
 
 
 def _row_citation(a: Assignment) -> Citation:
@@ -64,7 +65,9 @@ def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
             blocks.append(f"{point}（{column}）：{names}")
             cites += [_row_citation(a) for a in rows]
             continue
-        count = f"{len(rows)}位区领导" if len(rows) > 1 else "区领导"
+        # the table's own word for its people ("县领导" of corpus/pairings.py), else the bundled table's 区领导
+        who = header if (header := person_header(rows[0].table) or "").endswith(LEADER) and len(header) > len(LEADER) else "区领导"
+        count = f"{len(rows)}位{who}" if len(rows) > 1 else who
         blocks.append(f"{point}（{column}）由{count}挂点联系督导：{names}")
         cites += [_row_citation(a) for a in rows]
     return Answer(question, "point_leaders", bool(cites), "\n".join(blocks), tuple(cites), paragraphs=True)
