@@ -58,6 +58,10 @@ class HeadingsMixin:
         title, has_body = numbered_title(collapse_spaces(ln.rest))
         has_body = has_body or _list_clause(ln.rest, self.previous_content(i))
         nxt = self.next_content(i)
+        # "（三）执行《…条例》，机关纪委负责开展警示教育。" closed by a full stop, with no text of its own below
+        # (the next line is another heading): a one-sentence paragraph, not a bare heading
+        has_body = has_body or (ln.rest.rstrip().endswith("。") and "，" in ln.rest
+                                and (nxt is None or nxt.kind in ("h1", "h2", "part")))
         over_items = not has_body and nxt is not None and nxt.kind == "item" and not nxt.label
         if self.block is not None and self.block.article and not over_items:
             # "第二条 …如下：（一）…；（二）…": its own clauses; a clause's title alone on its line ("（二）信息处理")
