@@ -66,7 +66,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("协同", "cooperate", frozenset({SUFFIX})),
     # responsible: named as responsible, no lead among them unless the document designates one
     *((f"{w}{n}", "responsible", frozenset({LABEL, COLUMN}))
-      for w in ("责任", "责任制", "实施", "落实", "承办", "主体责任", "具体负责", "负责", "执行") for n in UNIT_NOUNS),
+      for w in ("责任", "责任制", "实施", "落实", "承办", "主体责任", "具体负责", "负责", "执行",
+                "主要责任") for n in UNIT_NOUNS),
     ("责任主体", "responsible", frozenset({LABEL, COLUMN})),
     ("负责", "responsible", frozenset({SUFFIX, QUESTION})),
     ("具体负责", "responsible", frozenset({SUFFIX})),
