@@ -47,3 +47,20 @@ def leader_entries(text: str) -> tuple[tuple[str, str], ...]:
         if found := person(piece):
             out.append(found)
     return tuple(dict.fromkeys(out))
+
+
+def units_and_people(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """"市发改委 张三、市财政局李四" → ("市发改委、市财政局", (("张三", ""), ("李四", ""))): each entry's
+    trailing personal name set apart from the body it follows (the space may be lost)."""
+    bodies, people = [], []
+    for piece in re.split(r"[、，,；;]", text):
+        piece = piece.strip()
+        m = re.match(rf"^(?P<body>.+?)\s*(?P<name>{_NAME})$", piece)
+        if m and len(m.group("body")) >= 3 and person(m.group("name")):
+            bodies.append(m.group("body").strip())
+            people.append((m.group("name"), ""))
+        elif found := person(piece):
+            people.append(found)
+        elif piece:
+            bodies.append(piece)
+    return "、".join(bodies), tuple(people)

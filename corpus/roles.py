@@ -102,6 +102,11 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("业务指导", "guide", frozenset({SUFFIX})),
 )
 
+# "牵头单位及责任人：市发改委 张三" (corpus/vocabulary_conventions.py): the unit label's role, with people.
+PHRASES += tuple((f"{p}及{x}", r, frozenset({LABEL, COLUMN})) for p, r, kinds in PHRASES
+                 if LABEL in kinds and r in ("lead", "responsible", "cooperate") and p.endswith(UNIT_NOUNS[:2])
+                 for x in _c.PEOPLE_AFTER_LABEL)
+
 # Duty verbs (kind VERB): what a named body does in a task sentence.
 PHRASES += tuple((w, "responsible", frozenset({VERB})) for w in (
     "提供", "汇总", "报送", "上报", "制定", "研究制定", "起草", "审核", "审查", "核实", "核查", "督促", "督查", "检查",

@@ -19,9 +19,10 @@ from corpus import parties, roles
 from corpus import vocabulary_names as name_words
 from corpus.model import SubAttribution, Units, merge_units
 from corpus.parties import distribute_tail
-from corpus.people import leader_column, leader_entries
+from corpus.people import leader_column, leader_entries, units_and_people
 from corpus.text import strip_markup
 from corpus.vocabulary import one_of
+from corpus.vocabulary_conventions import PEOPLE_AFTER_LABEL
 from corpus.vocabulary_names import scoped
 
 # Square brackets enclose responsibility clauses too ("…。[牵头单位:区卫健局;责任单位:…]").
@@ -33,7 +34,7 @@ ROLE_BUCKET = {"responsible": "shared"}
 _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
-_GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")
+_GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s及和与])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")
 _FIRST_LEADS = roles.FIRST_LEADS
 # "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
 _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:{one_of(roles.LABEL_COPULAS)})(?P<label>{roles.label_words()})$")
@@ -193,7 +194,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     for segment in split_top(ROLE_THEN_LIST.sub(r"\1，", text), "；;"):
         in_sub = segment.startswith("其中")
         label_role: str | None = None
-        leader_label = False
+        leader_label = with_people = False
         # "区经发局、区农业农村局，平潭海关等按职责分工负责": names before a comma with no role word of
         # their own take the role of the next clause that has one (one list written across a comma)
         pending: list[str] = []
@@ -208,6 +209,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                 clause, in_sub = clause[2:].lstrip("：:，, "), True
             if m := UNITS_LINE.match(clause):
                 leader_label = leader_column(m.group("label"))
+                with_people = m.group("label").endswith(PEOPLE_AFTER_LABEL)
                 clause, label_role = clause[m.end():], ROLE_BUCKET.get(roles.label_role(m.group("label")),
                                                                    roles.label_role(m.group("label")))
             if label_role == "person":  # "牵头领导：张三" names a person, not a unit: a leader when the label says so
@@ -225,6 +227,9 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                     continue
             if clause.startswith("由"):
                 clause = clause[1:]
+            if with_people:  # "牵头单位及责任人：市发改委 张三": the people named after the units lead them
+                clause, people = units_and_people(clause)
+                leaders += people
             names, role = _role_of(clause)
             if role and (tw := _TOGETHER_WITH.match(names)):
                 add("lead", tw.group("lead"))
@@ -305,7 +310,7 @@ def _bare_unit_list(before: str, inner: str) -> Units:
     full stop names the units responsible, with no role word (many 工作要点 write it this way)."""
     if _NOT_A_LIST.search(_mask_parens(inner)):
         return Units()
-    names = split_unit_list(inner.replace("，", "、").replace(",", "、"))
+    names = tuple(g for n in split_unit_list(inner.replace("，", "、").replace(",", "、")) for g in split_glued(n))
     bare = [n.strip("★☆※▲*＊") for n in names]
     outer = [re.sub(r"[（(][^（）()]*[）)]$", "", n) for n in bare]  # "危化处（60日）" is judged as 危化处
     if not names or not all(len(n) >= 3 and unit_like(n) for n in outer):
@@ -318,6 +323,20 @@ def _bare_unit_list(before: str, inner: str) -> Units:
     if starred:
         return Units(lead=starred, cooperate=tuple(b for b in bare if b not in starred), raw=inner)
     return Units(shared=inherit_prefix(tuple(bare)), raw=inner)
+
+
+_SCOPE_START = re.compile(rf"(?:{one_of(name_words.SCOPE_PREFIXES)})")
+
+
+def split_glued(name: str) -> tuple[str, ...]:
+    """"市人社局市财政局" (a space between two names lost, "（市人社局 市财政局）") → both names: split where
+    one name's end is followed by a level that starts another, each side a name of three characters or more."""
+    for i in range(3, len(name) - 2):
+        head, tail = name[:i], name[i:]
+        if UNIT_END.search(head) and _SCOPE_START.match(tail) and unit_like(head) and unit_like(tail) \
+                and parties.is_party_name(head) and parties.is_party_name(tail):
+            return (head, *split_glued(tail))
+    return (name,)
 
 
 def trailing_units(text: str) -> Units:

@@ -44,3 +44,6 @@ PLACE_KIND_ENDS = (("街道", "街道"), ("社区", "社区"), ("镇", "乡镇")
 PAIRING_PERSON_HEADER, PAIRING_POST_HEADER = "领导", "职务"
 # The level a leader's post names ("县委副书记" → 县领导), the first one found.
 PAIRING_LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
+
+# "牵头单位及责任人：市发改委 张三": a unit label joined to a people word names the unit and its person.
+PEOPLE_AFTER_LABEL = ("责任人", "负责人", "责任领导", "分管领导")
