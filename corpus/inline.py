@@ -35,6 +35,7 @@ from corpus.vocabulary import (
     one_of,
 )
 from corpus.vocabulary_conventions import (
+    ANSWERS_FOR_ENDS,
     BY_ONLY_VERBS,
     BY_VERB_PREFIXES,
     RESPONSIBLE_COPULAS,
@@ -154,6 +155,9 @@ _UNIT_COLON = re.compile(rf"^(?P<unit>{_UNIT_NAME})[:：]")
 # (never a roster's "队长：薛忠": what follows the colon must assign work)
 _POST_COLON = re.compile(rf"^(?P<unit>{_NAME_CHARS}{{0,16}}?(?:{_POSTS}))[:：](?=[^。；;]*?(?:{_DUTY_VERBS}|"
                          rf"{'|'.join(re.escape(p) for p, _ in _INLINE_ROLES)}))")
+# "街道党工委对辖区基层党建工作负总责": the subject answers for what follows 对
+_ANSWERS_FOR = re.compile(rf"^(?P<units>{_PARTY_LIST})(?:{alternation(v.INLINE_MODALS)})?对[^，,。；;]{{2,40}}?"
+                          rf"(?P<role>{alternation(w for w, _ in ANSWERS_FOR_ENDS)})$")
 # "各县（市、区）委书记是本地区党建工作第一责任人": the subject made responsible by a copula
 _COPULA = re.compile(rf"^(?P<units>{_PARTY_LIST})(?:{alternation(RESPONSIBLE_COPULAS)})[^，,。；;]{{0,24}}?"
                      rf"(?:{alternation(RESPONSIBLE_NOUNS)})")
@@ -250,6 +254,10 @@ def _inline_units(text: str) -> Units:
             found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
             continue
         m = _INLINE.match(clause)
+        if not m and (af := _ANSWERS_FOR.match(clause.strip())):
+            role = dict(ANSWERS_FOR_ENDS)[af.group("role")]
+            found[role].extend(u for u in split_unit_list(af.group("units")) if u not in found[role])
+            continue
         if not m and (cop := _COPULA.match(clause)):
             found["shared"].extend(u for u in split_unit_list(cop.group("units")) if u not in found["shared"])
             continue
@@ -308,3 +316,16 @@ def _inline_units(text: str) -> Units:
     return Units(lead=tuple(found["lead"]), cooperate=tuple(found["cooperate"]), shared=tuple(found["shared"]),
                  coordinate=tuple(found["coordinate"]),
                  sub=tuple(s for s in scoped if s.unit not in found["lead"]))  # a unit-colon list's own lead
+
+
+def designated_among(paren: Units, text: str) -> Units:
+    """"A、B负责（A为牵头单位）": a bracket that only names the lead among the units the sentence names
+    before it makes the others its co-operators; any other bracket is the item's units as they are."""
+    if not paren.lead or paren.shared or paren.cooperate or paren.coordinate or not paren.raw:
+        return paren
+    at = text.rfind(paren.raw)
+    named = inline_units(text[:at].rstrip("（(［[【 ")) if at > 0 else Units()
+    listed = (*named.lead, *named.shared, *named.cooperate)
+    if not set(paren.lead) <= set(listed) or len(listed) <= len(paren.lead):
+        return paren
+    return replace(paren, cooperate=tuple(u for u in listed if u not in paren.lead))

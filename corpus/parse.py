@@ -26,7 +26,7 @@ from corpus.headings import (
     is_heading_like,
     sub_levels,
 )
-from corpus.inline import LEADS_DUTY, inline_units
+from corpus.inline import LEADS_DUTY, designated_among, inline_units
 from corpus.item_blocks import ItemsMixin, duty_title
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
 from corpus.numerals import int_to_chinese
@@ -145,7 +145,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
         if b.kind == "para" and SETS_UP.search(text):
             self.announced = body_named(text) or self.announced
         if b.kind in ("item", "h1") or (b.kind == "h2" and b.has_units() and not self.items_in_part.get(b.part)):
-            units = trailing_units(text)
+            units = designated_among(trailing_units(text), text)
             if b.unit_lines:
                 line_units = units_lines(b.unit_lines)
                 units = units or line_units

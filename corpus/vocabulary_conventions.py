@@ -47,3 +47,8 @@ PAIRING_LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 
 # "牵头单位及责任人：市发改委 张三": a unit label joined to a people word names the unit and its person.
 PEOPLE_AFTER_LABEL = ("责任人", "负责人", "责任领导", "分管领导")
+
+# "街道党工委对辖区基层党建工作负总责": the subject answers for what follows 对; the role each ending gives.
+# (负总责 is no 牵头: where several bodies each answer for their part, none leads the others)
+ANSWERS_FOR_ENDS = (("负总责", "shared"), ("负全责", "shared"), ("全面负责", "shared"), ("负主体责任", "shared"),
+                    ("负直接责任", "shared"), ("负领导责任", "shared"), ("负责", "shared"))
