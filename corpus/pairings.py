@@ -19,7 +19,7 @@ from corpus.vocabulary import alternation
 
 _ENTRY = re.compile(rf"^(?P<who>[^，,。；;：:]{{2,30}}?)(?P<verb>{alternation(c.PAIRING_VERBS)})"
                     rf"(?P<places>[^，,。；;：:]{{2,80}})$")
-_PLACE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,16}}(?:{alternation((*v.PLACE_ENDS, *v.ORG_SUFFIXES))})$")
+_PLACE = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,16}}(?:{alternation((*v.PLACE_ENDS, *v.ORG_SUFFIXES))})$")
 
 
 def pairing(entry: str) -> tuple[str, str, str, tuple[str, ...]] | None:

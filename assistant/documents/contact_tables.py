@@ -68,8 +68,8 @@ def _header_keywords(header: str) -> set[str]:
     if core.endswith("道"):  # 街道 → 街
         words.add(core[:-1])
     for verb in sorted({*CONTACT_VERBS, *PAIRING_VERBS}, key=len, reverse=True):  # 联系乡镇 → 乡镇 (corpus/pairings.py)
-        if core.startswith(verb) and len(core) - len(verb) >= 2:
-            words.add(core[len(verb):])
+        if core.startswith(verb) and len(core) > len(verb):  # …and the verb itself ("谁包片南村")
+            words |= {verb, core[len(verb):]}
             break
     for kind, also in name_words.POINT_KINDS_IN.items():  # a header holding "两新"
         if kind in core:
