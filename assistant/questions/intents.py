@@ -53,6 +53,7 @@ from corpus.vocabulary import (
     question_words,
     self_reference,
 )
+from corpus.vocabulary_conventions import ITEM_LABEL_NOUNS
 from corpus.vocabulary_names import HONORIFICS
 from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answer_kind
 
@@ -68,6 +69,7 @@ _ITEM_NO_DI = re.compile(rf"(?<![0-9{qwords.NOT_BEFORE_ITEM_NUMBER}.])([0-9]+)(?
 # "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
 _TABLE_NOUN = re.compile(alternation(TABLE_NOUNS))
 _ITEM_SERIAL = re.compile(rf"(?:{alternation(SERIAL_HEADERS)})(?:为|是)?\s*{_NUM}")
+_ITEM_LABELLED = re.compile(rf"(?:{alternation(ITEM_LABEL_NOUNS)})\s*{_NUM}(?![0-9])")  # "事项2谁牵头", "任务一…"
 # "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
 _SEP = rf"(?:{one_of(qwords.ITEM_SEPARATORS)})"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}{_ITEM}?(?:{_SEP}第?{_NUM}{_ITEM}?)+")
@@ -140,7 +142,7 @@ Parsed = Frame
 def item_number(q: str) -> int | None:
     if m := _ITEM_IN_SECTION.search(q):
         return chinese_to_int(m.group(2))
-    for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI, _ITEM_SERIAL):
+    for rx in (_ITEM_STRONG, _ITEM_BARE, _ITEM_NO_DI, _ITEM_SERIAL, _ITEM_LABELLED):
         m = rx.search(q)
         if m:
             return chinese_to_int(m.group(1))
