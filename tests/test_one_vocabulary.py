@@ -23,7 +23,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY_MODULES = {"corpus/vocabulary.py", "corpus/vocabulary_names.py", "corpus/vocabulary_questions.py",
-                      "corpus/vocabulary_records.py", "corpus/roles.py"}
+                      "corpus/vocabulary_records.py", "corpus/vocabulary_conventions.py", "corpus/roles.py"}
 PACKAGES = ("corpus", "index", "assistant")
 
 # "path::owner" (owner: the module-level name assigned, or the function) → why it stays.

@@ -69,7 +69,7 @@ _ITEM_NO_DI = re.compile(rf"(?<![0-9{qwords.NOT_BEFORE_ITEM_NUMBER}.])([0-9]+)(?
 # "分工表序号2那项", "编号为3的任务": a row named by the table's sequence column
 _TABLE_NOUN = re.compile(alternation(TABLE_NOUNS))
 _ITEM_SERIAL = re.compile(rf"(?:{alternation(SERIAL_HEADERS)})(?:为|是)?\s*{_NUM}")
-_ITEM_LABELLED = re.compile(rf"(?:{alternation(ITEM_LABEL_NOUNS)})\s*{_NUM}(?![0-9])")  # "事项2谁牵头", "任务一…"
+_ITEM_LABELLED = re.compile(rf"(?:{alternation(ITEM_LABEL_NOUNS)})\s*{_NUM}(?=[^0-9\u4e00-\u9fff]|$|{one_of(qwords.ITEM_BARE_FOLLOWERS)})")
 # "第3、4项" / "第三条和第四条" / "3项、5项": several items in one question.
 _SEP = rf"(?:{one_of(qwords.ITEM_SEPARATORS)})"
 _ITEM_SERIES = re.compile(rf"第?{_NUM}{_ITEM}?(?:{_SEP}第?{_NUM}{_ITEM}?)+")

@@ -82,3 +82,13 @@ def test_questions_are_answered_with_a_citation(documents, source, question, pre
         assert phrase in reply.text, reply.text
     for phrase in absent:
         assert phrase not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("question", "numbers"), [
+    ("事项2谁牵头？", (2,)), ("任务一由谁负责？", (1,)), ("措施3的内容是什么", (3,)),
+    ("2022年征迁任务一共多少亩？", ()), ("任务一些什么时候完成", ()),
+])
+def test_an_item_named_by_its_noun(question, numbers):
+    from assistant.questions.intents import item_numbers
+
+    assert item_numbers(question) == numbers
