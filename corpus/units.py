@@ -35,6 +35,16 @@ _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, ROLE_BUCKET.get(r, r)) f
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
 _GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s及和与])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")
+_LABEL_ANYWHERE = roles.label_anywhere()
+
+
+def _split_glued_labels(text: str) -> str:
+    """"牵头单位：A 责任单位：B" → "牵头单位：A；责任单位：B": a label starts a new segment — where a label starts
+    when labels are read from the left, so "主要责任单位：", "牵头单位及责任人：" are never cut inside."""
+    starts = {m.start() for m in _LABEL_ANYWHERE.finditer(text)}
+    return _GLUED_LABEL.sub(lambda m: "；" if m.end() in starts else m.group(0), text)
+
+
 _FIRST_LEADS = roles.FIRST_LEADS
 # "区纪委为牵头单位" / "区委组织部是责任单位": a unit named with a label as predicate.
 _AS_LABEL = re.compile(rf"^(?P<units>.+?)(?:{one_of(roles.LABEL_COPULAS)})(?P<label>{roles.label_words()})$")
@@ -181,7 +191,7 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
     every following clause of its segment until another label or role word.
     """
     # "牵头单位：A 责任单位：B" (labels one after another, spaces lost): a label starts a new segment
-    text = _GLUED_LABEL.sub("；", strip_markup(raw).strip().strip("。."))
+    text = _split_glued_labels(strip_markup(raw).strip().strip("。."))
     found: dict[str, list[str]] = {"lead": [], "cooperate": [], "shared": [], "coordinate": [], "guide": []}
     subs: list[SubAttribution] = []
     first_leads = ""
