@@ -41,7 +41,7 @@ PAIRING_VERBS = ("联系指导", "挂钩联系", "挂点联系", "联系", "挂�
 # The kind a place's ending names, for the column the pairings are read into ("联系乡镇").
 PLACE_KIND_ENDS = (("街道", "街道"), ("社区", "社区"), ("镇", "乡镇"), ("乡", "乡镇"), ("村", "村"),
                    ("片区", "片区"), ("企业", "企业"), ("学校", "学校"))
-PAIRING_PERSON_HEADER, PAIRING_POST_HEADER = "领导", "职务"
+PAIRING_PERSON_HEADER, PAIRING_POST_HEADER = "领导", "领导职务"
 # The level a leader's post names ("县委副书记" → 县领导), the first one found.
 PAIRING_LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 
