@@ -1,6 +1,6 @@
 """Leader ↔ place pairings written as lines ("张三（县委副书记）联系城关镇、东坝乡；") read into a table.
 
-A run of such lines is the same thing as a leader ↔ contact-point table (领导 | 职务 | 联系乡镇), so it is
+A run of such lines is the same thing as a leader ↔ contact-point table (领导 | 领导职务 | 联系乡镇), so it is
 given to the document as one: the answers that read contact tables (assistant/documents/contact_tables.py:
 "谁联系西河镇", "张三联系哪些乡镇") and the records read it without a second model. Only whole entries are
 read — a person (surname and given name, a post in brackets or before the name), a pairing verb, and a

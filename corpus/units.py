@@ -409,9 +409,10 @@ def units_from_columns(cells: dict[str, str]) -> Units:
     if found["lead"] and found["shared"] and not found["cooperate"]:
         # "牵头单位 | 责任单位": beside a lead, the other responsible units support it
         found["cooperate"], found["shared"] = found["shared"], []
-    elif not found["lead"] and found["shared"] and found["cooperate"] and any(
-            roles.column_role(h) == "responsible" for h in cells):
-        # "责任单位 | 配合单位": beside the units that support it, the responsible unit is the lead
+    elif not found["lead"] and found["shared"] and found["cooperate"] and {"responsible", "cooperate"} <= {
+            roles.column_role(h) for h in cells if cells[h].strip()}:
+        # "责任单位 | 配合单位" columns: beside the units that support it, the responsible unit is the lead (not
+        # "A配合B落实" inside one 责任单位 cell, which stays as the sentence reads)
         found["lead"], found["shared"] = found["shared"], []
     return Units(tuple(found["lead"]), tuple(found["cooperate"]), tuple(found["shared"]),
                  tuple(found["coordinate"]), raw="；".join(raw), guide=tuple(found["guide"]),
