@@ -48,6 +48,7 @@ ASKS_UNIT_ROLES, WHO_DOES = ("牵头", "配合", "协助"), ("负责", "管", "�
 WHICH_UNIT = ("哪个", "哪些", "什么", "哪几个")
 # "第四小组谁带队", "哪位区领导": a person is asked.
 WHO_PERSON = ("谁", "哪位")
+GROUP_ENDS = ("组", "队", "专班")  # "大坪村归哪个组", "由哪个指导组负责": who, asked as a group
 # "有哪些文件", "收录了几份材料", "文件清单".
 DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪些", "什么", "几份", "多少"), ("文件", "文档", "材料")
 DOCS_LISTS = ("列表", "清单")

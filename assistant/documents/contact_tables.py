@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from assistant.documents.names import name_key
 from assistant.records.points import point_variants
 from corpus import vocabulary_names as name_words
-from corpus.model import Document, Row, Table
+from corpus.model import Document, Paragraph, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
+from corpus.parties import personal_name, roster_units
 from corpus.vocabulary import CONJUNCTIONS, NAME_HEADERS, one_of
 from corpus.vocabulary_records import (
     DUTY_COLUMN_WORDS,
@@ -50,9 +51,14 @@ class Assignment:
     # Whether the people are leaders who visit their points (区领导 | 社区 …), the table this module was
     # written for; a roster's "姓名 | 职务 | 分工" names who does what, and is answered in those words.
     visits: bool = True
+    # A roster group's paragraph ("组长：林黎；…；指导村：大坪村、君山村"): its table is the paragraph's fields
+    # read as one row, and it is cited as the paragraph it is.
+    paragraph: Paragraph | None = None
 
     @property
     def locator(self) -> str:
+        if self.paragraph is not None:
+            return self.paragraph.locator
         if self.row.number == 0:  # a leader added with /assign: in the store's table only
             return "联系点台账（管理员添加）"
         return self.table.locator(self.row) + (f"（{self.note}）" if self.note else "")
@@ -196,10 +202,48 @@ def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
     return out
 
 
+_AREA_FIELD = re.compile(rf"^(?:{one_of(name_words.AREA_FIELD_VERBS)})[\u4e00-\u9fff]{{0,4}}?"
+                         rf"(?:{one_of(name_words.AREA_FIELD_KINDS)})(?:[（(][^）)]*[）)])?$")
+
+
+def _fields(roster: str) -> tuple[tuple[str, str], ...]:
+    pairs = (chunk.partition("：") for chunk in re.split(r"[；;]", roster))
+    return tuple((label.strip(), value.strip()) for label, sep, value in pairs if sep and label.strip() and value.strip())
+
+
+def roster_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
+    """The people of every roster group that names the places it is given ("第二指导组：组长：林黎；副组长：
+    陈若非…；指导村：大坪村、君山村"): each person with their roster post, the group's places as points, cited
+    by the group's paragraph. A roster without such a field assigns no places and gives none."""
+    out: list[Assignment] = []
+    for doc in documents:
+        for para in doc.paragraphs:
+            fields = _fields(para.roster) if para.roster else ()
+            areas = [(h, v) for h, v in fields if _AREA_FIELD.match(h)]
+            if not areas:
+                continue
+            row = Row(number=para.number, cells=fields, line=para.line_start)
+            title = para.section.split(" / ")[-1] if para.section else doc.title
+            table = Table(title=title, headers=tuple(h for h, _ in fields), rows=(row,), part=para.part,
+                          section=para.section, line=para.line_start)
+            points = tuple((h, p) for h, v in areas for p in _points_of(h, v))
+            for name, label in roster_units(para.roster).notes:
+                if not personal_name(name):  # "北港村包村工作队" works the village; the people lead the group
+                    continue
+                post = label.split("，")[0]
+                detail = label.partition("，")[2]
+                out.append(Assignment(doc, table, row, name, points, post=post, detail=detail, visits=False,
+                                      paragraph=para))
+    return out
+
+
 class ContactIndex:
     def __init__(self, documents: tuple[Document, ...], assignments: list[Assignment] | None = None):
-        """From the documents' tables, or from ``assignments`` (the store's table: contact_source.py)."""
-        self.assignments = document_assignments(documents) if assignments is None else assignments
+        """From the documents' tables and area-giving rosters, or from ``assignments`` (the store's table:
+        contact_source.py, which adds the rosters itself)."""
+        if assignments is None:
+            assignments = document_assignments(documents) + roster_assignments(documents)
+        self.assignments = assignments
         self.headers = sorted({h for a in self.assignments for h, _ in a.points})
         self._leaders = sorted({a.leader for a in self.assignments}, key=len, reverse=True)
         self._point_index: dict[str, set[str]] = defaultdict(set)  # variant → point names
@@ -304,7 +348,7 @@ class ContactIndex:
         point must find the rule, not the table row that merely holds the names."""
         for a in self.assignments:
             if a.leader and a.leader in q:
-                q = q.replace(a.leader, next(h for h in a.table.headers if _PERSON_HEADER.search(h)))
+                q = q.replace(a.leader, next((h for h in a.table.headers if _PERSON_HEADER.search(h)), a.post or a.leader))
         for v in self._point_variants:
             if len(v) >= 2 and v in q:
                 point = sorted(self._point_index[v])[0]

@@ -25,6 +25,22 @@ def _person(a: Assignment) -> str:
     return f"{a.leader}（{a.detail}）" if a.detail else a.leader
 
 
+def _by_paragraph(rows: list[Assignment]) -> list[list[Assignment]]:
+    groups: dict[int, list[Assignment]] = defaultdict(list)
+    for a in rows:
+        groups[id(a.paragraph)].append(a)
+    return list(groups.values())
+
+
+def _group_block(point: str, column: str, group: list[Assignment]) -> str:
+    """"大坪村（指导村）由第二指导组负责：组长：林黎；副组长：陈若非、李岚"."""
+    posts: dict[str, list[str]] = defaultdict(list)
+    for a in group:
+        posts[a.post].append(_person(a))
+    people = "；".join(f"{post}：{'、'.join(names)}" if post else "、".join(names) for post, names in posts.items())
+    return f"{point}（{column}）由{group[0].table.title}负责：{people}"  # the citation gives the paragraph
+
+
 def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
     blocks, cites = [], []
     for name in p.leaders:
@@ -53,6 +69,11 @@ def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
         if not rows:
             continue
         column = next(h for h, pt in rows[0].points if pt == point)
+        if rows[0].paragraph is not None:  # a roster group given the point: the group, its people by post
+            rows = _asked_posts(question, rows, contacts)
+            blocks += [_group_block(point, column, group) for group in _by_paragraph(rows)]
+            cites += [_row_citation(group[0]) for group in _by_paragraph(rows)]
+            continue
         if any(a.post for a in rows):  # a table of people by post: each person with their post
             rows = _asked_posts(question, rows, contacts)
             said = "；".join(f"{a.post}：{_person(a)}" for a in rows)
