@@ -55,3 +55,12 @@ def test_a_roster_field_that_names_no_places_gives_none(label):
 def test_bodies_in_a_roster_are_not_leaders_of_its_places():
     contacts = ContactIndex((parse_document(GROUPS.format(label="指导村"), "x.txt"),))
     assert {a.leader for a in contacts.assignments} == {"陈李凯", "周伟霞", "陈国伟", "林黎", "陈若非", "李岚"}
+
+
+def test_a_long_list_of_places_stays_the_groups_field():
+    long_list = "、".join(f"{n}村" for n in ("流金华府", "五埕", "新湖", "松南", "松厝", "户楼", "砂美", "南松", "东进"))
+    doc = parse_document(GROUPS.format(label="指导村").replace("指导村：大坪村、君山村", f"指导村（社区）：{long_list}"),
+                         "x.txt")
+    contacts = ContactIndex((doc,))
+    assert {p for a in contacts.of_leader("林黎") for _, p in a.points} == {f"{n}村" for n in (
+        "流金华府", "五埕", "新湖", "松南", "松厝", "户楼", "砂美", "南松", "东进")}
