@@ -58,7 +58,7 @@ from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answe
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
-_ITEM = f"(?:{alternation(ITEM_NOUNS)})"
+_ITEM = f"(?:{alternation((*qwords.COUNTED_ITEMS, *ITEM_NOUNS))})"  # "第3个任务" as "第3项"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
 # "第（三）项第1点", "第一项第3点": the first reference names the section, the second its item (the section's
 # label stays in the question, where item_lookup reads it as the item's path).
@@ -118,7 +118,7 @@ _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 _ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WHICH_UNIT)})(?:{alternation(UNIT_NOUNS)})|哪家|"
                         rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
                         rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
-                        r"(?:由|归)谁|是谁|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
+                        rf"(?:由|归)谁|是谁|{one_of(qwords.TURN_TO_ASKS)}|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
 _WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导"
                   rf"|哪[个一]?[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.GROUP_ENDS)})")  # "归哪个指导组"
 _CONTACT = re.compile(alternation(CONTACT_VERBS))

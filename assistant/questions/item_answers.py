@@ -182,12 +182,26 @@ _LEAD_LINE = re.compile(rf"牵头(?:{one_of(UNIT_NOUNS[:3])})?[:：]\s*(?P<units
 _LEAD_BY = re.compile(rf"由(?P<units>[^\n；;。，,由]{{2,80}}?)(?:负责|{one_of(ROLE_ADVERBS)})?牵头")
 
 
+def _balanced(name: str) -> str:
+    """"县环保局相关业务科室）" → the name without the bracket that closes the "（牵头单位：…）" around it;
+    "区交通与建设局（住建）" keeps its own."""
+    depth = 0
+    for i, ch in enumerate(name):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return name[:i].strip()
+            depth -= 1
+    return name
+
+
 def stated_leads(text: str) -> Parties:
     """The units a quoted passage itself states as 牵头, in order ("…由区国资局牵头委托…")."""
     found = []
     for rx in (_LEAD_LINE, _LEAD_BY):
         for m in rx.finditer(text):
-            names = tuple(u.strip() for u in re.split(r"[、,，/]|和|及", m.group("units")) if u.strip())
+            names = tuple(u for u in (_balanced(u.strip()) for u in re.split(r"[、,，/]|和|及", m.group("units"))) if u)
             if names and not re.search(one_of(ASKING_MARKS), m.group("units")):  # a question, not a statement
                 found.append((m.start(), ("lead", names)))
     return tuple(party for _, party in sorted(found))

@@ -1,0 +1,43 @@
+"""Ways of asking who is responsible for a topic, found by search (issue 16): "找谁", "归哪个部门管",
+"谁来抓", "是谁负责的", "由哪个单位负责". Each is answered with the responsible units of the item that names
+them — never with a passage on the same topic that names no one, as long as one that names someone ranks on
+the first page. Short snippets in the style of the breadth corpus, answered through the whole router."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.documents.knowledge import Knowledge
+from assistant.questions.router import Turn, route
+from corpus.library import Corpus
+from corpus.parse import parse_document
+from index.searcher import open_searcher
+
+PLAN = ("自建房安全专项整治实施方案\n\n一、工作目标\n"
+        "2022年5月底前完成所有经营性自建房结构安全性排查摸底，2023年6月底前完成所有自建房排查摸底。\n"
+        "二、主要任务\n"
+        "1.开展自建房结构安全性排查。组织专业力量对结构安全性进行排查。（牵头单位：区交通建设局，配合单位：各片区管理局）\n"
+        "2.开展经营安全性排查整治。对经营性自建房的经营资质进行排查。（牵头单位：区市场监管局）\n"
+        "3.开展粉尘防爆专项整治。对存在粉尘爆炸危险的场所进行整治。（责任单位：区应急管理局）\n")
+
+PHRASINGS = ["{t}找谁？", "请问{t}找谁？", "{t}找哪个部门？", "{t}归哪个部门管？", "{t}谁来抓？", "{t}是谁负责的？",
+             "{t}由哪个单位负责？", "{t}归谁管？"]
+TOPICS = [("自建房结构安全性排查", "区交通建设局", "区市场监管局"),
+          ("经营安全性排查整治", "区市场监管局", "区交通建设局"),
+          ("粉尘防爆专项整治", "区应急管理局", "区市场监管局")]
+
+
+@pytest.fixture(scope="module")
+def knowledge(tmp_path_factory):
+    corpus = Corpus(documents=(parse_document(PLAN, "d.txt"),))
+    searcher = open_searcher(corpus, tmp_path_factory.mktemp("who"), embedding_model=None)
+    return Knowledge(corpus=corpus, searcher_factory=lambda: searcher)
+
+
+@pytest.mark.parametrize("phrasing", PHRASINGS)
+@pytest.mark.parametrize(("topic", "owner", "other"), TOPICS, ids=[t[0] for t in TOPICS])
+def test_who_is_asked_in_many_ways(knowledge, phrasing, topic, owner, other):
+    reply, _ = route(Turn(phrasing.format(t=topic), knowledge))
+    assert reply.found and reply.citations, reply.text
+    assert owner in reply.text, reply.text
+    assert other not in reply.text.split("来源")[0].split("【")[0], reply.text  # the direct answer names the owner only
