@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.documents.item_numbers import find_items, part_candidates
 from assistant.documents.names import name_key
+from assistant.documents.section_fields import section_field_owner
 from assistant.documents.units_index import ROLE_LABELS, Duty, UnitIndex, cooperate_groups, cooperate_word
 from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.duty_text import duty_text as _duty_text
@@ -20,6 +21,7 @@ from assistant.questions.duty_text import roster_duties, roster_post
 from assistant.questions.duty_text import short_heading as _heading
 from assistant.questions.intents import Parsed, on_topic
 from corpus.model import MAIN_PART, Document, Item
+from corpus.text import balanced_prefix
 from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of
 from index.answer_type import answer_kind, answer_pattern
 
@@ -162,7 +164,7 @@ def responsibility_of(documents: tuple[Document, ...], source: str, locator: str
     "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence.
     A cited table row ("附件2 第7行") answers with the item read from that row. Where several units
     each lead one part of the item, the part the question names comes first."""
-    item = cited_item(documents, source, locator)
+    item = cited_item(documents, source, locator) or section_field_owner(documents, source, locator)
     if item is None:
         return None
     if item.units.sub and question:
@@ -182,26 +184,12 @@ _LEAD_LINE = re.compile(rf"牵头(?:{one_of(UNIT_NOUNS[:3])})?[:：]\s*(?P<units
 _LEAD_BY = re.compile(rf"由(?P<units>[^\n；;。，,由]{{2,80}}?)(?:负责|{one_of(ROLE_ADVERBS)})?牵头")
 
 
-def _balanced(name: str) -> str:
-    """"县环保局相关业务科室）" → the name without the bracket that closes the "（牵头单位：…）" around it;
-    "区交通与建设局（住建）" keeps its own."""
-    depth = 0
-    for i, ch in enumerate(name):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                return name[:i].strip()
-            depth -= 1
-    return name
-
-
 def stated_leads(text: str) -> Parties:
     """The units a quoted passage itself states as 牵头, in order ("…由区国资局牵头委托…")."""
     found = []
     for rx in (_LEAD_LINE, _LEAD_BY):
         for m in rx.finditer(text):
-            names = tuple(u for u in (_balanced(u.strip()) for u in re.split(r"[、,，/]|和|及", m.group("units"))) if u)
+            names = tuple(u for u in (balanced_prefix(u.strip()) for u in re.split(r"[、,，/]|和|及", m.group("units"))) if u)
             if names and not re.search(one_of(ASKING_MARKS), m.group("units")):  # a question, not a statement
                 found.append((m.start(), ("lead", names)))
     return tuple(party for _, party in sorted(found))

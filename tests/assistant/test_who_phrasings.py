@@ -41,3 +41,26 @@ def test_who_is_asked_in_many_ways(knowledge, phrasing, topic, owner, other):
     assert reply.found and reply.citations, reply.text
     assert owner in reply.text, reply.text
     assert other not in reply.text.split("来源")[0].split("【")[0], reply.text  # the direct answer names the owner only
+
+
+FIELDS = ("宜居环境建设行动计划实施方案\n\n三、主要内容及职责分工\n"
+          "（一）建设美丽乡村\n实施项目：1个美丽乡村示范乡：白青乡；3个美丽乡村示范村。\n"
+          "主要内容：分片推进美丽乡村建设，重点推进重要通道沿线的村庄整治建设。\n"
+          "{field}：区规划局负责开展规划编制工作，所在乡镇人民政府组织实施。\n"
+          "（二）打造城市完整社区\n实施项目：潭城镇东门社区、城东社区。\n"
+          "实施内容：打造设施完备、服务齐全的完整社区。\n"
+          "{field}：澳前片区开发管理局组织实施，嘉源公司作为业主单位。\n")
+
+
+@pytest.mark.parametrize("field", ["责任分工", "职责分工", "任务分工"])
+@pytest.mark.parametrize(("question", "owner", "other"), [
+    ("美丽乡村建设谁来抓？", "区规划局", "澳前片区开发管理局"),
+    ("完整社区由谁负责？", "澳前片区开发管理局", "区规划局"),
+])
+def test_a_section_written_as_fields_is_answered_by_its_responsibility_field(field, question, owner, other, tmp_path):
+    """A paragraph of the section ("主要内容：…") names no one; the section's one responsibility field answers."""
+    corpus = Corpus(documents=(parse_document(FIELDS.format(field=field), "d.txt"),))
+    searcher = open_searcher(corpus, tmp_path, embedding_model=None)
+    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    direct = reply.text.split("【")[0]
+    assert owner in direct and other not in direct, reply.text
