@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from assistant.documents.names import name_key
 from assistant.records.points import point_variants
 from corpus import vocabulary_names as name_words
-from corpus.model import Document, Paragraph, Row, Table
+from corpus.model import Document, Item, Paragraph, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
-from corpus.parties import personal_name, roster_units
 from corpus.vocabulary import CONJUNCTIONS, NAME_HEADERS, one_of
 from corpus.vocabulary_records import (
     DUTY_COLUMN_WORDS,
@@ -53,7 +52,7 @@ class Assignment:
     visits: bool = True
     # A roster group's paragraph ("组长：林黎；…；指导村：大坪村、君山村"): its table is the paragraph's fields
     # read as one row, and it is cited as the paragraph it is.
-    paragraph: Paragraph | None = None
+    paragraph: Paragraph | Item | None = None
 
     @property
     def locator(self) -> str:
@@ -202,48 +201,11 @@ def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
     return out
 
 
-_AREA_FIELD = re.compile(rf"^(?:{one_of(name_words.AREA_FIELD_VERBS)})[\u4e00-\u9fff]{{0,4}}?"
-                         rf"(?:{one_of(name_words.AREA_FIELD_KINDS)})(?:[（(][^）)]*[）)])?$")
-
-
-def _fields(roster: str) -> tuple[tuple[str, str], ...]:
-    pairs = (chunk.partition("：") for chunk in re.split(r"[；;]", roster))
-    return tuple((label.strip(), value.strip()) for label, sep, value in pairs if sep and label.strip() and value.strip())
-
-
-def roster_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
-    """The people of every roster group that names the places it is given ("第二指导组：组长：林黎；副组长：
-    陈若非…；指导村：大坪村、君山村"): each person with their roster post, the group's places as points, cited
-    by the group's paragraph. A roster without such a field assigns no places and gives none."""
-    out: list[Assignment] = []
-    for doc in documents:
-        for para in doc.paragraphs:
-            fields = _fields(para.roster) if para.roster else ()
-            areas = [(h, v) for h, v in fields if _AREA_FIELD.match(h)]
-            if not areas:
-                continue
-            row = Row(number=para.number, cells=fields, line=para.line_start)
-            title = para.section.split(" / ")[-1] if para.section else doc.title
-            table = Table(title=title, headers=tuple(h for h, _ in fields), rows=(row,), part=para.part,
-                          section=para.section, line=para.line_start)
-            points = tuple((h, p) for h, v in areas for p in _points_of(h, v))
-            for name, label in roster_units(para.roster).notes:
-                if not personal_name(name):  # "北港村包村工作队" works the village; the people lead the group
-                    continue
-                post = label.split("，")[0]
-                detail = label.partition("，")[2]
-                out.append(Assignment(doc, table, row, name, points, post=post, detail=detail, visits=False,
-                                      paragraph=para))
-    return out
-
-
 class ContactIndex:
     def __init__(self, documents: tuple[Document, ...], assignments: list[Assignment] | None = None):
-        """From the documents' tables and area-giving rosters, or from ``assignments`` (the store's table:
-        contact_source.py, which adds the rosters itself)."""
-        if assignments is None:
-            assignments = document_assignments(documents) + roster_assignments(documents)
-        self.assignments = assignments
+        """From the documents' tables, or from ``assignments`` (the store's table: contact_source.py; with the
+        people the text gives places: text_contacts.contact_index)."""
+        self.assignments = document_assignments(documents) if assignments is None else assignments
         self.headers = sorted({h for a in self.assignments for h, _ in a.points})
         self._leaders = sorted({a.leader for a in self.assignments}, key=len, reverse=True)
         self._point_index: dict[str, set[str]] = defaultdict(set)  # variant → point names
@@ -271,10 +233,16 @@ class ContactIndex:
                 self._by_first[v[0]].append(v)
         self._leader_keys = [(name, name_key(name)) for name in self._leaders]
         self.posts = sorted({a.post for a in self.assignments if a.post}, key=len, reverse=True)
+        # the kinds of place the points are ("张三联系哪些乡镇": 乡镇 names the points, not something more)
+        ends = {k for k in name_words.AREA_FIELD_KINDS for _, p in self._all_points() if p.endswith(k)}
+        self._point_kinds = ends | ({"乡镇"} if ends & {"乡", "镇"} else set())
         # A table of people by post is asked about in its title's words ("玉井水库的防汛责任人" under
         # "小型水库防汛责任人名单"): those say nothing beyond the table.
         titles = {name_key(a.table.title) for a in self.assignments if a.post}
         self._title_words = {t[i:i + 2] for t in titles for i in range(len(t) - 1)}
+
+    def _all_points(self):
+        return ((h, p) for a in self.assignments for h, p in a.points)
 
     def posts_in(self, q: str) -> tuple[str, ...]:
         """The posts of a people-by-post table the question names ("君山水库的管理单位责任人是谁")."""
@@ -336,7 +304,7 @@ class ContactIndex:
         """What q says besides leader names, contact points, column names and ``words``: "王焕清是什么
         职务" leaves "职务", which the table cannot answer."""
         q = self._without_names(q)
-        keywords = sorted({w for h in (*self.headers, *self.posts) for w in _header_keywords(h)}
+        keywords = sorted({w for h in (*self.headers, *self.posts) for w in _header_keywords(h)} | self._point_kinds
                           | (set(POST_HOLDER_WORDS) if self.posts else set()) | self._title_words, key=len, reverse=True)
         for w in keywords:
             q = q.replace(w, " ")
