@@ -268,7 +268,7 @@ GROUP_ENDS = ("领导小组", "工作小组", "小组", "专班", "指挥部", "
 NOT_PERMISSIVE = ("能", "行", "靠", "见", "信", "谓", "持续")  # 可能, 可行, 可靠, 可见, 可信, 可谓, 可持续
 # Before a role word ("区财政局要牵头", "各部门共同负责", "由A具体牵头"): a modal or one of ROLE_ADVERBS.
 INLINE_MODALS = ("要", "应", "应当", "需", "将")  # "局社会事业组将会同党群工作组…进行抽查评估"
-ROLE_ADVERBS = ("共同", "具体", "统一")
+ROLE_ADVERBS = ("共同", "具体", "统一", "自行")  # "由各责任单位自行组织实施"
 # Before a duty verb: "各处室（中心）、各行政村要广泛开展…".
 SUBJECT_MODALS = ("要", "应当", "应", "须", "必须", "务必")
 # What introduces a subject besides 由 (the agent marker, read everywhere): "请各单位…", "要求各乡镇…".
