@@ -23,6 +23,7 @@ from assistant.questions.intents import Parsed, on_topic
 from corpus.model import MAIN_PART, Document, Item
 from corpus.text import balanced_prefix
 from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of
+from corpus.vocabulary_names import COLLECTIVE_QUALIFIERS
 from index.answer_type import answer_kind, answer_pattern
 
 FEW_DUTIES = 5  # up to this many duties, each is quoted with its text, not only its heading
@@ -52,6 +53,15 @@ def _units_lines(item: Item, skip: str = "") -> list[str]:
     return lines
 
 
+_COLLECTIVE = re.compile(rf"^(?:{one_of(COLLECTIVE_QUALIFIERS)})")
+
+
+def _sole_owner(u) -> bool:
+    """One named body answers for the item (no lead written, nothing coordinating): a reader's lead. A
+    collective ("各乡镇", "相关部门") is many bodies, never one."""
+    return len(u.shared) == 1 and not u.coordinate and not _COLLECTIVE.match(u.shared[0])
+
+
 def _role_summary(item: Item, role: str) -> tuple[str, str]:
     """The direct answer to "谁牵头" / "谁配合" and the role line it replaces."""
     u = item.units
@@ -60,6 +70,9 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
             return "牵头单位：" + "、".join(u.lead) + f"\n（依据文件规定：{u.rule}）", "lead"
         if u.lead:
             return "牵头单位：" + "、".join(u.lead), "lead"
+        if _sole_owner(u):  # one body answers for the item: it leads it
+            also = "，其余为配合单位" if u.cooperate else ""
+            return f"牵头单位：{u.shared[0]}\n（文件只列{u.shared[0]}一家负责{also}，未另写“牵头”）", "shared"
         if u.shared:
             return "没有单独的牵头单位，由" + "、".join(u.shared) + "按职责分工负责", "shared"
         if u.coordinate:
@@ -201,6 +214,8 @@ def parties_of(item: Item, role: str = "") -> Parties:
     u, heading = item.units, stated_leads(item.heading)  # the full heading: a shortened one cuts names
     if role == "text" or not u:  # the item's own words come first
         return heading + stated_leads(item.text) + _structured_parties(u)
+    if role == "lead" and not u.lead and _sole_owner(u):
+        return (*heading, ("lead", tuple(u.shared)), *_structured_parties(u))
     if role == "lead" and not u.lead and u.shared:
         return (*heading, ("no_lead", tuple(u.shared)), *_structured_parties(u))
     return heading + _structured_parties(u)

@@ -64,3 +64,24 @@ def test_a_section_written_as_fields_is_answered_by_its_responsibility_field(fie
     reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
     direct = reply.text.split("【")[0]
     assert owner in direct and other not in direct, reply.text
+
+
+SOLE = ("防汛工作实施方案\n\n一、工作任务\n"
+        "（一）开展隐患排查。\n责任单位：县水利局\n配合单位：县自然资源局、各乡镇\n"
+        "（二）加强监测预警。\n责任单位：县气象局、县水文站\n"
+        "（三）做好物资储备。\n责任单位：县应急管理局\n"
+        "（四）做好转移安置。\n责任单位：各乡镇\n")
+
+
+@pytest.mark.parametrize(("question", "present", "absent"), [
+    ("第1项谁牵头？", ("牵头单位：县水利局", "配合"), ("没有单独的牵头单位",)),  # one body with supporters leads
+    ("第3项谁牵头？", ("牵头单位：县应急管理局",), ("没有单独的牵头单位",)),  # one body alone answers for it
+    ("第2项谁牵头？", ("没有单独的牵头单位", "县气象局、县水文站"), ("牵头单位：",)),  # two bodies: no one leads
+    ("第4项谁牵头？", ("没有单独的牵头单位", "各乡镇"), ("牵头单位：",)),  # a collective is many bodies
+])
+def test_a_sole_owner_is_the_lead_a_reader_names(question, present, absent, tmp_path):
+    corpus = Corpus(documents=(parse_document(SOLE, "d.txt"),))
+    searcher = open_searcher(corpus, tmp_path, embedding_model=None)
+    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    assert all(p in reply.text for p in present), reply.text
+    assert not any(a in reply.text for a in absent), reply.text
