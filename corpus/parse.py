@@ -36,6 +36,7 @@ from corpus.parts import PartsMixin
 from corpus.rosters import (
     DUTY_LINE,
     GROUP_TITLE,
+    LABELLED_LIST,
     MEMBERS_TITLE,
     NAMES_ONLY,
     SETS_UP,
@@ -304,7 +305,8 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 b.roster_entries.append(roster_entry(ln.text))
                 return
-            if len(text) <= 40 and not has_sentence_punct(text) and not group_title(text, ln.text, in_roster=True):
+            if (len(text) <= 40 or LABELLED_LIST.match(text)) and not has_sentence_punct(text) \
+                    and not group_title(text, ln.text, in_roster=True):  # a long "指导村：A、B、…" list too
                 self.extend("；" + text, ln.no)  # one more entry ("林 森 里美联合党委书记")
                 b.roster_entries.append(roster_entry(ln.text))
                 return

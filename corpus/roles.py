@@ -73,6 +73,8 @@ PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("具体负责", "responsible", frozenset({SUFFIX})),
     ("负责落实", "responsible", frozenset({SUFFIX})),
     ("负责实施", "responsible", frozenset({SUFFIX})),
+    # "所在乡镇人民政府组织实施", "各片区具体落实": the verb is no part of the name
+    *((w, "responsible", frozenset({SUFFIX})) for w in ("组织实施", "具体实施", "负责组织实施", "组织落实", "具体落实")),
     ("共同负责", "responsible", frozenset({SUFFIX})),
     ("落实", "responsible", frozenset({SUFFIX})),
     ("实施", "responsible", frozenset({SUFFIX})),

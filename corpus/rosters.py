@@ -18,6 +18,11 @@ _BODY = re.compile(rf"[^，,。；;：:“”]{{2,40}}?(?:{one_of(v.STAFFED_BODY
 GROUP_TITLE = re.compile(rf"^[（(]?[第{LABEL_NUMERALS}\d]{{0,4}}[）)、.]?[\u4e00-\u9fff]{{0,12}}?(?:{one_of(v.GROUP_TITLE_ENDS)})[:：]?$")
 
 
+# A roster's further field however long its list ("指导村（社区）：流金华府社区、五埕村、…"): a short label,
+# then names set apart by 、 (running text has commas or full stops, checked by the caller).
+LABELLED_LIST = re.compile(r"^[\u4e00-\u9fff（）()]{2,10}[:：][^:：]+、[^:：]+$")
+
+
 _SPACED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)\s+(?P<post>\S.*)$")
 
 

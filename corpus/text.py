@@ -133,3 +133,17 @@ def abbreviates(short: str, name: str, reach: int = 0, same_end: bool = False) -
         else:
             return True
     return False
+
+
+def balanced_prefix(name: str) -> str:
+    """"县环保局相关业务科室）" → the name without the bracket that closes the "（牵头单位：…）" around it;
+    "区交通与建设局（住建）" keeps its own."""
+    depth = 0
+    for i, ch in enumerate(name):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return name[:i].strip()
+            depth -= 1
+    return name

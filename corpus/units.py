@@ -32,6 +32,10 @@ _OPEN, _CLOSE = "（(［[【〔〖", "）)］]】〕〗"
 # lead are stored as ``shared`` (see corpus/model.py).
 ROLE_BUCKET = {"responsible": "shared"}
 _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, ROLE_BUCKET.get(r, r)) for p, r in roles.phrases(roles.SUFFIX))
+_SUFFIX_ROLE = dict(_ROLE_SUFFIXES)
+# A role word then a duty, never a noun made of it ("负责人", "牵头单位"): "区规划局负责规划编制".
+_UNIT_THEN_ROLE = re.compile(rf"^(?P<unit>[^，,、；;（）()]{{2,30}}?)(?P<role>{'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES)})"
+                             rf"(?!人|单位|部门|处室|领导)(?P<duty>[\u4e00-\u9fff].*)$")
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
 _GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s及和与])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")
@@ -180,6 +184,9 @@ def _role_of(clause: str) -> tuple[str, str]:
     for suffix, role in _ROLE_SUFFIXES:
         if clause.endswith(suffix) and len(clause) > len(suffix):
             return clause[: -len(suffix)].strip(), role
+    # "区规划局负责规划编制" inside a label's list: the unit, then its role word, then what it does
+    if (m := _UNIT_THEN_ROLE.match(clause)) and unit_like(m.group("unit")):
+        return m.group("unit"), _SUFFIX_ROLE[m.group("role")]
     return clause, ""
 
 

@@ -37,7 +37,7 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     *((w, ASK) for w in (
         "什么样", "什么时候", "什么", "啥", "哪些", "哪个", "哪位", "哪里", "哪儿", "哪", "谁",
         # "治理由谁负责": 由 asks with 谁; left alone it would join the word before it ("理由")
-        "由谁", "归谁", "交由谁",
+        "由谁", "归谁", "交由谁", "找谁", "问谁", "找哪个", "找哪家", "归哪个", "归哪家",  # "…找谁", "归哪个部门管"
         "多久", "多长时间", "多长", "多少", "几", "怎么样", "怎么办", "怎么", "怎样", "如何", "为什么", "为何",
         "是否", "要不要", "需不需要", "有没有", "能不能", "可不可以", "是不是")),
     # request: how people frame a question ("请问…", "帮我查一下…")
@@ -268,7 +268,7 @@ GROUP_ENDS = ("领导小组", "工作小组", "小组", "专班", "指挥部", "
 NOT_PERMISSIVE = ("能", "行", "靠", "见", "信", "谓", "持续")  # 可能, 可行, 可靠, 可见, 可信, 可谓, 可持续
 # Before a role word ("区财政局要牵头", "各部门共同负责", "由A具体牵头"): a modal or one of ROLE_ADVERBS.
 INLINE_MODALS = ("要", "应", "应当", "需", "将")  # "局社会事业组将会同党群工作组…进行抽查评估"
-ROLE_ADVERBS = ("共同", "具体", "统一")
+ROLE_ADVERBS = ("共同", "具体", "统一", "自行")  # "由各责任单位自行组织实施"
 # Before a duty verb: "各处室（中心）、各行政村要广泛开展…".
 SUBJECT_MODALS = ("要", "应当", "应", "须", "必须", "务必")
 # What introduces a subject besides 由 (the agent marker, read everywhere): "请各单位…", "要求各乡镇…".

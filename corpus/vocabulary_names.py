@@ -217,8 +217,15 @@ DROPPED_ENDS = ("有限责任公司", "有限公司", "培训中心", "中心", 
 POINT_TAILS = ("有限责任公司", "有限公司", "公司", "集团", "党委", "党总支", "党支部", "党组织")
 # A community or school is called without its kind ("东湖新村", "华侨外国语").
 DROPPED_KINDS = ("社区", "学校")
+# A section written as fields ("实施项目：… 主要内容：… 责任分工：区规划局负责…"): the field that says who does the
+# section's work (besides the role labels of corpus/roles.py).
+SECTION_DUTY_FIELDS = ("责任分工", "职责分工", "任务分工", "工作分工", "分工")
 # Leaders as the people of a contact-point table ("区级领导", "挂点领导").
 LEADER_TITLES = ("区级领导", "区领导", "挂点领导", "联系领导")
+# A roster group's field naming the places it is given ("指导村（社区）：北港村、渔屿村", "联系乡镇：…",
+# "包片区域：…"): a verb of being assigned, then a kind of place; its people answer for those places.
+AREA_FIELD_VERBS = ("指导", "联系", "挂钩", "挂点", "包联", "分包", "包片", "包保", "包", "督导", "驻", "服务", "负责", "责任")
+AREA_FIELD_KINDS = ("村", "社区", "乡镇", "乡", "镇", "街道", "片区", "区域", "网格", "点", "项目", "企业", "学校", "小区")
 
 # ---- offices set up under a body (corpus/offices.py) ---------------------------------------------
 

@@ -10,6 +10,8 @@ subject, and the small fixed shapes (who, which documents, help).
 from __future__ import annotations
 
 # "第17谁牵头", "第三的原文": a bare number after 第 is an item only before one of these (not "第一次").
+# "第3个任务谁牵头", "第二件事": an item counted with a measure word and a noun for a task.
+COUNTED_ITEMS = ("个任务", "项任务", "个事项", "件事", "件工作", "个工作", "项工作", "条措施", "个措施")
 ITEM_BARE_FOLLOWERS = ("谁", "由", "的", "牵头", "配合", "是", "讲", "内容", "原文", "全文", "要求", "具体")
 # "第3、4项", "第三条和第四条", "3项跟5项": several items in one question.
 ITEM_SEPARATORS = ("、", ",", "和", "及", "与", "以及", "跟")
@@ -46,8 +48,13 @@ CONTACT_QUESTION_WORDS = (
 # "法律顾问制度由哪个部门牵头", "谁来把关": the responsible unit of something found by search is asked.
 ASKS_UNIT_ROLES, WHO_DOES = ("牵头", "配合", "协助"), ("负责", "管", "抓", "把关")
 WHICH_UNIT = ("哪个", "哪些", "什么", "哪几个")
+# "组长由局长担任", "由队长负责检查": a passage stating who does something.
+NAMING_VERBS = ("担任", "兼任", "负责", "组成", "牵头", "承担", "实施", "组织", "落实", "做")
+# "粉尘防爆整治找谁", "母婴设施建设归哪个部门管": whom to turn to is who is responsible.
+TURN_TO_ASKS = ("找谁", "问谁", "找哪", "归哪")
 # "第四小组谁带队", "哪位区领导": a person is asked.
 WHO_PERSON = ("谁", "哪位")
+GROUP_ENDS = ("组", "队", "专班")  # "大坪村归哪个组", "由哪个指导组负责": who, asked as a group
 # "有哪些文件", "收录了几份材料", "文件清单".
 DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪些", "什么", "几份", "多少"), ("文件", "文档", "材料")
 DOCS_LISTS = ("列表", "清单")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.documents.names import name_key
 from assistant.records.points import point_variants
 from corpus import vocabulary_names as name_words
-from corpus.model import Document, Row, Table
+from corpus.model import Document, Item, Paragraph, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
 from corpus.vocabulary import CONJUNCTIONS, CONTACT_VERBS, NAME_HEADERS, one_of
 from corpus.vocabulary_conventions import PAIRING_VERBS
@@ -51,9 +51,14 @@ class Assignment:
     # Whether the people are leaders who visit their points (区领导 | 社区 …), the table this module was
     # written for; a roster's "姓名 | 职务 | 分工" names who does what, and is answered in those words.
     visits: bool = True
+    # A roster group's paragraph ("组长：林黎；…；指导村：大坪村、君山村"): its table is the paragraph's fields
+    # read as one row, and it is cited as the paragraph it is.
+    paragraph: Paragraph | Item | None = None
 
     @property
     def locator(self) -> str:
+        if self.paragraph is not None:
+            return self.paragraph.locator
         if self.row.number == 0:  # a leader added with /assign: in the store's table only
             return "联系点台账（管理员添加）"
         return self.table.locator(self.row) + (f"（{self.note}）" if self.note else "")
@@ -203,7 +208,8 @@ def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
 
 class ContactIndex:
     def __init__(self, documents: tuple[Document, ...], assignments: list[Assignment] | None = None):
-        """From the documents' tables, or from ``assignments`` (the store's table: contact_source.py)."""
+        """From the documents' tables, or from ``assignments`` (the store's table: contact_source.py; with the
+        people the text gives places: text_contacts.contact_index)."""
         self.assignments = document_assignments(documents) if assignments is None else assignments
         self.headers = sorted({h for a in self.assignments for h, _ in a.points})
         self._leaders = sorted({a.leader for a in self.assignments}, key=len, reverse=True)
@@ -232,10 +238,16 @@ class ContactIndex:
                 self._by_first[v[0]].append(v)
         self._leader_keys = [(name, name_key(name)) for name in self._leaders]
         self.posts = sorted({a.post for a in self.assignments if a.post}, key=len, reverse=True)
+        # the kinds of place the points are ("张三联系哪些乡镇": 乡镇 names the points, not something more)
+        ends = {k for k in name_words.AREA_FIELD_KINDS for _, p in self._all_points() if p.endswith(k)}
+        self._point_kinds = ends | ({"乡镇"} if ends & {"乡", "镇"} else set())
         # A table of people by post is asked about in its title's words ("玉井水库的防汛责任人" under
         # "小型水库防汛责任人名单"): those say nothing beyond the table.
         titles = {name_key(a.table.title) for a in self.assignments if a.post}
         self._title_words = {t[i:i + 2] for t in titles for i in range(len(t) - 1)}
+
+    def _all_points(self):
+        return ((h, p) for a in self.assignments for h, p in a.points)
 
     def posts_in(self, q: str) -> tuple[str, ...]:
         """The posts of a people-by-post table the question names ("君山水库的管理单位责任人是谁")."""
@@ -297,7 +309,7 @@ class ContactIndex:
         """What q says besides leader names, contact points, column names and ``words``: "王焕清是什么
         职务" leaves "职务", which the table cannot answer."""
         q = self._without_names(q)
-        keywords = sorted({w for h in (*self.headers, *self.posts) for w in _header_keywords(h)}
+        keywords = sorted({w for h in (*self.headers, *self.posts) for w in _header_keywords(h)} | self._point_kinds
                           | (set(POST_HOLDER_WORDS) if self.posts else set()) | self._title_words, key=len, reverse=True)
         for w in keywords:
             q = q.replace(w, " ")
@@ -309,7 +321,7 @@ class ContactIndex:
         point must find the rule, not the table row that merely holds the names."""
         for a in self.assignments:
             if a.leader and a.leader in q:
-                q = q.replace(a.leader, next(h for h in a.table.headers if _PERSON_HEADER.search(h)))
+                q = q.replace(a.leader, next((h for h in a.table.headers if _PERSON_HEADER.search(h)), a.post or a.leader))
         for v in self._point_variants:
             if len(v) >= 2 and v in q:
                 point = sorted(self._point_index[v])[0]

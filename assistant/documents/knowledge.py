@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.documents.contact_tables import ContactIndex
+from assistant.documents.text_contacts import contact_index
 from assistant.documents.units_index import UnitIndex
 
 if TYPE_CHECKING:
@@ -42,4 +43,4 @@ class Knowledge:
 
     @cached_property
     def contacts(self) -> ContactIndex:
-        return ContactIndex(self.corpus.documents)
+        return contact_index(self.corpus.documents)

@@ -26,6 +26,22 @@ def _person(a: Assignment) -> str:
     return f"{a.leader}（{a.detail}）" if a.detail else a.leader
 
 
+def _by_paragraph(rows: list[Assignment]) -> list[list[Assignment]]:
+    groups: dict[int, list[Assignment]] = defaultdict(list)
+    for a in rows:
+        groups[id(a.paragraph)].append(a)
+    return list(groups.values())
+
+
+def _group_block(point: str, column: str, group: list[Assignment]) -> str:
+    """"大坪村（指导村）由第二指导组负责：组长：林黎；副组长：陈若非、李岚"."""
+    posts: dict[str, list[str]] = defaultdict(list)
+    for a in group:
+        posts[a.post].append(_person(a))
+    people = "；".join(f"{post}：{'、'.join(names)}" if post else "、".join(names) for post, names in posts.items())
+    return f"{point}（{column}）由{group[0].table.title}负责：{people}"  # the citation gives the paragraph
+
+
 def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
     blocks, cites = [], []
     for name in p.leaders:
@@ -35,7 +51,8 @@ def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
                 grouped[h].append(pt)
             wanted = [h for h in p.columns if h in grouped] or list(grouped)
             role = f"任{a.post}" if a.post else ("挂点联系督导" if a.visits else "")
-            lines = [f"{name}{role}（{a.document.short_name} {a.locator}）："]
+            who = _person(a) if a.paragraph is not None and not a.post else name  # "张三（县委副书记）"
+            lines = [f"{who}{role}（{a.document.short_name} {a.locator}）："]
             lines += [f"· {h}：{'、'.join(grouped[h])}" for h in wanted]
             missing = [h for h in p.columns if h not in grouped]
             lines += [f"· {h}：表中该栏为空" for h in missing]
@@ -54,6 +71,15 @@ def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
         if not rows:
             continue
         column = next(h for h, pt in rows[0].points if pt == point)
+        if rows[0].paragraph is not None and not any(a.post for a in rows):  # "张三（副书记）联系城关镇"
+            blocks.append(f"{point}（{column}）：{'、'.join(_person(a) for a in rows)}")
+            cites += [_row_citation(a) for a in rows]
+            continue
+        if rows[0].paragraph is not None:  # a roster group given the point: the group, its people by post
+            rows = _asked_posts(question, rows, contacts)
+            blocks += [_group_block(point, column, group) for group in _by_paragraph(rows)]
+            cites += [_row_citation(group[0]) for group in _by_paragraph(rows)]
+            continue
         if any(a.post for a in rows):  # a table of people by post: each person with their post
             rows = _asked_posts(question, rows, contacts)
             said = "；".join(f"{a.post}：{_person(a)}" for a in rows)

@@ -41,6 +41,7 @@ from assistant.questions.frames import (
 from assistant.questions.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.questions.item_answers import (
     answer_item,
+    cited_item,
     parties_of,
     responsibility_of,
     stated_leads,
@@ -51,6 +52,7 @@ from assistant.questions.section_answers import answer_section
 from assistant.questions.unit_answers import answer_unit_duties
 from assistant.user_input.normalise import normalise, strip_question
 from corpus import roles
+from corpus import vocabulary_questions as qwords
 from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, UNIT_NOUNS, WHO_WORDS, alternation, one_of
 from index.answer_type import answer_pattern
 from index.gates import MIN_COVERAGE
@@ -209,6 +211,8 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     if f.unit:  # "村委负责什么": a passage naming 村委 over one on its other words ("村级组织")
         prefer = partial(_names_unit, name_key(f.unit))
     answer = answer_free(asked, searcher, offset=offset, query=query, prefer=prefer)
+    if offset == 0 and prefer is None and (instead := _names_someone_instead(asked, answer, k)) is not None:
+        answer = answer_free(asked, searcher, query=query, prefer=instead)
     # what the quoted passage itself says leads, as presented (the units from structure come first)
     answer = replace(answer, parties=stated_leads("\n".join(answer.blocks)))
     if not answer.found:
@@ -247,13 +251,39 @@ _ASKS_WHO = re.compile(rf"{one_of(WHO_WORDS)}|什么(?:{alternation(UNIT_NOUNS)}
 
 def _states_asked_role(asked: str, k):
     """For "X由哪个单位牵头": a hit whose item names a unit in the asked role (lead, cooperate) over one
-    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart."""
+    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart; for "X谁来抓" with
+    no role, see ``_names_someone_instead``."""
     q = name_key(normalise(asked))
-    role = roles.question_role(q) if asks_responsible_unit(asked) and _ASKS_WHO.search(q) else None
-    if role not in ("lead", "cooperate") or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
+    asks_who = asks_responsible_unit(asked) and bool(_ASKS_WHO.search(q))
+    role = roles.question_role(q) if asks_who else None
+    if not asks_who or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
         return None
     docs = k.corpus.documents
+    if role not in ("lead", "cooperate"):
+        return None
     return lambda h: states_role(docs, h.passage.source, h.passage.locator, role)
+
+
+# "组长由局长担任", "由队长负责": a passage that says who, whether or not the name is a known unit.
+_BY_SOMEONE = re.compile(rf"由[^，,。；;：:]{{1,20}}?(?:{one_of(qwords.NAMING_VERBS)})")
+
+
+def _names_someone_instead(asked: str, answer: Answer, k):
+    """"自建房结构安全性排查谁来抓": the best passage states the topic but names no one (a target date), while
+    a cited item on the page names its owners and holds the question's topic at least as fully — that item
+    answers who. A best passage naming anyone in its item or its words ("由片区资源生态处发送") answers itself."""
+    if not answer.found or not answer.citations or not asks_responsible_unit(asked) \
+            or not _ASKS_WHO.search(name_key(normalise(asked))):
+        return None
+    docs, best = k.corpus.documents, answer.citations[0]
+    if cited_item(docs, best.source, best.locator) is not None or k.units.spans_in(name_key(best.text)) \
+            or _BY_SOMEONE.search(best.text):
+        return None
+    reach = max(4, len(_topic_phrase(asked, name_key(best.text))))
+    for c in answer.citations[1:]:
+        if cited_item(docs, c.source, c.locator) is not None and len(_topic_phrase(asked, name_key(c.text))) >= reach:
+            return lambda h, c=c: (h.passage.source, h.passage.locator) == (c.source, c.locator)
+    return None
 
 
 def k_parse(t: Turn, question: str) -> Frame:

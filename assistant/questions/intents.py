@@ -59,7 +59,7 @@ from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answe
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
-_ITEM = f"(?:{alternation(ITEM_NOUNS)})"
+_ITEM = f"(?:{alternation((*qwords.COUNTED_ITEMS, *ITEM_NOUNS))})"  # "第3个任务" as "第3项"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
 # "第（三）项第1点", "第一项第3点": the first reference names the section, the second its item (the section's
 # label stays in the question, where item_lookup reads it as the item's path).
@@ -120,8 +120,9 @@ _NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 _ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WHICH_UNIT)})(?:{alternation(UNIT_NOUNS)})|哪家|"
                         rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
                         rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
-                        r"(?:由|归)谁|是谁|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
-_WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导")
+                        rf"(?:由|归)谁|是谁|{one_of(qwords.TURN_TO_ASKS)}|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
+_WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导"
+                  rf"|哪[个一]?[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.GROUP_ENDS)})")  # "归哪个指导组"
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
 _DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
 # "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
@@ -192,7 +193,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     docs = tuple(find_documents(q, documents))
     # A place name in a unit's name ("君山片区" in "派驻君山片区综合执法队筹建组") names the unit, not a
     # document: a document span inside a unit named in the question is not a document reference.
-    named_units = [q[a:b] for a, b, _ in units.spans_in(q)]
+    # The same for a contact point ("君山村" in a 君山片区 notice's question).
+    named_units = [q[a:b] for a, b, _ in units.spans_in(q)] + [p for p in contacts.points_in(q) if p in q]
     docs = tuple(d for d in docs if not any(d.span in n and d.span != n for n in named_units))
     # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
     rest = q

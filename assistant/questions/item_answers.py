@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.documents.item_numbers import find_items, part_candidates
 from assistant.documents.names import name_key
+from assistant.documents.section_fields import section_field_owner
 from assistant.documents.units_index import ROLE_LABELS, Duty, UnitIndex, cooperate_groups, cooperate_word
 from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.duty_text import duty_text as _duty_text
@@ -20,7 +21,9 @@ from assistant.questions.duty_text import roster_duties, roster_post
 from assistant.questions.duty_text import short_heading as _heading
 from assistant.questions.intents import Parsed, on_topic
 from corpus.model import MAIN_PART, Document, Item
+from corpus.text import balanced_prefix
 from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of
+from corpus.vocabulary_names import COLLECTIVE_QUALIFIERS
 from index.answer_type import answer_kind, answer_pattern
 
 FEW_DUTIES = 5  # up to this many duties, each is quoted with its text, not only its heading
@@ -53,6 +56,15 @@ def _units_lines(item: Item, skip: str = "") -> list[str]:
     return lines
 
 
+_COLLECTIVE = re.compile(rf"^(?:{one_of(COLLECTIVE_QUALIFIERS)})")
+
+
+def _sole_owner(u) -> bool:
+    """One named body answers for the item (no lead written, nothing coordinating): a reader's lead. A
+    collective ("各乡镇", "相关部门") is many bodies, never one."""
+    return len(u.shared) == 1 and not u.coordinate and not _COLLECTIVE.match(u.shared[0])
+
+
 def _role_summary(item: Item, role: str) -> tuple[str, str]:
     """The direct answer to "谁牵头" / "谁配合" and the role line it replaces."""
     u = item.units
@@ -61,6 +73,9 @@ def _role_summary(item: Item, role: str) -> tuple[str, str]:
             return "牵头单位：" + "、".join(u.lead) + f"\n（依据文件规定：{u.rule}）", "lead"
         if u.lead:
             return "牵头单位：" + "、".join(u.lead), "lead"
+        if _sole_owner(u):  # one body answers for the item: it leads it
+            also = "，其余为配合单位" if u.cooperate else ""
+            return f"牵头单位：{u.shared[0]}\n（文件只列{u.shared[0]}一家负责{also}，未另写“牵头”）", "shared"
         if u.shared:
             return "没有单独的牵头单位，由" + "、".join(u.shared) + "按职责分工负责", "shared"
         if u.coordinate:
@@ -165,7 +180,7 @@ def responsibility_of(documents: tuple[Document, ...], source: str, locator: str
     "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence.
     A cited table row ("附件2 第7行") answers with the item read from that row. Where several units
     each lead one part of the item, the part the question names comes first."""
-    item = cited_item(documents, source, locator)
+    item = cited_item(documents, source, locator) or section_field_owner(documents, source, locator)
     if item is None:
         return None
     if item.units.sub and question:
@@ -190,7 +205,7 @@ def stated_leads(text: str) -> Parties:
     found = []
     for rx in (_LEAD_LINE, _LEAD_BY):
         for m in rx.finditer(text):
-            names = tuple(u.strip() for u in re.split(r"[、,，/]|和|及", m.group("units")) if u.strip())
+            names = tuple(u for u in (balanced_prefix(u.strip()) for u in re.split(r"[、,，/]|和|及", m.group("units"))) if u)
             if names and not re.search(one_of(ASKING_MARKS), m.group("units")):  # a question, not a statement
                 found.append((m.start(), ("lead", names)))
     return tuple(party for _, party in sorted(found))
@@ -202,6 +217,8 @@ def parties_of(item: Item, role: str = "") -> Parties:
     u, heading = item.units, stated_leads(item.heading)  # the full heading: a shortened one cuts names
     if role == "text" or not u:  # the item's own words come first
         return heading + stated_leads(item.text) + _structured_parties(u)
+    if role == "lead" and not u.lead and _sole_owner(u):
+        return (*heading, ("lead", tuple(u.shared)), *_structured_parties(u))
     if role == "lead" and not u.lead and u.shared:
         return (*heading, ("no_lead", tuple(u.shared)), *_structured_parties(u))
     return heading + _structured_parties(u)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.documents.contact_tables import Assignment, ContactIndex, document_assignments, person_header
+from assistant.documents.text_contacts import text_assignments
 from assistant.records.leaders import Leader, column_kind, load_leaders
 from assistant.records.leaders import version as leaders_version
 from assistant.records.rules import KIND_NAMES
@@ -28,7 +29,9 @@ def store_index(db: sqlite_utils.Database | sqlite3.Connection, knowledge) -> Co
     if not leaders:
         return None
     documents = knowledge.corpus.documents
-    return ContactIndex(documents, store_assignments(document_assignments(documents), leaders))
+    # The store holds the visiting leaders' table; the people the text gives places stay the documents'.
+    return ContactIndex(documents, store_assignments(document_assignments(documents), leaders)
+                        + text_assignments(documents))
 
 
 class WithContacts:

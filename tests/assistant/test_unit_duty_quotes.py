@@ -115,6 +115,8 @@ def test_a_duty_headed_by_a_word_shows_what_is_to_be_done():
     ("牵头单位：区交建局、区公安局", ("区交建局", "区公安局")),
     ("（牵头单位：区交通与建设局（住建），配合单位：区公安局）", ("区交通与建设局（住建）",)),  # the label ends the list
     ("由哪个单位牵头？", ()),  # a question, not a statement
+    ("6、严肃查处损害农民利益的突出问题（牵头单位：县环保局相关业务科室）", ("县环保局相关业务科室",)),  # the bracket closes
+    ("（牵头单位：县纪委(监察局)）", ("县纪委(监察局)",)),  # its own bracket kept, the enclosing one not
 ])
 def test_leads_a_quoted_passage_states(text, leads):
     """The parties an answer presents from its own quote (graded by `docbot eval`'s strict lead rule)."""

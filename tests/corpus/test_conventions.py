@@ -204,6 +204,16 @@ CASES = [
      {"shared": ("冬春专项行动领导小组",)}),
     ("cadres in general are no party", "四、工作要求\n1.党员干部要带头参加志愿服务。\n", 1, {"shared": ()}),
     ("a meeting's date is no subject", "四、工作要求\n1.总结会议于3月10日前，在区行政中心召开。\n", 1, {"shared": ()}),
+    # --- a label's list written as clauses: each unit with its role word, the verb no part of the name ---
+    ("label list of clauses", "一、主要任务\n1.建设美丽乡村。（责任单位：区规划局负责规划编制，所在乡镇人民政府组织实施）\n",
+     1, {"shared": ("区规划局", "所在乡镇人民政府")}),
+    ("组织实施 ends no name", "一、主要任务\n1.推进绿道建设。\n牵头单位：区规划局；责任单位：各片区开发管理局具体落实\n",
+     1, {"lead": ("区规划局",), "shared": ("各片区开发管理局",)}),
+    ("自行 before the role word", "一、考核方式\n1.责任单位自查。自查由各责任单位自行组织实施。\n", 1, {"shared": ("各责任单位",)}),
+    ("a unit supporting another in a cell", "一、工作任务\n1.依法取缔非法场所。（社会事业处配合区社会事业局负责养老院）\n",
+     1, {"cooperate": ("社会事业处",)}),
+    ("负责人 is a noun, not a role word (never 各村 alone)", "一、工作任务\n1.明确责任。（责任单位：各村负责人）\n", 1,
+     {"shared": (), "lead": ()}),
 ]
 
 
