@@ -15,16 +15,18 @@ from corpus import vocabulary_conventions as c
 from corpus import vocabulary_names as v
 from corpus.model import MAIN_PART, Row, Table
 from corpus.people import person
-from corpus.vocabulary import alternation
+from corpus.vocabulary import LABEL_NUMERALS, alternation
 
 _ENTRY = re.compile(rf"^(?P<who>[^，,。；;：:]{{2,30}}?)(?P<verb>{alternation(c.PAIRING_VERBS)})"
                     rf"(?P<places>[^，,。；;：:]{{2,80}})$")
+# "1.张三…", "（二）李四…": a numbered entry is an entry all the same
+_LABEL = re.compile(rf"^(?:[（(][{LABEL_NUMERALS}0-9]+[）)]|[{LABEL_NUMERALS}0-9]+[、.．])\s*")
 _PLACE = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,16}}(?:{alternation((*v.PLACE_ENDS, *v.ORG_SUFFIXES))})$")
 
 
 def pairing(entry: str) -> tuple[str, str, str, tuple[str, ...]] | None:
     """(name, post, verb, places) of one entry, or None when it is no pairing."""
-    m = _ENTRY.match(entry.strip().rstrip("；;。"))
+    m = _ENTRY.match(_LABEL.sub("", entry.strip()).rstrip("；;。"))
     if not m or not (who := person(m.group("who"))):
         return None
     places = tuple(p.strip() for p in re.split(r"[、/]|和|及", m.group("places")) if p.strip())

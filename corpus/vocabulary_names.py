@@ -203,6 +203,7 @@ NOT_A_LIST_WORDS = ("简称", "以下", "含", "包括", "即", "见", "附件",
 # words that say nothing about the kind ("社区党建联系点" → 社区).
 PEOPLE_HEADER_WORDS = ("领导", "干部", "姓名", "负责人", "联系人")
 NOT_POINT_HEADERS = ("序号", "编号", "备注", "说明", "领导职务")  # 领导职务: the post column of corpus/pairings.py
+POST_COLUMN_HEADERS = ("领导职务",)  # a person's post, said with their name ("李四（常务副县长）")
 POINT_HEADER_NOISE = ("党建联系点", "党组织联系点", "联系点", "党组织")
 # The kinds a header's word also stands for ("两新" points are 企业, 非公, 社会组织; "学校" ones 中学 …).
 POINT_KINDS_IN = {"两新": ("两新", "企业", "非公", "社会组织")}  # the header holds the word

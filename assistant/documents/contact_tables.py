@@ -201,6 +201,7 @@ def document_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
                         continue
                     post = _group(person)
                     detail = "；".join(v for h, v in row.cells if v and h != person and post and _group(h) == post)
+                    detail = detail or next((v for h, v in row.cells if h in name_words.POST_COLUMN_HEADERS and v), "")
                     out.append(Assignment(doc, table, row, leader, points, post=post, detail=detail,
                                           visits=bool(_VISITING.search(person))))
     return out

@@ -1,14 +1,14 @@
-"""People the text gives places, outside tables: roster groups with a field of places ("第二指导组 … 指导村：
-大坪村、君山村") and lines of their own ("张三（县委副书记）联系城关镇、东坝乡；"). Read as the same assignments as a
-contact-point table's rows (assistant/documents/contact_tables.py), each cited by its paragraph or item; they
-are the documents' own, never seeded into the store's visiting leaders nor reminded."""
+"""People the text gives places outside tables: roster groups with a field of places ("第二指导组 … 指导村：
+大坪村、君山村"). Read as the same assignments as a contact-point table's rows (assistant/documents/contact_tables.py),
+each cited by the group's paragraph; they are the documents' own, never seeded into the store's visiting leaders
+nor reminded. (Lines giving one person places, "张三（县委副书记）联系城关镇、东坝乡；", the parser reads as a
+pairing table: corpus/pairings.py.)"""
 
 from __future__ import annotations
 
 import re
 
 from assistant.documents.contact_tables import (
-    _DUTY_SPLIT,
     Assignment,
     ContactIndex,
     _points_of,
@@ -17,7 +17,7 @@ from assistant.documents.contact_tables import (
 from corpus import vocabulary_names as name_words
 from corpus.model import Document, Row, Table
 from corpus.parties import personal_name, roster_units
-from corpus.vocabulary import LABEL_NUMERALS, one_of
+from corpus.vocabulary import one_of
 
 _AREA_FIELD = re.compile(rf"^(?:{one_of(name_words.AREA_FIELD_VERBS)})[\u4e00-\u9fff]{{0,4}}?"
                          rf"(?:{one_of(name_words.AREA_FIELD_KINDS)})(?:[（(][^）)]*[）)])?$")
@@ -54,38 +54,10 @@ def roster_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
     return out
 
 
-# "张三（县委副书记）联系城关镇、东坝乡；": a person, their post, a verb of being given places, the places.
-_CONTACT_LINE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:同志)?(?:[（(](?P<post>[^（）()]{{1,30}})[）)])?(?:同志)?"
-                           rf"(?:负责)?(?P<verb>{one_of(name_words.AREA_FIELD_VERBS)})(?P<places>[^；;。]+)[；;。]?$")
-_LINE_LABEL = re.compile(rf"^(?:[（(][{LABEL_NUMERALS}0-9]+[）)]|[{LABEL_NUMERALS}0-9]+[、.．])\s*")  # "（一）张三…"
-_PLACE_END = re.compile(rf"(?:{one_of(name_words.AREA_FIELD_KINDS)})$")
-
-
-def contact_line_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
-    """People given places in a line of their own ("张三（县委副书记）联系城关镇、东坝乡；"), one per line: the
-    person, their post as written, the places (each a place name: "联系群众" gives none), cited by the line."""
-    out: list[Assignment] = []
-    for doc in documents:
-        for para in (*doc.paragraphs, *doc.items):  # "3.王五（组织部部长）联系南山乡" is an item
-            m = _CONTACT_LINE.match(_LINE_LABEL.sub("", para.text.strip()))
-            if m is None or not personal_name(m.group("name")):
-                continue
-            places = [p for p in _DUTY_SPLIT.split(m.group("places")) if p.strip()]
-            if not places or not all(_PLACE_END.search(p.strip()) for p in places):
-                continue
-            column = m.group("verb")
-            row = Row(number=para.number, cells=(("姓名", m.group("name")), (column, "、".join(places))),
-                      line=para.line_start)
-            table = Table(title=para.section.split(" / ")[-1] if para.section else doc.title, headers=("姓名", column),
-                          rows=(row,), part=para.part, section=para.section, line=para.line_start)
-            out.append(Assignment(doc, table, row, m.group("name"), tuple((column, p.strip()) for p in places),
-                                  detail=m.group("post") or "", visits=False, paragraph=para))
-    return out
-
-
 def text_assignments(documents: tuple[Document, ...]) -> list[Assignment]:
-    """People given places in the text, not in a table: roster groups and lines of their own."""
-    return roster_assignments(documents) + contact_line_assignments(documents)
+    """People given places in the text, not in a table: roster groups (lines of their own, "张三（县委副书记）联系
+    城关镇、东坝乡；", are read by the parser as a pairing table: corpus/pairings.py)."""
+    return roster_assignments(documents)
 
 
 def contact_index(documents: tuple[Document, ...]) -> ContactIndex:

@@ -51,7 +51,7 @@ def answer_leader(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
                 grouped[h].append(pt)
             wanted = [h for h in p.columns if h in grouped] or list(grouped)
             role = f"任{a.post}" if a.post else ("挂点联系督导" if a.visits else "")
-            who = _person(a) if a.paragraph is not None and not a.post else name  # "张三（县委副书记）"
+            who = _person(a) if a.detail and not a.post else name  # "张三（县委副书记）"
             lines = [f"{who}{role}（{a.document.short_name} {a.locator}）："]
             lines += [f"· {h}：{'、'.join(grouped[h])}" for h in wanted]
             missing = [h for h in p.columns if h not in grouped]
@@ -86,7 +86,7 @@ def answer_point(question: str, p: Parsed, contacts: ContactIndex) -> Answer:
             blocks.append(f"{point}（{column}，{rows[0].locator}）的责任人：{said}")
             cites += [_row_citation(a) for a in dict((id(a.row), a) for a in rows).values()]
             continue
-        names = "、".join(f"{a.leader}（{a.locator}）" for a in rows)
+        names = "、".join(f"{_person(a)}（{a.locator}）" for a in rows)
         if not rows[0].visits:  # a roster's 分工: who does it, in the table's words
             blocks.append(f"{point}（{column}）：{names}")
             cites += [_row_citation(a) for a in rows]
