@@ -15,7 +15,7 @@ from corpus.parties import is_party_name
 from corpus.text import join_cjk_spaces
 from corpus.units import split_unit_list
 from corpus.vocabulary import CLOSINGS, LABEL_NUMERALS, NOTICE_VERBS, RUNNING_TEXT_WORDS, one_of
-from corpus.vocabulary_names import ISSUER_ENDS
+from corpus.vocabulary_names import ISSUER_ENDS, SEAL_WORDS
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(  # a year is written digit by digit ("二〇二四"): its numerals are LABEL_NUMERALS without 十
@@ -24,6 +24,7 @@ _DATE = re.compile(  # a year is written digit by digit ("二〇二四"): its nu
 )
 _NOTICE = re.compile(rf"关于(?:{one_of(NOTICE_VERBS)})?\s*《(?P<t>.+)》\s*的?通知$")
 _ISSUER_END = re.compile(rf"(?:{one_of(ISSUER_ENDS)})$")
+_SEAL = re.compile(rf"^[（(][^（）()]{{2,40}}(?:{one_of(SEAL_WORDS)})[）)]$")  # "（党政办公室代章）"
 _STRUCTURAL = {"table", "part", "attach_list", "h1", "h2", "item"}
 
 
@@ -33,6 +34,7 @@ class Header:
     issuer: str = ""
     doc_number: str = ""
     date: str = ""
+    seal: str = ""  # "党政办公室代章": the seal line of the signature, brackets dropped
     consumed: frozenset[int] = frozenset()  # line numbers that belong to the header, not the body
     # Who a notice is sent to ("各挂钩帮扶干部："), when the notice is the document itself: a notice that
     # wraps a plan ("关于印发《X》的通知") leaves its plan's tasks to the plan's own parties.
@@ -72,23 +74,37 @@ def extract_header(lines: list[Line]) -> Header:
             break
     excluded: set[int] = set()
     consumed: set[int] = set()
-    doc_number = date = issuer = addressee = ""
+    doc_number = date = issuer = addressee = seal = ""
     if number_idx is not None:
         doc_number = re.sub(r"\s+", "", zone[number_idx].text)
         excluded.update(range(number_idx + 1))
         consumed.update(zone[i].no for i in range(number_idx + 1))
-        letterhead = next((ln.text for ln in zone[:number_idx] if is_title_like(ln.text)), "")
+        # a letterhead names the issuer; a title above the 文号 (a page without letterhead) does not
+        letterhead = next((ln.text for ln in zone[:number_idx] if is_title_like(ln.text)
+                           and "关于" not in ln.text and not title_complete(ln.text)), "")
         issuer = re.sub(r"\s*文件$", "", join_cjk_spaces(letterhead))
     if date_idx is not None and date_idx < stop:
         date = re.sub(r"\s+", "", _DATE.match(zone[date_idx].text.strip()).group("d"))
         excluded.add(date_idx)
         consumed.add(zone[date_idx].no)
-        if date_idx > 0 and date_idx - 1 not in excluded:
-            sig = zone[date_idx - 1].text
+        sig_idx = date_idx - 1
+        if sig_idx > 0 and sig_idx not in excluded and _SEAL.match(zone[sig_idx].text.strip()):
+            excluded.add(sig_idx)  # "（党政办公室代章）": the issuer signs on the line above the seal
+            seal = _unbracket(zone[sig_idx].text)
+            consumed.add(zone[sig_idx].no)
+            sig_idx -= 1
+        if sig_idx >= 0 and sig_idx not in excluded:
+            sig = zone[sig_idx].text
             if is_title_like(sig, 40) and not title_complete(sig) and "关于" not in sig:
                 issuer = join_cjk_spaces(sig)
-                excluded.add(date_idx - 1)
-                consumed.add(zone[date_idx - 1].no)
+                excluded.add(sig_idx)
+                if not seal:  # above a seal the issuer line stays in the notice's text, as it always was (the
+                    consumed.add(zone[sig_idx].no)  # seal line used to be read as the issuer): search ranks on it
+    if not date:
+        date, signed, signature = _closing_signature(lines)
+        issuer = issuer or signed
+        consumed.update(signature)
+        seal = next((_unbracket(ln.text) for ln in lines if ln.no in signature and _SEAL.match(ln.text.strip())), "")
     titles: list[tuple[str, list[int]]] = []
     org_lines: list[int] = []
     issuer_above = ""
@@ -145,8 +161,30 @@ def extract_header(lines: list[Line]) -> Header:
             issuer = head
     if any(_NOTICE.search(t) for t, _ in titles):
         addressee = ""
-    return Header(title=title, issuer=issuer, doc_number=doc_number, date=date, consumed=frozenset(consumed),
+    return Header(title=title, issuer=issuer, doc_number=doc_number, date=date, seal=seal, consumed=frozenset(consumed),
                   addressee=addressee)
+
+
+def _unbracket(text: str) -> str:
+    return re.sub(r"^[（(]|[）)]$", "", text.strip())
+
+
+def _closing_signature(lines: list[Line]) -> tuple[str, str, tuple[int, ...]]:
+    """The date, issuer and lines of a notice signed below its body or its roster ("平潭综合实验区君山片区管理局" /
+    "防汛抗旱指挥部" / "（党政办公室代章）" / "2022年4月8日"): the first date line whose line above, past a seal line, is
+    an organisation's name. The signature is no part of the body: a roster above it does not take it as members."""
+    text = [ln for ln in lines if ln.kind != "blank" and ln.text.strip()]
+    for i, ln in enumerate(text):
+        if not (m := _DATE.match(ln.text.strip())) or i == 0:
+            continue
+        j = i - 1 if not _SEAL.match(text[i - 1].text.strip()) else i - 2
+        sig = text[j].text.strip() if j >= 0 else ""
+        if _ISSUER_END.search(sig) and is_title_like(sig, 40) and not title_complete(sig) and "关于" not in sig:
+            above = text[j - 1].text.strip() if j > 0 else ""  # one name on two lines
+            if _ISSUER_END.search(above) and is_title_like(above, 30) and not title_complete(above) and "关于" not in above:
+                sig, j = above + sig, j - 1
+            return re.sub(r"\s+", "", m.group("d")), join_cjk_spaces(sig), tuple(x.no for x in text[j:i + 1])
+    return "", "", ()
 
 
 def addressees(line: str) -> tuple[str, ...]:

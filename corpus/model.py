@@ -8,6 +8,7 @@ the parser keeps line numbers so a citation can always be traced back to the fil
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from corpus.numerals import int_to_chinese
 from corpus.vocabulary import ARTICLE_NOUN
@@ -145,7 +146,17 @@ class Table:
     label: str = ""  # set when its part holds several tables, so a citation says which one
 
     def locator(self, row: Row) -> str:
-        return f"{self.part} {self.label} 第{row.number}行" if self.label else f"{self.part} 第{row.number}行"
+        n = self._positions.get(id(row), row.number) if self._positions else row.number
+        return f"{self.part} {self.label} 第{n}行" if self.label else f"{self.part} 第{n}行"
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        """Where the 序号 restarts inside one table ("1 地质灾害点 … 10", then "1 水库 …"), a row number
+        no longer names one row: such a table's rows are cited by their position among its data rows."""
+        numbers = [r.number for r in self.rows]
+        if len(set(numbers)) == len(numbers):
+            return {}
+        return {id(r): i for i, r in enumerate(self.rows, 1)}
 
 
 @dataclass(frozen=True)
@@ -178,6 +189,7 @@ class Document:
     issuer: str = ""
     doc_number: str = ""  # 文号: 越办〔2018〕2号
     date: str = ""  # as written: "2018年6月27日" / "二〇二〇年六月五日"
+    seal: str = ""  # who sealed it for the issuer: "党政办公室代章"
     attachments: tuple[str, ...] = ()  # attachment titles, in order
     addressees: tuple[str, ...] = ()  # a notice's own addressees ("各挂钩帮扶干部"), when it is the document
     sections: tuple[Section, ...] = ()

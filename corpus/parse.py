@@ -43,6 +43,7 @@ from corpus.rosters import (
     body_named,
     group_title,
     roster_entry,
+    shown_roster_line,
 )
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
@@ -275,7 +276,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
         text = collapse_spaces(ln.text)
         b = self.block
         if ROSTER_LINE.match(text):
-            entry = roster_entry(ln.text)
+            entry, text = roster_entry(ln.text), shown_roster_line(ln.text)
             # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
             # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
             if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or GROUP_TITLE.match(b.text)
@@ -388,7 +389,7 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         aliases=tuple(aliases),
         issuer=header.issuer,
         doc_number=header.doc_number,
-        date=header.date,
+        date=header.date, seal=header.seal,
         attachments=attachments,
         addressees=addressees(header.addressee),
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),

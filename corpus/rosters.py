@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from corpus import vocabulary_names as v
+from corpus.parties import personal_name
 from corpus.text import collapse_spaces
 from corpus.vocabulary import LABEL_NUMERALS, one_of
 
@@ -38,6 +39,34 @@ def group_title(text: str, raw: str, in_roster: bool) -> bool:
     return bool(GROUP_TITLE.match(text)) and not (in_roster and spaced_member(raw))
 
 
+def spaced_names(names: str) -> list[str] | None:
+    """"林宗生 吴海鹄 林润颖", "魏 建 韩祥杰 林 松": names set apart by single spaces, a two-character name padded
+    inside ("魏 建"), and nothing else — the names, with each padded pair joined; None for anything else
+    ("施 强 片区党委书记": a name and its post)."""
+    tokens = names.split()
+    if len(tokens) < 2 or any(len(t) > 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) for t in tokens):
+        return None
+    out, i = [], 0
+    while i < len(tokens):
+        if len(tokens[i]) == 1:
+            if i + 1 >= len(tokens) or len(tokens[i + 1]) != 1:
+                return None  # a lone character: no reading of the list is sure
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out if len(out) >= 2 and all(personal_name(n) for n in out) else None
+
+
+def shown_roster_line(raw: str) -> str:
+    """A roster line as a paragraph shows it: spaces dropped, but names set apart by spaces alone kept apart
+    ("副队长：林宗生 吴海鹄 林润颖" → "副队长：林宗生、吴海鹄、林润颖")."""
+    label, sep, names = raw.strip().partition("：") if "：" in raw else raw.strip().partition(":")
+    listed = spaced_names(names.strip()) if sep else None
+    return f"{collapse_spaces(label)}：{'、'.join(listed)}" if listed else collapse_spaces(raw)
+
+
 def roster_entry(raw: str) -> str:
     """A roster line with each name set apart from its post before spaces are dropped, for reading its
     people: "组 长：施 强 片区党委书记、局长" → "组长：施强（片区党委书记）、局长" (the space is all that
@@ -45,6 +74,8 @@ def roster_entry(raw: str) -> str:
     label, sep, names = raw.strip().partition("：") if "：" in raw else raw.strip().partition(":")
     if not sep:
         label, names = "", label
+    if (listed := spaced_names(names.strip())) is not None:
+        names = "、".join(listed)
     out = []
     for piece in re.split(r"[、，,]|\s{3,}", names.strip()):
         piece = piece.strip()

@@ -98,7 +98,7 @@ def _name_column(table: Table, others: list[str]) -> str | None:
     "对…进行全面解读"): the names are how people ask for a task, so they head its item."""
     people = {p for p, _ in roles.phrases(roles.LABEL, "person")}
     for h in others:
-        if h.replace(" ", "") in people:  # 责任领导 / 责任人: people, not task names
+        if h.replace(" ", "") in people or _person_columns([h]):  # 责任领导 / 河长: people, not task names
             continue
         values = [r.get(h) for r in table.rows if r.get(h)]
         if (len(values) >= 2 and len(set(values)) == len(values) and all(len(v) <= 16 for v in values)
@@ -127,10 +127,26 @@ def items_from_table(table: Table) -> list[Item]:
 _PERSON_HEADER = re.compile(rf"(?:^|/)(?:{one_of(v.NAME_HEADERS)})$|(?:{one_of(PERSON_HEADERS)})$")
 
 
+def _person_columns(headers) -> list[str]:
+    """Columns naming the people answerable for a row (责任人, 防汛责任人, 河长, 姓名), not its contacts."""
+    return [h for h in headers if _PERSON_HEADER.search(h.replace(" ", "")) and "联系" not in h]
+
+
+def _with_people(units: Units, row, cols: list[str]) -> Units:
+    """A role table's row that also names its answerable people (牵头处室 | 防汛责任人): the people answer
+    for the row beside its units, each with the column as their post."""
+    names = [(row.get(h).replace(" ", ""), h.replace(" ", "")) for h in cols if personal_name(row.get(h))]
+    names = [(n, h) for n, h in names if n not in units.all]
+    if not names:
+        return units
+    return replace(units, shared=units.shared + tuple(dict.fromkeys(n for n, _ in names)),
+                   notes=units.notes + tuple(names))
+
+
 def _people_items(table: Table) -> list[Item]:
     """A table of people by post (水库 × 政府行政责任人/姓名 …, 河长 名单): each row is an item whose
     parties are the people named in its name columns, each with the column as their post."""
-    cols = [h for h in table.headers if _PERSON_HEADER.search(h.replace(" ", "")) and "联系" not in h]
+    cols = _person_columns(table.headers)
     if not cols:
         return []
     items = []
@@ -202,8 +218,10 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
         return []
     name = title or _name_column(table, [h for h in others if h not in (*merged, task)])
     plain = [h for h in others if h not in (*merged, task, name)]
+    people = _person_columns(plain)
     items, carried = [], {h: "" for h in (*spans, title) if h}
     leader_cols = [h for h in plain if leader_column(h)]  # "牵头县领导": the people over each row
+    people = [h for h in people if h not in leader_cols]  # leaders are read as leaders (Units.leaders), once
     continued = _continuation_rows(table)
     for i, row in enumerate(table.rows):
         carried.update({h: row.get(h) for h in carried if row.get(h)})  # merged cells carried down
@@ -217,7 +235,7 @@ def _task_items(table: Table, role_cols: list[str]) -> list[Item]:
             heading, text = row.get(name), f"{row.get(name)}：{text}"
         # the row's other plain cells go with it ("…，套数：1052，所属片区：岚城片区开发管理局"): the item is the row
         text += "".join(f"，{h}：{row.get(h)}" for h in plain if row.get(h))
-        units = units_from_columns({h: row.get(h) for h in (*role_cols, *leader_cols)})
+        units = _with_people(units_from_columns({h: row.get(h) for h in (*role_cols, *leader_cols)}), row, people)
         if remark_col and row.get(remark_col):
             units = _remark_lead(units, row.get(remark_col), tuple(row.get(h) for h in role_cols))
         label = row.get(group) if group else row.group

@@ -44,7 +44,7 @@ QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     *((w, REQUEST) for w in (
         "请问", "请告诉我", "告诉我", "帮我查", "帮我", "我想知道", "想知道", "一下", "麻烦", "的话", "一般",
         # a topic pointed at ("养殖污染监管制度那块谁管"): the pointer is no part of the topic
-        "那块", "这块", "那一块", "这一块", "那方面", "这方面")),
+        "那块", "这块", "那一块", "这一块", "那方面", "这方面", "那边", "这边")),
     # particle: sentence-final particles
     *((w, PARTICLE) for w in ("吗", "呢", "吧", "呀", "么", "啊", "嘛")),
     # function: grammatical words; stripped from a question's core only — in search text they are

@@ -51,7 +51,9 @@ ROSTER_LABELS: tuple[str, ...] = ("组长", "副组长", "常务副组长", "成
 # Table headers of a people column ("责任人", "河长").
 PERSON_HEADERS = ("责任人", "负责人", "河长", "湖长", "林长", "路长", "网格长", "联系人")
 # How an issuer's name ends on a notice's signature line ("区委办公室", "区应急管理局").
-ISSUER_ENDS = ("委员会", "委", "办公室", "办", "政府", "党组", "局", "领导小组", "部", "厅", "院", "中心", "机关", "工委", "总支", "支部")
+# "（党政办公室代章）": a seal line between a signature's issuer and its date.
+SEAL_WORDS = ("代章",)
+ISSUER_ENDS = ("委员会", "管委会", "委", "办公室", "办", "政府", "党组", "局", "领导小组", "部", "厅", "院", "中心", "机关", "工委", "总支", "支部")
 # Labels that give a contact, not a duty ("联系人：张三，电话…").
 CONTACT_LABELS: tuple[str, ...] = ("联系人", "联系电话", "咨询电话")
 # Common surnames: a bare two- or three-character personal name in a roster ("张三", "欧阳明").

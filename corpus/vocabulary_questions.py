@@ -46,7 +46,7 @@ CONTACT_QUESTION_WORDS = (
     "各", "同志", "区级", "班子", "党员", "干部", "区领导", "领导", "挂", "联系点", "负责", "管", "归", "属于", "没", "个", "位",
     "名", "点", "单位", "地方", "情况", "名单", "由", "被", "给")
 # "法律顾问制度由哪个部门牵头", "谁来把关": the responsible unit of something found by search is asked.
-ASKS_UNIT_ROLES, WHO_DOES = ("牵头", "配合", "协助"), ("负责", "管", "抓", "把关")
+ASKS_UNIT_ROLES, WHO_DOES = ("牵头", "配合", "协助"), ("负责", "管", "抓", "把关", "落实", "实施", "执行", "承办")
 WHICH_UNIT = ("哪个", "哪些", "什么", "哪几个")
 # "组长由局长担任", "由队长负责检查": a passage stating who does something.
 NAMING_VERBS = ("担任", "兼任", "负责", "组成", "牵头", "承担", "实施", "组织", "落实", "做")
@@ -58,6 +58,8 @@ GROUP_ENDS = ("组", "队", "专班")  # "大坪村归哪个组", "由哪个指�
 # "有哪些文件", "收录了几份材料", "文件清单".
 DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪些", "什么", "几份", "多少"), ("文件", "文档", "材料")
 DOCS_LISTS = ("列表", "清单")
+# "各乡镇要报送哪些材料", "申请要提交什么材料": materials handed in, asked of the text — not the library's documents.
+MATERIAL_VERBS = ("报送", "上报", "提交", "填报", "报", "交", "准备", "提供", "携带", "带", "需要")
 # "各文件", "哪几份文件": a question across documents (what may stand between 哪 and 文件).
 WHICH_DOCUMENTS = ("些", "几份", "几个", "份", "个")
 ALL_DOCUMENTS = ("所有文件", "多份文件")
@@ -114,6 +116,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     ("多会儿", "什么时候"), ("啥时候", "什么时候"), ("啥时间", "什么时间"), ("几时", "什么时候"),
     ("啥时", "什么时候"), ("哪天", "什么时候"),
     ("谁来搞", "谁负责"), ("谁来干", "谁负责"), ("谁来做", "谁负责"), ("谁搞", "谁负责"), ("谁来弄", "谁负责"),
+    ("谁来当", "谁担任"), ("谁来担任", "谁担任"),
     ("谁来抓", "谁负责"), ("谁来管", "谁负责"), ("谁来负责", "谁负责"), ("谁抓", "谁负责"), ("谁管", "谁负责"),
     ("归谁管", "由谁负责"), ("归谁", "由谁负责"),
     ("啥档次", "什么等次"), ("什么档次", "什么等次"), ("什么等级", "什么等次"), ("啥等级", "什么等次"),
@@ -173,5 +176,17 @@ EXCEPT_OPENERS, EXCEPT_CLOSERS = ("除了", "除"), ("以外", "之外", "外")
 COUNTER_FORMS = (("人", "名", "位"), ("座", "个"), ("家", "个"))
 # "涉及好几个部门": 好几 says "several", it asks nothing; documents write 多.
 SEVERAL_WORDS = ("好几",)
+# "办公室成员有哪几个人": 哪几个 asks which ones (a list of names), not how many; read as 哪些.
+WHICH_FEW_WORDS = ("哪几个", "哪几位", "哪几名")  # not "哪几天": which days is when
 # A sanction asked by these words must be named in the answer ("怎么追责"); "怎么处理" is answered in freer words.
 ACCOUNTABILITY_ASKS = ("追责", "问责", "追究", "处分", "处罚")
+
+# "组建抢险队的通知什么时候发的", "这份清单是哪天印发的", "发文日期": when the document itself was issued (its
+# signature's date). Asked with a when-word before an issue verb, or an issue noun with 日期/时间.
+ISSUE_WHEN = ("什么时候", "何时", "哪一天", "几月几日", "几月几号", "几号", "什么日期", "什么时间")
+ISSUE_DONE = ("印发的", "下发的", "发布的", "出台的", "发出的", "发的", "签发的", "印发", "下发", "发布", "出台", "签发")
+ISSUE_NOUNS = ("发文", "印发", "下发", "落款", "成文", "签发")
+ISSUE_DATE_NOUNS = ("日期", "时间")
+# "这个通知是谁代章的", "落款单位是哪个": the signature's seal line and issuer, asked of the document itself.
+SEAL_ASKS = ("谁代章", "哪个单位代章", "哪个部门代章", "代章单位", "代章的是", "代的章")
+ISSUER_ASKS = ("落款单位", "落款是", "发文单位", "发文机关", "哪个单位发的", "哪个部门发的", "谁发的", "哪个单位印发", "哪个部门印发")

@@ -134,12 +134,14 @@ DECISIVE_KINDS = frozenset({RECIPIENT_KIND})
 
 
 _SEVERAL = re.compile(one_of(qv.SEVERAL_WORDS))
+_WHICH_FEW = re.compile(one_of(qv.WHICH_FEW_WORDS))
 _ACCOUNTABILITY = re.compile(one_of(qv.ACCOUNTABILITY_ASKS))
 
 
 def asked(question: str) -> str:
-    """The question as it asks: "涉及好几个部门" says how many, as "多个部门" does, and asks no count."""
-    return _SEVERAL.sub("多", question)
+    """The question as it asks: "涉及好几个部门" says how many, as "多个部门" does, and asks no count; nor
+    does "有哪几个人", which asks which people, as "有哪些人" does."""
+    return _WHICH_FEW.sub("哪些", _SEVERAL.sub("多", question))
 
 
 def _counted_as(counter: str) -> str:

@@ -312,12 +312,21 @@ def shares_only_names(question: str, passage: str, names: tuple[str, ...]) -> bo
     core = strip_question(question)
     text = name_key(passage)
     for n in names:
-        if len(n) >= 2 and n not in core:
+        if len(n) >= 2 and n not in core and not _names_part_of(core, n):
             text = text.replace(n, "|")
     # in the forms the search gate compares (到/至, "扣一分" as "扣1分"): a piece shared in another form is shared
     forms = [f for w in word_forms(core) for f in dict.fromkeys((w, digits_for_counts(w)))]
     pieces = [f[i:i + 2] for f in forms for i in range(len(f) - 1)]
     return bool(pieces) and not any(p in text for p in pieces)
+
+
+_NAMED_PART = 3  # "小升规企业跟踪服务" names a part of the point "开展“小升规”企业跟踪服务…"; "谢谢" no part of 谢伟光
+
+
+def _names_part_of(core: str, name: str) -> bool:
+    """Whether the question uses a run of a name (a contact table's point named by its task: "开展小升规企业跟踪
+    服务"): a question about that task is about the name, not a near miss sharing one character with it."""
+    return any(core[i:i + _NAMED_PART] in name for i in range(len(core) - _NAMED_PART + 1))
 
 
 def _topic_phrase(question: str, text: str) -> str:

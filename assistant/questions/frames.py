@@ -57,6 +57,13 @@ class DocInfo(Frame):
 
 
 @dataclass(frozen=True)
+class IssueDate(DocInfo):
+    """"组建抢险队的通知什么时候发的", "谁代章的": the named (or only) document's signature — its date, seal or issuer."""
+
+    asks: str = "date"  # date | seal | issuer
+
+
+@dataclass(frozen=True)
 class ItemQuestion(Frame):
     """第17项谁牵头 / 第3、4项 / 原文: one or several items, the role asked, any unit named with them."""
 

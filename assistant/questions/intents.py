@@ -125,6 +125,7 @@ _WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:�
                   rf"|哪[个一]?[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.GROUP_ENDS)})")  # "归哪个指导组"
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
 _DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
+_HANDED_IN = re.compile(rf"(?:{one_of(qwords.MATERIAL_VERBS)})(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})")
 # "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
 # unknown — say so rather than searching for something vaguely similar.
 _PERSON_ASK = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{alternation((*CONTACT_VERBS, *qwords.PERSON_ASK_VERBS))})(?:{one_of(qwords.PERSON_ASKS)})")
@@ -264,7 +265,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         # Search for the rule on that kind of point, not for the row that holds the names; when the
         # question asks for something else, the passage found must at least mention it.
         return Search(q, documents=docs, search=contacts.generalize(q), must="" if rule else beyond_table)
-    if _DOCS.search(q):
+    if _DOCS.search(q) and not _HANDED_IN.search(q):
         return Docs(q)
     # A person asked about like a leader is unknown unless in the table (李嘉 is in the text, but not as
     # a leader); a unit is unknown only if no document mentions it at all.

@@ -27,7 +27,7 @@ from assistant.conversation import followups
 from assistant.conversation.context import EMPTY, Context
 from assistant.documents.knowledge import Knowledge
 from assistant.documents.names import name_key
-from assistant.questions import computed_answers, frame_answers, smalltalk
+from assistant.questions import computed_answers, frame_answers, issue_date, smalltalk
 from assistant.questions.answer import Answer, Page
 from assistant.questions.basic_answers import invalid_reason
 from assistant.questions.frames import (
@@ -40,6 +40,7 @@ from assistant.questions.frames import (
     Frame,
     InformalNote,
     Invalid,
+    IssueDate,
     ItemQuestion,
     LeaderPoints,
     More,
@@ -184,6 +185,10 @@ def recognise_cross_document(t: Turn) -> Frame | None:
 _WHO_VISITS = re.compile(alternation((*qwords.WHO_LEADER, *CONTACT_VERBS)))
 
 
+def recognise_issue_date(t: Turn) -> Frame | None:
+    return issue_date.recognise(t.question, t.knowledge.corpus.documents)
+
+
 def recognise_structured(t: Turn) -> Frame | None:
     p = t.parsed
     if isinstance(p, Search) and _WHO_VISITS.search(t.q) and (options := t.knowledge.contacts.ambiguous_in(t.q)):
@@ -224,6 +229,7 @@ ROUTES: tuple[Route, ...] = (
     Route(recognise_follow_up),  # a follow-up fills the frame the question would have: handled below
     Route(recognise_count, {Count: frame_answers.count}),
     Route(recognise_cross_document, {CrossDocument: frame_answers.cross_document}),
+    Route(recognise_issue_date, {IssueDate: lambda t, f: issue_date.answer(t.question, f)}),
     Route(recognise_structured, {  # always returns a frame: a structured one or Search
         Docs: frame_answers.documents,
         DocInfo: frame_answers.document_info,
