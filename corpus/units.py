@@ -35,7 +35,7 @@ _ROLE_SUFFIXES: tuple[tuple[str, str], ...] = tuple((p, ROLE_BUCKET.get(r, r)) f
 _SUFFIX_ROLE = dict(_ROLE_SUFFIXES)
 # A role word then a duty, never a noun made of it ("负责人", "牵头单位"): "区规划局负责规划编制".
 _UNIT_THEN_ROLE = re.compile(rf"^(?P<unit>[^，,、；;（）()]{{2,30}}?)(?P<role>{'|'.join(re.escape(p) for p, _ in _ROLE_SUFFIXES)})"
-                             rf"(?!人|单位|部门|处室|领导)(?P<duty>[\u4e00-\u9fff].*)$")
+                             rf"(?!{one_of(name_words.ROLE_WORD_NOUNS)})(?P<duty>[\u4e00-\u9fff].*)$")
 _ROLE_WORDS = roles.role_words()
 UNITS_LINE = roles.label_regex()
 _GLUED_LABEL = re.compile(rf"(?<=[^；;，,（(：:\s及和与])[\s、]*(?=(?:{roles.label_words()})\s*[:：])")

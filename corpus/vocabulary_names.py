@@ -228,6 +228,10 @@ LEADER_TITLES = ("区级领导", "区领导", "挂点领导", "联系领导")
 # A roster group's field naming the places it is given ("指导村（社区）：北港村、渔屿村", "联系乡镇：…",
 # "包片区域：…"): a verb of being assigned, then a kind of place; its people answer for those places.
 AREA_FIELD_VERBS = ("指导", "联系", "挂钩", "挂点", "包联", "分包", "包片", "包保", "包", "督导", "驻", "服务", "负责", "责任")
+# Nouns made of a role word, never a role word then a duty ("负责人", "牵头单位", "分管领导").
+ROLE_WORD_NOUNS = ("人", "单位", "部门", "处室", "领导")
+# Places counted as townships in a question ("张三联系哪些乡镇": 乡 and 镇 points).
+TOWNSHIP_KINDS, TOWNSHIPS = ("乡", "镇"), "乡镇"
 AREA_FIELD_KINDS = ("村", "社区", "乡镇", "乡", "镇", "街道", "片区", "区域", "网格", "点", "项目", "企业", "学校", "小区")
 
 # ---- offices set up under a body (corpus/offices.py) ---------------------------------------------

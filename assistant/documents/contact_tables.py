@@ -241,7 +241,7 @@ class ContactIndex:
         self.posts = sorted({a.post for a in self.assignments if a.post}, key=len, reverse=True)
         # the kinds of place the points are ("张三联系哪些乡镇": 乡镇 names the points, not something more)
         ends = {k for k in name_words.AREA_FIELD_KINDS for _, p in self._all_points() if p.endswith(k)}
-        self._point_kinds = ends | ({"乡镇"} if ends & {"乡", "镇"} else set())
+        self._point_kinds = ends | ({name_words.TOWNSHIPS} if ends & set(name_words.TOWNSHIP_KINDS) else set())
         # A table of people by post is asked about in its title's words ("玉井水库的防汛责任人" under
         # "小型水库防汛责任人名单"): those say nothing beyond the table.
         titles = {name_key(a.table.title) for a in self.assignments if a.post}
