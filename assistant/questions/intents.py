@@ -121,7 +121,7 @@ _ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WH
                         rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
                         rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
                         rf"(?:由|归)谁|是谁|{one_of(qwords.TURN_TO_ASKS)}|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
-_WHO_GROUP = rf"(?:{one_of(qwords.WHICH_GROUP)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.GROUP_ENDS)})"  # "归哪个指导组"
+_WHO_GROUP = rf"(?:{one_of(qwords.WHICH_FOR_GROUP)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.ASKED_GROUP_ENDS)})"  # "归哪个指导组"
 _WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导|{_WHO_GROUP}")
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
 _DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
