@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bench.search_quality import metrics
-from bench.stats import percentiles, time_calls
+from bench.stats import percentiles, private_models_dir, time_calls
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -126,14 +126,14 @@ def _encoder_latency(searcher, qs: list[str]) -> tuple[float, float]:
 def run(rebuilds: int = 2) -> str:
     """``DOCBOT_BENCH_MODEL_BUILD=1`` also times the model build in an empty models dir (minutes, ~5 GB
     peak in the export child); otherwise the machine's built model is used."""
-    from bot.config import load_settings
     from corpus.library import load_corpus
     from index.searcher import open_searcher
 
     load = [os.getloadavg()[0]]
     rows: dict[str, dict] = {name: {"index": []} for name, _ in BACKENDS}
     with tempfile.TemporaryDirectory() as tmp:
-        models = f"{tmp}/models" if os.environ.get("DOCBOT_BENCH_MODEL_BUILD") else str(load_settings().models_dir)
+        # the machine's built model, with a per-machine vector cache of the run's own (`--reencode` empties it)
+        models = f"{tmp}/models" if os.environ.get("DOCBOT_BENCH_MODEL_BUILD") else str(private_models_dir(tmp))
         model = json.loads(subprocess.run([sys.executable, "-c", _MODEL.format(models=models)],
                                           capture_output=True, text=True, check=True, cwd=ROOT,
                                           env=_env(tmp)).stdout.strip().splitlines()[-1])

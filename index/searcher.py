@@ -170,7 +170,7 @@ class Searcher:
         before = len(self._sentences.by_text)
         gate = calibrate_cosine(self._top_sentence_cosine)
         if len(self._sentences.by_text) > before:
-            try_save(self._sentences.save, self.root, model_id)
+            try_save(self._sentences.save, self.root, model_id, self.models_dir)
         return gate
 
     def _top_sentence_cosine(self, query: str) -> float:
@@ -313,13 +313,13 @@ class Searcher:
             self._status = f"不适用：{entry['coverage']}"
             log.warning("向量模型 %s 不覆盖本语料的中文（%s）：不参与检索，仅用关键词检索", model_id, entry["coverage"])
             return False
-        vectors = passage_vectors(embedder, self._parts, self.root, progress=progress)
+        vectors = passage_vectors(embedder, self._parts, self.root, progress=progress, shared=self.models_dir)
         with self._lock:
             self._manifest.setdefault("dense", {})[model_id] = entry
             store = dense_store(vectors, self.root, model_id, chash, self._manifest)
         self._dense = (embedder, store)
         if entry.get("calibration") != calibration_key():  # a new model, corpus or question set
-            self._sentences.load(self.root, model_id)
+            self._sentences.load(self.root, model_id, self.models_dir, self.passages)
             entry.update(self._calibrate(model_id), calibration=calibration_key())
         self._manifest["active_model"] = model_id
         self._record(model_id, entry)
