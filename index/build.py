@@ -86,7 +86,7 @@ def save_lexical(lexical: LexicalIndex, root: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-ENCODE_CHUNK = 64  # passages per progress step (the embedder batches within it by length)
+ENCODE_CHUNK = 64  # passages per progress step (the embedder encodes them side by side, each alone)
 
 
 def passage_vectors(
