@@ -129,15 +129,21 @@ def passage_vectors(
 _coverage_seen: dict[tuple[int, str], tuple[Embedder, Coverage]] = {}  # (embedder, passages' key) → verdict
 
 
-def check_coverage(embedder: Embedder, passages: Sequence[Passage]) -> Coverage:
+def check_coverage(embedder: Embedder, passages: Sequence[Passage], shared: Path | None = None) -> Coverage:
     """The model's coverage of the passages (tokenising them all: ~0.3 s for the bundled corpus), once per
-    process: `docbot index` asks in the thread that encodes the passages and again when it records it."""
+    process: `docbot index` asks in the thread that encodes the passages and again when it records it; and
+    with ``shared`` (the models dir) once per machine and passage set, since tokenising is deterministic."""
     texts = [p.index_text for p in passages]
     key = (id(embedder), persist.text_key(embedder.model_id + "\0" + "\0".join(texts)))
     if key not in _coverage_seen:
         if len(_coverage_seen) > 8:
             _coverage_seen.clear()
-        _coverage_seen[key] = (embedder, coverage(embedder, texts))  # the embedder held: its id is not reused
+        known = persist.load_shared_coverage(shared, embedder.model_id).get(key[1]) if shared is not None else None
+        cov = Coverage(*known) if known else coverage(embedder, texts)
+        if shared is not None and not known:
+            try_save(persist.save_shared_coverage, shared, embedder.model_id, key[1],
+                     [cov.unk_share, cov.truncated_share])
+        _coverage_seen[key] = (embedder, cov)  # the embedder held: its id is not reused
     return _coverage_seen[key][1]
 
 

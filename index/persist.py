@@ -15,6 +15,7 @@ and, under the models dir (``DOCBOT_MODELS_DIR``), the per-machine vector cache 
 
     vectors/<model>/vectors.npz   passage vectors (float16) and
     vectors/<model>/sentences.npz sentence vectors (float32), keyed alike, the newest ``SHARED_MAX`` kept
+    vectors/<model>/coverage.json the model's coverage of each passage set it was checked on (tokenizer only)
 
 A vector is a function of the model and the text only (index.onnx_embedder encodes each text alone), so a
 vector from another data dir is the one encoding the text here would give.
@@ -222,6 +223,35 @@ def merge_shared(models_dir: Path, model_id: str, fresh: dict[str, np.ndarray], 
     merged.update(fresh)
     keys = list(merged)[-SHARED_MAX:]
     _write_vectors(shared_vectors_dir(models_dir, model_id) / name, keys, np.stack([merged[k] for k in keys]), dtype)
+
+
+COVERAGE = "coverage.json"
+COVERAGE_MAX = 256  # passage sets remembered per model
+
+
+def load_shared_coverage(models_dir: Path, model_id: str) -> dict[str, list[float]]:
+    """Coverage verdicts (``[unk share, truncated share]``) by the key of the passages checked; a bad file is
+    logged and ignored."""
+    path = shared_vectors_dir(models_dir, model_id) / COVERAGE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("覆盖率缓存损坏，将重建：%s (%s)", path, exc)
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 2
+            and all(isinstance(x, (int, float)) and 0 <= x <= 1 for x in v)}
+
+
+def save_shared_coverage(models_dir: Path, model_id: str, key: str, shares: list[float]) -> None:
+    known = load_shared_coverage(models_dir, model_id)
+    known.pop(key, None)
+    known[key] = shares
+    keep = dict(list(known.items())[-COVERAGE_MAX:])
+    _atomic_write(shared_vectors_dir(models_dir, model_id) / COVERAGE, json.dumps(keep).encode())
 
 
 def clear_shared(models_dir: Path) -> None:

@@ -163,10 +163,10 @@ class Searcher:
         return sents[best], float(cos[best])
 
     def _calibrate(self, model_id: str) -> dict:
-        """The gate over the out-of-scope questions (index/calibration.py). Each question is encoded alone
-        and each hit's sentences together, as when answering (the int8 encoder quantises activations per
-        batch, so batch-mates shift a vector slightly); the sentence vectors are kept on disk, so a rebuild
-        over unchanged passages encodes only the questions."""
+        """The gate over the out-of-scope questions (index/calibration.py), scored as when answering; the
+        sentence vectors are kept on disk (the data dir's and per machine), so a rebuild over unchanged passages
+        encodes only the questions. The gate itself is kept in the data dir's manifest only: it follows the
+        search code (fusion, answer types), which a per-machine record shared by every checkout would outlive."""
         before = len(self._sentences.by_text)
         gate = calibrate_cosine(self._top_sentence_cosine)
         if len(self._sentences.by_text) > before:
@@ -305,7 +305,7 @@ class Searcher:
         if old.get("corpus_hash") == chash and "usable" in old:
             entry = dict(old)
         else:
-            cov = check_coverage(embedder, self.passages)
+            cov = check_coverage(embedder, self.passages, self.models_dir)
             entry = {"usable": cov.usable, "coverage": cov.describe(), "corpus_hash": chash,
                      "versions": persist.library_versions(*DENSE_LIBS)}
         if require_coverage and not entry["usable"]:

@@ -280,3 +280,28 @@ def test_docbot_index_encodes_the_passages_while_the_keyword_index_is_built(smal
     s = open_searcher(small_corpus, index_dir.parent / "fresh", embedding_model="m", dense_next=True,
                       models_dir=index_dir.parent / "fresh-machine")  # no vectors per machine either
     assert s.load_dense() and threads[0] == ("MainThread", len(s.passages))
+
+
+def test_the_coverage_verdict_is_kept_per_machine(small_corpus, index_dir, monkeypatch):
+    """Tokenising every passage for the coverage check is done once per machine and passage set; a corrupt
+    record is ignored and written afresh."""
+    from index import build
+
+    checked = []
+
+    class Counting(fakes.HashEmbedder):
+        def unk_share(self, texts):
+            checked.append(len(texts))
+            return super().unk_share(texts)
+
+    first = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=Counting())
+    assert len(checked) == 1
+    monkeypatch.setattr(build, "_coverage_seen", {})  # another process
+    second = open_searcher(small_corpus, index_dir.parent / "second", embedding_model=None, embedder=Counting())
+    assert len(checked) == 1 and second.dense_status == first.dense_status
+    (record,) = (index_dir.parent / "models" / "vectors").rglob("coverage.json")
+    record.write_text("{broken", encoding="utf-8")
+    monkeypatch.setattr(build, "_coverage_seen", {})
+    third = open_searcher(small_corpus, index_dir.parent / "third", embedding_model=None, embedder=Counting())
+    assert len(checked) == 2 and third.dense_status == first.dense_status
+    assert json.loads(record.read_text(encoding="utf-8"))  # written afresh
