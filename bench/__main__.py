@@ -60,14 +60,22 @@ def main(argv: list[str]) -> int:
         t0 = time.perf_counter()
         sections[name] = importlib.import_module(f"bench.bench_{name}").run().rstrip() + "\n"
         print(f"   done in {time.perf_counter() - t0:.1f} s", flush=True)
+    write(sections, [n for n in names if n in wanted], names)
+    print(f"wrote {OUT}")
+    return 0
+
+
+def write(sections: dict[str, str], measured: list[str], names: list[str]) -> None:
+    """docs/benchmarks.md from ``sections``; the head names the sections this run measured, since the others are
+    kept from earlier runs (`python -m bench NAME…`)."""
+    others = [n for n in names if n in sections and n not in measured]
     head = ("# Benchmarks\n\nWritten by `make bench` (`python -m bench`); do not edit by hand.\n\n"
-            f"Machine: {machine()}.  \nLast run: {time.strftime('%Y-%m-%d %H:%M %Z')}.\n\n"
-            "Medians and 95th percentiles over repeated runs; each section says what it measures.\n\n")
+            f"Machine: {machine()}.  \nLast run: {time.strftime('%Y-%m-%d %H:%M %Z')}"
+            + (f", sections {', '.join(measured)}; {', '.join(others)} kept from earlier runs" if others else "")
+            + ".\n\nMedians and 95th percentiles over repeated runs; each section says what it measures.\n\n")
     body = "".join(f"{MARK.format(n)}\n{sections[n]}\n" for n in names if n in sections)
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(head + body, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
 
 
 if __name__ == "__main__":

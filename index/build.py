@@ -86,15 +86,16 @@ def save_lexical(lexical: LexicalIndex, root: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-ENCODE_CHUNK = 64  # passages per progress step (the embedder batches within it by length)
+ENCODE_CHUNK = 64  # passages per progress step (the embedder encodes them side by side, each alone)
 
 
 def passage_vectors(
-    embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False
+    embedder: Embedder, parts: Sequence[DocPart], root: Path, *, progress: bool = False, shared: Path | None = None
 ) -> np.ndarray:
     """All passage vectors in passage order. A passage whose text (and model) is unchanged reuses its
-    cached vector, so editing one item re-encodes that item only; the rest are encoded together,
-    which batches them by length across documents."""
+    cached vector — the data dir's, else the per-machine one under ``shared`` (the models dir), which
+    every data dir adds what it encoded to — so editing one item re-encodes that item only, and a second
+    data dir over the same documents encodes nothing. The rest are encoded together."""
     texts = [p.index_text for part in parts for p in part.passages]
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
@@ -102,8 +103,13 @@ def passage_vectors(
     cached = persist.load_vectors(root, embedder.model_id)
     dims = {v.shape[0] for v in cached.values()}
     if len(dims) > 1:
-        cached = {}
+        cached, dims = {}, set()
     todo = [i for i, k in enumerate(keys) if k not in cached]
+    if todo and shared is not None:
+        machine = persist.load_shared(shared, embedder.model_id)
+        cached.update((keys[i], machine[keys[i]]) for i in todo
+                      if keys[i] in machine and (not dims or machine[keys[i]].shape[0] in dims))
+        todo = [i for i in todo if keys[i] not in cached]
     fresh: dict[str, np.ndarray] = {}
     if todo:
         log.info("编码：%d 段（其余 %d 段沿用缓存）", len(todo), len(texts) - len(todo))
@@ -115,21 +121,29 @@ def passage_vectors(
     out = np.stack([fresh[k] if k in fresh else cached[k] for k in keys]).astype(np.float16).astype(np.float32)
     if todo or len(cached) != len(set(keys)):
         try_save(persist.save_vectors, root, embedder.model_id, keys, out)
+    if fresh and shared is not None:
+        try_save(persist.merge_shared, shared, embedder.model_id, fresh)
     return out
 
 
 _coverage_seen: dict[tuple[int, str], tuple[Embedder, Coverage]] = {}  # (embedder, passages' key) → verdict
 
 
-def check_coverage(embedder: Embedder, passages: Sequence[Passage]) -> Coverage:
+def check_coverage(embedder: Embedder, passages: Sequence[Passage], shared: Path | None = None) -> Coverage:
     """The model's coverage of the passages (tokenising them all: ~0.3 s for the bundled corpus), once per
-    process: `docbot index` asks in the thread that encodes the passages and again when it records it."""
+    process: `docbot index` asks in the thread that encodes the passages and again when it records it; and
+    with ``shared`` (the models dir) once per machine and passage set, since tokenising is deterministic."""
     texts = [p.index_text for p in passages]
     key = (id(embedder), persist.text_key(embedder.model_id + "\0" + "\0".join(texts)))
     if key not in _coverage_seen:
         if len(_coverage_seen) > 8:
             _coverage_seen.clear()
-        _coverage_seen[key] = (embedder, coverage(embedder, texts))  # the embedder held: its id is not reused
+        known = persist.load_shared_coverage(shared, embedder.model_id).get(key[1]) if shared is not None else None
+        cov = Coverage(*known) if known else coverage(embedder, texts)
+        if shared is not None and not known:
+            try_save(persist.save_shared_coverage, shared, embedder.model_id, key[1],
+                     [cov.unk_share, cov.truncated_share])
+        _coverage_seen[key] = (embedder, cov)  # the embedder held: its id is not reused
     return _coverage_seen[key][1]
 
 
@@ -152,31 +166,43 @@ def dense_store(vectors: np.ndarray, root: Path, model_id: str, corpus_hash: str
 
 class SentenceVectors:
     """Each passage's sentences' vectors (the dense gate and the quote read the closest sentence), backed
-    by a cache keyed by sentence text (``persist.SENTENCES``): the gate's calibration encodes the
-    sentences of 46 questions' top hits, which a rebuild over unchanged passages then reads back."""
+    by a cache keyed by sentence text (``persist.SENTENCES``) in the data dir and, for the sentences of
+    this corpus, the per-machine one: the gate's calibration encodes the sentences of 46 questions' top
+    hits, which a rebuild over unchanged passages, or another data dir over the same documents, reads back."""
 
     def __init__(self) -> None:
         self.by_passage: dict[str, np.ndarray] = {}
         self.by_text: dict[str, np.ndarray] = {}
+        self.fresh: set[str] = set()  # keys encoded by this process (what the per-machine cache lacks)
 
-    def load(self, root: Path, model_id: str) -> None:
+    def load(self, root: Path, model_id: str, shared: Path | None = None, passages: Sequence[Passage] = ()) -> None:
         self.by_text.update(persist.load_vectors(root, model_id, persist.SENTENCES))
+        if shared is not None and passages:
+            wanted = {persist.text_key(t) for p in passages for t in sentences(p.text) or [p.text]} - set(self.by_text)
+            if wanted:
+                machine = persist.load_shared(shared, model_id, persist.SENTENCES)
+                self.by_text.update((k, machine[k]) for k in wanted if k in machine)
 
     def ensure(self, embedder: Embedder, passages: Sequence[Passage]) -> int:
         """Vectors for ``passages`` not seen yet, the sentences no cache holds encoded in one call
-        (batched by length; the gate and the quote call it per passage); returns how many were encoded."""
+        (the gate and the quote call it per passage); returns how many were encoded."""
         todo = {p.id: sentences(p.text) or [p.text] for p in passages if p.id not in self.by_passage}
         keys = {t: persist.text_key(t) for sents in todo.values() for t in sents}
         missing = [t for t, k in keys.items() if k not in self.by_text]
         if missing:
             self.by_text.update((keys[t], v) for t, v in zip(missing, embedder.encode(missing), strict=True))
+            self.fresh.update(keys[t] for t in missing)
         for pid, sents in todo.items():
             self.by_passage[pid] = np.stack([self.by_text[keys[t]] for t in sents]).astype(np.float32)
         return len(missing)
 
-    def save(self, root: Path, model_id: str) -> None:
+    def save(self, root: Path, model_id: str, shared: Path | None = None) -> None:
         keys = list(self.by_text)
         if keys:
             # float32, as encoded: the gate calibrated from the cache is the gate calibrated afresh
             persist.save_vectors(root, model_id, keys, np.stack([self.by_text[k] for k in keys]), persist.SENTENCES,
                                  dtype="float32")
+        if shared is not None and self.fresh:
+            fresh = {k: self.by_text[k] for k in self.fresh if k in self.by_text}
+            persist.merge_shared(shared, model_id, fresh, persist.SENTENCES, dtype="float32")
+            self.fresh.clear()

@@ -6,13 +6,17 @@ normalisation as modules.json says, over the int8 export that ``index.onnx_expor
 model-build time. Measured (docs/retrieval.md, "A lighter encoder"): query encoding 3 ms instead of
 ~25 ms, the process ~0.5 GB lighter, no 5–9 s torch import.
 
-Passages are encoded shortest first in batches bounded by a token budget: padding is then small and
-the attention buffers of one batch stay tens of MB, so the corpus encodes within the index build's
-memory budget. Each run uses one onnxruntime thread, and the batches of one call run side by side on
-``WORKERS`` Python threads (onnxruntime releases the GIL): a batch this small gains little from
-splitting each operator over two threads (the pool synchronises per operator), while whole batches in
-parallel keep both cores busy. A query is one batch on the caller's thread. Threads never spin
-between runs (a spinning pool stalls on a shared, loaded machine).
+Each text is encoded alone (a batch of one). The int8 graph quantises activations per run (dynamic
+quantisation: one scale for the whole input tensor), so in a batch a text's vector moved with its
+batch-mates and their padding (cosine 0.995–1.0 against encoding it alone): alone, a vector is a function
+of the model and the text only, like a query's, which is what makes the vector caches sound — the data
+dir's, and the per-machine one shared by every data dir (index.persist). Alone there is no padding
+either; measured on the bundled corpus (docs/retrieval.md): 10.4 s CPU against 10.0 s in batches of 256
+padded tokens. Each run uses one onnxruntime thread, and the texts of one call run side by side on
+``WORKERS`` Python threads, longest first (onnxruntime releases the GIL): a run this small gains little
+from splitting each operator over two threads (the pool synchronises per operator), while whole runs in
+parallel keep both cores busy. A query is one run on the caller's thread. Threads never spin between
+runs (a spinning pool stalls on a shared, loaded machine).
 """
 
 from __future__ import annotations
@@ -27,9 +31,7 @@ import numpy as np
 from index.onnx_export import onnx_path
 from index.unigram import UnigramTokenizer
 
-BATCH_TOKENS = 256  # padded tokens per batch: CPU time 10.3 s for the corpus at 256, 13.6 s at 1024, 16.7 s at 4096 (less padding, warm caches); peak 285 vs 613 MB
-BATCH_MAX = 32
-WORKERS = max(1, min(4, os.cpu_count() or 1))  # batches encoded at once, one onnxruntime thread each
+WORKERS = max(1, min(4, os.cpu_count() or 1))  # texts encoded at once, one onnxruntime thread each
 
 
 class OnnxEmbedder:
@@ -49,7 +51,6 @@ class OnnxEmbedder:
         self._session = ort.InferenceSession(str(onnx_path(model_dir)), opts, providers=["CPUExecutionProvider"])
         self.max_seq_length = _max_seq_length(model_dir)
         self._tok = UnigramTokenizer(onnx_path(model_dir).parent, max_length=self.max_seq_length)
-        self._pad = int(json.loads((model_dir / "config.json").read_text(encoding="utf-8")).get("pad_token_id", 0))
         prompts = _prompts(model_dir)
         self._prompts = {k: prompts.get(k, "") for k in ("query", "passage")}
 
@@ -60,45 +61,25 @@ class OnnxEmbedder:
         return self._encode([self._prompts["query"] + t for t in texts])
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        dim = self._session.get_outputs()[0].shape[-1]
-        out = np.zeros((len(texts), dim if isinstance(dim, int) else 0), dtype=np.float32)
         if not texts:
-            return out
+            dim = self._session.get_outputs()[0].shape[-1]
+            return np.zeros((0, dim if isinstance(dim, int) else 0), dtype=np.float32)
         ids = [self._tok.encode(t) for t in texts]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        batches = []
-        start = 0
-        while start < len(order):
-            end = start + 1
-            while end < len(order) and end - start < BATCH_MAX and len(ids[order[end]]) * (end + 1 - start) <= BATCH_TOKENS:
-                end += 1
-            batches.append(order[start:end])
-            start = end
-        if len(batches) == 1 or WORKERS == 1:
-            results = [self._run([ids[i] for i in b]) for b in batches]
-        else:  # longest first, so the last batches to finish are short ones
+        if len(ids) == 1 or WORKERS == 1:
+            results = [self._run(r) for r in ids]
+        else:  # longest first, so the last runs to finish are short ones
+            order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
             with ThreadPoolExecutor(WORKERS, thread_name_prefix="encode") as pool:
-                done = dict(zip(reversed(range(len(batches))),
-                                pool.map(lambda b: self._run([ids[i] for i in b]), reversed(batches)), strict=True))
-            results = [done[k] for k in range(len(batches))]
-        for batch, vecs in zip(batches, results, strict=True):
-            if out.shape[1] != vecs.shape[1]:
-                out = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
-            out[batch] = vecs
-        return out
+                done = dict(zip(order, pool.map(lambda i: self._run(ids[i]), order), strict=True))
+            results = [done[i] for i in range(len(ids))]
+        return np.stack(results)
 
-    def _run(self, rows: list[list[int]]) -> np.ndarray:
-        width = max(len(r) for r in rows)
-        input_ids = np.full((len(rows), width), self._pad, dtype=np.int64)
-        mask = np.zeros((len(rows), width), dtype=np.int64)
-        for j, r in enumerate(rows):
-            input_ids[j, : len(r)] = r
-            mask[j, : len(r)] = 1
-        hidden = self._session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return np.ascontiguousarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+    def _run(self, row: list[int]) -> np.ndarray:
+        """One text's unit vector: mean pooling over its tokens (no padding: it is alone)."""
+        input_ids = np.asarray([row], dtype=np.int64)
+        hidden = self._session.run(None, {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)})[0]
+        pooled = hidden[0].mean(axis=0)
+        return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
 
     def unk_share(self, texts: list[str]) -> tuple[float, float]:
         if not texts:

@@ -31,7 +31,9 @@ from pathlib import Path
 
 ONNX_FILE = "onnx/model_qint8.onnx"
 FAILED = "onnx/export-failed.txt"
-ONNX_SUFFIX = "-onnx-int8"  # appended to a model id: other vectors, so another cache and gate
+# appended to a model id: other vectors, so another cache and gate. "-b1": each text encoded alone (a batch
+# of one, index.onnx_embedder), whose vectors differ slightly from the batched encoding of "-onnx-int8"
+ONNX_SUFFIX = "-onnx-int8-b1"
 
 
 def onnx_path(model_dir: Path) -> Path:

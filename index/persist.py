@@ -11,6 +11,15 @@ Layout under the index directory (``Settings.index_dir``, i.e. data/index)::
     dense/<model>/faiss.index     only for HNSW-sized corpora (flat indexes are rebuilt at load)
     jieba/                        jieba's dictionary cache
 
+and, under the models dir (``DOCBOT_MODELS_DIR``), the per-machine vector cache that every data dir shares::
+
+    vectors/<model>/vectors.npz   passage vectors (float16) and
+    vectors/<model>/sentences.npz sentence vectors (float32), keyed alike, the newest ``SHARED_MAX`` kept
+    vectors/<model>/coverage.json the model's coverage of each passage set it was checked on (tokenizer only)
+
+A vector is a function of the model and the text only (index.onnx_embedder encodes each text alone), so a
+vector from another data dir is the one encoding the text here would give.
+
 Every read is defensive: a missing, truncated or mismatched file returns None and the caller
 rebuilds it; nothing here raises on bad data.
 """
@@ -140,9 +149,12 @@ def load_vectors(root: Path, model_id: str, name: str = VECTORS) -> dict[str, np
     """Cached passage vectors of one model, by ``text_key``: only passages whose text changed are
     encoded again, whatever document they are in. Stored as float16 (cosine error < 1e-3, half the
     disk and load time of float32). A bad file is logged and ignored (everything is re-encoded)."""
+    return _read_vectors(vectors_dir(root, model_id) / name)
+
+
+def _read_vectors(path: Path) -> dict[str, np.ndarray]:
     import numpy as np  # here, not at the top: reading the manifest (`docbot docs`) needs no numpy
 
-    path = vectors_dir(root, model_id) / name
     try:
         with np.load(path, allow_pickle=False) as data:
             keys, vecs = data["keys"], data["vecs"]
@@ -160,20 +172,91 @@ def load_vectors(root: Path, model_id: str, name: str = VECTORS) -> dict[str, np
 def save_vectors(root: Path, model_id: str, keys: list[str], vecs: np.ndarray, name: str = VECTORS,
                  dtype: str = "float16") -> None:
     """Write the vectors of the current passages (older ones are dropped with them)."""
+    folder = vectors_dir(root, model_id)
+    _write_vectors(folder / name, keys, vecs, dtype)
+    for old in folder.glob("*.npy"):  # the per-document float32 files of index format 1
+        old.unlink(missing_ok=True)
+
+
+def _write_vectors(path: Path, keys: list[str], vecs: np.ndarray, dtype: str) -> None:
     import numpy as np
 
-    folder = vectors_dir(root, model_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npz")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp.npz")
     try:
         with os.fdopen(fd, "wb") as fh:
             np.savez(fh, keys=np.array(keys, dtype="<U20"), vecs=np.asarray(vecs, dtype=dtype))
-        os.replace(tmp, folder / name)
+        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    for old in folder.glob("*.npy"):  # the per-document float32 files of index format 1
-        old.unlink(missing_ok=True)
+
+
+SHARED_DIR = "vectors"  # under the models dir
+SHARED_MAX = 20_000  # vectors kept per file, newest first: ~17 MB of passages (float16), ~31 MB of sentences
+
+
+def shared_vectors_dir(models_dir: Path, model_id: str) -> Path:
+    return Path(models_dir) / SHARED_DIR / slug(model_id)
+
+
+def load_shared(models_dir: Path, model_id: str, name: str = VECTORS) -> dict[str, np.ndarray]:
+    """The per-machine cache of one model's vectors (any data dir's), by ``text_key``; a bad file is
+    logged and ignored, and the next ``merge_shared`` writes it afresh."""
+    return _read_vectors(shared_vectors_dir(models_dir, model_id) / name)
+
+
+def merge_shared(models_dir: Path, model_id: str, fresh: dict[str, np.ndarray], name: str = VECTORS,
+                 dtype: str = "float16") -> None:
+    """Add freshly encoded vectors to the per-machine cache, keeping the newest ``SHARED_MAX``. Two processes
+    merging at once: the last rename wins and the other's vectors are encoded again some other time."""
+    import numpy as np
+
+    if not fresh:
+        return
+    merged = load_shared(models_dir, model_id, name)
+    dim = next(iter(fresh.values())).shape
+    if any(v.shape != dim for v in merged.values()):
+        merged = {}
+    for k in fresh:
+        merged.pop(k, None)
+    merged.update(fresh)
+    keys = list(merged)[-SHARED_MAX:]
+    _write_vectors(shared_vectors_dir(models_dir, model_id) / name, keys, np.stack([merged[k] for k in keys]), dtype)
+
+
+COVERAGE = "coverage.json"
+COVERAGE_MAX = 256  # passage sets remembered per model
+
+
+def load_shared_coverage(models_dir: Path, model_id: str) -> dict[str, list[float]]:
+    """Coverage verdicts (``[unk share, truncated share]``) by the key of the passages checked; a bad file is
+    logged and ignored."""
+    path = shared_vectors_dir(models_dir, model_id) / COVERAGE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("覆盖率缓存损坏，将重建：%s (%s)", path, exc)
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 2
+            and all(isinstance(x, (int, float)) and 0 <= x <= 1 for x in v)}
+
+
+def save_shared_coverage(models_dir: Path, model_id: str, key: str, shares: list[float]) -> None:
+    known = load_shared_coverage(models_dir, model_id)
+    known.pop(key, None)
+    known[key] = shares
+    keep = dict(list(known.items())[-COVERAGE_MAX:])
+    _atomic_write(shared_vectors_dir(models_dir, model_id) / COVERAGE, json.dumps(keep).encode())
+
+
+def clear_shared(models_dir: Path) -> None:
+    """`docbot index --reencode`: the per-machine vectors go too, so every passage is encoded again."""
+    shutil.rmtree(Path(models_dir) / SHARED_DIR, ignore_errors=True)
 
 
 def clear_index(root: Path, *, keep_vectors: bool) -> None:

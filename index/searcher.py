@@ -163,14 +163,14 @@ class Searcher:
         return sents[best], float(cos[best])
 
     def _calibrate(self, model_id: str) -> dict:
-        """The gate over the out-of-scope questions (index/calibration.py). Each question is encoded alone
-        and each hit's sentences together, as when answering (the int8 encoder quantises activations per
-        batch, so batch-mates shift a vector slightly); the sentence vectors are kept on disk, so a rebuild
-        over unchanged passages encodes only the questions."""
+        """The gate over the out-of-scope questions (index/calibration.py), scored as when answering; the
+        sentence vectors are kept on disk (the data dir's and per machine), so a rebuild over unchanged passages
+        encodes only the questions. The gate itself is kept in the data dir's manifest only: it follows the
+        search code (fusion, answer types), which a per-machine record shared by every checkout would outlive."""
         before = len(self._sentences.by_text)
         gate = calibrate_cosine(self._top_sentence_cosine)
         if len(self._sentences.by_text) > before:
-            try_save(self._sentences.save, self.root, model_id)
+            try_save(self._sentences.save, self.root, model_id, self.models_dir)
         return gate
 
     def _top_sentence_cosine(self, query: str) -> float:
@@ -305,7 +305,7 @@ class Searcher:
         if old.get("corpus_hash") == chash and "usable" in old:
             entry = dict(old)
         else:
-            cov = check_coverage(embedder, self.passages)
+            cov = check_coverage(embedder, self.passages, self.models_dir)
             entry = {"usable": cov.usable, "coverage": cov.describe(), "corpus_hash": chash,
                      "versions": persist.library_versions(*DENSE_LIBS)}
         if require_coverage and not entry["usable"]:
@@ -313,13 +313,13 @@ class Searcher:
             self._status = f"不适用：{entry['coverage']}"
             log.warning("向量模型 %s 不覆盖本语料的中文（%s）：不参与检索，仅用关键词检索", model_id, entry["coverage"])
             return False
-        vectors = passage_vectors(embedder, self._parts, self.root, progress=progress)
+        vectors = passage_vectors(embedder, self._parts, self.root, progress=progress, shared=self.models_dir)
         with self._lock:
             self._manifest.setdefault("dense", {})[model_id] = entry
             store = dense_store(vectors, self.root, model_id, chash, self._manifest)
         self._dense = (embedder, store)
         if entry.get("calibration") != calibration_key():  # a new model, corpus or question set
-            self._sentences.load(self.root, model_id)
+            self._sentences.load(self.root, model_id, self.models_dir, self.passages)
             entry.update(self._calibrate(model_id), calibration=calibration_key())
         self._manifest["active_model"] = model_id
         self._record(model_id, entry)

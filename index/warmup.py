@@ -70,8 +70,8 @@ class VectorWarmup:
                 return  # building the model is load_dense's, with its plain Chinese progress lines
             embedder = choose_embedder(name, models_dir, progress=False, quiet=True)
             passages = [p for part in parts for p in part.passages]
-            if check_coverage(embedder, passages).usable:
-                passage_vectors(embedder, parts, root)
+            if check_coverage(embedder, passages, models_dir).usable:
+                passage_vectors(embedder, parts, root, shared=models_dir)
         except Exception as exc:  # load_dense meets the same failure and says it
             log.debug("向量预编码未完成：%s", exc)
 

@@ -58,23 +58,65 @@ _MIN_ABBREVIATION = 5  # "自建房整治": characters of the title in its order
 _MAX_ABBREVIATION = 12
 
 
-def _title_fragment(q: str, title: str, others: list[str], quoted: tuple[str, ...] = ()) -> str:
+@dataclass(frozen=True)
+class _Title:
+    """A document's title as find_documents compares it, computed once per document set (_titles)."""
+
+    key: str  # name_key(title)
+    chars: frozenset[str]  # its characters: a part holding any other one is in no order of them
+    quoted: tuple[str, ...]  # titles quoted inside it (name_key form)
+    outside: str  # the title without them
+
+
+def _title(doc: Document) -> _Title:
+    key = name_key(doc.title)
+    quoted = tuple(name_key(t) for t in _QUOTED.findall(doc.title))
+    outside = key
+    for part in quoted:
+        outside = outside.replace(part, "\n")  # name_key() leaves no whitespace: a separator nothing matches
+    return _Title(key, frozenset(key), quoted, outside)
+
+
+_SETS: dict[tuple[int, ...], tuple[tuple[Document, ...], list[_Title], Counter[str]]] = {}
+
+
+def _titles(documents: Sequence[Document]) -> tuple[list[_Title], Counter[str]]:
+    """Each document's ``_Title`` and the place counts (``_place_counts``) of one document set, computed
+    once per set: the set is keyed by its documents' identities and holds them, so a changed document (a
+    new object: documents are frozen) or an added one makes another set, never a stale match."""
+    docs = tuple(documents)
+    key = tuple(map(id, docs))
+    hit = _SETS.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], docs, strict=True)):
+        if len(_SETS) > 32:  # corpora reloaded many times (tests, uploads): drop the old sets
+            _SETS.clear()
+        hit = _SETS[key] = (docs, [_title(d) for d in docs], _place_counts(docs))
+    return hit[1], hit[2]
+
+
+def _title_fragment(q: str, title: _Title, others: list[_Title]) -> str:
     """The longest part of q that only this title holds: side by side ("禁毒工作方案", at least 4
     characters), or, for an abbreviation ("自建房整治" of "自建房安全专项整治实施方案"), in the title's
     order with gaps. Commonplaces ("工作方案") and parts other titles hold too name no document."""
     # A title quoted inside the title (``quoted``: "贯彻落实《中国共产党党内监督条例》的工作方案") is
     # another document: words only it holds ("中国共产党…") name that one, never this one.
-    outside = title
-    for part in quoted:
-        outside = outside.replace(part, "\n")  # name_key() leaves no whitespace: a separator nothing matches
-    overlap = _longest_common_substring(q, title)
+    quoted = title.quoted
+    overlap = _longest_common_substring(q, title.key)
     if len(overlap) >= _MIN_TITLE_OVERLAP and overlap not in TITLE_COMMONPLACES and \
-            not any(overlap in t for t in others) and (overlap in outside or not any(overlap in part for part in quoted)):
+            not any(overlap in t.key for t in others) and \
+            (overlap in title.outside or not any(overlap in part for part in quoted)):
         return overlap
+    # a window with a character the title lacks is in no order of the title's: skipped by a prefix count
+    foreign = [0]
+    for ch in q:
+        foreign.append(foreign[-1] + (ch not in title.chars))
     for size in range(min(len(q), _MAX_ABBREVIATION), _MIN_ABBREVIATION - 1, -1):
         for i in range(len(q) - size + 1):
+            if foreign[i + size] != foreign[i]:
+                continue
             window = q[i:i + size]
-            if _in_order(window, title) and not any(_in_order(window, t) for t in others) \
+            if _in_order(window, title.key) and \
+                    not any(t.chars.issuperset(window) and _in_order(window, t.key) for t in others) \
                     and not any(_in_order(window, t) for t in quoted) and not _ITEM_MARK.search(window):
                 return window
     return ""
@@ -90,18 +132,16 @@ def _in_order(part: str, title: str) -> bool:
 def find_documents(question: str, documents: Sequence[Document]) -> list[DocMatch]:
     """Documents the question names, best first. Empty when it names none."""
     q = name_key(question)
-    titles = {id(d): name_key(d.title) for d in documents}
-    place_counts = _place_counts(documents)
+    titles, place_counts = _titles(documents)
     matches: list[DocMatch] = []
-    for doc in documents:
+    for pos, doc in enumerate(documents):
         names = [doc.short_name, *doc.aliases, doc.doc_number]
         best = max((name_key(n) for n in names if n and name_key(n) in q), key=len, default="")
         # A name people use always beats a fragment of a title.
         strength = 1000 + len(best) if best else 0
         if not best and doc.title:
-            others = [t for k, t in titles.items() if k != id(doc)]
-            quoted = tuple(name_key(t) for t in _QUOTED.findall(doc.title))
-            best = _title_fragment(q, titles[id(doc)], others, quoted)
+            others = [t for other, t in zip(documents, titles, strict=True) if other is not doc]
+            best = _title_fragment(q, titles[pos], others)
             strength = len(best)
         if not best:
             own = (p for p in places_of(doc.title, doc.issuer) if place_counts[p] == 1 and p in q)

@@ -166,6 +166,7 @@ class UnitIndex:
         other body has a 交警部门, a body under two nameplates and either plate alone. The longer spelling
         keeps the duties of both."""
         groups: dict[str, set[str]] = defaultdict(set)
+        parties = [k for k in self.duties if is_party_name(k)]  # once, not once per key (a cold start's ~20 ms)
         for key in self.duties:
             groups[_loose(key)].add(key)
             if m := _NAMEPLATES.match(key):  # "区森林园林局（区森林园林公司）" and a bare "区森林园林局": one body
@@ -177,7 +178,7 @@ class UnitIndex:
                 groups["level:" + key[len(level):]].update((key, key[len(level):]))
             if stem := _people_stem(key):
                 groups["people:" + stem].add(key)
-            if full := _abbreviation_of(key, [k for k in self.duties if is_party_name(k)]):
+            if full := _abbreviation_of(key, parties):
                 groups["abbr:" + full].update((key, full))  # "区财金局" and "区财政金融局" in one document
         for form, keys in groups.items():
             short = form.removeprefix("sub:")

@@ -16,20 +16,22 @@ def register(sub) -> None:
     )
     p.add_argument("--rebuild", action="store_true",
                    help="删除现有索引后全部重建（内容未变的段落沿用已算好的向量；连向量一起重算用 --reencode）")
-    p.add_argument("--reencode", action="store_true", help="与 --rebuild 同用：同时删除段落向量缓存，全部重新编码")
+    p.add_argument("--reencode", action="store_true", help="与 --rebuild 同用：同时删除段落向量缓存（含本机各数据目录共用的向量缓存），全部重新编码")
     p.add_argument("--no-dense", action="store_true", help="只建关键词索引，不加载向量模型")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from corpus.library import load_corpus
-    from index.persist import clear_index
+    from index.persist import clear_index, clear_shared
     from index.searcher import open_searcher
 
     settings = load_settings()
     root = settings.index_dir
     if args.rebuild or args.reencode:
         clear_index(root, keep_vectors=not args.reencode)
+    if args.reencode:
+        clear_shared(settings.models_dir)
     t0 = time.perf_counter()
     corpus = load_corpus(settings.corpus_dir, settings.uploads_dir)
     searcher = open_searcher(corpus, root, embedding_model=None if args.no_dense else settings.embedding_model,

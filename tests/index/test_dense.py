@@ -88,13 +88,63 @@ def test_changing_the_model_encodes_again(small_corpus, index_dir):
 
 
 def test_corrupt_vector_cache_is_reencoded(small_corpus, index_dir):
+    """A corrupt file (the data dir's, the per-machine one under the models dir) is ignored and written afresh."""
     emb = fakes.HashEmbedder()
     open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
-    for f in (index_dir / "dense").rglob("vectors.npz"):
+    files = [*(index_dir / "dense").rglob("*.npz"), *(index_dir.parent / "models" / "vectors").rglob("*.npz")]
+    assert len(files) == 4  # passages and sentences, in the data dir and per machine
+    for f in files:
         f.write_bytes(b"broken")
     emb.calls.clear()
     s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
     assert emb.calls[0] == len(s.passages) and s.dense_ready
+    from index import persist
+
+    machine = persist.load_shared(index_dir.parent / "models", emb.model_id)  # rewritten whole
+    assert set(machine) == {persist.text_key(p.index_text) for p in s.passages}
+
+
+def test_a_second_data_dir_reads_the_vectors_this_machine_encoded(small_corpus, index_dir):
+    """A vector depends on the model and the text only, so every data dir shares one per-machine cache (under
+    the models dir, like the model): a second data dir over the same documents encodes nothing, and one
+    whose documents changed encodes only the changed passages."""
+    emb = fakes.HashEmbedder()
+    first = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
+    emb.calls.clear()
+    second = open_searcher(small_corpus, index_dir.parent / "second", embedding_model=None, embedder=emb)
+    assert emb.calls == []  # passages and the gate's sentences from the per-machine cache
+    assert second.min_cosine == first.min_cosine
+    q = "河洛清风大讲堂多久办一次"
+    assert [(h.passage.id, h.cosine) for h in second.search(q, 3)] == [(h.passage.id, h.cosine) for h in first.search(q, 3)]
+
+    ly = fakes.luoyang()
+    item = dataclasses.replace(ly.items[0], text=ly.items[0].text + "新增内容。")
+    changed = fakes.corpus(fakes.yuexiu(), dataclasses.replace(ly, items=(item, *ly.items[1:])))
+    third = open_searcher(changed, index_dir.parent / "third", embedding_model=None, embedder=emb)
+    new_texts = {p.index_text for p in third.passages} - {p.index_text for p in first.passages}
+    assert emb.calls[0] == len(new_texts) > 0  # the changed passage only
+    fresh = open_searcher(changed, index_dir.parent / "fresh", embedding_model=None, embedder=fakes.HashEmbedder(),
+                          models_dir=index_dir.parent / "another-machine")
+    assert [(h.passage.id, h.cosine) for h in third.search("新增内容", 3)] == \
+        [(h.passage.id, h.cosine) for h in fresh.search("新增内容", 3)]
+
+
+def test_the_per_machine_cache_keeps_the_newest_vectors(tmp_path, monkeypatch):
+    import numpy as np
+
+    from index import persist
+
+    monkeypatch.setattr(persist, "SHARED_MAX", 3)
+    vec = np.ones(4, dtype=np.float32)
+    persist.merge_shared(tmp_path, "m", {"a": vec, "b": vec})
+    persist.merge_shared(tmp_path, "m", {"c": vec * 2, "a": vec * 3})
+    persist.merge_shared(tmp_path, "m", {"d": vec})
+    cached = persist.load_shared(tmp_path, "m")
+    assert list(cached) == ["c", "a", "d"] and cached["a"][0] == 3  # "b", the oldest, dropped
+    persist.merge_shared(tmp_path, "m", {"e": np.ones(8, dtype=np.float32)})  # another shape: the old ones go
+    assert list(persist.load_shared(tmp_path, "m")) == ["e"]
+    persist.clear_shared(tmp_path)
+    assert persist.load_shared(tmp_path, "m") == {}
 
 
 def _offline(name):
@@ -171,8 +221,9 @@ def test_gate_is_calibrated_per_model_and_recalibrated_when_its_inputs_change(sm
     assert emb.calls == []  # scored again, the top hits' sentences read from the sentence cache
     entry = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))["dense"][emb.model_id]
     assert entry["calibration"] == "another question set"
-    (sentences,) = (index_dir / "dense").rglob("sentences.npz")
-    sentences.unlink()
+    for sentences in (*(index_dir / "dense").rglob("sentences.npz"),
+                      *(index_dir.parent / "models").rglob("sentences.npz")):  # the data dir's and per machine
+        sentences.unlink()
     monkeypatch.setattr(searcher_mod, "calibration_key", lambda: "a third question set")
     again = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
     assert emb.calls and again.min_cosine == s.min_cosine  # encoded again, as the first time
@@ -181,13 +232,15 @@ def test_gate_is_calibrated_per_model_and_recalibrated_when_its_inputs_change(sm
 @pytest.mark.parametrize("keep_vectors", [True, False])
 def test_a_rebuild_reuses_the_vectors_of_unchanged_passages(small_corpus, index_dir, keep_vectors):
     """`docbot index --rebuild` drops the index (BM25, words, manifest, gate) but keeps the vectors, keyed
-    by text and model; `--reencode` drops them too."""
-    from index.persist import clear_index
+    by text and model; `--reencode` drops them too, the per-machine ones with them."""
+    from index.persist import clear_index, clear_shared
 
     emb = fakes.HashEmbedder()
     first = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
     emb.calls.clear()
     clear_index(index_dir, keep_vectors=keep_vectors)
+    if not keep_vectors:
+        clear_shared(index_dir.parent / "models")
     assert not (index_dir / "manifest.json").exists() and not (index_dir / "bm25").exists()
     s = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=emb)
     if keep_vectors:
@@ -224,5 +277,31 @@ def test_docbot_index_encodes_the_passages_while_the_keyword_index_is_built(smal
     # a machine whose built-in model is not built yet: the warm-up leaves it (and its progress lines) to load_dense
     threads.clear()
     monkeypatch.setattr(warmup_mod, "_builtin_built", lambda models_dir: False)
-    s = open_searcher(small_corpus, index_dir.parent / "fresh", embedding_model="m", dense_next=True)
+    s = open_searcher(small_corpus, index_dir.parent / "fresh", embedding_model="m", dense_next=True,
+                      models_dir=index_dir.parent / "fresh-machine")  # no vectors per machine either
     assert s.load_dense() and threads[0] == ("MainThread", len(s.passages))
+
+
+def test_the_coverage_verdict_is_kept_per_machine(small_corpus, index_dir, monkeypatch):
+    """Tokenising every passage for the coverage check is done once per machine and passage set; a corrupt
+    record is ignored and written afresh."""
+    from index import build
+
+    checked = []
+
+    class Counting(fakes.HashEmbedder):
+        def unk_share(self, texts):
+            checked.append(len(texts))
+            return super().unk_share(texts)
+
+    first = open_searcher(small_corpus, index_dir, embedding_model=None, embedder=Counting())
+    assert len(checked) == 1
+    monkeypatch.setattr(build, "_coverage_seen", {})  # another process
+    second = open_searcher(small_corpus, index_dir.parent / "second", embedding_model=None, embedder=Counting())
+    assert len(checked) == 1 and second.dense_status == first.dense_status
+    (record,) = (index_dir.parent / "models" / "vectors").rglob("coverage.json")
+    record.write_text("{broken", encoding="utf-8")
+    monkeypatch.setattr(build, "_coverage_seen", {})
+    third = open_searcher(small_corpus, index_dir.parent / "third", embedding_model=None, embedder=Counting())
+    assert len(checked) == 2 and third.dense_status == first.dense_status
+    assert json.loads(record.read_text(encoding="utf-8"))  # written afresh
