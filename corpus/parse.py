@@ -36,11 +36,11 @@ from corpus.parts import PartsMixin
 from corpus.rosters import (
     DUTY_LINE,
     GROUP_TITLE,
-    LABELLED_LIST,
     MEMBERS_TITLE,
     NAMES_ONLY,
     SETS_UP,
     body_named,
+    further_entry,
     group_title,
     roster_entry,
     shown_roster_line,
@@ -277,8 +277,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
         b = self.block
         if ROSTER_LINE.match(text):
             entry, text = roster_entry(ln.text), shown_roster_line(ln.text)
-            # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
-            # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
+            # "组 长：张三" after "决定成立…领导小组，具体成员名单如下：": one roster paragraph, a line an entry
             if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or GROUP_TITLE.match(b.text)
                                                         or (len(b.text) <= 40 and not has_sentence_punct(b.text))):
                 self.extend(("；" if b.roster else "" if b.text.endswith(("：", ":")) else "：") + text, ln.no)
@@ -306,8 +305,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
                 self.extend("、" + text, ln.no)  # the roster's next name, written under the one above
                 b.roster_entries.append(roster_entry(ln.text))
                 return
-            if (len(text) <= 40 or LABELLED_LIST.match(text)) and not has_sentence_punct(text) \
-                    and not group_title(text, ln.text, in_roster=True):  # a long "指导村：A、B、…" list too
+            if further_entry(text, ln.text):  # "林 森 里美联合党委书记", a long "指导村：A、B、…" list too
                 self.extend("；" + text, ln.no)  # one more entry ("林 森 里美联合党委书记")
                 b.roster_entries.append(roster_entry(ln.text))
                 return

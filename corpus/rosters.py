@@ -10,7 +10,7 @@ import re
 
 from corpus import vocabulary_names as v
 from corpus.parties import personal_name
-from corpus.text import collapse_spaces
+from corpus.text import collapse_spaces, has_sentence_punct
 from corpus.vocabulary import LABEL_NUMERALS, one_of
 
 # The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
@@ -65,6 +65,13 @@ def shown_roster_line(raw: str) -> str:
     label, sep, names = raw.strip().partition("：") if "：" in raw else raw.strip().partition(":")
     listed = spaced_names(names.strip()) if sep else None
     return f"{collapse_spaces(label)}：{'、'.join(listed)}" if listed else collapse_spaces(raw)
+
+
+def further_entry(text: str, raw: str) -> bool:
+    """A line under a roster that is one more of its entries: short, or a labelled list however long, with no
+    running text's punctuation, and not the title of the next group."""
+    return ((len(text) <= 40 or bool(LABELLED_LIST.match(text))) and not has_sentence_punct(text)
+            and not group_title(text, raw, in_roster=True))
 
 
 def roster_entry(raw: str) -> str:

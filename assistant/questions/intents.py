@@ -61,8 +61,7 @@ _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
 # "第17项", "第十七条", "第 3 点"; a bare "第17" only when a question word follows (not "第一次").
 _ITEM = f"(?:{alternation((*qwords.COUNTED_ITEMS, *ITEM_NOUNS))})"  # "第3个任务" as "第3项"
 _ITEM_STRONG = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}")
-# "第（三）项第1点", "第一项第3点": the first reference names the section, the second its item (the section's
-# label stays in the question, where item_lookup reads it as the item's path).
+# "第（三）项第1点": the first reference names the section (kept for item_lookup's path), the second its item.
 _ITEM_IN_SECTION = re.compile(rf"第[（(]?{_NUM}[）)]?{_ITEM}[，,、的]?第{_NUM}{_ITEM}")
 _ITEM_BARE = re.compile(rf"第{_NUM}(?={one_of(qwords.ITEM_BARE_FOLLOWERS)}|$)")
 _ITEM_NO_DI = re.compile(rf"(?<![0-9{qwords.NOT_BEFORE_ITEM_NUMBER}.])([0-9]+)(?:项|条)")
@@ -121,8 +120,8 @@ _ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WH
                         rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
                         rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
                         rf"(?:由|归)谁|是谁|{one_of(qwords.TURN_TO_ASKS)}|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
-_WHO_GROUP = rf"(?:{one_of(qwords.WHICH_FOR_GROUP)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.ASKED_GROUP_ENDS)})"  # "归哪个指导组"
-_WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导|{_WHO_GROUP}")
+_WHO_GROUP = rf"(?:{one_of(qwords.WHICH_FOR_GROUP)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.ASKED_GROUP_ENDS)})"
+_WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导|{_WHO_GROUP}")  # 归哪个指导组
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
 _DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
 _HANDED_IN = re.compile(rf"(?:{one_of(qwords.MATERIAL_VERBS)})(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})")
@@ -194,8 +193,7 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
     docs = tuple(find_documents(q, documents))
     # A place name in a unit's name ("君山片区" in "派驻君山片区综合执法队筹建组") names the unit, not a
     # document: a document span inside a unit named in the question is not a document reference.
-    # The same for a contact point ("君山村" in a 君山片区 notice's question).
-    named_units = [q[a:b] for a, b, _ in units.spans_in(q)] + [p for p in contacts.points_in(q) if p in q]
+    named_units = [q[a:b] for a, b, _ in units.spans_in(q)] + [p for p in contacts.points_in(q) if p in q]  # 君山村
     docs = tuple(d for d in docs if not any(d.span in n and d.span != n for n in named_units))
     # Remove the document's name so its digits ("越办〔2018〕2号") and words don't mislead what follows.
     rest = q
