@@ -281,7 +281,9 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
                 self.extend(("；" if b.roster else "" if b.text.endswith(("：", ":")) else "：") + text, ln.no)
             else:
                 # otherwise it stands alone, headed by the body named in the paragraph before it
-                body = body_named(b.text) if b is not None and b.kind == "para" else ""
+                # (a "（一）工作领导小组。全区成立…领导小组，…" heading that sets the body up names it too)
+                body = body_named(b.text) if b is not None and (b.kind == "para" or (
+                    b.kind == "h2" and SETS_UP.search(b.text))) else ""
                 if not body and self.stack and MEMBERS_TITLE.search(self.stack[-1][1]):
                     body = self.announced  # "一、人员组成" under "决定成立金井片区督查专班": that body's people
                 self.open("para", 0, f"{body}：{text}" if body else text, ln.no)

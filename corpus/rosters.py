@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 
 from corpus import vocabulary_names as v
+from corpus.parties import is_party_name
 from corpus.text import collapse_spaces
 from corpus.vocabulary import LABEL_NUMERALS, one_of
 
 # The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
-_BODY = re.compile(rf"[^，,。；;：:“”]{{2,40}}?(?:{one_of(v.STAFFED_BODY_ENDS)})(?![\u4e00-\u9fff])")
+# A quoted campaign name may open it ("成立“除火患、保平安”冬春专项行动领导小组").
+_BODY = re.compile(rf"(?:“[^“”，。；]{{2,20}}”)?[^，,。；;：:“”]{{2,40}}?(?:{one_of(v.STAFFED_BODY_ENDS)})(?![\u4e00-\u9fff])")
 # The title line of one group in a list of groups ("第二指导组", "（三）综合协调组"): a roster of its own.
 GROUP_TITLE = re.compile(rf"^[（(]?[第{LABEL_NUMERALS}\d]{{0,4}}[）)、.]?[\u4e00-\u9fff]{{0,12}}?(?:{one_of(v.GROUP_TITLE_ENDS)})[:：]?$")
 
@@ -58,8 +60,15 @@ MEMBERS_TITLE = re.compile(rf"(?:{one_of(v.MEMBER_NOUNS)})(?:{one_of(v.MEMBER_TI
 _LIST_NOUN = re.compile(rf"(?:{one_of(v.LIST_NOUN_HEADS)})?{v.LIST_NOUN}$|{'$|'.join(v.LIST_NOUN_ENDS)}$")
 
 
+def _unquoted(name: str) -> str:
+    """"“除火患、保平安”冬春专项行动领导小组" → the name without its quote marks, when that reads as a name;
+    else the part after the quotes ("“对市督导”省级评估工作领导小组" → 省级评估工作领导小组)."""
+    joined = name.replace("“", "").replace("”", "")
+    return joined if "”" not in name or is_party_name(joined) else name.rpartition("”")[2]
+
+
 def body_named(text: str) -> str:
-    names = [re.split(rf"的|{SETS_UP.pattern}", m.group(0))[-1] for m in _BODY.finditer(text)]
+    names = [_unquoted(re.split(rf"的|{SETS_UP.pattern}", m.group(0))[-1]) for m in _BODY.finditer(text)]
     return next((n for n in reversed(names) if len(n) >= 4), "")
 
 
@@ -86,5 +95,5 @@ def roster_group(text: str, section: str) -> tuple[str, ...]:
         title = _NUMBERING.sub("", section.rsplit(" ", 1)[-1].strip())
         names = [title] if GROUP_TITLE.match(title) else []
     # "决定成立督查专班，名单如下" announces the body; a bare title ("第六小组") is the body
-    return tuple(dict.fromkeys(n if _BODY.fullmatch(n) else body_named(n) for n in names
+    return tuple(dict.fromkeys(_unquoted(n) if _BODY.fullmatch(n) else body_named(n) for n in names
                                if _BODY.fullmatch(n) or (SETS_UP.search(n) and body_named(n))))

@@ -263,6 +263,15 @@ ROSTERS = [
      ("王明",), ("工作专班", "区征迁办", "苏平片区经济发展处")),
     ("a rare surname vouched for by its post", "成立督查专班，名单如下：\n组 长：庄 亮 党委委员、驻片区纪检监察组组长\n"
      "副组长：林 华 局长助理\n", ("庄亮",), ("督查专班", "林华")),
+    ("a numbered lead-in that sets the group up names it, quoted campaign name and all",
+     "二、组织机构\n（一）工作领导小组。全区成立“除火患、保平安”冬春专项行动领导小组，负责统筹协调指导。\n"
+     "组 长：杜源生 区党工委副书记\n副组长：林 杰 区环境与国土局局长\n",
+     ("杜源生",), ("除火患、保平安冬春专项行动领导小组", "林杰")),
+    ("a group's own title over its roster, no set-up verb", "二、组织架构\n（一）白青区域征迁工作专班\n"
+     "组 长：吕振南 党政办公室主任\n副 组 长：王玲玲 经济发展处处长\n", ("吕振南",), ("白青区域征迁工作专班", "王玲玲")),
+    ("one lead-in over several titled groups: each group is named by its title",
+     "现组建工作专班，负责研究、推动相关产业链培育，各工作专班组成人员名单如下：\n（一）世茂海峡城工作专班\n"
+     "组 长：施 强 金井片区管理局党委书记、局长\n副组长：林贤华 区经济发展局副局长\n", ("施强",), ("世茂海峡城工作专班", "林贤华")),
 ]
 
 
