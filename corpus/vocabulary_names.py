@@ -261,3 +261,10 @@ DROPPED_NAME_LEVELS = ("县委", "县", "局")
 # "各挂钩帮扶干部" and "各挂钩帮扶责任人" in one notice are the same people: a collective of people is named by
 # what they do ("挂钩帮扶") and one of these nouns, which documents swap freely.
 PEOPLE_NOUNS = ("责任人", "干部", "人员")
+# One body written two ways in one document (corpus/implicit_aliases.py): the words a short form may leave out
+# of the longer one never hold these — a conjunction ("乡镇党委和人民政府"), a place or list word ("在", "等"),
+# a setting-up verb ("领导小组下设办公室"), a generic qualifier or role ("有关主管部门" is no 有关部门, "区直牵头部门"
+# no 区直部门), a kind of body ("协调单位有关部门"), a count.
+ALIAS_GAP_WORDS = ("和", "及", "等", "在", "的", "之", "下设", "设立", "组成", "成立", "有关", "相关", "主管", "责任", "各",
+                   "牵头", "配合", "业务", "单位", "部门",
+                   "个", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两")

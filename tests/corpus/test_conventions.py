@@ -325,6 +325,29 @@ def test_alias_definition_gives_both_names():
     assert ("区市场监督管理局", "区市监局") in doc.party_aliases
 
 
+# One body written two ways in one document: the shorter form is an alias of the only longer name that holds it.
+IMPLICIT_ALIASES = [
+    ("a word left out of the longer name",
+     "区直各单位，金井湾片区开发管理局，岚城片区开发管理局：\n二、责任分工\n8.金井湾片区管理局：按照实施方案，组织实施；\n",
+     ("金井湾片区开发管理局", "金井湾片区管理局"), True),
+    ("an abbreviation of the name in the roster", "成员：张三 区医疗保障局局长\n1.区医保局负责医保基金监管。\n",
+     ("区医疗保障局", "区医保局"), True),
+    ("two longer names: never merged", "成员单位：区财政金融局、区财政审计局。\n1.区财政局负责资金保障。\n",
+     ("区财政金融局", "区财政局"), False),
+    ("a setting-up verb is no part of a name", "领导小组下设办公室，负责日常工作。\n1.领导小组办公室负责汇总。\n",
+     ("领导小组下设办公室", "领导小组办公室"), False),
+    ("a generic qualifier makes another collective", "1.有关主管部门负责审批。\n2.有关部门配合做好宣传。\n",
+     ("有关主管部门", "有关部门"), False),
+    ("two bodies joined by 和", "1.乡镇党委和人民政府负责组织。\n2.乡镇政府负责实施。\n",
+     ("乡镇党委和人民政府", "乡镇政府"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "aliased"), [c[1:] for c in IMPLICIT_ALIASES], ids=[c[0] for c in IMPLICIT_ALIASES])
+def test_one_body_written_two_ways_is_one_party(text, pair, aliased):
+    assert (pair in parse_document(text, "x.txt").party_aliases) == aliased
+
+
 def test_a_list_of_groups_is_one_roster_per_group():
     text = ("成立换届选举工作指导组，名单如下：\n第一指导组\n组长：林兴\n成员：流水村包村工作队\n"
             "第二指导组\n组长：潘小兰\n成员：昆湖村包村工作队\n")
