@@ -291,7 +291,7 @@ def roster_units(text: str) -> Units:
     lead: list[str] = []
     members: list[str] = []
     notes: list[tuple[str, str]] = []
-    label = ""
+    label = first = ""
     for chunk in re.split(r"[；;]", text):
         if (seg := _ROSTER_SEGMENT.search(chunk)) and ROSTER_LINE.match(re.sub(r"\s+", "", seg.group("label")) + "：x"):
             label, names = re.sub(r"\s+", "", seg.group("label")), seg.group("names")
@@ -314,7 +314,10 @@ def roster_units(text: str) -> Units:
                 notes.append((name, label))
             else:
                 continue
-            (lead if _LEAD_POSITIONS.match(label) else members).append(name)
+            # "湾（滩）长：施强" opening the roster: its first "…长" post (no deputy) heads the group
+            head = not (lead or members) and label.endswith(v.POST_HEAD) and not re.match(one_of(v.DEPUTY_PREFIXES), label)
+            (lead if _LEAD_POSITIONS.match(label) or head or (lead and label == first) else members).append(name)
+            first = first or label
     if not lead and not members:
         return Units()
     return Units(lead=tuple(dict.fromkeys(lead)), shared=tuple(dict.fromkeys(m for m in members if m not in lead)),

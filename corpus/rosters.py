@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from corpus import vocabulary_names as v
-from corpus.parties import is_party_name
+from corpus.parties import is_party_name, personal_name
 from corpus.text import collapse_spaces
 from corpus.vocabulary import LABEL_NUMERALS, one_of
 
@@ -43,10 +43,13 @@ def roster_entry(raw: str) -> str:
     if not sep:
         label, names = "", label
     out = []
-    for piece in re.split(r"[、，,]|\s{3,}", names.strip()):
+    for k, piece in enumerate(re.split(r"[、，,]|\s{3,}", names.strip())):
         piece = piece.strip()
         m = _SPACED_NAME.match(piece)
-        if m and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2:
+        # after the first, a piece is a further post of the same person unless it opens with a personal name:
+        # "吴 滨 华光联合党委书记、资源生态 处处长" (a post wrapped at a space) is one person
+        if m and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2 and (
+                k == 0 or personal_name(m.group("name"))):
             piece = f"{m.group('name').replace(' ', '')}（{collapse_spaces(m.group('post'))}）"
         out.append(collapse_spaces(piece))
     body = "、".join(p for p in out if p)

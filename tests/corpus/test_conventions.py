@@ -275,12 +275,23 @@ ROSTERS = [
      "二、组织机构\n（一）工作领导小组。全区成立“除火患、保平安”冬春专项行动领导小组，负责统筹协调指导。\n"
      "组 长：杜源生 区党工委副书记\n副组长：林 杰 区环境与国土局局长\n",
      ("杜源生",), ("除火患、保平安冬春专项行动领导小组", "林杰")),
+    ("the roster's first 长 post heads it; a post wrapped at a space is no person",
+     "现成立金井片区湾（滩）长制工作领导小组，组成人员名单如下：\n湾 （滩） 长：施 强 片区党委书记、局长\n"
+     "副 湾（滩） 长：林述佳 片区党委委员、副局长\n成 员：吴 滨 华光联合党委书记、资源生态 处处长\n"
+     "蔡昌旺 芬尾联合党委书记、农业农村 处处长\n",
+     ("施强",), ("金井片区湾（滩）长制工作领导小组", "林述佳", "吴滨", "蔡昌旺")),
     ("a group's own title over its roster, no set-up verb", "二、组织架构\n（一）白青区域征迁工作专班\n"
      "组 长：吕振南 党政办公室主任\n副 组 长：王玲玲 经济发展处处长\n", ("吕振南",), ("白青区域征迁工作专班", "王玲玲")),
     ("one lead-in over several titled groups: each group is named by its title",
      "现组建工作专班，负责研究、推动相关产业链培育，各工作专班组成人员名单如下：\n（一）世茂海峡城工作专班\n"
      "组 长：施 强 金井片区管理局党委书记、局长\n副组长：林贤华 区经济发展局副局长\n", ("施强",), ("世茂海峡城工作专班", "林贤华")),
 ]
+
+
+def test_a_head_post_after_the_members_does_not_lead():
+    """Only a roster's first "…长" post heads it: one listed after its members is a member's post."""
+    tasks = parse_document("成立河长制工作小组：\n成 员：张三 区水利局局长\n河 长：李四 区长\n", "x.txt").tasks
+    assert [(t.units.lead, t.units.shared) for t in tasks] == [((), ("张三", "李四"))]
 
 
 @pytest.mark.parametrize(("text", "lead", "members"), [c[1:] for c in ROSTERS], ids=[c[0] for c in ROSTERS])
