@@ -18,7 +18,7 @@ def _list_clause(rest: str, before: Line | None, after: Line | None = None) -> b
     "。" right after a sibling that held its own text ("（二）协助开展…工作。采取…" / "（三）协助开展两违管控工作。")
     is a short duty of that list, not a heading — unless running text follows it as its body."""
     rest = rest.rstrip()
-    heads_nothing = after is None or after.kind != "text" or not has_sentence_punct(after.text)
+    heads_nothing = after is None or after.kind in ("h1", "h2") or (after.kind == "text" and not has_sentence_punct(after.text))
     return rest.endswith(("；", ";")) or (
         rest.endswith("。") and before is not None and before.kind == "h2" and (
             before.text.rstrip().endswith(("；", ";")) or (numbered_title(collapse_spaces(before.rest))[1]

@@ -39,6 +39,7 @@ from corpus.rosters import (
     MEMBERS_TITLE,
     NAMES_ONLY,
     SETS_UP,
+    aligned_label,
     body_named,
     group_title,
     roster_entry,
@@ -274,7 +275,7 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
         text = collapse_spaces(ln.text)
         b = self.block
         if ROSTER_LINE.match(text):
-            entry = roster_entry(ln.text)
+            entry, text = roster_entry(ln.text), aligned_label(text)
             # "组  长：张三" after "成立…领导小组：": one roster paragraph, each line one entry
             # joined to the paragraph that announces it ("决定成立…领导小组，具体成员名单如下：")
             if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or GROUP_TITLE.match(b.text)

@@ -10,7 +10,7 @@ import re
 
 from corpus import vocabulary_names as v
 from corpus.parties import is_party_name, personal_name
-from corpus.text import collapse_spaces
+from corpus.text import collapse_spaces, join_cjk_spaces
 from corpus.vocabulary import LABEL_NUMERALS, one_of
 
 # The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
@@ -53,7 +53,13 @@ def roster_entry(raw: str) -> str:
             piece = f"{m.group('name').replace(' ', '')}（{collapse_spaces(m.group('post'))}）"
         out.append(collapse_spaces(piece))
     body = "、".join(p for p in out if p)
-    return f"{collapse_spaces(label)}：{body}" if sep else body
+    return f"{join_cjk_spaces(label)}：{body}" if sep else body
+
+
+def aligned_label(text: str) -> str:
+    """A roster line with the spaces that align its label dropped: "湾 （滩） 长：施强" → "湾（滩）长：施强"."""
+    label, sep, rest = text.partition("：")
+    return f"{join_cjk_spaces(label)}{sep}{rest}" if sep else text
 
 
 # A paragraph that sets a body up ("决定成立金井片区督查专班"), and a heading over its people ("一、人员组成").
