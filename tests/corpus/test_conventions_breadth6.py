@@ -87,6 +87,7 @@ def test_a_full_stop_line_over_numbered_items_heads_them():
                          "2.定点值班：由点长调配管控人员。\n", "x.txt")
     assert [it.section.rsplit(" / ", 1)[-1] for it in doc.items if it.number in (1, 2)] == [
         "（二）指挥部接到信息后，通知点长进行管控"] * 2
+    assert not [p for p in doc.paragraphs if p.text.startswith("（二）")]  # a heading, not a paragraph of its own
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LIST_CLAUSES], ids=[c[0] for c in LIST_CLAUSES])
