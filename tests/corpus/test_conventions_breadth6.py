@@ -82,7 +82,7 @@ def test_a_short_heading_over_its_own_text_stays_a_heading():
 
 def test_a_full_stop_line_over_numbered_items_heads_them():
     """"（二）指挥部接到信息后，通知点长进行管控。" over "1.日常巡查：…" heads those items."""
-    doc = parse_document("三、触发机制\n（一）区气象局发布预报信息，蓝眼泪指挥部负责统筹。\n"
+    doc = parse_document("三、触发机制\n（一）区气象局发布预报信息。蓝眼泪指挥部负责统筹。\n"
                          "（二）指挥部接到信息后，通知点长进行管控。\n1.日常巡查：区文旅集团安排人员巡逻。\n"
                          "2.定点值班：由点长调配管控人员。\n", "x.txt")
     assert [it.section.rsplit(" / ", 1)[-1] for it in doc.items if it.number in (1, 2)] == [
