@@ -111,7 +111,7 @@ TOGETHER_VERBS = ("协同", "协作")
 DELEGATE_VERBS, ON_BEHALF_WORDS, AGREEMENT_VERBS = ("委托",), ("代为", "代表"), ("签订", "签署")
 # Duty verbs that also begin names of bodies ("组织部", "宣传部", "督查组"): before an organisation
 # suffix they are part of a name, not a verb.
-NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查")
+NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查", "协调")
 NAME_AFTER_VERB = re.compile(rf"(?:{'|'.join(NOUN_VERBS)})(?:部|组|局|科|处|室|办|站|所|队|中心)")
 # "县工信局为牵头单位，县通信公司为责任单位": every unit label also works as "为<label>" after its units.
 LABEL_COPULAS = ("为", "作为", "是")
