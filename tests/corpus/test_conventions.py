@@ -207,6 +207,8 @@ CASES = [
      "中国政法大学", {"shared": ("区发展研究中心", "中国政法大学")}),
     ("an agreement already made (…签订的) is no act", "二、分解目标\n1.将我区党政领导与省委、省政府签订的目标责任逐项分解细化。\n",
      1, {"shared": (), "cooperate": ()}),
+    ("two labels in one run after the text, a comma between", "一、任务\n1.推进改革。牵头单位：区口岸办，配合单位：区税务局。\n",
+     1, {"lead": ("区口岸办",), "cooperate": ("区税务局",)}),
     ("P由A和B担任: the post's holders do its work", "1.防火检查人员由站内队长和队员担任。\n", 1, {"shared": ("站内队长", "队员")}),
     ("设总路长，由X担任，负责…", "（一）区级。设总路长，由区分管领导担任，负责领导全区路长制工作。\n", "总路长",
      {"shared": ("区分管领导",)}),
@@ -293,6 +295,12 @@ ROSTERS = [
      "现组建工作专班，负责研究、推动相关产业链培育，各工作专班组成人员名单如下：\n（一）世茂海峡城工作专班\n"
      "组 长：施 强 金井片区管理局党委书记、局长\n副组长：林贤华 区经济发展局副局长\n", ("施强",), ("世茂海峡城工作专班", "林贤华")),
 ]
+
+
+def test_a_field_after_the_units_ends_the_list():
+    """"责任单位：A，所属片区：B": 所属片区 is a field of the item (where), not a party nor a refused name."""
+    it = parse_document("一、任务\n2.吉钓安置小区1860套，责任单位：区交投公司，所属片区：金井湾片区开发管理局。\n", "x.txt").items[0]
+    assert it.units.shared == ("区交投公司",) and not it.units.rejected
 
 
 def test_a_head_post_after_the_members_does_not_lead():
