@@ -67,6 +67,8 @@ COLLECTIVE_QUALIFIERS = (*COLLECTIVE_MARKS, "其他", "其它", "全体", "区�
 VERB_OBJECTS = ("单位", "企业", "人员", "群众", "产权人")
 # Verbs that begin names only before these ("指导组", "联合党委"); elsewhere they begin a clause.
 VERB_NAMES = (("指导", ("组", "站", "中心")), ("联合", ("党委", "会")))
+# Words that open names though their first character opens a clause (应 / 和): "应急抢险分队", "和平村".
+NAME_OPENINGS = ("应急", "和平")
 # Words a span cut out of a clause starts with (besides the duty verbs of corpus/roles.py).
 CLAUSE_OPENERS = ("负责", "按", "按照", "对", "在", "将", "把", "以", "为", "从", "及时", "确保", "围绕", "结合", "根据", "依据",
                   "加快", "深化", "强化", "严格", "全面", "积极", "认真", "切实", "进一步", "坚持", "其他", "其它", "其余",
