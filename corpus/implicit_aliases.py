@@ -2,7 +2,8 @@
 duty list. The shorter form is an implicit alias of the longer one when the longer one is the only name in
 the text that holds it with words left out — same opening, same ending, the short form's characters in
 order — so both names answer for the body. Two different bodies never merge: a short name matching two
-longer ones ("区财政局" beside "区财政金融局" and "区财政审计局") stays as written.
+longer ones ("区财政局" beside "区财政金融局" and "区财政审计局") stays as written, and a person's name is never
+an abbreviation ("欧阳志为").
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from corpus.parties import is_party_name
+from corpus.parties import is_party_name, personal_name
 from corpus.vocabulary import one_of
 from corpus.vocabulary_names import ALIAS_GAP_WORDS
 
@@ -30,7 +31,7 @@ def implicit_alias_pairs(text: str, parties) -> tuple[tuple[str, str], ...]:
     """(longer, shorter) for every party written somewhere in ``text`` in one longer form only."""
     out: dict[tuple[str, str], None] = {}
     for short in dict.fromkeys(parties):
-        if len(short) < _MIN_SHORT or not re.fullmatch(r"[\u4e00-\u9fff]+", short):
+        if len(short) < _MIN_SHORT or not re.fullmatch(r"[\u4e00-\u9fff]+", short) or personal_name(short):
             continue
         longer = {m.group(0) for m in _pattern(short).finditer(text)
                   if not _NOT_LEFT_OUT.search("|".join(m.groups()))} - {short}
