@@ -10,16 +10,21 @@ from corpus.headings import Line, is_title_like, numbered_title
 from corpus.model import Units
 from corpus.numerals import int_to_chinese
 from corpus.tables import untitled_group
-from corpus.text import collapse_spaces, join_cjk_spaces
+from corpus.text import collapse_spaces, has_sentence_punct, join_cjk_spaces
 from corpus.units import trailing_units
 
 
-def _list_clause(rest: str, before: Line | None) -> bool:
+def _list_clause(rest: str, before: Line | None, after: Line | None = None) -> bool:
     """"（二）组织制定片区消防工作年度计划；": a numbered line closed by a semicolon is a clause of a list, never a
-    bare heading (nor is the list's last clause, closed by "。" after a sibling closed by "；")."""
+    bare heading (nor is the list's last clause, closed by "。" after a sibling closed by "；"). A line closed by
+    "。" right after a sibling that held its own text ("（二）协助开展…工作。采取…" / "（三）协助开展两违管控工作。")
+    is a short duty of that list, not a heading — unless running text follows it as its body."""
     rest = rest.rstrip()
+    heads_nothing = after is None or after.kind in ("h1", "h2") or (after.kind == "text" and not has_sentence_punct(after.text))
     return rest.endswith(("；", ";")) or (
-        rest.endswith("。") and before is not None and before.kind == "h2" and before.text.rstrip().endswith(("；", ";")))
+        rest.endswith("。") and before is not None and before.kind == "h2" and (
+            before.text.rstrip().endswith(("；", ";")) or (numbered_title(collapse_spaces(before.rest))[1]
+                                                          and heads_nothing)))
 
 
 # "五、各社区：负责辖区内…巡查。": a short numbered line that is a party's duty, not a bare heading
@@ -56,12 +61,11 @@ class HeadingsMixin:
 
     def on_h2(self, i: int, ln: Line) -> None:
         title, has_body = numbered_title(collapse_spaces(ln.rest))
-        has_body = has_body or _list_clause(ln.rest, self.previous_content(i))
         nxt = self.next_content(i)
         # "（三）执行《…条例》，机关纪委负责开展警示教育。" closed by a full stop, with no text of its own below
         # (the next line is another heading): a one-sentence paragraph, not a bare heading
-        has_body = has_body or (ln.rest.rstrip().endswith("。") and "，" in ln.rest
-                                and (nxt is None or nxt.kind in ("h1", "h2", "part")))
+        has_body = has_body or _list_clause(ln.rest, self.previous_content(i), nxt) or (
+            ln.rest.rstrip().endswith("。") and "，" in ln.rest and (nxt is None or nxt.kind in ("h1", "h2", "part")))
         over_items = not has_body and nxt is not None and nxt.kind == "item" and not nxt.label
         if self.block is not None and self.block.article and not over_items:
             # "第二条 …如下：（一）…；（二）…": its own clauses; a clause's title alone on its line ("（二）信息处理")

@@ -124,6 +124,15 @@ _TOGETHER_INLINE = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?:{one_of(v.INL
                               rf"(?P<how>{one_of(roles.JOINT_VERBS)})(?P<coop>{_UNIT_LIST})"
                               rf"{_AFTER_PARTNERS}")
 _INLINE_ROLE = dict(_INLINE_ROLES)
+# "也可由组长委托常务副组长代为组织召开": both the post entrusting and the post entrusted answer for the work;
+# "由区发展研究中心与中国政法大学签订…协议": both sides of the agreement
+_DELEGATES = re.compile(rf"^(?:{_TOPIC_BY})?(?P<owner>{_PARTY_LIST})(?:{one_of(v.INLINE_MODALS)})?"
+                        rf"(?:{one_of(roles.DELEGATE_VERBS)})(?P<agent>{_PARTY_LIST})(?:{one_of(roles.ON_BEHALF_WORDS)})")
+# "防火检查人员由站内队长和队员担任": the holders of the post asked about do its work
+# ("建立由片区分管领导担任召集人的联席会议制度": a post described, no duty given)
+_APPOINTED = re.compile(rf"^{_TOPIC_BY}(?P<holders>{_PARTY_LIST})(?:{one_of(v.APPOINT_VERBS)})(?![\u4e00-\u9fff]{{0,8}}的)")
+_AGREES = re.compile(rf"^(?:{_TOPIC_BY})?(?P<sides>{_UNIT_LIST})(?:{one_of(v.INLINE_MODALS)})?"
+                     rf"(?:{one_of(roles.AGREEMENT_VERBS)})(?!的)")  # "与省委签订的目标责任": an agreement made, no act
 # "X负责巩固…、推进…的牵头抓总、统筹协调": what X is responsible for is leading, so X leads.
 _LEAD_DUTY = re.compile(r"的(?:" + "|".join(re.escape(p) for p, _ in roles.phrases(roles.SUFFIX, "lead"))
                         + rf")(?:{one_of(v.DUTY_NOUNS)})?(?=[、，,]|$)")
@@ -144,8 +153,9 @@ _SUBJECT_COMMA = re.compile(rf"(?:^|(?<=[。；;，,：:]))(?P<subject>{_PARTY_L
 # …and "于…前" (a subject with its deadline) and a body being set up ("成立…领导小组，负责…")
 _TRIGGER = re.compile("|".join(re.escape(p) for p, _ in _INLINE_ROLES)
                       + f"|{one_of(v.SUBJECT_MODALS)}|{DUTY_LABEL}|{one_of(roles.JOINT_VERBS + roles.SUPPORT_VERBS)}|"
-                      + f"于|{SETS_UP.pattern}|"
-                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS + rf"|由[^，,。；;：:]{{2,30}}?(?:{alternation(BY_ONLY_VERBS)})|{alternation(RESPONSIBLE_NOUNS)}")
+                      + f"于|{SETS_UP.pattern}|{one_of(roles.DELEGATE_VERBS + roles.AGREEMENT_VERBS + v.APPOINT_VERBS)}|"
+                      + "|".join(PERMISSIVE_MODALS + SUBJECT_ADVERBIALS) + "|" + _DUTY_VERBS
+                      + rf"|由[^，,。；;：:]{{2,30}}?(?:{alternation(BY_ONLY_VERBS)})|{alternation(RESPONSIBLE_NOUNS)}")
 # "一是区X局负责…；二是…", "---区Y局牵头…", "（1）区Z局…": enumerators before the clause's subject
 _ENUMERATOR = re.compile(rf"^\s*(?:[{v.LABEL_NUMERALS}]+是|{one_of(v.ENUMERATOR_WORDS)}|-{{2,}}|—{{1,2}}|"
                          rf"[（(](?:\d{{1,2}}|[{v.LABEL_NUMERALS}]{{1,3}})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -175,6 +185,12 @@ def _split_with(name: str) -> list[str]:
     """"区党群工作部与区党工委" → two units (only when both sides are unit names)."""
     parts = name.split("与")
     return parts if len(parts) > 1 and all(UNIT_END.search(p) and len(p) >= 2 for p in parts) else [name]
+
+
+def _split_holders(name: str) -> list[str]:
+    """"站内队长和队员" → two posts (only when every side is a party's name)."""
+    parts = re.split(one_of(v.CONJUNCTIONS), name)
+    return parts if len(parts) > 1 and all(is_party_name(p) for p in parts) else [name]
 
 
 def _candidate_clauses(text: str) -> list[str]:
@@ -252,6 +268,15 @@ def _inline_units(text: str) -> Units:
             first, second = ("lead", "cooperate") if tw.group("how") == "会同" else ("shared", "shared")
             found[first].extend(u for u in split_unit_list(tw.group("lead")) if u not in found[first])
             found[second].extend(u for u in split_unit_list(tw.group("coop")) if u not in found[second])
+            continue
+        if (dw := _DELEGATES.match(clause)) or ((aw := _AGREES.match(clause)) and len(
+                sides := [p for u in split_unit_list(aw.group("sides")) for p in _split_with(u)]) > 1):
+            names = [*split_unit_list(dw.group("owner")), *split_unit_list(dw.group("agent"))] if dw else sides
+            found["shared"].extend(u for u in names if u not in found["shared"] and not _PEOPLE.search(u))
+            continue
+        if aw := _APPOINTED.match(clause):
+            names = [p for u in split_unit_list(aw.group("holders")) for p in _split_holders(u)]
+            found["shared"].extend(u for u in names if u not in found["shared"])
             continue
         m = _INLINE.match(clause)
         if not m and (af := _ANSWERS_FOR.match(clause.strip())):

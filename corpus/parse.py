@@ -26,6 +26,7 @@ from corpus.headings import (
     is_heading_like,
     sub_levels,
 )
+from corpus.implicit_aliases import with_implicit_aliases
 from corpus.inline import LEADS_DUTY, designated_among, inline_units
 from corpus.item_blocks import ItemsMixin, duty_title
 from corpus.model import MAIN_PART, Document, Item, Paragraph, Section, Table, Units
@@ -43,7 +44,7 @@ from corpus.rosters import (
     further_entry,
     group_title,
     roster_entry,
-    shown_roster_line,
+    shown_entry,
 )
 from corpus.table_items import items_from_table
 from corpus.tables import build_tables
@@ -276,14 +277,16 @@ class _Builder(PartsMixin, HeadingsMixin, ItemsMixin):
         text = collapse_spaces(ln.text)
         b = self.block
         if ROSTER_LINE.match(text):
-            entry, text = roster_entry(ln.text), shown_roster_line(ln.text)
+            entry, text = roster_entry(ln.text), shown_entry(ln.text)
             # "组 长：张三" after "决定成立…领导小组，具体成员名单如下：": one roster paragraph, a line an entry
             if b is not None and b.kind == "para" and (b.roster or b.text.endswith(("：", ":")) or GROUP_TITLE.match(b.text)
                                                         or (len(b.text) <= 40 and not has_sentence_punct(b.text))):
                 self.extend(("；" if b.roster else "" if b.text.endswith(("：", ":")) else "：") + text, ln.no)
             else:
-                # otherwise it stands alone, headed by the body named in the paragraph before it
-                body = body_named(b.text) if b is not None and b.kind == "para" else ""
+                # otherwise it stands alone, headed by the body named in the paragraph (or the "（一）工作领导小组。
+                # 全区成立…领导小组" heading that sets it up) before it
+                named = b is not None and (b.kind == "para" or (b.kind == "h2" and SETS_UP.search(b.text)))
+                body = body_named(b.text) if named else ""
                 if not body and self.stack and MEMBERS_TITLE.search(self.stack[-1][1]):
                     body = self.announced  # "一、人员组成" under "决定成立金井片区督查专班": that body's people
                 self.open("para", 0, f"{body}：{text}" if body else text, ln.no)
@@ -380,14 +383,11 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
     headed, kept = h1_tasks(kept, {it.part for it in builder.items if it.number})
     builder.items += headed
     paragraphs = number_paragraphs(kept)
-    return Document(
-        source=source,
-        title=header.title,
+    return with_implicit_aliases(Document(
+        source=source, title=header.title,
         short_name=short_name or header.title,
         aliases=tuple(aliases),
-        issuer=header.issuer,
-        doc_number=header.doc_number,
-        date=header.date, seal=header.seal,
+        issuer=header.issuer, doc_number=header.doc_number, date=header.date, seal=header.seal,
         attachments=attachments,
         addressees=addressees(header.addressee),
         sections=tuple(sorted(builder.sections, key=lambda s: s.line)),
@@ -397,4 +397,4 @@ def parse_document(text: str, source: str, short_name: str = "", aliases=()) -> 
         party_aliases=alias_pairs(text),
         tables=label_tables([*builder.tables, *pairing_tables(lines)]),
         paragraphs=paragraphs,
-    )
+    ), text)

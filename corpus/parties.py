@@ -45,7 +45,7 @@ from corpus.vocabulary_names import (  # noqa: F401 - the names vocabulary, re-e
 # 指导 and 联合 begin names too ("指导组", "联合党委"); a 由 anywhere but in 自由 introduces the real subject.
 _VERB_NAMES = "|".join(f"{verb}(?!{one_of(ends)})" for verb, ends in v.VERB_NAMES)
 # "定期向安全生产监督管理部门", "及时对…": a time or manner adverb before such a word opens a clause too.
-_CLAUSE_START = re.compile(rf"^(?:{alternation((*TIME_ADVERBS, *MANNER_ADVERBS))})?"
+_CLAUSE_START = re.compile(rf"^(?!{one_of(v.NAME_OPENINGS)})(?:{alternation((*TIME_ADVERBS, *MANNER_ADVERBS))})?"
                            rf"(?:{'|'.join(CLAUSE_START_WORDS)}|{_VERB_NAMES})|(?<!自)由")
 _ANNOTATION = re.compile(r"[（(][^（）()]{0,30}[）)]$")
 _HEAD_COUNT = re.compile(rf"^[0-9一二三四五六七八九十两]{{1,3}}(?:{'|'.join(HEAD_COUNTERS)})(?=\S{{2}})")
@@ -156,7 +156,7 @@ def is_party_name(name: str) -> bool:
 # A span that starts like a clause, not a name: a verb, a preposition, "其他…".
 # Duty verbs that also begin names of bodies (roles.NOUN_VERBS: "组织部", "宣传部") do not mark a clause.
 _VERB_START = re.compile(
-    rf"^(?:{one_of(v.CLAUSE_OPENERS)}|"
+    rf"^(?!{one_of(v.NAME_OPENINGS)})(?:{one_of(v.CLAUSE_OPENERS)}|"
     + "|".join(TIME_ADVERBS) + "|"  # "定期向安全生产监督管理部门报送": a predicate with no subject
     + "|".join(p for p, _ in roles.phrases(roles.VERB) if p not in roles.NOUN_VERBS) + ")"
 )
@@ -291,7 +291,7 @@ def roster_units(text: str) -> Units:
     lead: list[str] = []
     members: list[str] = []
     notes: list[tuple[str, str]] = []
-    label = ""
+    label = first = ""
     for chunk in re.split(r"[；;]", text):
         if (seg := _ROSTER_SEGMENT.search(chunk)) and ROSTER_LINE.match(re.sub(r"\s+", "", seg.group("label")) + "：x"):
             label, names = re.sub(r"\s+", "", seg.group("label")), seg.group("names")
@@ -314,7 +314,10 @@ def roster_units(text: str) -> Units:
                 notes.append((name, label))
             else:
                 continue
-            (lead if _LEAD_POSITIONS.match(label) else members).append(name)
+            # "湾（滩）长：施强" opening the roster: its first "…长" post (no deputy) heads the group
+            head = not (lead or members) and label.endswith(v.POST_HEAD) and not re.match(one_of(v.DEPUTY_PREFIXES), label)
+            (lead if _LEAD_POSITIONS.match(label) or head or (lead and label == first) else members).append(name)
+            first = first or label
     if not lead and not members:
         return Units()
     return Units(lead=tuple(dict.fromkeys(lead)), shared=tuple(dict.fromkeys(m for m in members if m not in lead)),

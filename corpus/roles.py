@@ -119,9 +119,12 @@ PHRASES += tuple((w, "responsible", frozenset({VERB})) for w in (
 # Role words that, followed by an object, mean "together with" and name no role: "各处室要协同辖区学校开展
 # 宣传" — the subject does the work (responsible), the object is a partner, not a lead it supports.
 TOGETHER_VERBS = ("协同", "协作")
+# "A委托B代为召开": B does A's work on A's behalf — both answer for it; "A与B签订…协议": the two sides of an
+# agreement both act (corpus/inline.py). 委托 without 代为 ("委托区公证部门进行鉴别") names a body engaged, no party.
+DELEGATE_VERBS, ON_BEHALF_WORDS, AGREEMENT_VERBS = ("委托",), ("代为", "代表"), ("签订", "签署")
 # Duty verbs that also begin names of bodies ("组织部", "宣传部", "督查组"): before an organisation
 # suffix they are part of a name, not a verb.
-NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查")
+NOUN_VERBS = ("组织", "宣传", "统计", "监督", "检查", "巡查", "督查", "考核", "培训", "审批", "保障", "审查", "协调")
 NAME_AFTER_VERB = re.compile(rf"(?:{'|'.join(NOUN_VERBS)})(?:部|组|局|科|处|室|办|站|所|队|中心)")
 # "县工信局为牵头单位，县通信公司为责任单位": every unit label also works as "为<label>" after its units.
 LABEL_COPULAS = ("为", "作为", "是")

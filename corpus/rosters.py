@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from corpus import vocabulary_names as v
-from corpus.parties import personal_name
-from corpus.text import collapse_spaces, has_sentence_punct
+from corpus.parties import is_party_name, personal_name
+from corpus.text import collapse_spaces, has_sentence_punct, join_cjk_spaces
 from corpus.vocabulary import LABEL_NUMERALS, one_of
 
 # The body a roster staffs, named in the paragraph that announces it ("决定成立审计工作督导领导小组，…如下：").
-_BODY = re.compile(rf"[^，,。；;：:“”]{{2,40}}?(?:{one_of(v.STAFFED_BODY_ENDS)})(?![\u4e00-\u9fff])")
+# A quoted campaign name may open it ("成立“除火患、保平安”冬春专项行动领导小组").
+_BODY = re.compile(rf"(?:“[^“”，。；]{{2,20}}”)?[^，,。；;：:“”]{{2,40}}?(?:{one_of(v.STAFFED_BODY_ENDS)})(?![\u4e00-\u9fff])")
 # The title line of one group in a list of groups ("第二指导组", "（三）综合协调组"): a roster of its own.
 GROUP_TITLE = re.compile(rf"^[（(]?[第{LABEL_NUMERALS}\d]{{0,4}}[）)、.]?[\u4e00-\u9fff]{{0,12}}?(?:{one_of(v.GROUP_TITLE_ENDS)})[:：]?$")
 
@@ -84,14 +85,28 @@ def roster_entry(raw: str) -> str:
     if (listed := spaced_names(names.strip())) is not None:
         names = "、".join(listed)
     out = []
-    for piece in re.split(r"[、，,]|\s{3,}", names.strip()):
+    for k, piece in enumerate(re.split(r"[、，,]|\s{3,}", names.strip())):
         piece = piece.strip()
         m = _SPACED_NAME.match(piece)
-        if m and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2:
+        # after the first, a piece is a further post of the same person unless it opens with a personal name:
+        # "吴 滨 华光联合党委书记、资源生态 处处长" (a post wrapped at a space) is one person
+        if m and len(m.group("name").replace(" ", "")) in (2, 3, 4) and len(m.group("post")) >= 2 and (
+                k == 0 or personal_name(m.group("name"))):
             piece = f"{m.group('name').replace(' ', '')}（{collapse_spaces(m.group('post'))}）"
         out.append(collapse_spaces(piece))
     body = "、".join(p for p in out if p)
-    return f"{collapse_spaces(label)}：{body}" if sep else body
+    return f"{join_cjk_spaces(label)}：{body}" if sep else body
+
+
+def aligned_label(text: str) -> str:
+    """A roster line with the spaces that align its label dropped: "湾 （滩） 长：施强" → "湾（滩）长：施强"."""
+    label, sep, rest = text.partition("：")
+    return f"{join_cjk_spaces(label)}{sep}{rest}" if sep else text
+
+
+def shown_entry(raw: str) -> str:
+    """A roster line as its paragraph shows it: names set apart, the label's aligning spaces dropped."""
+    return aligned_label(shown_roster_line(raw))
 
 
 # A paragraph that sets a body up ("决定成立金井片区督查专班"), and a heading over its people ("一、人员组成").
@@ -101,8 +116,15 @@ MEMBERS_TITLE = re.compile(rf"(?:{one_of(v.MEMBER_NOUNS)})(?:{one_of(v.MEMBER_TI
 _LIST_NOUN = re.compile(rf"(?:{one_of(v.LIST_NOUN_HEADS)})?{v.LIST_NOUN}$|{'$|'.join(v.LIST_NOUN_ENDS)}$")
 
 
+def _unquoted(name: str) -> str:
+    """"“除火患、保平安”冬春专项行动领导小组" → the name without its quote marks, when that reads as a name;
+    else the part after the quotes ("“对市督导”省级评估工作领导小组" → 省级评估工作领导小组)."""
+    joined = name.replace("“", "").replace("”", "")
+    return joined if "”" not in name or is_party_name(joined) else name.rpartition("”")[2]
+
+
 def body_named(text: str) -> str:
-    names = [re.split(rf"的|{SETS_UP.pattern}", m.group(0))[-1] for m in _BODY.finditer(text)]
+    names = [_unquoted(re.split(rf"的|{SETS_UP.pattern}", m.group(0))[-1]) for m in _BODY.finditer(text)]
     return next((n for n in reversed(names) if len(n) >= 4), "")
 
 
@@ -129,5 +151,5 @@ def roster_group(text: str, section: str) -> tuple[str, ...]:
         title = _NUMBERING.sub("", section.rsplit(" ", 1)[-1].strip())
         names = [title] if GROUP_TITLE.match(title) else []
     # "决定成立督查专班，名单如下" announces the body; a bare title ("第六小组") is the body
-    return tuple(dict.fromkeys(n if _BODY.fullmatch(n) else body_named(n) for n in names
+    return tuple(dict.fromkeys(_unquoted(n) if _BODY.fullmatch(n) else body_named(n) for n in names
                                if _BODY.fullmatch(n) or (SETS_UP.search(n) and body_named(n))))

@@ -432,7 +432,16 @@ def trailing_label_units(text: str) -> Units:
     if not matches:
         return Units()
     m = matches[0] if len(matches) > 1 and "；" in text[matches[0].start():] else matches[-1]
+    while (k := matches.index(m)) > 0 and "。" not in text[matches[k - 1].end():m.start()]:
+        m = matches[k - 1]  # "牵头单位：A，配合单位：B": one run of labels, read from its first
     tail = text[m.start():].rstrip("。.； ")
+    # "责任单位：A，所属片区：B": a field that is no role label ends the list (B is where, not who)
+    cut = next((f.start() for f in _NEXT_FIELD.finditer(tail, m.end() - m.start())
+                if not roles.label_anywhere().match(tail, f.start() + 1)), len(tail))
+    tail = tail[:cut]
     if "。" in tail or len(tail) > 200:
         return Units()
     return replace(units_line(tail), raw=text[m.start():].rstrip())
+
+
+_NEXT_FIELD = re.compile(r"[，,；;]\s*[\u4e00-\u9fff]{2,6}[:：]")

@@ -17,7 +17,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "指挥部", "领导小组", "工作组", "专班", "小组", "组", "联", "科协", "委员会", "委会", "工会", "协会", "商会",
     "联合会", "基金会", "红十字会", "学会", "理事会", "监会", "团", "军分区", "武装部", "海关", "边检站",
     # service units, enterprises, schools
-    "中心", "公司", "集团", "院", "所", "站", "队", "大队", "中队", "馆", "校", "中学", "小学", "幼儿园", "学院",
+    "中心", "公司", "集团", "院", "所", "站", "队", "大队", "中队", "馆", "校", "中学", "小学", "幼儿园", "学院", "大学",
     "银行", "支行", "社", "电视台", "医院", "卫生院", "林场", "农场", "渔场", "水厂", "园区", "管理区",
     # places that act as bodies
     "街道", "乡", "镇", "乡镇", "镇街", "村", "村委", "村居", "社区", "片区", "管理局", "区", "县", "市", "省",
@@ -69,6 +69,8 @@ COLLECTIVE_QUALIFIERS = (*COLLECTIVE_MARKS, "其他", "其它", "全体", "区�
 VERB_OBJECTS = ("单位", "企业", "人员", "群众", "产权人")
 # Verbs that begin names only before these ("指导组", "联合党委"); elsewhere they begin a clause.
 VERB_NAMES = (("指导", ("组", "站", "中心")), ("联合", ("党委", "会")))
+# Words that open names though their first character opens a clause (应 / 和): "应急抢险分队", "和平村".
+NAME_OPENINGS = ("应急", "和平")
 # Words a span cut out of a clause starts with (besides the duty verbs of corpus/roles.py).
 CLAUSE_OPENERS = ("负责", "按", "按照", "对", "在", "将", "把", "以", "为", "从", "及时", "确保", "围绕", "结合", "根据", "依据",
                   "加快", "深化", "强化", "严格", "全面", "积极", "认真", "切实", "进一步", "坚持", "其他", "其它", "其余",
@@ -164,7 +166,7 @@ ROSTER_STARTS = ("成员", "组员")
 # names there, but in running text they are verbs and objects) and lost "片区管理局" in a duty title.
 UNIT_ENDS = ("局", "委", "办", "部", "处", "室", "科", "股", "所", "站", "队", "中心", "院", "会", "厅", "组", "团", "社", "行",
              "关", "馆", "校", "台", "司", "公司", "企", "支行", "单位", "部门", "政府", "村", "村居", "社区", "街道", "乡镇",
-             "片区", "联", "署", "科协", "集团", "总支", "专班")
+             "片区", "联", "署", "科协", "集团", "总支", "专班", "大学")
 # Words that begin a name like a scope but are no scope: "市场监管局", "市政公司", "区域…".
 NOT_SCOPES = {"市": ("场", "政"), "区": ("域",)}
 
@@ -275,3 +277,10 @@ DROPPED_NAME_LEVELS = ("县委", "县", "局")
 # "各挂钩帮扶干部" and "各挂钩帮扶责任人" in one notice are the same people: a collective of people is named by
 # what they do ("挂钩帮扶") and one of these nouns, which documents swap freely.
 PEOPLE_NOUNS = ("责任人", "干部", "人员")
+# One body written two ways in one document (corpus/implicit_aliases.py): the words a short form may leave out
+# of the longer one never hold these — a conjunction ("乡镇党委和人民政府"), a place or list word ("在", "等"),
+# a setting-up verb ("领导小组下设办公室"), a generic qualifier or role ("有关主管部门" is no 有关部门, "区直牵头部门"
+# no 区直部门), a kind of body ("协调单位有关部门"), a count.
+ALIAS_GAP_WORDS = ("和", "及", "等", "在", "的", "之", "下设", "设立", "组成", "成立", "有关", "相关", "主管", "责任", "各",
+                   "牵头", "配合", "业务", "单位", "部门",
+                   "个", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两")

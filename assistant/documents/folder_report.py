@@ -128,8 +128,10 @@ def doc_health(doc: Document, text: str) -> DocHealth:
         for item in items:
             if item.units.rule:
                 rules[item.units.rule] = None
-            # the spans the parser's recogniser refused as names (they are not in the answers)
-            for party in (*item.units.all, *item.units.rejected):
+            # the spans the parser's recogniser refused as names (they are not in the answers); a person a
+            # roster names by post ("组长：庄亮（党委委员）") is vouched for by the post, whatever the surname
+            posted = {name for name, _ in item.units.notes}
+            for party in (*(p for p in item.units.all if p not in posted), *item.units.rejected):
                 if party not in unrecognised and (why := parties.party_problem(party)):
                     unrecognised[party] = why
     rules = [r for r in rules if not any(o != r and o in r for o in rules)]  # the phrase, not also its clause

@@ -67,5 +67,8 @@ def test_hostile_probe(text, question, present, absent, tmp_path):
     reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
     for phrase in present:
         assert phrase in reply.text, reply.text
+    # "另见：…" only lists where other passages are (a heading like "（二）协助开展村居人居环境整治督促检查工作 第3段"):
+    # it states no duty, so what must not be said is looked for in the rest
+    said = "\n".join(line for line in reply.text.splitlines() if not line.startswith("另见："))
     for phrase in absent:
-        assert phrase not in reply.text, reply.text
+        assert phrase not in said, reply.text

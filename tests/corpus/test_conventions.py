@@ -202,6 +202,21 @@ CASES = [
      "负责配备专职网格员。\n", 1, {"shared": ("各村居", "网格化工作领导小组")}),
     ("set up, then its duty", "一、组织领导\n1.全区成立冬春专项行动领导小组，负责统筹协调指导。\n", 1,
      {"shared": ("冬春专项行动领导小组",)}),
+    ("A委托B代为…: both answer for the work", "三、工作规则\n2.会议原则上由组长组织召开，也可由组长委托常务副组长代为组织召开；\n",
+     2, {"shared": ("组长", "常务副组长")}),
+    ("A委托B代为… between bodies", "1.区民政局委托区社会福利中心代为发放补贴。\n", 1, {"shared": ("区民政局", "区社会福利中心")}),
+    ("X与Y签订…: both sides of the agreement", "（二）加强规划研究。由区发展研究中心与中国政法大学签订课题研究委托协议，研究提升比对水平。\n",
+     "中国政法大学", {"shared": ("区发展研究中心", "中国政法大学")}),
+    ("an agreement already made (…签订的) is no act", "二、分解目标\n1.将我区党政领导与省委、省政府签订的目标责任逐项分解细化。\n",
+     1, {"shared": (), "cooperate": ()}),
+    ("two labels in one run after the text, a comma between", "一、任务\n1.推进改革。牵头单位：区口岸办，配合单位：区税务局。\n",
+     1, {"lead": ("区口岸办",), "cooperate": ("区税务局",)}),
+    ("P由A和B担任: the post's holders do its work", "1.防火检查人员由站内队长和队员担任。\n", 1, {"shared": ("站内队长", "队员")}),
+    ("设总路长，由X担任，负责…", "（一）区级。设总路长，由区分管领导担任，负责领导全区路长制工作。\n", "总路长",
+     {"shared": ("区分管领导",)}),
+    ("a post described (…担任召集人的…制度) gives no duty", "1.建立健全由片区分管领导担任召集人的联席会议制度。\n", 1,
+     {"shared": ()}),
+    ("委托 without 代为 engages a body, names no party", "1.需鉴别证书的，委托区公证部门进行鉴别并提供依据。\n", 1, {"shared": ()}),
     ("cadres in general are no party", "四、工作要求\n1.党员干部要带头参加志愿服务。\n", 1, {"shared": ()}),
     ("a meeting's date is no subject", "四、工作要求\n1.总结会议于3月10日前，在区行政中心召开。\n", 1, {"shared": ()}),
     # --- a label's list written as clauses: each unit with its role word, the verb no part of the name ---
@@ -249,10 +264,12 @@ NOT_PARTIES = [
     ("an adverb and a verb before the object", "1.指挥部办公室及时报指挥启动应急预案，立即组织有关部门和单位做好人员转移。\n"),
     ("将 inside a subject", "1.区消防工作站将联合党政办督查组适时对各单位进行督导检查。\n"),
     ("a time adverb opens a predicate with no subject", "1.制定年度计划，定期向安全生产监督管理部门报送工作计划。\n"),
+    ("协调 + a collective is a verb with its object", "8.金井湾片区管理局：按照实施方案，协调各项目业主单位组织实施；\n"),
+    ("协调有关部门 inside a duty", "3.负责物资的储备和管理，协调有关部门做好抢险物资的储备。\n"),
     ("a time adverb before 向", "第九条 片区内设处室安全生产工作职责：\n（一）定期向安全生产监督管理部门报送工作计划。\n"),
 ]
 
-_BAD = ("定期", "立即", "规定时间", "经区", "有关单位", "职能处室", "委托", "站将", "开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握", "村")
+_BAD = ("协调", "定期", "立即", "规定时间", "经区", "有关单位", "职能处室", "委托", "站将", "开展", "按职责", "由", "简称", "排位", "职责如下", "责任制单位", "其他领导", "落实", "督办", "深入", "区直各有关单位", "每", "向", "协同", "掌握", "村")
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
@@ -275,7 +292,33 @@ ROSTERS = [
      ("王明",), ("工作专班", "区征迁办", "苏平片区经济发展处")),
     ("a rare surname vouched for by its post", "成立督查专班，名单如下：\n组 长：庄 亮 党委委员、驻片区纪检监察组组长\n"
      "副组长：林 华 局长助理\n", ("庄亮",), ("督查专班", "林华")),
+    ("a numbered lead-in that sets the group up names it, quoted campaign name and all",
+     "二、组织机构\n（一）工作领导小组。全区成立“除火患、保平安”冬春专项行动领导小组，负责统筹协调指导。\n"
+     "组 长：杜源生 区党工委副书记\n副组长：林 杰 区环境与国土局局长\n",
+     ("杜源生",), ("除火患、保平安冬春专项行动领导小组", "林杰")),
+    ("the roster's first 长 post heads it; a post wrapped at a space is no person",
+     "现成立金井片区湾（滩）长制工作领导小组，组成人员名单如下：\n湾 （滩） 长：施 强 片区党委书记、局长\n"
+     "副 湾（滩） 长：林述佳 片区党委委员、副局长\n成 员：吴 滨 华光联合党委书记、资源生态 处处长\n"
+     "蔡昌旺 芬尾联合党委书记、农业农村 处处长\n",
+     ("施强",), ("金井片区湾（滩）长制工作领导小组", "林述佳", "吴滨", "蔡昌旺")),
+    ("a group's own title over its roster, no set-up verb", "二、组织架构\n（一）白青区域征迁工作专班\n"
+     "组 长：吕振南 党政办公室主任\n副 组 长：王玲玲 经济发展处处长\n", ("吕振南",), ("白青区域征迁工作专班", "王玲玲")),
+    ("one lead-in over several titled groups: each group is named by its title",
+     "现组建工作专班，负责研究、推动相关产业链培育，各工作专班组成人员名单如下：\n（一）世茂海峡城工作专班\n"
+     "组 长：施 强 金井片区管理局党委书记、局长\n副组长：林贤华 区经济发展局副局长\n", ("施强",), ("世茂海峡城工作专班", "林贤华")),
 ]
+
+
+def test_a_field_after_the_units_ends_the_list():
+    """"责任单位：A，所属片区：B": 所属片区 is a field of the item (where), not a party nor a refused name."""
+    it = parse_document("一、任务\n2.吉钓安置小区1860套，责任单位：区交投公司，所属片区：金井湾片区开发管理局。\n", "x.txt").items[0]
+    assert it.units.shared == ("区交投公司",) and not it.units.rejected
+
+
+def test_a_head_post_after_the_members_does_not_lead():
+    """Only a roster's first "…长" post heads it: one listed after its members is a member's post."""
+    tasks = parse_document("成立河长制工作小组：\n成 员：张三 区水利局局长\n河 长：李四 区长\n", "x.txt").tasks
+    assert [(t.units.lead, t.units.shared) for t in tasks] == [((), ("张三", "李四"))]
 
 
 @pytest.mark.parametrize(("text", "lead", "members"), [c[1:] for c in ROSTERS], ids=[c[0] for c in ROSTERS])
@@ -326,6 +369,29 @@ def test_alias_definition_gives_both_names():
     doc = parse_document("区交通与建设局（简称“区交建局”）负责道路建设。\n由区市场监督管理局（以下简称区市监局）牵头。\n", "x.txt")
     assert ("区交通与建设局", "区交建局") in doc.party_aliases
     assert ("区市场监督管理局", "区市监局") in doc.party_aliases
+
+
+# One body written two ways in one document: the shorter form is an alias of the only longer name that holds it.
+IMPLICIT_ALIASES = [
+    ("a word left out of the longer name",
+     "区直各单位，金井湾片区开发管理局，岚城片区开发管理局：\n二、责任分工\n8.金井湾片区管理局：按照实施方案，组织实施；\n",
+     ("金井湾片区开发管理局", "金井湾片区管理局"), True),
+    ("an abbreviation of the name in the roster", "成员：张三 区医疗保障局局长\n1.区医保局负责医保基金监管。\n",
+     ("区医疗保障局", "区医保局"), True),
+    ("two longer names: never merged", "成员单位：区财政金融局、区财政审计局。\n1.区财政局负责资金保障。\n",
+     ("区财政金融局", "区财政局"), False),
+    ("a setting-up verb is no part of a name", "领导小组下设办公室，负责日常工作。\n1.领导小组办公室负责汇总。\n",
+     ("领导小组下设办公室", "领导小组办公室"), False),
+    ("a generic qualifier makes another collective", "1.有关主管部门负责审批。\n2.有关部门配合做好宣传。\n",
+     ("有关主管部门", "有关部门"), False),
+    ("two bodies joined by 和", "1.乡镇党委和人民政府负责组织。\n2.乡镇政府负责实施。\n",
+     ("乡镇党委和人民政府", "乡镇政府"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "aliased"), [c[1:] for c in IMPLICIT_ALIASES], ids=[c[0] for c in IMPLICIT_ALIASES])
+def test_one_body_written_two_ways_is_one_party(text, pair, aliased):
+    assert (pair in parse_document(text, "x.txt").party_aliases) == aliased
 
 
 def test_a_list_of_groups_is_one_roster_per_group():

@@ -59,7 +59,35 @@ LIST_CLAUSES = [
     ("meeting rules, the first clause short",
      "三、会议规则\n（一）会议原则上每半年召开一次，主要研究重大问题；\n（二）会议的议题由工作站办公室研究提出，报组长决定。\n",
      [(1, "每半年召开一次"), (2, "工作站办公室研究提出")]),
+    ("the list's last duty, short and closed by a full stop after siblings with their own text",
+     "五、南海中心另行增加职能\n负责加强村级组织的规范化管理，主要承担三方面职能：\n"
+     "（一）负责村级组织日常事务管理。抓好“三会一课”，落实事务公开制度。\n"
+     "（二）协助开展村居人居环境整治督促检查工作。采取定期检查和不定时抽查相结合的方式。\n（三）协助开展两违管控工作。\n"
+     "中共平潭综合实验区金井片区管理局委员会\n",
+     [(1, "日常事务管理"), (2, "人居环境整治"), (3, "两违管控")]),
+    ("a rule's last clause on a line of its own",
+     "三、工作规则\n（一）联席会议原则上每年召开一次全体会议。根据工作需要，可临时召开会议。\n"
+     "（二）联席会议办公室负责汇总收集各相关单位考核评价完成情况。\n四、职责分工\n",
+     [(1, "每年召开一次"), (2, "汇总收集")]),
 ]
+
+
+def test_a_short_heading_over_its_own_text_stays_a_heading():
+    """"（二）强化督查。" with its paragraph on the next line heads that paragraph, even after a sibling with text."""
+    doc = parse_document("四、保障措施\n（一）加强领导。各单位要高度重视。\n（二）强化督查。\n区督查室要定期开展督查，通报进展。\n",
+                         "x.txt")
+    assert [p.section.rsplit(" / ", 1)[-1] for p in doc.paragraphs if "区督查室" in p.text] == ["（二）强化督查"]
+    assert not [p for p in doc.paragraphs if p.text.startswith("（二）")]
+
+
+def test_a_full_stop_line_over_numbered_items_heads_them():
+    """"（二）指挥部接到信息后，通知点长进行管控。" over "1.日常巡查：…" heads those items."""
+    doc = parse_document("三、触发机制\n（一）区气象局发布预报信息。蓝眼泪指挥部负责统筹。\n"
+                         "（二）指挥部接到信息后，通知点长进行管控。\n1.日常巡查：区文旅集团安排人员巡逻。\n"
+                         "2.定点值班：由点长调配管控人员。\n", "x.txt")
+    assert [it.section.rsplit(" / ", 1)[-1] for it in doc.items if it.number in (1, 2)] == [
+        "（二）指挥部接到信息后，通知点长进行管控"] * 2
+    assert not [p for p in doc.paragraphs if p.text.startswith("（二）")]  # a heading, not a paragraph of its own
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LIST_CLAUSES], ids=[c[0] for c in LIST_CLAUSES])

@@ -11,6 +11,7 @@ from corpus.parties import is_party_name, party_problem, strip_annotation
     "区自然资源服务中心苏平服务站", "区消防支队", "工作指导组", "第一小组", "中国资产评估协会", "机关党委",
     "危化处（60日）", "区经济发展局（重点办、发改处）", "组长", "张三同志", "第一责任人", "欧阳明", "王五",
     "人行平潭支行", "各区属国企", "经济发展处", "各牵头单位", "各攻坚战责任单位", "相关配合部门", "区直各责任单位",
+    "应急抢险分队", "和平村", "中国政法大学",
 ])
 def test_names_are_recognised(name):
     assert is_party_name(name), party_problem(name)
@@ -37,6 +38,8 @@ def test_names_are_recognised(name):
     ("实行", "结尾不像单位、集体或人员"),
     ("下同", "结尾不像单位、集体或人员"),
     ("区", "太短"),
+    ("和各乡镇", "像句子片段"),
+    ("协调各项目业主单位", "像句子片段"),
 ])
 def test_phrases_are_not_names(phrase, why):
     assert party_problem(phrase) == why
