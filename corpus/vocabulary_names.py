@@ -250,6 +250,9 @@ PEOPLE_OF_A_BODY = ("教师", "干部", "党员", "职工", "人员", "员工", 
 GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要", "应", "须", "需", "及时", "做好", "加强", "积极",
                  # a leader's share of the work: "张三同志：主持…；分管…；联系…"
                  "分管", "联系", "主持", "协助", "抓好")
+# "结果能够共享的，应当主动共享", "日常监督检查工作中，发现…的，要依法处置": clauses ending so set a condition or a
+# time; a duty clause after them has no subject of its own either and goes on with the last subject's duties.
+CONDITION_CLAUSE_ENDS = ("的", "中", "时", "后")
 # "张三同志：负责…" is asked as "张三负责什么".
 HONORIFICS = ("同志",)
 # "叶苏凤（组长，党委书记）": the posts of a roster, as the first part of a roster note (Units.notes).

@@ -38,6 +38,10 @@ UNIT_DUTY_VERBS = ("负责", "牵头", "配合", "参与", "参加", "承担", "
 UNIT_DUTY_NOUNS = ("工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责",
                    "分工", "清单",
                    "地方", "区域")  # "第二组负责哪些地方": a group's duties are the areas it covers
+# "党群工作部在组织方面负责什么": a topic framed as such narrows the duties even when two characters long.
+TOPIC_FRAMES = ("方面", "领域")
+# "各处室在协作配合上要做什么": what stands in such a frame is the topic, never a role asked ("配合").
+TOPIC_FRAME_OPENS, TOPIC_FRAME_ENDS = ("在",), (*TOPIC_FRAMES, "上", "中", "里")
 # What a leader ↔ contact-point question may hold besides names and column words.
 CONTACT_QUESTION_WORDS = (
     "哪些", "哪个", "哪位", "哪几位", "哪几个", "哪里", "哪", "谁", "什么", "啥", "几位", "几个", "多少", "具体", "分别", "都", "还",

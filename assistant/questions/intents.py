@@ -172,7 +172,11 @@ def item_role(q: str) -> str:
     return "text"
 
 
+_TOPIC_FRAME = re.compile(rf"(?:{one_of(qwords.TOPIC_FRAME_OPENS)})(?P<topic>[\u4e00-\u9fff]{{2,8}}?)(?:{one_of(qwords.TOPIC_FRAME_ENDS)})")
+
+
 def unit_role(q: str) -> str:
+    q = _TOPIC_FRAME.sub(" ", q)  # "在协作配合上要做什么": the topic's words are no role asked
     lead, coop = bool(_LEAD.search(q)), bool(_COOP.search(q))
     if lead and not coop:
         return "lead"
@@ -239,7 +243,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         return PointLeaders(q, points=points, documents=docs)
 
     if spans and _LIST.search(rest) and not rule and ((topic := _section_topic(rest, spans, units))
-                                                       or _only_asks_duties(rest, spans, units)):
+                                                       or _only_asks_duties(rest, spans, units)
+                                                       or (topic := _mentioned_topic(rest, spans, units, documents))):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together,
@@ -315,10 +320,32 @@ def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitInde
     listed from there only. "" when no duty's section or heading holds them (searched instead)."""
     left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
     left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-    if not _TOPIC_CHARS[0] <= len(left) <= _TOPIC_CHARS[1]:
+    framed = bool(left) and any(left + frame in rest for frame in qwords.TOPIC_FRAMES)
+    if (inner := _framed_topic(rest)) and inner != left and _TOPIC_CHARS[0] - 1 <= len(inner) <= _TOPIC_CHARS[1] + 2 \
+            and any(on_topic(inner, d.item) for _, _, key in spans for d in units.duties_of(key)):
+        return inner  # "在协作配合上": the frame's words whole, though 配合 is also a duty verb
+    if not (_TOPIC_CHARS[0] - framed) <= len(left) <= _TOPIC_CHARS[1]:  # "在组织方面": a framed topic may be short
         return ""
     duties = [d for _, _, key in spans for d in units.duties_of(key)]
     return left if any(on_topic(left, d.item) for d in duties) else ""
+
+
+def _framed_topic(rest: str) -> str:
+    """"各处室在协作配合上要做什么" → "协作配合": the words a topic frame holds, or ""."""
+    m = _TOPIC_FRAME.search(rest)
+    return _NON_WORD.sub("", m.group("topic")) if m else ""
+
+
+def _mentioned_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex, documents) -> str:
+    """A framed topic no duty's section holds, but a passage does where the text says the unit acts ("（二）加强
+    协作配合。各处室加强日常沟通协调…"): the answer quotes those sentences. "" when none holds it."""
+    topic = _framed_topic(rest)
+    if len(topic) < _TOPIC_CHARS[0] - 1:
+        return ""
+    for _, _, key in spans:
+        if any(topic in name_key(m.source_text) for m in mentions(tuple(documents), units.spellings(key))):
+            return topic
+    return ""
 
 
 def on_topic(topic: str, item) -> bool:

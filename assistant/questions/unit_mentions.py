@@ -17,7 +17,7 @@ from assistant.questions.duty_text import GOES_ON
 from corpus import vocabulary_names as words
 from corpus.model import Document
 from corpus.parties import is_party_name
-from corpus.vocabulary import MODAL_VERBS, ORGANISATION_ENDS, SETS_UP_VERBS
+from corpus.vocabulary import CONJUNCTIONS, MODAL_VERBS, ORGANISATION_ENDS, SETS_UP_VERBS, UNIT_NOUNS, alternation, one_of
 
 MAX_MENTIONS = 8  # sentences quoted for one unit beyond its parsed duties
 MENTION_CHARS = 200
@@ -26,6 +26,8 @@ _LABEL_CHARS = 24  # a sentence's own short label before a colon ("水上交通�
 
 _SENTENCE = re.compile(r"[^。；;！!\n]+[。；;！!]?")
 _CLAUSE_START = re.compile(r"[，,：:]")
+_CLAUSES = re.compile(r"[，,]")
+_CONDITION_CHARS = 30
 _BRACKET = re.compile(r"^\s*[（(][^（）()]{0,30}[）)]")  # "区经济发展局（集贸市场）、…": the note, not the predicate
 _NOT_PREDICATE = tuple(words.NOT_PREDICATE_STARTS)
 _PEOPLE = (*words.PEOPLE_OF_A_BODY, *words.POSITIONS)  # "各学校教师要…": the body's people act
@@ -55,7 +57,7 @@ def _texts(doc: Document):
 
 def _subject_at(sentence: str, at: int, spelling: str) -> bool:
     """Whether the name at ``at`` is the subject of what follows it in its clause."""
-    after = _BRACKET.sub("", sentence[at + len(spelling):], count=1).lstrip()
+    after = _past_co_subjects(_BRACKET.sub("", sentence[at + len(spelling):], count=1).lstrip())
     post = after[next((len(r) for r in words.POST_RANKS if after.startswith(r)), 0):]  # "常务副主任李斌": a post
     if not after or after.startswith(_NOT_PREDICATE) or after[0] in "，,。；;" or post.startswith(_PEOPLE) \
             or _longer_name(spelling, after):
@@ -63,6 +65,32 @@ def _subject_at(sentence: str, at: int, spelling: str) -> bool:
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
     before = sentence[clause_start:at].strip()
     return not before or before in words.COLLECTIVE_OF_ASKED or before.endswith(tuple(words.AGENT_MARKS))
+
+
+_JOINER = re.compile(rf"^(?:{one_of(CONJUNCTIONS)}|、)?")
+_CO_ACTS = ("与", "同")  # "各村与吸毒人员家庭签订帮教协议书": with whom the subject acts
+_LIST_END = re.compile(rf"^(?:等(?:[0-9一二三四五六七八九十]+个)?(?:{alternation(UNIT_NOUNS)})?)?")
+_LONGEST_CO_NAME = 24
+
+
+def _past_co_subjects(after: str) -> str:
+    """What follows the asked name and the other subjects it is listed with: "、各责任单位务必…",
+    "和各村要把…", "各村要…" (a collective right after another), "与吸毒人员家庭签订…" (with whom it acts) —
+    so the predicate they share is read as the asked name's own. ``after`` itself when no list follows."""
+    rest, listed = after, False
+    while (m := _JOINER.match(rest)) is not None:
+        tail = rest[m.end():]
+        if not m.group(0) and not tail.startswith(words.COLLECTIVE_OF_ASKED):
+            break  # without a joiner only a collective ("各相关部门各村要…") is another subject
+        name = next((tail[:k] for k in range(min(len(tail), _LONGEST_CO_NAME), 1, -1) if is_party_name(tail[:k])), "")
+        if not name:
+            if m.group(0) in _CO_ACTS and "的" not in re.split(r"[，,。；;]", tail, maxsplit=1)[0]:
+                return tail  # "与X签订…": the subject acts with X (not "A与B的关系", a noun phrase)
+            break
+        rest, listed = tail[len(name):], True
+    if not listed:
+        return after
+    return rest[_LIST_END.match(rest).end():]  # "…等单位要": the list's own noun
 
 
 def _longer_name(spelling: str, after: str) -> bool:
@@ -79,8 +107,15 @@ def _set_up_at(sentence: str, at: int, spelling: str) -> bool:
 
 
 def _goes_on(sentence: str) -> bool:
-    s = sentence.strip()
-    return bool(GOES_ON.match(s)) or s.startswith(MODAL_VERBS)
+    """A sentence with no subject of its own: it opens with a duty verb or a modal, or with condition clauses
+    ("结果能够共享的，应当主动共享") before such a clause."""
+    clauses = [c.strip() for c in _CLAUSES.split(sentence.strip())]
+    for c in clauses:
+        if bool(GOES_ON.match(c)) or c.startswith(MODAL_VERBS):
+            return True
+        if not c.endswith(words.CONDITION_CLAUSE_ENDS) or len(c) > _CONDITION_CHARS:
+            return False
+    return False
 
 
 def mentions_in(doc: Document, spellings: tuple[str, ...], skip: set[str] = frozenset()) -> list[Mention]:
