@@ -256,8 +256,8 @@ CONDITION_CLAUSE_ENDS = ("的", "中", "时", "后")
 # "张三同志：负责…" is asked as "张三负责什么".
 HONORIFICS = ("同志",)
 # "叶苏凤（组长，党委书记）": the posts of a roster, as the first part of a roster note (Units.notes).
-ROSTER_NOTE_POSTS = ("组长", "副组长", "常务副组长", "第一副组长", "成员", "联络员", "主任", "副主任", "队长", "副队长",
-                     "指挥长", "副指挥长", "召集人", "总召集人", "秘书长")
+# Every roster label is one ("副总指挥：何盈；欧阳志为…": 欧阳志为 is a 副总指挥, never quoted under 总指挥).
+ROSTER_NOTE_POSTS = tuple(dict.fromkeys((*ROSTER_LABELS, "第一副组长", "主任", "副主任", "总召集人", "秘书长")))
 # How people shorten a unit's name by its level: "局交通与建设处" (the bureau's own office) asked as
 # "交通与建设处", "县教育局" as "教育局" (区 and 区委 are dropped by the unit index itself).
 DROPPED_NAME_LEVELS = ("县委", "县", "局")

@@ -129,6 +129,34 @@ def _people_stem(name: str) -> str:
     return ""
 
 
+_OWN_PARENT_MARKS = ("其",)  # "其各内设处室": the body the text is about, as in "片区管理局各内设处室"
+_LONGER_CHARS = 4  # "内设处室": a shorter name is a body's own kind, not a generic word ("办公室")
+
+
+def _written_longer(duties: dict[str, list[Duty]]) -> dict[str, tuple[str, ...]]:
+    """One body's offices or post written at several lengths in the same documents: "内设处室", "片区内设处室",
+    "片区管理局各内设处室", "其各内设处室"; "队长", "消防站队长", "微型消防站队长". Each shorter key maps to the
+    longer keys that end in it, when they all name one parent (a place level such as 片区 being the start of
+    片区管理局); never two ("白青区域征迁工作专班" and "各区域征迁工作专班" are two bodies), nor a parent whose place
+    word the shorter name splits (片区防控办 is not 区防控办's)."""
+    absorbed: set[str] = set()
+    out: dict[str, tuple[str, ...]] = {}
+    for short in sorted(duties, key=len, reverse=True):
+        if not (len(short) >= _LONGER_CHARS or short.endswith(POSITIONS)) or not is_party_name(short):
+            continue
+        longer = [k for k in duties if len(k) > len(short) and k.endswith(short) and k not in absorbed
+                  and not _splits_place(k[:-len(short)], short)]
+        if not longer:
+            continue
+        parents = {k[:-len(short)].removesuffix("各").removeprefix(_OWN_PARENT_MARKS[0]) for k in longer} - {""}
+        parents = {p for p in parents if not any(o != p and o.startswith(p) for o in parents)}  # 片区 of 片区管理局
+        documents = {d.document.source for k in longer for d in duties[k]}
+        if len(parents) <= 1 and {d.document.source for d in duties[short]} <= documents:
+            out[short] = tuple(longer)
+            absorbed.add(short)
+    return out
+
+
 class UnitIndex:
     def __init__(self, documents: tuple[Document, ...], aliases: UnitAliases | None = None):
         self._aliases = aliases or UnitAliases()
@@ -179,6 +207,8 @@ class UnitIndex:
                 groups["people:" + stem].add(key)
             if full := _abbreviation_of(key, [k for k in self.duties if is_party_name(k)]):
                 groups["abbr:" + full].update((key, full))  # "区财金局" and "区财政金融局" in one document
+        for short, longer in _written_longer(self.duties).items():
+            groups["longer:" + short].update((short, *longer))
         for form, keys in groups.items():
             short = form.removeprefix("sub:")
             if form.startswith("sub:"):

@@ -57,7 +57,8 @@ def _texts(doc: Document):
 
 def _subject_at(sentence: str, at: int, spelling: str) -> bool:
     """Whether the name at ``at`` is the subject of what follows it in its clause."""
-    after = _past_co_subjects(_BRACKET.sub("", sentence[at + len(spelling):], count=1).lstrip())
+    after = _past_co_subjects(_BRACKET.sub("", sentence[at + len(spelling):], count=1).lstrip(),
+                              spelling.startswith(words.COLLECTIVE_OF_ASKED))
     post = after[next((len(r) for r in words.POST_RANKS if after.startswith(r)), 0):]  # "常务副主任李斌": a post
     if not after or after.startswith(_NOT_PREDICATE) or after[0] in "，,。；;" or post.startswith(_PEOPLE) \
             or _longer_name(spelling, after):
@@ -73,14 +74,15 @@ _LIST_END = re.compile(rf"^(?:等(?:[0-9一二三四五六七八九十]+个)?(?:
 _LONGEST_CO_NAME = 24
 
 
-def _past_co_subjects(after: str) -> str:
+def _past_co_subjects(after: str, collective: bool) -> str:
     """What follows the asked name and the other subjects it is listed with: "、各责任单位务必…",
-    "和各村要把…", "各村要…" (a collective right after another), "与吸毒人员家庭签订…" (with whom it acts) —
+    "和各村要把…", "各村要…" (a collective right after the asked collective: "片区管理局各内设处室" is the bureau's
+    offices, not two subjects), "与吸毒人员家庭签订…" (with whom it acts) —
     so the predicate they share is read as the asked name's own. ``after`` itself when no list follows."""
     rest, listed = after, False
     while (m := _JOINER.match(rest)) is not None:
         tail = rest[m.end():]
-        if not m.group(0) and not tail.startswith(words.COLLECTIVE_OF_ASKED):
+        if not m.group(0) and not (collective and tail.startswith(words.COLLECTIVE_OF_ASKED)):
             break  # without a joiner only a collective ("各相关部门各村要…") is another subject
         name = next((tail[:k] for k in range(min(len(tail), _LONGEST_CO_NAME), 1, -1) if is_party_name(tail[:k])), "")
         if not name:

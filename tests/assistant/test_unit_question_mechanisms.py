@@ -1,0 +1,103 @@
+"""Unit questions ("X负责什么", "X在Y方面要做什么", "张三负责什么") through the whole router, one row per mechanism
+(issue 16, eval/unit_probe_table.tsv): short snippets in the style of the breadth corpus, no file under
+/work/shared read. Each row: the document text, the question, phrases the answer must hold, phrases it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.documents.knowledge import Knowledge
+from assistant.documents.units_index import UnitIndex
+from assistant.questions.router import Turn, route
+from corpus.library import Corpus
+from corpus.parse import parse_document
+from index.searcher import open_searcher
+
+_PLAN = "禁毒工作方案\n\n一、工作目标\n全面加强禁毒工作。\n"
+_ROSTER = ("清明节祭扫期间突发事件应急预案\n\n四、组织机构\n（一）总指挥部：\n总 指 挥 ：林 峰 党委委员、四级调研员\n"
+           "副总指挥 ：何 盈 党委副书记\n欧阳志为 党委委员、副局长\n林鹏飞 党委委员、四级调研员\n成 员 ： 王强平 党政办公室主任\n"
+           "领导小组下设办公室，办公室依托社会事业处，主任由林瑞珍同志兼任，负责统筹协调日常工作。\n"
+           "领导小组下设2个清明祭扫保障工作小组\n第一小组：大练清明祭扫保障工作小组\n组 长：欧阳志为\n副 组 长：郑应昌 李云桂\n"
+           "成 员：交通与建设处、大练包村工作队及村干部\n职 责：负责大练涉迁坟墓安置区的祭扫管理、交通疏导等相关保障工作。\n"
+           "第二小组：屿头清明祭扫保障工作小组\n组 长：何 盈\n成 员：党群工作处\n职 责：负责屿头辖区内农村散葬区的祭扫管理。\n")
+
+CASES = [
+    ("co-subjects: the asked body listed with others before the predicate they share (A、B务必…)",
+     "保障性安居工程建设目标任务\n\n三、工作要求\n1.务必高度重视。保障性安居工程建设规模大，各片区开发管理局、各责任单位务必"
+     "把保障性安居工程建设作为一把手工程来抓。\n2.务必尽快启动。各片区开发管理局、各责任单位要按工作时限倒排工期。\n",
+     "各责任单位要做什么？", ("作为一把手工程来抓", "按工作时限倒排工期"), ()),
+    ("co-subjects: a collective right after the asked collective (各相关部门各村要…)",
+     "清明节群众祭扫保障工作方案\n\n三、工作要求\n（一）加强组织领导。各相关部门各村要把做好清明节工作作为维护社会和谐稳定的"
+     "重要工作来抓。\n（二）做好信息报送。各相关部门各村要及时、准确地做好群众祭扫相关信息报送。\n",
+     "各村要做哪些事？", ("维护社会和谐稳定", "群众祭扫相关信息报送"), ()),
+    ("the one the subject acts with (各村与吸毒人员家庭签订…) keeps the subject's duty",
+     _PLAN + "二、加大帮教力度\n以网格化服务管理机制为手段，各村与吸毒人员家庭签订帮教协议书。采取管理、监督相结合的办法。\n",
+     "各村要负责哪些禁毒工作？", ("各村与吸毒人员家庭签订帮教协议书",), ()),
+    ("…but never a noun phrase (A与B的…)",
+     _PLAN + "二、职责\n各村与社区的关系另行规定。派出所负责吸毒人员管控。\n",
+     "各村要做哪些事？", (), ("关系另行规定",)),
+    ("a body's offices (片区管理局各内设处室) are not a second subject after the body",
+     "安全生产工作规定\n\n第八条 片区管理局安全生产工作职责：（一）宣传贯彻安全生产法律法规。（二）健全安全生产目标责任体系。\n"
+     "第十一条 片区管理局各内设处室及办事处应当完善安全生产议事制度。\n",
+     "片区管理局负责什么？", ("宣传贯彻安全生产法律法规",), ("完善安全生产议事制度",)),
+    ("a topic framed as such (在组织方面) narrows the duties though two characters long",
+     "生态环境保护工作职责规定\n\n第六条 区党群工作部工作职责：\n（一）组织方面\n1.完善党政领导干部考核机制。\n"
+     "2.组织开展领导干部生态环境保护教育培训工作。\n（二）宣传方面\n1.负责开展生态环境保护宣传教育。\n",
+     "党群工作部在组织方面负责什么？", ("完善党政领导干部考核机制",), ("宣传教育",)),
+    ("a role word inside a topic frame (在协作配合上) asks no role; condition clauses go on with the duty",
+     "执法监督检查计划\n\n三、有关要求\n（一）严格计划管理。各处室要严格按照执法监督检查计划执行。\n"
+     "（二）加强协作配合。各处室加强日常沟通协调,同类监督检查工作能够联合开展的,应当联合开展;结果能够共享的,应当主动共享。"
+     "日常监督检查工作中,发现涉嫌违纪违法违规问题线索的,要依法依规及时处置，并抄送监督检查处。\n（三）守检查纪律。检查人员要遵守工作纪律。\n",
+     "各处室在协作配合上要做什么？", ("应当联合开展", "应当主动共享", "抄送监督检查处", "“协作配合”方面"),
+     ("没有把各处室列为", "遵守工作纪律")),
+    ("a roster's continuation line is under its own label (副总指挥), never the roster's first post",
+     _ROSTER, "欧阳志为负责什么？", ("名单中任副总指挥",), ("总指挥 ：欧阳志为", "总指挥：欧阳志为")),
+    ("a group's members asked: its roster, though the group is a unit with duties (金井片区督查专班 = 督查专班)",
+     "关于组建督查专班开展督查巡查工作的通知\n\n关于组建督查专班开展督查巡查工作的通知\n各工作小组，各村（居）委会：\n"
+     "为推动各项工作落实，经研究，决定成立金井片区督查专班，对落实各项目标任务责任情况开展督查巡查。\n一、人员组成\n"
+     "组 长：庄 亮 党委委员、驻片区纪检监察组组长\n副组长：林 华 局长助理\n成 员：林 勇 办公室工作小组副组长\n"
+     "林圣龙 办公室工作小组科员\n施丽华 党群工作小组科员\n二、督查内容\n片区管理局重点工作落实情况。\n三、督查方式\n"
+     "督查专班认真对照重点工作任务完成情况，采取书面和实地督查相结合的方式进行督查。\n四、督查要求\n"
+     "（一）明确督查内容。督查组组长要组织组员对检查内容进行梳理。\n（二）坚持问题导向。各督查组要以问题为导向。\n",
+     "督查专班有哪些成员？", ("林圣龙", "施丽华"), ()),
+    ("a group leader's duties say which group they are",
+     _ROSTER, "欧阳志为负责什么？", ("大练清明祭扫保障工作小组；职责：负责大练涉迁坟墓安置区",), ("屿头辖区",)),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_unit_question(text, question, present, absent, tmp_path):
+    corpus = Corpus(documents=(parse_document(text, "d.txt"),))
+    searcher = open_searcher(corpus, tmp_path, embedding_model=None)
+    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    for phrase in present:
+        assert phrase in reply.text, reply.text
+    for phrase in absent:
+        assert phrase not in reply.text, reply.text
+
+
+# One body's offices or post written at several lengths in one document is one unit; two bodies stay two.
+_OFFICES = ("安全生产工作规定\n\n第六条 各内设处室应当各司其职。（责任单位：片区管理局各内设处室）\n"
+            "第九条 片区内设处室、东庠办事处安全生产工作基本职责：（一）宣传贯彻执行国家安全生产法律。（二）建立健全制度。\n"
+            "第十二条 内设处室负责本行业安全生产监督。（责任单位：内设处室）\n")
+_TEAM = ("微型消防站建设的通知\n\n二、微型消防站队长应履行以下职责\n1.组织指挥初起火灾扑救和应急救援；\n2.组织开展防火巡查。\n"
+         "三、学习制度\n1.队长要组织站员学习消防设施的使用方法。\n2.消防站队长应制定站内学习计划。\n")
+_TASK_FORCES = ("征迁工作专班的通知\n\n一、工作专班负责统筹全片区征迁工作。（责任单位：工作专班）\n"
+                "二、各区域征迁工作专班负责本区域征迁。（责任单位：各区域征迁工作专班）\n"
+                "三、白青区域征迁工作专班负责白青区域。（责任单位：白青区域征迁工作专班）\n")
+
+
+@pytest.mark.parametrize(("text", "asked", "together"), [
+    (_OFFICES, "内设处室", ("片区内设处室", "片区管理局各内设处室")),
+    (_TEAM, "队长", ("微型消防站队长", "消防站队长")),
+])
+def test_one_body_written_at_several_lengths_is_one_unit(text, asked, together):
+    units = UnitIndex((parse_document(text, "d.txt"),))
+    keys = {units.key(n) for n in (asked, *together)}
+    assert len(keys) == 1, keys
+
+
+def test_a_collective_and_one_of_its_members_stay_apart():
+    units = UnitIndex((parse_document(_TASK_FORCES, "d.txt"),))
+    assert len({units.key(n) for n in ("工作专班", "各区域征迁工作专班", "白青区域征迁工作专班")}) == 3
