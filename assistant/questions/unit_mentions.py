@@ -17,7 +17,15 @@ from assistant.questions.duty_text import GOES_ON
 from corpus import vocabulary_names as words
 from corpus.model import Document
 from corpus.parties import is_party_name
-from corpus.vocabulary import CONJUNCTIONS, MODAL_VERBS, ORGANISATION_ENDS, SETS_UP_VERBS, UNIT_NOUNS, alternation, one_of
+from corpus.vocabulary import (
+    CONJUNCTIONS,
+    MODAL_VERBS,
+    ORGANISATION_ENDS,
+    SETS_UP_VERBS,
+    UNIT_NOUNS,
+    alternation,
+    one_of,
+)
 
 MAX_MENTIONS = 8  # sentences quoted for one unit beyond its parsed duties
 MENTION_CHARS = 200
