@@ -98,9 +98,16 @@ def _abbreviation_of(short: str, names) -> str:
     if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
         return ""  # "陈强" is not short for "陈华强": people's names are never abbreviated
     # not a name it begins ("区纪委" is not short for "区纪委监委": each is a name of its own)
-    found = [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
-             and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
+    found = _abbreviations(short, names)
     return found[0] if len(found) == 1 else ""
+
+
+def _abbreviations(short: str, names) -> list[str]:
+    bare = short.removeprefix("区")
+    if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
+        return []
+    return [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
+            and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
 
 
 def _splits_place(head: str, tail: str) -> bool:
@@ -266,7 +273,12 @@ class UnitIndex:
 
     def abbreviated(self, name: str) -> str:
         """The unit a name no document writes abbreviates ("区财金局" asked, "区财政金融局" written), or ""."""
-        return _abbreviation_of(name_key(name), [k for k in self.duties if is_party_name(k)])
+        short = name_key(name)
+        if found := _abbreviation_of(short, [k for k in self.duties if is_party_name(k)]):
+            return found
+        # "乡镇政府" of "各乡镇人民政府": the short form the index knows it by ("乡镇人民政府") is the one abbreviated
+        keys = {self._variants[v] for v in _abbreviations(short, [v for v in self._variants if is_party_name(v)])}
+        return next(iter(keys)) if len(keys) == 1 else ""
 
     def spellings(self, unit_key: str) -> tuple[str, ...]:
         """How the documents and people write the unit: its key, its spellings in duties, its short forms."""

@@ -30,6 +30,7 @@ from corpus.vocabulary import (
 MAX_MENTIONS = 8  # sentences quoted for one unit beyond its parsed duties
 MENTION_CHARS = 200
 _LONGER_NAME_CHARS = 6
+_BODY_ENDS = (*ORGANISATION_ENDS, *words.PARENT_ENDS)  # "各乡镇人民政府", "区交通投资集团": a longer body's name
 _LABEL_CHARS = 24  # a sentence's own short label before a colon ("水上交通和渔业船舶领域：")
 
 _SENTENCE = re.compile(r"[^。；;！!\n]+[。；;！!]?")
@@ -104,8 +105,8 @@ def _past_co_subjects(after: str, collective: bool) -> str:
 
 
 def _longer_name(spelling: str, after: str) -> bool:
-    """"各乡镇党委和人民政府", "区公安局交警大队": the name goes on into another body's name."""
-    return any((spelling + after[:k]).endswith(ORGANISATION_ENDS) and is_party_name(spelling + after[:k])
+    """"各乡镇党委和人民政府", "各乡镇人民政府", "区公安局交警大队": the name goes on into another body's name."""
+    return any((spelling + after[:k]).endswith(_BODY_ENDS) and is_party_name(spelling + after[:k])
                for k in range(1, _LONGER_NAME_CHARS + 1))
 
 
