@@ -260,7 +260,7 @@ HONORIFICS = ("同志",)
 ROSTER_NOTE_POSTS = tuple(dict.fromkeys((*ROSTER_LABELS, "第一副组长", "主任", "副主任", "总召集人", "秘书长")))
 # How people shorten a unit's name by its level: "局交通与建设处" (the bureau's own office) asked as
 # "交通与建设处", "县教育局" as "教育局" (区 and 区委 are dropped by the unit index itself).
-DROPPED_NAME_LEVELS = ("县委", "县", "局")
+DROPPED_NAME_LEVELS = ("县委", "县", "局", "片区")  # "片区消防工作站" asked as "消防工作站"
 # "各挂钩帮扶干部" and "各挂钩帮扶责任人" in one notice are the same people: a collective of people is named by
 # what they do ("挂钩帮扶") and one of these nouns, which documents swap freely.
 PEOPLE_NOUNS = ("责任人", "干部", "人员")

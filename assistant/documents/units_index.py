@@ -15,7 +15,7 @@ from corpus import vocabulary_names as name_words
 from corpus.aliases import UnitAliases
 from corpus.model import MAIN_PART, Document, Item
 from corpus.parties import POSITIONS, is_party_name, personal_name
-from corpus.roles import COOPERATE_STEMS
+from corpus.roles import COOPERATE_STEMS, UNIT_NOUNS
 from corpus.text import abbreviates
 from corpus.vocabulary import NOTICE_WORD, one_of
 
@@ -57,7 +57,8 @@ def _short_forms(name: str) -> list[str]:
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
     elif m := _PLACED_COMPANY.match(name):
         out.append(m.group("body"))  # "平潭综合实验区交通投资发展有限公司" → "交通投资发展有限公司"
-    if name.startswith("各") and len(name) - 1 >= 3 and (name.endswith(POSITIONS) or is_party_name(name[1:])):
+    if name.startswith("各") and len(name) - 1 >= 2 and (name.endswith(POSITIONS) or is_party_name(name[1:])) \
+            and name[1:] not in UNIT_NOUNS:  # "各乡镇" asked as "乡镇"; "各处室" is not every "处室"
         # "各挂钩帮扶干部" is asked as "挂钩帮扶干部", "各乡镇安委会" as "乡镇安委会" (not "各配合单位" as "配合单位")
         out.append(name[1:])
     if name.startswith("区委") and len(name) - 2 >= 3:
@@ -222,7 +223,7 @@ class UnitIndex:
                 if len(keys) != 1 or short not in self.duties or short in keys:
                     continue
                 keys = {*keys, short}
-            keys = {self._merged.get(k, k) for k in keys}  # a spelling merged by an earlier group
+            keys = {self.key(k) for k in keys}  # a spelling merged by an earlier group
             if len(keys) < 2:
                 continue
             keep = max(keys, key=len)
@@ -244,7 +245,9 @@ class UnitIndex:
     def key(self, name: str) -> str:
         """Duties are filed under the alias file's canonical spelling."""
         key = self._aliases.canonical(name)
-        return self._merged.get(key, key)
+        while key in self._merged:  # a spelling merged into one merged again later
+            key = self._merged[key]
+        return key
 
     def spans_in(self, q: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical unit) of every unit named in q, in order; the longest match wins

@@ -250,6 +250,12 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together,
                           topic=topic)
 
+    if not spans and not rule and _LIST.search(rest) and (full := _abbreviated_unit(rest.strip(), units, topic=True)) \
+            and _abbreviated_unit(rest.strip(), units) is None and full[1] in units.duties and full[1] not in q:
+        # "交投公司负责哪些安置小区": the question as asked of the full name, when that reads as a duty question
+        asked = parse_question(q.replace(full[0], full[1], 1), units, contacts, documents)
+        if isinstance(asked, UnitDuties):
+            return asked
     if not spans and not rule and _LIST.search(rest) and (full := _abbreviated_unit(rest.strip(), units)):
         # "区财金局负责哪块": a short form no document writes as a party, of one unit's name
         return UnitDuties(q, role=unit_role(rest.strip()[len(full[0]):]), units=(full[1],), documents=docs,
@@ -297,6 +303,7 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
     # "在这次行动里", "在这个方案里": the document itself, not a topic narrowing the duties
     left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
+    left = _framed_topic(rest) or left  # "在清明节期间要干啥": the frame's words, without 期间
     if len(left) <= 1:
         return True
     if units is None or len(left) > 4:
@@ -331,9 +338,9 @@ def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitInde
 
 
 def _framed_topic(rest: str) -> str:
-    """"各处室在协作配合上要做什么" → "协作配合": the words a topic frame holds, or ""."""
-    m = _TOPIC_FRAME.search(rest)
-    return _NON_WORD.sub("", m.group("topic")) if m else ""
+    """"各处室在协作配合上要做什么" → "协作配合": the words a topic frame holds, or "" ("在这些项目里" names none)."""
+    m = _TOPIC_FRAME.search(self_reference().sub(" ", rest))  # "在这个方案里": the document itself, no topic
+    return _NON_WORD.sub("", m.group("topic")) if m and not m.group("topic").startswith(qwords.TOPIC_FRAME_POINTERS) else ""
 
 
 def _mentioned_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex, documents) -> str:
@@ -373,15 +380,16 @@ _LONGEST_SUBJECT = 20
 _NAME_ENDS_HERE = re.compile(rf"$|[^\u4e00-\u9fff]|(?:{alternation((*qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS, *qwords.UNIT_DUTY_VERBS, *qwords.NAME_END_WORDS))})")
 
 
-def _abbreviated_unit(rest: str, units: UnitIndex) -> tuple[str, str] | None:
+def _abbreviated_unit(rest: str, units: UnitIndex, topic: bool = False) -> tuple[str, str] | None:
     """(the short form, the unit) when the question opens with a shorter form of one unit's name — a part of it
-    ("各村委会" of 大练区域各村委会) or an abbreviation ("区财金局" of 区财政金融局) — and asks only for its duties."""
+    ("各村委会" of 大练区域各村委会) or an abbreviation ("区财金局" of 区财政金融局) — and asks only for its duties
+    (``topic``: or for more words besides, "交投公司负责哪些安置小区", read as asked of the unit's own name)."""
     for n in range(min(len(rest), 8), 2, -1):
         name, left = rest[:n], rest[n:]
         if not is_party_name(name):
             continue
         left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-        if len(left) <= 1 and (full := units.containing(name) or units.abbreviated(name)):
+        if (topic or len(left) <= 1) and (full := units.containing(name) or units.abbreviated(name)):
             return name, full
     return None
 
