@@ -87,6 +87,11 @@ OF_BODY_ENDS = tuple(w for w in TASK_BODY_ENDS if w != "工作组")
 # A task body is called by its own name without the place before it ("金井片区督查专班" → 督查专班), for
 # these ends and places (not 委员会 or 办公室: "…街道党政办公室" keeps its place).
 PLACED_BODY_ENDS = ("专班", "小组", "指挥部", "工作组")
+# A place written with its alternative in brackets ("各村（居）", "行政村（社区）") is asked with the bracket's words
+# run in ("村居") or left out ("各行政村"): the alternatives a bracket may hold so.
+PLACE_ALTERNATIVES = ("居", "社区", "居委会")
+# A place's body asked by its level without the place's name: "君山片区管理局" as "片区管理局".
+LEVELS_KEPT_ASKED = ("片区",)
 BODY_PLACES = ("片区", "街道", "镇", "乡", "县", "市")
 # A second nameplate in brackets ends like an organisation ("区森林园林局（区森林园林公司）"); a body inside a
 # body ("区公安局交警部门") has a parent ending in PARENT_ENDS.

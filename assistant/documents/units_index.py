@@ -45,6 +45,9 @@ _PLACED_BODY = re.compile(rf"^[\u4e00-\u9fff]{{1,4}}?(?:{one_of(name_words.BODY_
 
 _PLACED_COMPANY = re.compile(rf"^[\u4e00-\u9fff]{{2,6}}?(?:{one_of(name_words.PLACE_SUFFIXES)})"
                              rf"(?P<body>[\u4e00-\u9fff]{{4,}}(?:{one_of(name_words.PLACED_COMPANY_ENDS)}))$")
+_PLACE_THEN_LEVEL = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?P<asked>(?:{one_of(name_words.LEVELS_KEPT_ASKED)})"
+                               rf"[\u4e00-\u9fff]{{3,}})$")
+_ALTERNATIVE = re.compile(rf"[（(]({one_of(name_words.PLACE_ALTERNATIVES)})[）)]")
 _NAMEPLATES = re.compile(rf"^([^（(]{{2,20}})[（(]([^（）()]{{2,20}}(?:{one_of(name_words.NAMEPLATE_ENDS)}))[）)]$")
 
 
@@ -53,6 +56,11 @@ def _short_forms(name: str) -> list[str]:
     out = []
     if m := _NAMEPLATES.match(name):
         out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
+    if (m := _ALTERNATIVE.search(name)) and not name.startswith("（"):
+        for asked in (name.replace(m.group(0), m.group(1)), name.replace(m.group(0), "")):  # "各村居", "各村"
+            out += [asked, *_short_forms(asked)]
+    if m := _PLACE_THEN_LEVEL.match(name):
+        out.append(m.group("asked"))  # "君山片区管理局" asked as "片区管理局": its own 片区, the place left out
     if m := _PLACED_BODY.match(name):
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
     elif m := _PLACED_COMPANY.match(name):
@@ -116,6 +124,13 @@ def _splits_place(head: str, tail: str) -> bool:
     区防控办 is another body (the district's), not the end of 片区防控办."""
     return any(head.endswith(p[:k]) and tail.startswith(p[k:])
                for p in name_words.PLACE_SUFFIXES if len(p) > 1 for k in range(1, len(p)))
+
+
+def _another_level(before: str, key: str) -> bool:
+    """"区防控办" asked, "防控办" (片区防控办 without its level) found: the question's own level (区) is the end of
+    the key's place word (片区) without the rest of it, so another body is asked (the district's)."""
+    return any(key.startswith(p) and before.endswith(p[-1]) and not before.endswith(p)
+               for p in name_words.PLACE_SUFFIXES if len(p) > 1)
 
 
 def written_in(name: str, text: str) -> bool:
@@ -257,7 +272,7 @@ class UnitIndex:
         for v in self._by_length:
             start = q.find(v)
             while start >= 0:
-                if not any(taken[start:start + len(v)]):
+                if not any(taken[start:start + len(v)]) and not _another_level(q[:start], self._variants[v]):
                     for i in range(start, start + len(v)):
                         taken[i] = True
                     found.append((start, start + len(v), self._variants[v]))

@@ -303,13 +303,14 @@ def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitI
     left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
     # "在这次行动里", "在这个方案里": the document itself, not a topic narrowing the duties
     left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-    left = _framed_topic(rest) or left  # "在清明节期间要干啥": the frame's words, without 期间
+    framed = _framed_topic(rest)
+    left = framed or left  # "在清明节期间要干啥": the frame's words, without 期间
     if len(left) <= 1:
         return True
-    if units is None or len(left) > 4:
+    if units is None or (len(left) > 4 and not framed):  # "在林长制考核中": a framed topic may be the title's
         return False
     duties = [d for _, _, key in spans for d in units.duties_of(key)]
-    if duties and all(left in (t := name_key(d.document.title)) or (len(left) <= 4 and abbreviates(left, t, reach=5))
+    if duties and all(left in (t := name_key(d.document.title)) or ((len(left) <= 4 or framed) and abbreviates(left, t, reach=5))
                       for d in duties):
         # "君山片区管理局在整治中负责啥" in a 整治工作方案, "…在环保方面干啥" in a 生态环境保护…规定: the
         # document's own topic (or its abbreviation), not a narrower one

@@ -67,6 +67,17 @@ CASES = [
     ("a frame pointing back (在这些项目里) names no topic: the whole list",
      "宜居环境建设行动计划实施方案\n\n二、重点项目\n1.城市绿道建设。（责任单位：区交通与建设局）\n2.公路沿线绿化整治。（责任单位：区交通与建设局）\n",
      "区交通与建设局在这些项目里主要干什么？", ("城市绿道建设", "公路沿线绿化整治"), ()),
+    ("a place's body asked by its level without the place's name (君山片区管理局 as 片区管理局)",
+     "君山片区违规摆摊设点整治工作方案\n\n三、职责分工\n（一）君山片区管理局：负责牵头统筹协调整治工作。\n"
+     "（二）片区市场监管所：负责打击强买强卖。\n",
+     "片区管理局在整治中负责啥？", ("牵头统筹协调",), ("强买强卖",)),
+    ("a place written with its alternative in brackets (各村（居）) asked with the bracket run in (村居)",
+     "平安建设责任书\n\n一、工作任务\n1.各村（居）要落实信访评理工作。\n2.各村（居）要提高平安三率。\n",
+     "村居要做哪些工作？", ("信访评理", "平安三率"), ()),
+    ("a framed topic that is the document's own (在林长制考核中, 林长制工作考核 in the title): the whole list",
+     "2022年林长制工作考核任务分解表\n\n序号\t考核内容\t责任单位\n1\t森林防灭火\t政法综治处\n2\t涉林信访纠纷调处\t政法综治处\n"
+     "3\t营造林生产\t资源生态处\n",
+     "政法综治处在林长制考核中负责什么？", ("森林防灭火", "涉林信访纠纷调处"), ("营造林生产",)),
     ("a topic framed as such (在组织方面) narrows the duties though two characters long",
      "生态环境保护工作职责规定\n\n第六条 区党群工作部工作职责：\n（一）组织方面\n1.完善党政领导干部考核机制。\n"
      "2.组织开展领导干部生态环境保护教育培训工作。\n（二）宣传方面\n1.负责开展生态环境保护宣传教育。\n",
