@@ -126,6 +126,12 @@ def _splits_place(head: str, tail: str) -> bool:
                for p in name_words.PLACE_SUFFIXES if len(p) > 1 for k in range(1, len(p)))
 
 
+def _stem(name: str) -> str:
+    bare = name.removeprefix("区")
+    end = next((e for e in name_words.STEM_ENDS if bare.endswith(e)), "")
+    return bare[:-len(end)] if end and len(bare) - len(end) >= 2 else ""
+
+
 def _another_level(before: str, key: str) -> bool:
     """"区防控办" asked, "防控办" (片区防控办 without its level) found: the question's own level (区) is the end of
     the key's place word (片区) without the rest of it, so another body is asked (the district's)."""
@@ -210,6 +216,10 @@ class UnitIndex:
                 variants[name_key(spelling)].add(key)
         self._variants = {v: key for v, keys in variants.items() if v and (key := self._dominant(keys))}
         self._by_length = sorted(self._variants, key=len, reverse=True)
+        self._stems: dict[str, set[str]] = defaultdict(set)
+        for v, key in self._variants.items():
+            if (stem := _stem(v)) and is_party_name(v):
+                self._stems[stem].add(key)
 
     def _merge_spellings(self) -> None:
         """One unit written two ways in the documents is one unit: "区人口和计划生育领导小组" and
@@ -297,6 +307,12 @@ class UnitIndex:
         # "乡镇政府" of "各乡镇人民政府": the short form the index knows it by ("乡镇人民政府") is the one abbreviated
         keys = {self._variants[v] for v in _abbreviations(short, [v for v in self._variants if is_party_name(v)])}
         return next(iter(keys)) if len(keys) == 1 else ""
+
+    def stemmed(self, name: str) -> str:
+        """The one unit a bare stem names ("公安" of 区公安局, "交警" of 交警部门: level and organisation noun left
+        out), or ""."""
+        found = self._stems.get(name_key(name), ())
+        return next(iter(found)) if len(found) == 1 else ""
 
     def spellings(self, unit_key: str) -> tuple[str, ...]:
         """How the documents and people write the unit: its key, its spellings in duties, its short forms."""
