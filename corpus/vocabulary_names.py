@@ -90,6 +90,8 @@ PLACED_BODY_ENDS = ("专班", "小组", "指挥部", "工作组")
 # A place written with its alternative in brackets ("各村（居）", "行政村（社区）") is asked with the bracket's words
 # run in ("村居") or left out ("各行政村"): the alternatives a bracket may hold so.
 PLACE_ALTERNATIVES = ("居", "社区", "居委会")
+# An office's name and how it is shortened: "区路长办公室" asked as "路长办", "党政办公室" as "党政办".
+OFFICE_ENDS = (("办公室", "办"),)
 # A body asked by its stem, without its level and organisation noun: "公安" (区公安局), "交警" (交警部门).
 STEM_ENDS = ("局", "部门")
 # A place's body asked by its level without the place's name: "君山片区管理局" as "片区管理局".

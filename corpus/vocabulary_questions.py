@@ -38,6 +38,9 @@ UNIT_DUTY_VERBS = ("负责", "牵头", "配合", "参与", "参加", "承担", "
 UNIT_DUTY_NOUNS = ("工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责",
                    "分工", "清单",
                    "地方", "区域")  # "第二组负责哪些地方": a group's duties are the areas it covers
+# "乡镇路长负责什么", "区财政局局长负责什么": a body followed by a post asks the post's holder; not these words
+# ("各单位成员", "张三同志" is the person).
+NOT_HOLDER_POSTS = ("成员", "委员", "常委", "同志")
 # "党群工作部在组织方面负责什么": a topic framed as such narrows the duties even when two characters long.
 TOPIC_FRAMES = ("方面", "领域")
 # "各处室在协作配合上要做什么": what stands in such a frame is the topic, never a role asked ("配合").

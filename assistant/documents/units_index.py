@@ -116,7 +116,13 @@ def _abbreviations(short: str, names) -> list[str]:
     if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
         return []
     return [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
-            and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
+            and (_office_short(n.removeprefix("区")) == bare or not n.removeprefix("区").startswith(bare)
+                 and abbreviates(bare, _office_short(n.removeprefix("区")), same_end=True))]
+
+
+def _office_short(name: str) -> str:
+    """"路长办公室" → "路长办": how an office's name is shortened (`OFFICE_ENDS`)."""
+    return next((name[:-len(full)] + short for full, short in name_words.OFFICE_ENDS if name.endswith(full)), name)
 
 
 def _splits_place(head: str, tail: str) -> bool:

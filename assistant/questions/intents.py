@@ -39,7 +39,7 @@ from corpus import roles
 from corpus import vocabulary_questions as qwords
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
-from corpus.parties import is_party_name
+from corpus.parties import POSITIONS, is_party_name
 from corpus.vocabulary import (
     ASK,
     CONJUNCTIONS,
@@ -118,6 +118,9 @@ _UNIT_ASK = re.compile(rf"^({organisation_name()})"
 _BODY_ASK = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,16}}?)"
                        rf"(?:{alternation((*MODAL_VERBS, *qwords.UNIT_ASK_ADVERBS))})?(?:{one_of(qwords.UNIT_ASK_VERBS)})")
 _HELP = re.compile(rf"^(?:{one_of(qwords.HELP_WORDS)}|help|/help|你(?:能|会)(?:做|干)?什么)[?？!！。]*$", re.I)
+
+
+_HOLDER_POSTS = tuple(p for p in POSITIONS if p not in qwords.NOT_HOLDER_POSTS)
 
 
 # The structured answer functions (assistant/questions/item_answers.py) read any frame with the fields they use.
@@ -206,7 +209,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         numbers = (max((i.number for i in docs[0].document.items if i.part == part), default=0),)
         rest = _LAST_ITEM.sub(" ", rest)
 
-    spans = units.spans_in(rest)
+    # "乡镇路长负责什么": a body followed by a post asks the post's holder, not the body
+    spans = [sp for sp in units.spans_in(rest) if not rest[sp[1]:].startswith(_HOLDER_POSTS)]
     topic = ""
     if numbers:
         return ItemQuestion(q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),

@@ -36,6 +36,7 @@ _LABEL_CHARS = 24  # a sentence's own short label before a colon ("水上交通�
 _SENTENCE = re.compile(r"[^。；;！!\n]+[。；;！!]?")
 _CLAUSE_START = re.compile(r"[，,：:]")
 _CLAUSES = re.compile(r"[，,]")
+_LABEL = re.compile(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?\s*")
 _CONDITION_CHARS = 30
 _BRACKET = re.compile(r"^\s*[（(][^（）()]{0,30}[）)]")  # "区经济发展局（集贸市场）、…": the note, not the predicate
 _NOT_PREDICATE = tuple(words.NOT_PREDICATE_STARTS)
@@ -53,15 +54,22 @@ class Mention:
 def _texts(doc: Document):
     """(locator, text) of every item, paragraph task and paragraph, each once; then the headings that are
     whole sentences ("（二）本办法由X负责解释" under 六、附则), cited by their numbering, unless an item holds them."""
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}
     for unit in (*doc.items, *doc.tasks, *doc.paragraphs):
-        seen.setdefault(unit.locator, unit.text)
-    yield from seen.items()
+        seen.setdefault(unit.locator, (unit.text, unit.section.split(" / ")[-1]))
+    for loc, (text, heading) in seen.items():
+        yield loc, text, heading
     parent = ""
     for s in doc.sections:
         parent = s.label if s.level <= 1 else parent
-        if s.level >= 2 and len(s.title) > 8 and not any(s.title in t for t in seen.values()):
-            yield (f"{parent}{s.label}" if parent and parent != s.label else s.label), s.title
+        if s.level >= 2 and len(s.title) > 8 and not any(s.title in t for t, _ in seen.values()):
+            yield (f"{parent}{s.label}" if parent and parent != s.label else s.label), s.title, ""
+
+
+def _name_alone(text: str, names: list[str]) -> bool:
+    """"（二）区路长办公室。", a heading "（二）区路长办公室": a title that is only the unit's name; what follows
+    with no subject of its own ("负责制定路长管理制度…") is the unit's."""
+    return _LABEL.sub("", text.strip()).rstrip("。：: ") in names
 
 
 def _subject_at(sentence: str, at: int, spelling: str) -> bool:
@@ -133,15 +141,18 @@ def mentions_in(doc: Document, spellings: tuple[str, ...], skip: set[str] = froz
     """The sentences of ``doc`` whose subject is one of ``spellings`` (longest first), outside ``skip`` locators."""
     names = sorted({s for s in spellings if len(s) >= 2}, key=len, reverse=True)
     out: list[Mention] = []
-    for loc, text in _texts(doc):
-        if loc in skip or not any(n in text for n in names):
+    for loc, text, heading in _texts(doc):
+        titled = _name_alone(heading, names)  # "（二）区路长办公室" over "负责制定…"
+        if loc in skip or not (titled or any(n in text for n in names)):
             continue
         sentences = _SENTENCE.findall(text)
         quoted: list[str] = []
-        going_on = False
+        going_on = titled
         for s in sentences:
             hit = _subject_hit(s, names)
-            if hit is not None:
+            if hit is None and _name_alone(s, names):
+                going_on = True  # "（二）区路长办公室。负责…": the title sentence itself says nothing
+            elif hit is not None:
                 quoted.append(s[hit:].strip())
                 going_on = True
             elif going_on and _goes_on(s) and not any(n in s for n in names):
