@@ -259,6 +259,8 @@ PEOPLE_OF_A_BODY = ("教师", "干部", "党员", "职工", "人员", "员工", 
 GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要", "应", "须", "需", "及时", "做好", "加强", "积极",
                  # a leader's share of the work: "张三同志：主持…；分管…；联系…"
                  "分管", "联系", "主持", "协助", "抓好")
+# "各村与吸毒人员家庭签订帮教协议书": the words after a subject naming with whom it acts (not a second subject).
+CO_ACTING_WORDS = ("与", "同")
 # "结果能够共享的，应当主动共享", "日常监督检查工作中，发现…的，要依法处置": clauses ending so set a condition or a
 # time; a duty clause after them has no subject of its own either and goes on with the last subject's duties.
 CONDITION_CLAUSE_ENDS = ("的", "中", "时", "后")

@@ -86,7 +86,6 @@ def _subject_at(sentence: str, at: int, spelling: str) -> bool:
 
 
 _JOINER = re.compile(rf"^(?:{one_of(CONJUNCTIONS)}|、)?")
-_CO_ACTS = ("与", "同")  # "各村与吸毒人员家庭签订帮教协议书": with whom the subject acts
 _LIST_END = re.compile(rf"^(?:等(?:[0-9一二三四五六七八九十]+个)?(?:{alternation(UNIT_NOUNS)})?)?")
 _LONGEST_CO_NAME = 24
 
@@ -103,7 +102,7 @@ def _past_co_subjects(after: str, collective: bool) -> str:
             break  # without a joiner only a collective ("各相关部门各村要…") is another subject
         name = next((tail[:k] for k in range(min(len(tail), _LONGEST_CO_NAME), 1, -1) if is_party_name(tail[:k])), "")
         if not name:
-            if m.group(0) in _CO_ACTS and "的" not in re.split(r"[，,。；;]", tail, maxsplit=1)[0]:
+            if m.group(0) in words.CO_ACTING_WORDS and "的" not in re.split(r"[，,。；;]", tail, maxsplit=1)[0]:
                 return tail  # "与X签订…": the subject acts with X (not "A与B的关系", a noun phrase)
             break
         rest, listed = tail[len(name):], True
