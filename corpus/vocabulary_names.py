@@ -91,6 +91,15 @@ OF_BODY_ENDS = tuple(w for w in TASK_BODY_ENDS if w != "工作组")
 # A task body is called by its own name without the place before it ("金井片区督查专班" → 督查专班), for
 # these ends and places (not 委员会 or 办公室: "…街道党政办公室" keeps its place).
 PLACED_BODY_ENDS = ("专班", "小组", "指挥部", "工作组")
+# A place written with its alternative in brackets ("各村（居）", "行政村（社区）") is asked with the bracket's words
+# run in ("村居") or left out ("各行政村"): the alternatives a bracket may hold so.
+PLACE_ALTERNATIVES = ("居", "社区", "居委会")
+# An office's name and how it is shortened: "区路长办公室" asked as "路长办", "党政办公室" as "党政办".
+OFFICE_ENDS = (("办公室", "办"),)
+# A body asked by its stem, without its level and organisation noun: "公安" (区公安局), "交警" (交警部门).
+STEM_ENDS = ("局", "部门")
+# A place's body asked by its level without the place's name: "君山片区管理局" as "片区管理局".
+LEVELS_KEPT_ASKED = ("片区",)
 BODY_PLACES = ("片区", "街道", "镇", "乡", "县", "市")
 # A second nameplate in brackets ends like an organisation ("区森林园林局（区森林园林公司）"); a body inside a
 # body ("区公安局交警部门") has a parent ending in PARENT_ENDS.
@@ -266,14 +275,19 @@ PEOPLE_OF_A_BODY = ("教师", "干部", "党员", "职工", "人员", "员工", 
 GOES_ON_WORDS = ("同时", "并", "还要", "还应", "另外", "此外", "要", "应", "须", "需", "及时", "做好", "加强", "积极",
                  # a leader's share of the work: "张三同志：主持…；分管…；联系…"
                  "分管", "联系", "主持", "协助", "抓好")
+# "各村与吸毒人员家庭签订帮教协议书": the words after a subject naming with whom it acts (not a second subject).
+CO_ACTING_WORDS = ("与", "同")
+# "结果能够共享的，应当主动共享", "日常监督检查工作中，发现…的，要依法处置": clauses ending so set a condition or a
+# time; a duty clause after them has no subject of its own either and goes on with the last subject's duties.
+CONDITION_CLAUSE_ENDS = ("的", "中", "时", "后")
 # "张三同志：负责…" is asked as "张三负责什么".
 HONORIFICS = ("同志",)
 # "叶苏凤（组长，党委书记）": the posts of a roster, as the first part of a roster note (Units.notes).
-ROSTER_NOTE_POSTS = ("组长", "副组长", "常务副组长", "第一副组长", "成员", "联络员", "主任", "副主任", "队长", "副队长",
-                     "指挥长", "副指挥长", "召集人", "总召集人", "秘书长")
+# Every roster label is one ("副总指挥：何盈；欧阳志为…": 欧阳志为 is a 副总指挥, never quoted under 总指挥).
+ROSTER_NOTE_POSTS = tuple(dict.fromkeys((*ROSTER_LABELS, "第一副组长", "主任", "副主任", "总召集人", "秘书长")))
 # How people shorten a unit's name by its level: "局交通与建设处" (the bureau's own office) asked as
 # "交通与建设处", "县教育局" as "教育局" (区 and 区委 are dropped by the unit index itself).
-DROPPED_NAME_LEVELS = ("县委", "县", "局")
+DROPPED_NAME_LEVELS = ("县委", "县", "局", "片区")  # "片区消防工作站" asked as "消防工作站"
 # "各挂钩帮扶干部" and "各挂钩帮扶责任人" in one notice are the same people: a collective of people is named by
 # what they do ("挂钩帮扶") and one of these nouns, which documents swap freely.
 PEOPLE_NOUNS = ("责任人", "干部", "人员")

@@ -40,6 +40,16 @@ UNIT_DUTY_VERBS = ("负责", "牵头", "配合", "参与", "参加", "承担", "
 UNIT_DUTY_NOUNS = ("工作", "任务", "事项", "事情", "事儿", "事", "活动", "活儿", "活", "项目", "项", "条", "件", "内容", "职责",
                    "分工", "清单",
                    "地方", "区域")  # "第二组负责哪些地方": a group's duties are the areas it covers
+# "乡镇路长负责什么", "区财政局局长负责什么": a body followed by a post asks the post's holder; not these words
+# ("各单位成员", "张三同志" is the person).
+NOT_HOLDER_POSTS = ("成员", "委员", "常委", "同志")
+# "党群工作部在组织方面负责什么": a topic framed as such narrows the duties even when two characters long.
+TOPIC_FRAMES = ("方面", "领域")
+# "各处室在协作配合上要做什么": what stands in such a frame is the topic, never a role asked ("配合").
+# A time or stage frames a topic too: "在清明节期间", "在销毁文件时", "在核查阶段".
+# …but a frame pointing back ("在这些项目里", "在该行动中") names the document's own work, no narrower topic.
+TOPIC_FRAME_POINTERS = ("这", "那", "该", "本", "此")
+TOPIC_FRAME_OPENS, TOPIC_FRAME_ENDS = ("在",), (*TOPIC_FRAMES, "上", "中", "里", "期间", "时", "阶段")
 # What a leader ↔ contact-point question may hold besides names and column words.
 CONTACT_QUESTION_WORDS = (
     "哪些", "哪个", "哪位", "哪几位", "哪几个", "哪里", "哪", "谁", "什么", "啥", "几位", "几个", "多少", "具体", "分别", "都", "还",

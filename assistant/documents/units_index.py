@@ -15,7 +15,7 @@ from corpus import vocabulary_names as name_words
 from corpus.aliases import UnitAliases
 from corpus.model import MAIN_PART, Document, Item
 from corpus.parties import POSITIONS, is_party_name, personal_name
-from corpus.roles import COOPERATE_STEMS
+from corpus.roles import COOPERATE_STEMS, UNIT_NOUNS
 from corpus.text import abbreviates
 from corpus.vocabulary import NOTICE_WORD, one_of
 
@@ -45,6 +45,9 @@ _PLACED_BODY = re.compile(rf"^[\u4e00-\u9fff]{{1,4}}?(?:{one_of(name_words.BODY_
 
 _PLACED_COMPANY = re.compile(rf"^[\u4e00-\u9fff]{{2,6}}?(?:{one_of(name_words.PLACE_SUFFIXES)})"
                              rf"(?P<body>[\u4e00-\u9fff]{{4,}}(?:{one_of(name_words.PLACED_COMPANY_ENDS)}))$")
+_PLACE_THEN_LEVEL = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?P<asked>(?:{one_of(name_words.LEVELS_KEPT_ASKED)})"
+                               rf"[\u4e00-\u9fff]{{3,}})$")
+_ALTERNATIVE = re.compile(rf"[（(]({one_of(name_words.PLACE_ALTERNATIVES)})[）)]")
 _NAMEPLATES = re.compile(rf"^([^（(]{{2,20}})[（(]([^（）()]{{2,20}}(?:{one_of(name_words.NAMEPLATE_ENDS)}))[）)]$")
 
 
@@ -53,11 +56,17 @@ def _short_forms(name: str) -> list[str]:
     out = []
     if m := _NAMEPLATES.match(name):
         out += [m.group(1), m.group(2)]  # "区森林园林局（区森林园林公司）": one body, either nameplate names it
+    if (m := _ALTERNATIVE.search(name)) and not name.startswith("（"):
+        for asked in (name.replace(m.group(0), m.group(1)), name.replace(m.group(0), "")):  # "各村居", "各村"
+            out += [asked, *_short_forms(asked)]
+    if m := _PLACE_THEN_LEVEL.match(name):
+        out.append(m.group("asked"))  # "君山片区管理局" asked as "片区管理局": its own 片区, the place left out
     if m := _PLACED_BODY.match(name):
         out.append(m.group("body"))  # "金井片区督查专班" → "督查专班": a task body is called by its own name
     elif m := _PLACED_COMPANY.match(name):
         out.append(m.group("body"))  # "平潭综合实验区交通投资发展有限公司" → "交通投资发展有限公司"
-    if name.startswith("各") and len(name) - 1 >= 3 and (name.endswith(POSITIONS) or is_party_name(name[1:])):
+    if name.startswith("各") and len(name) - 1 >= 2 and (name.endswith(POSITIONS) or is_party_name(name[1:])) \
+            and name[1:] not in UNIT_NOUNS:  # "各乡镇" asked as "乡镇"; "各处室" is not every "处室"
         # "各挂钩帮扶干部" is asked as "挂钩帮扶干部", "各乡镇安委会" as "乡镇安委会" (not "各配合单位" as "配合单位")
         out.append(name[1:])
     if name.startswith("区委") and len(name) - 2 >= 3:
@@ -98,9 +107,22 @@ def _abbreviation_of(short: str, names) -> str:
     if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
         return ""  # "陈强" is not short for "陈华强": people's names are never abbreviated
     # not a name it begins ("区纪委" is not short for "区纪委监委": each is a name of its own)
-    found = [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
-             and not n.removeprefix("区").startswith(bare) and abbreviates(bare, n.removeprefix("区"), same_end=True)]
+    found = _abbreviations(short, names)
     return found[0] if len(found) == 1 else ""
+
+
+def _abbreviations(short: str, names) -> list[str]:
+    bare = short.removeprefix("区")
+    if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
+        return []
+    return [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
+            and (_office_short(n.removeprefix("区")) == bare or not n.removeprefix("区").startswith(bare)
+                 and abbreviates(bare, _office_short(n.removeprefix("区")), same_end=True))]
+
+
+def _office_short(name: str) -> str:
+    """"路长办公室" → "路长办": how an office's name is shortened (`OFFICE_ENDS`)."""
+    return next((name[:-len(full)] + short for full, short in name_words.OFFICE_ENDS if name.endswith(full)), name)
 
 
 def _splits_place(head: str, tail: str) -> bool:
@@ -108,6 +130,19 @@ def _splits_place(head: str, tail: str) -> bool:
     区防控办 is another body (the district's), not the end of 片区防控办."""
     return any(head.endswith(p[:k]) and tail.startswith(p[k:])
                for p in name_words.PLACE_SUFFIXES if len(p) > 1 for k in range(1, len(p)))
+
+
+def _stem(name: str) -> str:
+    bare = name.removeprefix("区")
+    end = next((e for e in name_words.STEM_ENDS if bare.endswith(e)), "")
+    return bare[:-len(end)] if end and len(bare) - len(end) >= 2 else ""
+
+
+def _another_level(before: str, key: str) -> bool:
+    """"区防控办" asked, "防控办" (片区防控办 without its level) found: the question's own level (区) is the end of
+    the key's place word (片区) without the rest of it, so another body is asked (the district's)."""
+    return any(key.startswith(p) and before.endswith(p[-1]) and not before.endswith(p)
+               for p in name_words.PLACE_SUFFIXES if len(p) > 1)
 
 
 def written_in(name: str, text: str) -> bool:
@@ -127,6 +162,34 @@ def _people_stem(name: str) -> str:
         if body.endswith(noun) and len(body) - len(noun) >= 3:
             return body[:-len(noun)]
     return ""
+
+
+_OWN_PARENT_MARKS = ("其",)  # "其各内设处室": the body the text is about, as in "片区管理局各内设处室"
+_LONGER_CHARS = 4  # "内设处室": a shorter name is a body's own kind, not a generic word ("办公室")
+
+
+def _written_longer(duties: dict[str, list[Duty]]) -> dict[str, tuple[str, ...]]:
+    """One body's offices or post written at several lengths in the same documents: "内设处室", "片区内设处室",
+    "片区管理局各内设处室", "其各内设处室"; "队长", "消防站队长", "微型消防站队长". Each shorter key maps to the
+    longer keys that end in it, when they all name one parent (a place level such as 片区 being the start of
+    片区管理局); never two ("白青区域征迁工作专班" and "各区域征迁工作专班" are two bodies), nor a parent whose place
+    word the shorter name splits (片区防控办 is not 区防控办's)."""
+    absorbed: set[str] = set()
+    out: dict[str, tuple[str, ...]] = {}
+    for short in sorted(duties, key=len, reverse=True):
+        if not (len(short) >= _LONGER_CHARS or short.endswith(POSITIONS)) or not is_party_name(short):
+            continue
+        longer = [k for k in duties if len(k) > len(short) and k.endswith(short) and k not in absorbed
+                  and not _splits_place(k[:-len(short)], short)]
+        if not longer:
+            continue
+        parents = {k[:-len(short)].removesuffix("各").removeprefix(_OWN_PARENT_MARKS[0]) for k in longer} - {""}
+        parents = {p for p in parents if not any(o != p and o.startswith(p) for o in parents)}  # 片区 of 片区管理局
+        documents = {d.document.source for k in longer for d in duties[k]}
+        if len(parents) <= 1 and {d.document.source for d in duties[short]} <= documents:
+            out[short] = tuple(longer)
+            absorbed.add(short)
+    return out
 
 
 class UnitIndex:
@@ -159,6 +222,10 @@ class UnitIndex:
                 variants[name_key(spelling)].add(key)
         self._variants = {v: key for v, keys in variants.items() if v and (key := self._dominant(keys))}
         self._by_length = sorted(self._variants, key=len, reverse=True)
+        self._stems: dict[str, set[str]] = defaultdict(set)
+        for v, key in self._variants.items():
+            if (stem := _stem(v)) and is_party_name(v):
+                self._stems[stem].add(key)
 
     def _merge_spellings(self) -> None:
         """One unit written two ways in the documents is one unit: "区人口和计划生育领导小组" and
@@ -180,13 +247,15 @@ class UnitIndex:
                 groups["people:" + stem].add(key)
             if full := _abbreviation_of(key, parties):
                 groups["abbr:" + full].update((key, full))  # "区财金局" and "区财政金融局" in one document
+        for short, longer in _written_longer(self.duties).items():
+            groups["longer:" + short].update((short, *longer))
         for form, keys in groups.items():
             short = form.removeprefix("sub:")
             if form.startswith("sub:"):
                 if len(keys) != 1 or short not in self.duties or short in keys:
                     continue
                 keys = {*keys, short}
-            keys = {self._merged.get(k, k) for k in keys}  # a spelling merged by an earlier group
+            keys = {self.key(k) for k in keys}  # a spelling merged by an earlier group
             if len(keys) < 2:
                 continue
             keep = max(keys, key=len)
@@ -208,7 +277,9 @@ class UnitIndex:
     def key(self, name: str) -> str:
         """Duties are filed under the alias file's canonical spelling."""
         key = self._aliases.canonical(name)
-        return self._merged.get(key, key)
+        while key in self._merged:  # a spelling merged into one merged again later
+            key = self._merged[key]
+        return key
 
     def spans_in(self, q: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical unit) of every unit named in q, in order; the longest match wins
@@ -218,7 +289,7 @@ class UnitIndex:
         for v in self._by_length:
             start = q.find(v)
             while start >= 0:
-                if not any(taken[start:start + len(v)]):
+                if not any(taken[start:start + len(v)]) and not _another_level(q[:start], self._variants[v]):
                     for i in range(start, start + len(v)):
                         taken[i] = True
                     found.append((start, start + len(v), self._variants[v]))
@@ -237,7 +308,18 @@ class UnitIndex:
 
     def abbreviated(self, name: str) -> str:
         """The unit a name no document writes abbreviates ("区财金局" asked, "区财政金融局" written), or ""."""
-        return _abbreviation_of(name_key(name), [k for k in self.duties if is_party_name(k)])
+        short = name_key(name)
+        if found := _abbreviation_of(short, [k for k in self.duties if is_party_name(k)]):
+            return found
+        # "乡镇政府" of "各乡镇人民政府": the short form the index knows it by ("乡镇人民政府") is the one abbreviated
+        keys = {self._variants[v] for v in _abbreviations(short, [v for v in self._variants if is_party_name(v)])}
+        return next(iter(keys)) if len(keys) == 1 else ""
+
+    def stemmed(self, name: str) -> str:
+        """The one unit a bare stem names ("公安" of 区公安局, "交警" of 交警部门: level and organisation noun left
+        out), or ""."""
+        found = self._stems.get(name_key(name), ())
+        return next(iter(found)) if len(found) == 1 else ""
 
     def spellings(self, unit_key: str) -> tuple[str, ...]:
         """How the documents and people write the unit: its key, its spellings in duties, its short forms."""

@@ -9,7 +9,7 @@ from assistant.documents.units_index import Duty
 from corpus import roles
 from corpus import vocabulary_names as name_words
 from corpus.model import Item
-from corpus.rosters import DUTY_LINE
+from corpus.rosters import DUTY_LINE, roster_group
 from corpus.tasks import duty_owner
 from corpus.vocabulary import one_of
 
@@ -126,7 +126,10 @@ def duty_text(d: Duty, full: bool = False) -> str:
     (a unit with a few duties) quotes each item's text up to DUTY_CHARS instead of its heading."""
     item = d.item
     if item.units.notes and (duties := roster_duties(item.text)):
-        return duties if len(duties) <= DUTY_CHARS else duties[:DUTY_CHARS] + "…"  # a group's "职责：…", not its people
+        duties = duties if len(duties) <= DUTY_CHARS else duties[:DUTY_CHARS] + "…"  # a group's "职责：…", not its people
+        # a member asked of: which group's duties these are ("第一小组：大练…保障工作小组；职责：…")
+        group = "：".join(roster_group(item.text, item.section)) if roster_post(item, d.unit) else ""
+        return f"{group}；{duties}" if group else duties
     if roster_post(item, d.unit):
         return _roster_entry(item.text, d.unit)
     if clauses := _article_clauses(item.text, d.unit):

@@ -88,6 +88,9 @@ def item(t: Turn, f: ItemQuestion) -> Answer:
 
 
 def unit(t: Turn, f: UnitDuties) -> Answer:
+    # "督查专班有哪些成员": the group's roster is asked, not its duties
+    if (roster := roster_answer(t.question, t.knowledge.corpus.documents)) is not None:
+        return roster
     return answer_unit_duties(t.question, f, t.knowledge.units, t.knowledge.corpus.documents)
 
 

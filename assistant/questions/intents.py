@@ -24,24 +24,29 @@ from assistant.questions.frames import (
     UnitDuties,
     UnknownEntity,
 )
-from assistant.questions.unit_mentions import mentions
+from assistant.questions.unit_topics import ASKS_UNIT as _ASKS_UNIT
+from assistant.questions.unit_topics import FRAME_WORDS as _FRAME_WORDS
+from assistant.questions.unit_topics import LIST_ASK as _LIST
+from assistant.questions.unit_topics import NON_WORD as _NON_WORD
+from assistant.questions.unit_topics import TOPIC_FRAME as _TOPIC_FRAME
+from assistant.questions.unit_topics import abbreviated_unit as _abbreviated_unit
+from assistant.questions.unit_topics import acting_subject as _acting_subject
+from assistant.questions.unit_topics import mentioned_topic as _mentioned_topic
+from assistant.questions.unit_topics import only_asks_duties as _only_asks_duties
+from assistant.questions.unit_topics import section_topic as _section_topic
 from assistant.user_input.normalise import normalise
 from corpus import roles
 from corpus import vocabulary_questions as qwords
 from corpus.model import MAIN_PART
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
-from corpus.parties import is_party_name
-from corpus.text import abbreviates
+from corpus.parties import POSITIONS, is_party_name
 from corpus.vocabulary import (
     ASK,
     CONJUNCTIONS,
     CONTACT_VERBS,
-    FUNCTION,
     ITEM_NOUNS,
     MODAL_VERBS,
-    PARTICLE,
     QUESTION_WORDS,
-    REQUEST,
     SERIAL_HEADERS,
     TABLE_NOUNS,
     TOGETHER_WORDS,
@@ -50,11 +55,8 @@ from corpus.vocabulary import (
     alternation,
     one_of,
     organisation_name,
-    question_words,
-    self_reference,
 )
 from corpus.vocabulary_conventions import ITEM_LABEL_NOUNS
-from corpus.vocabulary_names import HONORIFICS
 from index.answer_type import RECIPIENT_ASKED, RECIPIENT_KIND, RULE_KINDS, answer_kind
 
 _NUM = rf"([0-9]+|[{CHINESE_NUMERAL_CHARS}]+)"
@@ -79,7 +81,6 @@ _LAST_ITEM = re.compile(one_of(qwords.LAST_ITEM_WORDS))
 # What a question shape may contain besides its subject: the vocabulary's requests, particles and
 # function words (corpus/vocabulary.py), plus the shape's own words. Question words proper (ask) are
 # listed per shape: "谁" in a question about a document asks about something in it.
-_FRAME_WORDS = question_words(REQUEST, PARTICLE, FUNCTION)
 # "越秀工作要点有多少项" / "越秀工作要点" alone: about the document itself, not a passage in it.
 _DOC_QUESTION_WORDS = re.compile(alternation((
     *_FRAME_WORDS, *TOTAL_WORDS, *ITEM_NOUNS, *qwords.DOCUMENT_QUESTION_WORDS)))
@@ -92,8 +93,6 @@ _LEAD = roles.question_regex("lead")
 _COOP = roles.question_regex("cooperate")
 _RESP = re.compile(roles.question_regex("responsible").pattern
                    + rf"|谁|(?:{one_of(qwords.WHICH_BODY)})(?:{alternation(UNIT_NOUNS)})|{one_of(qwords.RESPONSIBLE_ASKS)}")
-_LIST = re.compile(rf"(?:{one_of(qwords.LIST_ASKS)})(?:{one_of(qwords.LIST_NOUNS)})?|哪项(?:{one_of(qwords.LIST_NOUNS[:2])})?|"
-                   rf"{one_of(qwords.LIST_WORDS)}")
 # A frequency, period, date, score or share is asked for: a rule in the text, not a roster of duties or
 # points. One definition, shared with search ranking (index/answer_type.py); a bare count ("几项",
 # "几个") is not a rule.
@@ -104,22 +103,10 @@ def asks_rule(q: str) -> bool:
     return answer_kind(q) in _RULE_KINDS
 
 
-# What a "which tasks does unit X do" question may contain besides the unit's name. Anything else
-# ("区委办公室负责考评哪几项任务", "…负责对哪些单位进行综合评价") asks about something the text says,
-# so it is searched instead of answered with the unit's duty list.
-_UNIT_QUESTION_WORDS = re.compile(alternation((
-    *_FRAME_WORDS, *TOTAL_WORDS, *TOGETHER_WORDS, *CONJUNCTIONS, *UNIT_NOUNS, *qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS,
-    *qwords.UNIT_DUTY_VERBS, *qwords.UNIT_DUTY_NOUNS)))
 # What a leader ↔ contact-point question may contain besides names and column words.
 _CONTACT_QUESTION_WORDS = re.compile(alternation((
     *_FRAME_WORDS, *TOTAL_WORDS, *CONJUNCTIONS, *CONTACT_VERBS, *qwords.CONTACT_QUESTION_WORDS)) + r"|[^\u4e00-\u9fff]")
 _TOGETHER = re.compile(alternation(TOGETHER_WORDS))
-_NON_WORD = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
-# "法律顾问制度由哪个部门牵头": asks for the responsible unit of something found by search.
-_ASKS_UNIT = re.compile(rf"{one_of(qwords.ASKS_UNIT_ROLES)}|(?:{one_of(qwords.WHICH_UNIT)})(?:{alternation(UNIT_NOUNS)})|哪家|"
-                        rf"谁(?:来)?(?:{one_of(qwords.WHO_DOES)})|"
-                        rf"谁来|谁(?:{alternation(p for p, _ in roles.phrases(roles.VERB))})|"  # "谁来查处", "谁组织"
-                        rf"(?:由|归)谁|是谁|{one_of(qwords.TURN_TO_ASKS)}|" + roles.label_words())  # every label of the vocabulary: 负责科室, 主责部门…
 _WHO_GROUP = rf"(?:{one_of(qwords.WHICH_FOR_GROUP)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.ASKED_GROUP_ENDS)})"
 _WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导|{_WHO_GROUP}")  # 归哪个指导组
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
@@ -134,6 +121,9 @@ _UNIT_ASK = re.compile(rf"^({organisation_name()})"
 _BODY_ASK = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,16}}?)"
                        rf"(?:{alternation((*MODAL_VERBS, *qwords.UNIT_ASK_ADVERBS))})?(?:{one_of(qwords.UNIT_ASK_VERBS)})")
 _HELP = re.compile(rf"^(?:{one_of(qwords.HELP_WORDS)}|help|/help|你(?:能|会)(?:做|干)?什么)[?？!！。]*$", re.I)
+
+
+_HOLDER_POSTS = tuple(p for p in POSITIONS if p not in qwords.NOT_HOLDER_POSTS)
 
 
 # The structured answer functions (assistant/questions/item_answers.py) read any frame with the fields they use.
@@ -175,7 +165,10 @@ def item_role(q: str) -> str:
     return "text"
 
 
+
+
 def unit_role(q: str) -> str:
+    q = _TOPIC_FRAME.sub(" ", q)  # "在协作配合上要做什么": the topic's words are no role asked
     lead, coop = bool(_LEAD.search(q)), bool(_COOP.search(q))
     if lead and not coop:
         return "lead"
@@ -219,7 +212,8 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         numbers = (max((i.number for i in docs[0].document.items if i.part == part), default=0),)
         rest = _LAST_ITEM.sub(" ", rest)
 
-    spans = units.spans_in(rest)
+    # "乡镇路长负责什么": a body followed by a post asks the post's holder, not the body
+    spans = [sp for sp in units.spans_in(rest) if not rest[sp[1]:].startswith(_HOLDER_POSTS)]
     topic = ""
     if numbers:
         return ItemQuestion(q, number=numbers[0], numbers=numbers, part=part, role=item_role(rest),
@@ -242,12 +236,19 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         return PointLeaders(q, points=points, documents=docs)
 
     if spans and _LIST.search(rest) and not rule and ((topic := _section_topic(rest, spans, units))
-                                                       or _only_asks_duties(rest, spans, units)):
+                                                       or _only_asks_duties(rest, spans, units)
+                                                       or (topic := _mentioned_topic(rest, spans, units, documents))):
         found_units = unit_keys(spans)
         together = len(found_units) > 1 and bool(_TOGETHER.search(rest))
         return UnitDuties(q, role=unit_role(rest), units=found_units, documents=docs, together=together,
                           topic=topic)
 
+    if not spans and not rule and _LIST.search(rest) and (full := _abbreviated_unit(rest.strip(), units, topic=True)) \
+            and _abbreviated_unit(rest.strip(), units) is None and full[1] in units.duties and full[1] not in q:
+        # "交投公司负责哪些安置小区": the question as asked of the full name, when that reads as a duty question
+        asked = parse_question(q.replace(full[0], full[1], 1), units, contacts, documents)
+        if isinstance(asked, UnitDuties):
+            return asked
     if not spans and not rule and _LIST.search(rest) and (full := _abbreviated_unit(rest.strip(), units)):
         # "区财金局负责哪块": a short form no document writes as a party, of one unit's name
         return UnitDuties(q, role=unit_role(rest.strip()[len(full[0]):]), units=(full[1],), documents=docs,
@@ -287,105 +288,6 @@ def asks_responsible_unit(question: str) -> bool:
     q = name_key(normalise(question))
     # "名册谁来报，报给谁" asks both: who reports, besides where to
     return bool(_ASKS_UNIT.search(RECIPIENT_ASKED.sub("", q) if answer_kind(q) == RECIPIENT_KIND else q))
-
-
-def _only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex | None = None) -> bool:
-    """True when, besides the unit names, the question holds only duty-list wording — or a topic
-    word that most of the unit's duties share ("局机关党委负责哪些普法工作" in a 普法责任清单)."""
-    left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
-    # "在这次行动里", "在这个方案里": the document itself, not a topic narrowing the duties
-    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-    if len(left) <= 1:
-        return True
-    if units is None or len(left) > 4:
-        return False
-    duties = [d for _, _, key in spans for d in units.duties_of(key)]
-    if duties and all(left in (t := name_key(d.document.title)) or (len(left) <= 4 and abbreviates(left, t, reach=5))
-                      for d in duties):
-        # "君山片区管理局在整治中负责啥" in a 整治工作方案, "…在环保方面干啥" in a 生态环境保护…规定: the
-        # document's own topic (or its abbreviation), not a narrower one
-        return True
-    texts = [name_key(d.document.title + d.item.section + d.item.text) for d in duties]
-    return len(texts) >= 2 and _most_hold(left, texts)
-
-
-_TOPIC_CHARS = (3, 6)  # two characters are mostly a verb ("负责考评哪几项任务" asks what is said)
-
-
-def _section_topic(rest: str, spans: list[tuple[int, int, str]], units: UnitIndex) -> str:
-    """"区经济发展局承接哪些省级试点事项": the words besides the unit and the duty wording name the section
-    (or the heading) some of the unit's duties stand under ("（一）承接省级试点工作"); the duties are then
-    listed from there only. "" when no duty's section or heading holds them (searched instead)."""
-    left = "".join(ch for i, ch in enumerate(rest) if not any(a <= i < b for a, b, _ in spans))
-    left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-    if not _TOPIC_CHARS[0] <= len(left) <= _TOPIC_CHARS[1]:
-        return ""
-    duties = [d for _, _, key in spans for d in units.duties_of(key)]
-    return left if any(on_topic(left, d.item) for d in duties) else ""
-
-
-def on_topic(topic: str, item) -> bool:
-    """The item's section path or heading holds the topic; not a heading of several units naming it only as one
-    of a list ("分别就解决义务教育、住房安全等方面…"): that says no one unit's topic."""
-    heading, n = name_key(item.heading), len(topic)
-    listed = all((at and heading[at - 1] == "、") or heading[at + n:at + n + 1] in ("、", "等")
-                 for at in (m.start() for m in re.finditer(re.escape(topic), heading)))
-    return topic in name_key(item.section) or (topic in heading and (len(item.units.all) <= 1 or not listed))
-
-
-def _most_hold(topic: str, texts: list[str]) -> bool:
-    """Whether at least half of ``texts`` hold the topic, or two thirds hold each of its two-character
-    words ("排查领域": 排查 and 领域, as "道路交通领域：相关处室重点排查…" holds them)."""
-    if not texts:
-        return False
-    if sum(topic in t for t in texts) * 2 >= len(texts):
-        return True
-    chunks = [topic[i:i + 2] for i in range(0, len(topic) - 1, 2)]
-    return len(topic) > 3 and sum(all(c in t for c in chunks) for t in texts) * 3 >= len(texts) * 2
-
-
-_LONGEST_SUBJECT = 20
-# What follows a whole name in a duty question: its question words, a modal, 在/的/有, or nothing.
-_NAME_ENDS_HERE = re.compile(rf"$|[^\u4e00-\u9fff]|(?:{alternation((*qwords.UNIT_QUESTION_WORDS, *MODAL_VERBS, *qwords.UNIT_DUTY_VERBS, *qwords.NAME_END_WORDS))})")
-
-
-def _abbreviated_unit(rest: str, units: UnitIndex) -> tuple[str, str] | None:
-    """(the short form, the unit) when the question opens with a shorter form of one unit's name — a part of it
-    ("各村委会" of 大练区域各村委会) or an abbreviation ("区财金局" of 区财政金融局) — and asks only for its duties."""
-    for n in range(min(len(rest), 8), 2, -1):
-        name, left = rest[:n], rest[n:]
-        if not is_party_name(name):
-            continue
-        left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-        if len(left) <= 1 and (full := units.containing(name) or units.abbreviated(name)):
-            return name, full
-    return None
-
-
-def _acting_subject(rest: str, documents) -> str:
-    """The name a duty question opens with when the documents write it as the subject of what is done
-    ("主办单位应主动征求…"), though no task names it as a party; "" when there is none. Besides the name the
-    question holds only duty-list wording, or a topic whose every two characters most of those sentences hold
-    ("相关处室要排查哪些领域")."""
-    for n in range(min(len(rest), _LONGEST_SUBJECT), 1, -1):
-        name, left = rest[:n], rest[n:]
-        if not re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) or _LIST.search(name) or _ASKS_UNIT.search(left) \
-                or not _NAME_ENDS_HERE.match(left):
-            continue  # "确定农业用水总量由哪些单位负责" asks who; "街道党工委…" is not "街道"
-        # "张三负责什么" of "张三同志：…"; "督查内容有哪些" names no one
-        spellings = ((name,) if is_party_name(name) or name.endswith(UNIT_NOUNS) else ()) + tuple(
-            name + h for h in HONORIFICS if is_party_name(name + h))
-        if not spellings:
-            continue
-        left = _NON_WORD.sub("", _UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))
-        if len(left) > 4:
-            continue
-        found = mentions(documents, spellings)
-        if not found:
-            continue
-        if len(left) <= 1 or _most_hold(left, [m.source_text for m in found]):
-            return name
-    return ""
 
 
 def _mentioned(name: str, documents) -> bool:

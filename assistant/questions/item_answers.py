@@ -19,7 +19,8 @@ from assistant.questions.answer import Answer, Choice, Citation
 from assistant.questions.duty_text import duty_text as _duty_text
 from assistant.questions.duty_text import roster_duties, roster_post
 from assistant.questions.duty_text import short_heading as _heading
-from assistant.questions.intents import Parsed, on_topic
+from assistant.questions.intents import Parsed
+from assistant.questions.unit_topics import on_topic
 from corpus.model import MAIN_PART, Document, Item
 from corpus.text import balanced_prefix
 from corpus.vocabulary import ASKING_MARKS, ROLE_ADVERBS, UNIT_NOUNS, one_of

@@ -54,8 +54,10 @@ def answer_unit_duties(question: str, p: Parsed, units: UnitIndex, documents: tu
             blocks.append(block)
             cites += [*listed.citations, *_citations(found)]
         elif found:
-            blocks.append("\n".join([f"文件没有把{key}列为哪一项工作的责任单位；正文中写到{key}要做的事共{len(found)}处：",
-                                     *_mention_lines(found)]))
+            # "各处室在协作配合上要做什么": listed for other tasks, none on the topic; the text says more there
+            lead = f"文件列给{key}的任务中没有“{p.topic}”方面的；正文中写到{key}在这方面要做的事共{len(found)}处：" \
+                if p.topic and duties else f"文件没有把{key}列为哪一项工作的责任单位；正文中写到{key}要做的事共{len(found)}处："
+            blocks.append("\n".join([lead, *_mention_lines(found)]))
             cites += _citations(found)
         else:
             blocks += listed.blocks

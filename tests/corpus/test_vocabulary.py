@@ -6,7 +6,7 @@ import re
 import pytest
 
 from assistant.conversation import followups
-from assistant.questions import frame_answers, intents, router, smalltalk
+from assistant.questions import frame_answers, intents, router, smalltalk, unit_topics
 from assistant.user_input.normalise import strip_question
 from corpus import vocabulary as v
 from corpus.headings import classify, title_complete
@@ -160,7 +160,7 @@ def _alternatives(rx: re.Pattern[str]) -> list[str]:
 
 _ROUTER_PATTERNS = {
     "intents._DOC_QUESTION_WORDS": intents._DOC_QUESTION_WORDS,
-    "intents._UNIT_QUESTION_WORDS": intents._UNIT_QUESTION_WORDS,
+    "unit_topics.UNIT_QUESTION_WORDS": unit_topics.UNIT_QUESTION_WORDS,
     "intents._CONTACT_QUESTION_WORDS": intents._CONTACT_QUESTION_WORDS,
     "intents._RESP": intents._RESP,
     "intents._WHO": intents._WHO,
@@ -181,7 +181,7 @@ def test_router_question_words_are_stripped_by_search(name):
 
 @pytest.mark.parametrize("word", [w for w, k in v.QUESTION_WORDS if k != v.ASK])
 def test_router_shapes_accept_every_request_particle_and_function_word(word):
-    for rx in (intents._DOC_QUESTION_WORDS, intents._UNIT_QUESTION_WORDS, intents._CONTACT_QUESTION_WORDS,
+    for rx in (intents._DOC_QUESTION_WORDS, unit_topics.UNIT_QUESTION_WORDS, intents._CONTACT_QUESTION_WORDS,
                followups._FILLER):
         assert rx.fullmatch(word), (rx.pattern[:40], word)
 
