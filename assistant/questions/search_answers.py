@@ -26,7 +26,7 @@ from corpus.vocabulary import (
 )
 from corpus.vocabulary_questions import DUTY_CONTINUERS
 from index.answer_type import ANSWER_TYPE_BOOST, DECISIVE_KINDS, answer_kind, answer_pattern
-from index.gates import MIN_COVERAGE, answers, continues, dense_quote, related
+from index.gates import MIN_COVERAGE, answers, bound_evidence, continues, dense_quote, related
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
@@ -221,4 +221,5 @@ def _answer_page(question: str, query: str | None, searcher, hits: list, offset:
     more = Page(question, nxt) if len(hits) > nxt and continues(hits[nxt]) else None
     return Answer(question, "search", True, (f"《{best.passage.document}》{best.passage.locator}{label}：", said),
                   tuple(_citation(h) for h in page), more=more, sources="first",
-                  by_meaning=offset == 0 and hits[0].coverage < MIN_COVERAGE)
+                  by_meaning=offset == 0 and hits[0].coverage < MIN_COVERAGE
+                  and not bound_evidence(searcher, query or question, hits[0]))
