@@ -171,7 +171,7 @@ ACCOUNTABILITY_ASKS = ("追责", "问责", "追究", "处分", "处罚")
 # "挂钩联系点单位每年要接受几次考核": what a frequency question counts (接受考核) must be what the sentence
 # stating a frequency does. Verbs that carry no topic ("召开几次", "开展一次"), fillers and particles say
 # nothing of it; a question counting only through them ("督导多久开展一次") is bound by its other words.
-COUNTED_LIGHT_WORDS = ("开展", "进行", "召开", "组织", "举行", "举办", "安排", "开", "搞", "去", "做", "到", "一般", "大概",
+COUNTED_LIGHT_WORDS = ("开展", "进行", "召开", "组织", "举行", "举办", "安排", "开", "办", "搞", "弄", "干", "去", "做", "到", "一般", "大概",
                        "大约", "最少", "最多", "都", "得", "吗", "呢", "啊", "呀", "的")
 # Where the counted action starts: after the period the question counts in ("每年", "一年", "汛期期间").
 COUNT_PERIOD_ENDS = ("期间", "内")
