@@ -60,7 +60,6 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--failures", action="store_true", help="list the failing probes")
     args = p.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     report = run(read_probes())
     for kind in ("retrieve", "negative"):
         s = report.kinds.get(kind)

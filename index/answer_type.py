@@ -199,7 +199,7 @@ _NOT_QUALIFIER = re.compile(rf"^(?:{one_of(v.NOT_QUALIFIERS)})+|的$")
 
 # "每户补助多少" asks a sum per household: "50元/人" is a sum per head, not that. The counter after 每
 # (not a period: 每月, 每年 say how often) must be the one the text's sum is given per (每户, /户, 每名 for 每人).
-_PER_ASKED = re.compile(rf"每(?!(?:{one_of(v.RECURRING_PERIODS)})|个月|{_N})(?P<c>[\u4e00-\u9fff])")
+_PER_ASKED = re.compile(rf"每(?!个?(?:{one_of(v.RECURRING_PERIODS)}|{_N}))个?(?P<c>[\u4e00-\u9fff])")
 
 
 def _per_named(question: str, text: str) -> bool:
@@ -207,7 +207,7 @@ def _per_named(question: str, text: str) -> bool:
     if m is None:
         return True
     forms = next((f for f in qv.COUNTER_FORMS if m.group("c") in f), (m.group("c"),))
-    return re.search(rf"[每/／](?:{one_of(forms)})", text) is not None
+    return re.search(rf"[每/／]个?(?:{one_of(forms)})", text) is not None
 
 
 def _fund_named(question: str, text: str) -> bool:
