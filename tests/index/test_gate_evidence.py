@@ -95,6 +95,7 @@ def test_which_questions_ask_a_bound_phrase(question, bound):
 @dataclass
 class Passage:
     text: str
+    kind: str = "paragraph"
 
     @property
     def index_text(self) -> str:
@@ -140,6 +141,13 @@ def test_bound_evidence(question, text, coverage, sentence, expected):
     searcher, hit = Searcher(sentence), Hit(Passage(text), coverage)
     assert bound_evidence(searcher, question, hit) is expected
     assert answers(searcher, question, hit) is expected
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("row", True), ("paragraph", False)])
+def test_a_table_row_is_one_record(kind, expected):
+    """A row's cells are joined by "；": the counted meeting and its frequency stand in two cells."""
+    row = Passage("会议名称：党委例会；召开频次：每月至少1次；责任处室：党政办", kind)
+    assert answers(Searcher(0.0), "每月开几次党委例会？", Hit(row, MIN_COVERAGE)) is expected
 
 
 def test_the_bound_threshold_is_below_the_lexical_one():
