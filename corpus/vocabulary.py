@@ -159,7 +159,7 @@ FOLLOWING_WORDS, DUTY_TITLE_ENDS = ("以下", "下列", "如下"), ("如下", "�
 GENERIC_COUNTERS = ("个", "天")
 NUMBER_COUNTERS = "个户人亩套座项名家所元分次"
 MEASURE_WORDS = ("份", "人", "篇", "名", "期", "项", "字", "学时", "小时", "所", "家", "条", "户", "亩", "套", "座", "辆",
-                 "吨", "公里", "平方米", "间", "处")
+                 "吨", "公里", "平方米", "间", "处", "级")
 # The units a date or a period is typed in ("11月5日", "15天内", "每年2次"): a number is read before them.
 CALENDAR_UNITS = ("年", "月", "日", "号", "天", "周", "次")
 
@@ -340,9 +340,9 @@ HOW_LONG = ("多久", "多长时间", "多长")  # "多久一次" asks how often
 PERIOD_CUES = (*HOW_LONG, "几个月", "几天", "期限", "什么时候", "何时", "哪天", "截止", "几号")
 # A sum asked of a fund: "多少补贴" (FUNDS_AFTER_ASK, after 多少) or "补贴是多少" (FUNDS_BEFORE_ASK, before
 # it). They are not FUND_FAMILIES (which reads the fund of a sum in a text) and differ from it and from each
-# other by history, not design: 奖补, 补偿, 预算, 报酬 are no money cue; 奖励, 债券, 投资 only after 多少.
-FUNDS_AFTER_ASK = ("补贴", "补助", "经费", "资金", "奖励", "奖金", "工资", "年薪", "薪酬", "费用", "罚款", "债券", "投资")
-FUNDS_BEFORE_ASK = ("补贴", "补助", "经费", "资金", "工资", "薪酬", "年薪", "奖金", "费用", "罚款")
+# other by history, not design: 奖补, 预算, 报酬 are no money cue; 奖励, 债券, 投资 only after 多少.
+FUNDS_AFTER_ASK = ("补贴", "补助", "补偿", "经费", "资金", "奖励", "奖金", "工资", "年薪", "薪酬", "费用", "罚款", "债券", "投资")
+FUNDS_BEFORE_ASK = ("补贴", "补助", "补偿", "经费", "资金", "工资", "薪酬", "年薪", "奖金", "费用", "罚款")
 MONEY_CUES = ("年薪", "罚款标准", "补贴标准", "补助标准")
 # Words around a fund that qualify no fund ("每月能领多少补贴": no 养老 or 生活 named).
 NOT_QUALIFIERS = ("的", "钱的", "能拿", "能领", "可以领", "可以拿", "每个月", "每月", "每年", "每人", "每户", "一年", "一个月")

@@ -200,3 +200,11 @@ ISSUE_DATE_NOUNS = ("日期", "时间")
 # "这个通知是谁代章的", "落款单位是哪个": the signature's seal line and issuer, asked of the document itself.
 SEAL_ASKS = ("谁代章", "哪个单位代章", "哪个部门代章", "代章单位", "代章的是", "代的章")
 ISSUER_ASKS = ("落款单位", "落款是", "发文单位", "发文机关", "哪个单位发的", "哪个部门发的", "谁发的", "哪个单位印发", "哪个部门印发")
+
+# "挂钩联系点单位每年要接受几次考核": what a frequency question counts (接受考核) must be what the sentence
+# stating a frequency does. Verbs that carry no topic ("召开几次", "开展一次"), fillers and particles say
+# nothing of it; a question counting only through them ("督导多久开展一次") is bound by its other words.
+COUNTED_LIGHT_WORDS = ("开展", "进行", "召开", "组织", "举行", "举办", "安排", "开", "办", "搞", "弄", "干", "去", "做", "到", "一般", "大概",
+                       "大约", "最少", "最多", "都", "得", "吗", "呢", "啊", "呀", "的")
+# Where the counted action starts: after the period the question counts in ("每年", "一年", "汛期期间").
+COUNT_PERIOD_ENDS = ("期间", "内")

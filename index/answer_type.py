@@ -29,7 +29,8 @@ ANSWER_TYPE_BOOST = 1.5
 
 _N = r"[0-9０-９一二两三四五六七八九十百半]+"
 # A bare "一次" is often a one-off ("召开一次专题民主生活会"); a rule says how often: 每…, 至少, 不少于.
-_EVERY = rf"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:{one_of(v.RECURRING_PERIODS)})|[0-9０-９两二三四五六七八九十]+次"
+_EVERY = (rf"每(?:[0-9０-９一二两三四五六七八九十]+个?)?(?:{one_of(v.RECURRING_PERIODS)})|[0-9０-９两二三四五六七八九十]+次"
+          rf"|一(?:{one_of(v.RECURRING_PERIODS)})一")  # "一周一督导"
 _FREQUENCY = re.compile(rf"{_EVERY}|{one_of(v.FREQUENCY_WORDS)}")
 # "几次", "多少次" ask for a number of times: "定期" or "常态化" says how regularly, not how many times.
 _TIMES = re.compile(_EVERY)
@@ -127,6 +128,22 @@ _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分�
 # The kinds that a rule in the text states (how often, a score, a share, a period): the router answers
 # them from the text, not from a roster of duties or points (assistant/intents.asks_rule).
 RULE_KINDS = frozenset(_KIND_NAMES[id(p)] for p in (_FREQUENCY, _TIMES, _SCORE, _SHARE, _PERIOD))
+# Kinds whose phrase is bound to what the question asks of: a 文号 answers "依据哪个文件", a sum of the fund
+# named ("工资…800～1200元") answers "工资多少". A sentence stating one while sharing the question's words is
+# evidence enough at a lower word coverage (index/gates.py); a count or a date, met in any sentence, is not.
+BOUND_KINDS = frozenset({_KIND_NAMES[id(_DOCUMENT_NUMBER)], _KIND_NAMES[id(_MONEY)]})
+# Counters too generic to bind a count to its object: "多少个" / "几项" are met in any list.
+_LOOSE_COUNTERS = frozenset({*v.GENERIC_COUNTERS, "项"})
+
+
+def asks_bound(question: str) -> bool:
+    """Whether ``question`` asks a bound phrase: a kind of BOUND_KINDS, or a count in the counter it
+    names ("最多允许几级" → "控制在三级以内"; not "多少个", "几项")."""
+    if answer_kind(question) in BOUND_KINDS:
+        return True
+    counter = _COUNTER.search(asked(question))
+    return answer_pattern(question) is not None and answer_kind(question) == _KIND_NAMES[id(_COUNT)] \
+        and counter is not None and counter.group(1) not in _LOOSE_COUNTERS
 # Kinds whose phrase decides which sentence of a passage answers: only a sentence naming where something
 # goes ("主动向区经济发展局、执法应急局同步报备") answers "向哪些部门报备", however many other words
 # another sentence shares ("完成报备后需接受相关部门联合监管").
@@ -182,6 +199,19 @@ _FUND_ASKED = re.compile(rf"(?:多少|几)(?:万|千|亿)?元?(?P<q1>[\u4e00-\u9
 _NOT_QUALIFIER = re.compile(rf"^(?:{one_of(v.NOT_QUALIFIERS)})+|的$")
 
 
+# "每户补助多少" asks a sum per household: "50元/人" is a sum per head, not that. The counter after 每
+# (not a period: 每月, 每年 say how often) must be the one the text's sum is given per (每户, /户, 每名 for 每人).
+_PER_ASKED = re.compile(rf"每(?!个?(?:{one_of(v.RECURRING_PERIODS)}|{_N}))个?(?P<c>[\u4e00-\u9fff])")
+
+
+def _per_named(question: str, text: str) -> bool:
+    m = _PER_ASKED.search(asked(question))
+    if m is None:
+        return True
+    forms = next((f for f in qv.COUNTER_FORMS if m.group("c") in f), (m.group("c"),))
+    return re.search(rf"[每/／]个?(?:{one_of(forms)})", text) is not None
+
+
 def _fund_named(question: str, text: str) -> bool:
     m = _FUND_ASKED.search(question)
     if m is None:
@@ -194,7 +224,7 @@ def _fund_named(question: str, text: str) -> bool:
 
 # Answers with a form a passage must show: an amount, or a named holder of a post.
 _QUANTITIES = (_SCORE, _SHARE, _MONEY, _COUNT)
-_STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES, _USE, _REWARD, _DATE, _PERIOD, _SANCTION)
+_STRICT = (*_QUANTITIES, _POST_HOLDER, _TIMES, _FREQUENCY, _USE, _REWARD, _DATE, _PERIOD, _SANCTION)
 # Numbers that are no amount: a 文号's year and serial ("〔2015〕119号"), a year, a date.
 _NOT_AN_AMOUNT = re.compile(r"[〔\[［(（][0-9０-９]{4}[〕\]］)）]\s*[0-9０-９]+\s*号|[0-9０-９]{4}\s*年|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
 _ANY_NUMBER = re.compile(rf"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:余|多)?[{v.NUMBER_COUNTERS}%％]|百分之")
@@ -217,7 +247,7 @@ def passage_lacks_answer(question: str, text: str) -> bool:
             if pattern is _SANCTION and not _ACCOUNTABILITY.search(question):
                 return False  # "谈话记录怎么处理": a handling is worded too freely to demand
 
-            if pattern in (_MONEY, _POST_HOLDER, _TIMES, _USE, _REWARD, _DATE, _SANCTION):  # named, not merely a number
+            if pattern in (_MONEY, _POST_HOLDER, _TIMES, _FREQUENCY, _USE, _REWARD, _DATE, _SANCTION):  # named, not a number
                 return not carries_answer(question, text)
             text = _NOT_AN_AMOUNT.sub("", text)
             if pattern is _COUNT and (counter := _COUNTER.search(asked(question))) and counter.group(1) != "项":
@@ -227,16 +257,61 @@ def passage_lacks_answer(question: str, text: str) -> bool:
     return False
 
 
+# What a frequency question counts: the words next to its cue ("每年要接受几次考核" → 接受, 考核; "多久在
+# 微信群里报告一次" → 在微信群里报告), after the period it counts in and without light verbs or fillers.
+_HOW_OFTEN = re.compile(rf"(?:{one_of(v.HOW_LONG)})(?P<mid>[\u4e00-\u9fff]{{0,12}}?)一次(?P<after>[\u4e00-\u9fff]{{0,10}})"
+                        rf"|(?:{one_of(v.TIMES_CUES)})(?P<after2>[\u4e00-\u9fff]{{0,10}})")
+_COUNT_PERIOD = re.compile(rf"(?:{alternation((*v.RECURRING_PERIODS, *qv.COUNT_PERIOD_ENDS))})")
+_LIGHT = re.compile(alternation((*qv.COUNTED_LIGHT_WORDS, *v.MODAL_VERBS, *v.FREQUENCY_WORDS)))
+_CLAUSE_END = re.compile(r"(?<=[。；！？!?;\n])")
+COUNTED_WINDOW = 10  # characters before "几次" that may name what is counted
+
+
+def counted_terms(question: str) -> list[str]:
+    """The words naming what a frequency question counts (bigrams of each run, a lone character as
+    itself), or [] when it counts only through light verbs ("一年开几次") or is no frequency question."""
+    if answer_pattern(question) not in (_TIMES, _FREQUENCY):
+        return []
+    m = _HOW_OFTEN.search(asked(question))
+    if m is None:
+        return []
+    if m.group("after2") is not None:
+        before = asked(question)[max(0, m.start() - COUNTED_WINDOW):m.start()]
+        pieces = [_COUNT_PERIOD.split(before)[-1], m.group("after2")]
+    else:
+        pieces = [m.group("mid"), m.group("after")]
+    terms: list[str] = []
+    for piece in pieces:
+        for run in _LIGHT.sub(" ", piece).split():
+            terms += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+    return terms
+
+
+def states_counted(question: str, text: str) -> bool:
+    """Whether a clause of ``text`` states a frequency of what ``question`` counts: "每周至少两次到现场"
+    is a frequency, but not of 检查 ("每周检查几次"); "每季度定期召开成员单位会议" not of a 调度会."""
+    pattern, terms = answer_pattern(question), counted_terms(question)
+    return any(pattern.search(c) and (not terms or any(t in c for t in terms)) for c in _CLAUSE_END.split(text))
+
+
+def stating_sentences(question: str, text: str) -> list[str]:
+    """The clauses of ``text`` that hold the phrase ``question`` asks for."""
+    return [c for c in _CLAUSE_END.split(text) if c.strip() and carries_answer(question, c)]
+
+
 def carries_answer(question: str, text: str) -> bool:
     """Whether ``text`` holds the kind of phrase ``question`` asks for (always, without a cue). A
     passage on the question's topic that lacks it ("改造农村户用厕所" for "每户能拿多少补贴") is
-    near the question in meaning, yet does not answer it; nor does a sum of another fund."""
+    near the question in meaning, yet does not answer it; nor does a sum of another fund, nor a
+    frequency of another action."""
     pattern = answer_pattern(question)
     if pattern is None:
         return True
     if not pattern.search(text):
         return False
-    return pattern is not _MONEY or _fund_named(question, text)
+    if pattern in (_TIMES, _FREQUENCY):
+        return states_counted(question, text)
+    return pattern is not _MONEY or (_fund_named(question, text) and _per_named(question, text))
 
 
 # Colloquial periods in questions ("一年开几次") against the documents' "每年…1次": search for both.

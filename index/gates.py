@@ -13,9 +13,16 @@ less overlap was dropped before.
 
 from __future__ import annotations
 
-from index.answer_type import answer_pattern, carries_answer, passage_lacks_answer
+from index.answer_type import (
+    answer_pattern,
+    asks_bound,
+    carries_answer,
+    passage_lacks_answer,
+    stating_sentences,
+)
 
 MIN_COVERAGE = 0.40  # best hit, lexical evidence
+MIN_BOUND_COVERAGE = 0.30  # best hit and its stating sentence, when the asked phrase is bound (asks_bound)
 MIN_COVERAGE_MORE = 0.30  # the first hit of a further ("更多") page
 
 
@@ -27,11 +34,34 @@ def answers(searcher, query: str, hit) -> bool:
     if hit.coverage >= MIN_COVERAGE:
         # A question asking for a kind of phrase (a sum, a count, a period) is answered only by a
         # passage that holds one: the topic alone ("搬迁居民" for "搬迁多少户") is related, not the answer.
-        return not passage_lacks_answer(query, hit.passage.index_text)
+        return not passage_lacks_answer(query, _record(hit, hit.passage.index_text))
+    if bound_evidence(searcher, query, hit):
+        return True
     if not searcher.vouches(query, hit):
         return False
     sentence, _ = searcher.closest_sentence(query, hit)
-    return carries_answer(query, sentence)
+    return carries_answer(query, _record(hit, hit.passage.text) if _is_row(hit) else sentence)
+
+
+def _is_row(hit) -> bool:
+    return getattr(hit.passage, "kind", "") == "row"
+
+
+def _record(hit, text: str) -> str:
+    """A table row is one record: its cells ("会议名称：党委例会；召开频次：每月一次"), joined by "；", are read
+    as one clause, so what a frequency is of may stand in another cell than the frequency."""
+    return text.replace("；", "，") if _is_row(hit) else text
+
+
+def bound_evidence(searcher, query: str, hit) -> bool:
+    """Lexical evidence below ``MIN_COVERAGE``: the question asks a phrase bound to its object (a 文号 for
+    "根据哪个文件", a sum of the fund it names, a count in the counter it names) and one sentence of the hit
+    states that phrase while sharing ``MIN_BOUND_COVERAGE`` of the question's words ("乡镇护林防火员每个月工资大概多少" → "乡镇护林防火员工资
+    由基本工资和绩效工资构成，总额控制在800～1200元／每月"). Paraphrased wording ("大概", "每个月") lowers
+    the passage's coverage; the bound phrase in the very sentence that names the topic makes up for it."""
+    if hit.coverage < MIN_BOUND_COVERAGE or not asks_bound(query):
+        return False
+    return any(searcher.text_coverage(query, s) >= MIN_BOUND_COVERAGE for s in stating_sentences(query, hit.passage.text))
 
 
 def related(searcher, query: str, hit) -> bool:
@@ -52,7 +82,7 @@ def continues(hit) -> bool:
 def dense_quote(searcher, query: str, hit) -> str | None:
     """The sentence to quote when only the dense side vouched for the hit: word overlap cannot pick
     it ("恢复名誉" shares no words with "予以澄清和正名")."""
-    if hit.coverage >= MIN_COVERAGE:
+    if hit.coverage >= MIN_COVERAGE or bound_evidence(searcher, query, hit):
         return None
     sentence, _ = searcher.closest_sentence(query, hit)
     return sentence or None

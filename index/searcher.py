@@ -210,6 +210,18 @@ class Searcher:
             best = max(best, *(self._coverage(v, pos) for v in span))
         return best
 
+    def text_coverage(self, query: str, text: str) -> float:
+        """The question's coverage (its best-matching form) by any ``text``, e.g. one sentence of a hit."""
+        chars = set(char_ngrams(text))
+        return max(self._mean_coverage(v, chars) for v in coverage_terms(query))
+
+    def _mean_coverage(self, q_chars: list[str], chars: set[str]) -> float:
+        uni = [t for t in q_chars if len(t) == 1]
+        bi = [t for t in q_chars if len(t) > 1]
+        if not bi:
+            return self._lexical.coverage(uni, chars)
+        return (self._lexical.coverage(uni, chars) + self._lexical.coverage(bi, chars)) / 2
+
     def _coverage(self, q_chars: list[str], pos: int) -> float:
         """Mean of the IDF-weighted unigram and bigram coverage of the query by a passage.
 
@@ -220,11 +232,7 @@ class Searcher:
         chars = self._chars.get(pos)
         if chars is None:
             chars = self._chars[pos] = set(char_ngrams(self.passages[pos].index_text))
-        uni = [t for t in q_chars if len(t) == 1]
-        bi = [t for t in q_chars if len(t) > 1]
-        if not bi:
-            return self._lexical.coverage(uni, chars)
-        return (self._lexical.coverage(uni, chars) + self._lexical.coverage(bi, chars)) / 2
+        return self._mean_coverage(q_chars, chars)
 
     # ---- dense side ------------------------------------------------------------------------
     @property

@@ -26,7 +26,7 @@ from corpus.vocabulary import (
 )
 from corpus.vocabulary_questions import DUTY_CONTINUERS
 from index.answer_type import ANSWER_TYPE_BOOST, DECISIVE_KINDS, answer_kind, answer_pattern
-from index.gates import MIN_COVERAGE, answers, continues, dense_quote, related
+from index.gates import MIN_COVERAGE, answers, bound_evidence, continues, dense_quote, related
 from index.passages import sentences
 from index.tokenize import char_ngrams, strip_question_words
 
@@ -47,9 +47,25 @@ def typed_page(text: str) -> Page | None:
     return Page(m.group(2).strip(), max(0, offset))
 
 
+DUTY_QUOTE_CHARS = 240
+
+
+def quote_sentences(text: str) -> list[str]:
+    """The sentences a quote is made of. A half-width ";" ends a piece for search, yet in a text typed with
+    half-width punctuation it stands mid-sentence ("…能够联合开展的,应当联合开展;结果能够共享的,应当主动共享。"):
+    a piece ending in one is quoted with what follows, up to the sentence's end (at most DUTY_QUOTE_CHARS)."""
+    out: list[str] = []
+    for s in sentences(text) or [text]:
+        if out and out[-1].endswith(";") and len(out[-1]) + len(s) <= DUTY_QUOTE_CHARS:
+            out[-1] += s
+        else:
+            out.append(s)
+    return out
+
+
 def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
     """Index of the sentence that holds most of the question's weight, and the sentences."""
-    sents = sentences(text) or [text]
+    sents = quote_sentences(text)
     q = set(char_ngrams(strip_question_words(question)))
     pattern = answer_pattern(question)
     decisive = pattern is not None and answer_kind(question) in DECISIVE_KINDS and any(pattern.search(s) for s in sents)
@@ -69,7 +85,6 @@ def key_sentence(question: str, text: str, weight) -> tuple[int, list[str]]:
 # opens with a duty or role word has no subject of its own and continues the unit's duties.
 _CONTINUES_DUTY = re.compile("(?:" + alternation((*(p for p, _ in roles.phrases(roles.SUFFIX)),
                                                  *(p for p, _ in roles.phrases(roles.VERB)), *DUTY_CONTINUERS)) + ")")
-DUTY_QUOTE_CHARS = 240
 
 
 def _duty_clauses(question: str, sents: list[str], i: int, hi: int) -> int:
@@ -100,8 +115,8 @@ def quote(question: str, hit, weight, sentence: str | None = None) -> str:
     lo, hi = i, i + 1
     if hit.passage.kind == "row" and text == hit.passage.text and len(text) <= DUTY_QUOTE_CHARS:
         lo, hi = 0, len(sents)  # a table row is one record: its cells ("数据采集单位：…；责任处室：…") go together
-    elif sentence in sents:
-        i = sents.index(sentence)
+    elif sentence and any(sentence in s for s in sents):
+        i = next(j for j, s in enumerate(sents) if sentence in s)
         lo, hi = max(0, i - 1), min(len(sents), i + 2)
     elif len(sents[i]) < SHORT_SENTENCE:
         if i + 1 < len(sents):
@@ -221,4 +236,5 @@ def _answer_page(question: str, query: str | None, searcher, hits: list, offset:
     more = Page(question, nxt) if len(hits) > nxt and continues(hits[nxt]) else None
     return Answer(question, "search", True, (f"《{best.passage.document}》{best.passage.locator}{label}：", said),
                   tuple(_citation(h) for h in page), more=more, sources="first",
-                  by_meaning=offset == 0 and hits[0].coverage < MIN_COVERAGE)
+                  by_meaning=offset == 0 and hits[0].coverage < MIN_COVERAGE
+                  and not bound_evidence(searcher, query or question, hits[0]))
