@@ -8,7 +8,6 @@ name with the question (no 谢谢 → 谢伟光), must mention what the question
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -41,25 +40,22 @@ from assistant.questions.frames import (
 from assistant.questions.intents import asks_responsible_unit, asks_rule, parse_question
 from assistant.questions.item_answers import (
     answer_item,
-    cited_item,
-    parties_of,
-    responsibility_of,
     stated_leads,
-    states_role,
 )
 from assistant.questions.roster_answers import roster_answer
 from assistant.questions.section_answers import answer_section
 from assistant.questions.unit_answers import answer_unit_duties
+from assistant.questions.who_answers import (
+    names_a_party,
+    names_someone_instead,
+    states_asked_role,
+    with_responsibility,
+)
 from assistant.user_input.normalise import normalise, strip_question
-from corpus import roles
-from corpus import vocabulary_questions as qwords
-from corpus.vocabulary import ARTICLE_NOUN, LABEL_NUMERALS, UNIT_NOUNS, WHO_WORDS, alternation, one_of
-from index.answer_type import answer_pattern
 from index.gates import MIN_COVERAGE
 
 if TYPE_CHECKING:
     from assistant.questions.router import Turn
-    from corpus.model import Item
 
 
 def invalid(t: Turn, f: Invalid) -> Answer:
@@ -210,11 +206,11 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     from assistant.questions.search_answers import answer_free
     from assistant.questions.search_answers import not_found as search_not_found
 
-    prefer = _states_asked_role(asked, k)
+    prefer = states_asked_role(asked, k)
     if f.unit:  # "村委负责什么": a passage naming 村委 over one on its other words ("村级组织")
         prefer = partial(_names_unit, name_key(f.unit))
     answer = answer_free(asked, searcher, offset=offset, query=query, prefer=prefer)
-    if offset == 0 and prefer is None and (instead := _names_someone_instead(asked, answer, k)) is not None:
+    if offset == 0 and prefer is None and (instead := names_someone_instead(asked, answer, k)) is not None:
         answer = answer_free(asked, searcher, query=query, prefer=instead)
     # what the quoted passage itself says leads, as presented (the units from structure come first)
     answer = replace(answer, parties=stated_leads("\n".join(answer.blocks)))
@@ -230,63 +226,15 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     if offset == 0 and not answer.by_meaning and shares_only_names(asked, f"{best.locator}\n{best.text}", _names(k)):
         return search_not_found(asked, searcher.documents)
     if asks_responsible_unit(asked):
-        if answer.by_meaning and not _names_a_party(answer, k):
+        if answer.by_meaning and not names_a_party(answer, k):
             # "经费由哪个单位出" found only by meaning, in a passage naming no one: near the topic, no answer
             return search_not_found(asked, searcher.documents)
-        return _with_responsibility(answer, k)
+        return with_responsibility(answer, k)
     return answer
 
 
 def _names_unit(unit: str, hit) -> bool:
     return written_in(unit, name_key(hit.passage.text))
-
-
-def _names_a_party(answer: Answer, k) -> bool:
-    """Whether the quoted passage, or the item it cites, names anyone responsible."""
-    best = answer.citations[0]
-    if responsibility_of(k.corpus.documents, best.source, best.locator, answer.question) is not None:
-        return True
-    return bool(k.units.spans_in(name_key("\n".join(answer.blocks))))
-
-
-_ASKS_WHO = re.compile(rf"{one_of(WHO_WORDS)}|什么(?:{alternation(UNIT_NOUNS)})")
-
-
-def _states_asked_role(asked: str, k):
-    """For "X由哪个单位牵头": a hit whose item names a unit in the asked role (lead, cooperate) over one
-    on the same topic in another role ("配合开展X") — dense ranking cannot tell them apart; for "X谁来抓" with
-    no role, see ``_names_someone_instead``."""
-    q = name_key(normalise(asked))
-    asks_who = asks_responsible_unit(asked) and bool(_ASKS_WHO.search(q))
-    role = roles.question_role(q) if asks_who else None
-    if not asks_who or answer_pattern(q) is not None:  # "各牵头部门什么时候报送" asks when
-        return None
-    docs = k.corpus.documents
-    if role not in ("lead", "cooperate"):
-        return None
-    return lambda h: states_role(docs, h.passage.source, h.passage.locator, role)
-
-
-# "组长由局长担任", "由队长负责": a passage that says who, whether or not the name is a known unit.
-_BY_SOMEONE = re.compile(rf"由[^，,。；;：:]{{1,20}}?(?:{one_of(qwords.NAMING_VERBS)})")
-
-
-def _names_someone_instead(asked: str, answer: Answer, k):
-    """"自建房结构安全性排查谁来抓": the best passage states the topic but names no one (a target date), while
-    a cited item on the page names its owners and holds the question's topic at least as fully — that item
-    answers who. A best passage naming anyone in its item or its words ("由片区资源生态处发送") answers itself."""
-    if not answer.found or not answer.citations or not asks_responsible_unit(asked) \
-            or not _ASKS_WHO.search(name_key(normalise(asked))):
-        return None
-    docs, best = k.corpus.documents, answer.citations[0]
-    if cited_item(docs, best.source, best.locator) is not None or k.units.spans_in(name_key(best.text)) \
-            or _BY_SOMEONE.search(best.text):
-        return None
-    reach = max(4, len(_topic_phrase(asked, name_key(best.text))))
-    for c in answer.citations[1:]:
-        if cited_item(docs, c.source, c.locator) is not None and len(_topic_phrase(asked, name_key(c.text))) >= reach:
-            return lambda h, c=c: (h.passage.source, h.passage.locator) == (c.source, c.locator)
-    return None
 
 
 def k_parse(t: Turn, question: str) -> Frame:
@@ -331,68 +279,6 @@ def _names_part_of(core: str, name: str) -> bool:
     服务"): a question about that task is about the name, not a near miss sharing one character with it."""
     return any(core[i:i + _NAMED_PART] in name for i in range(len(core) - _NAMED_PART + 1))
 
-
-def _topic_phrase(question: str, text: str) -> str:
-    """The longest run of the question's core (question words out) that ``text`` holds ("进口固体废物")."""
-    core = name_key(strip_question(question))
-    best = ""
-    for i in range(len(core)):
-        for j in range(len(core), i + len(best), -1):
-            if core[i:j] in text:
-                best = core[i:j]
-                break
-    return best
-
-
-_ARTICLE = re.compile(rf"第[{LABEL_NUMERALS}百零]+{ARTICLE_NOUN}")
-_FEW_ITEMS = 3  # a matter several bodies share is named in a few articles, not in most
-
-
-def _in_article(item: Item) -> bool:
-    """An article of a regulation, or an item inside one (cited "第二十六条 第1项" or under its heading)."""
-    return item.article or bool(_ARTICLE.match(item.path) or _ARTICLE.match(item.section.split(" / ")[-1]))
-
-
-def _also_answering(answer: Answer, knowledge, best_item) -> list[tuple[Citation, Item, str]]:
-    """"进口固体废物的监管是哪个单位的职责": a regulation of duties, one article per body, names a matter under
-    every body that has a part in it (海关's article, the 检验检疫局's). A further cited article of another owner
-    holding the same topic phrase (four characters or more, in a few items only) as the first answers too. Elsewhere — a plan's
-    items, paragraphs that mention the topic — the first answers alone, and so does a question asking who leads
-    or supports: a lead is one party."""
-    role = roles.question_role(name_key(normalise(answer.question)))
-    if role in ("lead", "cooperate") or not _in_article(best_item):
-        return []
-    phrase = _topic_phrase(answer.question, name_key(answer.citations[0].text))
-    doc = knowledge.corpus.document(answer.citations[0].source)
-    if len(phrase) < 4 or doc is None or sum(phrase in name_key(it.text) for it in doc.items) > _FEW_ITEMS:
-        return []  # a phrase of most articles ("向上争取资金") is what the document is about, not one matter
-    out, owners = [], {best_item.units.all}
-    for c in answer.citations[1:3]:
-        found = responsibility_of(knowledge.corpus.documents, c.source, c.locator, answer.question)
-        if found is None or found[0].units.all in owners or not _in_article(found[0]) or phrase not in name_key(c.text):
-            continue
-        owners.add(found[0].units.all)
-        out.append((c, *found))
-    return out
-
-
-def _with_responsibility(answer: Answer, knowledge) -> Answer:
-    """Add the cited item's responsible units to a search answer that asks who is responsible."""
-    best = answer.citations[0]
-    found = responsibility_of(knowledge.corpus.documents, best.source, best.locator, answer.question)
-    if found is None:
-        return answer
-    it, units = found
-    more = _also_answering(answer, knowledge, it)
-    # the direct answer first, then the passage that states it: "…由A负责牵头抓总" quoted above a
-    # "牵头：A" line read as if "A负责" led
-    blocks = (*answer.blocks[:1], f"责任分工（{best.document} {it.locator}）：{units}",
-              *(f"责任分工（{c.document} {other.locator}）：{text}" for c, other, text in more), *answer.blocks[1:])
-    parties = parties_of(it) + tuple(p for _, other, _ in more for p in parties_of(other))
-    return replace(answer, blocks=blocks, parties=parties + answer.parties)
-
-
-# ---- 5. the context an answer leaves ------------------------------------------------------------
 
 def next_context(t: Turn, f: Frame, answer: Answer) -> Context:
     """What the next message may refer to. Small talk and invalid input keep the current context."""

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from assistant.conversation import followups
-from assistant.questions import frame_answers, intents, router, smalltalk, unit_topics
+from assistant.questions import intents, router, smalltalk, unit_topics, who_answers
 from assistant.user_input.normalise import strip_question
 from corpus import vocabulary as v
 from corpus.headings import classify, title_complete
@@ -165,7 +165,7 @@ _ROUTER_PATTERNS = {
     "intents._RESP": intents._RESP,
     "intents._WHO": intents._WHO,
     "followups._FILLER": followups._FILLER,
-    "answering._ASKS_WHO": frame_answers._ASKS_WHO,
+    "answering._ASKS_WHO": who_answers.ASKS_WHO,
 }
 
 
@@ -194,7 +194,7 @@ def test_small_talk_accepts_every_particle(word):
 @pytest.mark.parametrize("noun", v.UNIT_NOUNS)
 def test_unit_nouns_ask_for_a_unit(noun):
     assert intents.asks_responsible_unit(f"法律顾问制度由哪个{noun}牵头")
-    assert frame_answers._ASKS_WHO.search(f"由什么{noun}负责")
+    assert who_answers.ASKS_WHO.search(f"由什么{noun}负责")
 
 
 @pytest.mark.parametrize("verb", v.CONTACT_VERBS)
