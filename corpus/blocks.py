@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from corpus.model import Section
 from corpus.text import collapse_spaces, ends_sentence
-from corpus.units import trailing_units
+from corpus.unit_sites import trailing_units
 from corpus.vocabulary import CREDIT_LABELS, one_of
 
 # A byline or photo credit ("文/广州日报全媒体记者汤南", "…记者王燕摄") is complete without a full stop.

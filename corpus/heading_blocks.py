@@ -11,7 +11,7 @@ from corpus.model import Units
 from corpus.numerals import int_to_chinese
 from corpus.tables import untitled_group
 from corpus.text import collapse_spaces, has_sentence_punct, join_cjk_spaces
-from corpus.units import trailing_units
+from corpus.unit_sites import trailing_units
 
 
 def _list_clause(rest: str, before: Line | None, after: Line | None = None) -> bool:

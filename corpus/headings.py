@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from corpus.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 from corpus.text import first_sentence, has_sentence_punct, join_cjk_spaces
-from corpus.units import UNITS_LINE, is_units_parenthesis, split_top
+from corpus.unit_sites import is_units_parenthesis
+from corpus.units import UNITS_LINE, split_top
 from corpus.vocabulary import ARTICLE_NOUN, CHAPTER_NOUNS, H1_MARKS, alternation, genre_end
 from corpus.vocabulary_conventions import ITEM_LABEL_NOUNS
 

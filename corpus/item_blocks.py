@@ -7,7 +7,7 @@ from corpus.headings import Line, numbered_title
 from corpus.numerals import int_to_chinese
 from corpus.tasks import duty_owner
 from corpus.text import collapse_spaces, first_sentence, has_sentence_punct
-from corpus.units import trailing_units
+from corpus.unit_sites import trailing_units
 from corpus.vocabulary import ARTICLE_NOUN
 
 # A 第X条 sits between the chapter or 一、 heading (level 1) and its （一） clauses (level 2).

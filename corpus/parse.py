@@ -70,7 +70,7 @@ from corpus.text import (
     join_cjk_spaces,
     strip_markup,
 )
-from corpus.units import trailing_label_units, trailing_units, units_lines
+from corpus.unit_sites import trailing_label_units, trailing_units, units_lines
 from corpus.vocabulary import ARTICLE_NOUN, H1_MARKS, LABEL_NUMERALS, STAGE_NOUNS, alternation
 
 _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|-{2,}|—{1,2})")  # its own sub-task, not the item's rest

@@ -21,7 +21,8 @@ from corpus.model import Item, Table, Units
 from corpus.parties import personal_name
 from corpus.people import leader_column
 from corpus.text import abbreviates, first_sentence
-from corpus.units import parse_units, split_top, unit_like, units_from_columns
+from corpus.unit_sites import units_from_columns
+from corpus.units import parse_units, split_top, unit_like
 from corpus.vocabulary import SERIAL_HEADERS, alternation, one_of
 from corpus.vocabulary_names import PERSON_HEADERS, TOTAL_ROW_WORDS
 

@@ -23,13 +23,8 @@ from corpus.parties import clean, roster_units
 from corpus.roles import CARRIED_PARTY, CARRIES_FORWARD, FIRST_LEADS, GOVERNS_ALL
 from corpus.rosters import roster_group
 from corpus.text import first_sentence, sentence_around, strip_markup
-from corpus.units import (
-    parse_units,
-    split_unit_list,
-    trailing_label_units,
-    trailing_units,
-    unit_like,
-)
+from corpus.unit_sites import trailing_label_units, trailing_units
+from corpus.units import parse_units, split_unit_list, unit_like
 from corpus.vocabulary import (
     CHAPTER_NOUNS,
     DUTY_KINDS,

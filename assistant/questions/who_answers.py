@@ -8,13 +8,14 @@ import re
 from dataclasses import replace
 
 from assistant.documents.names import name_key
+from assistant.documents.section_fields import section_field_owner
 from assistant.questions.answer import Answer, Citation
 from assistant.questions.intents import asks_responsible_unit
-from assistant.questions.item_answers import cited_item, parties_of, responsibility_of, states_role
+from assistant.questions.item_answers import _units_lines, parties_of
 from assistant.user_input.normalise import normalise, strip_question
 from corpus import roles
 from corpus import vocabulary_questions as qwords
-from corpus.model import Item
+from corpus.model import Document, Item
 from corpus.vocabulary import (
     APPOINT_VERBS,
     ARTICLE_NOUN,
@@ -25,6 +26,48 @@ from corpus.vocabulary import (
     one_of,
 )
 from index.answer_type import answer_pattern
+
+
+def cited_item(documents: tuple[Document, ...], source: str, locator: str) -> Item | None:
+    """The parsed item a citation points at — by its locator, or the table row it was read from."""
+    for doc in documents:
+        if doc.source != source:
+            continue
+        rows = {(t.part, r.line) for t in doc.tables for r in t.rows if t.locator(r) == locator}
+        for item in (*doc.items, *doc.tasks):
+            if (item.locator == locator or (item.part, item.line_start) in rows) and item.units:
+                return item
+    return None
+
+
+def states_role(documents: tuple[Document, ...], source: str, locator: str, role: str) -> bool:
+    """Whether the cited item names a unit in ``role`` ("lead", "cooperate"…): for "X由哪个单位牵头"
+    the item where X is led answers, not the one where a unit only 配合开展X."""
+    item = cited_item(documents, source, locator)
+    if item is None:
+        return False
+    u = item.units
+    return bool(getattr(u, role, ())) or any(s.role == role for s in u.sub)
+
+
+def responsibility_of(documents: tuple[Document, ...], source: str, locator: str,
+                      question: str = "") -> tuple[Item, str] | None:
+    """The parsed responsibility of a cited item (越秀工作要点 第33项), for search answers to
+    "法律顾问制度由哪个部门牵头": the units come from structure, exactly, not from the quoted sentence.
+    A cited table row ("附件2 第7行") answers with the item read from that row. Where several units
+    each lead one part of the item, the part the question names comes first."""
+    item = cited_item(documents, source, locator) or section_field_owner(documents, source, locator)
+    if item is None:
+        return None
+    if item.units.sub and question:
+        q = name_key(question)
+        subs = sorted(item.units.sub, key=lambda s: -len(_grams(name_key(s.scope)) & _grams(q)))
+        item = replace(item, units=replace(item.units, sub=tuple(subs)))
+    return item, "；".join(_units_lines(item))
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def names_a_party(answer: Answer, k) -> bool:

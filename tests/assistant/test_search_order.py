@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from assistant.questions.item_answers import states_role
 from assistant.questions.search_answers import _prefer_subject
+from assistant.questions.who_answers import states_role
 from corpus.parse import parse_document
 
 

@@ -5,7 +5,7 @@ import pytest
 from corpus.deadlines import deadline_of, frequency_of
 from corpus.inline import inline_units
 from corpus.parse import parse_document
-from corpus.units import trailing_label_units
+from corpus.unit_sites import trailing_label_units
 
 
 def parse(text: str):

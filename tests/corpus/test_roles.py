@@ -3,7 +3,8 @@
 import pytest
 
 from corpus import roles
-from corpus.units import inherit_prefix, parse_units, split_spaced_units, trailing_units, units_from_columns
+from corpus.unit_sites import trailing_units, units_from_columns
+from corpus.units import inherit_prefix, parse_units, split_spaced_units
 
 
 @pytest.mark.parametrize(

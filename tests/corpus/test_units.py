@@ -4,13 +4,8 @@ import pytest
 
 from corpus.inline import inline_units
 from corpus.model import SubAttribution
-from corpus.units import (
-    is_units_parenthesis,
-    parse_units,
-    split_unit_list,
-    trailing_units,
-    units_line,
-)
+from corpus.unit_sites import is_units_parenthesis, trailing_units, units_line
+from corpus.units import parse_units, split_unit_list
 
 CASES = [
     # 越秀工作要点 item 1
