@@ -13,6 +13,7 @@ from assistant.documents.units_index import UnitIndex
 from assistant.questions.unit_mentions import mentions
 from corpus import roles
 from corpus import vocabulary_questions as qwords
+from corpus.abbreviations import written_abbreviated
 from corpus.parties import is_party_name
 from corpus.text import abbreviates
 from corpus.vocabulary import (
@@ -173,8 +174,16 @@ def acting_subject(rest: str, documents) -> str:
         if len(left) > 4:
             continue
         found = mentions(documents, spellings)
+        if not found and len(full := written_abbreviated(name, _texts(documents))) == 1:
+            name, found = full[0], mentions(documents, tuple(full))  # "党群处要做啥" where the text writes 党群工作处
         if not found:
             continue
         if len(left) <= 1 or _most_hold(left, [m.source_text for m in found]):
             return name
     return ""
+
+
+def _texts(documents):
+    for d in documents:
+        yield from (d.title, *(i.text for i in d.items), *(p.text for p in d.paragraphs),
+                    *(r.text for t in d.tables for r in t.rows))
