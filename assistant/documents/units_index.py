@@ -294,6 +294,15 @@ class UnitIndex:
         keys = {self._variants[v] for v in abbreviated_names(short, [v for v in self._variants if is_party_name(v)])}
         return next(iter(keys)) if len(keys) == 1 else ""
 
+    def abbreviations(self, name: str) -> tuple[str, ...]:
+        """Every unit a name no document writes may abbreviate ("交建局" of 区交通与建设局 and 区交通建设管理局):
+        the question is asked back when there are several."""
+        short = name_key(name)
+        if short in self._variants or short in self.duties:
+            return ()
+        found = abbreviated_names(short, [k for k in self.duties if is_party_name(k)])
+        return tuple(dict.fromkeys(self._merged.get(k, k) for k in found))
+
     def stemmed(self, name: str) -> str:
         """The one unit a bare stem names ("公安" of 区公安局, "交警" of 交警部门: level and organisation noun left
         out), or ""."""

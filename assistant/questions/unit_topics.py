@@ -155,6 +155,18 @@ def abbreviated_unit(rest: str, units: UnitIndex, topic: bool = False) -> tuple[
     return None
 
 
+def ambiguous_abbreviation(rest: str, units: UnitIndex) -> tuple[str, tuple[str, ...]]:
+    """("交建局", (区交通与建设局, 区交通建设管理局)) when a duty question opens with a short form that abbreviates
+    several units' names: never one unit's duties for another's, the question is asked back."""
+    for n in range(min(len(rest), 8), 2, -1):
+        name, left = rest[:n], rest[n:]
+        if not is_party_name(name) or len(NON_WORD.sub("", UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))) > 1:
+            continue
+        if len(found := units.abbreviations(name)) > 1:
+            return name, found
+    return "", ()
+
+
 def acting_subject(rest: str, documents) -> str:
     """The name a duty question opens with when the documents write it as the subject of what is done
     ("主办单位应主动征求…"), though no task names it as a party; "" when there is none. Besides the name the
