@@ -67,8 +67,10 @@ def only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIn
     if units is None or (len(left) > 4 and not framed):  # "在林长制考核中": a framed topic may be the title's
         return False
     duties = [d for _, _, key in spans for d in units.duties_of(key)]
-    if duties and all(left in (t := name_key(d.document.title)) or ((len(left) <= 4 or framed) and abbreviates(left, t, reach=5))
-                      for d in duties):
+    # "在防非工作里": the work noun after an abbreviated topic is no part of the abbreviation (防范…非法集资…工作方案)
+    core = next((left[:-len(w)] for w in qwords.LIST_NOUNS if left.endswith(w) and len(left) - len(w) >= 2), left)
+    if duties and all(left in (t := name_key(d.document.title)) or ((len(left) <= 4 or framed) and (
+            abbreviates(left, t, reach=5) or abbreviates(core, t, reach=5))) for d in duties):
         # "君山片区管理局在整治中负责啥" in a 整治工作方案, "…在环保方面干啥" in a 生态环境保护…规定: the
         # document's own topic (or its abbreviation), not a narrower one
         return True
