@@ -105,14 +105,15 @@ def written_abbreviated(short: str, texts) -> list[str]:
     """The distinct names in ``texts`` that ``short`` abbreviates, when no text writes ``short`` itself: "党群工作处"
     for "党群处" where only the running text names the office (it holds no task of its own)."""
     level, stem, kind = split_name(short)
-    if not kind or not stem or personal_name(short) or not is_party_name(short):
+    if not kind or not 2 <= len(stem) <= words.ABBREVIATION_STEM or personal_name(short) or not is_party_name(short):
         return []
     found: dict[str, None] = {}
     pattern = _pattern(short)
     for text in texts:
         for m in pattern.finditer(text):
-            name = text[max(0, m.start() - len(level)):m.end()] if level and text[:m.start()].endswith(level) \
-                else m.group(0)
+            end = m.end() + next((len(full) - len(cut) for full, cut in words.ABBREVIATION_KIND_SHORTS
+                                  if cut == kind and text.startswith(full[len(cut):], m.end())), 0)  # 办 → 办公室
+            name = text[m.start() - len(level) if level and text[:m.start()].endswith(level) else m.start():end]
             if is_party_name(name) and abbreviates_name(short, name):
                 found.setdefault(name, None)
     return list(found)

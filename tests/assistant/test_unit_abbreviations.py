@@ -49,6 +49,9 @@ def test_a_name_written_only_in_running_text_is_found_by_its_abbreviation():
     texts = ["党群工作处充分发挥基层自治组织的作用，组织公众参与海滩海岸清洁行动。", "资源生态处负责巡查。"]
     assert written_abbreviated("党群处", texts) == ["党群工作处"]
     assert written_abbreviated("陈强", ["陈华强负责巡查。"]) == []
+    office = ["片区消防安全委员会办公室组织成立检查组。"]  # the kind written whole, the level where the short keeps it
+    assert written_abbreviated("消安委办", office) == ["消防安全委员会办公室"]
+    assert written_abbreviated("片区消安委办", office) == ["片区消防安全委员会办公室"]
 
 
 _PLAN = "城乡环境综合整治工作方案\n\n二、重点任务\n1.推进道路改造。（责任单位：区交通与建设局）\n"
