@@ -107,6 +107,17 @@ NAMEPLATE_ENDS = ("局", "委", "办", "公司", "中心", "集团")
 # A company named with the place it belongs to ("平潭综合实验区交通投资发展有限公司") is asked without the place.
 PLACED_COMPANY_ENDS = ("公司", "集团")
 PARENT_ENDS = ("局", "委", "办", "院", "厅", "政府", "集团", "公司")
+# An abbreviation ("交建局", "片区消安委办", "交管部门") keeps the first character of each word of a name and its kind
+# (corpus/abbreviations.py): the level a name may open with, kept or dropped ("区交建局", "交建局"); the kinds compared
+# whole ("部门": "交管部门" is no 交通管理部); the parents a body inside a body may be named without
+# ("公安机关交通管理部门" asked as "交管部门").
+ABBREVIATION_LEVELS = ("片区", "区", "县", "市")
+# A kind shortened with the name: "消安委" of "…委员会", "路长办" of "…办公室".
+ABBREVIATION_KIND_SHORTS = (*OFFICE_ENDS, ("委员会", "委"))
+ABBREVIATION_KINDS = ("部门", "政府", "中心", "公司", "集团", "大队", "局", "委", "办", "处", "科", "室", "部",
+                      "所", "站", "队", "院", "会", "组")
+ABBREVIATED_PARENT_ENDS = (*PARENT_ENDS, "机关")
+ABBREVIATION_STEM = 4  # "消安委", "交建": the kept characters before the kind, at most
 # A place a document's title or issuer opens with ("荔湾区", "东山街道", "平潭综合实验区"), and the
 # characters of office names and title wording that never occur in a place ("管理局关于农村", "加强和改进全市").
 PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "片区", "街道", "社区", "省", "市", "区", "县", "镇", "乡", "街")

@@ -49,7 +49,8 @@ TOPIC_FRAMES = ("方面", "领域")
 # A time or stage frames a topic too: "在清明节期间", "在销毁文件时", "在核查阶段".
 # …but a frame pointing back ("在这些项目里", "在该行动中") names the document's own work, no narrower topic.
 TOPIC_FRAME_POINTERS = ("这", "那", "该", "本", "此")
-TOPIC_FRAME_OPENS, TOPIC_FRAME_ENDS = ("在",), (*TOPIC_FRAMES, "上", "中", "里", "期间", "时", "阶段")
+# A place frames one too: "公安局在追泪现场负责啥" (the document's own topic, 追泪).
+TOPIC_FRAME_OPENS, TOPIC_FRAME_ENDS = ("在",), (*TOPIC_FRAMES, "上", "中", "里", "期间", "时", "阶段", "现场")
 # What a leader ↔ contact-point question may hold besides names and column words.
 CONTACT_QUESTION_WORDS = (
     "哪些", "哪个", "哪位", "哪几位", "哪几个", "哪里", "哪", "谁", "什么", "啥", "几位", "几个", "多少", "具体", "分别", "都", "还",
@@ -130,7 +131,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     ("谁来抓", "谁负责"), ("谁来管", "谁负责"), ("谁来负责", "谁负责"), ("谁抓", "谁负责"), ("谁管", "谁负责"),
     ("归谁管", "由谁负责"), ("归谁", "由谁负责"),
     ("啥档次", "什么等次"), ("什么档次", "什么等次"), ("什么等级", "什么等次"), ("啥等级", "什么等次"),
-    ("干啥", "做什么"),
+    ("干啥", "做什么"), ("干嘛", "做什么"), ("干吗", "做什么"),
     ("咋样", "怎么样"), ("咋办", "怎么办"), ("咋", "怎么"), ("啥", "什么"), ("搞一次", "开展一次"), ("搞", "开展"),
     ("频率", "多久一次"), ("频次", "多久一次"), ("最晚", ""), ("最迟", ""),
     # "整改期限是多久": the documents state a period ("1个月内"), never the word 期限

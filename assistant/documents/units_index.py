@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from assistant.documents.names import name_key
 from corpus import vocabulary_names as name_words
+from corpus.abbreviations import abbreviated_names
 from corpus.aliases import UnitAliases
 from corpus.model import MAIN_PART, Document, Item
-from corpus.parties import POSITIONS, is_party_name, personal_name
+from corpus.parties import POSITIONS, is_party_name
 from corpus.roles import COOPERATE_STEMS, UNIT_NOUNS
-from corpus.text import abbreviates
 from corpus.vocabulary import NOTICE_WORD, one_of
 
 ROLE_LABELS = {"lead": "牵头", "shared": "按职责分工负责", "coordinate": "组织协调", "guide": "指导", "cooperate": "配合",
@@ -97,32 +97,11 @@ def _sub_body(name: str) -> str:
     return ""
 
 
-_ABBREVIATION_CHARS = 5  # "财金局", "交建局", "发改局": a short form is short
-
-
-def _abbreviation_of(short: str, names) -> str:
-    """The one name ``short`` abbreviates: its characters in order, the same first character after the level and
-    the same last one ("区财金局" of "区财政金融局", "交建局" of "区交通与建设局"); "" when none or several."""
-    bare = short.removeprefix("区")
-    if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
-        return ""  # "陈强" is not short for "陈华强": people's names are never abbreviated
-    # not a name it begins ("区纪委" is not short for "区纪委监委": each is a name of its own)
-    found = _abbreviations(short, names)
+def _abbreviation_of(short: str, names, by_words: bool = True) -> str:
+    """The one name ``short`` abbreviates (corpus/abbreviations.py: "区财金局" of "区财政金融局", "交建局" of
+    "区交通与建设局"); "" when none or several."""
+    found = abbreviated_names(short, names, by_words)
     return found[0] if len(found) == 1 else ""
-
-
-def _abbreviations(short: str, names) -> list[str]:
-    bare = short.removeprefix("区")
-    if not 2 <= len(bare) <= _ABBREVIATION_CHARS or personal_name(short):
-        return []
-    return [n for n in names if len(n) > len(short) and not personal_name(n) and n.removeprefix("区")[:1] == bare[0]
-            and (_office_short(n.removeprefix("区")) == bare or not n.removeprefix("区").startswith(bare)
-                 and abbreviates(bare, _office_short(n.removeprefix("区")), same_end=True))]
-
-
-def _office_short(name: str) -> str:
-    """"路长办公室" → "路长办": how an office's name is shortened (`OFFICE_ENDS`)."""
-    return next((name[:-len(full)] + short for full, short in name_words.OFFICE_ENDS if name.endswith(full)), name)
 
 
 def _splits_place(head: str, tail: str) -> bool:
@@ -245,7 +224,7 @@ class UnitIndex:
                 groups["level:" + key[len(level):]].update((key, key[len(level):]))
             if stem := _people_stem(key):
                 groups["people:" + stem].add(key)
-            if full := _abbreviation_of(key, parties):
+            if full := _abbreviation_of(key, parties, by_words=False):
                 groups["abbr:" + full].update((key, full))  # "区财金局" and "区财政金融局" in one document
         for short, longer in _written_longer(self.duties).items():
             groups["longer:" + short].update((short, *longer))
@@ -312,8 +291,17 @@ class UnitIndex:
         if found := _abbreviation_of(short, [k for k in self.duties if is_party_name(k)]):
             return found
         # "乡镇政府" of "各乡镇人民政府": the short form the index knows it by ("乡镇人民政府") is the one abbreviated
-        keys = {self._variants[v] for v in _abbreviations(short, [v for v in self._variants if is_party_name(v)])}
+        keys = {self._variants[v] for v in abbreviated_names(short, [v for v in self._variants if is_party_name(v)])}
         return next(iter(keys)) if len(keys) == 1 else ""
+
+    def abbreviations(self, name: str) -> tuple[str, ...]:
+        """Every unit a name no document writes may abbreviate ("交建局" of 区交通与建设局 and 区交通建设管理局):
+        the question is asked back when there are several."""
+        short = name_key(name)
+        if short in self._variants or short in self.duties:
+            return ()
+        found = abbreviated_names(short, [k for k in self.duties if is_party_name(k)])
+        return tuple(dict.fromkeys(self._merged.get(k, k) for k in found))
 
     def stemmed(self, name: str) -> str:
         """The one unit a bare stem names ("公安" of 区公安局, "交警" of 交警部门: level and organisation noun left

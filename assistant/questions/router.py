@@ -54,6 +54,7 @@ from assistant.questions.frames import (
     UnknownEntity,
 )
 from assistant.questions.intents import parse_question
+from assistant.questions.unit_topics import LIST_ASK, ambiguous_abbreviation
 from assistant.records import routes as records
 from assistant.user_input.normalise import normalise
 from corpus import vocabulary_questions as qwords
@@ -196,6 +197,11 @@ def recognise_structured(t: Turn) -> Frame | None:
                        options=tuple((name, f"{name}由哪位区领导挂点") for name in options))
     if isinstance(p, Search) and len(p.documents) > 1 and all(m.strength < 0 for m in p.documents):
         return _clarify_documents(t, p)
+    if isinstance(p, Search | UnknownEntity) and LIST_ASK.search(p.text) \
+            and (found := ambiguous_abbreviation(p.text.strip(), t.knowledge.units))[1]:
+        short, names = found
+        return Clarify(t.q, prompt=f"“{short}”可能指：{'、'.join(names)}。请问是哪一个？",
+                       options=tuple((n, p.text.replace(short, n, 1)) for n in names))
     if isinstance(p, ItemQuestion) and len(p.documents) > 1 and all(m.strength < 0 for m in p.documents):
         return _clarify_documents(t, p)
     return p

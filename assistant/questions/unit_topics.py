@@ -13,6 +13,7 @@ from assistant.documents.units_index import UnitIndex
 from assistant.questions.unit_mentions import mentions
 from corpus import roles
 from corpus import vocabulary_questions as qwords
+from corpus.abbreviations import written_abbreviated
 from corpus.parties import is_party_name
 from corpus.text import abbreviates
 from corpus.vocabulary import (
@@ -66,8 +67,10 @@ def only_asks_duties(rest: str, spans: list[tuple[int, int, str]], units: UnitIn
     if units is None or (len(left) > 4 and not framed):  # "在林长制考核中": a framed topic may be the title's
         return False
     duties = [d for _, _, key in spans for d in units.duties_of(key)]
-    if duties and all(left in (t := name_key(d.document.title)) or ((len(left) <= 4 or framed) and abbreviates(left, t, reach=5))
-                      for d in duties):
+    # "在防非工作里": the work noun after an abbreviated topic is no part of the abbreviation (防范…非法集资…工作方案)
+    core = next((left[:-len(w)] for w in qwords.LIST_NOUNS if left.endswith(w) and len(left) - len(w) >= 2), left)
+    if duties and all(left in (t := name_key(d.document.title)) or ((len(left) <= 4 or framed) and (
+            abbreviates(left, t, reach=5) or abbreviates(core, t, reach=5))) for d in duties):
         # "君山片区管理局在整治中负责啥" in a 整治工作方案, "…在环保方面干啥" in a 生态环境保护…规定: the
         # document's own topic (or its abbreviation), not a narrower one
         return True
@@ -154,6 +157,18 @@ def abbreviated_unit(rest: str, units: UnitIndex, topic: bool = False) -> tuple[
     return None
 
 
+def ambiguous_abbreviation(rest: str, units: UnitIndex) -> tuple[str, tuple[str, ...]]:
+    """("交建局", (区交通与建设局, 区交通建设管理局)) when a duty question opens with a short form that abbreviates
+    several units' names: never one unit's duties for another's, the question is asked back."""
+    for n in range(min(len(rest), 8), 2, -1):
+        name, left = rest[:n], rest[n:]
+        if not is_party_name(name) or len(NON_WORD.sub("", UNIT_QUESTION_WORDS.sub("", self_reference().sub("", left)))) > 1:
+            continue
+        if len(found := units.abbreviations(name)) > 1:
+            return name, found
+    return "", ()
+
+
 def acting_subject(rest: str, documents) -> str:
     """The name a duty question opens with when the documents write it as the subject of what is done
     ("主办单位应主动征求…"), though no task names it as a party; "" when there is none. Besides the name the
@@ -173,8 +188,16 @@ def acting_subject(rest: str, documents) -> str:
         if len(left) > 4:
             continue
         found = mentions(documents, spellings)
+        if not found and len(full := written_abbreviated(name, _texts(documents))) == 1:
+            name, found = full[0], mentions(documents, tuple(full))  # "党群处要做啥" where the text writes 党群工作处
         if not found:
             continue
         if len(left) <= 1 or _most_hold(left, [m.source_text for m in found]):
             return name
     return ""
+
+
+def _texts(documents):
+    for d in documents:
+        yield from (d.title, *(i.text for i in d.items), *(p.text for p in d.paragraphs),
+                    *(r.text for t in d.tables for r in t.rows))
