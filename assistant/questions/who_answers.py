@@ -118,6 +118,30 @@ def names_someone_instead(asked: str, answer: Answer, k):
     return None
 
 
+def topic_over_role(asked: str, answer: Answer, k):
+    """"涉企收费专项清理谁牵头": the hit stating a lead came first only for its role ("规范涉企行政检查 牵头单位：
+    县司法局", two characters of the topic) while another cited item holds the question's topic far more fully
+    (the item on 涉企收费专项清理, two bodies and no lead): the topic decides which item is asked of, the role
+    only between items on it. An item that names its parties and holds at least twice the run of the topic
+    (its heading counted), and four characters more, answers; a passage naming no one never does."""
+    if not answer.found or len(answer.citations) < 2:
+        return None
+
+    def reach(c):
+        return len(_topic_phrase(asked, name_key(f"{c.locator}\n{c.text}")))
+
+    first, docs = reach(answer.citations[0]), k.corpus.documents
+    for c in sorted(answer.citations[1:], key=reach, reverse=True):
+        if reach(c) < max(2 * first, first + _FAR_MORE):
+            break
+        if responsibility_of(docs, c.source, c.locator, asked) is not None:
+            return lambda h, c=c: (h.passage.source, h.passage.locator) == (c.source, c.locator)
+    return None
+
+
+_FAR_MORE = 4
+
+
 def _topic_phrase(question: str, text: str) -> str:
     """The longest run of the question's core (question words out) that ``text`` holds ("进口固体废物")."""
     core = name_key(strip_question(question))
