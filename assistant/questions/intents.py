@@ -114,7 +114,7 @@ _CONTACT = re.compile(alternation(CONTACT_VERBS))
 _PLACE = rf"((?![各全本该所每])[\u4e00-\u9fff]{{2,4}}?(?:{alternation(qwords.ASKED_PLACE_ENDS)}))"
 # … or after who and a verb of contact at the end ("谁联系西河乡", "谁负责指导君山村")
 _PLACE_ASK = re.compile(rf"^{_PLACE}(?={one_of(qwords.ASKED_PLACE_FOLLOWERS)})"
-                        rf"|^{one_of(qwords.WHO_PERSON)}.{{0,4}}?(?:{alternation(CONTACT_VERBS)}){_PLACE}[？?。]*$")
+                        rf"|^(?:{one_of(qwords.WHO_PERSON)}).{{0,4}}?(?:{alternation(CONTACT_VERBS)}){_PLACE}[？?。]*$")
 _DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
 _HANDED_IN = re.compile(rf"(?:{one_of(qwords.MATERIAL_VERBS)})(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})")
 # "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
