@@ -111,7 +111,7 @@ _WHO_GROUP = rf"(?:{one_of(qwords.WHICH_FOR_GROUP)})[\u4e00-\u9fff]{{0,4}}?(?:{o
 _WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导|{_WHO_GROUP}")  # 归哪个指导组
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
 # "西河乡归谁联系": a place by its own name ("西河" + 乡; not "各乡镇", "农村") the question asks who answers for
-_PLACE = rf"((?![各全本该所每])[\u4e00-\u9fff]{{2,4}}?(?:{alternation(qwords.ASKED_PLACE_ENDS)}))"
+_PLACE = rf"((?:(?![{qwords.ASKED_PLACE_NOT_IN}])[\u4e00-\u9fff]){{2,4}}?(?:{alternation(qwords.ASKED_PLACE_ENDS)}))"
 # … or after who and a verb of contact at the end ("谁联系西河乡", "谁负责指导君山村")
 _PLACE_ASK = re.compile(rf"^{_PLACE}(?={one_of(qwords.ASKED_PLACE_FOLLOWERS)})"
                         rf"|^(?:{one_of(qwords.WHO_PERSON)}).{{0,4}}?(?:{alternation(CONTACT_VERBS)}){_PLACE}[？?。]*$")
