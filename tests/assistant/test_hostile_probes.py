@@ -105,6 +105,9 @@ CASES2 = [
      _PAIRS, "谁联系西河乡？", ("没有找到“西河乡”",), ("李四",)),
     ("…while the place written answers",
      _PAIRS, "谁联系西河镇？", ("李四",), ("张三",)),
+    ("a label's value \"A会同B\" names its parties: never \"文件未写明该项的责任单位\"",
+     "惠企政策分工方案\n\n一、落实惠企政策直达快享\n责任单位：县财政局会同县税务局\n二、加强宣传\n责任单位：县商务局\n",
+     "第一项谁牵头？", ("县财政局", "县税务局"), ("未写明",)),
     ("a place of another kind with the same stem is another place",
      _GROUPS, "君山社区归哪个组？", ("没有找到“君山社区”",), ("第二指导组",)),
 ]
