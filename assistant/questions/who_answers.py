@@ -196,6 +196,27 @@ def _holder_in_topic_sentence(question: str, item: Item) -> bool:
     return any(name_key(p) in name_key(s) for s in sentences for p in item.units.all)
 
 
+_TOPIC_MIN = 3
+
+
+def _topic_sentence_item(question: str, item: Item) -> Item | None:
+    """"城市排涝谁负责" of a paragraph of one-body sentences ("区资源生态局负责地质灾害监测预警。区综合执法局负责
+    城市排涝。"): the item with only the parties the sentences holding the topic name — not every body the
+    paragraph names. None when those sentences name none or all of them."""
+    phrase = _topic_phrase(question, name_key(item.text))
+    parties = item.units.all
+    if len(phrase) < _TOPIC_MIN or len(parties) < 2:
+        return None
+    sentences = [name_key(x) for x in re.split(r"[。；;]", item.text) if phrase in name_key(x)]
+    named = {p for p in parties if any(name_key(p) in x for x in sentences)}
+    if not named or len(named) == len(parties):
+        return None
+    u = item.units
+    keep = {f: tuple(p for p in getattr(u, f) if p in named)
+            for f in ("lead", "shared", "coordinate", "guide", "cooperate", "leaders")}
+    return replace(item, units=replace(u, sub=tuple(x for x in u.sub if x.unit in named), **keep))
+
+
 def with_responsibility(answer: Answer, knowledge) -> Answer:
     """Add the cited item's responsible units to a search answer that asks who is responsible."""
     best = answer.citations[0]
@@ -205,6 +226,8 @@ def with_responsibility(answer: Answer, knowledge) -> Answer:
     it, units = found
     if _HOLDER_ASKED.search(answer.question) and not _holder_in_topic_sentence(answer.question, it):
         return answer  # "机关党委书记由谁担任": the item's party holds another post the item names
+    if (own := _topic_sentence_item(answer.question, it)) is not None:
+        it, units = own, "；".join(_units_lines(own))
     more = _also_answering(answer, knowledge, it)
     # the direct answer first, then the passage that states it: "…由A负责牵头抓总" quoted above a
     # "牵头：A" line read as if "A负责" led

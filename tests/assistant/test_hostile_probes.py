@@ -108,6 +108,16 @@ CASES2 = [
     ("a label's value \"A会同B\" names its parties: never \"文件未写明该项的责任单位\"",
      "惠企政策分工方案\n\n一、落实惠企政策直达快享\n责任单位：县财政局会同县税务局\n二、加强宣传\n责任单位：县商务局\n",
      "第一项谁牵头？", ("县财政局", "县税务局"), ("未写明",)),
+    ("a paragraph of one-body sentences: who answers for a topic is the body of its sentence, not every body",
+     "关于做好防汛工作的通知\n\n一、明确责任\n区经济发展局负责防汛物资储备。区资源生态局负责地质灾害监测预警。"
+     "区综合执法局负责城市排涝。\n二、工作要求\n各乡镇要落实属地责任。\n",
+     "城市排涝谁负责？", ("区综合执法局",), ("区经济发展局", "区资源生态局")),
+    ("the issuer and its seal on one line (\"X（代章）\") sign the document: its date is read",
+     "关于做好防汛工作的通知\n\n一、明确责任\n区应急局负责统筹协调。\n区防汛抗旱指挥部办公室（代章）\n2024年5月10日\n",
+     "什么时候发的？", ("2024年5月10日",), ("没有写明",)),
+    ("…and who sealed it",
+     "关于做好防汛工作的通知\n\n一、明确责任\n区应急局负责统筹协调。\n区防汛抗旱指挥部办公室（代章）\n2024年5月10日\n",
+     "谁代章的？", ("区防汛抗旱指挥部办公室",), ("没有写代章",)),
     ("a place of another kind with the same stem is another place",
      _GROUPS, "君山社区归哪个组？", ("没有找到“君山社区”",), ("第二指导组",)),
 ]
