@@ -207,7 +207,8 @@ def _topic_sentence_item(question: str, item: Item) -> Item | None:
     parties = item.units.all
     if len(phrase) < _TOPIC_MIN or len(parties) < 2:
         return None
-    sentences = [name_key(x) for x in re.split(r"[。；;]", item.text) if phrase in name_key(x)]
+    # sentences, not a label's fields ("牵头领导：…；牵头单位：…" are one item's one statement)
+    sentences = [name_key(x) for x in re.split(r"[。！!]", item.text) if phrase in name_key(x)]
     named = {p for p in parties if any(name_key(p) in x for x in sentences)}
     if not named or len(named) == len(parties):
         return None

@@ -111,7 +111,7 @@ CASES2 = [
     ("a paragraph of one-body sentences: who answers for a topic is the body of its sentence, not every body",
      "关于做好防汛工作的通知\n\n一、明确责任\n区经济发展局负责防汛物资储备。区资源生态局负责地质灾害监测预警。"
      "区综合执法局负责城市排涝。\n二、工作要求\n各乡镇要落实属地责任。\n",
-     "城市排涝谁负责？", ("区综合执法局",), ("区经济发展局", "区资源生态局")),
+     "城市排涝谁负责？", ("按职责分工负责：区综合执法局",), ("区经济发展局",)),
     ("the issuer and its seal on one line (\"X（代章）\") sign the document: its date is read",
      "关于做好防汛工作的通知\n\n一、明确责任\n区应急局负责统筹协调。\n区防汛抗旱指挥部办公室（代章）\n2024年5月10日\n",
      "什么时候发的？", ("2024年5月10日",), ("没有写明",)),
