@@ -202,11 +202,12 @@ _TOPIC_MIN = 3
 def _topic_sentence_item(question: str, item: Item) -> Item | None:
     """"城市排涝谁负责" of a paragraph of one-body sentences ("区资源生态局负责地质灾害监测预警。区综合执法局负责
     城市排涝。"): the item with only the parties the sentences holding the topic name — not every body the
-    paragraph names. None when those sentences name none or all of them."""
+    paragraph names. None when those sentences name none or all of them, or a party is not written in the
+    item (then it is the subject of every sentence)."""
     phrase = _topic_phrase(question, name_key(item.text))
     parties = item.units.all
-    if len(phrase) < _TOPIC_MIN or len(parties) < 2:
-        return None
+    if len(phrase) < _TOPIC_MIN or len(parties) < 2 or not all(name_key(p) in name_key(item.text) for p in parties):
+        return None  # a party the text does not write (an article's owner, "会同B…") is every sentence's subject
     # sentences, not a label's fields ("牵头领导：…；牵头单位：…" are one item's one statement)
     sentences = [name_key(x) for x in re.split(r"[。！!]", item.text) if phrase in name_key(x)]
     named = {p for p in parties if any(name_key(p) in x for x in sentences)}
