@@ -197,6 +197,7 @@ def _holder_in_topic_sentence(question: str, item: Item) -> bool:
 
 
 _TOPIC_MIN = 3
+_NUMBER_IN = re.compile(rf"^(?:[（(][{LABEL_NUMERALS}0-9]+[）)]|[{LABEL_NUMERALS}0-9]+[、.．])\s*")
 
 
 def _topic_sentence_item(question: str, item: Item) -> Item | None:
@@ -209,8 +210,11 @@ def _topic_sentence_item(question: str, item: Item) -> Item | None:
     if len(phrase) < _TOPIC_MIN or len(parties) < 2 or not all(name_key(p) in name_key(item.text) for p in parties):
         return None  # a party the text does not write (an article's owner, "会同B…") is every sentence's subject
     # sentences, not a label's fields ("牵头领导：…；牵头单位：…" are one item's one statement)
-    sentences = [name_key(x) for x in re.split(r"[。！!]", item.text) if phrase in name_key(x)]
-    named = {p for p in parties if any(name_key(p) in x for x in sentences)}
+    sentences = [name_key(_NUMBER_IN.sub("", x.strip())) for x in re.split(r"[。！!]", item.text) if phrase in name_key(x)]
+    # each sentence's subject opens it ("区综合执法局负责城市排涝"); "会同B…" has none of its own: not narrowed
+    named = {p for p in parties if any(x.startswith(name_key(p)) for x in sentences)}
+    if any(not any(x.startswith(name_key(p)) for p in parties) for x in sentences):
+        return None
     if not named or len(named) == len(parties):
         return None
     u = item.units
