@@ -212,7 +212,7 @@ def _topic_sentence_item(question: str, item: Item) -> Item | None:
     # sentences, not a label's fields ("牵头领导：…；牵头单位：…" are one item's one statement)
     sentences = [name_key(_NUMBER_IN.sub("", x.strip())) for x in re.split(r"[。！!]", item.text) if phrase in name_key(x)]
     # each sentence's subject opens it ("区综合执法局负责城市排涝"); "会同B…" has none of its own: not narrowed
-    named = {p for p in parties if any(x.startswith(name_key(p)) for x in sentences)}
+    named = {p for p in parties if any(name_key(p) in x for x in sentences)}
     if any(not any(x.startswith(name_key(p)) for p in parties) for x in sentences):
         return None
     if not named or len(named) == len(parties):
