@@ -25,6 +25,8 @@ _DATE = re.compile(  # a year is written digit by digit ("二〇二四"): its nu
 _NOTICE = re.compile(rf"关于(?:{one_of(NOTICE_VERBS)})?\s*《(?P<t>.+)》\s*的?通知$")
 _ISSUER_END = re.compile(rf"(?:{one_of(ISSUER_ENDS)})$")
 _SEAL = re.compile(rf"^[（(][^（）()]{{2,40}}(?:{one_of(SEAL_WORDS)})[）)]$")  # "（党政办公室代章）"
+# "区防汛抗旱指挥部办公室（代章）": the issuer and its seal on one line
+_SIGNED_SEAL = re.compile(rf"^(?P<issuer>[^（）()\s]{{2,40}})\s*[（(](?P<seal>{one_of(SEAL_WORDS)})[）)]$")
 _STRUCTURAL = {"table", "part", "attach_list", "h1", "h2", "item"}
 
 
@@ -104,7 +106,9 @@ def extract_header(lines: list[Line]) -> Header:
         date, signed, signature = _closing_signature(lines)
         issuer = issuer or signed
         consumed.update(signature)
-        seal = next((_unbracket(ln.text) for ln in lines if ln.no in signature and _SEAL.match(ln.text.strip())), "")
+        seal = next((_unbracket(ln.text) if _SEAL.match(ln.text.strip()) else "".join(one.groups())
+                     for ln in lines if ln.no in signature
+                     and (_SEAL.match(ln.text.strip()) or (one := _SIGNED_SEAL.match(ln.text.strip())))), "")
     titles: list[tuple[str, list[int]]] = []
     org_lines: list[int] = []
     issuer_above = ""
@@ -177,6 +181,9 @@ def _closing_signature(lines: list[Line]) -> tuple[str, str, tuple[int, ...]]:
     for i, ln in enumerate(text):
         if not (m := _DATE.match(ln.text.strip())) or i == 0:
             continue
+        if one := _SIGNED_SEAL.match(text[i - 1].text.strip()):
+            if _ISSUER_END.search(one.group("issuer")) and is_title_like(one.group("issuer"), 40):
+                return re.sub(r"\s+", "", m.group("d")), one.group("issuer"), (text[i - 1].no, ln.no)
         j = i - 1 if not _SEAL.match(text[i - 1].text.strip()) else i - 2
         sig = text[j].text.strip() if j >= 0 else ""
         if _ISSUER_END.search(sig) and is_title_like(sig, 40) and not title_complete(sig) and "关于" not in sig:

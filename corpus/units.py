@@ -247,7 +247,10 @@ def parse_units(raw: str, *, bare_role: str = "shared") -> Units:
                 clause, people = units_and_people(clause)
                 leaders += people
             names, role = _role_of(clause)
-            if role and (tw := _TOGETHER_WITH.match(names)):
+            # "责任单位：县财政局会同县税务局" (the label's value, no role word of its own): the same reading when
+            # both sides are names
+            if (tw := _TOGETHER_WITH.match(names)) and (role or (
+                    unit_like(tw.group("lead")) and all(unit_like(n) for n in split_unit_list(tw.group("coop"))))):
                 add("lead", tw.group("lead"))
                 add("cooperate", tw.group("coop"))
                 continue

@@ -65,6 +65,10 @@ NAMING_VERBS = ("担任", "兼任", "负责", "组成", "牵头", "承担", "实
 TURN_TO_ASKS = ("找谁", "问谁", "找哪", "归哪")
 # "第四小组谁带队", "哪位区领导": a person is asked.
 WHO_PERSON = ("谁", "哪位")
+# "西河乡归谁联系", "南山镇由哪位县领导联系": a named place (a proper stem and a kind of place) asked of, then these.
+ASKED_PLACE_ENDS, ASKED_PLACE_FOLLOWERS = ("街道", "社区", "镇", "乡", "村"), ("归", "由", "的", "谁", "找", "哪", "是")
+# Characters no place's own name holds: collectives and particles ("平时对各村的日常督促" names no place).
+ASKED_PLACE_NOT_IN = "各全本该所每对的在和与及向给从把被其等"
 ASKED_GROUP_ENDS, WHICH_FOR_GROUP = ("组", "队", "专班"), ("哪个", "哪一", "哪")  # "大坪村归哪个组", "由哪个指导组负责"
 # "有哪些文件", "收录了几份材料", "文件清单".
 DOCS_VERBS, DOCS_ASKS, DOCS_NOUNS = ("有", "收录", "包括", "包含"), ("哪些", "什么", "几份", "多少"), ("文件", "文档", "材料")

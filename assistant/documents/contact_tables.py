@@ -18,6 +18,7 @@ from corpus.model import Document, Item, Paragraph, Row, Table
 from corpus.numerals import CHINESE_NUMERAL_CHARS
 from corpus.vocabulary import CONJUNCTIONS, CONTACT_VERBS, NAME_HEADERS, one_of
 from corpus.vocabulary_conventions import PAIRING_VERBS
+from corpus.vocabulary_questions import ASKED_PLACE_ENDS
 from corpus.vocabulary_records import (
     DUTY_COLUMN_WORDS,
     DUTY_LEAD_ADVERBS,
@@ -147,8 +148,11 @@ _NUMERAL = set(CHINESE_NUMERAL_CHARS) | set("0123456789第")
 
 def _standalone(q: str, start: int, variant: str) -> bool:
     """"七中" must not be read inside "十七中" / "三十七中学": a short form that starts with a numeral
-    needs a non-numeral before it."""
-    return not (variant[0] in _NUMERAL and start > 0 and q[start - 1] in _NUMERAL)
+    needs a non-numeral before it; "西河" (西河镇's short form) is not read inside "西河乡", another place."""
+    if variant[0] in _NUMERAL and start > 0 and q[start - 1] in _NUMERAL:
+        return False
+    after = q[start + len(variant):]
+    return not (after.startswith(ASKED_PLACE_ENDS) and not variant.endswith(ASKED_PLACE_ENDS))
 
 
 def person_header(table: Table) -> str | None:
@@ -269,7 +273,14 @@ class ContactIndex:
         return tuple(self._point_variants)
 
     def leaders_in(self, q: str) -> tuple[str, ...]:
-        return tuple(name for name, key in self._leader_keys if key in q)
+        """The people the question names, longest name first: "林黎明" is not also "林黎" (nor 张三丰 张三)."""
+        found = []
+        for name, key in sorted(self._leader_keys, key=lambda nk: -len(nk[1])):
+            if key in q:
+                found.append(name)
+                q = q.replace(key, " ")
+        order = {name: i for i, (name, _) in enumerate(self._leader_keys)}
+        return tuple(sorted(found, key=order.__getitem__))
 
     def points_in(self, q: str) -> tuple[str, ...]:
         found: list[str] = []
@@ -291,7 +302,7 @@ class ContactIndex:
         return tuple(h for h in self.headers if any(w in q for w in _header_keywords(h)))
 
     def _without_names(self, q: str) -> str:
-        for _, key in self._leader_keys:
+        for _, key in sorted(self._leader_keys, key=lambda nk: -len(nk[1])):
             q = q.replace(key, " ")
         for v in self._variants_in(q):
             if v in q and self._occurs(q, v):

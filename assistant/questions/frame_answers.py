@@ -49,6 +49,7 @@ from assistant.questions.who_answers import (
     names_a_party,
     names_someone_instead,
     states_asked_role,
+    topic_over_role,
     with_responsibility,
 )
 from assistant.user_input.normalise import normalise, strip_question
@@ -210,6 +211,8 @@ def search(t: Turn, f: Search, *, question: str | None = None) -> Answer:
     if f.unit:  # "村委负责什么": a passage naming 村委 over one on its other words ("村级组织")
         prefer = partial(_names_unit, name_key(f.unit))
     answer = answer_free(asked, searcher, offset=offset, query=query, prefer=prefer)
+    if offset == 0 and prefer is not None and not f.unit and (topic := topic_over_role(asked, answer, k)) is not None:
+        answer = answer_free(asked, searcher, query=query, prefer=topic)
     if offset == 0 and prefer is None and (instead := names_someone_instead(asked, answer, k)) is not None:
         answer = answer_free(asked, searcher, query=query, prefer=instead)
     # what the quoted passage itself says leads, as presented (the units from structure come first)

@@ -110,6 +110,11 @@ _TOGETHER = re.compile(alternation(TOGETHER_WORDS))
 _WHO_GROUP = rf"(?:{one_of(qwords.WHICH_FOR_GROUP)})[\u4e00-\u9fff]{{0,4}}?(?:{one_of(qwords.ASKED_GROUP_ENDS)})"
 _WHO = re.compile(rf"{one_of(qwords.WHO_PERSON)}|哪些(?:区)?领导|哪个(?:区)?领导|领导|{_WHO_GROUP}")  # 归哪个指导组
 _CONTACT = re.compile(alternation(CONTACT_VERBS))
+# "西河乡归谁联系": a place by its own name ("西河" + 乡; not "各乡镇", "农村") the question asks who answers for
+_PLACE = rf"((?:(?![{qwords.ASKED_PLACE_NOT_IN}])[\u4e00-\u9fff]){{2,4}}?(?:{alternation(qwords.ASKED_PLACE_ENDS)}))"
+# … or after who and a verb of contact at the end ("谁联系西河乡", "谁负责指导君山村")
+_PLACE_ASK = re.compile(rf"^{_PLACE}(?={one_of(qwords.ASKED_PLACE_FOLLOWERS)})"
+                        rf"|^(?:{one_of(qwords.WHO_PERSON)}).{{0,4}}?(?:{alternation(CONTACT_VERBS)}){_PLACE}[？?。]*$")
 _DOCS = re.compile(rf"(?:{one_of(qwords.DOCS_VERBS)})?(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})|文件(?:{one_of(qwords.DOCS_LISTS)})")
 _HANDED_IN = re.compile(rf"(?:{one_of(qwords.MATERIAL_VERBS)})(?:{one_of(qwords.DOCS_ASKS)})(?:{one_of(qwords.DOCS_NOUNS)})")
 # "张三联系哪个社区" / "区火星局要配合哪些工作": shaped like a leader or unit question, but the name is
@@ -268,6 +273,11 @@ def parse_question(question: str, units: UnitIndex, contacts: ContactIndex, docu
         return Docs(q)
     # A person asked about like a leader is unknown unless in the table (李嘉 is in the text, but not as
     # a leader); a unit is unknown only if no document mentions it at all.
+    place = _PLACE_ASK.match(rest)
+    if place and (_WHO.search(rest) or _CONTACT.search(rest) or asks_responsible_unit(rest)) \
+            and not _mentioned(place.group(1) or place.group(2), documents):
+        # a place no document names ("西河乡" where the text has 西河镇): no passage on its other words answers
+        return UnknownEntity(q, name=place.group(1) or place.group(2))
     unit_ask = _UNIT_ASK.match(rest) if _LIST.search(rest) else None
     unknown = _PERSON_ASK.match(rest) or (unit_ask if unit_ask and not _mentioned(unit_ask.group(1), documents)
                                           else None)

@@ -118,6 +118,30 @@ def names_someone_instead(asked: str, answer: Answer, k):
     return None
 
 
+def topic_over_role(asked: str, answer: Answer, k):
+    """"涉企收费专项清理谁牵头": the hit stating a lead came first only for its role ("规范涉企行政检查 牵头单位：
+    县司法局", two characters of the topic) while another cited item holds the question's topic far more fully
+    (the item on 涉企收费专项清理, two bodies and no lead): the topic decides which item is asked of, the role
+    only between items on it. An item that names its parties and holds at least twice the run of the topic
+    (its heading counted), and four characters more, answers; a passage naming no one never does."""
+    if not answer.found or len(answer.citations) < 2:
+        return None
+
+    def reach(c):
+        return len(_topic_phrase(asked, name_key(f"{c.locator}\n{c.text}")))
+
+    first, docs = reach(answer.citations[0]), k.corpus.documents
+    for c in sorted(answer.citations[1:], key=reach, reverse=True):
+        if reach(c) < max(2 * first, first + _FAR_MORE):
+            break
+        if responsibility_of(docs, c.source, c.locator, asked) is not None:
+            return lambda h, c=c: (h.passage.source, h.passage.locator) == (c.source, c.locator)
+    return None
+
+
+_FAR_MORE = 4
+
+
 def _topic_phrase(question: str, text: str) -> str:
     """The longest run of the question's core (question words out) that ``text`` holds ("进口固体废物")."""
     core = name_key(strip_question(question))
@@ -172,6 +196,33 @@ def _holder_in_topic_sentence(question: str, item: Item) -> bool:
     return any(name_key(p) in name_key(s) for s in sentences for p in item.units.all)
 
 
+_TOPIC_MIN = 3
+_NUMBER_IN = re.compile(rf"^(?:[（(][{LABEL_NUMERALS}0-9]+[）)]|[{LABEL_NUMERALS}0-9]+[、.．])\s*")
+
+
+def _topic_sentence_item(question: str, item: Item) -> Item | None:
+    """"城市排涝谁负责" of a paragraph of one-body sentences ("区资源生态局负责地质灾害监测预警。区综合执法局负责
+    城市排涝。"): the item with only the parties the sentences holding the topic name — not every body the
+    paragraph names. None when those sentences name none or all of them, or a party is not written in the
+    item (then it is the subject of every sentence)."""
+    phrase = _topic_phrase(question, name_key(item.text))
+    parties = item.units.all
+    if len(phrase) < _TOPIC_MIN or len(parties) < 2 or not all(name_key(p) in name_key(item.text) for p in parties):
+        return None  # a party the text does not write (an article's owner, "会同B…") is every sentence's subject
+    # sentences, not a label's fields ("牵头领导：…；牵头单位：…" are one item's one statement)
+    sentences = [name_key(_NUMBER_IN.sub("", x.strip())) for x in re.split(r"[。！!]", item.text) if phrase in name_key(x)]
+    # each sentence's subject opens it ("区综合执法局负责城市排涝"); "会同B…" has none of its own: not narrowed
+    named = {p for p in parties if any(name_key(p) in x for x in sentences)}
+    if any(not any(x.startswith(name_key(p)) for p in parties) for x in sentences):
+        return None
+    if not named or len(named) == len(parties):
+        return None
+    u = item.units
+    keep = {f: tuple(p for p in getattr(u, f) if p in named)
+            for f in ("lead", "shared", "coordinate", "guide", "cooperate", "leaders")}
+    return replace(item, units=replace(u, sub=tuple(x for x in u.sub if x.unit in named), **keep))
+
+
 def with_responsibility(answer: Answer, knowledge) -> Answer:
     """Add the cited item's responsible units to a search answer that asks who is responsible."""
     best = answer.citations[0]
@@ -181,6 +232,8 @@ def with_responsibility(answer: Answer, knowledge) -> Answer:
     it, units = found
     if _HOLDER_ASKED.search(answer.question) and not _holder_in_topic_sentence(answer.question, it):
         return answer  # "机关党委书记由谁担任": the item's party holds another post the item names
+    if (own := _topic_sentence_item(answer.question, it)) is not None:
+        it, units = own, "；".join(_units_lines(own))
     more = _also_answering(answer, knowledge, it)
     # the direct answer first, then the passage that states it: "…由A负责牵头抓总" quoted above a
     # "牵头：A" line read as if "A负责" led

@@ -72,3 +72,61 @@ def test_hostile_probe(text, question, present, absent, tmp_path):
     said = "\n".join(line for line in reply.text.splitlines() if not line.startswith("另见："))
     for phrase in absent:
         assert phrase not in said, reply.text
+
+
+# ---- second round (eval/hostile_probes2.tsv): who-lead by topic, names and places near one another ----------
+
+_TASKS = ("2024年县优化营商环境重点任务分工方案\n\n"
+          "一、开展涉企收费专项清理\n责任单位：县市场监管局、县发改局\n完成时限：2024年9月底\n"
+          "二、规范涉企行政检查\n牵头领导：副县长 张伟\n牵头单位：县司法局\n配合单位：县市场监管局\n"
+          "三、引进台湾特色餐饮\n责任单位：两岸发展公司\n"
+          "四、打造文创观光工坊产业\n牵头单位：区台湾工作部\n责任单位：两岸发展公司\n")
+_GROUPS = ("关于成立换届选举工作指导组的通知\n\n一、指导组名单及指导村\n"
+           "第二指导组\n组 长：林 黎\n副组长：陈若非\n指导村：大坪村、君山村\n"
+           "第三指导组\n组 长：林黎明\n副组长：王海\n指导村：小坪村、渔屿村\n二、工作职责\n工作指导组要逐村调研分析。\n")
+_PAIRS = ("关于建立县级领导干部联系乡镇制度的通知\n\n现将联系安排通知如下：\n张三（县委副书记）联系城关镇、东坝乡；\n"
+          "张三丰（县人大常委会副主任）联系东坝镇；\n李四（常务副县长）挂钩西河镇；\n"
+          "联系领导每季度到联系乡镇调研不少于1次。县委办负责联系工作的统筹协调。\n")
+
+CASES2 = [
+    ("the item on the asked topic answers who leads, not another item only for stating a lead",
+     _TASKS, "涉企收费专项清理谁牵头？", ("县市场监管局", "县发改局"), ("县司法局",)),
+    ("…a sole owner's item too, over an item sharing one word of the topic",
+     _TASKS, "引进台湾特色餐饮谁牵头？", ("两岸发展公司",), ("区台湾工作部",)),
+    ("…while the item stating the lead on the topic still answers",
+     _TASKS, "规范涉企行政检查谁牵头？", ("县司法局",), ()),
+    ("a person's name is not also a shorter name it begins with (roster places)",
+     _GROUPS, "林黎明指导哪些村？", ("小坪村", "渔屿村"), ("大坪村", "君山村")),
+    ("…nor in leader ↔ place lines",
+     _PAIRS, "张三丰联系哪些乡镇？", ("东坝镇",), ("城关镇", "东坝乡")),
+    ("a place the text does not name is not answered by a passage on the question's other words",
+     _PAIRS, "西河乡归谁联系？", ("没有找到“西河乡”",), ("统筹协调", "李四")),
+    ("…asked with who first",
+     _PAIRS, "谁联系西河乡？", ("没有找到“西河乡”",), ("李四",)),
+    ("…while the place written answers",
+     _PAIRS, "谁联系西河镇？", ("李四",), ("张三",)),
+    ("a label's value \"A会同B\" names its parties: never \"文件未写明该项的责任单位\"",
+     "惠企政策分工方案\n\n一、落实惠企政策直达快享\n责任单位：县财政局会同县税务局\n二、加强宣传\n责任单位：县商务局\n",
+     "第一项谁牵头？", ("县财政局", "县税务局"), ("未写明",)),
+    ("a paragraph of one-body sentences: who answers for a topic is the body of its sentence, not every body",
+     "关于做好防汛工作的通知\n\n一、明确责任\n区经济发展局负责防汛物资储备。区资源生态局负责地质灾害监测预警。"
+     "区综合执法局负责城市排涝。\n二、工作要求\n各乡镇要落实属地责任。\n",
+     "城市排涝谁负责？", ("按职责分工负责：区综合执法局",), ("区经济发展局",)),
+    ("…but an article's owner, not written in its items, stays their subject",
+     "生态环境保护工作职责规定\n\n第十八条 区农村发展局：\n（一）负责农业面源污染防治。\n"
+     "（二）会同区环境与国土资源局、区交建局牵头组建河长制办公室，承担日常工作。\n第十九条 区财政局：\n（一）负责资金保障。\n",
+     "河长制办公室由谁牵头组建？", ("区农村发展局",), ()),
+    ("the issuer and its seal on one line (\"X（代章）\") sign the document: its date is read",
+     "关于做好防汛工作的通知\n\n一、明确责任\n区应急局负责统筹协调。\n区防汛抗旱指挥部办公室（代章）\n2024年5月10日\n",
+     "什么时候发的？", ("2024年5月10日",), ("没有写明",)),
+    ("…and who sealed it",
+     "关于做好防汛工作的通知\n\n一、明确责任\n区应急局负责统筹协调。\n区防汛抗旱指挥部办公室（代章）\n2024年5月10日\n",
+     "谁代章的？", ("区防汛抗旱指挥部办公室",), ("没有写代章",)),
+    ("a place of another kind with the same stem is another place",
+     _GROUPS, "君山社区归哪个组？", ("没有找到“君山社区”",), ("第二指导组",)),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES2], ids=[c[0] for c in CASES2])
+def test_hostile_probe_round2(text, question, present, absent, tmp_path):
+    test_hostile_probe(text, question, present, absent, tmp_path)
