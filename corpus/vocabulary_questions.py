@@ -184,11 +184,6 @@ DUTY_CONTINUERS = ("并", "同时")
 # "有哪些责任单位" asks who, not "有哪些责任" (a sanction): a sanction noun followed by these is a compound.
 SANCTION_NOT_BEFORE = ("单位", "部门", "处室", "科室", "人", "领导", "清单", "分工", "主体", "区")
 # A 前 that closes a stated time ("12月底前", "竣工验收日前"), not any 前 ("项目前期").
-# "追泪区晚上开放到几点", "几点钟集合": a time of day is asked; only a clock time answers ("22:00", "晚上10点",
-# "18时"), not a date or a period ("2022年", "汛期").
-CLOCK_CUES = ("几点钟", "几点", "几时几分", "什么时刻")
-CLOCK_UNITS = ("点", "时", "点钟")
-NOT_CLOCK_AFTER = ("钟头", "间", "候", "期", "限", "段")  # "3时间段", "5点钟头": no time of day
 TIME_BEFORE_ENDS = ("日", "月", "底", "旬", "年", "节", "天", "周")
 # "承担除旧城区外垃圾转运站的建设": what a passage excepts ("除X外", "除了X以外") is what it is not about.
 EXCEPT_OPENERS, EXCEPT_CLOSERS = ("除了", "除"), ("以外", "之外", "外")

@@ -43,7 +43,6 @@ _PERIOD_STATED = re.compile(rf"{_N}个?(?:{one_of(v.DURATION_UNITS)})|[0-9]+月[
 # a length of time ("全年24小时值班") does not answer them.
 _DATE = re.compile(rf"{_N}月(?:份|{_N}[日号])?|{one_of(v.CALENDAR_POINTS)}")
 _SCORE = re.compile(rf"{_N}分")
-_CLOCK = re.compile(rf"[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}|{_N}\s*(?:{one_of(qv.CLOCK_UNITS)})(?!{one_of(qv.NOT_CLOCK_AFTER)})")
 _COUNT = re.compile(rf"{_N}(?:余|多)?(?:{alternation((*MEASURE_WORDS, *v.GENERIC_COUNTERS))})")
 _SHARE = re.compile(rf"[0-9.]+%|{one_of(v.SHARE_WORDS)}")
 _MONEY = re.compile(rf"{_N}(?:\.[0-9]+)?(?:余|多)?(?:千|万|亿)?元")
@@ -108,7 +107,6 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(rf"(?:{_FUND_WORDS})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(FUND_SOURCE_ASKS)})"), _FUND_SOURCE),
     (BASIS_QUESTION, _DOCUMENT_NUMBER),
     (RECIPIENT_ASKED, _RECIPIENT),
-    (re.compile(one_of(qv.CLOCK_CUES)), _CLOCK),
     (re.compile(one_of(v.DATE_CUES)), _DATE),
     (re.compile(one_of(v.PERIOD_CUES)), _PERIOD),
     (re.compile(rf"多少|几(?:{alternation((*MEASURE_WORDS, '个'))})"), _COUNT),
@@ -122,7 +120,6 @@ _COUNTER = re.compile(rf"(?:多少|几)({alternation(MEASURE_WORDS)})")
 
 
 _KIND_NAMES = {id(_FREQUENCY): "频次", id(_TIMES): "频次", id(_SCORE): "分值", id(_SHARE): "比例", id(_PERIOD): "时间或期限", id(_DATE): "日期",
-               id(_CLOCK): "钟点",
                id(_COUNT): "数量", id(_MONEY): "金额", id(_SANCTION): "处理或处分",
                id(_USE): "用途", id(_REWARD): "奖励", id(_DOCUMENT_NUMBER): "依据文件", id(_POST_HOLDER): "担任职务的人",
                id(_PLACE): "地点", id(_FUND_SOURCE): "经费来源", id(_RECIPIENT): RECIPIENT_KIND}
