@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.documents.knowledge import Knowledge
-from assistant.questions.router import Turn, route
-from corpus.library import Corpus
-from corpus.parse import parse_document
-from index.searcher import open_searcher
+from tests.support.routing import ask_alone
 
 _ROSTER = ("关于成立海绵城市建设试点工作领导小组的通知\n\n区直各单位：\n现将组织机构通知如下：\n一、组织机构\n"
            "组 长：王进足 区党工委委员、管委会副主任\n副组长：林 杰 区环境与国土资源局局长\n欧小宁 区经济发展局局长\n"
@@ -62,9 +58,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_hostile_probe(text, question, present, absent, tmp_path):
-    corpus = Corpus(documents=(parse_document(text, "d.txt"),))
-    searcher = open_searcher(corpus, tmp_path, embedding_model=None)  # the keyword index: search answers too
-    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    reply = ask_alone(text, question, tmp_path)
     for phrase in present:
         assert phrase in reply.text, reply.text
     # "另见：…" only lists where other passages are (a heading like "（二）协助开展村居人居环境整治督促检查工作 第3段"):

@@ -30,19 +30,25 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("label", LABELS)
-@pytest.mark.parametrize(("question", "frame", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_a_roster_group_answers_for_its_places(label, question, frame, present, absent):
-    doc = parse_document(GROUPS.format(label=label), "x.txt", short_name="君山片区换届指导组")
+def _answered(doc, question, frame, present, absent):
+    """The question's frame is ``frame``; its answer is found, cited, holds ``present`` and none of ``absent``."""
     contacts = contact_index((doc,))
     f = parse_question(question, UnitIndex((doc,)), contacts, (doc,))
     assert isinstance(f, frame), f
     answer = (answer_point if frame is PointLeaders else answer_leader)(question, f, contacts)
     text = "\n".join(answer.blocks)
     assert answer.found and answer.citations, text
-    assert all("段" in c.locator for c in answer.citations)  # cited by the group's paragraph
     assert all(p in text for p in present), text
     assert not any(a in text for a in absent), text
+    return answer
+
+
+@pytest.mark.parametrize("label", LABELS)
+@pytest.mark.parametrize(("question", "frame", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_roster_group_answers_for_its_places(label, question, frame, present, absent):
+    answer = _answered(parse_document(GROUPS.format(label=label), "x.txt", short_name="君山片区换届指导组"),
+                       question, frame, present, absent)
+    assert all("段" in c.locator for c in answer.citations)  # cited by the group's paragraph
 
 
 @pytest.mark.parametrize("label", ["工作职责", "联系电话", "成员单位", "职务"])
@@ -81,15 +87,7 @@ LINES = ("关于建立县级领导干部联系乡镇制度的通知\n\n各乡镇
 ])
 def test_a_line_giving_a_person_places_answers_both_ways(numbering, question, frame, present, absent):
     a, b, c = numbering
-    doc = parse_document(LINES.format(a=a, b=b, c=c), "x.txt")
-    contacts = contact_index((doc,))
-    f = parse_question(question, UnitIndex((doc,)), contacts, (doc,))
-    assert isinstance(f, frame), f
-    answer = (answer_point if frame is PointLeaders else answer_leader)(question, f, contacts)
-    text = "\n".join(answer.blocks)
-    assert answer.found and answer.citations, text
-    assert all(p in text for p in present), text
-    assert not any(x in text for x in absent), text
+    _answered(parse_document(LINES.format(a=a, b=b, c=c), "x.txt"), question, frame, present, absent)
 
 
 def test_a_line_of_no_places_gives_none():

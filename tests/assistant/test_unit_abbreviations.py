@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.documents.knowledge import Knowledge
-from assistant.questions.router import Turn, route
 from corpus.abbreviations import abbreviated_names, abbreviates_name, written_abbreviated
-from corpus.library import Corpus
-from corpus.parse import parse_document
-from index.searcher import open_searcher
+from tests.support.routing import ask_alone
 
 
 @pytest.mark.parametrize(("short", "name", "expected"), [
@@ -95,9 +91,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_unit_asked_by_an_abbreviation(text, question, present, absent, tmp_path):
-    corpus = Corpus(documents=(parse_document(text, "d.txt"),))
-    searcher = open_searcher(corpus, tmp_path, embedding_model=None)
-    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    reply = ask_alone(text, question, tmp_path)
     for phrase in present:
         assert phrase in reply.text, reply.text
     for phrase in absent:

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.documents.knowledge import Knowledge
 from assistant.documents.units_index import UnitIndex
-from assistant.questions.router import Turn, route
-from corpus.library import Corpus
 from corpus.parse import parse_document
-from index.searcher import open_searcher
+from tests.support.routing import ask_alone
 
 _PLAN = "禁毒工作方案\n\n一、工作目标\n全面加强禁毒工作。\n"
 _ROSTER = ("清明节祭扫期间突发事件应急预案\n\n四、组织机构\n（一）总指挥部：\n总 指 挥 ：林 峰 党委委员、四级调研员\n"
@@ -122,9 +119,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "question", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_unit_question(text, question, present, absent, tmp_path):
-    corpus = Corpus(documents=(parse_document(text, "d.txt"),))
-    searcher = open_searcher(corpus, tmp_path, embedding_model=None)
-    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    reply = ask_alone(text, question, tmp_path)
     for phrase in present:
         assert phrase in reply.text, reply.text
     for phrase in absent:

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.documents.knowledge import Knowledge
 from assistant.questions.router import Turn, route
-from corpus.library import Corpus
-from corpus.parse import parse_document
-from index.searcher import open_searcher
+from tests.support.routing import ask_alone, knowledge_of
 
 PLAN = ("自建房安全专项整治实施方案\n\n一、工作目标\n"
         "2022年5月底前完成所有经营性自建房结构安全性排查摸底，2023年6月底前完成所有自建房排查摸底。\n"
@@ -29,9 +26,7 @@ TOPICS = [("自建房结构安全性排查", "区交通建设局", "区市场监
 
 @pytest.fixture(scope="module")
 def knowledge(tmp_path_factory):
-    corpus = Corpus(documents=(parse_document(PLAN, "d.txt"),))
-    searcher = open_searcher(corpus, tmp_path_factory.mktemp("who"), embedding_model=None)
-    return Knowledge(corpus=corpus, searcher_factory=lambda: searcher)
+    return knowledge_of(PLAN, tmp_path_factory.mktemp("who"))
 
 
 @pytest.mark.parametrize("phrasing", PHRASINGS)
@@ -59,9 +54,7 @@ FIELDS = ("宜居环境建设行动计划实施方案\n\n三、主要内容及�
 ])
 def test_a_section_written_as_fields_is_answered_by_its_responsibility_field(field, question, owner, other, tmp_path):
     """A paragraph of the section ("主要内容：…") names no one; the section's one responsibility field answers."""
-    corpus = Corpus(documents=(parse_document(FIELDS.format(field=field), "d.txt"),))
-    searcher = open_searcher(corpus, tmp_path, embedding_model=None)
-    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    reply = ask_alone(FIELDS.format(field=field), question, tmp_path)
     direct = reply.text.split("【")[0]
     assert owner in direct and other not in direct, reply.text
 
@@ -80,8 +73,6 @@ SOLE = ("防汛工作实施方案\n\n一、工作任务\n"
     ("第4项谁牵头？", ("没有单独的牵头单位", "各乡镇"), ("牵头单位：",)),  # a collective is many bodies
 ])
 def test_a_sole_owner_is_the_lead_a_reader_names(question, present, absent, tmp_path):
-    corpus = Corpus(documents=(parse_document(SOLE, "d.txt"),))
-    searcher = open_searcher(corpus, tmp_path, embedding_model=None)
-    reply, _ = route(Turn(question, Knowledge(corpus=corpus, searcher_factory=lambda: searcher)))
+    reply = ask_alone(SOLE, question, tmp_path)
     assert all(p in reply.text for p in present), reply.text
     assert not any(a in reply.text for a in absent), reply.text
