@@ -18,6 +18,7 @@ from index.answer_type import asks_bound, carries_answer, counted_terms, passage
 from index.gates import MIN_BOUND_COVERAGE, MIN_COVERAGE, answers, bound_evidence
 from index.searcher import open_searcher
 from tests.index import fakes
+from tests.support.search_hits import Hit, Passage
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), [
@@ -90,22 +91,6 @@ def test_a_sum_per_unit_and_of_the_fund(question, text, expected):
 ])
 def test_which_questions_ask_a_bound_phrase(question, bound):
     assert asks_bound(question) is bound
-
-
-@dataclass
-class Passage:
-    text: str
-    kind: str = "paragraph"
-
-    @property
-    def index_text(self) -> str:
-        return self.text
-
-
-@dataclass
-class Hit:
-    passage: Passage
-    coverage: float
 
 
 @dataclass

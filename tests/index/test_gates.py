@@ -5,21 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from index.gates import MIN_COVERAGE, answers, dense_quote, related
-
-
-@dataclass
-class Passage:
-    text: str
-
-    @property
-    def index_text(self) -> str:
-        return self.text
-
-
-@dataclass
-class Hit:
-    passage: Passage
-    coverage: float
+from tests.support.search_hits import Hit, Passage
 
 
 @dataclass
